@@ -1,0 +1,103 @@
+# tumač — one Makefile. `make` builds build/libtumac.a and build/tumac;
+# `make test` runs the unit and CLI tests, plain and under ASan+UBSan;
+# `make demo` runs the main job on samples/; `make bench` the benchmarks.
+
+PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell
+DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
+            libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev \
+            hunspell-sr hunspell-en-us translate-toolkit gettext
+WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
+            -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+BUILD    ?= build
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+VERSION  := $(shell sed -n 's/^\#define TUMAC_VERSION "\(.*\)"/\1/p' include/tumac/tumac.h)
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude \
+             $(WARN) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS)
+LDLIBS    += $(PKG_LIBS) -lpthread -lm
+ifdef SANITIZE
+ALL_CFLAGS  += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer -DTU_TEST_ALLOC
+ALL_LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+# Every module is a folder under src/; the CLI is src/cli/, the rest is the library.
+LIB_SRCS  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRCS  := $(sort $(wildcard src/cli/*.c))
+TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
+GEN_SRCS  := $(sort $(wildcard src/*/*.gen.h))
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
+TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all deps test check demo bench install clean unit-tests
+all: $(BUILD)/tumac $(BUILD)/libtumac.a
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo '  CC    $<'
+	@$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
+
+$(BUILD)/libtumac.a: $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	@rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/tumac: $(CLI_OBJS) $(BUILD)/libtumac.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libtumac.a $(LDLIBS)
+
+# Unit tests: every `TEST(name)` in tests/unit/*.c is listed automatically.
+$(BUILD)/test-list.h: $(TEST_SRCS)
+	@mkdir -p $(dir $@)
+	grep -ho '^TEST([a-z0-9_]*)' $(TEST_SRCS) | sed 's/^TEST(\(.*\))/X(\1)/' > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/tests/unit/run.o: $(BUILD)/test-list.h
+$(BUILD)/obj/tests/unit/%.o: ALL_CFLAGS += -I$(BUILD) -Itests/unit
+
+$(BUILD)/test-unit: $(TEST_OBJS) $(BUILD)/libtumac.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libtumac.a $(LDLIBS)
+
+unit-tests: $(BUILD)/test-unit $(BUILD)/tumac
+
+# Installs the Debian packages the build and the tests need, only when missing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+# Plain build, then the same tests under AddressSanitizer + UBSan.
+test check: deps
+	$(MAKE) unit-tests
+	$(MAKE) unit-tests BUILD=build/san SANITIZE=address,undefined CFLAGS="-O1 -g"
+	tests/run-all.sh build build/san
+
+demo: deps all
+	tests/demo.sh $(BUILD)
+
+bench: deps all
+	tests/bench/run.sh $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/include/tumac $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/tumac $(DESTDIR)$(PREFIX)/bin/tumac
+	install -m 644 $(BUILD)/libtumac.a $(DESTDIR)$(PREFIX)/lib/libtumac.a
+	install -m 644 include/tumac/*.h $(DESTDIR)$(PREFIX)/include/tumac/
+	install -m 644 src/cli/tumac.1 $(DESTDIR)$(PREFIX)/share/man/man1/tumac.1
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nCflags: -I$${includedir}\n' \
+	  '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TEST_OBJS:.o=.d)

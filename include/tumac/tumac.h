@@ -1,0 +1,18 @@
+/*
+ * libtumac: press releases to XLIFF and back, transliteration and
+ * segmentation for Bosnian, Croatian and Serbian, and a translation memory.
+ * This umbrella header includes the whole public API.
+ */
+#ifndef TUMAC_TUMAC_H
+#define TUMAC_TUMAC_H
+
+#define TUMAC_VERSION "0.1.0"
+
+#include "alloc.h"
+#include "buf.h"
+#include "error.h"
+#include "fileio.h"
+#include "locale.h"
+#include "xliff.h"
+
+#endif

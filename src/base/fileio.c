@@ -1,0 +1,255 @@
+/*
+ * Reading whole files with a ceiling, and writing outputs atomically: a
+ * temporary beside the target, fsync, then rename, so readers see either the
+ * old file or the complete new one and a failure leaves nothing behind.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tumac/alloc.h"
+#include "tumac/fileio.h"
+
+enum tu_status tu_file_read(const char *path, size_t limit, struct tu_buf *out,
+                            struct tu_error *err)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    char chunk[65536];
+    size_t n;
+    size_t total = 0;
+    struct stat st;
+
+    if (fp == NULL) {
+        return tu_error_at(err, errno == ENOENT ? TU_ENOTFOUND : TU_EIO, path,
+                           0, 0, "cannot open: %s", strerror(errno));
+    }
+    if (!is_stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);
+        return tu_error_at(err, TU_EIO, path, 0, 0,
+                           "is a directory, expected a file");
+    }
+    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+        total += n;
+        if (total > limit) {
+            if (!is_stdin) {
+                fclose(fp);
+            }
+            return tu_error_at(err, TU_ETOOBIG, path, 0, 0,
+                               "file is larger than the limit of %zu bytes",
+                               limit);
+        }
+        if (tu_buf_add(out, chunk, n) != TU_OK) {
+            if (!is_stdin) {
+                fclose(fp);
+            }
+            return tu_error_at(err, out->status, path, 0, 0,
+                               "cannot hold the file in memory");
+        }
+    }
+    if (ferror(fp)) {
+        int e = errno;
+        if (!is_stdin) {
+            fclose(fp);
+        }
+        return tu_error_at(err, TU_EIO, path, 0, 0, "read failed: %s",
+                           strerror(e));
+    }
+    if (!is_stdin) {
+        fclose(fp);
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_mkdirs(const char *dir, struct tu_error *err)
+{
+    char *p = tu_strdup(dir);
+    size_t len;
+
+    if (p == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    len = strlen(p);
+    for (size_t i = 1; i <= len; i++) {
+        if (p[i] == '/' || p[i] == '\0') {
+            char saved = p[i];
+            p[i] = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                int e = errno;
+                tu_error_at(err, TU_EIO, p, 0, 0, "cannot create folder: %s",
+                            strerror(e));
+                tu_free(p);
+                return TU_EIO;
+            }
+            p[i] = saved;
+        }
+    }
+    tu_free(p);
+    return TU_OK;
+}
+
+static void atomic_reset(struct tu_atomic_file *f)
+{
+    tu_free(f->path);
+    tu_free(f->tmp_path);
+    memset(f, 0, sizeof(*f));
+}
+
+enum tu_status tu_atomic_open(struct tu_atomic_file *f, const char *path,
+                              struct tu_error *err)
+{
+    const char *slash;
+    int fd;
+
+    memset(f, 0, sizeof(*f));
+    if (strcmp(path, "-") == 0) {
+        f->fp = stdout;
+        f->is_stdout = true;
+        return TU_OK;
+    }
+    slash = strrchr(path, '/');
+    if (slash != NULL && slash != path) {
+        char *dir = tu_strndup(path, (size_t)(slash - path));
+        enum tu_status st;
+        if (dir == NULL) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        st = tu_mkdirs(dir, err);
+        tu_free(dir);
+        if (st != TU_OK) {
+            return st;
+        }
+    }
+    f->path = tu_strdup(path);
+    f->tmp_path = tu_malloc(strlen(path) + 16);
+    if (f->path == NULL || f->tmp_path == NULL) {
+        atomic_reset(f);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    /* A dot-name beside the target: same file system, so rename is atomic. */
+    if (slash != NULL) {
+        snprintf(f->tmp_path, strlen(path) + 16, "%.*s/.%s.XXXXXX",
+                 (int)(slash - path), path, slash + 1);
+    } else {
+        snprintf(f->tmp_path, strlen(path) + 16, ".%s.XXXXXX", path);
+    }
+    fd = mkstemp(f->tmp_path);
+    if (fd < 0) {
+        int e = errno;
+        tu_error_at(err, TU_EIO, path, 0, 0, "cannot create output: %s",
+                    strerror(e));
+        atomic_reset(f);
+        return TU_EIO;
+    }
+    fchmod(fd, 0644);
+    f->fp = fdopen(fd, "wb");
+    if (f->fp == NULL) {
+        int e = errno;
+        close(fd);
+        unlink(f->tmp_path);
+        tu_error_at(err, TU_EIO, path, 0, 0, "cannot create output: %s",
+                    strerror(e));
+        atomic_reset(f);
+        return TU_EIO;
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_atomic_commit(struct tu_atomic_file *f, struct tu_error *err)
+{
+    int e;
+
+    if (f->is_stdout) {
+        if (fflush(stdout) != 0) {
+            return tu_error_set(err, TU_EIO, "cannot write to standard output");
+        }
+        memset(f, 0, sizeof(*f));
+        return TU_OK;
+    }
+    if (f->fp == NULL) {
+        return tu_error_set(err, TU_EINVAL, "output file is not open");
+    }
+    if (fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0) {
+        e = errno;
+        tu_error_at(err, TU_EIO, f->path, 0, 0, "write failed: %s",
+                    strerror(e));
+        tu_atomic_abort(f);
+        return TU_EIO;
+    }
+    if (fclose(f->fp) != 0) {
+        e = errno;
+        f->fp = NULL;
+        tu_error_at(err, TU_EIO, f->path, 0, 0, "write failed: %s",
+                    strerror(e));
+        tu_atomic_abort(f);
+        return TU_EIO;
+    }
+    f->fp = NULL;
+    if (rename(f->tmp_path, f->path) != 0) {
+        e = errno;
+        tu_error_at(err, TU_EIO, f->path, 0, 0, "cannot replace file: %s",
+                    strerror(e));
+        tu_atomic_abort(f);
+        return TU_EIO;
+    }
+    atomic_reset(f);
+    return TU_OK;
+}
+
+void tu_atomic_abort(struct tu_atomic_file *f)
+{
+    if (f->is_stdout) {
+        memset(f, 0, sizeof(*f));
+        return;
+    }
+    if (f->fp != NULL) {
+        fclose(f->fp);
+    }
+    if (f->tmp_path != NULL) {
+        unlink(f->tmp_path);
+    }
+    atomic_reset(f);
+}
+
+enum tu_status tu_file_write_atomic(const char *path, const void *data,
+                                    size_t len, struct tu_error *err)
+{
+    struct tu_atomic_file f;
+    enum tu_status st = tu_atomic_open(&f, path, err);
+
+    if (st != TU_OK) {
+        return st;
+    }
+    if (len > 0 && fwrite(data, 1, len, f.fp) != len) {
+        int e = errno;
+        tu_atomic_abort(&f);
+        return tu_error_at(err, TU_EIO, path, 0, 0, "write failed: %s",
+                           strerror(e));
+    }
+    return tu_atomic_commit(&f, err);
+}
+
+void tu_text_position(const char *text, size_t len, size_t offset,
+                      unsigned long *line, unsigned long *column)
+{
+    unsigned long l = 1;
+    unsigned long c = 1;
+
+    if (offset > len) {
+        offset = len;
+    }
+    for (size_t i = 0; i < offset; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *column = c;
+}

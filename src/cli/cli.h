@@ -1,0 +1,81 @@
+/*
+ * Shared pieces of the command-line tool. The CLI uses only the public
+ * headers in include/tumac/: whatever it needs, a library user needs too.
+ */
+#ifndef TUMAC_CLI_H
+#define TUMAC_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <tumac/tumac.h>
+
+/* Exit codes of every command. */
+enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
+
+struct cli {
+    const char *command; /* "extract", for messages */
+    bool quiet;
+};
+
+/* One row of the command table in main.c. */
+struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv, struct cli *cli);
+    const char *summary; /* one line for 'tumac help' */
+    const char *usage;   /* synopsis and options for '--help' */
+};
+
+/* Print `err` as "tumac <cmd>: <file>:<line>:<col>: <message>" on stderr. */
+void cli_report(const struct cli *cli, const struct tu_error *err);
+
+/* Print a formatted message "tumac <cmd>: ..." on stderr. */
+void cli_errorf(const struct cli *cli, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Print warnings/notes collected by a library call. */
+void cli_report_diags(const struct cli *cli, const struct tu_diag *d);
+
+/*
+ * For a wrong option or argument: print the message and the command's
+ * usage on stderr; returns CLI_USAGE.
+ */
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Print the command's usage to `fp` (for --help). */
+void cli_print_usage(const struct cli *cli, FILE *fp);
+
+/*
+ * getopt_long helper: scan argv for "--help"/"-h" before parsing, so every
+ * command answers it the same way. Returns true if help was printed.
+ */
+bool cli_wants_help(const struct cli *cli, int argc, char **argv);
+
+/* Look up a command row by name (NULL if unknown). */
+const struct cli_command *cli_find_command(const char *name);
+
+/*
+ * Each command file src/cli/cmd_<name>.c defines both of these: the entry
+ * point and its usage text (synopsis line, then options), so a command's
+ * documentation lives beside its option parsing.
+ */
+#define CLI_DECLARE(name)                                                     \
+    int cmd_##name(int argc, char **argv, struct cli *cli);                  \
+    extern const char cmd_##name##_usage[];
+CLI_DECLARE(analyze)
+CLI_DECLARE(batch)
+CLI_DECLARE(count)
+CLI_DECLARE(extract)
+CLI_DECLARE(leverage)
+CLI_DECLARE(merge)
+CLI_DECLARE(normalize)
+CLI_DECLARE(pseudo)
+CLI_DECLARE(segment)
+CLI_DECLARE(tm)
+CLI_DECLARE(translit)
+CLI_DECLARE(validate)
+CLI_DECLARE(xliff)
+#undef CLI_DECLARE
+
+#endif

@@ -1,0 +1,14 @@
+/*
+ * tumac pseudo: placeholder until its issue lands; refuses to run.
+ */
+#include "cli.h"
+
+const char cmd_pseudo_usage[] = "[options] (not available yet)";
+
+int cmd_pseudo(int argc, char **argv, struct cli *cli)
+{
+    (void)argc;
+    (void)argv;
+    cli_errorf(cli, "this command is not available yet");
+    return CLI_FAILED;
+}

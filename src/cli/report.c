@@ -1,0 +1,100 @@
+/*
+ * The only place the tool writes diagnostics, in the GNU format
+ * "tumac <command>: <file>:<line>:<col>: <message>".
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+static void print_place(const char *path, unsigned long line,
+                        unsigned long column)
+{
+    if (path != NULL && path[0] != '\0') {
+        fprintf(stderr, "%s:", path);
+        if (line > 0) {
+            fprintf(stderr, "%lu:", line);
+            if (column > 0) {
+                fprintf(stderr, "%lu:", column);
+            }
+        }
+        fputc(' ', stderr);
+    }
+}
+
+void cli_report(const struct cli *cli, const struct tu_error *err)
+{
+    fprintf(stderr, "tumac %s: ", cli->command);
+    print_place(err->path, err->line, err->column);
+    fprintf(stderr, "%s\n", err->msg[0] ? err->msg : tu_status_str(err->code));
+}
+
+void cli_errorf(const struct cli *cli, const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "tumac %s: ", cli->command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_report_diags(const struct cli *cli, const struct tu_diag *d)
+{
+    static const char *const sev[] = {"note", "warning", "error"};
+
+    for (size_t i = 0; i < d->count; i++) {
+        const struct tu_diag_entry *e = &d->items[i];
+        if (cli->quiet && e->severity == TU_NOTE) {
+            continue;
+        }
+        fprintf(stderr, "tumac %s: ", cli->command);
+        print_place(e->path, e->line, e->column);
+        fprintf(stderr, "%s: %s\n", sev[e->severity], e->msg);
+    }
+}
+
+void cli_print_usage(const struct cli *cli, FILE *fp)
+{
+    const struct cli_command *c = cli_find_command(cli->command);
+
+    if (c == NULL) {
+        return;
+    }
+    fprintf(fp, "usage: tumac %s %s\n", c->name, c->usage);
+}
+
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "tumac %s: ", cli->command);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    cli_print_usage(cli, stderr);
+    return CLI_USAGE;
+}
+
+bool cli_wants_help(const struct cli *cli, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2] == '\0') {
+            break; /* "--" ends the options */
+        }
+        if ((argv[i][0] == '-' && argv[i][1] == 'h' && argv[i][2] == '\0') ||
+            (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2] == 'h' &&
+             argv[i][3] == 'e' && argv[i][4] == 'l' && argv[i][5] == 'p' &&
+             argv[i][6] == '\0')) {
+            const struct cli_command *c = cli_find_command(cli->command);
+            cli_print_usage(cli, stdout);
+            if (c != NULL) {
+                printf("\n%s\n", c->summary);
+            }
+            return true;
+        }
+    }
+    return false;
+}

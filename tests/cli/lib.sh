@@ -1,0 +1,61 @@
+# Helpers for CLI tests: source it, then call the checks. Each check prints
+# "PASS <what>" or "FAIL <what>" with details; tests/cli/run.sh counts them.
+# Environment: TUMAC (the binary), WORK (a scratch folder), SHARED (../shared).
+
+# check_ok WHAT CMD...: the command exits 0.
+check_ok() {
+    local what=$1; shift
+    if "$@" >"$WORK/.out" 2>"$WORK/.err"; then
+        echo "PASS $what"
+    else
+        echo "FAIL $what: exit $? from: $*"; head -5 "$WORK/.err"
+    fi
+}
+
+# check_exit WHAT CODE CMD...: the command exits with CODE.
+check_exit() {
+    local what=$1 want=$2; shift 2
+    "$@" >"$WORK/.out" 2>"$WORK/.err"
+    local got=$?
+    if [ "$got" -eq "$want" ]; then
+        echo "PASS $what"
+    else
+        echo "FAIL $what: exit $got, expected $want, from: $*"; head -5 "$WORK/.err"
+    fi
+}
+
+# check_eq WHAT GOT WANT: two strings are equal.
+check_eq() {
+    if [ "$2" == "$3" ]; then
+        echo "PASS $1"
+    else
+        echo "FAIL $1"; echo "  got:  $2"; echo "  want: $3"
+    fi
+}
+
+# check_files_same WHAT A B: two files are byte-identical.
+check_files_same() {
+    if cmp -s "$2" "$3"; then
+        echo "PASS $1"
+    else
+        echo "FAIL $1: $2 and $3 differ"; diff "$2" "$3" | head -10
+    fi
+}
+
+# check_grep WHAT PATTERN FILE: FILE contains a line matching PATTERN (grep -E).
+check_grep() {
+    if grep -qE -- "$2" "$3"; then
+        echo "PASS $1"
+    else
+        echo "FAIL $1: no match for /$2/ in $3"; head -5 "$3"
+    fi
+}
+
+# check_no_file WHAT PATH: nothing exists at PATH (no damaged output).
+check_no_file() {
+    if [ ! -e "$2" ]; then
+        echo "PASS $1"
+    else
+        echo "FAIL $1: $2 exists"
+    fi
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the unit tests and the CLI tests against each build folder given
+# (normally build and build/san) and ends with one "N passed, N failed" line.
+set -u
+cd "$(dirname "$0")/.."
+total_pass=0
+total_fail=0
+for build in "$@"; do
+    echo "== unit tests ($build)"
+    out=$("$build/test-unit" 2>&1)
+    rc=$?
+    echo "$out" | grep -E '^(FAIL|.*check failed|  got|  want|.*ERROR)' | head -50
+    line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+    if [ -z "$line" ]; then
+        echo "$out" | tail -20
+        echo "unit test runner crashed (exit $rc)"
+        total_fail=$((total_fail + 1))
+    else
+        p=${line%% passed*}; f=${line#*, }; f=${f%% failed*}
+        echo "unit: $line"
+        total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+    fi
+    echo "== CLI tests ($build)"
+    read -r p f < <(tests/cli/run.sh "$build/tumac")
+    total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+done
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
