@@ -77,8 +77,8 @@ deps:
 
 # Plain build, then the same tests under AddressSanitizer + UBSan.
 test check: deps
-	$(MAKE) unit-tests
-	$(MAKE) unit-tests BUILD=build/san SANITIZE=address,undefined CFLAGS="-O1 -g"
+	$(MAKE) -j2 unit-tests
+	$(MAKE) -j2 unit-tests BUILD=build/san SANITIZE=address,undefined CFLAGS="-O1 -g"
 	tests/run-all.sh build build/san
 
 demo: deps all
