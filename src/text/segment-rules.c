@@ -121,6 +121,15 @@ enum tu_status seg_builtin_rules(const struct seg_group *g,
         ADD(true, "\\b[IiИи]\\s+(?:dr|sl|др|сл)\\.", AFTER_UPPER);
         /* "2024. g." is godine and may end a sentence; elsewhere "g." is gospodin. */
         ADD(true, "\\d\\.?\\s*[gGгГ]\\.", AFTER_UPPER);
+        ADD(false, "\\b[gGгГ]\\.", "\\s");
+    }
+    /* "St. Louis", "St. Mirren" (in bs/hr/sr lowercase "st." is stoljeće, stav). */
+    ADD(false, "\\bSt\\.", "\\s+\\p{Lu}");
+    if (g->lang == SEG_EN) {
+        /* "at 5 a.m. Eastern time", "7 p.m. ET" */
+        ADD(false, "\\b[ap]\\.m\\.",
+            "\\s+(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|"
+            "Eastern|Central|Pacific|Mountain)\\b");
     }
     if (g->lang != 0) {
         tu_buf_truncate(&b, 0);
@@ -147,10 +156,14 @@ enum tu_status seg_builtin_rules(const struct seg_group *g,
         ADD(false, "\\b\\d{1,2}\\.", b.data);
         ADD(false, "\\b[IVXLCDM]{1,6}\\.", "\\s*\\d");
         /* A day or ordinal before a capital: "održana je 5. Međunarodna konferencija". */
-        ADD(false, "(?<![.,])\\b\\d{1,2}\\.", "\\s+\\p{Lu}");
+        ADD(false, "(?<=\\p{L}\\s)\\d{1,2}\\.", "\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Ll}");
         /* "U 2025. Misija planira ...": two words are not a sentence. */
         ADD(false, "(?:^|[.!?\\u2026]\\s+)\\p{Lu}\\p{L}*\\s+\\d{4}\\.", "\\s");
     }
+    /* "(engl. Assembly Member)": no sentence ends right after "(" and a short word. */
+    ADD(false, "\\(\\p{Ll}{1,8}\\.", "\\s");
+    /* A sentence may start with a number: "... tijelo. 44-godišnjakinja je ..." */
+    ADD(true, "[.!?\\u2026]+" CLOSE "*", "\\s+\\p{N}");
     /* "„Stani!“ rekao je": after ! ? … a lowercase word goes on. */
     ADD(false, "[!?\\u2026]+" CLOSE "*", AFTER_LOWER);
     /* The general rule: a stop, closing quotes, space, no lowercase letter next. */
