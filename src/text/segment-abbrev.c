@@ -311,6 +311,7 @@ const struct seg_abbrev seg_abbrevs[] = {
     {"insp", 'N', SEG_BS|SEG_HR|SEG_SR},
     {"det", 'N', SEG_BS|SEG_HR|SEG_SR},
     {"velš", 'N', SEG_BS|SEG_HR},
+    {"art", 'N', SEG_BS|SEG_HR|SEG_SR},
     {"Mr", 'N', SEG_EN},
     {"Mrs", 'N', SEG_EN},
     {"Ms", 'N', SEG_EN},

@@ -139,24 +139,32 @@ enum tu_status seg_builtin_rules(const struct seg_group *g,
         tu_buf_truncate(&b, 0);
         if (build_list(&b, g->lang, 'B')) {
             ADD(false, b.data, "\\s+(?:[\\p{Ll}\\p{N}(]|" CURRENCY ")");
+            /* A B-class word right after an N-class one: "gl. ur. Nedim Alić". */
+            tu_buf_truncate(&m, 0);
+            build_list(&m, g->lang, 'N');
+            tu_buf_adds(&m, "\\s+");
+            build_list(&m, g->lang, 'B');
+            ADD(false, m.data, "\\s");
         }
     }
     /* Initials: "M. Marković", "J. R. R. Tolkien", "Lj. Popović". */
     if (bcs) {
-        ADD(false, "\\b(?:\\p{Lu}|Lj|LJ|Nj|NJ|Dž|DŽ)\\.", "\\s");
+        ADD(false, "(?<!°)\\b(?:\\p{Lu}|Lj|LJ|Nj|NJ|Dž|DŽ)\\.", "\\s");
     } else {
-        ADD(false, "\\b\\p{Lu}\\.", "\\s");
+        ADD(false, "(?<!°)\\b\\p{Lu}\\.", "\\s");
     }
     if (bcs) {
         /* Ordinals and numeric dates: "15. 12. 2024.", "26. novembra", "3. VI. 2024." */
         ADD(false, "\\b\\d{1,4}\\.", "\\s*\\d");
+        tu_buf_truncate(&m, 0);
         build_list(&m, g->lang, 'M');
         tu_buf_truncate(&b, 0);
         tu_buf_printf(&b, "\\s*(?:[IVX]{1,4}\\.|(?i:%s))", m.data);
         ADD(false, "\\b\\d{1,2}\\.", b.data);
         ADD(false, "\\b[IVXLCDM]{1,6}\\.", "\\s*\\d");
-        /* A day or ordinal before a capital: "održana je 5. Međunarodna konferencija". */
-        ADD(false, "(?<=\\p{L}\\s)\\d{1,2}\\.", "\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Ll}");
+        /* An ordinal after a lowercase word, before a capitalised one: "održana je 5. Međunarodna konferencija", "iz XIV. Zimskih igara". */
+        ADD(false, "(?<=\\p{Ll}\\s)(?:\\d{1,2}|[IVXLC]{2,6})\\.",
+            "\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Ll}");
         /* "U 2025. Misija planira ...": two words are not a sentence. */
         ADD(false, "(?:^|[.!?\\u2026]\\s+)\\p{Lu}\\p{L}*\\s+\\d{4}\\.", "\\s");
     }
