@@ -13,6 +13,7 @@
 #include "error.h"
 #include "fileio.h"
 #include "locale.h"
+#include "segment.h"
 #include "xliff.h"
 
 #endif

@@ -1,0 +1,226 @@
+/*
+ * Word and character counts, close to GMX-V: words are ICU word-break tokens
+ * that hold letters or digits; a hyphenated compound, a URL and an e-mail
+ * address count once; placeholders and inline codes (U+FFFC) not at all.
+ * The rules are stated in README.md ("Counting") and include/tumac/segment.h.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "segment-int.h"
+#include "tumac/alloc.h"
+#include "tumac/fileio.h"
+#include "tumac/locale.h"
+#include "tumac/segment.h"
+
+/* Tokens that count as one word whatever ICU makes of them. */
+#define ONE_WORD                                                               \
+    "(?:https?|ftp)://[^\\s<>\"]+|www\\.[^\\s<>\"]+"                           \
+    "|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}"
+/* Placeholders of the usual template and printf styles: no words. */
+#define PLACEHOLDER                                                            \
+    "\\{\\{[^{}]*\\}\\}|\\$\\{[^{}]*\\}|\\{[\\p{L}\\p{N}_.:,]*\\}"            \
+    "|%(?:\\d+\\$)?[-+0#]*\\d*(?:\\.\\d+)?[sdifuxXeEgGcp@]"
+
+static bool is_hyphen(UChar c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* Trailing punctuation is not part of a URL. */
+static int32_t trim_url(const UChar *u, int32_t start, int32_t end)
+{
+    while (end > start) {
+        UChar c = u[end - 1];
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+            c == '?' || c == ')' || c == ']' || c == '\'' || c == 0x201D ||
+            c == 0x2019 || c == 0xBB) {
+            end--;
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+/*
+ * Blank out (with spaces) the matches of `pattern` in u; returns how many.
+ * With `trim`, trailing punctuation stays.
+ */
+static enum tu_status blank_matches(UChar *u, int32_t ulen, const char *pattern,
+                                    bool trim, size_t *n, struct tu_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe;
+    URegularExpression *re;
+
+    *n = 0;
+    re = seg_regex_open(pattern, 0, &pe, &st);
+    if (U_FAILURE(st)) {
+        return tu_error_set(err, TU_EINVAL, "count pattern: %s", u_errorName(st));
+    }
+    uregex_setText(re, u, ulen, &st);
+    while (U_SUCCESS(st) && uregex_findNext(re, &st)) {
+        int32_t s = uregex_start(re, 0, &st);
+        int32_t e = uregex_end(re, 0, &st);
+        if (U_FAILURE(st)) {
+            break;
+        }
+        if (trim) {
+            e = trim_url(u, s, e);
+        }
+        if (e > s) {
+            (*n)++;
+        }
+        /* Blanking keeps the length, so the matcher's positions stay valid. */
+        for (int32_t i = s; i < e; i++) {
+            u[i] = ' ';
+        }
+    }
+    uregex_close(re);
+    if (U_FAILURE(st)) {
+        return tu_error_set(err, TU_EINVAL, "count pattern: %s", u_errorName(st));
+    }
+    return TU_OK;
+}
+
+static enum tu_status count_words(const char *locid, UChar *u, int32_t ulen,
+                                  struct tu_counts *c, struct tu_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UBreakIterator *bi;
+    size_t n = 0;
+    enum tu_status rc;
+    int32_t prev_end = -1;
+
+    rc = blank_matches(u, ulen, ONE_WORD, true, &n, err);
+    if (rc != TU_OK) {
+        return rc;
+    }
+    c->words += n;
+    rc = blank_matches(u, ulen, PLACEHOLDER, false, &n, err);
+    if (rc != TU_OK) {
+        return rc;
+    }
+    bi = ubrk_open(UBRK_WORD, locid, u, ulen, &st);
+    if (U_FAILURE(st)) {
+        return tu_error_set(err, TU_EUNSUPPORTED, "no word break iterator: %s",
+                            u_errorName(st));
+    }
+    for (int32_t start = ubrk_first(bi), end = ubrk_next(bi); end != UBRK_DONE;
+         start = end, end = ubrk_next(bi)) {
+        if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT) {
+            continue;
+        }
+        /* "Berners-Lee", "OSCE-a", "1990-ih": one word across a hyphen. */
+        if (prev_end >= 0 && start == prev_end + 1 && is_hyphen(u[prev_end])) {
+            prev_end = end;
+            continue;
+        }
+        c->words++;
+        prev_end = end;
+    }
+    ubrk_close(bi);
+    return TU_OK;
+}
+
+static enum tu_status count_chars(const UChar *u, int32_t ulen,
+                                  struct tu_counts *c, struct tu_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_CHARACTER, "", u, ulen, &st);
+
+    if (U_FAILURE(st)) {
+        return tu_error_set(err, TU_EUNSUPPORTED,
+                            "no character break iterator: %s", u_errorName(st));
+    }
+    for (int32_t start = ubrk_first(bi), end = ubrk_next(bi); end != UBRK_DONE;
+         start = end, end = ubrk_next(bi)) {
+        UChar32 ch;
+        U16_GET(u, 0, start, ulen, ch);
+        c->chars++;
+        if (!u_isUWhiteSpace(ch)) {
+            c->chars_no_spaces++;
+        }
+    }
+    ubrk_close(bi);
+    return TU_OK;
+}
+
+/* Only whitespace and inline codes. */
+static bool line_is_blank(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char ch = (unsigned char)t[i];
+        if (i + 3 <= n && memcmp(t + i, "\xEF\xBF\xBC", 3) == 0) {
+            i += 3;
+        } else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' ||
+                   ch == '\v') {
+            i++;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+enum tu_status tu_segmenter_count(struct tu_segmenter *s, const char *lang,
+                                  const char *text, size_t len,
+                                  struct tu_counts *out, struct tu_error *err)
+{
+    struct tu_counts c = {0};
+    struct tu_locale loc;
+    UChar *u = NULL;
+    int32_t ulen = 0;
+    enum tu_status rc;
+    size_t start = 0;
+
+    rc = tu_locale_parse(lang, &loc, err);
+    if (rc == TU_OK) {
+        rc = seg_decode(text, len, &u, NULL, &ulen, err);
+    }
+    if (rc == TU_OK) {
+        rc = count_chars(u, ulen, &c, err);
+    }
+    if (rc == TU_OK) {
+        rc = count_words(loc.language, u, ulen, &c, err);
+    }
+    tu_free(u);
+    /* Segments: each line that holds more than whitespace is a paragraph. */
+    while (rc == TU_OK && start < len) {
+        const char *nl = memchr(text + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        if (!line_is_blank(text + start, end - start)) {
+            size_t *breaks = NULL;
+            size_t n = 0;
+            rc = tu_segmenter_split(s, text + start, end - start, &breaks, &n,
+                                    err);
+            tu_free(breaks);
+            c.segments += n + 1;
+        }
+        start = end + 1;
+    }
+    if (rc == TU_OK) {
+        *out = c;
+    }
+    return rc;
+}
+
+enum tu_status tu_count_text(const char *lang, const char *text, size_t len,
+                             struct tu_counts *out, struct tu_error *err)
+{
+    struct tu_segmenter *s = NULL;
+    enum tu_status rc = tu_segmenter_new(lang, NULL, &s, err);
+
+    if (rc == TU_OK) {
+        rc = tu_segmenter_count(s, lang, text, len, out, err);
+    }
+    tu_segmenter_free(s);
+    return rc;
+}
