@@ -422,7 +422,7 @@ static const char html_head[] =
     ".meta{color:#52606d;margin:0 0 20px}.meta span{margin-right:18px}\n"
     ".cards{display:flex;gap:12px;flex-wrap:wrap}\n"
     ".card{background:#fff;border:1px solid #e4e7eb;border-radius:8px;"
-    "padding:12px 16px;min-width:130px}\n"
+    "padding:12px 16px;min-width:120px;flex:1}\n"
     ".card b{display:block;font-size:24px}.card small{color:#52606d}\n"
     "table{border-collapse:collapse;width:100%%;background:#fff;"
     "border:1px solid #e4e7eb;border-radius:8px;overflow:hidden}\n"
@@ -431,7 +431,7 @@ static const char html_head[] =
     "th{background:#edf1f7;font-weight:600;font-size:13px;color:#323f4b}\n"
     "td.l,th.l{text-align:left}tr.sum td{font-weight:600;background:#f8fafc}\n"
     "tr.doc td{border-top:2px solid #d9e2ec}\n"
-    "td.num{font-variant-numeric:tabular-nums}\n"
+    "td.num{font-variant-numeric:tabular-nums}td.z{color:#b8c2cc}\n"
     ".st{display:inline-block;padding:1px 8px;border-radius:10px;"
     "font-size:12px;font-weight:600}\n"
     ".finished{background:#e3f9e5;color:#0e5814}"
@@ -467,31 +467,60 @@ static void html_bar(struct tu_buf *b, const struct tu_batch_counts *c)
     tu_buf_adds(b, "</div>");
 }
 
-static void html_band_cells(struct tu_buf *b, const struct tu_batch_counts *c)
+/* Short column heads for the per-locale table (repetitions merged). */
+static const char *const html_heads[] = {
+    "101%", "reps", "100%", "95&ndash;99", "85&ndash;94", "75&ndash;84",
+    "50&ndash;74", "new",
+};
+
+static void html_cell(struct tu_buf *b, size_t v, bool strong)
 {
-    tu_buf_adds(b, "<td class=\"num\">");
-    html_num(b, c->words);
-    tu_buf_adds(b, "</td>");
-    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-        tu_buf_adds(b, "<td class=\"num\">");
-        html_num(b, c->band_words[i]);
-        tu_buf_adds(b, "</td>");
+    tu_buf_adds(b, v == 0 ? "<td class=\"num z\">" : "<td class=\"num\">");
+    if (strong) {
+        tu_buf_adds(b, "<b>");
     }
-    tu_buf_adds(b, "<td class=\"num\"><b>");
-    html_num(b, c->words_todo);
-    tu_buf_adds(b, "</b></td>");
+    html_num(b, v);
+    tu_buf_adds(b, strong ? "</b></td>" : "</td>");
 }
 
-static void html_band_header(struct tu_buf *b, const char *first,
-                             const char *second)
+/* words, then the bands (repetitions in and across files together). */
+static void html_band_cells(struct tu_buf *b, const struct tu_batch_counts *c)
 {
-    tu_buf_printf(b, "<tr><th class=\"l\">%s</th>", first);
-    if (second != NULL) {
-        tu_buf_printf(b, "<th class=\"l\">%s</th>", second);
-    }
-    tu_buf_adds(b, "<th>words</th>");
+    html_cell(b, c->words, false);
     for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-        tu_buf_printf(b, "<th>%s</th>", band_names[i]);
+        size_t v = c->band_words[i];
+        if (i == TU_BATCH_BAND_CROSS_FILE) {
+            continue;
+        }
+        if (i == TU_BATCH_BAND_REPETITION) {
+            v += c->band_words[TU_BATCH_BAND_CROSS_FILE];
+        }
+        html_cell(b, v, false);
+    }
+    html_cell(b, c->words_todo, true);
+}
+
+/* The per-document summary: matched, fuzzy, new. */
+static void html_short_cells(struct tu_buf *b, const struct tu_batch_counts *c)
+{
+    const size_t *w = c->band_words;
+
+    html_cell(b, c->words, false);
+    html_cell(b, w[TU_BATCH_BAND_CONTEXT] + w[TU_BATCH_BAND_REPETITION] +
+                     w[TU_BATCH_BAND_CROSS_FILE] + w[TU_BATCH_BAND_EXACT],
+              false);
+    html_cell(b, w[TU_BATCH_BAND_95] + w[TU_BATCH_BAND_85] +
+                     w[TU_BATCH_BAND_75],
+              false);
+    html_cell(b, w[TU_BATCH_BAND_50] + w[TU_BATCH_BAND_NEW], false);
+    html_cell(b, c->words_todo, true);
+}
+
+static void html_band_header(struct tu_buf *b)
+{
+    tu_buf_adds(b, "<tr><th class=\"l\">locale</th><th>words</th>");
+    for (size_t i = 0; i < sizeof(html_heads) / sizeof(html_heads[0]); i++) {
+        tu_buf_printf(b, "<th>%s</th>", html_heads[i]);
     }
     tu_buf_adds(b, "<th>to translate</th>");
 }
@@ -555,10 +584,10 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                   r->documents, r->locale_count);
     tu_buf_adds(out, "<div class=\"card\"><b>");
     html_num(out, all.words);
-    tu_buf_adds(out, "</b><small>source words (all locales)</small></div>"
+    tu_buf_adds(out, "</b><small>source words</small></div>"
                      "<div class=\"card\"><b>");
     html_num(out, all.words_todo);
-    tu_buf_printf(out, "</b><small>words to translate (%u%%)</small></div>",
+    tu_buf_printf(out, "</b><small>to translate (%u%%)</small></div>",
                   percent(all.words_todo, all.words));
     tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small><span class=\"st "
                        "finished\">finished</span></small></div>",
@@ -589,8 +618,8 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                                          : "");
     }
     tu_buf_adds(out, "</p>\n<table>\n");
-    html_band_header(out, "locale", NULL);
-    tu_buf_adds(out, "<th class=\"l\">leverage</th></tr>\n");
+    html_band_header(out);
+    tu_buf_adds(out, "<th class=\"l\">share of words</th></tr>\n");
     for (size_t i = 0; i < r->locale_count; i++) {
         struct tu_batch_counts c;
         const char *from = NULL;
@@ -623,9 +652,11 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
 
     /* Per document and locale. */
     tu_buf_adds(out, "<h2>Documents</h2>\n<table>\n");
-    html_band_header(out, "document", "locale");
-    tu_buf_adds(out, "<th class=\"l\">state</th><th class=\"l\">files</th>"
-                     "</tr>\n");
+    tu_buf_adds(out, "<tr><th class=\"l\">document</th><th class=\"l\">"
+                     "locale</th><th>words</th><th>101%, 100%, reps</th>"
+                     "<th>fuzzy 75&ndash;99</th><th>new, &lt;75</th>"
+                     "<th>to translate</th><th class=\"l\">state</th>"
+                     "<th class=\"l\">files</th></tr>\n");
     for (size_t i = 0; i < r->count; i++) {
         const struct tu_batch_item *it = &r->items[i];
         bool first = i == 0 || strcmp(r->items[i - 1].name, it->name) != 0;
@@ -639,12 +670,11 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
         html_text(out, it->locale);
         tu_buf_adds(out, "</td>");
         if (it->state == TU_BATCH_FAILED) {
-            tu_buf_printf(out, "<td class=\"reason\" colspan=\"%d\">",
-                          TU_BATCH_BAND_COUNT + 2);
+            tu_buf_adds(out, "<td class=\"reason\" colspan=\"5\">");
             html_text(out, it->reason ? it->reason : "unknown error");
             tu_buf_adds(out, "</td>");
         } else {
-            html_band_cells(out, &it->counts);
+            html_short_cells(out, &it->counts);
         }
         tu_buf_printf(out, "<td class=\"l\"><span class=\"st %s\">%s</span>",
                       state_class(it->state), tu_batch_state_name(it->state));

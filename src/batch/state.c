@@ -24,7 +24,7 @@
 
 #define STATE_FILE ".tumac-batch"
 #define STATE_MAGIC "tumac-batch 1\n"
-#define REC_FIELDS (17 + 2 * TU_BATCH_BAND_COUNT)
+#define REC_FIELDS (16 + 2 * TU_BATCH_BAND_COUNT)
 
 uint64_t batch_hash(uint64_t h, const void *data, size_t len)
 {
