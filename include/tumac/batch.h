@@ -176,6 +176,14 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
 enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                                     struct tu_buf *out, struct tu_error *err);
 
+/*
+ * One line per failed input and reason, each starting with `prefix`:
+ * "press.html:3:7: invalid UTF-8 (bs, hr, sr-Latn)".
+ */
+enum tu_status tu_batch_report_failures(const struct tu_batch_report *r,
+                                        const char *prefix, struct tu_buf *out,
+                                        struct tu_error *err);
+
 /* Write OUTDIR/report.json and OUTDIR/report.html atomically. */
 enum tu_status tu_batch_report_write(const struct tu_batch_report *r,
                                      struct tu_error *err);

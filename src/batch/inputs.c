@@ -116,21 +116,6 @@ static enum tu_status add_input(struct batch_inputs *list, const char *path,
             return TU_OK;
         }
     }
-    if (name_taken(list, name)) {
-        size_t len = strlen(name) + 24;
-        char *alt = tu_malloc(len);
-        for (unsigned n = 2; alt != NULL; n++) {
-            snprintf(alt, len, "%s-%u", name, n);
-            if (!name_taken(list, alt)) {
-                break;
-            }
-        }
-        tu_free(name);
-        name = alt;
-        if (name == NULL) {
-            return tu_error_set(err, TU_ENOMEM, "out of memory");
-        }
-    }
     in = tu_grow(list->items, sizeof(*list->items), list->count + 1,
                  &list->cap);
     if (in == NULL) {
@@ -230,6 +215,54 @@ static enum tu_status walk(struct batch_inputs *list, const char *dir,
     return st;
 }
 
+/*
+ * Inputs that share a name (press.en.html and press.en.txt) are told apart
+ * by their extension: press-html, press-txt. Any clash left gets -2, -3.
+ */
+static enum tu_status disambiguate(struct batch_inputs *list,
+                                   struct tu_error *err)
+{
+    size_t n = list->count;
+    bool *clash = tu_calloc(n + 1, sizeof(*clash));
+
+    if (clash == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = i + 1; k < n; k++) {
+            if (strcmp(list->items[i].name, list->items[k].name) == 0) {
+                clash[i] = clash[k] = true;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct batch_input *in = &list->items[i];
+        const char *slash = strrchr(in->path, '/');
+        const char *dot = strrchr(slash ? slash + 1 : in->path, '.');
+        size_t len = strlen(in->name) + (dot ? strlen(dot) : 0) + 24;
+        char *alt;
+        if (!clash[i]) {
+            continue;
+        }
+        alt = tu_malloc(len);
+        if (alt == NULL) {
+            tu_free(clash);
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        snprintf(alt, len, "%s-%s", in->name, dot ? dot + 1 : "doc");
+        for (char *p = alt + strlen(in->name); *p; p++) {
+            *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        }
+        for (unsigned k = 2; name_taken(list, alt); k++) {
+            snprintf(alt, len, "%s-%s-%u", in->name, dot ? dot + 1 : "doc", k);
+        }
+        tu_free(in->name);
+        in->name = alt;
+    }
+    tu_free(clash);
+    return TU_OK;
+}
+
 enum tu_status batch_inputs_collect(const char *const *paths, size_t count,
                                     const char *src,
                                     struct batch_inputs *list,
@@ -263,7 +296,7 @@ enum tu_status batch_inputs_collect(const char *const *paths, size_t count,
             return st;
         }
     }
-    return TU_OK;
+    return disambiguate(list, err);
 }
 
 void batch_inputs_release(struct batch_inputs *list)

@@ -180,6 +180,51 @@ static unsigned percent(size_t part, size_t whole)
 
 /* ---- text ---- */
 
+static bool same_failure(const struct tu_batch_item *a,
+                         const struct tu_batch_item *b)
+{
+    return a->state == TU_BATCH_FAILED && b->state == TU_BATCH_FAILED &&
+           strcmp(a->input, b->input) == 0 &&
+           strcmp(a->reason ? a->reason : "", b->reason ? b->reason : "") == 0;
+}
+
+enum tu_status tu_batch_report_failures(const struct tu_batch_report *r,
+                                        const char *prefix, struct tu_buf *out,
+                                        struct tu_error *err)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        const char *reason = it->reason ? it->reason : "failed";
+        bool seen = false;
+        size_t ilen = strlen(it->input);
+        if (it->state != TU_BATCH_FAILED) {
+            continue;
+        }
+        for (size_t k = 0; k < i && !seen; k++) {
+            seen = same_failure(&r->items[k], it);
+        }
+        if (seen) {
+            continue;
+        }
+        tu_buf_adds(out, prefix);
+        /* Most reasons start with the input's path already. */
+        if (strncmp(reason, it->input, ilen) != 0 || reason[ilen] != ':') {
+            tu_buf_printf(out, "%s: ", it->input);
+        }
+        tu_buf_printf(out, "%s (%s", reason, it->locale);
+        for (size_t k = i + 1; k < r->count; k++) {
+            if (same_failure(&r->items[k], it)) {
+                tu_buf_printf(out, ", %s", r->items[k].locale);
+            }
+        }
+        tu_buf_adds(out, ")\n");
+    }
+    if (out->status != TU_OK) {
+        return tu_error_set(err, out->status, "cannot build the report");
+    }
+    return TU_OK;
+}
+
 enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
                                     struct tu_buf *out, struct tu_error *err)
 {
@@ -237,13 +282,7 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
         tu_buf_printf(out, "; %zu segments stored in the TM", r->tm_added);
     }
     tu_buf_adds(out, "\n");
-    for (size_t i = 0; i < r->count; i++) {
-        const struct tu_batch_item *it = &r->items[i];
-        if (it->state == TU_BATCH_FAILED) {
-            tu_buf_printf(out, "failed: %s (%s): %s\n", it->input, it->locale,
-                          it->reason ? it->reason : "unknown error");
-        }
-    }
+    tu_batch_report_failures(r, "failed: ", out, err);
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "cannot build the report");
     }

@@ -1011,7 +1011,7 @@ static enum tu_status check_common(const struct tu_batch_opts *opts,
     if (opts->outdir == NULL || opts->outdir[0] == '\0') {
         return tu_error_set(err, TU_EINVAL, "no output folder");
     }
-    return tu_mkdirs(opts->outdir, err);
+    return TU_OK;
 }
 
 enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
@@ -1049,6 +1049,9 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     if (st == TU_OK) {
         st = batch_inputs_collect(inputs, input_count, run.src, &run.docs,
                                   err);
+    }
+    if (st == TU_OK) {
+        st = tu_mkdirs(opts->outdir, err);
     }
     if (st == TU_OK) {
         st = batch_state_load(&run.state, opts->outdir, err);

@@ -322,13 +322,15 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
                "(and report.json)\n",
                o.outdir, o.outdir);
     }
-    for (size_t i = 0; i < report->count; i++) {
-        const struct tu_batch_item *it = &report->items[i];
-        if (it->state == TU_BATCH_FAILED && (cli->quiet || view.is_tty)) {
-            /* Log lines already named them when not on a terminal. */
-            cli_errorf(cli, "%s (%s): %s", it->input, it->locale,
-                       it->reason ? it->reason : "failed");
+    if (cli->quiet && report->failed > 0) {
+        /* Without the summary, failures still go to stderr. */
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        if (tu_batch_report_failures(report, "tumac batch: ", &b, &err) ==
+            TU_OK) {
+            fputs(b.data, stderr);
         }
+        tu_buf_release(&b);
     }
     rc = report->interrupted ? 130 : report->failed > 0 ? CLI_FAILED : CLI_OK;
     if (report->interrupted) {
