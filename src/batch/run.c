@@ -745,10 +745,10 @@ static enum tu_status plan_locales(struct run *run, const char *const *tags,
         }
         for (size_t k = 0; k < i; k++) {
             if (strcmp(parsed[k].tag, parsed[i].tag) == 0) {
+                tu_error_set(err, TU_EINVAL, "target locale '%s' given twice",
+                             parsed[i].tag);
                 tu_free(parsed);
-                return tu_error_set(err, TU_EINVAL,
-                                    "target locale '%s' given twice",
-                                    parsed[i].tag);
+                return TU_EINVAL;
             }
         }
         snprintf(run->locs[i].tag, sizeof(run->locs[i].tag), "%s",
