@@ -119,8 +119,8 @@ enum tu_status seg_builtin_rules(const struct seg_group *g,
     if (bcs) {
         /* "i dr." (i drugi) and "i sl." (i slično) end a sentence like "itd." */
         ADD(true, "\\b[IiИи]\\s+(?:dr|sl|др|сл)\\.", AFTER_UPPER);
-        /* "2024. g." is godine and may end a sentence; elsewhere "g." is gospodin. */
-        ADD(true, "\\d\\.?\\s*[gGгГ]\\.", AFTER_UPPER);
+        /* "2024. g." is godine and may end a sentence; elsewhere "g." and "G." are gospodin. */
+        ADD(true, "\\d\\.?\\s*[gг]\\.", AFTER_UPPER);
         ADD(false, "\\b[gGгГ]\\.", "\\s");
     }
     /* "St. Louis", "St. Mirren" (in bs/hr/sr lowercase "st." is stoljeće, stav). */

@@ -345,7 +345,12 @@ enum tu_status tu_segmenter_split(struct tu_segmenter *s, const char *text,
             while (q > 0 && is_space16(u[q - 1])) {
                 q--;
             }
-            if (q > 0 && q < ulen && decide[q] == DECIDE_NONE) {
+            /* Never before a control character or closing punctuation
+             * (mojibake quotes such as U+0094 in real text). */
+            if (q > 0 && q < ulen && decide[q] == DECIDE_NONE &&
+                u_charType(u[q]) != U_CONTROL_CHAR &&
+                u_charType(u[q]) != U_END_PUNCTUATION &&
+                u_charType(u[q]) != U_FINAL_PUNCTUATION) {
                 decide[q] = DECIDE_BREAK;
             }
         }

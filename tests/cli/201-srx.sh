@@ -22,6 +22,16 @@ for f in tests/data/segment/*.txt; do
     check_files_same "$lang: exported rules give the built-in segments" "$WORK/.out" "$WORK/$lang.builtin"
 done
 
+# And on the NTREX news text (all documents joined), where there is more variety.
+for pair in bs:bos hr:hrv sr-Latn:srp-Latn sr-Cyrl:srp-Cyrl en:eng; do
+    lang=${pair%%:*} f=$SHARED/data/parallel/ntrex-128/newstest2019.${pair#*:}.txt
+    [ -f "$f" ] || continue
+    tr -d '\r' <"$f" | paste -sd ' ' >"$WORK/ntrex.in"
+    "$TUMAC" segment --lang "$lang" "$WORK/ntrex.in" >"$WORK/ntrex.builtin" 2>"$WORK/.err"
+    check_ok "NTREX $lang: exported rules" "$TUMAC" segment --lang "$lang" --srx "$WORK/builtin.srx" "$WORK/ntrex.in"
+    check_files_same "NTREX $lang: exported rules give the built-in segments" "$WORK/.out" "$WORK/ntrex.builtin"
+done
+
 # The two example files of the standard's folder.
 printf 'Mr. Holmes is from the U.K. not the U.S. Is Dr. Watson from there too? Yes: both are.\n' >"$WORK/en.txt"
 check_ok "okapi default rules load" "$TUMAC" segment --lang en --srx "$ex/okapi-defaultSegmentation.srx" "$WORK/en.txt"
