@@ -135,6 +135,44 @@ TEST(count_rules)
     CHECK(c.words == 13);
     CHECK(c.segments == 2);
     CHECK(tu_count_text("en", "a  b\n", 5, &c, &err) == TU_OK);
-    CHECK(c.words == 2 && c.chars == 5 && c.chars_no_spaces == 2);
+    CHECK(c.words == 2 && c.chars == 4 && c.chars_no_spaces == 2);
     CHECK(c.segments == 1);
+}
+
+static size_t words_of(const char *lang, const char *text)
+{
+    struct tu_counts c = {0};
+    struct tu_error err = {0};
+
+    if (tu_count_text(lang, text, strlen(text), &c, &err) != TU_OK) {
+        return (size_t)-1;
+    }
+    return c.words;
+}
+
+TEST(count_words_rules)
+{
+    CHECK(words_of("en", "Berners-Lee and the 1990-ies") == 4);
+    CHECK(words_of("en", "a \xE2\x80\x93 b") == 2);                 /* spaced dash */
+    CHECK(words_of("en", "Pay 1,500.50 USD") == 3);                 /* number */
+    CHECK(words_of("en", "See https://www.osce.org/bih/a?b=1.") == 2);
+    CHECK(words_of("en", "Hello {name}, {{user}} ${x} %1$s %d {0}") == 1);
+    CHECK(words_of("en", "bo\xEF\xBF\xBCld \xEF\xBF\xBC word") == 2); /* codes */
+    CHECK(words_of("en", "don't") == 1);
+    CHECK(words_of("en", "50% of it") == 3);
+    CHECK(words_of("sr-Cyrl", "Мисија ОЕБС-а у БиХ") == 4);
+    CHECK(words_of("en", "") == 0);
+}
+
+TEST(count_chars_rules)
+{
+    struct tu_counts c = {0};
+    struct tu_error err = {0};
+    /* e + combining acute is one character; the code is none. */
+    const char *t = "Caf" "e\xCC\x81" " \xEF\xBF\xBC" "ok\r\n\nx";
+
+    CHECK(tu_count_text("en", t, strlen(t), &c, &err) == TU_OK);
+    CHECK(c.chars == 8 && c.chars_no_spaces == 7);
+    CHECK(c.segments == 2);
+    CHECK(tu_count_text("en", "\xff", 1, &c, &err) == TU_EENCODING);
 }
