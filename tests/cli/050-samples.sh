@@ -57,6 +57,8 @@ for f in samples/*.sr-Cyrl.txt samples/*.sr-Cyrl.html; do
 done
 check_grep "Cyrillic keeps the digraph exception nadživeti split" 'надживе' \
     samples/workshop-media-literacy.sr-Cyrl.txt
+check_grep "Cyrillic keeps the digraph exception injekcija split" 'инјекција' \
+    samples/launch-accessible-elections.sr-Cyrl.txt
 
 # the new release
 check_ok "new release as text" test -s samples/new/workshop-media-literacy-tuzla.en.txt
