@@ -166,12 +166,15 @@ enum tu_status seg_builtin_rules(const struct seg_group *g,
         ADD(false, "(?<=\\p{Ll}\\s)(?:\\d{1,2}|[IVXLC]{2,6})\\.",
             "\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Ll}");
         /* "U 2025. Misija planira ...": two words are not a sentence. */
-        ADD(false, "(?:^|[.!?\\u2026]\\s+)\\p{Lu}\\p{L}*\\s+\\d{4}\\.", "\\s");
+        ADD(false, "(?:^|[.!?\\u2026]" CLOSE "*\\s+)\\p{Lu}\\p{L}*\\s+\\d{4}\\.", "\\s");
     }
     /* "(engl. Assembly Member)": no sentence ends right after "(" and a short word. */
     ADD(false, "\\(\\p{Ll}{1,8}\\.", "\\s");
     /* A sentence may start with a number: "... tijelo. 44-godišnjakinja je ..." */
     ADD(true, "[.!?\\u2026]+" CLOSE "*", "\\s+\\p{N}");
+    /* A closing quote typed after a space: "... ne vrate. ” Glasnogovornik ..." */
+    ADD(false, "[.!?\\u2026]", "\\s+[\\u201D\\u00BB](?:\\s|$)");
+    ADD(true, "[.!?\\u2026]\\s+[\\u201D\\u00BB]", AFTER_UPPER);
     /* "„Stani!“ rekao je": after ! ? … a lowercase word goes on. */
     ADD(false, "[!?\\u2026]+" CLOSE "*", AFTER_LOWER);
     /* The general rule: a stop, closing quotes, space, no lowercase letter next. */
