@@ -36,8 +36,10 @@ const struct seg_group *seg_group_for(const char *language)
 /* Closing quotes and brackets that may follow a sentence's final stop. */
 #define CLOSE "[\"'\\u2018\\u2019\\u201C\\u201D\\u00BB\\u203A)\\]\\p{Pe}\\p{Pf}]"
 /* After a break: space, then anything but letters, then not a lowercase letter. */
-#define AFTER_UPPER "\\s+[^\\p{L}\\n]*+(?!\\p{Ll})"
-#define AFTER_LOWER "\\s+[^\\p{L}\\n]*+\\p{Ll}"
+#define AFTER_UPPER "\\s+[^\\p{L}\\n]{0,16}+(?!\\p{Ll})"
+#define AFTER_LOWER "\\s+[^\\p{L}\\n]{0,16}+\\p{Ll}"
+/* The stops that end a sentence, from the first of a run (keeps matching linear). */
+#define STOPS "(?<![.!?\\u2026])[.!?\\u2026]+"
 /* Currencies that follow "mil.", "mlrd." and stay in the sentence. */
 #define CURRENCY "(?:KM|EUR|USD|GBP|CHF|BAM|RSD|HRK|КМ|ЕУР|€|\\$|£)(?!\\p{L})"
 
@@ -171,14 +173,14 @@ enum tu_status seg_builtin_rules(const struct seg_group *g,
     /* "(engl. Assembly Member)": no sentence ends right after "(" and a short word. */
     ADD(false, "\\(\\p{Ll}{1,8}\\.", "\\s");
     /* A sentence may start with a number: "... tijelo. 44-godišnjakinja je ..." */
-    ADD(true, "[.!?\\u2026]+" CLOSE "*", "\\s+\\p{N}");
+    ADD(true, STOPS CLOSE "*", "\\s+\\p{N}");
     /* A closing quote typed after a space: "... ne vrate. ” Glasnogovornik ..." */
     ADD(false, "[.!?\\u2026]", "\\s+[\\u201D\\u00BB](?:\\s|$)");
     ADD(true, "[.!?\\u2026]\\s+[\\u201D\\u00BB]", AFTER_UPPER);
     /* "„Stani!“ rekao je": after ! ? … a lowercase word goes on. */
-    ADD(false, "[!?\\u2026]+" CLOSE "*", AFTER_LOWER);
+    ADD(false, "(?<![.!?\\u2026])[!?\\u2026]+" CLOSE "*", AFTER_LOWER);
     /* The general rule: a stop, closing quotes, space, no lowercase letter next. */
-    ADD(true, "[.!?\\u2026]+" CLOSE "*", AFTER_UPPER);
+    ADD(true, STOPS CLOSE "*", AFTER_UPPER);
     ADD(true, "[\\n\\u2029]", "");
 #undef ADD
 

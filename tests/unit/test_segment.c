@@ -176,3 +176,51 @@ TEST(count_chars_rules)
     CHECK(c.segments == 2);
     CHECK(tu_count_text("en", "\xff", 1, &c, &err) == TU_EENCODING);
 }
+
+/* Long runs of stops, digits or "! " once made the rules quadratic (minutes). */
+TEST(segment_long_runs_are_linear)
+{
+    static const char *const pieces[] = {".", "! ", "1", "A", "\xEF\xBF\xBC"};
+    struct tu_segmenter *s = NULL;
+    struct tu_error err = {0};
+
+    CHECK(tu_segmenter_new("bs", NULL, &s, &err) == TU_OK);
+    for (size_t p = 0; p < sizeof(pieces) / sizeof(pieces[0]); p++) {
+        struct tu_buf b;
+        size_t *breaks = NULL;
+        size_t n = 0;
+        enum tu_status st;
+
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        for (int i = 0; i < 60000; i++) {
+            tu_buf_adds(&b, pieces[p]);
+        }
+        st = tu_segmenter_split(s, b.data, b.len, &breaks, &n, &err);
+        tu_free(breaks);
+        tu_buf_release(&b);
+        if (st != TU_OK) {
+            tu_segmenter_free(s);
+        }
+        CHECK(st == TU_OK);
+    }
+    tu_segmenter_free(s);
+}
+
+/* Offsets are bytes of the original text, also after 4-byte characters. */
+TEST(segment_offsets_utf8)
+{
+    struct tu_segmenter *s = NULL;
+    struct tu_error err = {0};
+    size_t *breaks = NULL;
+    size_t n = 0;
+    const char *t = "Ura \xF0\x9F\x8E\x89. Š\xC5\xA1. Kraj";
+
+    CHECK(tu_segmenter_new("hr", NULL, &s, &err) == TU_OK);
+    CHECK(tu_segmenter_split(s, t, strlen(t), &breaks, &n, &err) == TU_OK);
+    CHECK(n == 2 && breaks[0] == 10 && breaks[1] == 16);
+    tu_free(breaks);
+    /* Only codes and spaces: no break, no crash. */
+    CHECK(tu_segmenter_split(s, "\xEF\xBF\xBC \xEF\xBF\xBC", 7, &breaks, &n, &err) == TU_OK);
+    CHECK(n == 0);
+    tu_segmenter_free(s);
+}
