@@ -59,8 +59,9 @@ struct tu_counts {
  * words by ICU word boundaries; a number, a hyphenated compound, a URL or an
  * e-mail address is one word; placeholders ({0}, %s, %1$s, {{name}}, ${x})
  * and U+FFFC (an inline code) are 0 words. chars are user-perceived
- * characters (grapheme clusters) without U+FFFC; chars_no_spaces leaves out
- * whitespace too. segments: each non-empty line is a paragraph, split by the
+ * characters (grapheme clusters) without U+FFFC and line breaks;
+ * chars_no_spaces leaves out all whitespace.
+ * segments: each non-empty line is a paragraph, split by the
  * built-in rules of `lang`. `out` is set only on success.
  */
 enum tu_status tu_count_text(const char *lang, const char *text, size_t len,

@@ -9,6 +9,7 @@
 #define TUMAC_VERSION "0.1.0"
 
 #include "alloc.h"
+#include "batch.h"
 #include "buf.h"
 #include "error.h"
 #include "fileio.h"

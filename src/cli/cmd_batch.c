@@ -1,14 +1,341 @@
 /*
- * tumac batch: placeholder until its issue lands; refuses to run.
+ * tumac batch: documents x locales -> XLIFF, finished documents and a report,
+ * or (--import) translated XLIFF back into the TM and finished documents.
+ * This file parses options, shows progress and handles SIGINT; the work is
+ * tu_batch_run / tu_batch_import. Exit: 0 all done, 1 something failed,
+ * 2 usage, 130 interrupted (what was done is kept; run again to finish).
  */
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "cli.h"
 
-const char cmd_batch_usage[] = "[options] (not available yet)";
+const char cmd_batch_usage[] =
+    "[--tm PATH] -s LANG -t LOCALE[,LOCALE...] [options] INPUT...\n"
+    "       tumac batch --import OUTDIR [--tm PATH] [-j N] [--force]\n"
+    "Localize documents (files, or folders searched for .html .htm .xhtml\n"
+    ".txt) into every target locale: OUTDIR/<locale>/<name>.xlf for the\n"
+    "translators, OUTDIR/<locale>/<name>.<ext> when every segment is\n"
+    "approved, and OUTDIR/report.html + report.json. In folders, name.<tag>.ext\n"
+    "files of other languages are skipped (they are translations). When both\n"
+    "scripts of Serbian (or Bosnian) are targets, one is transliterated from\n"
+    "the other. Running again skips what is up to date.\n"
+    "  -s, --source LANG      source language (default en)\n"
+    "  -t, --target LIST      target locales, e.g. bs,hr,sr-Latn,sr-Cyrl\n"
+    "      --tm PATH          translation memory to leverage from / store into\n"
+    "      --xliff VERSION    1.2 or 2.1 (default 2.1)\n"
+    "      --min N            lowest fuzzy match offered (default 75)\n"
+    "      --fill N           fill targets from matches >= N (default 95)\n"
+    "  -j, --jobs N           documents in parallel (default: the cores)\n"
+    "  -o, --output OUTDIR    output folder (default tumac-out)\n"
+    "      --draft            merge unfinished documents with source in gaps\n"
+    "      --force            redo outputs that are up to date\n"
+    "      --import OUTDIR    take back translated XLIFF files of OUTDIR\n"
+    "  -q, --quiet            no progress and no summary\n";
+
+static volatile sig_atomic_t stop_flag;
+
+static void on_signal(int sig)
+{
+    stop_flag = 1;
+    /* A second Ctrl-C stops at once; outputs are atomic either way. */
+    signal(sig, SIG_DFL);
+}
+
+struct progress_view {
+    bool is_tty;
+    bool quiet;
+    const char *command;
+    double last_draw;
+    size_t width;
+};
+
+static void fmt_duration(double s, char *out, size_t len)
+{
+    unsigned long t = s < 0 ? 0 : (unsigned long)(s + 0.5);
+
+    if (t >= 3600) {
+        snprintf(out, len, "%lu:%02lu:%02lu", t / 3600, t / 60 % 60, t % 60);
+    } else {
+        snprintf(out, len, "%lu:%02lu", t / 60, t % 60);
+    }
+}
+
+static void on_progress(const struct tu_batch_progress *p, void *ctx)
+{
+    struct progress_view *v = ctx;
+    const struct tu_batch_item *it = p->item;
+
+    if (v->quiet) {
+        return;
+    }
+    if (!v->is_tty) {
+        if (it == NULL) {
+            return;
+        }
+        fprintf(stderr, "tumac %s: [%zu/%zu] %s/%s: %s", v->command,
+                p->items_done, p->items_total, it->locale, it->name,
+                tu_batch_state_name(it->state));
+        if (it->state == TU_BATCH_FAILED) {
+            fprintf(stderr, ": %s", it->reason ? it->reason : "");
+        } else {
+            fprintf(stderr, " (%zu segments, %zu of %zu words to translate%s)",
+                    it->counts.segments, it->counts.words_todo,
+                    it->counts.words, it->is_up_to_date ? ", unchanged" : "");
+        }
+        fputc('\n', stderr);
+        return;
+    }
+    if (p->items_done < p->items_total && p->elapsed - v->last_draw < 0.1) {
+        return;
+    }
+    v->last_draw = p->elapsed;
+    {
+        char bar[24];
+        char left[64] = "";
+        char line[512];
+        double frac = p->bytes_total ? (double)p->bytes_done /
+                                           (double)p->bytes_total
+                                     : 0;
+        size_t fill = (size_t)(frac * 20 + 0.5);
+        double rate = p->elapsed > 0 ? (double)p->segments_done / p->elapsed
+                                     : 0;
+        int n;
+
+        for (size_t i = 0; i < 20; i++) {
+            bar[i] = i < fill ? '#' : '-';
+        }
+        bar[20] = '\0';
+        if (p->bytes_done > 0 && p->bytes_done < p->bytes_total) {
+            char d[48];
+            fmt_duration(p->elapsed * (double)(p->bytes_total - p->bytes_done) /
+                             (double)p->bytes_done,
+                         d, sizeof(d));
+            snprintf(left, sizeof(left), "  %s left", d);
+        }
+        n = snprintf(line, sizeof(line),
+                     "[%s] %zu/%zu docs  %zu/%zu files  %zu segments  "
+                     "%.0f seg/s%s%s%s",
+                     bar, p->docs_done, p->docs_total, p->items_done,
+                     p->items_total, p->segments_done, rate, left,
+                     it ? "  " : "", it ? it->name : "");
+        if (n > 0 && (size_t)n >= v->width) {
+            line[v->width - 1] = '\0';
+        }
+        fprintf(stderr, "\r%s\033[K", line);
+        if (p->items_done == p->items_total) {
+            fputc('\n', stderr);
+        }
+        fflush(stderr);
+    }
+}
+
+/* Split "a,b,c" (repeatable option) into `tags` (pointers into `s`). */
+static bool add_targets(char *s, const char **tags, size_t *count, size_t cap)
+{
+    for (char *p = s; p != NULL;) {
+        char *comma = strchr(p, ',');
+        if (comma != NULL) {
+            *comma = '\0';
+        }
+        if (*p != '\0') {
+            if (*count >= cap) {
+                return false;
+            }
+            tags[(*count)++] = p;
+        }
+        p = comma ? comma + 1 : NULL;
+    }
+    return true;
+}
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+
+    if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
 
 int cmd_batch(int argc, char **argv, struct cli *cli)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf(cli, "this command is not available yet");
-    return CLI_FAILED;
+    enum { OPT_TM = 256, OPT_XLIFF, OPT_MIN, OPT_FILL, OPT_DRAFT, OPT_FORCE,
+           OPT_IMPORT };
+    static const struct option longopts[] = {
+        {"source", required_argument, NULL, 's'},
+        {"target", required_argument, NULL, 't'},
+        {"tm", required_argument, NULL, OPT_TM},
+        {"xliff", required_argument, NULL, OPT_XLIFF},
+        {"min", required_argument, NULL, OPT_MIN},
+        {"fill", required_argument, NULL, OPT_FILL},
+        {"jobs", required_argument, NULL, 'j'},
+        {"output", required_argument, NULL, 'o'},
+        {"draft", no_argument, NULL, OPT_DRAFT},
+        {"force", no_argument, NULL, OPT_FORCE},
+        {"import", required_argument, NULL, OPT_IMPORT},
+        {"quiet", no_argument, NULL, 'q'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *targets[32];
+    struct tu_batch_opts o;
+    struct progress_view view = {0};
+    struct tu_batch_report *report = NULL;
+    struct tu_error err = {0};
+    struct sigaction sa;
+    const char *import_dir = NULL;
+    enum tu_status st;
+    int c, jobs = 0, rc;
+
+    if (cli_wants_help(cli, argc, argv)) {
+        return CLI_OK;
+    }
+    memset(&o, 0, sizeof(o));
+    o.src_lang = "en";
+    o.outdir = "tumac-out";
+    o.targets = targets;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":s:t:j:o:q", longopts, NULL)) != -1) {
+        switch (c) {
+        case 's':
+            o.src_lang = optarg;
+            break;
+        case 't':
+            if (!add_targets(optarg, targets, &o.target_count, 32)) {
+                return cli_usage_error(cli, "too many target locales");
+            }
+            break;
+        case OPT_TM:
+            o.tm_path = optarg;
+            break;
+        case OPT_XLIFF:
+            o.xliff_version = tu_xliff_version_parse(optarg);
+            if (o.xliff_version == TU_XLIFF_UNKNOWN) {
+                return cli_usage_error(cli, "unknown XLIFF version '%s' "
+                                            "(use 1.2 or 2.1)", optarg);
+            }
+            break;
+        case OPT_MIN:
+            if (!parse_int(optarg, 1, 100, &o.min_score)) {
+                return cli_usage_error(cli, "--min wants 1..100, not '%s'",
+                                       optarg);
+            }
+            break;
+        case OPT_FILL:
+            if (!parse_int(optarg, 1, 101, &o.fill_score)) {
+                return cli_usage_error(cli, "--fill wants 1..101, not '%s'",
+                                       optarg);
+            }
+            break;
+        case 'j':
+            if (!parse_int(optarg, 1, 256, &jobs)) {
+                return cli_usage_error(cli, "-j wants 1..256, not '%s'",
+                                       optarg);
+            }
+            o.jobs = (unsigned)jobs;
+            break;
+        case 'o':
+            o.outdir = optarg;
+            break;
+        case OPT_DRAFT:
+            o.draft = true;
+            break;
+        case OPT_FORCE:
+            o.force = true;
+            break;
+        case OPT_IMPORT:
+            import_dir = optarg;
+            break;
+        case 'q':
+            cli->quiet = true;
+            break;
+        case ':':
+            return cli_usage_error(cli, "option '%s' needs a value",
+                                   argv[optind - 1]);
+        default:
+            return cli_usage_error(cli, "unknown option '%s'",
+                                   argv[optind - 1]);
+        }
+    }
+    if (import_dir != NULL) {
+        if (optind < argc) {
+            return cli_usage_error(cli, "--import takes no input documents");
+        }
+        o.outdir = import_dir;
+    } else {
+        if (optind >= argc) {
+            return cli_usage_error(cli, "no input documents");
+        }
+        if (o.target_count == 0) {
+            return cli_usage_error(cli, "no target locales (-t bs,hr,...)");
+        }
+    }
+
+    view.is_tty = isatty(STDERR_FILENO) != 0;
+    view.quiet = cli->quiet;
+    view.command = cli->command;
+    view.width = 80;
+    if (view.is_tty) {
+        struct winsize ws;
+        if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
+            view.width = ws.ws_col < 500 ? ws.ws_col : 500;
+        }
+    }
+    o.progress = on_progress;
+    o.progress_ctx = &view;
+    o.stop = &stop_flag;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    if (import_dir != NULL) {
+        st = tu_batch_import(&o, &report, &err);
+    } else {
+        st = tu_batch_run(&o, (const char *const *)argv + optind,
+                          (size_t)(argc - optind), &report, &err);
+    }
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    if (st != TU_OK) {
+        cli_report(cli, &err);
+        return CLI_FAILED;
+    }
+    if (!cli->quiet) {
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        if (tu_batch_report_text(report, &b, &err) == TU_OK) {
+            fputs(b.data, stdout);
+        }
+        tu_buf_release(&b);
+        printf("outputs: %s/<locale>/\nreport:  %s/report.html "
+               "(and report.json)\n",
+               o.outdir, o.outdir);
+    }
+    if (cli->quiet && report->failed > 0) {
+        /* Without the summary, failures still go to stderr. */
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        if (tu_batch_report_failures(report, "tumac batch: ", &b, &err) ==
+            TU_OK) {
+            fputs(b.data, stderr);
+        }
+        tu_buf_release(&b);
+    }
+    rc = report->interrupted ? 130 : report->failed > 0 ? CLI_FAILED : CLI_OK;
+    if (report->interrupted) {
+        cli_errorf(cli, "interrupted: run the same command again to finish");
+    }
+    tu_batch_report_free(report);
+    return rc;
 }

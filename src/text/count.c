@@ -144,6 +144,9 @@ static enum tu_status count_chars(const UChar *u, int32_t ulen,
          start = end, end = ubrk_next(bi)) {
         UChar32 ch;
         U16_GET(u, 0, start, ulen, ch);
+        if (ch == '\n' || ch == '\r' || ch == 0x2029) {
+            continue; /* paragraph ends are not characters of the text */
+        }
         c->chars++;
         if (!u_isUWhiteSpace(ch)) {
             c->chars_no_spaces++;

@@ -36,8 +36,10 @@ const struct seg_group *seg_group_for(const char *language)
 /* Closing quotes and brackets that may follow a sentence's final stop. */
 #define CLOSE "[\"'\\u2018\\u2019\\u201C\\u201D\\u00BB\\u203A)\\]\\p{Pe}\\p{Pf}]"
 /* After a break: space, then anything but letters, then not a lowercase letter. */
-#define AFTER_UPPER "\\s+[^\\p{L}\\n]*+(?!\\p{Ll})"
-#define AFTER_LOWER "\\s+[^\\p{L}\\n]*+\\p{Ll}"
+#define AFTER_UPPER "\\s+[^\\p{L}\\n]{0,16}+(?!\\p{Ll})"
+#define AFTER_LOWER "\\s+[^\\p{L}\\n]{0,16}+\\p{Ll}"
+/* The stops that end a sentence, from the first of a run (keeps matching linear). */
+#define STOPS "(?<![.!?\\u2026])[.!?\\u2026]+"
 /* Currencies that follow "mil.", "mlrd." and stay in the sentence. */
 #define CURRENCY "(?:KM|EUR|USD|GBP|CHF|BAM|RSD|HRK|КМ|ЕУР|€|\\$|£)(?!\\p{L})"
 
@@ -119,8 +121,17 @@ enum tu_status seg_builtin_rules(const struct seg_group *g,
     if (bcs) {
         /* "i dr." (i drugi) and "i sl." (i slično) end a sentence like "itd." */
         ADD(true, "\\b[IiИи]\\s+(?:dr|sl|др|сл)\\.", AFTER_UPPER);
-        /* "2024. g." is godine and may end a sentence; elsewhere "g." is gospodin. */
-        ADD(true, "\\d\\.?\\s*[gGгГ]\\.", AFTER_UPPER);
+        /* "2024. g." is godine and may end a sentence; elsewhere "g." and "G." are gospodin. */
+        ADD(true, "\\d\\.?\\s*[gг]\\.", AFTER_UPPER);
+        ADD(false, "\\b[gGгГ]\\.", "\\s");
+    }
+    /* "St. Louis", "St. Mirren" (in bs/hr/sr lowercase "st." is stoljeće, stav). */
+    ADD(false, "\\bSt\\.", "\\s+\\p{Lu}");
+    if (g->lang == SEG_EN) {
+        /* "at 5 a.m. Eastern time", "7 p.m. ET" */
+        ADD(false, "\\b[ap]\\.m\\.",
+            "\\s+(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|"
+            "Eastern|Central|Pacific|Mountain)\\b");
     }
     if (g->lang != 0) {
         tu_buf_truncate(&b, 0);
@@ -130,31 +141,46 @@ enum tu_status seg_builtin_rules(const struct seg_group *g,
         tu_buf_truncate(&b, 0);
         if (build_list(&b, g->lang, 'B')) {
             ADD(false, b.data, "\\s+(?:[\\p{Ll}\\p{N}(]|" CURRENCY ")");
+            /* A B-class word right after an N-class one: "gl. ur. Nedim Alić". */
+            tu_buf_truncate(&m, 0);
+            build_list(&m, g->lang, 'N');
+            tu_buf_adds(&m, "\\s+");
+            build_list(&m, g->lang, 'B');
+            ADD(false, m.data, "\\s");
         }
     }
     /* Initials: "M. Marković", "J. R. R. Tolkien", "Lj. Popović". */
     if (bcs) {
-        ADD(false, "\\b(?:\\p{Lu}|Lj|LJ|Nj|NJ|Dž|DŽ)\\.", "\\s");
+        ADD(false, "(?<!°)\\b(?:\\p{Lu}|Lj|LJ|Nj|NJ|Dž|DŽ)\\.", "\\s");
     } else {
-        ADD(false, "\\b\\p{Lu}\\.", "\\s");
+        ADD(false, "(?<!°)\\b\\p{Lu}\\.", "\\s");
     }
     if (bcs) {
         /* Ordinals and numeric dates: "15. 12. 2024.", "26. novembra", "3. VI. 2024." */
         ADD(false, "\\b\\d{1,4}\\.", "\\s*\\d");
+        tu_buf_truncate(&m, 0);
         build_list(&m, g->lang, 'M');
         tu_buf_truncate(&b, 0);
         tu_buf_printf(&b, "\\s*(?:[IVX]{1,4}\\.|(?i:%s))", m.data);
         ADD(false, "\\b\\d{1,2}\\.", b.data);
         ADD(false, "\\b[IVXLCDM]{1,6}\\.", "\\s*\\d");
-        /* A day or ordinal before a capital: "održana je 5. Međunarodna konferencija". */
-        ADD(false, "(?<![.,])\\b\\d{1,2}\\.", "\\s+\\p{Lu}");
+        /* An ordinal after a lowercase word, before a capitalised one: "održana je 5. Međunarodna konferencija", "iz XIV. Zimskih igara". */
+        ADD(false, "(?<=\\p{Ll}\\s)(?:\\d{1,2}|[IVXLC]{2,6})\\.",
+            "\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Ll}");
         /* "U 2025. Misija planira ...": two words are not a sentence. */
-        ADD(false, "(?:^|[.!?\\u2026]\\s+)\\p{Lu}\\p{L}*\\s+\\d{4}\\.", "\\s");
+        ADD(false, "(?:^|[.!?\\u2026]" CLOSE "*\\s+)\\p{Lu}\\p{L}*\\s+\\d{4}\\.", "\\s");
     }
+    /* "(engl. Assembly Member)": no sentence ends right after "(" and a short word. */
+    ADD(false, "\\(\\p{Ll}{1,8}\\.", "\\s");
+    /* A sentence may start with a number: "... tijelo. 44-godišnjakinja je ..." */
+    ADD(true, STOPS CLOSE "*", "\\s+\\p{N}");
+    /* A closing quote typed after a space: "... ne vrate. ” Glasnogovornik ..." */
+    ADD(false, "[.!?\\u2026]", "\\s+[\\u201D\\u00BB](?:\\s|$)");
+    ADD(true, "[.!?\\u2026]\\s+[\\u201D\\u00BB]", AFTER_UPPER);
     /* "„Stani!“ rekao je": after ! ? … a lowercase word goes on. */
-    ADD(false, "[!?\\u2026]+" CLOSE "*", AFTER_LOWER);
+    ADD(false, "(?<![.!?\\u2026])[!?\\u2026]+" CLOSE "*", AFTER_LOWER);
     /* The general rule: a stop, closing quotes, space, no lowercase letter next. */
-    ADD(true, "[.!?\\u2026]+" CLOSE "*", AFTER_UPPER);
+    ADD(true, STOPS CLOSE "*", AFTER_UPPER);
     ADD(true, "[\\n\\u2029]", "");
 #undef ADD
 

@@ -118,6 +118,10 @@ static enum tu_status compile_rule(const struct seg_rule *rule, const char *path
     }
     memset(&pe, 0, sizeof(pe));
     out->re = seg_regex_open(pat.data, 0, &pe, &st);
+    if (out->re != NULL) {
+        /* About a few hundred milliseconds per search: SRX files come from users. */
+        uregex_setTimeLimit(out->re, 300, &st);
+    }
     out->is_break = rule->is_break;
     tu_buf_release(&pat);
     if (U_FAILURE(st)) {
@@ -294,10 +298,18 @@ static enum tu_status run_rules(struct tu_segmenter *s, const UChar *u,
             if (decide[end] == DECIDE_NONE) {
                 decide[end] = d;
             }
-            from = start + 1;
+            /*
+             * Long matches restart at their end: a run of thousands of
+             * stops must not cost a find per character.
+             */
+            from = end - start > 64 ? end : start + 1;
             if (from < ulen && U16_IS_TRAIL(u[from])) {
                 from++;
             }
+        }
+        if (st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW) {
+            /* A pathological text for this rule: keep what it decided so far. */
+            st = U_ZERO_ERROR;
         }
         uregex_setText(re, u, 0, &st);
         if (U_FAILURE(st)) {
@@ -345,7 +357,12 @@ enum tu_status tu_segmenter_split(struct tu_segmenter *s, const char *text,
             while (q > 0 && is_space16(u[q - 1])) {
                 q--;
             }
-            if (q > 0 && q < ulen && decide[q] == DECIDE_NONE) {
+            /* Never before a control character or closing punctuation
+             * (mojibake quotes such as U+0094 in real text). */
+            if (q > 0 && q < ulen && decide[q] == DECIDE_NONE &&
+                u_charType(u[q]) != U_CONTROL_CHAR &&
+                u_charType(u[q]) != U_END_PUNCTUATION &&
+                u_charType(u[q]) != U_FINAL_PUNCTUATION) {
                 decide[q] = DECIDE_BREAK;
             }
         }

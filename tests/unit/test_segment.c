@@ -135,6 +135,92 @@ TEST(count_rules)
     CHECK(c.words == 13);
     CHECK(c.segments == 2);
     CHECK(tu_count_text("en", "a  b\n", 5, &c, &err) == TU_OK);
-    CHECK(c.words == 2 && c.chars == 5 && c.chars_no_spaces == 2);
+    CHECK(c.words == 2 && c.chars == 4 && c.chars_no_spaces == 2);
     CHECK(c.segments == 1);
+}
+
+static size_t words_of(const char *lang, const char *text)
+{
+    struct tu_counts c = {0};
+    struct tu_error err = {0};
+
+    if (tu_count_text(lang, text, strlen(text), &c, &err) != TU_OK) {
+        return (size_t)-1;
+    }
+    return c.words;
+}
+
+TEST(count_words_rules)
+{
+    CHECK(words_of("en", "Berners-Lee and the 1990-ies") == 4);
+    CHECK(words_of("en", "a \xE2\x80\x93 b") == 2);                 /* spaced dash */
+    CHECK(words_of("en", "Pay 1,500.50 USD") == 3);                 /* number */
+    CHECK(words_of("en", "See https://www.osce.org/bih/a?b=1.") == 2);
+    CHECK(words_of("en", "Hello {name}, {{user}} ${x} %1$s %d {0}") == 1);
+    CHECK(words_of("en", "bo\xEF\xBF\xBCld \xEF\xBF\xBC word") == 2); /* codes */
+    CHECK(words_of("en", "don't") == 1);
+    CHECK(words_of("en", "50% of it") == 3);
+    CHECK(words_of("sr-Cyrl", "Мисија ОЕБС-а у БиХ") == 4);
+    CHECK(words_of("en", "") == 0);
+}
+
+TEST(count_chars_rules)
+{
+    struct tu_counts c = {0};
+    struct tu_error err = {0};
+    /* e + combining acute is one character; the code is none. */
+    const char *t = "Caf" "e\xCC\x81" " \xEF\xBF\xBC" "ok\r\n\nx";
+
+    CHECK(tu_count_text("en", t, strlen(t), &c, &err) == TU_OK);
+    CHECK(c.chars == 8 && c.chars_no_spaces == 7);
+    CHECK(c.segments == 2);
+    CHECK(tu_count_text("en", "\xff", 1, &c, &err) == TU_EENCODING);
+}
+
+/* Long runs of stops, digits or "! " once made the rules quadratic (minutes). */
+TEST(segment_long_runs_are_linear)
+{
+    static const char *const pieces[] = {".", "! ", "1", "A", "\xEF\xBF\xBC"};
+    struct tu_segmenter *s = NULL;
+    struct tu_error err = {0};
+
+    CHECK(tu_segmenter_new("bs", NULL, &s, &err) == TU_OK);
+    for (size_t p = 0; p < sizeof(pieces) / sizeof(pieces[0]); p++) {
+        struct tu_buf b;
+        size_t *breaks = NULL;
+        size_t n = 0;
+        enum tu_status st;
+
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        for (int i = 0; i < 60000; i++) {
+            tu_buf_adds(&b, pieces[p]);
+        }
+        st = tu_segmenter_split(s, b.data, b.len, &breaks, &n, &err);
+        tu_free(breaks);
+        tu_buf_release(&b);
+        if (st != TU_OK) {
+            tu_segmenter_free(s);
+        }
+        CHECK(st == TU_OK);
+    }
+    tu_segmenter_free(s);
+}
+
+/* Offsets are bytes of the original text, also after 4-byte characters. */
+TEST(segment_offsets_utf8)
+{
+    struct tu_segmenter *s = NULL;
+    struct tu_error err = {0};
+    size_t *breaks = NULL;
+    size_t n = 0;
+    const char *t = "Ura \xF0\x9F\x8E\x89. Š\xC5\xA1. Kraj";
+
+    CHECK(tu_segmenter_new("hr", NULL, &s, &err) == TU_OK);
+    CHECK(tu_segmenter_split(s, t, strlen(t), &breaks, &n, &err) == TU_OK);
+    CHECK(n == 2 && breaks[0] == 10 && breaks[1] == 16);
+    tu_free(breaks);
+    /* Only codes and spaces: no break, no crash. */
+    CHECK(tu_segmenter_split(s, "\xEF\xBF\xBC \xEF\xBF\xBC", 7, &breaks, &n, &err) == TU_OK);
+    CHECK(n == 0);
+    tu_segmenter_free(s);
 }

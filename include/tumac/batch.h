@@ -1,0 +1,191 @@
+/*
+ * Batch localization: every input document x every target locale becomes an
+ * XLIFF file for the translators (pre-translated from the TM), the finished
+ * document where every segment is approved, and one report for the run.
+ *
+ * Layout of an output folder OUTDIR:
+ *   OUTDIR/<locale>/<name>.xlf     for the translators
+ *   OUTDIR/<locale>/<name>.<ext>   the finished (or --draft) document
+ *   OUTDIR/report.json, report.html  the run report
+ *   OUTDIR/.tumac-batch            the run state (what was done from what)
+ * Every file is written atomically; a job is recorded in the state only after
+ * its outputs are in place, so an interrupted run (SIGINT, kill -9) leaves
+ * complete old or complete new files and the next run redoes what is missing.
+ *
+ * Derived scripts: when both scripts of Serbian (or Bosnian) are targets, one
+ * is translated and the other is produced from it by transliteration; the
+ * base is the script the TM holds more units in (Latin on a tie).
+ */
+#ifndef TUMAC_BATCH_H
+#define TUMAC_BATCH_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "error.h"
+#include "xliff.h"
+
+/* The word bands of the analysis, in report order. */
+enum tu_batch_band {
+    TU_BATCH_BAND_CONTEXT,    /* 101%: same source and same neighbours */
+    TU_BATCH_BAND_REPETITION, /* repeated inside the document */
+    TU_BATCH_BAND_CROSS_FILE, /* repeated in another document of the run */
+    TU_BATCH_BAND_EXACT,      /* 100% */
+    TU_BATCH_BAND_95,         /* 95-99% */
+    TU_BATCH_BAND_85,         /* 85-94% */
+    TU_BATCH_BAND_75,         /* 75-84% */
+    TU_BATCH_BAND_50,         /* 50-74% */
+    TU_BATCH_BAND_NEW,        /* no match */
+    TU_BATCH_BAND_COUNT
+};
+
+/* Short label of a band ("101%", "repetitions", ..., "no match"). */
+const char *tu_batch_band_name(enum tu_batch_band b);
+
+/* What became of one document in one locale. */
+enum tu_batch_state {
+    TU_BATCH_PENDING = 0,       /* not done: the run was interrupted first */
+    TU_BATCH_FINISHED,          /* all segments approved: document merged */
+    TU_BATCH_DRAFT,             /* merged with the source in the gaps (--draft) */
+    TU_BATCH_NEEDS_TRANSLATION, /* XLIFF written, document not merged */
+    TU_BATCH_FAILED,            /* `reason` says why; nothing written */
+};
+
+/* "finished", "draft", "needs translation", "failed", "not done". */
+const char *tu_batch_state_name(enum tu_batch_state s);
+
+struct tu_batch_counts {
+    size_t segments;          /* translatable segments */
+    size_t words;             /* source words */
+    size_t segments_approved; /* with an approved target */
+    size_t words_todo;        /* words of segments without approved target */
+    size_t band_words[TU_BATCH_BAND_COUNT];
+    size_t band_segments[TU_BATCH_BAND_COUNT];
+};
+
+/* One document x locale of the run. All strings are owned by the report. */
+struct tu_batch_item {
+    char *input;        /* the input document as named on the command line */
+    char *name;         /* output name without extension ("2024/press-03") */
+    char *locale;       /* canonical tag ("sr-Cyrl") */
+    char *derived_from; /* "sr-Latn" when made by transliteration, else NULL */
+    enum tu_batch_state state;
+    bool is_up_to_date; /* skipped: the outputs of an earlier run are current */
+    char *xliff_path;   /* written XLIFF, relative to OUTDIR; NULL if none */
+    char *doc_path;     /* merged document, relative to OUTDIR; NULL if none */
+    char *reason;       /* failed: "file:line:col: message"; else NULL */
+    struct tu_batch_counts counts;
+    double seconds;     /* time spent on it in this run */
+};
+
+struct tu_batch_report {
+    struct tu_batch_item *items; /* input order, then locale order */
+    size_t count;
+    size_t cap;
+    char *outdir;
+    char *tm_path;     /* as opened; NULL without a TM */
+    char *src_lang;
+    char **locales;    /* target locales in the order given */
+    size_t locale_count;
+    bool is_import;    /* made by tu_batch_import */
+    bool is_draft;
+    bool interrupted;  /* stopped by the caller's stop flag */
+    size_t documents;  /* input documents */
+    size_t failed;     /* items in TU_BATCH_FAILED */
+    size_t tm_added;   /* import: segments stored in the TM */
+    int64_t started;   /* Unix time of the start */
+    double seconds;    /* wall time of the run */
+    char *tool_version;
+};
+
+/*
+ * Progress, delivered to the caller's callback after each step. The callback
+ * is called with the run's lock held (never concurrently) from worker
+ * threads; it must not call back into the batch.
+ */
+struct tu_batch_progress {
+    size_t docs_done, docs_total; /* documents with every locale done */
+    size_t items_done, items_total;
+    size_t segments_done;         /* translatable segments processed */
+    uint64_t bytes_done, bytes_total; /* input bytes x locales: for the ETA */
+    double elapsed;               /* seconds since the start */
+    const struct tu_batch_item *item; /* the item just completed, or NULL */
+};
+
+typedef void (*tu_batch_progress_fn)(const struct tu_batch_progress *p,
+                                     void *ctx);
+
+struct tu_batch_opts {
+    const char *tm_path;       /* NULL: no TM (everything is new) */
+    const char *src_lang;      /* "en" */
+    const char *const *targets; /* target locale tags */
+    size_t target_count;
+    enum tu_xliff_version xliff_version; /* UNKNOWN: 2.1 */
+    int min_score;             /* fuzzy threshold; 0: 75 */
+    int fill_score;            /* fill targets at or above; 0: 95 */
+    unsigned jobs;             /* worker threads; 0: the number of cores */
+    const char *outdir;        /* required */
+    bool draft;                /* merge unfinished documents with the source */
+    bool force;                /* redo up-to-date outputs */
+    tu_batch_progress_fn progress; /* may be NULL */
+    void *progress_ctx;
+    /* Set to nonzero (e.g. from a SIGINT handler) to stop after the current
+     * step of each worker; NULL: never stops. */
+    const volatile sig_atomic_t *stop;
+};
+
+/*
+ * Run the batch on `inputs` (files, or folders searched recursively for
+ * documents a filter reads: .html, .htm, .txt). A failing document is
+ * recorded in the report and skipped; the call still returns TU_OK. Errors
+ * are for the run itself: bad options, no inputs, the TM or OUTDIR cannot be
+ * opened. On success *out is the report (free with tu_batch_report_free),
+ * already written as OUTDIR/report.json and OUTDIR/report.html.
+ */
+enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
+                            const char *const *inputs, size_t input_count,
+                            struct tu_batch_report **out,
+                            struct tu_error *err);
+
+/*
+ * Take back the translated XLIFF files of an earlier run in opts->outdir:
+ * validate each, store its approved segments in the TM (opts->tm_path, or
+ * the TM that run used), remake the derived-script files, and merge the
+ * finished documents (strict merge: a missing target is an error). Options
+ * other than outdir, tm_path, jobs, force, progress and stop come from the
+ * run's state. Same report and error rules as tu_batch_run.
+ */
+enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
+                               struct tu_batch_report **out,
+                               struct tu_error *err);
+
+void tu_batch_report_free(struct tu_batch_report *r);
+
+/* Totals over the items of `locale` (NULL: all items). */
+void tu_batch_report_totals(const struct tu_batch_report *r,
+                            const char *locale, struct tu_batch_counts *out);
+
+/* Render the report: a terminal summary, JSON, or a standalone HTML page. */
+enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
+                                    struct tu_buf *out, struct tu_error *err);
+enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
+                                    struct tu_buf *out, struct tu_error *err);
+enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
+                                    struct tu_buf *out, struct tu_error *err);
+
+/*
+ * One line per failed input and reason, each starting with `prefix`:
+ * "press.html:3:7: invalid UTF-8 (bs, hr, sr-Latn)".
+ */
+enum tu_status tu_batch_report_failures(const struct tu_batch_report *r,
+                                        const char *prefix, struct tu_buf *out,
+                                        struct tu_error *err);
+
+/* Write OUTDIR/report.json and OUTDIR/report.html atomically. */
+enum tu_status tu_batch_report_write(const struct tu_batch_report *r,
+                                     struct tu_error *err);
+
+#endif

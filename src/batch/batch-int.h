@@ -1,0 +1,139 @@
+/*
+ * Internals of the batch module: the input list, the run state kept in
+ * OUTDIR/.tumac-batch, the worker pool, and the steps that call the other
+ * modules. One lock (`struct run.lock`) guards the report, the state journal
+ * and the progress counters; another (`tm_lock`) makes the TM single-writer.
+ */
+#ifndef TUMAC_BATCH_INT_H
+#define TUMAC_BATCH_INT_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tumac/batch.h"
+
+/* ---- inputs (inputs.c) ---- */
+
+struct batch_input {
+    char *path;      /* as found: "samples/new/press.html" */
+    char *name;      /* output name without extension, unique in the run */
+    uint64_t size;
+};
+
+struct batch_inputs {
+    struct batch_input *items;
+    size_t count;
+    size_t cap;
+};
+
+/*
+ * Expand files and folders (recursively, documents by extension, sorted) into
+ * `list`. A missing input is an error; a folder without documents too. In
+ * folders, "name.<tag>.ext" with a locale tag other than `src` is a
+ * translation and is skipped; "name.<src>.ext" is named "name".
+ */
+enum tu_status batch_inputs_collect(const char *const *paths, size_t count,
+                                    const char *src,
+                                    struct batch_inputs *list,
+                                    struct tu_error *err);
+void batch_inputs_release(struct batch_inputs *list);
+/* True for the extensions the filters read (html, htm, xhtml, txt). */
+bool batch_is_document(const char *path);
+
+/* ---- hashing ---- */
+
+/* FNV-1a 64 of `len` bytes, continuing from `h` (start with BATCH_HASH_INIT). */
+#define BATCH_HASH_INIT UINT64_C(0xcbf29ce484222325)
+uint64_t batch_hash(uint64_t h, const void *data, size_t len);
+uint64_t batch_hash_str(uint64_t h, const char *s);
+/* Hash of a file's bytes; TU_ENOTFOUND when it does not exist. */
+enum tu_status batch_hash_file(const char *path, uint64_t *out,
+                               struct tu_error *err);
+
+/* ---- run state (state.c) ---- */
+
+enum batch_record_kind { BATCH_REC_EXPORT, BATCH_REC_IMPORT };
+
+/* What a completed item was made from, and what it gave. */
+struct batch_record {
+    enum batch_record_kind kind;
+    char *locale;
+    char *name;
+    char *input;
+    char *derived_from;  /* NULL */
+    uint64_t input_hash; /* export: the document; import: the XLIFF taken */
+    uint64_t opts_hash;  /* export: options + TM stamp */
+    uint64_t xlf_hash;   /* the XLIFF as tumac wrote it */
+    char *xliff_path;    /* relative to OUTDIR, NULL */
+    char *doc_path;      /* relative to OUTDIR, NULL */
+    enum tu_batch_state state;
+    struct tu_batch_counts counts;
+};
+
+struct batch_state {
+    /* The run configuration (for --import): key/value pairs. */
+    char **keys;
+    char **values;
+    size_t config_count;
+    size_t config_cap;
+    struct batch_record *recs;
+    size_t count;
+    size_t cap;
+    int journal_fd; /* -1 when not open */
+    char *path;
+};
+
+void batch_state_init(struct batch_state *s);
+void batch_state_release(struct batch_state *s);
+/* Load OUTDIR/.tumac-batch if it exists (a damaged tail is ignored). */
+enum tu_status batch_state_load(struct batch_state *s, const char *outdir,
+                                struct tu_error *err);
+const char *batch_state_get(const struct batch_state *s, const char *key);
+enum tu_status batch_state_set(struct batch_state *s, const char *key,
+                               const char *value, struct tu_error *err);
+/* The latest record of kind/locale/name, or NULL. */
+const struct batch_record *batch_state_find(const struct batch_state *s,
+                                            enum batch_record_kind kind,
+                                            const char *locale,
+                                            const char *name);
+/*
+ * Rewrite the state file atomically from memory (compacted), then keep it
+ * open for appending records.
+ */
+enum tu_status batch_state_begin(struct batch_state *s, struct tu_error *err);
+/* Store `rec` (copied) in memory and append it durably (fsync). */
+enum tu_status batch_state_add(struct batch_state *s,
+                               const struct batch_record *rec,
+                               struct tu_error *err);
+void batch_record_release(struct batch_record *r);
+
+/* ---- worker pool (pool.c) ---- */
+
+typedef void (*batch_task_fn)(void *ctx, size_t index, unsigned worker);
+
+/*
+ * Run task(ctx, i, worker) for i in [0, count) on `threads` threads (worker
+ * is 0..threads-1, for per-thread resources). Stops handing out tasks once
+ * *stop is nonzero. Threads that cannot start leave their share to the
+ * others (or to the calling thread). Fails only when out of memory.
+ */
+enum tu_status batch_pool_run(unsigned threads, size_t count,
+                              batch_task_fn task, void *ctx,
+                              const volatile sig_atomic_t *stop,
+                              struct tu_error *err);
+/* Number of online processors (at least 1). */
+unsigned batch_cpu_count(void);
+
+/* ---- report (report.c) ---- */
+
+struct tu_batch_report *batch_report_new(void);
+/* Append an item; strings are copied. NULL when out of memory. */
+struct tu_batch_item *batch_report_add(struct tu_batch_report *r,
+                                       const char *input, const char *name,
+                                       const char *locale,
+                                       const char *derived_from);
+/* Set *slot to a copy of s (freeing the old value); false on ENOMEM. */
+bool batch_set_str(char **slot, const char *s);
+
+#endif

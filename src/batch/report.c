@@ -1,0 +1,812 @@
+/*
+ * The run report: one item per document x locale with its analysis bands in
+ * words, its state and, on failure, why. Rendered as a terminal summary, as
+ * JSON (for scripts) and as a standalone HTML page (for the coordinator).
+ * Renderers only read the report; totals are computed, never stored.
+ */
+#include <inttypes.h>
+#include <string.h>
+#include <time.h>
+
+#include "tumac/alloc.h"
+#include "tumac/fileio.h"
+#include "tumac/tumac.h"
+#include "batch-int.h"
+
+static const char *const band_names[TU_BATCH_BAND_COUNT] = {
+    "101%", "repetitions", "cross-file rep.", "100%", "95-99%",
+    "85-94%", "75-84%", "50-74%", "no match",
+};
+
+/* Keys used in JSON (stable, no spaces). */
+static const char *const band_keys[TU_BATCH_BAND_COUNT] = {
+    "context", "repetition", "cross_file", "exact", "fuzzy_95",
+    "fuzzy_85", "fuzzy_75", "fuzzy_50", "no_match",
+};
+
+const char *tu_batch_band_name(enum tu_batch_band b)
+{
+    return (unsigned)b < TU_BATCH_BAND_COUNT ? band_names[b] : "?";
+}
+
+const char *tu_batch_state_name(enum tu_batch_state s)
+{
+    switch (s) {
+    case TU_BATCH_FINISHED:
+        return "finished";
+    case TU_BATCH_DRAFT:
+        return "draft";
+    case TU_BATCH_NEEDS_TRANSLATION:
+        return "needs translation";
+    case TU_BATCH_FAILED:
+        return "failed";
+    case TU_BATCH_PENDING:
+        break;
+    }
+    return "not done";
+}
+
+bool batch_set_str(char **slot, const char *s)
+{
+    char *copy = NULL;
+
+    if (s != NULL && (copy = tu_strdup(s)) == NULL) {
+        return false;
+    }
+    tu_free(*slot);
+    *slot = copy;
+    return true;
+}
+
+struct tu_batch_report *batch_report_new(void)
+{
+    struct tu_batch_report *r = tu_calloc(1, sizeof(*r));
+
+    if (r != NULL) {
+        r->tool_version = tu_strdup("tumac " TUMAC_VERSION);
+        if (r->tool_version == NULL) {
+            tu_free(r);
+            return NULL;
+        }
+    }
+    return r;
+}
+
+struct tu_batch_item *batch_report_add(struct tu_batch_report *r,
+                                       const char *input, const char *name,
+                                       const char *locale,
+                                       const char *derived_from)
+{
+    struct tu_batch_item *grown;
+    struct tu_batch_item *it;
+
+    grown = tu_grow(r->items, sizeof(*r->items), r->count + 1, &r->cap);
+    if (grown == NULL) {
+        return NULL;
+    }
+    r->items = grown;
+    it = &r->items[r->count];
+    memset(it, 0, sizeof(*it));
+    if (!batch_set_str(&it->input, input) || !batch_set_str(&it->name, name) ||
+        !batch_set_str(&it->locale, locale) ||
+        !batch_set_str(&it->derived_from, derived_from)) {
+        tu_free(it->input);
+        tu_free(it->name);
+        tu_free(it->locale);
+        tu_free(it->derived_from);
+        return NULL;
+    }
+    r->count++;
+    return it;
+}
+
+void tu_batch_report_free(struct tu_batch_report *r)
+{
+    if (r == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < r->count; i++) {
+        struct tu_batch_item *it = &r->items[i];
+        tu_free(it->input);
+        tu_free(it->name);
+        tu_free(it->locale);
+        tu_free(it->derived_from);
+        tu_free(it->xliff_path);
+        tu_free(it->doc_path);
+        tu_free(it->reason);
+    }
+    tu_free(r->items);
+    for (size_t i = 0; i < r->locale_count; i++) {
+        tu_free(r->locales[i]);
+    }
+    tu_free(r->locales);
+    tu_free(r->outdir);
+    tu_free(r->tm_path);
+    tu_free(r->src_lang);
+    tu_free(r->tool_version);
+    tu_free(r);
+}
+
+static void add_counts(struct tu_batch_counts *sum,
+                       const struct tu_batch_counts *c)
+{
+    sum->segments += c->segments;
+    sum->words += c->words;
+    sum->segments_approved += c->segments_approved;
+    sum->words_todo += c->words_todo;
+    for (int b = 0; b < TU_BATCH_BAND_COUNT; b++) {
+        sum->band_words[b] += c->band_words[b];
+        sum->band_segments[b] += c->band_segments[b];
+    }
+}
+
+void tu_batch_report_totals(const struct tu_batch_report *r,
+                            const char *locale, struct tu_batch_counts *out)
+{
+    memset(out, 0, sizeof(*out));
+    for (size_t i = 0; i < r->count; i++) {
+        if (locale == NULL || strcmp(r->items[i].locale, locale) == 0) {
+            add_counts(out, &r->items[i].counts);
+        }
+    }
+}
+
+/* Items per state, over the whole run. */
+static void count_states(const struct tu_batch_report *r, size_t n[5])
+{
+    memset(n, 0, 5 * sizeof(n[0]));
+    for (size_t i = 0; i < r->count; i++) {
+        unsigned s = (unsigned)r->items[i].state;
+        n[s < 5 ? s : 0]++;
+    }
+}
+
+static void format_time(int64_t t, char *out, size_t len)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    if (gmtime_r(&tt, &tm) == NULL ||
+        strftime(out, len, "%Y-%m-%d %H:%M UTC", &tm) == 0) {
+        snprintf(out, len, "?");
+    }
+}
+
+/* The words a translator still has to do, as a share of all words. */
+static unsigned percent(size_t part, size_t whole)
+{
+    return whole ? (unsigned)((part * 100 + whole / 2) / whole) : 0;
+}
+
+/* ---- text ---- */
+
+static bool same_failure(const struct tu_batch_item *a,
+                         const struct tu_batch_item *b)
+{
+    return a->state == TU_BATCH_FAILED && b->state == TU_BATCH_FAILED &&
+           strcmp(a->input, b->input) == 0 &&
+           strcmp(a->reason ? a->reason : "", b->reason ? b->reason : "") == 0;
+}
+
+enum tu_status tu_batch_report_failures(const struct tu_batch_report *r,
+                                        const char *prefix, struct tu_buf *out,
+                                        struct tu_error *err)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        const char *reason = it->reason ? it->reason : "failed";
+        bool seen = false;
+        size_t ilen = strlen(it->input);
+        if (it->state != TU_BATCH_FAILED) {
+            continue;
+        }
+        for (size_t k = 0; k < i && !seen; k++) {
+            seen = same_failure(&r->items[k], it);
+        }
+        if (seen) {
+            continue;
+        }
+        tu_buf_adds(out, prefix);
+        /* Most reasons start with the input's path already. */
+        if (strncmp(reason, it->input, ilen) != 0 || reason[ilen] != ':') {
+            tu_buf_printf(out, "%s: ", it->input);
+        }
+        tu_buf_printf(out, "%s (%s", reason, it->locale);
+        for (size_t k = i + 1; k < r->count; k++) {
+            if (same_failure(&r->items[k], it)) {
+                tu_buf_printf(out, ", %s", r->items[k].locale);
+            }
+        }
+        tu_buf_adds(out, ")\n");
+    }
+    if (out->status != TU_OK) {
+        return tu_error_set(err, out->status, "cannot build the report");
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
+                                    struct tu_buf *out, struct tu_error *err)
+{
+    size_t n[5];
+    struct tu_batch_counts all;
+
+    count_states(r, n);
+    tu_batch_report_totals(r, NULL, &all);
+    tu_buf_printf(out, "%s of %zu document%s into %zu locale%s (%s -> ",
+                  r->is_import ? "import" : "batch", r->documents,
+                  r->documents == 1 ? "" : "s", r->locale_count,
+                  r->locale_count == 1 ? "" : "s",
+                  r->src_lang ? r->src_lang : "?");
+    for (size_t i = 0; i < r->locale_count; i++) {
+        tu_buf_printf(out, "%s%s", i ? "," : "", r->locales[i]);
+    }
+    tu_buf_printf(out, ") in %.1f s%s\n", r->seconds,
+                  r->interrupted ? ", INTERRUPTED" : "");
+    tu_buf_printf(out, "\n%-28s %-8s %7s %6s %6s %6s %6s %7s  %s\n",
+                  "document", "locale", "words", "101%", "100%", "fuzzy",
+                  "new", "to do", "state");
+    for (size_t i = 0; i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        const struct tu_batch_counts *c = &it->counts;
+        size_t fuzzy = c->band_words[TU_BATCH_BAND_95] +
+                       c->band_words[TU_BATCH_BAND_85] +
+                       c->band_words[TU_BATCH_BAND_75] +
+                       c->band_words[TU_BATCH_BAND_50];
+        size_t exact = c->band_words[TU_BATCH_BAND_EXACT] +
+                       c->band_words[TU_BATCH_BAND_REPETITION] +
+                       c->band_words[TU_BATCH_BAND_CROSS_FILE];
+        if (it->state == TU_BATCH_FAILED) {
+            tu_buf_printf(out, "%-28s %-8s %7s %6s %6s %6s %6s %7s  failed\n",
+                          it->name, it->locale, "-", "-", "-", "-", "-", "-");
+            continue;
+        }
+        tu_buf_printf(out, "%-28s %-8s %7zu %6zu %6zu %6zu %6zu %7zu  %s%s%s%s\n",
+                      it->name, it->locale, c->words,
+                      c->band_words[TU_BATCH_BAND_CONTEXT], exact, fuzzy,
+                      c->band_words[TU_BATCH_BAND_NEW], c->words_todo,
+                      tu_batch_state_name(it->state),
+                      it->derived_from ? " (from " : "",
+                      it->derived_from ? it->derived_from : "",
+                      it->derived_from ? ")" : "");
+    }
+    tu_buf_printf(out, "\n%zu finished, %zu draft, %zu need translation "
+                       "(%zu of %zu words to translate, %u%%), %zu failed",
+                  n[TU_BATCH_FINISHED], n[TU_BATCH_DRAFT],
+                  n[TU_BATCH_NEEDS_TRANSLATION], all.words_todo, all.words,
+                  percent(all.words_todo, all.words), n[TU_BATCH_FAILED]);
+    if (n[TU_BATCH_PENDING] > 0) {
+        tu_buf_printf(out, ", %zu not done", n[TU_BATCH_PENDING]);
+    }
+    if (r->is_import) {
+        tu_buf_printf(out, "; %zu segments stored in the TM", r->tm_added);
+    }
+    tu_buf_adds(out, "\n");
+    tu_batch_report_failures(r, "failed: ", out, err);
+    if (out->status != TU_OK) {
+        return tu_error_set(err, out->status, "cannot build the report");
+    }
+    return TU_OK;
+}
+
+/* ---- JSON ---- */
+
+static void json_str(struct tu_buf *b, const char *s)
+{
+    if (s == NULL) {
+        tu_buf_adds(b, "null");
+        return;
+    }
+    tu_buf_addc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            tu_buf_addc(b, '\\');
+            tu_buf_addc(b, (char)*p);
+        } else if (*p == '\n') {
+            tu_buf_adds(b, "\\n");
+        } else if (*p == '\t') {
+            tu_buf_adds(b, "\\t");
+        } else if (*p < 0x20) {
+            tu_buf_printf(b, "\\u%04x", *p);
+        } else {
+            tu_buf_addc(b, (char)*p);
+        }
+    }
+    tu_buf_addc(b, '"');
+}
+
+static void json_counts(struct tu_buf *b, const struct tu_batch_counts *c)
+{
+    tu_buf_printf(b, "{\"segments\": %zu, \"words\": %zu, "
+                     "\"segments_approved\": %zu, \"words_to_translate\": %zu, "
+                     "\"bands\": {",
+                  c->segments, c->words, c->segments_approved, c->words_todo);
+    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
+        tu_buf_printf(b, "%s\"%s\": {\"words\": %zu, \"segments\": %zu}",
+                      i ? ", " : "", band_keys[i], c->band_words[i],
+                      c->band_segments[i]);
+    }
+    tu_buf_adds(b, "}}");
+}
+
+enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
+                                    struct tu_buf *out, struct tu_error *err)
+{
+    struct tu_batch_counts all;
+    char when[64];
+    size_t n[5];
+
+    count_states(r, n);
+    format_time(r->started, when, sizeof(when));
+    tu_buf_adds(out, "{\n  \"tool\": ");
+    json_str(out, r->tool_version);
+    tu_buf_adds(out, ",\n  \"mode\": ");
+    json_str(out, r->is_import ? "import" : "batch");
+    tu_buf_adds(out, ",\n  \"started\": ");
+    json_str(out, when);
+    tu_buf_printf(out, ",\n  \"seconds\": %.3f,\n  \"outdir\": ", r->seconds);
+    json_str(out, r->outdir);
+    tu_buf_adds(out, ",\n  \"tm\": ");
+    json_str(out, r->tm_path);
+    tu_buf_adds(out, ",\n  \"source\": ");
+    json_str(out, r->src_lang);
+    tu_buf_adds(out, ",\n  \"locales\": [");
+    for (size_t i = 0; i < r->locale_count; i++) {
+        if (i) {
+            tu_buf_adds(out, ", ");
+        }
+        json_str(out, r->locales[i]);
+    }
+    tu_buf_printf(out, "],\n  \"draft\": %s,\n  \"interrupted\": %s,\n"
+                       "  \"documents\": %zu,\n  \"tm_added\": %zu,\n",
+                  r->is_draft ? "true" : "false",
+                  r->interrupted ? "true" : "false", r->documents,
+                  r->tm_added);
+    tu_buf_printf(out, "  \"items_by_state\": {\"finished\": %zu, "
+                       "\"draft\": %zu, \"needs_translation\": %zu, "
+                       "\"failed\": %zu, \"not_done\": %zu},\n",
+                  n[TU_BATCH_FINISHED], n[TU_BATCH_DRAFT],
+                  n[TU_BATCH_NEEDS_TRANSLATION], n[TU_BATCH_FAILED],
+                  n[TU_BATCH_PENDING]);
+    tu_batch_report_totals(r, NULL, &all);
+    tu_buf_adds(out, "  \"totals\": ");
+    json_counts(out, &all);
+    tu_buf_adds(out, ",\n  \"by_locale\": {");
+    for (size_t i = 0; i < r->locale_count; i++) {
+        struct tu_batch_counts c;
+        tu_batch_report_totals(r, r->locales[i], &c);
+        tu_buf_adds(out, i ? ",\n    " : "\n    ");
+        json_str(out, r->locales[i]);
+        tu_buf_adds(out, ": ");
+        json_counts(out, &c);
+    }
+    tu_buf_adds(out, "\n  },\n  \"items\": [");
+    for (size_t i = 0; i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        tu_buf_adds(out, i ? ",\n    {" : "\n    {");
+        tu_buf_adds(out, "\"input\": ");
+        json_str(out, it->input);
+        tu_buf_adds(out, ", \"name\": ");
+        json_str(out, it->name);
+        tu_buf_adds(out, ", \"locale\": ");
+        json_str(out, it->locale);
+        tu_buf_adds(out, ", \"derived_from\": ");
+        json_str(out, it->derived_from);
+        tu_buf_adds(out, ", \"state\": ");
+        json_str(out, tu_batch_state_name(it->state));
+        tu_buf_printf(out, ", \"up_to_date\": %s, \"xliff\": ",
+                      it->is_up_to_date ? "true" : "false");
+        json_str(out, it->xliff_path);
+        tu_buf_adds(out, ", \"document\": ");
+        json_str(out, it->doc_path);
+        tu_buf_adds(out, ", \"reason\": ");
+        json_str(out, it->reason);
+        tu_buf_printf(out, ", \"seconds\": %.3f, \"counts\": ", it->seconds);
+        json_counts(out, &it->counts);
+        tu_buf_adds(out, "}");
+    }
+    tu_buf_adds(out, "\n  ]\n}\n");
+    if (out->status != TU_OK) {
+        return tu_error_set(err, out->status, "cannot build the report");
+    }
+    return TU_OK;
+}
+
+/* ---- HTML ---- */
+
+static void html_text(struct tu_buf *b, const char *s)
+{
+    for (; s != NULL && *s; s++) {
+        switch (*s) {
+        case '<':
+            tu_buf_adds(b, "&lt;");
+            break;
+        case '>':
+            tu_buf_adds(b, "&gt;");
+            break;
+        case '&':
+            tu_buf_adds(b, "&amp;");
+            break;
+        case '"':
+            tu_buf_adds(b, "&quot;");
+            break;
+        default:
+            tu_buf_addc(b, *s);
+        }
+    }
+}
+
+/* A number with thin spaces between thousands (12 345). */
+static void html_num(struct tu_buf *b, size_t v)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof(digits), "%zu", v);
+
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            tu_buf_adds(b, "&#8201;");
+        }
+        tu_buf_addc(b, digits[i]);
+    }
+}
+
+static const char html_head[] =
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    "<title>%s</title>\n<style>\n"
+    "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,"
+    "'DejaVu Sans',sans-serif;color:#1f2933;background:#f5f7fa;margin:0}\n"
+    "main{max-width:1120px;margin:0 auto;padding:28px 32px 48px}\n"
+    "h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:32px 0 10px}\n"
+    ".meta{color:#52606d;margin:0 0 20px}.meta span{margin-right:18px}\n"
+    ".cards{display:flex;gap:12px;flex-wrap:wrap}\n"
+    ".card{background:#fff;border:1px solid #e4e7eb;border-radius:8px;"
+    "padding:12px 16px;min-width:120px;flex:1}\n"
+    ".card b{display:block;font-size:24px}.card small{color:#52606d}\n"
+    "table{border-collapse:collapse;width:100%%;background:#fff;"
+    "border:1px solid #e4e7eb;border-radius:8px;overflow:hidden}\n"
+    "th,td{padding:6px 10px;text-align:right;white-space:nowrap;"
+    "border-bottom:1px solid #eef0f3}\n"
+    "th{background:#edf1f7;font-weight:600;font-size:13px;color:#323f4b}\n"
+    "td.l,th.l{text-align:left}tr.sum td{font-weight:600;background:#f8fafc}\n"
+    "tr.doc td{border-top:2px solid #d9e2ec}\n"
+    "td.num{font-variant-numeric:tabular-nums}td.z{color:#b8c2cc}\n"
+    ".st{display:inline-block;padding:1px 8px;border-radius:10px;"
+    "font-size:12px;font-weight:600}\n"
+    ".finished{background:#e3f9e5;color:#0e5814}"
+    ".draft{background:#fff3c4;color:#8d2b0b}"
+    ".todo{background:#e6f0ff;color:#1c3d8a}"
+    ".failed{background:#ffe3e3;color:#8a041a}"
+    ".pending{background:#e4e7eb;color:#3e4c59}\n"
+    ".bar{display:flex;height:10px;border-radius:5px;overflow:hidden;"
+    "min-width:120px;background:#e4e7eb}\n"
+    ".bar i{display:block;height:100%%}\n"
+    ".b0{background:#186faf}.b1,.b2{background:#2bb0ed}.b3{background:#3ebd93}"
+    ".b4{background:#8ded8e}.b5{background:#f7d070}.b6{background:#f0b429}"
+    ".b7{background:#de911d}.b8{background:#e66a6a}\n"
+    ".legend span{margin-right:14px;font-size:13px;color:#52606d}"
+    ".legend i{display:inline-block;width:10px;height:10px;border-radius:2px;"
+    "margin-right:4px}\n"
+    ".note{color:#52606d;font-size:13px}.reason{text-align:left;"
+    "white-space:normal;color:#8a041a}\n"
+    "a{color:#1c3d8a}\n"
+    "</style>\n</head>\n<body>\n<main>\n";
+
+static void html_bar(struct tu_buf *b, const struct tu_batch_counts *c)
+{
+    tu_buf_adds(b, "<div class=\"bar\">");
+    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
+        if (c->band_words[i] > 0 && c->words > 0) {
+            tu_buf_printf(b, "<i class=\"b%d\" style=\"width:%.2f%%\" "
+                             "title=\"%s: %zu words\"></i>",
+                          i, 100.0 * (double)c->band_words[i] / (double)c->words,
+                          band_names[i], c->band_words[i]);
+        }
+    }
+    tu_buf_adds(b, "</div>");
+}
+
+/* Short column heads for the per-locale table (repetitions merged). */
+static const char *const html_heads[] = {
+    "101%", "reps", "100%", "95&ndash;99", "85&ndash;94", "75&ndash;84",
+    "50&ndash;74", "new",
+};
+
+static void html_cell(struct tu_buf *b, size_t v, bool strong)
+{
+    tu_buf_adds(b, v == 0 ? "<td class=\"num z\">" : "<td class=\"num\">");
+    if (strong) {
+        tu_buf_adds(b, "<b>");
+    }
+    html_num(b, v);
+    tu_buf_adds(b, strong ? "</b></td>" : "</td>");
+}
+
+/* words, then the bands (repetitions in and across files together). */
+static void html_band_cells(struct tu_buf *b, const struct tu_batch_counts *c)
+{
+    html_cell(b, c->words, false);
+    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
+        size_t v = c->band_words[i];
+        if (i == TU_BATCH_BAND_CROSS_FILE) {
+            continue;
+        }
+        if (i == TU_BATCH_BAND_REPETITION) {
+            v += c->band_words[TU_BATCH_BAND_CROSS_FILE];
+        }
+        html_cell(b, v, false);
+    }
+    html_cell(b, c->words_todo, true);
+}
+
+/* The per-document summary: matched, fuzzy, new. */
+static void html_short_cells(struct tu_buf *b, const struct tu_batch_counts *c)
+{
+    const size_t *w = c->band_words;
+
+    html_cell(b, c->words, false);
+    html_cell(b, w[TU_BATCH_BAND_CONTEXT] + w[TU_BATCH_BAND_REPETITION] +
+                     w[TU_BATCH_BAND_CROSS_FILE] + w[TU_BATCH_BAND_EXACT],
+              false);
+    html_cell(b, w[TU_BATCH_BAND_95] + w[TU_BATCH_BAND_85] +
+                     w[TU_BATCH_BAND_75],
+              false);
+    html_cell(b, w[TU_BATCH_BAND_50] + w[TU_BATCH_BAND_NEW], false);
+    html_cell(b, c->words_todo, true);
+}
+
+static void html_band_header(struct tu_buf *b)
+{
+    tu_buf_adds(b, "<tr><th class=\"l\">locale</th><th>words</th>");
+    for (size_t i = 0; i < sizeof(html_heads) / sizeof(html_heads[0]); i++) {
+        tu_buf_printf(b, "<th>%s</th>", html_heads[i]);
+    }
+    tu_buf_adds(b, "<th>to translate</th>");
+}
+
+static const char *state_class(enum tu_batch_state s)
+{
+    switch (s) {
+    case TU_BATCH_FINISHED:
+        return "finished";
+    case TU_BATCH_DRAFT:
+        return "draft";
+    case TU_BATCH_NEEDS_TRANSLATION:
+        return "todo";
+    case TU_BATCH_FAILED:
+        return "failed";
+    case TU_BATCH_PENDING:
+        break;
+    }
+    return "pending";
+}
+
+enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
+                                    struct tu_buf *out, struct tu_error *err)
+{
+    struct tu_batch_counts all;
+    char when[64];
+    size_t n[5];
+    const char *title = r->is_import ? "Import report" : "Localization report";
+
+    count_states(r, n);
+    format_time(r->started, when, sizeof(when));
+    tu_batch_report_totals(r, NULL, &all);
+    tu_buf_printf(out, html_head, title);
+    tu_buf_printf(out, "<h1>%s</h1>\n<p class=\"meta\"><span>%s</span>"
+                       "<span>source <b>",
+                  title, when);
+    html_text(out, r->src_lang);
+    tu_buf_adds(out, "</b> into <b>");
+    for (size_t i = 0; i < r->locale_count; i++) {
+        if (i) {
+            tu_buf_adds(out, ", ");
+        }
+        html_text(out, r->locales[i]);
+    }
+    tu_buf_adds(out, "</b></span><span>TM: ");
+    html_text(out, r->tm_path ? r->tm_path : "none");
+    tu_buf_printf(out, "</span><span>%.1f s</span><span>",
+                  r->seconds);
+    html_text(out, r->tool_version);
+    tu_buf_adds(out, "</span></p>\n");
+    if (r->interrupted) {
+        tu_buf_adds(out, "<p><span class=\"st failed\">interrupted</span> "
+                         "the run was stopped; run it again to finish the "
+                         "items marked not done.</p>\n");
+    }
+
+    /* Summary cards. */
+    tu_buf_adds(out, "<div class=\"cards\">");
+    tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small>documents x %zu "
+                       "locales</small></div>",
+                  r->documents, r->locale_count);
+    tu_buf_adds(out, "<div class=\"card\"><b>");
+    html_num(out, all.words);
+    tu_buf_adds(out, "</b><small>source words</small></div>"
+                     "<div class=\"card\"><b>");
+    html_num(out, all.words_todo);
+    tu_buf_printf(out, "</b><small>to translate (%u%%)</small></div>",
+                  percent(all.words_todo, all.words));
+    tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small><span class=\"st "
+                       "finished\">finished</span></small></div>",
+                  n[TU_BATCH_FINISHED] + n[TU_BATCH_DRAFT]);
+    tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small><span class=\"st "
+                       "todo\">needs translation</span></small></div>",
+                  n[TU_BATCH_NEEDS_TRANSLATION]);
+    tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small><span class=\"st "
+                       "failed\">failed</span></small></div>",
+                  n[TU_BATCH_FAILED]);
+    if (r->is_import) {
+        tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small>segments "
+                           "stored in the TM</small></div>",
+                      r->tm_added);
+    }
+    tu_buf_adds(out, "</div>\n");
+
+    /* Per locale. */
+    tu_buf_adds(out, "<h2>Words by match band, per locale</h2>\n<p class=\""
+                     "legend\">");
+    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
+        if (i == TU_BATCH_BAND_CROSS_FILE) {
+            continue; /* same colour as repetitions */
+        }
+        tu_buf_printf(out, "<span><i class=\"b%d\"></i>%s%s</span>", i,
+                      band_names[i], i == TU_BATCH_BAND_REPETITION
+                                         ? " (in and across files)"
+                                         : "");
+    }
+    tu_buf_adds(out, "</p>\n<table>\n");
+    html_band_header(out);
+    tu_buf_adds(out, "<th class=\"l\">share of words</th></tr>\n");
+    for (size_t i = 0; i < r->locale_count; i++) {
+        struct tu_batch_counts c;
+        const char *from = NULL;
+        tu_batch_report_totals(r, r->locales[i], &c);
+        for (size_t k = 0; k < r->count; k++) {
+            if (strcmp(r->items[k].locale, r->locales[i]) == 0 &&
+                r->items[k].derived_from) {
+                from = r->items[k].derived_from;
+            }
+        }
+        tu_buf_adds(out, "<tr><td class=\"l\"><b>");
+        html_text(out, r->locales[i]);
+        tu_buf_adds(out, "</b>");
+        if (from) {
+            tu_buf_adds(out, " <span class=\"note\">transliterated from ");
+            html_text(out, from);
+            tu_buf_adds(out, "</span>");
+        }
+        tu_buf_adds(out, "</td>");
+        html_band_cells(out, &c);
+        tu_buf_adds(out, "<td>");
+        html_bar(out, &c);
+        tu_buf_adds(out, "</td></tr>\n");
+    }
+    tu_buf_adds(out, "<tr class=\"sum\"><td class=\"l\">total</td>");
+    html_band_cells(out, &all);
+    tu_buf_adds(out, "<td>");
+    html_bar(out, &all);
+    tu_buf_adds(out, "</td></tr>\n</table>\n");
+
+    /* Per document and locale. */
+    tu_buf_adds(out, "<h2>Documents</h2>\n<table>\n");
+    tu_buf_adds(out, "<tr><th class=\"l\">document</th><th class=\"l\">"
+                     "locale</th><th>words</th><th>101%, 100%, reps</th>"
+                     "<th>fuzzy 75&ndash;99</th><th>new, &lt;75</th>"
+                     "<th>to translate</th><th class=\"l\">state</th>"
+                     "<th class=\"l\">files</th></tr>\n");
+    for (size_t i = 0; i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        bool first = i == 0 || strcmp(r->items[i - 1].name, it->name) != 0;
+        tu_buf_printf(out, "<tr%s><td class=\"l\">", first ? " class=\"doc\"" : "");
+        if (first) {
+            tu_buf_adds(out, "<b>");
+            html_text(out, it->name);
+            tu_buf_adds(out, "</b>");
+        }
+        tu_buf_adds(out, "</td><td class=\"l\">");
+        html_text(out, it->locale);
+        tu_buf_adds(out, "</td>");
+        if (it->state == TU_BATCH_FAILED) {
+            tu_buf_adds(out, "<td class=\"reason\" colspan=\"5\">");
+            html_text(out, it->reason ? it->reason : "unknown error");
+            tu_buf_adds(out, "</td>");
+        } else {
+            html_short_cells(out, &it->counts);
+        }
+        tu_buf_printf(out, "<td class=\"l\"><span class=\"st %s\">%s</span>",
+                      state_class(it->state), tu_batch_state_name(it->state));
+        if (it->is_up_to_date) {
+            tu_buf_adds(out, " <span class=\"note\">unchanged</span>");
+        }
+        tu_buf_adds(out, "</td><td class=\"l\">");
+        if (it->xliff_path) {
+            tu_buf_adds(out, "<a href=\"");
+            html_text(out, it->xliff_path);
+            tu_buf_adds(out, "\">xlf</a>");
+        }
+        if (it->doc_path) {
+            tu_buf_adds(out, " &middot; <a href=\"");
+            html_text(out, it->doc_path);
+            tu_buf_adds(out, "\">document</a>");
+        }
+        tu_buf_adds(out, "</td></tr>\n");
+    }
+    tu_buf_adds(out, "</table>\n");
+    if (n[TU_BATCH_FAILED] > 0) {
+        tu_buf_adds(out, "<h2>Failed inputs</h2>\n<ul>\n");
+        for (size_t i = 0; i < r->count; i++) {
+            const struct tu_batch_item *it = &r->items[i];
+            bool seen = false;
+            if (it->state != TU_BATCH_FAILED) {
+                continue;
+            }
+            /* One line per input: every locale fails the same way. */
+            for (size_t k = 0; k < i; k++) {
+                if (r->items[k].state == TU_BATCH_FAILED &&
+                    strcmp(r->items[k].input, it->input) == 0 &&
+                    strcmp(r->items[k].reason ? r->items[k].reason : "",
+                           it->reason ? it->reason : "") == 0) {
+                    seen = true;
+                }
+            }
+            if (seen) {
+                continue;
+            }
+            tu_buf_adds(out, "<li><b>");
+            html_text(out, it->input);
+            tu_buf_adds(out, "</b>: ");
+            html_text(out, it->reason ? it->reason : "unknown error");
+            tu_buf_adds(out, "</li>\n");
+        }
+        tu_buf_adds(out, "</ul>\n");
+    }
+    tu_buf_adds(out, "<p class=\"note\">Words are source words. A document is "
+                     "finished when every segment has an approved target; "
+                     "the rest wait in the XLIFF files for the translators. "
+                     "101% = same sentence in the same context; "
+                     "repetitions are counted once at full price.</p>\n"
+                     "</main>\n</body>\n</html>\n");
+    if (out->status != TU_OK) {
+        return tu_error_set(err, out->status, "cannot build the report");
+    }
+    return TU_OK;
+}
+
+static enum tu_status write_one(const struct tu_batch_report *r,
+                                const char *file,
+                                enum tu_status (*render)(
+                                    const struct tu_batch_report *,
+                                    struct tu_buf *, struct tu_error *),
+                                struct tu_error *err)
+{
+    struct tu_buf b;
+    struct tu_buf path;
+    enum tu_status st;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    tu_buf_init(&path, TU_BUF_NO_LIMIT);
+    tu_buf_printf(&path, "%s/%s", r->outdir, file);
+    st = path.status != TU_OK ? tu_error_set(err, TU_ENOMEM, "out of memory")
+                              : render(r, &b, err);
+    if (st == TU_OK) {
+        st = tu_file_write_atomic(path.data, b.data, b.len, err);
+    }
+    tu_buf_release(&b);
+    tu_buf_release(&path);
+    return st;
+}
+
+enum tu_status tu_batch_report_write(const struct tu_batch_report *r,
+                                     struct tu_error *err)
+{
+    if (r->outdir == NULL) {
+        return tu_error_set(err, TU_EINVAL, "the report has no output folder");
+    }
+    if (write_one(r, "report.json", tu_batch_report_json, err) != TU_OK ||
+        write_one(r, "report.html", tu_batch_report_html, err) != TU_OK) {
+        return err->code;
+    }
+    return TU_OK;
+}

@@ -1,0 +1,186 @@
+/*
+ * The batch's calls into the other modules. Until a module lands, its step
+ * reports TU_EUNSUPPORTED, so the batch frame can be built and tested alone.
+ */
+#include <string.h>
+
+#include "tumac/alloc.h"
+#include "tumac/segment.h"
+#include "steps.h"
+
+struct step_tm {
+    char *path;
+};
+
+struct step_worker {
+    struct tu_segmenter *seg; /* for word counts, made on first use */
+    char *src;
+};
+
+enum tu_status step_tm_open(const char *path, bool writable,
+                            struct step_tm **out, struct tu_error *err)
+{
+    (void)writable;
+    *out = NULL;
+    if (path == NULL) {
+        return TU_OK;
+    }
+    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
+                       "the translation memory is not available yet");
+}
+
+void step_tm_close(struct step_tm *tm)
+{
+    if (tm != NULL) {
+        tu_free(tm->path);
+        tu_free(tm);
+    }
+}
+
+size_t step_tm_count_lang(struct step_tm *tm, const char *tag)
+{
+    (void)tm;
+    (void)tag;
+    return 0;
+}
+
+struct step_worker *step_worker_new(const char *src)
+{
+    struct step_worker *w = tu_calloc(1, sizeof(*w));
+
+    if (w != NULL && (w->src = tu_strdup(src)) == NULL) {
+        tu_free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void step_worker_free(struct step_worker *w)
+{
+    if (w != NULL) {
+        tu_segmenter_free(w->seg);
+        tu_free(w->src);
+        tu_free(w);
+    }
+}
+
+enum tu_status step_count_words(struct step_worker *w, const char *lang,
+                                const char *text, size_t len, size_t *words,
+                                struct tu_error *err)
+{
+    struct tu_counts c;
+    enum tu_status st;
+
+    if (w->seg == NULL) {
+        st = tu_segmenter_new(lang, NULL, &w->seg, err);
+        if (st != TU_OK) {
+            return st;
+        }
+    }
+    st = tu_segmenter_count(w->seg, lang, text, len, &c, err);
+    if (st == TU_OK) {
+        *words = c.words;
+    }
+    return st;
+}
+
+enum tu_status step_extract(const char *path, const char *src,
+                            const char *trg, struct tu_doc **out,
+                            struct tu_error *err)
+{
+    (void)src;
+    (void)trg;
+    *out = NULL;
+    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
+                       "extraction is not available yet");
+}
+
+enum tu_status step_leverage(struct step_tm *tm, struct step_worker *w,
+                             const struct step_leverage_opts *o,
+                             struct tu_doc *doc, struct tu_batch_counts *counts,
+                             struct tu_error *err)
+{
+    (void)tm;
+    (void)w;
+    (void)o;
+    (void)doc;
+    (void)counts;
+    return tu_error_set(err, TU_EUNSUPPORTED, "leverage is not available yet");
+}
+
+enum tu_status step_merge(const struct tu_doc *doc, bool strict,
+                          struct tu_buf *out, struct tu_error *err)
+{
+    (void)doc;
+    (void)strict;
+    (void)out;
+    return tu_error_set(err, TU_EUNSUPPORTED, "merge is not available yet");
+}
+
+const char *step_extension(const struct tu_doc *doc)
+{
+    (void)doc;
+    return "txt";
+}
+
+enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
+                             const char *to_tag, struct tu_error *err)
+{
+    (void)w;
+    (void)doc;
+    (void)to_tag;
+    return tu_error_set(err, TU_EUNSUPPORTED,
+                        "transliteration is not available yet");
+}
+
+enum tu_status step_xliff_write(const struct tu_doc *doc,
+                                enum tu_xliff_version v, struct tu_buf *out,
+                                struct tu_error *err)
+{
+    (void)doc;
+    (void)v;
+    (void)out;
+    return tu_error_set(err, TU_EUNSUPPORTED, "XLIFF output is not available yet");
+}
+
+enum tu_status step_xliff_read(const char *path, struct tu_doc **out,
+                               struct tu_error *err)
+{
+    *out = NULL;
+    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
+                       "XLIFF input is not available yet");
+}
+
+enum tu_status step_validate(const char *path, struct tu_error *err)
+{
+    (void)path;
+    (void)err;
+    return TU_OK;
+}
+
+enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
+                             const char *origin, size_t *added,
+                             struct tu_error *err)
+{
+    (void)tm;
+    (void)doc;
+    (void)origin;
+    *added = 0;
+    return tu_error_set(err, TU_EUNSUPPORTED,
+                        "the translation memory is not available yet");
+}
+
+bool step_is_approved(const struct tu_unit *unit, const struct tu_segment *seg)
+{
+    const char *a;
+
+    if (!seg->has_target || tu_content_is_empty(&seg->target)) {
+        return false;
+    }
+    if (seg->state == TU_STATE_REVIEWED || seg->state == TU_STATE_FINAL) {
+        return true;
+    }
+    /* XLIFF 1.2 keeps approval on the trans-unit. */
+    a = tu_attrs_get(&unit->extra, NULL, "approved");
+    return a != NULL && strcmp(a, "yes") == 0;
+}

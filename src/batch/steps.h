@@ -1,0 +1,78 @@
+/*
+ * The batch's calls into the other modules (filters, leverage, TM, text,
+ * XLIFF), kept in one file so the orchestration in run.c reads as the
+ * pipeline it is. Per-thread objects (transliterators) live in a worker.
+ */
+#ifndef TUMAC_BATCH_STEPS_H
+#define TUMAC_BATCH_STEPS_H
+
+#include "batch-int.h"
+
+struct step_tm;     /* the run's TM, or NULL */
+struct step_worker; /* per-thread resources */
+
+/* Open the TM at `path` (NULL: none). */
+enum tu_status step_tm_open(const char *path, bool writable,
+                            struct step_tm **out, struct tu_error *err);
+void step_tm_close(struct step_tm *tm);
+/* How many units the TM holds with target language `tag` (script-exact). */
+size_t step_tm_count_lang(struct step_tm *tm, const char *tag);
+
+/* Resources of one worker thread; `src` is the source language. */
+struct step_worker *step_worker_new(const char *src);
+void step_worker_free(struct step_worker *w);
+
+/* Source words in `text` (the counting rules of the segment module). */
+enum tu_status step_count_words(struct step_worker *w, const char *lang,
+                                const char *text, size_t len, size_t *words,
+                                struct tu_error *err);
+
+/* Extract `path` into the model for src -> trg. */
+enum tu_status step_extract(const char *path, const char *src,
+                            const char *trg, struct tu_doc **out,
+                            struct tu_error *err);
+
+/*
+ * Pre-translate `doc` from the TM (tm may be NULL) and fill the band counts
+ * of `counts` (words and segments). Callers hold no lock: the step takes
+ * `tm_lock` around TM access itself.
+ */
+struct step_leverage_opts {
+    int min_score;
+    int fill_score;
+    pthread_mutex_t *tm_lock;
+};
+enum tu_status step_leverage(struct step_tm *tm, struct step_worker *w,
+                             const struct step_leverage_opts *o,
+                             struct tu_doc *doc, struct tu_batch_counts *counts,
+                             struct tu_error *err);
+
+/* Merge `doc` into document bytes; strict: a missing target is an error. */
+enum tu_status step_merge(const struct tu_doc *doc, bool strict,
+                          struct tu_buf *out, struct tu_error *err);
+/* Extension of the merged document ("html", "txt"). */
+const char *step_extension(const struct tu_doc *doc);
+
+/* Transliterate every target of `doc` into `to_tag`'s script; relabel. */
+enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
+                             const char *to_tag, struct tu_error *err);
+
+/* Serialize / read XLIFF. */
+enum tu_status step_xliff_write(const struct tu_doc *doc,
+                                enum tu_xliff_version v, struct tu_buf *out,
+                                struct tu_error *err);
+enum tu_status step_xliff_read(const char *path, struct tu_doc **out,
+                               struct tu_error *err);
+
+/* Check an XLIFF file against the standard. */
+enum tu_status step_validate(const char *path, struct tu_error *err);
+
+/* Store the approved segments of `doc` in the TM (one transaction). */
+enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
+                             const char *origin, size_t *added,
+                             struct tu_error *err);
+
+/* True when a segment's target is approved (reviewed or final). */
+bool step_is_approved(const struct tu_unit *unit, const struct tu_segment *seg);
+
+#endif

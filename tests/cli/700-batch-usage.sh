@@ -1,0 +1,25 @@
+# tumac batch: usage errors and run-level failures (no output left behind).
+. tests/cli/lib.sh
+
+mkdir -p "$WORK/in"
+printf 'Hello world.\n' > "$WORK/in/a.en.txt"
+check_exit "batch without inputs is a usage error" 2 "$TUMAC" batch -t hr
+check_exit "batch without targets is a usage error" 2 "$TUMAC" batch "$WORK/in"
+check_exit "batch --xliff 3 is a usage error" 2 "$TUMAC" batch -t hr --xliff 3 "$WORK/in"
+check_exit "batch -j 0 is a usage error" 2 "$TUMAC" batch -t hr -j 0 "$WORK/in"
+check_exit "batch --min 200 is a usage error" 2 "$TUMAC" batch -t hr --min 200 "$WORK/in"
+check_exit "--import takes no inputs" 2 "$TUMAC" batch --import "$WORK/out" "$WORK/in"
+check_exit "unknown locale fails" 1 "$TUMAC" batch -t xx-Qqqq-bad-tag -o "$WORK/o1" "$WORK/in"
+check_grep "unknown locale is named" "xx-Qqqq" "$WORK/.err"
+check_no_file "no report for a refused run" "$WORK/o1/report.html"
+check_exit "same locale twice fails" 1 "$TUMAC" batch -t hr,hr -o "$WORK/o2" "$WORK/in"
+check_grep "twice is said" "given twice" "$WORK/.err"
+check_exit "missing input fails" 1 "$TUMAC" batch -t hr -o "$WORK/o3" "$WORK/in" "$WORK/nothere.html"
+check_grep "missing input is named" "nothere.html" "$WORK/.err"
+mkdir -p "$WORK/empty"
+check_exit "folder without documents fails" 1 "$TUMAC" batch -t hr -o "$WORK/o4" "$WORK/empty"
+check_grep "empty folder is said" "no documents" "$WORK/.err"
+mkdir -p "$WORK/notrun"
+check_exit "--import of a folder no batch wrote fails" 1 "$TUMAC" batch --import "$WORK/notrun"
+check_grep "--import says why" "not the output folder" "$WORK/.err"
+check_no_file "no output folder for a refused run" "$WORK/o1"
