@@ -326,7 +326,7 @@ int cmd_count(int argc, char **argv, struct cli *cli)
     }
     if (tu_segmenter_new(lang, NULL, &seg, &err) != TU_OK) {
         cli_report(cli, &err);
-        return CLI_USAGE;
+        return err.code == TU_EINVAL ? CLI_USAGE : CLI_FAILED;
     }
     files = calloc((size_t)(argc - optind), sizeof(*files));
     if (files == NULL) {
