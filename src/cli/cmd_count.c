@@ -15,8 +15,8 @@ const char cmd_count_usage[] =
     "--lang TAG [--format text|json] FILE...\n"
     "\n"
     "Count words, characters (with and without spaces) and sentences of each\n"
-    "FILE and in total. Plain text (UTF-8), HTML (.html, .htm) and XLIFF (.xlf,\n"
-    "\".xliff\": the source of every segment) are recognised by the name.\n"
+    "FILE and in total. Plain text (UTF-8) and HTML (.html, .htm) are told\n"
+    "apart by the name.\n"
     "\n"
     "  -l, --lang TAG        language of the text: bs, hr, sr-Latn, sr-Cyrl, en, ...\n"
     "  -f, --format FORMAT   text (a table, the default) or json\n";
@@ -326,7 +326,7 @@ int cmd_count(int argc, char **argv, struct cli *cli)
     }
     if (tu_segmenter_new(lang, NULL, &seg, &err) != TU_OK) {
         cli_report(cli, &err);
-        return CLI_USAGE;
+        return err.code == TU_EINVAL ? CLI_USAGE : CLI_FAILED;
     }
     files = calloc((size_t)(argc - optind), sizeof(*files));
     if (files == NULL) {
