@@ -440,6 +440,9 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
         it->state = TU_BATCH_NEEDS_TRANSLATION;
     }
 done:
+    if (st != TU_OK && xpath != NULL) {
+        tu_error_set_path(err, xpath);
+    }
     tu_buf_release(&b);
     tu_free(xrel);
     tu_free(drel);

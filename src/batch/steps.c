@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tumac/alloc.h"
+#include "tumac/filter.h"
 #include "tumac/segment.h"
 #include "steps.h"
 
@@ -84,15 +85,37 @@ enum tu_status step_count_words(struct step_worker *w, const char *lang,
     return st;
 }
 
+
 enum tu_status step_extract(const char *path, const char *src,
                             const char *trg, struct tu_doc **out,
                             struct tu_error *err)
 {
-    (void)src;
-    (void)trg;
-    *out = NULL;
-    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                       "extraction is not available yet");
+    struct tu_extract_opts o;
+
+    memset(&o, 0, sizeof(o));
+    o.src_lang = src;
+    o.trg_lang = trg;
+    o.format = "auto";
+    o.encoding = "auto";
+    return tu_extract_file(path, &o, out, err);
+}
+
+enum tu_status step_merge(const struct tu_doc *doc, bool strict,
+                          struct tu_buf *out, struct tu_error *err)
+{
+    struct tu_merge_opts o = {strict};
+    struct tu_diag diag = {0};
+    enum tu_status st = tu_merge_doc(doc, &o, out, &diag, err);
+
+    /* Draft merges fall back to the source on purpose: no warnings. */
+    tu_diag_release(&diag);
+    return st;
+}
+
+const char *step_extension(const struct tu_doc *doc)
+{
+    const char *ext = tu_filter_extension(doc);
+    return ext != NULL ? ext : "txt";
 }
 
 enum tu_status step_leverage(struct step_tm *tm, struct step_worker *w,
@@ -100,28 +123,17 @@ enum tu_status step_leverage(struct step_tm *tm, struct step_worker *w,
                              struct tu_doc *doc, struct tu_batch_counts *counts,
                              struct tu_error *err)
 {
-    (void)tm;
     (void)w;
     (void)o;
     (void)doc;
     (void)counts;
+    if (tm == NULL) {
+        return TU_OK; /* nothing to leverage from: everything is new */
+    }
     return tu_error_set(err, TU_EUNSUPPORTED, "leverage is not available yet");
 }
 
-enum tu_status step_merge(const struct tu_doc *doc, bool strict,
-                          struct tu_buf *out, struct tu_error *err)
-{
-    (void)doc;
-    (void)strict;
-    (void)out;
-    return tu_error_set(err, TU_EUNSUPPORTED, "merge is not available yet");
-}
 
-const char *step_extension(const struct tu_doc *doc)
-{
-    (void)doc;
-    return "txt";
-}
 
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
                              const char *to_tag, struct tu_error *err)
