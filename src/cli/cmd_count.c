@@ -273,7 +273,9 @@ static enum tu_status count_file(struct tu_segmenter *seg, const char *lang,
             tu_error_set(err, rc, "out of memory");
         }
     } else if (rc == TU_OK) {
-        rc = tu_segmenter_count(seg, lang, in.data, in.len, c, err);
+        /* A UTF-8 byte order mark is not text. */
+        size_t bom = in.len >= 3 && memcmp(in.data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        rc = tu_segmenter_count(seg, lang, in.data + bom, in.len - bom, c, err);
     }
     if (rc != TU_OK) {
         tu_error_set_path(err, path);
