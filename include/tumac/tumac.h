@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "error.h"
 #include "fileio.h"
+#include "filter.h"
 #include "locale.h"
 #include "segment.h"
 #include "xliff.h"

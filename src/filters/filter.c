@@ -1,0 +1,220 @@
+/*
+ * The filter table and extraction entry points. Adding a format means
+ * writing one struct fx_filter (extract + escape) and one row in `filters`;
+ * merge, pseudo-translation and the skeleton are shared by all of them.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
+
+#include "filters-int.h"
+
+static const struct fx_filter *const filters[] = {
+    &fx_filter_html,
+    &fx_filter_text, /* last: it takes anything */
+};
+
+#define FILTER_COUNT (sizeof(filters) / sizeof(filters[0]))
+
+static const char *const names[] = {"html", "text", NULL};
+
+const char *const *tu_filter_names(void)
+{
+    return names;
+}
+
+const struct fx_filter *fx_filter_find(const char *name)
+{
+    for (size_t i = 0; i < FILTER_COUNT; i++) {
+        if (strcmp(filters[i]->name, name) == 0) {
+            return filters[i];
+        }
+    }
+    return NULL;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static const struct fx_filter *pick(const char *name, const char *format,
+                                    const char *data, size_t len)
+{
+    if (format != NULL && strcmp(format, "auto") != 0) {
+        return fx_filter_find(format);
+    }
+    for (size_t i = 0; i < FILTER_COUNT; i++) {
+        for (const char *const *s = filters[i]->suffixes; s && *s; s++) {
+            if (ends_with(name, *s)) {
+                return filters[i];
+            }
+        }
+    }
+    for (size_t i = 0; i < FILTER_COUNT; i++) {
+        if (filters[i]->sniff != NULL && filters[i]->sniff(data, len)) {
+            return filters[i];
+        }
+    }
+    return &fx_filter_text;
+}
+
+enum tu_status fx_check_utf8(const char *path, const char *data, size_t len,
+                             struct tu_error *err)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    size_t i = 0;
+
+    while (i < len) {
+        size_t l = u[i] < 0x80 ? 1 : fx_utf8_len(u + i, len - i);
+        if (l == 0) {
+            unsigned long line, col;
+            tu_text_position(data, len, i, &line, &col);
+            return tu_error_at(err, TU_EENCODING, path, line, col,
+                               "invalid UTF-8 byte 0x%02X (convert the file to UTF-8 first)",
+                               u[i]);
+        }
+        i += l;
+    }
+    return TU_OK;
+}
+
+void fx_copy_to(struct fx *fx, size_t to)
+{
+    if (to > fx->pos) {
+        skl_lit(&fx->skl, fx->in + fx->pos, to - fx->pos);
+        fx->pos = to;
+    }
+}
+
+enum tu_status tu_extract_memory(const char *data, size_t len,
+                                 const char *name,
+                                 const struct tu_extract_opts *opts,
+                                 struct tu_doc **out, struct tu_error *err)
+{
+    struct fx fx;
+    struct tu_doc *doc = NULL;
+    struct tu_locale loc;
+    enum tu_status st;
+
+    *out = NULL;
+    memset(&fx, 0, sizeof(fx));
+    if (opts == NULL || opts->src_lang == NULL) {
+        return tu_error_set(err, TU_EINVAL, "the source language is required");
+    }
+    if ((st = tu_locale_parse(opts->src_lang, &loc, err)) != TU_OK) {
+        return st;
+    }
+    snprintf(fx.src_primary, sizeof(fx.src_primary), "%s", loc.language);
+    if (opts->trg_lang != NULL) {
+        struct tu_locale tl;
+        if ((st = tu_locale_parse(opts->trg_lang, &tl, err)) != TU_OK) {
+            return st;
+        }
+    }
+    if (opts->encoding != NULL && strcasecmp(opts->encoding, "auto") != 0 &&
+        strcasecmp(opts->encoding, "UTF-8") != 0 &&
+        strcasecmp(opts->encoding, "utf8") != 0) {
+        return tu_error_set(err, TU_EUNSUPPORTED,
+                            "encoding '%s' is not supported yet; convert to UTF-8",
+                            opts->encoding);
+    }
+    fx.filter = pick(name, opts->format, data, len);
+    if (fx.filter == NULL) {
+        return tu_error_set(err, TU_EINVAL,
+                            "unknown format '%s' (expected auto, text or html)",
+                            opts->format);
+    }
+    if ((st = fx_check_utf8(name, data, len, err)) != TU_OK) {
+        return st;
+    }
+    fx.path = name;
+    fx.in = data;
+    fx.len = len;
+    fx.opts = opts;
+    tu_buf_init(&fx.skl, TU_BUF_NO_LIMIT);
+    doc = tu_doc_new();
+    if (doc == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    doc->src_lang = tu_strdup(opts->src_lang);
+    doc->trg_lang = opts->trg_lang ? tu_strdup(opts->trg_lang) : NULL;
+    fx.file = tu_doc_add_file(doc, "f1");
+    if (doc->src_lang == NULL || fx.file == NULL ||
+        (opts->trg_lang && doc->trg_lang == NULL)) {
+        tu_doc_free(doc);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    fx.file->original = tu_strdup(name);
+    fx.file->datatype = tu_strdup(fx.filter->datatype);
+    fx.file->src_lang = tu_strdup(opts->src_lang);
+    fx.file->trg_lang = opts->trg_lang ? tu_strdup(opts->trg_lang) : NULL;
+    st = tu_segmenter_new(opts->src_lang, opts->srx_path, &fx.seg, err);
+    if (st == TU_OK) {
+        tu_buf_adds(&fx.skl, SKL_MAGIC);
+        tu_buf_adds(&fx.skl, fx.filter->name);
+        tu_buf_addc(&fx.skl, '\n');
+        st = fx.filter->extract(&fx, err);
+    }
+    if (st == TU_OK) {
+        fx_copy_to(&fx, len);
+        if (fx.skl.status != TU_OK) {
+            st = tu_error_set(err, fx.skl.status, "out of memory");
+        }
+    }
+    if (st == TU_OK) {
+        fx.file->skeleton = tu_buf_detach(&fx.skl, NULL);
+        if (fx.file->skeleton == NULL) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    tu_segmenter_free(fx.seg);
+    tu_buf_release(&fx.skl);
+    if (st != TU_OK) {
+        tu_error_set_path(err, name);
+        tu_doc_free(doc);
+        return st;
+    }
+    *out = doc;
+    return TU_OK;
+}
+
+enum tu_status tu_extract_file(const char *path,
+                               const struct tu_extract_opts *opts,
+                               struct tu_doc **out, struct tu_error *err)
+{
+    struct tu_buf b;
+    enum tu_status st;
+
+    *out = NULL;
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    st = tu_file_read(path, TU_FILE_DEFAULT_LIMIT, &b, err);
+    if (st == TU_OK) {
+        st = tu_extract_memory(b.data, b.len, path, opts, out, err);
+    }
+    tu_buf_release(&b);
+    return st;
+}
+
+const char *tu_filter_extension(const struct tu_doc *doc)
+{
+    const char *skl;
+    size_t m = strlen(SKL_MAGIC);
+
+    if (doc == NULL || doc->file_count == 0 ||
+        (skl = doc->files[0]->skeleton) == NULL || strncmp(skl, SKL_MAGIC, m) != 0) {
+        return "txt";
+    }
+    for (size_t i = 0; i < FILTER_COUNT; i++) {
+        size_t n = strlen(filters[i]->name);
+        if (strncmp(skl + m, filters[i]->name, n) == 0 && skl[m + n] == '\n') {
+            return filters[i]->extension;
+        }
+    }
+    return "txt";
+}

@@ -1,0 +1,498 @@
+/*
+ * Merge: skeleton + targets -> document. Every unit's target is checked
+ * before anything is rendered (codes known, paired codes each exactly once
+ * and properly nested), and the markup of every code comes from the
+ * skeleton, never from the XLIFF, so a translator cannot change markup.
+ * A segment whose target is missing or equal to its source is rendered with
+ * the original spellings, which is what makes untranslated merges exact.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <tumac/alloc.h>
+
+#include "filters-int.h"
+#include "skeleton.h"
+
+struct ms {
+    const struct tu_file *file;
+    const struct fx_filter *filter;
+    const struct tu_merge_opts *opts;
+    struct skl k;
+    struct tu_unit **units; /* units[N-1] = unit "uN" of the XLIFF */
+    size_t unit_count;
+    bool translated;        /* some target differs from its source */
+    const char *trg_lang;
+    struct tu_diag *diag;
+    struct tu_error *err;
+    int depth;              /* guard against templates referring in a loop */
+};
+
+static bool inline_equal(const struct tu_inline *a, const struct tu_inline *b)
+{
+    if (a->kind != b->kind) {
+        return false;
+    }
+    if (a->kind == TU_INLINE_TEXT) {
+        return strcmp(a->text, b->text) == 0;
+    }
+    return (a->id == NULL) == (b->id == NULL) &&
+           (a->id == NULL || strcmp(a->id, b->id) == 0);
+}
+
+static bool content_equal(const struct tu_content *a,
+                          const struct tu_content *b)
+{
+    size_t i = 0, j = 0;
+
+    /* empty text pieces do not count */
+    for (;;) {
+        while (i < a->count && a->items[i].kind == TU_INLINE_TEXT &&
+               a->items[i].text[0] == '\0') {
+            i++;
+        }
+        while (j < b->count && b->items[j].kind == TU_INLINE_TEXT &&
+               b->items[j].text[0] == '\0') {
+            j++;
+        }
+        if (i == a->count || j == b->count) {
+            return i == a->count && j == b->count;
+        }
+        if (!inline_equal(&a->items[i], &b->items[j])) {
+            return false;
+        }
+        i++;
+        j++;
+    }
+}
+
+/* Use the target of this segment? (present, and not empty for a non-empty source) */
+static bool has_usable_target(const struct tu_segment *s)
+{
+    return s->has_target &&
+           !(tu_content_is_empty(&s->target) && !tu_content_is_empty(&s->source));
+}
+
+static const struct tu_content *chosen(const struct tu_segment *s)
+{
+    return has_usable_target(s) ? &s->target : &s->source;
+}
+
+static const struct skl_code *find_code(const struct skl_unit *su,
+                                        const char *id)
+{
+    if (su == NULL || id == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < su->code_count; i++) {
+        if (strcmp(su->codes[i].id, id) == 0) {
+            return &su->codes[i];
+        }
+    }
+    return NULL;
+}
+
+static enum tu_status refuse(struct ms *m, const struct tu_unit *u,
+                             const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static enum tu_status refuse(struct ms *m, const struct tu_unit *u,
+                             const char *fmt, ...)
+{
+    char what[400];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof(what), fmt, ap);
+    va_end(ap);
+    return tu_error_set(m->err, TU_EINVALID, "unit '%s': %s; not merged",
+                        u->id, what);
+}
+
+/* Check the codes of the chosen contents of unit `u`. */
+static enum tu_status check_codes(struct ms *m, const struct tu_unit *u,
+                                  const struct skl_unit *su, bool attr)
+{
+    const char **stack = NULL;
+    unsigned char *seen = NULL;
+    size_t depth = 0, ncodes = su ? su->code_count : 0;
+    enum tu_status st = TU_OK;
+
+    seen = tu_calloc(ncodes + 1, 1);
+    stack = tu_calloc(ncodes + 1, sizeof(*stack));
+    if (seen == NULL || stack == NULL) {
+        tu_free(seen);
+        tu_free(stack);
+        return tu_error_set(m->err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t s = 0; s < u->seg_count && st == TU_OK; s++) {
+        const struct tu_content *c = chosen(&u->segs[s]);
+        for (size_t i = 0; i < c->count && st == TU_OK; i++) {
+            const struct tu_inline *in = &c->items[i];
+            const struct skl_code *code;
+            size_t ci;
+            bool opens = in->kind == TU_INLINE_PC_START || in->kind == TU_INLINE_SC;
+            bool closes = in->kind == TU_INLINE_PC_END || in->kind == TU_INLINE_EC;
+
+            if (in->kind == TU_INLINE_TEXT || in->kind == TU_INLINE_MRK_START ||
+                in->kind == TU_INLINE_MRK_END || in->kind == TU_INLINE_SM ||
+                in->kind == TU_INLINE_EM) {
+                continue;
+            }
+            if (attr) {
+                st = refuse(m, u, "an attribute value cannot hold codes (code '%s')",
+                            in->id ? in->id : "?");
+                break;
+            }
+            code = find_code(su, in->id);
+            if (code == NULL) {
+                st = refuse(m, u, "code '%s' is not in the source", in->id ? in->id : "?");
+                break;
+            }
+            ci = (size_t)(code - su->codes);
+            if (in->kind == TU_INLINE_PH) {
+                if (code->paired) {
+                    st = refuse(m, u, "code '%s' is a paired code written as a standalone one",
+                                in->id);
+                }
+                seen[ci] = 1;
+                continue;
+            }
+            if (!code->paired) {
+                st = refuse(m, u, "code '%s' is a standalone code written as a paired one",
+                            in->id);
+            } else if (opens) {
+                if (seen[ci]) {
+                    st = refuse(m, u, "paired code '%s' is duplicated", in->id);
+                }
+                seen[ci] = 1;
+                stack[depth++] = in->id;
+            } else if (closes) {
+                if (depth == 0) {
+                    st = refuse(m, u, "code '%s' is closed before it is opened", in->id);
+                } else if (strcmp(stack[depth - 1], in->id) != 0) {
+                    st = refuse(m, u, "code '%s' is closed while code '%s' inside it is still open",
+                                in->id, stack[depth - 1]);
+                } else {
+                    depth--;
+                }
+            }
+        }
+    }
+    if (st == TU_OK && depth > 0) {
+        st = refuse(m, u, "paired code '%s' is not closed", stack[depth - 1]);
+    }
+    for (size_t i = 0; i < ncodes && st == TU_OK; i++) {
+        if (seen[i]) {
+            continue;
+        }
+        if (su->codes[i].paired) {
+            st = refuse(m, u, "paired code '%s' is missing", su->codes[i].id);
+        } else if (tu_diag_add(m->diag, TU_WARNING, NULL, 0, 0,
+                               "unit '%s': standalone code '%s' was left out of the translation",
+                               u->id, su->codes[i].id) != TU_OK) {
+            st = tu_error_set(m->err, TU_ENOMEM, "out of memory");
+        }
+    }
+    tu_free(seen);
+    tu_free(stack);
+    return st;
+}
+
+static enum tu_status render_pieces(struct ms *m, const struct skl_pieces *ps,
+                                    struct tu_buf *out);
+
+/* Text of a segment rendered with the original spellings. */
+static void render_exact(struct ms *m, const struct skl_unit *su,
+                         const char *t, size_t n, size_t off, char q,
+                         struct tu_buf *out)
+{
+    size_t k = 0;
+    const char *lit = m->k.lit.data;
+
+    for (size_t i = 0; su != NULL && i < su->spell_count; i++) {
+        const struct skl_spell *x = &su->spells[i];
+        size_t at;
+        if (x->off < off + k || x->off >= off + n) {
+            continue;
+        }
+        at = x->off - off;
+        if (at + x->dec_len > n ||
+            memcmp(t + at, lit + x->dec_start, x->dec_len) != 0) {
+            continue; /* the source changed in transit: use the canonical form */
+        }
+        m->filter->escape(out, t + k, at - k, q);
+        tu_buf_add(out, lit + x->sp_start, x->sp_len);
+        k = at + x->dec_len;
+    }
+    m->filter->escape(out, t + k, n - k, q);
+}
+
+/* Translated text: canonical escaping, but characters the source spelled as
+ * a character reference keep that spelling ("&nbsp;" stays "&nbsp;"). */
+static void render_translated(struct ms *m, const struct skl_unit *su,
+                              const char *t, size_t n, char q,
+                              struct tu_buf *out)
+{
+    const char *lit = m->k.lit.data;
+    size_t i = 0, run = 0;
+
+    while (i < n) {
+        size_t l = fx_utf8_len((const unsigned char *)t + i, n - i);
+        const struct skl_spell *hit = NULL;
+        if (l == 0) {
+            l = 1;
+        }
+        for (size_t j = 0; su != NULL && j < su->spell_count; j++) {
+            const struct skl_spell *x = &su->spells[j];
+            if (x->dec_len == l && x->sp_len > 0 && lit[x->sp_start] == '&' &&
+                memcmp(lit + x->dec_start, t + i, l) == 0) {
+                hit = x;
+                break;
+            }
+        }
+        if (hit != NULL) {
+            m->filter->escape(out, t + run, i - run, q);
+            tu_buf_add(out, lit + hit->sp_start, hit->sp_len);
+            run = i + l;
+        }
+        i += l;
+    }
+    m->filter->escape(out, t + run, n - run, q);
+}
+
+static struct tu_unit *model_unit(struct ms *m, const char *id)
+{
+    size_t n = skl_unit_index(id);
+    return n == 0 || n > m->unit_count ? NULL : m->units[n - 1];
+}
+
+static enum tu_status render_unit(struct ms *m, const char *id, char q,
+                                  struct tu_buf *out)
+{
+    struct tu_unit *u = model_unit(m, id);
+    struct skl_unit *su = skl_unit_get(&m->k, id, false);
+    size_t off = 0;
+    bool missing = false;
+    enum tu_status st;
+
+    if (u == NULL) {
+        return tu_error_set(m->err, TU_ENOTFOUND,
+                            "unit '%s' of the skeleton is not in the XLIFF file", id);
+    }
+    if (m->depth > 8) {
+        return tu_error_set(m->err, TU_EPARSE, "damaged skeleton: unit '%s' nests too deep", id);
+    }
+    for (size_t s = 0; s < u->seg_count; s++) {
+        if (!u->segs[s].is_ignorable && !has_usable_target(&u->segs[s]) &&
+            !tu_content_is_empty(&u->segs[s].source)) {
+            missing = true;
+        }
+    }
+    if (missing) {
+        if (m->opts != NULL && m->opts->strict) {
+            return tu_error_set(m->err, TU_EINVAL,
+                                "unit '%s' has no translation (--strict)", u->id);
+        }
+        if (tu_diag_add(m->diag, TU_WARNING, NULL, 0, 0,
+                        "unit '%s' has no translation; the source is used",
+                        u->id) != TU_OK) {
+            return tu_error_set(m->err, TU_ENOMEM, "out of memory");
+        }
+    }
+    if ((st = check_codes(m, u, su, q != 0)) != TU_OK) {
+        return st;
+    }
+    m->depth++;
+    for (size_t s = 0; s < u->seg_count; s++) {
+        const struct tu_segment *seg = &u->segs[s];
+        const struct tu_content *c = chosen(seg);
+        bool exact = c == &seg->source || content_equal(c, &seg->source);
+        size_t src_len = 0;
+
+        for (size_t i = 0; i < seg->source.count; i++) {
+            if (seg->source.items[i].kind == TU_INLINE_TEXT) {
+                src_len += strlen(seg->source.items[i].text);
+            }
+        }
+        for (size_t i = 0; i < c->count; i++) {
+            const struct tu_inline *in = &c->items[i];
+            const struct skl_code *code;
+            switch (in->kind) {
+            case TU_INLINE_TEXT:
+                if (exact) {
+                    size_t n = strlen(in->text);
+                    render_exact(m, su, in->text, n, off, q, out);
+                    off += n;
+                } else {
+                    render_translated(m, su, in->text, strlen(in->text), q, out);
+                }
+                break;
+            case TU_INLINE_PH:
+            case TU_INLINE_PC_START:
+            case TU_INLINE_SC:
+                code = find_code(su, in->id);
+                if ((st = render_pieces(m, &code->start, out)) != TU_OK) {
+                    m->depth--;
+                    return st;
+                }
+                break;
+            case TU_INLINE_PC_END:
+            case TU_INLINE_EC:
+                code = find_code(su, in->id);
+                if ((st = render_pieces(m, &code->end, out)) != TU_OK) {
+                    m->depth--;
+                    return st;
+                }
+                break;
+            default:
+                break; /* annotations leave no trace in the document */
+            }
+        }
+        if (!exact) {
+            off += src_len;
+        }
+    }
+    m->depth--;
+    return out->status == TU_OK ? TU_OK
+                                : tu_error_set(m->err, out->status, "out of memory");
+}
+
+/* An unquoted attribute value that now needs quotes gets them. */
+static enum tu_status render_attr(struct ms *m, const char *id, char q,
+                                  struct tu_buf *out)
+{
+    struct tu_buf v;
+    enum tu_status st;
+    bool quote = false;
+
+    if (q != 'n') {
+        return render_unit(m, id, q, out);
+    }
+    tu_buf_init(&v, TU_BUF_NO_LIMIT);
+    st = render_unit(m, id, 'n', &v);
+    if (st == TU_OK) {
+        quote = v.len == 0 || strpbrk(v.data, " \t\n\r\f\"'=<>`") != NULL;
+        if (quote) {
+            tu_buf_addc(out, '"');
+        }
+        tu_buf_add(out, v.data, v.len);
+        if (quote) {
+            tu_buf_addc(out, '"');
+        }
+    }
+    tu_buf_release(&v);
+    return st;
+}
+
+static enum tu_status render_pieces(struct ms *m, const struct skl_pieces *ps,
+                                    struct tu_buf *out)
+{
+    enum tu_status st = TU_OK;
+
+    for (size_t i = 0; i < ps->count && st == TU_OK; i++) {
+        const struct skl_piece *p = &ps->v[i];
+        switch (p->kind) {
+        case SKL_LIT:
+            tu_buf_add(out, m->k.lit.data + p->start, p->len);
+            break;
+        case SKL_UNIT:
+            st = render_unit(m, p->unit, 0, out);
+            break;
+        case SKL_ATTR:
+            st = render_attr(m, p->unit, p->q, out);
+            break;
+        case SKL_LANG:
+            if (m->translated && m->trg_lang != NULL) {
+                tu_buf_adds(out, m->trg_lang);
+            } else {
+                tu_buf_add(out, m->k.lit.data + p->start, p->len);
+            }
+            break;
+        }
+    }
+    if (st == TU_OK && out->status != TU_OK) {
+        st = tu_error_set(m->err, out->status, "out of memory");
+    }
+    return st;
+}
+
+static enum tu_status index_unit(struct tu_unit *u, void *ctx)
+{
+    struct ms *m = ctx;
+    size_t n = skl_unit_index(u->id);
+
+    if (n == 0) {
+        return TU_OK; /* not ours: the skeleton cannot refer to it */
+    }
+    if (n > m->unit_count) {
+        size_t cap = m->unit_count;
+        struct tu_unit **v = tu_grow(m->units, sizeof(*v), n, &cap);
+        if (v == NULL) {
+            return TU_ENOMEM;
+        }
+        memset(v + m->unit_count, 0, (n - m->unit_count) * sizeof(*v));
+        m->units = v;
+        m->unit_count = n;
+    }
+    m->units[n - 1] = u;
+    for (size_t s = 0; s < u->seg_count; s++) {
+        const struct tu_segment *seg = &u->segs[s];
+        if (has_usable_target(seg) && !content_equal(&seg->target, &seg->source)) {
+            m->translated = true;
+        }
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_merge_doc(const struct tu_doc *doc,
+                            const struct tu_merge_opts *opts,
+                            struct tu_buf *out, struct tu_diag *diag,
+                            struct tu_error *err)
+{
+    struct ms m;
+    struct tu_file *file;
+    enum tu_status st;
+    size_t start = out->len;
+
+    memset(&m, 0, sizeof(m));
+    if (doc == NULL || doc->file_count == 0) {
+        return tu_error_set(err, TU_EINVAL, "the XLIFF document has no file");
+    }
+    file = doc->files[0];
+    if (file->skeleton == NULL) {
+        return tu_error_set(err, TU_EUNSUPPORTED,
+                            "file '%s' has no skeleton to merge into",
+                            file->id ? file->id : "?");
+    }
+    m.file = file;
+    m.opts = opts;
+    m.diag = diag;
+    m.err = err;
+    m.trg_lang = file->trg_lang ? file->trg_lang : doc->trg_lang;
+    st = skl_parse(file->skeleton, strlen(file->skeleton), &m.k, err);
+    if (st == TU_OK) {
+        m.filter = fx_filter_find(m.k.filter);
+        if (m.filter == NULL) {
+            st = tu_error_set(err, TU_EUNSUPPORTED,
+                              "the skeleton needs the '%s' filter, which this tumac lacks",
+                              m.k.filter);
+        }
+    }
+    if (st == TU_OK) {
+        st = tu_file_each_unit(file, index_unit, &m);
+        if (st != TU_OK) {
+            st = tu_error_set(err, st, "out of memory");
+        }
+    }
+    if (st == TU_OK) {
+        st = render_pieces(&m, &m.k.body, out);
+    }
+    if (st != TU_OK) {
+        tu_buf_truncate(out, start);
+    }
+    skl_release(&m.k);
+    tu_free(m.units);
+    return st;
+}
