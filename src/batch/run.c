@@ -48,6 +48,14 @@ struct run {
     struct timespec t0;
     struct tu_batch_progress prog;
     size_t *doc_left;        /* items not yet done, per document */
+    /*
+     * Leverage runs per base locale, fed in input order so repetitions
+     * across documents (and so the XLIFF and the counts) do not depend on
+     * -j: turn[l] is the document whose turn it is in locale l.
+     */
+    struct step_lev **levs;
+    size_t *turn;
+    pthread_cond_t turn_cond;
     struct tu_error fatal;   /* a state write that failed (reported at end) */
 };
 
@@ -453,6 +461,41 @@ done:
 
 /* ---- export ---- */
 
+/* Wait until document `d` is next in locale `l`'s leverage order. */
+static void turn_take(struct run *run, size_t l, size_t d)
+{
+    pthread_mutex_lock(&run->lock);
+    while (run->turn[l] < d) {
+        pthread_cond_wait(&run->turn_cond, &run->lock);
+    }
+    pthread_mutex_unlock(&run->lock);
+}
+
+/* Let the next document have its turn in locale `l`. */
+static void turn_give(struct run *run, size_t l, size_t d)
+{
+    pthread_mutex_lock(&run->lock);
+    if (run->turn[l] == d) {
+        run->turn[l] = d + 1;
+    }
+    pthread_cond_broadcast(&run->turn_cond);
+    pthread_mutex_unlock(&run->lock);
+}
+
+/*
+ * A document leaves without leveraging in some locales (failed, up to date,
+ * stopped): pass its turns on, in order, so the next documents go on.
+ */
+static void turns_pass_all(struct run *run, size_t d)
+{
+    for (size_t l = 0; l < run->nloc; l++) {
+        if (run->levs != NULL && run->levs[l] != NULL) {
+            turn_take(run, l, d);
+            turn_give(run, l, d);
+        }
+    }
+}
+
 /*
  * One base locale of one document. On success with `keep`, *out is the
  * leveraged model for the derived locale to transliterate.
@@ -470,20 +513,23 @@ static void export_base(struct run *run, struct step_worker *w, size_t d,
     struct batch_record rec;
     uint64_t xh = 0;
     uint64_t oh = opts_hash(run, loc);
-    struct step_leverage_opts lo = {run->min_score, run->fill_score,
-                                    &run->tm_lock};
     enum tu_status st;
 
     *out = NULL;
     st = step_extract(in->path, run->src, loc->tag, &doc, &e);
+    turn_take(run, l, d);
     if (st == TU_OK && stopped(run)) {
+        turn_give(run, l, d);
         tu_doc_free(doc);
         return; /* stays pending */
     }
     if (st == TU_OK) {
         memset(&it->counts, 0, sizeof(it->counts));
-        st = step_leverage(run->tm, w, &lo, doc, &it->counts, &e);
+        pthread_mutex_lock(&run->tm_lock);
+        st = step_leverage(run->levs[l], doc, &it->counts, &e);
+        pthread_mutex_unlock(&run->tm_lock);
     }
+    turn_give(run, l, d);
     if (st == TU_OK) {
         st = count_doc(run, w, doc, &it->counts, &e);
     }
@@ -563,6 +609,7 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
 
     if (batch_hash_file(run->docs.items[d].path, &in_hash, &e) != TU_OK) {
         fail_doc(run, d, &e);
+        turns_pass_all(run, d);
         return;
     }
     for (size_t l = 0; l < run->nloc; l++) {
@@ -575,7 +622,7 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
             continue; /* done with its base */
         }
         if (stopped(run)) {
-            return;
+            break;
         }
         for (size_t k = 0; k < run->nloc; k++) {
             if (run->locs[k].base == (int)l) {
@@ -589,9 +636,9 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
                        take_current(run, item_at(run, d, dl), BATCH_REC_EXPORT,
                                     in_hash, opts_hash(run, &run->locs[dl])));
         if (all_current) {
-            item_done(run, d, item_at(run, d, l), NULL, 0, since(&run->t0));
+            item_done(run, d, item_at(run, d, l), NULL, run->docs.items[d].size, since(&run->t0));
             if (dl < run->nloc) {
-                item_done(run, d, item_at(run, d, dl), NULL, 0,
+                item_done(run, d, item_at(run, d, dl), NULL, run->docs.items[d].size,
                           since(&run->t0));
             }
             continue;
@@ -605,6 +652,7 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
             tu_doc_free(doc);
         }
     }
+    turns_pass_all(run, d); /* no-op for the locales it leveraged */
 }
 
 /* ---- import ---- */
@@ -649,9 +697,9 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
         if (st == TU_OK && take_current(run, it, BATCH_REC_IMPORT, h, 0) &&
             (dl == run->nloc ||
              take_current(run, item_at(run, d, dl), BATCH_REC_IMPORT, h, 0))) {
-            item_done(run, d, it, NULL, 0, t);
+            item_done(run, d, it, NULL, in->size, t);
             if (dl < run->nloc) {
-                item_done(run, d, item_at(run, d, dl), NULL, 0, t);
+                item_done(run, d, item_at(run, d, dl), NULL, in->size, t);
             }
             tu_free(xpath);
             continue;
@@ -899,6 +947,28 @@ static enum tu_status start_workers(struct run *run, struct tu_error *err)
         run->doc_left[d] = run->nloc;
         run->prog.bytes_total += run->docs.items[d].size * run->nloc;
     }
+    run->turn = tu_calloc(run->nloc, sizeof(*run->turn));
+    if (run->turn == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (!run->is_import) {
+        run->levs = tu_calloc(run->nloc, sizeof(*run->levs));
+        if (run->levs == NULL) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        for (size_t l = 0; l < run->nloc; l++) {
+            enum tu_status st;
+            if (run->locs[l].base >= 0) {
+                continue;
+            }
+            st = step_lev_new(run->tm, run->src, run->locs[l].tag,
+                              run->min_score, run->fill_score, &run->levs[l],
+                              err);
+            if (st != TU_OK) {
+                return st;
+            }
+        }
+    }
     run->prog.docs_total = run->docs.count;
     run->prog.items_total = run->docs.count * run->nloc;
     return TU_OK;
@@ -910,6 +980,12 @@ static void run_release(struct run *run)
         step_worker_free(run->workers[i]);
     }
     tu_free(run->workers);
+    for (size_t l = 0; run->levs != NULL && l < run->nloc; l++) {
+        step_lev_free(run->levs[l]);
+    }
+    tu_free(run->levs);
+    tu_free(run->turn);
+    pthread_cond_destroy(&run->turn_cond);
     tu_free(run->doc_left);
     tu_free(run->locs);
     batch_inputs_release(&run->docs);
@@ -927,6 +1003,7 @@ static void run_init(struct run *run, const struct tu_batch_opts *opts)
     batch_state_init(&run->state);
     pthread_mutex_init(&run->lock, NULL);
     pthread_mutex_init(&run->tm_lock, NULL);
+    pthread_cond_init(&run->turn_cond, NULL);
     clock_gettime(CLOCK_MONOTONIC, &run->t0);
 }
 

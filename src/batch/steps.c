@@ -118,22 +118,42 @@ const char *step_extension(const struct tu_doc *doc)
     return ext != NULL ? ext : "txt";
 }
 
-enum tu_status step_leverage(struct step_tm *tm, struct step_worker *w,
-                             const struct step_leverage_opts *o,
-                             struct tu_doc *doc, struct tu_batch_counts *counts,
+struct step_lev {
+    struct step_tm *tm;
+};
+
+enum tu_status step_lev_new(struct step_tm *tm, const char *src,
+                            const char *trg, int min_score, int fill_score,
+                            struct step_lev **out, struct tu_error *err)
+{
+    (void)src;
+    (void)trg;
+    (void)min_score;
+    (void)fill_score;
+    *out = tu_calloc(1, sizeof(**out));
+    if (*out == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    (*out)->tm = tm;
+    return TU_OK;
+}
+
+void step_lev_free(struct step_lev *lev)
+{
+    tu_free(lev);
+}
+
+enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
+                             struct tu_batch_counts *counts,
                              struct tu_error *err)
 {
-    (void)w;
-    (void)o;
     (void)doc;
     (void)counts;
-    if (tm == NULL) {
+    if (lev->tm == NULL) {
         return TU_OK; /* nothing to leverage from: everything is new */
     }
     return tu_error_set(err, TU_EUNSUPPORTED, "leverage is not available yet");
 }
-
-
 
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
                              const char *to_tag, struct tu_error *err)
