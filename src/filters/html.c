@@ -236,6 +236,7 @@ static enum tu_status tokenize(const char *s, size_t n, bool attr, bool pre,
             st = fx_items_text(it, FFFD, 3, s + i, 1);
             j = i + 1;
         } else {
+            j = i + 1; /* at least one byte: a '<' that starts no tag is text */
             while (j < n && !is_ws(s[j]) && s[j] != '&' &&
                    !is_ctl((unsigned char)s[j]) && !(tags && s[j] == '<')) {
                 j++;
@@ -248,6 +249,25 @@ static enum tu_status tokenize(const char *s, size_t n, bool attr, bool pre,
 }
 
 /* ---- node geometry ---- */
+
+/* Is the end tag gumbo gives the element really its own ("</b>" for <b>)?
+ * Gumbo records whatever token closed it, such as the "</p>" that closed
+ * an unclosed <i> inside a paragraph. */
+static bool end_tag_matches(const GumboNode *n)
+{
+    const GumboStringPiece *t = &n->v.element.original_end_tag;
+    const char *name = gumbo_normalized_tagname(n->v.element.tag);
+    size_t k;
+
+    if (t->length < 3 || t->data[0] != '<' || t->data[1] != '/' ||
+        name == NULL || name[0] == '\0') {
+        return false;
+    }
+    k = strlen(name);
+    return t->length >= k + 3 && strncasecmp(t->data + 2, name, k) == 0 &&
+           !is_alnum(t->data[2 + k]);
+}
+
 
 static size_t off_of(const struct hx *h, const char *p)
 {
@@ -288,7 +308,7 @@ static size_t node_end(const struct hx *h, const GumboNode *n)
     if (is_element(n)) {
         const GumboElement *e = &n->v.element;
         size_t end = NO_POS;
-        if (e->original_end_tag.length > 0) {
+        if (e->original_end_tag.length > 0 && end_tag_matches(n)) {
             size_t o = off_of(h, e->original_end_tag.data);
             return o == NO_POS ? NO_POS : o + e->original_end_tag.length;
         }
@@ -644,7 +664,7 @@ static bool node_items(struct hx *h, const GumboNode *n, bool pre,
     } else {
         const GumboElement *el = &n->v.element;
         size_t tag_end = s + el->original_tag.length, inner = tag_end;
-        bool has_end = el->original_end_tag.length > 0;
+        bool has_end = end_tag_matches(n);
         bool pre2 = pre || el->tag == GUMBO_TAG_PRE;
         size_t end_start = has_end ? off_of(h, el->original_end_tag.data) : NO_POS;
 

@@ -248,7 +248,10 @@ static void render_translated(struct ms *m, const struct skl_unit *su,
         }
         for (size_t j = 0; su != NULL && j < su->spell_count; j++) {
             const struct skl_spell *x = &su->spells[j];
-            if (x->dec_len == l && x->sp_len > 0 && lit[x->sp_start] == '&' &&
+            /* only complete references: "&copy" or a bare "&" could run
+             * into the letters of the translation */
+            if (x->dec_len == l && x->sp_len > 2 && lit[x->sp_start] == '&' &&
+                lit[x->sp_start + x->sp_len - 1] == ';' &&
                 memcmp(lit + x->dec_start, t + i, l) == 0) {
                 hit = x;
                 break;
@@ -375,7 +378,19 @@ static enum tu_status render_attr(struct ms *m, const char *id, char q,
     tu_buf_init(&v, TU_BUF_NO_LIMIT);
     st = render_unit(m, id, 'n', &v);
     if (st == TU_OK) {
-        quote = v.len == 0 || strpbrk(v.data, " \t\n\r\f\"'=<>`") != NULL;
+        /* quotes only where the translation needs them: the original
+         * value, rendered from the source, stays exactly as written */
+        struct tu_buf src;
+        bool was = m->sources_only;
+        tu_buf_init(&src, TU_BUF_NO_LIMIT);
+        m->sources_only = true;
+        st = render_unit(m, id, 'n', &src);
+        m->sources_only = was;
+        quote = st == TU_OK && !(src.len == v.len && memcmp(src.data, v.data, v.len) == 0) &&
+                (v.len == 0 || strpbrk(v.data, " \t\n\r\f\"'=<>`") != NULL);
+        tu_buf_release(&src);
+    }
+    if (st == TU_OK) {
         if (quote) {
             tu_buf_addc(out, '"');
         }

@@ -147,6 +147,8 @@ TEST(filters_roundtrip_awkward_bytes)
         "",
         "no newline at end",
         "<p>&</p><p>&amp</p><p>&#</p><p>&#x;</p><p>&;</p>",
+        "<p title=<x>>t</p><p>a < b and a <3 c</p><p>x <i>y</p>z</i> w",
+        "<p>Stray </span> end tag and </body> </html> trailing</p>\n</body>\n</html>\n",
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         CHECK(roundtrip_bytes(cases[i], strlen(cases[i]),
