@@ -106,7 +106,9 @@ int cmd_segment(int argc, char **argv, struct cli *cli)
         tu_segmenter_free(seg);
         return CLI_FAILED;
     }
-    for (size_t start = 0; start < in.len && rc == CLI_OK;) {
+    /* A UTF-8 byte order mark is not text. */
+    size_t first = in.len >= 3 && memcmp(in.data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (size_t start = first; start < in.len && rc == CLI_OK;) {
         const char *nl = memchr(in.data + start, '\n', in.len - start);
         size_t end = nl ? (size_t)(nl - in.data) : in.len;
         size_t e = end;

@@ -89,6 +89,16 @@ static enum tu_status pattern_matches(const char *pattern, const char *tag,
                   -1, &st);
     uregex_setText(re, utag, -1, &st);
     *yes = U_SUCCESS(st) && uregex_matches(re, -1, &st) && U_SUCCESS(st);
+    if (!*yes && U_SUCCESS(st)) {
+        /* Some SRX files write locales the Java way: "sr_Latn", "en_US". */
+        for (UChar *p = utag; *p != 0; p++) {
+            if (*p == '-') {
+                *p = '_';
+            }
+        }
+        uregex_setText(re, utag, -1, &st);
+        *yes = U_SUCCESS(st) && uregex_matches(re, -1, &st) && U_SUCCESS(st);
+    }
     uregex_close(re);
     return TU_OK;
 }

@@ -60,3 +60,9 @@ check_grep "the DOCTYPE refusal says so" 'DOCTYPE is not allowed' "$WORK/.err"
 printf '<srx version="1.0"><header/><body/></srx>\n' >"$WORK/v1.srx"
 check_exit "SRX 1.0 is refused" 1 "$TUMAC" segment --lang en --srx "$WORK/v1.srx" "$WORK/en.txt"
 check_exit "a missing SRX file" 1 "$TUMAC" segment --lang en --srx "$WORK/none.srx" "$WORK/en.txt"
+# Java-style locale patterns ("bs_.*") match too.
+sed 's|languagepattern="bs(\[-_\]\.\*)?"|languagepattern="bs_.*"|' "$WORK/builtin.srx" >"$WORK/java.srx"
+printf 'Govorio je prof. dr. Marko Marković. Kraj.\n' >"$WORK/bs.txt"
+check_ok "a Java-style language pattern" "$TUMAC" segment --lang bs-Latn --srx "$WORK/java.srx" "$WORK/bs.txt"
+check_eq "it picks the Bosnian rules" "$(cat "$WORK/.out")" "Govorio je prof. dr. Marko Marković.
+Kraj."
