@@ -233,12 +233,12 @@ static enum tu_status count_doc(struct run *run, struct step_worker *w,
         st = tu_file_each_unit(doc->files[f], count_unit, &cc);
     }
     tu_buf_release(&cc.plain);
-    for (int b = 0; b < TU_BATCH_BAND_COUNT; b++) {
-        banded += c->band_segments[b];
+    for (int b = 0; b < TU_BAND_COUNT; b++) {
+        banded += c->bands.segments[b];
     }
     if (st == TU_OK && banded == 0) {
-        c->band_words[TU_BATCH_BAND_NEW] = c->words;
-        c->band_segments[TU_BATCH_BAND_NEW] = c->segments;
+        c->bands.words[TU_BAND_NEW] = c->words;
+        c->bands.segments[TU_BAND_NEW] = c->segments;
     }
     return st;
 }
@@ -250,6 +250,7 @@ static void fail_item(struct tu_batch_item *it, const struct tu_error *e)
     tu_free(it->reason);
     it->reason = reason_of(e);
     it->state = TU_BATCH_FAILED;
+    memset(&it->counts, 0, sizeof(it->counts));
     tu_free(it->xliff_path);
     tu_free(it->doc_path);
     it->xliff_path = it->doc_path = NULL;
@@ -729,10 +730,7 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
                                it->name);
         memset(&it->counts, 0, sizeof(it->counts));
         if (exp != NULL) {
-            memcpy(it->counts.band_words, exp->counts.band_words,
-                   sizeof(it->counts.band_words));
-            memcpy(it->counts.band_segments, exp->counts.band_segments,
-                   sizeof(it->counts.band_segments));
+            it->counts.bands = exp->counts.bands;
         }
         pthread_mutex_unlock(&run->lock);
         if (st == TU_OK) {

@@ -6,6 +6,7 @@
 
 #include "tumac/alloc.h"
 #include "tumac/filter.h"
+#include "tumac/leverage.h"
 #include "tumac/segment.h"
 #include "steps.h"
 
@@ -119,40 +120,53 @@ const char *step_extension(const struct tu_doc *doc)
 }
 
 struct step_lev {
-    struct step_tm *tm;
+    struct tu_leverage *lev;
 };
 
 enum tu_status step_lev_new(struct step_tm *tm, const char *src,
                             const char *trg, int min_score, int fill_score,
                             struct step_lev **out, struct tu_error *err)
 {
-    (void)src;
-    (void)trg;
-    (void)min_score;
-    (void)fill_score;
-    *out = tu_calloc(1, sizeof(**out));
-    if (*out == NULL) {
+    struct tu_leverage_opts o;
+    struct step_lev *l = tu_calloc(1, sizeof(*l));
+    enum tu_status st;
+
+    *out = NULL;
+    if (l == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    (*out)->tm = tm;
+    memset(&o, 0, sizeof(o));
+    o.min_score = min_score;
+    o.fill_score = fill_score;
+    o.origin = tm != NULL ? tm->path : NULL;
+    if (tm != NULL) {
+        st = tu_error_set(err, TU_EUNSUPPORTED,
+                          "the translation memory is not available yet");
+    } else {
+        /* No TM: only repetitions are leveraged. */
+        st = tu_leverage_new(src, trg, &o, NULL, NULL, &l->lev, err);
+    }
+    if (st != TU_OK) {
+        tu_free(l);
+        return st;
+    }
+    *out = l;
     return TU_OK;
 }
 
 void step_lev_free(struct step_lev *lev)
 {
-    tu_free(lev);
+    if (lev != NULL) {
+        tu_leverage_free(lev->lev);
+        tu_free(lev);
+    }
 }
 
 enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
                              struct tu_batch_counts *counts,
                              struct tu_error *err)
 {
-    (void)doc;
-    (void)counts;
-    if (lev->tm == NULL) {
-        return TU_OK; /* nothing to leverage from: everything is new */
-    }
-    return tu_error_set(err, TU_EUNSUPPORTED, "leverage is not available yet");
+    return tu_leverage_doc(lev->lev, doc, &counts->bands, err);
 }
 
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
