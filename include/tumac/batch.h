@@ -7,6 +7,7 @@
  *   OUTDIR/<locale>/<name>.xlf     for the translators
  *   OUTDIR/<locale>/<name>.<ext>   the finished (or --draft) document
  *   OUTDIR/report.json, report.html  the run report
+ *   OUTDIR/analysis-<locale>.html    the analysis in word bands, per locale
  *   OUTDIR/.tumac-batch            the run state (what was done from what)
  * Every file is written atomically; a job is recorded in the state only after
  * its outputs are in place, so an interrupted run (SIGINT, kill -9) leaves
@@ -170,7 +171,10 @@ enum tu_status tu_batch_report_failures(const struct tu_batch_report *r,
                                         const char *prefix, struct tu_buf *out,
                                         struct tu_error *err);
 
-/* Write OUTDIR/report.json and OUTDIR/report.html atomically. */
+/*
+ * Write OUTDIR/report.json, OUTDIR/report.html and, per locale, the leverage
+ * module's analysis page OUTDIR/analysis-<locale>.html, atomically.
+ */
 enum tu_status tu_batch_report_write(const struct tu_batch_report *r,
                                      struct tu_error *err);
 

@@ -659,7 +659,9 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
         }
         tu_buf_adds(out, "<tr><td class=\"l\"><b>");
         html_text(out, r->locales[i]);
-        tu_buf_adds(out, "</b>");
+        tu_buf_adds(out, "</b> <a class=\"note\" href=\"analysis-");
+        html_text(out, r->locales[i]);
+        tu_buf_adds(out, ".html\">analysis</a>");
         if (from) {
             tu_buf_adds(out, " <span class=\"note\">transliterated from ");
             html_text(out, from);
@@ -786,11 +788,59 @@ static enum tu_status write_one(const struct tu_batch_report *r,
     return st;
 }
 
+/*
+ * The leverage module's analysis page for one locale (the page a
+ * coordinator sends to a client), from the items of the run.
+ */
+static enum tu_status write_analysis(const struct tu_batch_report *r,
+                                     const char *locale, struct tu_error *err)
+{
+    struct tu_analysis an;
+    struct tu_buf b, path, title;
+    enum tu_status st;
+
+    tu_analysis_init(&an);
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    tu_buf_init(&path, TU_BUF_NO_LIMIT);
+    tu_buf_init(&title, TU_BUF_NO_LIMIT);
+    tu_buf_printf(&path, "%s/analysis-%s.html", r->outdir, locale);
+    tu_buf_printf(&title, "Analysis: %s into %s", r->src_lang ? r->src_lang : "",
+                  locale);
+    st = path.status != TU_OK || title.status != TU_OK
+             ? tu_error_set(err, TU_ENOMEM, "out of memory")
+             : tu_analysis_set_info(&an, r->tm_path, r->src_lang, locale,
+                                    title.data, err);
+    an.date = r->started;
+    for (size_t i = 0; st == TU_OK && i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        if (strcmp(it->locale, locale) == 0 &&
+            it->state != TU_BATCH_FAILED && it->state != TU_BATCH_PENDING) {
+            st = tu_analysis_add_file(&an, it->name, &it->counts.bands, err);
+        }
+    }
+    if (st == TU_OK) {
+        st = tu_analysis_write_html(&an, &b, err);
+    }
+    if (st == TU_OK) {
+        st = tu_file_write_atomic(path.data, b.data, b.len, err);
+    }
+    tu_analysis_release(&an);
+    tu_buf_release(&b);
+    tu_buf_release(&path);
+    tu_buf_release(&title);
+    return st;
+}
+
 enum tu_status tu_batch_report_write(const struct tu_batch_report *r,
                                      struct tu_error *err)
 {
     if (r->outdir == NULL) {
         return tu_error_set(err, TU_EINVAL, "the report has no output folder");
+    }
+    for (size_t i = 0; i < r->locale_count; i++) {
+        if (write_analysis(r, r->locales[i], err) != TU_OK) {
+            return err->code;
+        }
     }
     if (write_one(r, "report.json", tu_batch_report_json, err) != TU_OK ||
         write_one(r, "report.html", tu_batch_report_html, err) != TU_OK) {
