@@ -149,6 +149,13 @@ struct fx_filter {
      * 'd', 's' or 'n' for an attribute value quoted with ", ' or nothing.
      */
     void (*escape)(struct tu_buf *out, const char *s, size_t n, char q);
+    /*
+     * Optional: check that `merged` is as well-formed as `orig` (the same
+     * document with every source in place); TU_EINVALID if not.
+     */
+    enum tu_status (*verify)(const char *orig, size_t orig_len,
+                             const char *merged, size_t merged_len,
+                             struct tu_error *err);
 };
 
 extern const struct fx_filter fx_filter_text;

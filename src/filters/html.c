@@ -182,7 +182,7 @@ static bool is_ctl(unsigned char c)
 
 /* Items of text as written in the document (content or attribute value). */
 static enum tu_status tokenize(const char *s, size_t n, bool attr, bool pre,
-                               struct fx_items *it)
+                               bool tags, struct fx_items *it)
 {
     size_t i = 0;
     enum tu_status st = TU_OK;
@@ -225,12 +225,20 @@ static enum tu_status tokenize(const char *s, size_t n, bool attr, bool pre,
                 st = fx_items_text(it, dec, dl, s + i, rl);
                 j = i + rl;
             }
+        } else if (tags && s[i] == '<' && i + 1 < n &&
+                   (s[i + 1] == '/' || s[i + 1] == '!' || s[i + 1] == '?' ||
+                    is_alnum(s[i + 1])) &&
+                   memchr(s + i, '>', n - i) != NULL) {
+            /* a tag the parser dropped (a stray end tag): a code */
+            j = (size_t)((const char *)memchr(s + i, '>', n - i) - s) + 1;
+            st = fx_items_code(it, FX_PH, s + i, j - i) ? TU_OK : TU_ENOMEM;
         } else if (is_ctl((unsigned char)s[i])) {
             st = fx_items_text(it, FFFD, 3, s + i, 1);
             j = i + 1;
         } else {
+            j = i + 1; /* at least one byte: a '<' that starts no tag is text */
             while (j < n && !is_ws(s[j]) && s[j] != '&' &&
-                   !is_ctl((unsigned char)s[j])) {
+                   !is_ctl((unsigned char)s[j]) && !(tags && s[j] == '<')) {
                 j++;
             }
             st = fx_items_text(it, s + i, j - i, s + i, j - i);
@@ -241,6 +249,25 @@ static enum tu_status tokenize(const char *s, size_t n, bool attr, bool pre,
 }
 
 /* ---- node geometry ---- */
+
+/* Is the end tag gumbo gives the element really its own ("</b>" for <b>)?
+ * Gumbo records whatever token closed it, such as the "</p>" that closed
+ * an unclosed <i> inside a paragraph. */
+static bool end_tag_matches(const GumboNode *n)
+{
+    const GumboStringPiece *t = &n->v.element.original_end_tag;
+    const char *name = gumbo_normalized_tagname(n->v.element.tag);
+    size_t k;
+
+    if (t->length < 3 || t->data[0] != '<' || t->data[1] != '/' ||
+        name == NULL || name[0] == '\0') {
+        return false;
+    }
+    k = strlen(name);
+    return t->length >= k + 3 && strncasecmp(t->data + 2, name, k) == 0 &&
+           !is_alnum(t->data[2 + k]);
+}
+
 
 static size_t off_of(const struct hx *h, const char *p)
 {
@@ -281,7 +308,7 @@ static size_t node_end(const struct hx *h, const GumboNode *n)
     if (is_element(n)) {
         const GumboElement *e = &n->v.element;
         size_t end = NO_POS;
-        if (e->original_end_tag.length > 0) {
+        if (e->original_end_tag.length > 0 && end_tag_matches(n)) {
             size_t o = off_of(h, e->original_end_tag.data);
             return o == NO_POS ? NO_POS : o + e->original_end_tag.length;
         }
@@ -498,7 +525,7 @@ static enum tu_status tag_attrs(struct hx *h, const GumboNode *n,
             char name[64];
             enum tu_status st;
 
-            if (tokenize(in + vs, ve - vs, true, false, &it) != TU_OK) {
+            if (tokenize(in + vs, ve - vs, true, false, false, &it) != TU_OK) {
                 fx_items_release(&it);
                 return tu_error_set(h->err, TU_ENOMEM, "out of memory");
             }
@@ -607,8 +634,9 @@ static bool node_items(struct hx *h, const GumboNode *n, bool pre,
         return false;
     }
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
-        /* gumbo sometimes points text after </body> at the end tags: a
-         * text whose bytes hold more '<' than its decoded text is not text */
+        /* a text whose bytes hold more '<' than its decoded text has tags
+         * the parser dropped (stray end tags, "</body>" before trailing
+         * white space): they become codes */
         size_t lt_orig = 0, lt_text = 0;
         for (size_t i = s; i < e; i++) {
             lt_orig += in[i] == '<';
@@ -616,10 +644,8 @@ static bool node_items(struct hx *h, const GumboNode *n, bool pre,
         for (const char *p = n->v.text.text; p && *p; p++) {
             lt_text += *p == '<';
         }
-        if (lt_orig > lt_text) {
-            return false;
-        }
-        if (it != NULL && (*st = tokenize(in + s, e - s, false, pre, it)) != TU_OK) {
+        if (it != NULL && (*st = tokenize(in + s, e - s, false, pre,
+                                          lt_orig > lt_text, it)) != TU_OK) {
             return false;
         }
     } else if (!is_element(n) || skipped(n)) {
@@ -638,7 +664,7 @@ static bool node_items(struct hx *h, const GumboNode *n, bool pre,
     } else {
         const GumboElement *el = &n->v.element;
         size_t tag_end = s + el->original_tag.length, inner = tag_end;
-        bool has_end = el->original_end_tag.length > 0;
+        bool has_end = end_tag_matches(n);
         bool pre2 = pre || el->tag == GUMBO_TAG_PRE;
         size_t end_start = has_end ? off_of(h, el->original_end_tag.data) : NO_POS;
 
@@ -838,6 +864,73 @@ static void html_escape(struct tu_buf *out, const char *s, size_t n, char q)
     tu_buf_add(out, s + run, n - run);
 }
 
+/* What a parse of a document says about its well-formedness. */
+struct shape {
+    size_t elements, implied_start, implied_end, flagged, errors;
+};
+
+static void shape_walk(const GumboNode *n, struct shape *sh)
+{
+    const GumboVector *ch;
+
+    if (n->type == GUMBO_NODE_DOCUMENT) {
+        ch = &n->v.document.children;
+    } else if (is_element(n)) {
+        const GumboElement *e = &n->v.element;
+        sh->elements++;
+        sh->implied_start += e->original_tag.length == 0;
+        sh->implied_end += e->original_end_tag.length == 0;
+        sh->flagged += n->parse_flags != GUMBO_INSERTION_NORMAL;
+        ch = &e->children;
+    } else {
+        return;
+    }
+    for (unsigned i = 0; i < ch->length; i++) {
+        shape_walk(ch->data[i], sh);
+    }
+}
+
+static bool shape_of(const char *s, size_t n, struct shape *sh)
+{
+    GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, s, n);
+    memset(sh, 0, sizeof(*sh));
+    if (g == NULL) {
+        return false;
+    }
+    shape_walk(g->document, sh);
+    sh->errors = g->errors.length;
+    gumbo_destroy_output(&kGumboDefaultOptions, g);
+    return true;
+}
+
+/*
+ * The merged document must parse like the original: as many elements, none
+ * more implied, reconstructed or misplaced, and no new parse errors (a
+ * translator's reordering of valid codes can still make HTML the parser
+ * repairs, e.g. a link moved inside another link).
+ */
+static enum tu_status html_verify(const char *orig, size_t orig_len,
+                                  const char *merged, size_t merged_len,
+                                  struct tu_error *err)
+{
+    struct shape a, b;
+
+    if (!shape_of(orig, orig_len, &a) || !shape_of(merged, merged_len, &b)) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory parsing HTML");
+    }
+    if (a.elements != b.elements || a.implied_start != b.implied_start ||
+        a.implied_end != b.implied_end || a.flagged != b.flagged ||
+        b.errors > a.errors) {
+        return tu_error_set(err, TU_EINVALID,
+                            "the merged HTML would not parse like the original "
+                            "(%zu elements and %zu parse errors instead of %zu and %zu): "
+                            "the codes of a target are placed so that the HTML "
+                            "nests wrongly; not merged",
+                            b.elements, b.errors, a.elements, a.errors);
+    }
+    return TU_OK;
+}
+
 static const char *const html_suffixes[] = {".html", ".htm", ".xhtml", NULL};
 
 const struct fx_filter fx_filter_html = {
@@ -848,4 +941,5 @@ const struct fx_filter fx_filter_html = {
     .sniff = html_sniff,
     .extract = html_extract,
     .escape = html_escape,
+    .verify = html_verify,
 };

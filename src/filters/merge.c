@@ -27,6 +27,7 @@ struct ms {
     struct tu_diag *diag;
     struct tu_error *err;
     int depth;              /* guard against templates referring in a loop */
+    bool sources_only;      /* render every unit from its source */
 };
 
 static bool inline_equal(const struct tu_inline *a, const struct tu_inline *b)
@@ -74,9 +75,10 @@ static bool has_usable_target(const struct tu_segment *s)
            !(tu_content_is_empty(&s->target) && !tu_content_is_empty(&s->source));
 }
 
-static const struct tu_content *chosen(const struct tu_segment *s)
+static const struct tu_content *chosen(const struct ms *m,
+                                       const struct tu_segment *s)
 {
-    return has_usable_target(s) ? &s->target : &s->source;
+    return has_usable_target(s) && !m->sources_only ? &s->target : &s->source;
 }
 
 static const struct skl_code *find_code(const struct skl_unit *su,
@@ -127,7 +129,7 @@ static enum tu_status check_codes(struct ms *m, const struct tu_unit *u,
         return tu_error_set(m->err, TU_ENOMEM, "out of memory");
     }
     for (size_t s = 0; s < u->seg_count && st == TU_OK; s++) {
-        const struct tu_content *c = chosen(&u->segs[s]);
+        const struct tu_content *c = chosen(m, &u->segs[s]);
         for (size_t i = 0; i < c->count && st == TU_OK; i++) {
             const struct tu_inline *in = &c->items[i];
             const struct skl_code *code;
@@ -246,7 +248,10 @@ static void render_translated(struct ms *m, const struct skl_unit *su,
         }
         for (size_t j = 0; su != NULL && j < su->spell_count; j++) {
             const struct skl_spell *x = &su->spells[j];
-            if (x->dec_len == l && x->sp_len > 0 && lit[x->sp_start] == '&' &&
+            /* only complete references: "&copy" or a bare "&" could run
+             * into the letters of the translation */
+            if (x->dec_len == l && x->sp_len > 2 && lit[x->sp_start] == '&' &&
+                lit[x->sp_start + x->sp_len - 1] == ';' &&
                 memcmp(lit + x->dec_start, t + i, l) == 0) {
                 hit = x;
                 break;
@@ -290,7 +295,7 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
             missing = true;
         }
     }
-    if (missing) {
+    if (missing && !m->sources_only) {
         if (m->opts != NULL && m->opts->strict) {
             return tu_error_set(m->err, TU_EINVAL,
                                 "unit '%s' has no translation (--strict)", u->id);
@@ -307,7 +312,7 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
     m->depth++;
     for (size_t s = 0; s < u->seg_count; s++) {
         const struct tu_segment *seg = &u->segs[s];
-        const struct tu_content *c = chosen(seg);
+        const struct tu_content *c = chosen(m, seg);
         bool exact = c == &seg->source || content_equal(c, &seg->source);
         size_t src_len = 0;
 
@@ -373,7 +378,19 @@ static enum tu_status render_attr(struct ms *m, const char *id, char q,
     tu_buf_init(&v, TU_BUF_NO_LIMIT);
     st = render_unit(m, id, 'n', &v);
     if (st == TU_OK) {
-        quote = v.len == 0 || strpbrk(v.data, " \t\n\r\f\"'=<>`") != NULL;
+        /* quotes only where the translation needs them: the original
+         * value, rendered from the source, stays exactly as written */
+        struct tu_buf src;
+        bool was = m->sources_only;
+        tu_buf_init(&src, TU_BUF_NO_LIMIT);
+        m->sources_only = true;
+        st = render_unit(m, id, 'n', &src);
+        m->sources_only = was;
+        quote = st == TU_OK && !(src.len == v.len && memcmp(src.data, v.data, v.len) == 0) &&
+                (v.len == 0 || strpbrk(v.data, " \t\n\r\f\"'=<>`") != NULL);
+        tu_buf_release(&src);
+    }
+    if (st == TU_OK) {
         if (quote) {
             tu_buf_addc(out, '"');
         }
@@ -488,6 +505,18 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
     }
     if (st == TU_OK) {
         st = render_pieces(&m, &m.k.body, out);
+    }
+    if (st == TU_OK && m.filter->verify != NULL && m.translated) {
+        /* the same document untranslated is the reference for the check */
+        struct tu_buf orig;
+        tu_buf_init(&orig, TU_BUF_NO_LIMIT);
+        m.sources_only = true;
+        st = render_pieces(&m, &m.k.body, &orig);
+        if (st == TU_OK) {
+            st = m.filter->verify(orig.data, orig.len, out->data + start,
+                                  out->len - start, err);
+        }
+        tu_buf_release(&orig);
     }
     if (st != TU_OK) {
         tu_buf_truncate(out, start);

@@ -1,7 +1,8 @@
 /*
- * Word and character counts, close to GMX-V: words are ICU word-break tokens
- * that hold letters or digits; a hyphenated compound, a URL and an e-mail
- * address count once; placeholders and inline codes (U+FFFC) not at all.
+ * Word and character counts after GMX-V: words are ICU (UAX #29) word-break
+ * tokens that hold letters or digits; departing from it, a hyphenated
+ * compound, a URL and an e-mail address count once; placeholders and inline
+ * codes (U+FFFC) not at all.
  * The rules are stated in README.md ("Counting") and include/tumac/segment.h.
  */
 #include <stdint.h>
@@ -148,7 +149,8 @@ static enum tu_status count_chars(const UChar *u, int32_t ulen,
             continue; /* paragraph ends are not characters of the text */
         }
         c->chars++;
-        if (!u_isUWhiteSpace(ch)) {
+        /* GMX-V: no-break spaces are not white space. */
+        if (!u_isUWhiteSpace(ch) || ch == 0xA0 || ch == 0x2007 || ch == 0x202F) {
             c->chars_no_spaces++;
         }
     }

@@ -147,6 +147,8 @@ TEST(filters_roundtrip_awkward_bytes)
         "",
         "no newline at end",
         "<p>&</p><p>&amp</p><p>&#</p><p>&#x;</p><p>&;</p>",
+        "<p title=<x>>t</p><p>a < b and a <3 c</p><p>x <i>y</p>z</i> w",
+        "<p>Stray </span> end tag and </body> </html> trailing</p>\n</body>\n</html>\n",
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         CHECK(roundtrip_bytes(cases[i], strlen(cases[i]),
@@ -464,4 +466,32 @@ TEST(filters_invalid_utf8_located)
           TU_EENCODING);
     CHECK(doc == NULL);
     CHECK(err.line == 2 && err.column == 5);
+}
+
+TEST(filters_merge_refuses_html_the_parser_would_repair)
+{
+    struct tu_doc *doc = extract_str(
+        "<p>Go <a href=\"1\">one</a> and <a href=\"2\">two</a> now.</p>",
+        "html", "en");
+    struct tu_error err = {0};
+    struct tu_content *t;
+    struct tu_unit *u;
+    struct tu_inline tmp;
+    enum tu_status st;
+    char *out;
+
+    CHECK(doc != NULL);
+    u = unit_at(doc, 0);
+    set_target(u, 0);
+    t = &u->segs[0].target;
+    /* Go_ <1> one </1> _and_ <2> two </2> _now. -> <1> one <2> two </2></1> */
+    CHECK(t->count == 9);
+    tmp = t->items[3];
+    memmove(&t->items[3], &t->items[4], 4 * sizeof(tmp));
+    t->items[7] = tmp;
+    out = merge_str(doc, false, &st, &err, NULL);
+    CHECK(out == NULL);
+    CHECK(st == TU_EINVALID);
+    CHECK(strstr(err.msg, "would not parse like the original") != NULL);
+    tu_doc_free(doc);
 }

@@ -174,6 +174,9 @@ TEST(count_chars_rules)
     CHECK(tu_count_text("en", t, strlen(t), &c, &err) == TU_OK);
     CHECK(c.chars == 8 && c.chars_no_spaces == 7);
     CHECK(c.segments == 2);
+    /* GMX-V: a no-break space is not white space. */
+    CHECK(tu_count_text("en", "5\xC2\xA0km away", 10, &c, &err) == TU_OK);
+    CHECK(c.chars == 9 && c.chars_no_spaces == 8 && c.words == 3);
     CHECK(tu_count_text("en", "\xff", 1, &c, &err) == TU_EENCODING);
 }
 
