@@ -116,6 +116,20 @@ typedef enum tu_status (*tu_lev_lookup_fn)(void *ctx,
                                            struct tu_lev_cands *out,
                                            struct tu_error *err);
 
+/*
+ * tumač's own TM as a candidate source. `path` NULL follows the default
+ * rules (--tm, else $TUMAC_TM, else $XDG_DATA_HOME/tumac/memory.db);
+ * "none" gives no TM (only repetitions). Use tu_lev_tm_lookup with the
+ * returned object as ctx. tu_lev_tm_name is the TM's path (NULL: none).
+ */
+struct tu_lev_tm;
+enum tu_status tu_lev_tm_open(const char *path, struct tu_lev_tm **out,
+                              struct tu_error *err);
+void tu_lev_tm_close(struct tu_lev_tm *tm);
+const char *tu_lev_tm_name(const struct tu_lev_tm *tm);
+/* The lookup function for tu_leverage_new: NULL when `tm` holds no TM. */
+tu_lev_lookup_fn tu_lev_tm_lookup_fn(const struct tu_lev_tm *tm);
+
 /* ---- the leverage run ---- */
 
 struct tu_leverage_opts {

@@ -393,7 +393,7 @@ static const char html_css[] =
     "th:first-child,td:first-child{text-align:left;white-space:normal}\n"
     "tbody tr:nth-child(even){background:#f8fafc}\n"
     "tr.total td{font-weight:700;border-top:2px solid #334e68;background:#eef2f7}\n"
-    "td.new{color:#9b1c1c;font-weight:600}\n"
+    "td.new{color:#9b1c1c;font-weight:600}td.zero{color:#b0b8c1}\n"
     ".bar{display:flex;height:14px;border-radius:3px;overflow:hidden;margin:.4rem 0 1rem}\n"
     ".legend span{display:inline-block;margin:0 1rem .3rem 0;font-size:.85rem}\n"
     ".legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;"
@@ -437,7 +437,9 @@ static void html_words_row(struct tu_buf *out, const char *name,
     tu_html_escape(out, name);
     tu_buf_adds(out, "</td>");
     for (int b = 0; b < TU_BAND_COUNT; b++) {
-        tu_buf_adds(out, b == TU_BAND_NEW ? "<td class=\"new\">" : "<td>");
+        tu_buf_adds(out, c->words[b] == 0      ? "<td class=\"zero\">"
+                         : b == TU_BAND_NEW ? "<td class=\"new\">"
+                                            : "<td>");
         html_num(out, c->words[b]);
         tu_buf_adds(out, "</td>");
     }

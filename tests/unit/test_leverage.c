@@ -111,7 +111,7 @@ static struct tu_doc *make_doc(const char *const *sentences, size_t n)
     f->src_lang = tu_strdup("en");
     f->trg_lang = tu_strdup("bs");
     for (size_t i = 0; i < n; i++) {
-        char id[16];
+        char id[32];
         snprintf(id, sizeof id, "u%zu", i + 1);
         struct tu_unit *u = tu_file_add_unit(f, id);
         struct tu_segment *s = tu_unit_add_segment(u, "s1", false);
