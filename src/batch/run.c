@@ -141,7 +141,7 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
     snprintf(num, sizeof(num), "%d %d %d %d", (int)run->xv, run->min_score,
              run->fill_score, (int)run->draft);
     h = batch_hash_str(h, num);
-    h = batch_hash_str(h, run->opts->tm_path);
+    h = batch_hash_str(h, step_tm_path(run->tm));
     return batch_hash(h, &run->tm_stamp, sizeof(run->tm_stamp));
 }
 
@@ -770,8 +770,9 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
 /* ---- setup ---- */
 
 /*
- * Parse the targets and pair the scripts of a biscriptal language: the one
- * the TM holds more of is translated, the other transliterated from it.
+ * Parse the targets and pair the scripts of a biscriptal language: Latin is
+ * translated and Cyrillic transliterated from it, until choose_bases() has
+ * asked the TM.
  */
 static enum tu_status plan_locales(struct run *run, const char *const *tags,
                                    size_t count, struct tu_error *err)
@@ -809,7 +810,6 @@ static enum tu_status plan_locales(struct run *run, const char *const *tags,
         for (size_t k = i + 1; k < count; k++) {
             const char *si = tu_locale_script(&parsed[i]);
             const char *sk = tu_locale_script(&parsed[k]);
-            size_t ni, nk;
             size_t latn, cyrl;
             if (!tu_locale_is_biscriptal(&parsed[i]) ||
                 strcmp(parsed[i].language, parsed[k].language) != 0 ||
@@ -818,19 +818,29 @@ static enum tu_status plan_locales(struct run *run, const char *const *tags,
                 run->locs[k].base >= 0) {
                 continue;
             }
-            ni = step_tm_count_lang(run->tm, parsed[i].tag);
-            nk = step_tm_count_lang(run->tm, parsed[k].tag);
             latn = strcmp(si, "Latn") == 0 ? i : k;
             cyrl = latn == i ? k : i;
-            if ((cyrl == i ? ni : nk) > (latn == i ? ni : nk)) {
-                run->locs[latn].base = (int)cyrl;
-            } else {
-                run->locs[cyrl].base = (int)latn;
-            }
+            run->locs[cyrl].base = (int)latn;
         }
     }
     tu_free(parsed);
     return TU_OK;
+}
+
+/*
+ * Of two scripts of one language, translate the one the TM holds more of
+ * (plan_locales paired them with Latin as the base).
+ */
+static void choose_bases(struct run *run)
+{
+    for (size_t i = 0; i < run->nloc; i++) {
+        int b = run->locs[i].base;
+        if (b >= 0 && step_tm_count_lang(run->tm, run->locs[i].tag) >
+                          step_tm_count_lang(run->tm, run->locs[b].tag)) {
+            run->locs[b].base = (int)i;
+            run->locs[i].base = -1;
+        }
+    }
 }
 
 /* Remove temporaries a killed run left beside its outputs (".name.XXXXXX"). */
@@ -892,7 +902,7 @@ static enum tu_status setup_report(struct run *run, struct tu_error *err)
     r->locales = tu_calloc(run->nloc, sizeof(*r->locales));
     if (r->locales == NULL || !batch_set_str(&r->outdir, run->opts->outdir) ||
         !batch_set_str(&r->src_lang, run->src) ||
-        !batch_set_str(&r->tm_path, run->opts->tm_path)) {
+        !batch_set_str(&r->tm_path, step_tm_path(run->tm))) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < run->nloc; i++) {
@@ -1038,9 +1048,8 @@ static enum tu_status save_config(struct run *run, struct tu_error *err)
                              tu_xliff_version_name(run->xv), err);
     }
     if (st == TU_OK) {
-        st = batch_state_set(&run->state, "tm",
-                             run->opts->tm_path ? run->opts->tm_path : "",
-                             err);
+        const char *tm = step_tm_path(run->tm);
+        st = batch_state_set(&run->state, "tm", tm ? tm : "none", err);
     }
     if (st == TU_OK) {
         snprintf(num, sizeof(num), "%d", (int)run->draft);
@@ -1119,14 +1128,17 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     run.xv = opts->xliff_version ? opts->xliff_version : TU_XLIFF_2_1;
     run.min_score = opts->min_score ? opts->min_score : 75;
     run.fill_score = opts->fill_score ? opts->fill_score : 95;
-    run.tm_stamp = tm_stamp(opts->tm_path);
-    st = step_tm_open(opts->tm_path, false, &run.tm, err);
-    if (st == TU_OK) {
-        st = plan_locales(&run, opts->targets, opts->target_count, err);
-    }
+    st = plan_locales(&run, opts->targets, opts->target_count, err);
     if (st == TU_OK) {
         st = batch_inputs_collect(inputs, input_count, run.src, &run.docs,
                                   err);
+    }
+    if (st == TU_OK) {
+        st = step_tm_open(opts->tm_path, false, &run.tm, err);
+        run.tm_stamp = tm_stamp(step_tm_path(run.tm));
+    }
+    if (st == TU_OK) {
+        choose_bases(&run);
     }
     if (st == TU_OK) {
         st = tu_mkdirs(opts->outdir, err);

@@ -11,32 +11,45 @@
 #include "steps.h"
 
 struct step_tm {
-    char *path;
+    struct tu_lev_tm *src; /* the candidate source for leverage */
 };
+
+enum tu_status step_tm_open(const char *path, bool writable,
+                            struct step_tm **out, struct tu_error *err)
+{
+    struct step_tm *tm = tu_calloc(1, sizeof(*tm));
+    enum tu_status st;
+
+    (void)writable;
+    *out = NULL;
+    if (tm == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    st = tu_lev_tm_open(path, &tm->src, err);
+    if (st != TU_OK) {
+        tu_free(tm);
+        return st;
+    }
+    *out = tm;
+    return TU_OK;
+}
+
+void step_tm_close(struct step_tm *tm)
+{
+    if (tm != NULL) {
+        tu_lev_tm_close(tm->src);
+        tu_free(tm);
+    }
+}
 
 struct step_worker {
     struct tu_segmenter *seg; /* for word counts, made on first use */
     char *src;
 };
 
-enum tu_status step_tm_open(const char *path, bool writable,
-                            struct step_tm **out, struct tu_error *err)
+const char *step_tm_path(const struct step_tm *tm)
 {
-    (void)writable;
-    *out = NULL;
-    if (path == NULL) {
-        return TU_OK;
-    }
-    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                       "the translation memory is not available yet");
-}
-
-void step_tm_close(struct step_tm *tm)
-{
-    if (tm != NULL) {
-        tu_free(tm->path);
-        tu_free(tm);
-    }
+    return tm != NULL ? tu_lev_tm_name(tm->src) : NULL;
 }
 
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag)
@@ -138,14 +151,10 @@ enum tu_status step_lev_new(struct step_tm *tm, const char *src,
     memset(&o, 0, sizeof(o));
     o.min_score = min_score;
     o.fill_score = fill_score;
-    o.origin = tm != NULL ? tm->path : NULL;
-    if (tm != NULL) {
-        st = tu_error_set(err, TU_EUNSUPPORTED,
-                          "the translation memory is not available yet");
-    } else {
-        /* No TM: only repetitions are leveraged. */
-        st = tu_leverage_new(src, trg, &o, NULL, NULL, &l->lev, err);
-    }
+    o.origin = step_tm_path(tm);
+    /* No TM ("none"): the lookup is NULL and only repetitions leverage. */
+    st = tu_leverage_new(src, trg, &o, tu_lev_tm_lookup_fn(tm->src), tm->src,
+                         &l->lev, err);
     if (st != TU_OK) {
         tu_free(l);
         return st;
@@ -208,10 +217,12 @@ enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
                              const char *origin, size_t *added,
                              struct tu_error *err)
 {
-    (void)tm;
     (void)doc;
     (void)origin;
     *added = 0;
+    if (step_tm_path(tm) == NULL) {
+        return TU_OK; /* --tm none: nothing to store into */
+    }
     return tu_error_set(err, TU_EUNSUPPORTED,
                         "the translation memory is not available yet");
 }

@@ -11,10 +11,15 @@
 struct step_tm;     /* the run's TM, or NULL */
 struct step_worker; /* per-thread resources */
 
-/* Open the TM at `path` (NULL: none). */
+/*
+ * Open the TM at `path`: NULL follows the default rules ($TUMAC_TM, then
+ * $XDG_DATA_HOME/tumac/memory.db), "none" is no TM.
+ */
 enum tu_status step_tm_open(const char *path, bool writable,
                             struct step_tm **out, struct tu_error *err);
 void step_tm_close(struct step_tm *tm);
+/* The TM's file, NULL for none. */
+const char *step_tm_path(const struct step_tm *tm);
 /* How many units the TM holds with target language `tag` (script-exact). */
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag);
 
