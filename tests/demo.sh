@@ -14,15 +14,20 @@ rm -rf "$demo"
 mkdir -p "$demo"
 echo
 echo "== translation memory from the earlier releases: tm/samples.tmx -> $demo/tm.db"
-"$tumac" tm import --tm "$demo/tm.db" tm/samples.tmx
+tm=(--tm "$demo/tm.db")
+if ! "$tumac" tm import --tm "$demo/tm.db" tm/samples.tmx; then
+    echo "(the TM could not be built: the batch runs without one)"
+    tm=(--tm none)
+fi
 echo
 echo "== tumac batch: the new release (samples/new) and an earlier one, into bs, hr, sr-Latn, sr-Cyrl"
 rc=0
-"$tumac" batch --tm "$demo/tm.db" -s en -t bs,hr,sr-Latn,sr-Cyrl -o "$demo/out" \
+"$tumac" batch "${tm[@]}" -s en -t bs,hr,sr-Latn,sr-Cyrl -o "$demo/out" \
     samples/new samples/workshop-media-literacy.en.html || rc=$?
 echo
 echo "XLIFF for the translators:  $demo/out/<locale>/*.xlf"
 echo "finished documents:         $demo/out/<locale>/*.html, *.txt"
 echo "analysis per locale:        $demo/out/analysis-<locale>.html"
 echo "HTML report:                file://$(realpath "$demo/out/report.html")"
-exit "$rc"
+# 1 means some document failed (the report says which): still a demo.
+[ "$rc" -le 1 ]
