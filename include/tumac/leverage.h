@@ -130,6 +130,38 @@ const char *tu_lev_tm_name(const struct tu_lev_tm *tm);
 /* The lookup function for tu_leverage_new: NULL when `tm` holds no TM. */
 tu_lev_lookup_fn tu_lev_tm_lookup_fn(const struct tu_lev_tm *tm);
 
+/*
+ * Earlier bilingual documents as a candidate source ("reference"): the
+ * segments of a source document and of its published translation, paired
+ * unit by unit (a unit whose segment counts differ is paired as a whole),
+ * with their neighbours for context matches. Scores: 101 same text and
+ * neighbours, 100 same text (whitespace aside), else a character edit
+ * distance, 100 - 100 * distance / longer length (at most 99). Published
+ * translations count as approved. A reference may pass every query on to
+ * another source first (`next`), so a TM and references combine.
+ */
+struct tu_lev_ref;
+enum tu_status tu_lev_ref_new(tu_lev_lookup_fn next, void *next_ctx,
+                              struct tu_lev_ref **out, struct tu_error *err);
+void tu_lev_ref_free(struct tu_lev_ref *ref);
+/* Add the pairs of `src_doc` and its translation `trg_doc` (borrowed for the
+ * call: the text is copied); `origin` names them in the matches. */
+enum tu_status tu_lev_ref_add(struct tu_lev_ref *ref,
+                              const struct tu_doc *src_doc,
+                              const struct tu_doc *trg_doc, const char *origin,
+                              struct tu_error *err);
+/* Extract `src_path` (in src_lang) and its translation `trg_path` (in
+ * trg_lang) with the filters and add their pairs. */
+enum tu_status tu_lev_ref_add_files(struct tu_lev_ref *ref, const char *src_path,
+                                    const char *trg_path, const char *src_lang,
+                                    const char *trg_lang, struct tu_error *err);
+/* Pairs held. */
+size_t tu_lev_ref_count(const struct tu_lev_ref *ref);
+/* A tu_lev_lookup_fn: ctx is the struct tu_lev_ref. */
+enum tu_status tu_lev_ref_lookup(void *ctx, const struct tu_lev_query *q,
+                                 struct tu_lev_cands *out,
+                                 struct tu_error *err);
+
 /* ---- the leverage run ---- */
 
 struct tu_leverage_opts {

@@ -27,7 +27,9 @@ const char cmd_analyze_usage[] =
     "  -o, --output FILE     write the report to FILE (default: stdout)\n"
     "      --min N           lowest fuzzy score shown as a candidate (75)\n"
     "      --variants        count bs/hr/sr TUs for each other, at a penalty\n"
-    "      --title TEXT      heading of the report\n";
+    "      --title TEXT      heading of the report\n"
+    "      --ref OLD=TRANS   also match against an earlier document OLD and its\n"
+    "                        published translation TRANS (HTML or text; repeatable)\n";
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
 
@@ -75,6 +77,37 @@ static enum tu_status load(const char *path, const char *src, const char *trg,
     return tu_extract_file(path, &eo, doc, err);
 }
 
+/* The --ref pairs as a source in front of the TM; *out NULL without any. */
+static enum tu_status cli_refs(const char **refs, size_t n, const char *src,
+                               const char *trg, struct tu_lev_tm *tm,
+                               struct tu_lev_ref **out, struct tu_error *err)
+{
+    *out = NULL;
+    if (n == 0) {
+        return TU_OK;
+    }
+    if (tu_lev_ref_new(tu_lev_tm_lookup_fn(tm), tm, out, err) != TU_OK) {
+        return err->code;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *old = strdup(refs[i]);
+        char *eq = old ? strchr(old, '=') : NULL;
+        enum tu_status st;
+
+        if (eq == NULL) {
+            free(old);
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        *eq = '\0';
+        st = tu_lev_ref_add_files(*out, old, eq + 1, src, trg, err);
+        free(old);
+        if (st != TU_OK) {
+            return st;
+        }
+    }
+    return TU_OK;
+}
+
 int cmd_analyze(int argc, char **argv, struct cli *cli)
 {
     static const struct option opts[] = {
@@ -86,6 +119,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
         {"min", required_argument, NULL, 'm'},
         {"variants", no_argument, NULL, 'V'},
         {"title", required_argument, NULL, 'H'},
+        {"ref", required_argument, NULL, 'R'},
         {NULL, 0, NULL, 0},
     };
     const char *tm_path = NULL, *src = "en", *trg = NULL, *out_path = "-";
@@ -96,9 +130,16 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     struct tu_lev_tm *tm = NULL;
     struct tu_leverage *lev = NULL;
     struct tu_analysis an;
+    struct tu_lev_ref *ref = NULL;
+    const char **refs = calloc((size_t)argc + 1, sizeof *refs);
+    size_t nrefs = 0;
     struct tu_buf out;
     int rc = CLI_FAILED, c;
 
+    if (refs == NULL) {
+        cli_errorf(cli, "out of memory");
+        return CLI_FAILED;
+    }
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "s:t:f:o:", opts, NULL)) != -1) {
@@ -108,9 +149,18 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
         case 't': trg = optarg; break;
         case 'o': out_path = optarg; break;
         case 'H': title = optarg; break;
+        case 'R':
+            if (strchr(optarg, '=') == NULL) {
+                free(refs);
+                return cli_usage_error(cli, "--ref takes OLD=TRANSLATION, not '%s'",
+                                       optarg);
+            }
+            refs[nrefs++] = optarg;
+            break;
         case 'V': lo.variants = true; break;
         case 'm':
             if (parse_score(cli, "--min", optarg, &lo.min_score) != CLI_OK) {
+                free(refs);
                 return CLI_USAGE;
             }
             break;
@@ -124,20 +174,20 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
             } else if (strcmp(optarg, "html") == 0) {
                 fmt = FMT_HTML;
             } else {
+                free(refs);
                 return cli_usage_error(
                     cli, "--format must be text, csv, json or html, not '%s'",
                     optarg);
             }
             break;
         default:
+            free(refs);
             return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (trg == NULL) {
-        return cli_usage_error(cli, "--target is required");
-    }
-    if (optind >= argc) {
-        return cli_usage_error(cli, "no input file");
+    if (trg == NULL || optind >= argc) {
+        free(refs);
+        return cli_usage_error(cli, trg ? "no input file" : "--target is required");
     }
     tu_analysis_init(&an);
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
@@ -145,8 +195,12 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
         goto fail;
     }
     lo.origin = tu_lev_tm_name(tm);
-    if (tu_leverage_new(src, trg, &lo, tu_lev_tm_lookup_fn(tm), tm, &lev,
-                        &err) != TU_OK ||
+    if (cli_refs(refs, nrefs, src, trg, tm, &ref, &err) != TU_OK) {
+        goto fail;
+    }
+    if (tu_leverage_new(src, trg, &lo,
+                        ref ? tu_lev_ref_lookup : tu_lev_tm_lookup_fn(tm),
+                        ref ? (void *)ref : (void *)tm, &lev, &err) != TU_OK ||
         tu_analysis_set_info(&an, tu_lev_tm_name(tm), src, trg, title, &err)) {
         goto fail;
     }
@@ -187,7 +241,9 @@ fail:
         cli_report(cli, &err);
     }
     tu_leverage_free(lev);
+    tu_lev_ref_free(ref);
     tu_lev_tm_close(tm);
+    free(refs);
     tu_analysis_release(&an);
     tu_buf_release(&out);
     return rc;

@@ -525,3 +525,71 @@ TEST(band_of_score_edges)
     CHECK(tu_band_of_score(49) == TU_BAND_NEW);
     CHECK_STR(tu_band_key(TU_BAND_CROSS_FILE), "cross_file");
 }
+
+/* ---- end to end on samples/ with the earlier releases as references ---- */
+
+static struct tu_lev_ref *sample_refs(const char *ext, const char *trg)
+{
+    static const char *const slugs[] = {
+        "workshop-media-literacy", "launch-accessible-elections"};
+    struct tu_lev_ref *ref = NULL;
+    struct tu_error err = {0};
+    char a[256], b[256];
+
+    if (tu_lev_ref_new(NULL, NULL, &ref, &err) != TU_OK) {
+        return NULL;
+    }
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(a, sizeof a, "samples/%s.en.%s", slugs[i], ext);
+        snprintf(b, sizeof b, "samples/%s.%s.%s", slugs[i], trg, ext);
+        if (tu_lev_ref_add_files(ref, a, b, "en", trg, &err) != TU_OK) {
+            fprintf(stderr, "%s: %s\n", err.path, err.msg);
+            tu_lev_ref_free(ref);
+            return NULL;
+        }
+    }
+    return ref;
+}
+
+TEST(leverage_samples_end_to_end_merge)
+{
+    struct tu_lev_ref *ref = sample_refs("html", "bs");
+    struct tu_extract_opts eo = {.src_lang = "en", .trg_lang = "bs"};
+    struct tu_doc *doc = NULL;
+    struct tu_leverage *lev = NULL;
+    struct tu_band_counts c;
+    struct tu_error err = {0};
+    struct tu_merge_opts mo = {0};
+    struct tu_diag diag = {0};
+    struct tu_buf out;
+
+    CHECK(ref != NULL);
+    CHECK(tu_lev_ref_count(ref) > 30);
+    CHECK(tu_extract_file("samples/new/workshop-media-literacy-tuzla.en.html",
+                          &eo, &doc, &err) == TU_OK);
+    CHECK(tu_leverage_new("en", "bs", NULL, tu_lev_ref_lookup, ref, &lev,
+                          &err) == TU_OK);
+    CHECK(tu_leverage_doc(lev, doc, &c, &err) == TU_OK);
+    /* in order after an unchanged sentence: context; unchanged: exact;
+     * the changed figures: fuzzy; the AI paragraph: new; its repeat */
+    CHECK(c.segments[TU_BAND_CONTEXT] >= 1);
+    CHECK(c.segments[TU_BAND_EXACT] >= 5);
+    CHECK(c.segments[TU_BAND_95] + c.segments[TU_BAND_85] +
+              c.segments[TU_BAND_75] >= 3);
+    CHECK(c.segments[TU_BAND_NEW] >= 3);
+    CHECK(c.segments[TU_BAND_REPETITION] >= 1);
+    CHECK(c.filled >= c.segments[TU_BAND_CONTEXT] + c.segments[TU_BAND_EXACT]);
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    CHECK(tu_merge_doc(doc, &mo, &out, &diag, &err) == TU_OK);
+    /* a Bosnian sentence of the earlier release is in the merged page, and
+     * the new sentences stay English */
+    CHECK(strstr(out.data, "Radionica je dio dugoročnih napora Misije") != NULL);
+    CHECK(strstr(out.data, "Artificial intelligence has changed the rules") !=
+          NULL);
+    CHECK(strstr(out.data, "lang=\"bs\"") != NULL);
+    tu_buf_release(&out);
+    tu_diag_release(&diag);
+    tu_leverage_free(lev);
+    tu_lev_ref_free(ref);
+    tu_doc_free(doc);
+}
