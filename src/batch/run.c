@@ -412,11 +412,22 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
         goto done;
     }
     if (!keep_xliff) {
+        struct tu_error xe = {0};
         st = check_not_edited(run, it, xpath, err);
         if (st == TU_OK) {
-            st = step_xliff_write(doc, run->xv, &b, err);
+            st = step_xliff_write(doc, run->xv, &b, &xe);
+            if (st == TU_EUNSUPPORTED) {
+                /* A build without the XLIFF writer still makes documents;
+                 * the report says no XLIFF was written. */
+                run->report->no_xliff = true;
+                tu_free(xrel);
+                xrel = NULL;
+                st = TU_OK;
+            } else if (st != TU_OK) {
+                *err = xe;
+            }
         }
-        if (st == TU_OK) {
+        if (st == TU_OK && xrel != NULL) {
             *xlf_hash = batch_hash(BATCH_HASH_INIT, b.data, b.len);
             st = tu_file_write_atomic(xpath, b.data, b.len, err);
         }
@@ -772,7 +783,8 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
 /*
  * Parse the targets and pair the scripts of a biscriptal language: Latin is
  * translated and Cyrillic transliterated from it, until choose_bases() has
- * asked the TM.
+ * asked the TM. (Without transliteration in the build, each script is
+ * leveraged on its own.)
  */
 static enum tu_status plan_locales(struct run *run, const char *const *tags,
                                    size_t count, struct tu_error *err)
@@ -811,7 +823,8 @@ static enum tu_status plan_locales(struct run *run, const char *const *tags,
             const char *si = tu_locale_script(&parsed[i]);
             const char *sk = tu_locale_script(&parsed[k]);
             size_t latn, cyrl;
-            if (!tu_locale_is_biscriptal(&parsed[i]) ||
+            if (!step_translit_available() ||
+                !tu_locale_is_biscriptal(&parsed[i]) ||
                 strcmp(parsed[i].language, parsed[k].language) != 0 ||
                 strcmp(parsed[i].region, parsed[k].region) != 0 ||
                 strcmp(si, sk) == 0 || run->locs[i].base >= 0 ||
@@ -970,8 +983,9 @@ static enum tu_status start_workers(struct run *run, struct tu_error *err)
                 continue;
             }
             st = step_lev_new(run->tm, run->src, run->locs[l].tag,
-                              run->min_score, run->fill_score, &run->levs[l],
-                              err);
+                              run->min_score, run->fill_score,
+                              run->opts->ref_dirs, run->opts->ref_count,
+                              &run->levs[l], err);
             if (st != TU_OK) {
                 return st;
             }
