@@ -7,10 +7,14 @@
  *   OUTDIR/<locale>/<name>.xlf     for the translators
  *   OUTDIR/<locale>/<name>.<ext>   the finished (or --draft) document
  *   OUTDIR/report.json, report.html  the run report
+ *   OUTDIR/analysis-<locale>.html    the analysis in word bands, per locale
  *   OUTDIR/.tumac-batch            the run state (what was done from what)
  * Every file is written atomically; a job is recorded in the state only after
  * its outputs are in place, so an interrupted run (SIGINT, kill -9) leaves
  * complete old or complete new files and the next run redoes what is missing.
+ *
+ * The word bands are the leverage module's (enum tu_band), so the run report
+ * and `tumac analyze` count alike.
  *
  * Derived scripts: when both scripts of Serbian (or Bosnian) are targets, one
  * is translated and the other is produced from it by transliteration; the
@@ -26,24 +30,8 @@
 
 #include "buf.h"
 #include "error.h"
+#include "leverage.h"
 #include "xliff.h"
-
-/* The word bands of the analysis, in report order. */
-enum tu_batch_band {
-    TU_BATCH_BAND_CONTEXT,    /* 101%: same source and same neighbours */
-    TU_BATCH_BAND_REPETITION, /* repeated inside the document */
-    TU_BATCH_BAND_CROSS_FILE, /* repeated in another document of the run */
-    TU_BATCH_BAND_EXACT,      /* 100% */
-    TU_BATCH_BAND_95,         /* 95-99% */
-    TU_BATCH_BAND_85,         /* 85-94% */
-    TU_BATCH_BAND_75,         /* 75-84% */
-    TU_BATCH_BAND_50,         /* 50-74% */
-    TU_BATCH_BAND_NEW,        /* no match */
-    TU_BATCH_BAND_COUNT
-};
-
-/* Short label of a band ("101%", "repetitions", ..., "no match"). */
-const char *tu_batch_band_name(enum tu_batch_band b);
 
 /* What became of one document in one locale. */
 enum tu_batch_state {
@@ -62,8 +50,7 @@ struct tu_batch_counts {
     size_t words;             /* source words */
     size_t segments_approved; /* with an approved target */
     size_t words_todo;        /* words of segments without approved target */
-    size_t band_words[TU_BATCH_BAND_COUNT];
-    size_t band_segments[TU_BATCH_BAND_COUNT];
+    struct tu_band_counts bands; /* the leverage analysis (leverage.h) */
 };
 
 /* One document x locale of the run. All strings are owned by the report. */
@@ -184,7 +171,10 @@ enum tu_status tu_batch_report_failures(const struct tu_batch_report *r,
                                         const char *prefix, struct tu_buf *out,
                                         struct tu_error *err);
 
-/* Write OUTDIR/report.json and OUTDIR/report.html atomically. */
+/*
+ * Write OUTDIR/report.json, OUTDIR/report.html and, per locale, the leverage
+ * module's analysis page OUTDIR/analysis-<locale>.html, atomically.
+ */
 enum tu_status tu_batch_report_write(const struct tu_batch_report *r,
                                      struct tu_error *err);
 

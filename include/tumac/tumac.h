@@ -14,6 +14,7 @@
 #include "error.h"
 #include "fileio.h"
 #include "filter.h"
+#include "leverage.h"
 #include "locale.h"
 #include "segment.h"
 #include "xliff.h"

@@ -280,6 +280,8 @@ struct tu_group *tu_group_add_group(struct tu_group *group, const char *id);
 struct tu_segment *tu_unit_add_segment(struct tu_unit *unit, const char *id,
                                        bool is_ignorable);
 struct tu_match *tu_unit_add_match(struct tu_unit *unit);
+/* Free match `i` of `unit` and close the gap (later matches move down). */
+void tu_unit_remove_match(struct tu_unit *unit, size_t i);
 struct tu_note *tu_notes_add(struct tu_notes *notes, const char *text);
 enum tu_status tu_metas_add(struct tu_metas *m, const char *group_category,
                             const char *type, const char *value);

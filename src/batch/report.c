@@ -13,22 +13,6 @@
 #include "tumac/tumac.h"
 #include "batch-int.h"
 
-static const char *const band_names[TU_BATCH_BAND_COUNT] = {
-    "101%", "repetitions", "cross-file rep.", "100%", "95-99%",
-    "85-94%", "75-84%", "50-74%", "no match",
-};
-
-/* Keys used in JSON (stable, no spaces). */
-static const char *const band_keys[TU_BATCH_BAND_COUNT] = {
-    "context", "repetition", "cross_file", "exact", "fuzzy_95",
-    "fuzzy_85", "fuzzy_75", "fuzzy_50", "no_match",
-};
-
-const char *tu_batch_band_name(enum tu_batch_band b)
-{
-    return (unsigned)b < TU_BATCH_BAND_COUNT ? band_names[b] : "?";
-}
-
 const char *tu_batch_state_name(enum tu_batch_state s)
 {
     switch (s) {
@@ -134,10 +118,7 @@ static void add_counts(struct tu_batch_counts *sum,
     sum->words += c->words;
     sum->segments_approved += c->segments_approved;
     sum->words_todo += c->words_todo;
-    for (int b = 0; b < TU_BATCH_BAND_COUNT; b++) {
-        sum->band_words[b] += c->band_words[b];
-        sum->band_segments[b] += c->band_segments[b];
-    }
+    tu_band_counts_add(&sum->bands, &c->bands);
 }
 
 void tu_batch_report_totals(const struct tu_batch_report *r,
@@ -230,6 +211,7 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
 {
     size_t n[5];
     struct tu_batch_counts all;
+    int width = 8;
 
     count_states(r, n);
     tu_batch_report_totals(r, NULL, &all);
@@ -243,28 +225,34 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
     }
     tu_buf_printf(out, ") in %.1f s%s\n", r->seconds,
                   r->interrupted ? ", INTERRUPTED" : "");
-    tu_buf_printf(out, "\n%-28s %-8s %7s %6s %6s %6s %6s %7s  %s\n",
-                  "document", "locale", "words", "101%", "100%", "fuzzy",
+    for (size_t i = 0; i < r->count; i++) {
+        size_t len = strlen(r->items[i].name);
+        if (len > (size_t)width) {
+            width = len < 60 ? (int)len : 60;
+        }
+    }
+    tu_buf_printf(out, "\n%-*s %-8s %7s %6s %6s %6s %6s %7s  %s\n",
+                  width, "document", "locale", "words", "101%", "100%", "fuzzy",
                   "new", "to do", "state");
     for (size_t i = 0; i < r->count; i++) {
         const struct tu_batch_item *it = &r->items[i];
         const struct tu_batch_counts *c = &it->counts;
-        size_t fuzzy = c->band_words[TU_BATCH_BAND_95] +
-                       c->band_words[TU_BATCH_BAND_85] +
-                       c->band_words[TU_BATCH_BAND_75] +
-                       c->band_words[TU_BATCH_BAND_50];
-        size_t exact = c->band_words[TU_BATCH_BAND_EXACT] +
-                       c->band_words[TU_BATCH_BAND_REPETITION] +
-                       c->band_words[TU_BATCH_BAND_CROSS_FILE];
+        size_t fuzzy = c->bands.words[TU_BAND_95] +
+                       c->bands.words[TU_BAND_85] +
+                       c->bands.words[TU_BAND_75] +
+                       c->bands.words[TU_BAND_50];
+        size_t exact = c->bands.words[TU_BAND_EXACT] +
+                       c->bands.words[TU_BAND_REPETITION] +
+                       c->bands.words[TU_BAND_CROSS_FILE];
         if (it->state == TU_BATCH_FAILED) {
-            tu_buf_printf(out, "%-28s %-8s %7s %6s %6s %6s %6s %7s  failed\n",
-                          it->name, it->locale, "-", "-", "-", "-", "-", "-");
+            tu_buf_printf(out, "%-*s %-8s %7s %6s %6s %6s %6s %7s  failed\n",
+                          width, it->name, it->locale, "-", "-", "-", "-", "-", "-");
             continue;
         }
-        tu_buf_printf(out, "%-28s %-8s %7zu %6zu %6zu %6zu %6zu %7zu  %s%s%s%s\n",
-                      it->name, it->locale, c->words,
-                      c->band_words[TU_BATCH_BAND_CONTEXT], exact, fuzzy,
-                      c->band_words[TU_BATCH_BAND_NEW], c->words_todo,
+        tu_buf_printf(out, "%-*s %-8s %7zu %6zu %6zu %6zu %6zu %7zu  %s%s%s%s\n",
+                      width, it->name, it->locale, c->words,
+                      c->bands.words[TU_BAND_CONTEXT], exact, fuzzy,
+                      c->bands.words[TU_BAND_NEW], c->words_todo,
                       tu_batch_state_name(it->state),
                       it->derived_from ? " (from " : "",
                       it->derived_from ? it->derived_from : "",
@@ -321,10 +309,10 @@ static void json_counts(struct tu_buf *b, const struct tu_batch_counts *c)
                      "\"segments_approved\": %zu, \"words_to_translate\": %zu, "
                      "\"bands\": {",
                   c->segments, c->words, c->segments_approved, c->words_todo);
-    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
         tu_buf_printf(b, "%s\"%s\": {\"words\": %zu, \"segments\": %zu}",
-                      i ? ", " : "", band_keys[i], c->band_words[i],
-                      c->band_segments[i]);
+                      i ? ", " : "", tu_band_key((enum tu_band)i), c->bands.words[i],
+                      c->bands.segments[i]);
     }
     tu_buf_adds(b, "}}");
 }
@@ -495,12 +483,12 @@ static const char html_head[] =
 static void html_bar(struct tu_buf *b, const struct tu_batch_counts *c)
 {
     tu_buf_adds(b, "<div class=\"bar\">");
-    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-        if (c->band_words[i] > 0 && c->words > 0) {
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
+        if (c->bands.words[i] > 0 && c->words > 0) {
             tu_buf_printf(b, "<i class=\"b%d\" style=\"width:%.2f%%\" "
                              "title=\"%s: %zu words\"></i>",
-                          i, 100.0 * (double)c->band_words[i] / (double)c->words,
-                          band_names[i], c->band_words[i]);
+                          i, 100.0 * (double)c->bands.words[i] / (double)c->words,
+                          tu_band_name((enum tu_band)i), c->bands.words[i]);
         }
     }
     tu_buf_adds(b, "</div>");
@@ -526,13 +514,13 @@ static void html_cell(struct tu_buf *b, size_t v, bool strong)
 static void html_band_cells(struct tu_buf *b, const struct tu_batch_counts *c)
 {
     html_cell(b, c->words, false);
-    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-        size_t v = c->band_words[i];
-        if (i == TU_BATCH_BAND_CROSS_FILE) {
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
+        size_t v = c->bands.words[i];
+        if (i == TU_BAND_CROSS_FILE) {
             continue;
         }
-        if (i == TU_BATCH_BAND_REPETITION) {
-            v += c->band_words[TU_BATCH_BAND_CROSS_FILE];
+        if (i == TU_BAND_REPETITION) {
+            v += c->bands.words[TU_BAND_CROSS_FILE];
         }
         html_cell(b, v, false);
     }
@@ -542,16 +530,16 @@ static void html_band_cells(struct tu_buf *b, const struct tu_batch_counts *c)
 /* The per-document summary: matched, fuzzy, new. */
 static void html_short_cells(struct tu_buf *b, const struct tu_batch_counts *c)
 {
-    const size_t *w = c->band_words;
+    const size_t *w = c->bands.words;
 
     html_cell(b, c->words, false);
-    html_cell(b, w[TU_BATCH_BAND_CONTEXT] + w[TU_BATCH_BAND_REPETITION] +
-                     w[TU_BATCH_BAND_CROSS_FILE] + w[TU_BATCH_BAND_EXACT],
+    html_cell(b, w[TU_BAND_CONTEXT] + w[TU_BAND_REPETITION] +
+                     w[TU_BAND_CROSS_FILE] + w[TU_BAND_EXACT],
               false);
-    html_cell(b, w[TU_BATCH_BAND_95] + w[TU_BATCH_BAND_85] +
-                     w[TU_BATCH_BAND_75],
+    html_cell(b, w[TU_BAND_95] + w[TU_BAND_85] +
+                     w[TU_BAND_75],
               false);
-    html_cell(b, w[TU_BATCH_BAND_50] + w[TU_BATCH_BAND_NEW], false);
+    html_cell(b, w[TU_BAND_50] + w[TU_BAND_NEW], false);
     html_cell(b, c->words_todo, true);
 }
 
@@ -647,12 +635,12 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     /* Per locale. */
     tu_buf_adds(out, "<h2>Words by match band, per locale</h2>\n<p class=\""
                      "legend\">");
-    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-        if (i == TU_BATCH_BAND_CROSS_FILE) {
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
+        if (i == TU_BAND_CROSS_FILE) {
             continue; /* same colour as repetitions */
         }
         tu_buf_printf(out, "<span><i class=\"b%d\"></i>%s%s</span>", i,
-                      band_names[i], i == TU_BATCH_BAND_REPETITION
+                      tu_band_name((enum tu_band)i), i == TU_BAND_REPETITION
                                          ? " (in and across files)"
                                          : "");
     }
@@ -671,7 +659,9 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
         }
         tu_buf_adds(out, "<tr><td class=\"l\"><b>");
         html_text(out, r->locales[i]);
-        tu_buf_adds(out, "</b>");
+        tu_buf_adds(out, "</b> <a class=\"note\" href=\"analysis-");
+        html_text(out, r->locales[i]);
+        tu_buf_adds(out, ".html\">analysis</a>");
         if (from) {
             tu_buf_adds(out, " <span class=\"note\">transliterated from ");
             html_text(out, from);
@@ -798,11 +788,59 @@ static enum tu_status write_one(const struct tu_batch_report *r,
     return st;
 }
 
+/*
+ * The leverage module's analysis page for one locale (the page a
+ * coordinator sends to a client), from the items of the run.
+ */
+static enum tu_status write_analysis(const struct tu_batch_report *r,
+                                     const char *locale, struct tu_error *err)
+{
+    struct tu_analysis an;
+    struct tu_buf b, path, title;
+    enum tu_status st;
+
+    tu_analysis_init(&an);
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    tu_buf_init(&path, TU_BUF_NO_LIMIT);
+    tu_buf_init(&title, TU_BUF_NO_LIMIT);
+    tu_buf_printf(&path, "%s/analysis-%s.html", r->outdir, locale);
+    tu_buf_printf(&title, "Analysis: %s into %s", r->src_lang ? r->src_lang : "",
+                  locale);
+    st = path.status != TU_OK || title.status != TU_OK
+             ? tu_error_set(err, TU_ENOMEM, "out of memory")
+             : tu_analysis_set_info(&an, r->tm_path, r->src_lang, locale,
+                                    title.data, err);
+    an.date = r->started;
+    for (size_t i = 0; st == TU_OK && i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        if (strcmp(it->locale, locale) == 0 &&
+            it->state != TU_BATCH_FAILED && it->state != TU_BATCH_PENDING) {
+            st = tu_analysis_add_file(&an, it->name, &it->counts.bands, err);
+        }
+    }
+    if (st == TU_OK) {
+        st = tu_analysis_write_html(&an, &b, err);
+    }
+    if (st == TU_OK) {
+        st = tu_file_write_atomic(path.data, b.data, b.len, err);
+    }
+    tu_analysis_release(&an);
+    tu_buf_release(&b);
+    tu_buf_release(&path);
+    tu_buf_release(&title);
+    return st;
+}
+
 enum tu_status tu_batch_report_write(const struct tu_batch_report *r,
                                      struct tu_error *err)
 {
     if (r->outdir == NULL) {
         return tu_error_set(err, TU_EINVAL, "the report has no output folder");
+    }
+    for (size_t i = 0; i < r->locale_count; i++) {
+        if (write_analysis(r, r->locales[i], err) != TU_OK) {
+            return err->code;
+        }
     }
     if (write_one(r, "report.json", tu_batch_report_json, err) != TU_OK ||
         write_one(r, "report.html", tu_batch_report_html, err) != TU_OK) {

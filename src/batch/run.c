@@ -48,6 +48,14 @@ struct run {
     struct timespec t0;
     struct tu_batch_progress prog;
     size_t *doc_left;        /* items not yet done, per document */
+    /*
+     * Leverage runs per base locale, fed in input order so repetitions
+     * across documents (and so the XLIFF and the counts) do not depend on
+     * -j: turn[l] is the document whose turn it is in locale l.
+     */
+    struct step_lev **levs;
+    size_t *turn;
+    pthread_cond_t turn_cond;
     struct tu_error fatal;   /* a state write that failed (reported at end) */
 };
 
@@ -133,7 +141,7 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
     snprintf(num, sizeof(num), "%d %d %d %d", (int)run->xv, run->min_score,
              run->fill_score, (int)run->draft);
     h = batch_hash_str(h, num);
-    h = batch_hash_str(h, run->opts->tm_path);
+    h = batch_hash_str(h, step_tm_path(run->tm));
     return batch_hash(h, &run->tm_stamp, sizeof(run->tm_stamp));
 }
 
@@ -225,12 +233,12 @@ static enum tu_status count_doc(struct run *run, struct step_worker *w,
         st = tu_file_each_unit(doc->files[f], count_unit, &cc);
     }
     tu_buf_release(&cc.plain);
-    for (int b = 0; b < TU_BATCH_BAND_COUNT; b++) {
-        banded += c->band_segments[b];
+    for (int b = 0; b < TU_BAND_COUNT; b++) {
+        banded += c->bands.segments[b];
     }
     if (st == TU_OK && banded == 0) {
-        c->band_words[TU_BATCH_BAND_NEW] = c->words;
-        c->band_segments[TU_BATCH_BAND_NEW] = c->segments;
+        c->bands.words[TU_BAND_NEW] = c->words;
+        c->bands.segments[TU_BAND_NEW] = c->segments;
     }
     return st;
 }
@@ -242,6 +250,7 @@ static void fail_item(struct tu_batch_item *it, const struct tu_error *e)
     tu_free(it->reason);
     it->reason = reason_of(e);
     it->state = TU_BATCH_FAILED;
+    memset(&it->counts, 0, sizeof(it->counts));
     tu_free(it->xliff_path);
     tu_free(it->doc_path);
     it->xliff_path = it->doc_path = NULL;
@@ -440,6 +449,9 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
         it->state = TU_BATCH_NEEDS_TRANSLATION;
     }
 done:
+    if (st != TU_OK && xpath != NULL) {
+        tu_error_set_path(err, xpath);
+    }
     tu_buf_release(&b);
     tu_free(xrel);
     tu_free(drel);
@@ -449,6 +461,41 @@ done:
 }
 
 /* ---- export ---- */
+
+/* Wait until document `d` is next in locale `l`'s leverage order. */
+static void turn_take(struct run *run, size_t l, size_t d)
+{
+    pthread_mutex_lock(&run->lock);
+    while (run->turn[l] < d) {
+        pthread_cond_wait(&run->turn_cond, &run->lock);
+    }
+    pthread_mutex_unlock(&run->lock);
+}
+
+/* Let the next document have its turn in locale `l`. */
+static void turn_give(struct run *run, size_t l, size_t d)
+{
+    pthread_mutex_lock(&run->lock);
+    if (run->turn[l] == d) {
+        run->turn[l] = d + 1;
+    }
+    pthread_cond_broadcast(&run->turn_cond);
+    pthread_mutex_unlock(&run->lock);
+}
+
+/*
+ * A document leaves without leveraging in some locales (failed, up to date,
+ * stopped): pass its turns on, in order, so the next documents go on.
+ */
+static void turns_pass_all(struct run *run, size_t d)
+{
+    for (size_t l = 0; l < run->nloc; l++) {
+        if (run->levs != NULL && run->levs[l] != NULL) {
+            turn_take(run, l, d);
+            turn_give(run, l, d);
+        }
+    }
+}
 
 /*
  * One base locale of one document. On success with `keep`, *out is the
@@ -467,20 +514,23 @@ static void export_base(struct run *run, struct step_worker *w, size_t d,
     struct batch_record rec;
     uint64_t xh = 0;
     uint64_t oh = opts_hash(run, loc);
-    struct step_leverage_opts lo = {run->min_score, run->fill_score,
-                                    &run->tm_lock};
     enum tu_status st;
 
     *out = NULL;
     st = step_extract(in->path, run->src, loc->tag, &doc, &e);
+    turn_take(run, l, d);
     if (st == TU_OK && stopped(run)) {
+        turn_give(run, l, d);
         tu_doc_free(doc);
         return; /* stays pending */
     }
     if (st == TU_OK) {
         memset(&it->counts, 0, sizeof(it->counts));
-        st = step_leverage(run->tm, w, &lo, doc, &it->counts, &e);
+        pthread_mutex_lock(&run->tm_lock);
+        st = step_leverage(run->levs[l], doc, &it->counts, &e);
+        pthread_mutex_unlock(&run->tm_lock);
     }
+    turn_give(run, l, d);
     if (st == TU_OK) {
         st = count_doc(run, w, doc, &it->counts, &e);
     }
@@ -560,6 +610,7 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
 
     if (batch_hash_file(run->docs.items[d].path, &in_hash, &e) != TU_OK) {
         fail_doc(run, d, &e);
+        turns_pass_all(run, d);
         return;
     }
     for (size_t l = 0; l < run->nloc; l++) {
@@ -572,7 +623,7 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
             continue; /* done with its base */
         }
         if (stopped(run)) {
-            return;
+            break;
         }
         for (size_t k = 0; k < run->nloc; k++) {
             if (run->locs[k].base == (int)l) {
@@ -586,9 +637,9 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
                        take_current(run, item_at(run, d, dl), BATCH_REC_EXPORT,
                                     in_hash, opts_hash(run, &run->locs[dl])));
         if (all_current) {
-            item_done(run, d, item_at(run, d, l), NULL, 0, since(&run->t0));
+            item_done(run, d, item_at(run, d, l), NULL, run->docs.items[d].size, since(&run->t0));
             if (dl < run->nloc) {
-                item_done(run, d, item_at(run, d, dl), NULL, 0,
+                item_done(run, d, item_at(run, d, dl), NULL, run->docs.items[d].size,
                           since(&run->t0));
             }
             continue;
@@ -602,6 +653,7 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
             tu_doc_free(doc);
         }
     }
+    turns_pass_all(run, d); /* no-op for the locales it leveraged */
 }
 
 /* ---- import ---- */
@@ -646,9 +698,9 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
         if (st == TU_OK && take_current(run, it, BATCH_REC_IMPORT, h, 0) &&
             (dl == run->nloc ||
              take_current(run, item_at(run, d, dl), BATCH_REC_IMPORT, h, 0))) {
-            item_done(run, d, it, NULL, 0, t);
+            item_done(run, d, it, NULL, in->size, t);
             if (dl < run->nloc) {
-                item_done(run, d, item_at(run, d, dl), NULL, 0, t);
+                item_done(run, d, item_at(run, d, dl), NULL, in->size, t);
             }
             tu_free(xpath);
             continue;
@@ -678,10 +730,7 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
                                it->name);
         memset(&it->counts, 0, sizeof(it->counts));
         if (exp != NULL) {
-            memcpy(it->counts.band_words, exp->counts.band_words,
-                   sizeof(it->counts.band_words));
-            memcpy(it->counts.band_segments, exp->counts.band_segments,
-                   sizeof(it->counts.band_segments));
+            it->counts.bands = exp->counts.bands;
         }
         pthread_mutex_unlock(&run->lock);
         if (st == TU_OK) {
@@ -721,8 +770,9 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
 /* ---- setup ---- */
 
 /*
- * Parse the targets and pair the scripts of a biscriptal language: the one
- * the TM holds more of is translated, the other transliterated from it.
+ * Parse the targets and pair the scripts of a biscriptal language: Latin is
+ * translated and Cyrillic transliterated from it, until choose_bases() has
+ * asked the TM.
  */
 static enum tu_status plan_locales(struct run *run, const char *const *tags,
                                    size_t count, struct tu_error *err)
@@ -760,7 +810,6 @@ static enum tu_status plan_locales(struct run *run, const char *const *tags,
         for (size_t k = i + 1; k < count; k++) {
             const char *si = tu_locale_script(&parsed[i]);
             const char *sk = tu_locale_script(&parsed[k]);
-            size_t ni, nk;
             size_t latn, cyrl;
             if (!tu_locale_is_biscriptal(&parsed[i]) ||
                 strcmp(parsed[i].language, parsed[k].language) != 0 ||
@@ -769,19 +818,29 @@ static enum tu_status plan_locales(struct run *run, const char *const *tags,
                 run->locs[k].base >= 0) {
                 continue;
             }
-            ni = step_tm_count_lang(run->tm, parsed[i].tag);
-            nk = step_tm_count_lang(run->tm, parsed[k].tag);
             latn = strcmp(si, "Latn") == 0 ? i : k;
             cyrl = latn == i ? k : i;
-            if ((cyrl == i ? ni : nk) > (latn == i ? ni : nk)) {
-                run->locs[latn].base = (int)cyrl;
-            } else {
-                run->locs[cyrl].base = (int)latn;
-            }
+            run->locs[cyrl].base = (int)latn;
         }
     }
     tu_free(parsed);
     return TU_OK;
+}
+
+/*
+ * Of two scripts of one language, translate the one the TM holds more of
+ * (plan_locales paired them with Latin as the base).
+ */
+static void choose_bases(struct run *run)
+{
+    for (size_t i = 0; i < run->nloc; i++) {
+        int b = run->locs[i].base;
+        if (b >= 0 && step_tm_count_lang(run->tm, run->locs[i].tag) >
+                          step_tm_count_lang(run->tm, run->locs[b].tag)) {
+            run->locs[b].base = (int)i;
+            run->locs[i].base = -1;
+        }
+    }
 }
 
 /* Remove temporaries a killed run left beside its outputs (".name.XXXXXX"). */
@@ -843,7 +902,7 @@ static enum tu_status setup_report(struct run *run, struct tu_error *err)
     r->locales = tu_calloc(run->nloc, sizeof(*r->locales));
     if (r->locales == NULL || !batch_set_str(&r->outdir, run->opts->outdir) ||
         !batch_set_str(&r->src_lang, run->src) ||
-        !batch_set_str(&r->tm_path, run->opts->tm_path)) {
+        !batch_set_str(&r->tm_path, step_tm_path(run->tm))) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < run->nloc; i++) {
@@ -896,6 +955,28 @@ static enum tu_status start_workers(struct run *run, struct tu_error *err)
         run->doc_left[d] = run->nloc;
         run->prog.bytes_total += run->docs.items[d].size * run->nloc;
     }
+    run->turn = tu_calloc(run->nloc, sizeof(*run->turn));
+    if (run->turn == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (!run->is_import) {
+        run->levs = tu_calloc(run->nloc, sizeof(*run->levs));
+        if (run->levs == NULL) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        for (size_t l = 0; l < run->nloc; l++) {
+            enum tu_status st;
+            if (run->locs[l].base >= 0) {
+                continue;
+            }
+            st = step_lev_new(run->tm, run->src, run->locs[l].tag,
+                              run->min_score, run->fill_score, &run->levs[l],
+                              err);
+            if (st != TU_OK) {
+                return st;
+            }
+        }
+    }
     run->prog.docs_total = run->docs.count;
     run->prog.items_total = run->docs.count * run->nloc;
     return TU_OK;
@@ -907,6 +988,12 @@ static void run_release(struct run *run)
         step_worker_free(run->workers[i]);
     }
     tu_free(run->workers);
+    for (size_t l = 0; run->levs != NULL && l < run->nloc; l++) {
+        step_lev_free(run->levs[l]);
+    }
+    tu_free(run->levs);
+    tu_free(run->turn);
+    pthread_cond_destroy(&run->turn_cond);
     tu_free(run->doc_left);
     tu_free(run->locs);
     batch_inputs_release(&run->docs);
@@ -924,6 +1011,7 @@ static void run_init(struct run *run, const struct tu_batch_opts *opts)
     batch_state_init(&run->state);
     pthread_mutex_init(&run->lock, NULL);
     pthread_mutex_init(&run->tm_lock, NULL);
+    pthread_cond_init(&run->turn_cond, NULL);
     clock_gettime(CLOCK_MONOTONIC, &run->t0);
 }
 
@@ -960,9 +1048,8 @@ static enum tu_status save_config(struct run *run, struct tu_error *err)
                              tu_xliff_version_name(run->xv), err);
     }
     if (st == TU_OK) {
-        st = batch_state_set(&run->state, "tm",
-                             run->opts->tm_path ? run->opts->tm_path : "",
-                             err);
+        const char *tm = step_tm_path(run->tm);
+        st = batch_state_set(&run->state, "tm", tm ? tm : "none", err);
     }
     if (st == TU_OK) {
         snprintf(num, sizeof(num), "%d", (int)run->draft);
@@ -1041,14 +1128,17 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     run.xv = opts->xliff_version ? opts->xliff_version : TU_XLIFF_2_1;
     run.min_score = opts->min_score ? opts->min_score : 75;
     run.fill_score = opts->fill_score ? opts->fill_score : 95;
-    run.tm_stamp = tm_stamp(opts->tm_path);
-    st = step_tm_open(opts->tm_path, false, &run.tm, err);
-    if (st == TU_OK) {
-        st = plan_locales(&run, opts->targets, opts->target_count, err);
-    }
+    st = plan_locales(&run, opts->targets, opts->target_count, err);
     if (st == TU_OK) {
         st = batch_inputs_collect(inputs, input_count, run.src, &run.docs,
                                   err);
+    }
+    if (st == TU_OK) {
+        st = step_tm_open(opts->tm_path, false, &run.tm, err);
+        run.tm_stamp = tm_stamp(step_tm_path(run.tm));
+    }
+    if (st == TU_OK) {
+        choose_bases(&run);
     }
     if (st == TU_OK) {
         st = tu_mkdirs(opts->outdir, err);

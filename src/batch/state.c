@@ -8,7 +8,8 @@
  * Line format (tab-separated, \t \n \\ escaped, empty field = NULL):
  *   C key value sum
  *   R kind locale name input derived in-hash opts-hash xlf-hash xlf doc
- *     state segs words approved todo band-words x9 band-segs x9 sum
+ *     state segs words approved todo band-words x9 band-segs x9
+ *     band-chars x9 filled sum
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,8 +24,8 @@
 #include "batch-int.h"
 
 #define STATE_FILE ".tumac-batch"
-#define STATE_MAGIC "tumac-batch 1\n"
-#define REC_FIELDS (16 + 2 * TU_BATCH_BAND_COUNT)
+#define STATE_MAGIC "tumac-batch 2\n"
+#define REC_FIELDS (17 + 3 * TU_BAND_COUNT)
 
 uint64_t batch_hash(uint64_t h, const void *data, size_t len)
 {
@@ -210,12 +211,16 @@ static void encode_record(struct tu_buf *b, const struct batch_record *r)
     put_num(b, r->counts.words);
     put_num(b, r->counts.segments_approved);
     put_num(b, r->counts.words_todo);
-    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-        put_num(b, r->counts.band_words[i]);
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
+        put_num(b, r->counts.bands.words[i]);
     }
-    for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-        put_num(b, r->counts.band_segments[i]);
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
+        put_num(b, r->counts.bands.segments[i]);
     }
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
+        put_num(b, r->counts.bands.chars[i]);
+    }
+    put_num(b, r->counts.bands.filled);
     end_line(b, start);
 }
 
@@ -317,12 +322,16 @@ static enum tu_status parse_line(struct batch_state *s, char *line,
         r.counts.words = strtoull(f[k++], NULL, 10);
         r.counts.segments_approved = strtoull(f[k++], NULL, 10);
         r.counts.words_todo = strtoull(f[k++], NULL, 10);
-        for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-            r.counts.band_words[i] = strtoull(f[k++], NULL, 10);
+        for (int i = 0; i < TU_BAND_COUNT; i++) {
+            r.counts.bands.words[i] = strtoull(f[k++], NULL, 10);
         }
-        for (int i = 0; i < TU_BATCH_BAND_COUNT; i++) {
-            r.counts.band_segments[i] = strtoull(f[k++], NULL, 10);
+        for (int i = 0; i < TU_BAND_COUNT; i++) {
+            r.counts.bands.segments[i] = strtoull(f[k++], NULL, 10);
         }
+        for (int i = 0; i < TU_BAND_COUNT; i++) {
+            r.counts.bands.chars[i] = strtoull(f[k++], NULL, 10);
+        }
+        r.counts.bands.filled = strtoull(f[k++], NULL, 10);
         if (r.locale == NULL || r.name == NULL ||
             r.state > TU_BATCH_FAILED) {
             return TU_OK; /* not ours: ignore */

@@ -5,36 +5,51 @@
 #include <string.h>
 
 #include "tumac/alloc.h"
+#include "tumac/filter.h"
+#include "tumac/leverage.h"
 #include "tumac/segment.h"
 #include "steps.h"
 
 struct step_tm {
-    char *path;
+    struct tu_lev_tm *src; /* the candidate source for leverage */
 };
+
+enum tu_status step_tm_open(const char *path, bool writable,
+                            struct step_tm **out, struct tu_error *err)
+{
+    struct step_tm *tm = tu_calloc(1, sizeof(*tm));
+    enum tu_status st;
+
+    (void)writable;
+    *out = NULL;
+    if (tm == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    st = tu_lev_tm_open(path, &tm->src, err);
+    if (st != TU_OK) {
+        tu_free(tm);
+        return st;
+    }
+    *out = tm;
+    return TU_OK;
+}
+
+void step_tm_close(struct step_tm *tm)
+{
+    if (tm != NULL) {
+        tu_lev_tm_close(tm->src);
+        tu_free(tm);
+    }
+}
 
 struct step_worker {
     struct tu_segmenter *seg; /* for word counts, made on first use */
     char *src;
 };
 
-enum tu_status step_tm_open(const char *path, bool writable,
-                            struct step_tm **out, struct tu_error *err)
+const char *step_tm_path(const struct step_tm *tm)
 {
-    (void)writable;
-    *out = NULL;
-    if (path == NULL) {
-        return TU_OK;
-    }
-    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                       "the translation memory is not available yet");
-}
-
-void step_tm_close(struct step_tm *tm)
-{
-    if (tm != NULL) {
-        tu_free(tm->path);
-        tu_free(tm);
-    }
+    return tm != NULL ? tu_lev_tm_name(tm->src) : NULL;
 }
 
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag)
@@ -84,43 +99,83 @@ enum tu_status step_count_words(struct step_worker *w, const char *lang,
     return st;
 }
 
+
 enum tu_status step_extract(const char *path, const char *src,
                             const char *trg, struct tu_doc **out,
                             struct tu_error *err)
 {
-    (void)src;
-    (void)trg;
-    *out = NULL;
-    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                       "extraction is not available yet");
-}
+    struct tu_extract_opts o;
 
-enum tu_status step_leverage(struct step_tm *tm, struct step_worker *w,
-                             const struct step_leverage_opts *o,
-                             struct tu_doc *doc, struct tu_batch_counts *counts,
-                             struct tu_error *err)
-{
-    (void)tm;
-    (void)w;
-    (void)o;
-    (void)doc;
-    (void)counts;
-    return tu_error_set(err, TU_EUNSUPPORTED, "leverage is not available yet");
+    memset(&o, 0, sizeof(o));
+    o.src_lang = src;
+    o.trg_lang = trg;
+    o.format = "auto";
+    o.encoding = "auto";
+    return tu_extract_file(path, &o, out, err);
 }
 
 enum tu_status step_merge(const struct tu_doc *doc, bool strict,
                           struct tu_buf *out, struct tu_error *err)
 {
-    (void)doc;
-    (void)strict;
-    (void)out;
-    return tu_error_set(err, TU_EUNSUPPORTED, "merge is not available yet");
+    struct tu_merge_opts o = {strict};
+    struct tu_diag diag = {0};
+    enum tu_status st = tu_merge_doc(doc, &o, out, &diag, err);
+
+    /* Draft merges fall back to the source on purpose: no warnings. */
+    tu_diag_release(&diag);
+    return st;
 }
 
 const char *step_extension(const struct tu_doc *doc)
 {
-    (void)doc;
-    return "txt";
+    const char *ext = tu_filter_extension(doc);
+    return ext != NULL ? ext : "txt";
+}
+
+struct step_lev {
+    struct tu_leverage *lev;
+};
+
+enum tu_status step_lev_new(struct step_tm *tm, const char *src,
+                            const char *trg, int min_score, int fill_score,
+                            struct step_lev **out, struct tu_error *err)
+{
+    struct tu_leverage_opts o;
+    struct step_lev *l = tu_calloc(1, sizeof(*l));
+    enum tu_status st;
+
+    *out = NULL;
+    if (l == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    memset(&o, 0, sizeof(o));
+    o.min_score = min_score;
+    o.fill_score = fill_score;
+    o.origin = step_tm_path(tm);
+    /* No TM ("none"): the lookup is NULL and only repetitions leverage. */
+    st = tu_leverage_new(src, trg, &o, tu_lev_tm_lookup_fn(tm->src), tm->src,
+                         &l->lev, err);
+    if (st != TU_OK) {
+        tu_free(l);
+        return st;
+    }
+    *out = l;
+    return TU_OK;
+}
+
+void step_lev_free(struct step_lev *lev)
+{
+    if (lev != NULL) {
+        tu_leverage_free(lev->lev);
+        tu_free(lev);
+    }
+}
+
+enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
+                             struct tu_batch_counts *counts,
+                             struct tu_error *err)
+{
+    return tu_leverage_doc(lev->lev, doc, &counts->bands, err);
 }
 
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
@@ -162,10 +217,12 @@ enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
                              const char *origin, size_t *added,
                              struct tu_error *err)
 {
-    (void)tm;
     (void)doc;
     (void)origin;
     *added = 0;
+    if (step_tm_path(tm) == NULL) {
+        return TU_OK; /* --tm none: nothing to store into */
+    }
     return tu_error_set(err, TU_EUNSUPPORTED,
                         "the translation memory is not available yet");
 }

@@ -11,10 +11,15 @@
 struct step_tm;     /* the run's TM, or NULL */
 struct step_worker; /* per-thread resources */
 
-/* Open the TM at `path` (NULL: none). */
+/*
+ * Open the TM at `path`: NULL follows the default rules ($TUMAC_TM, then
+ * $XDG_DATA_HOME/tumac/memory.db), "none" is no TM.
+ */
 enum tu_status step_tm_open(const char *path, bool writable,
                             struct step_tm **out, struct tu_error *err);
 void step_tm_close(struct step_tm *tm);
+/* The TM's file, NULL for none. */
+const char *step_tm_path(const struct step_tm *tm);
 /* How many units the TM holds with target language `tag` (script-exact). */
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag);
 
@@ -33,18 +38,18 @@ enum tu_status step_extract(const char *path, const char *src,
                             struct tu_error *err);
 
 /*
- * Pre-translate `doc` from the TM (tm may be NULL) and fill the band counts
- * of `counts` (words and segments). Callers hold no lock: the step takes
- * `tm_lock` around TM access itself.
+ * A leverage run for one target locale over the documents of the batch, so
+ * repetitions across documents are seen. Used by one thread at a time; the
+ * caller feeds documents in input order and holds the TM lock.
  */
-struct step_leverage_opts {
-    int min_score;
-    int fill_score;
-    pthread_mutex_t *tm_lock;
-};
-enum tu_status step_leverage(struct step_tm *tm, struct step_worker *w,
-                             const struct step_leverage_opts *o,
-                             struct tu_doc *doc, struct tu_batch_counts *counts,
+struct step_lev;
+enum tu_status step_lev_new(struct step_tm *tm, const char *src,
+                            const char *trg, int min_score, int fill_score,
+                            struct step_lev **out, struct tu_error *err);
+void step_lev_free(struct step_lev *lev);
+/* Pre-translate `doc` and fill the band counts of `counts`. */
+enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
+                             struct tu_batch_counts *counts,
                              struct tu_error *err);
 
 /* Merge `doc` into document bytes; strict: a missing target is an error. */

@@ -1,14 +1,243 @@
 /*
- * tumac analyze: placeholder until its issue lands; refuses to run.
+ * tumac analyze: how many segments, words and characters of each file fall
+ * in each match band against the TM (context, repetitions, cross-file
+ * repetitions, 100%, 95-99, 85-94, 75-84, 50-74, no match), per file and in
+ * total, as text, CSV, JSON or an HTML page for the client. Nothing is
+ * changed: the same leverage run as `tumac leverage`, counting only.
  */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "cli.h"
 
-const char cmd_analyze_usage[] = "[options] (not available yet)";
+const char cmd_analyze_usage[] =
+    "[--tm PATH] [--format text|csv|json|html] [-s SRC] -t TGT [-o OUT] FILE...\n"
+    "\n"
+    "Count the segments, words and characters of each FILE (XLIFF, HTML or\n"
+    "plain text) in the match bands against the translation memory, per file\n"
+    "and in total. Repetitions are counted across all FILEs of the run.\n"
+    "\n"
+    "  --tm PATH             the translation memory (default: $TUMAC_TM, else\n"
+    "                        $XDG_DATA_HOME/tumac/memory.db); --tm none: no TM\n"
+    "  -s, --source TAG      source language of HTML/text input (default en)\n"
+    "  -t, --target TAG      target language (required)\n"
+    "  -f, --format FORMAT   text (default), csv, json or html\n"
+    "  -o, --output FILE     write the report to FILE (default: stdout)\n"
+    "      --min N           lowest fuzzy score shown as a candidate (75)\n"
+    "      --variants        count bs/hr/sr TUs for each other, at a penalty\n"
+    "      --title TEXT      heading of the report\n"
+    "      --ref OLD=TRANS   also match against an earlier document OLD and its\n"
+    "                        published translation TRANS (HTML or text; repeatable)\n";
+
+enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML };
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static bool is_xliff(const char *path)
+{
+    return ends_with(path, ".xlf") || ends_with(path, ".xliff") ||
+           ends_with(path, ".xlf2");
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static int parse_score(const struct cli *cli, const char *opt, const char *v,
+                       int *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || n < 1 || n > 100) {
+        return cli_usage_error(cli, "%s must be a number from 1 to 100, not '%s'",
+                               opt, v);
+    }
+    *out = (int)n;
+    return CLI_OK;
+}
+
+/* Load one input as a model: XLIFF as is, documents through the filters. */
+static enum tu_status load(const char *path, const char *src, const char *trg,
+                           struct tu_doc **doc, struct tu_error *err)
+{
+    if (is_xliff(path)) {
+        (void)doc;
+        return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
+                           "XLIFF input waits for the XLIFF reader");
+    }
+    struct tu_extract_opts eo = {.src_lang = src, .trg_lang = trg};
+    return tu_extract_file(path, &eo, doc, err);
+}
+
+/* The --ref pairs as a source in front of the TM; *out NULL without any. */
+static enum tu_status cli_refs(const char **refs, size_t n, const char *src,
+                               const char *trg, struct tu_lev_tm *tm,
+                               struct tu_lev_ref **out, struct tu_error *err)
+{
+    *out = NULL;
+    if (n == 0) {
+        return TU_OK;
+    }
+    if (tu_lev_ref_new(tu_lev_tm_lookup_fn(tm), tm, out, err) != TU_OK) {
+        return err->code;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *old = strdup(refs[i]);
+        char *eq = old ? strchr(old, '=') : NULL;
+        enum tu_status st;
+
+        if (eq == NULL) {
+            free(old);
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        *eq = '\0';
+        st = tu_lev_ref_add_files(*out, old, eq + 1, src, trg, err);
+        free(old);
+        if (st != TU_OK) {
+            return st;
+        }
+    }
+    return TU_OK;
+}
 
 int cmd_analyze(int argc, char **argv, struct cli *cli)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf(cli, "this command is not available yet");
-    return CLI_FAILED;
+    static const struct option opts[] = {
+        {"tm", required_argument, NULL, 'T'},
+        {"source", required_argument, NULL, 's'},
+        {"target", required_argument, NULL, 't'},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"min", required_argument, NULL, 'm'},
+        {"variants", no_argument, NULL, 'V'},
+        {"title", required_argument, NULL, 'H'},
+        {"ref", required_argument, NULL, 'R'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *tm_path = NULL, *src = "en", *trg = NULL, *out_path = "-";
+    const char *title = NULL;
+    enum format fmt = FMT_TEXT;
+    struct tu_leverage_opts lo = {.analyze_only = true};
+    struct tu_error err = {0};
+    struct tu_lev_tm *tm = NULL;
+    struct tu_leverage *lev = NULL;
+    struct tu_analysis an;
+    struct tu_lev_ref *ref = NULL;
+    const char **refs = calloc((size_t)argc, sizeof *refs);
+    size_t nrefs = 0;
+    struct tu_buf out;
+    int rc = CLI_FAILED, c;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "s:t:f:o:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'T': tm_path = optarg; break;
+        case 's': src = optarg; break;
+        case 't': trg = optarg; break;
+        case 'o': out_path = optarg; break;
+        case 'H': title = optarg; break;
+        case 'R':
+            if (strchr(optarg, '=') == NULL) {
+                free(refs);
+                return cli_usage_error(cli, "--ref takes OLD=TRANSLATION, not '%s'",
+                                       optarg);
+            }
+            refs[nrefs++] = optarg;
+            break;
+        case 'V': lo.variants = true; break;
+        case 'm':
+            if (parse_score(cli, "--min", optarg, &lo.min_score) != CLI_OK) {
+                return CLI_USAGE;
+            }
+            break;
+        case 'f':
+            if (strcmp(optarg, "text") == 0) {
+                fmt = FMT_TEXT;
+            } else if (strcmp(optarg, "csv") == 0) {
+                fmt = FMT_CSV;
+            } else if (strcmp(optarg, "json") == 0) {
+                fmt = FMT_JSON;
+            } else if (strcmp(optarg, "html") == 0) {
+                fmt = FMT_HTML;
+            } else {
+                return cli_usage_error(
+                    cli, "--format must be text, csv, json or html, not '%s'",
+                    optarg);
+            }
+            break;
+        default:
+            return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (trg == NULL || optind >= argc) {
+        free(refs);
+        return cli_usage_error(cli, trg ? "no input file" : "--target is required");
+    }
+    tu_analysis_init(&an);
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    if (tu_lev_tm_open(tm_path, &tm, &err) != TU_OK) {
+        goto fail;
+    }
+    lo.origin = tu_lev_tm_name(tm);
+    if (cli_refs(refs, nrefs, src, trg, tm, &ref, &err) != TU_OK) {
+        goto fail;
+    }
+    if (tu_leverage_new(src, trg, &lo,
+                        ref ? tu_lev_ref_lookup : tu_lev_tm_lookup_fn(tm),
+                        ref ? (void *)ref : (void *)tm, &lev, &err) != TU_OK ||
+        tu_analysis_set_info(&an, tu_lev_tm_name(tm), src, trg, title, &err)) {
+        goto fail;
+    }
+    for (int i = optind; i < argc; i++) {
+        struct tu_doc *doc = NULL;
+        struct tu_band_counts counts;
+        enum tu_status st = load(argv[i], src, trg, &doc, &err);
+
+        if (st == TU_OK) {
+            if (i == optind && doc->src_lang && is_xliff(argv[i])) {
+                tu_analysis_set_info(&an, NULL, doc->src_lang, NULL, NULL,
+                                     &err);
+            }
+            st = tu_leverage_doc(lev, doc, &counts, &err);
+        }
+        if (st == TU_OK) {
+            st = tu_analysis_add_file(&an, base_name(argv[i]), &counts, &err);
+        }
+        tu_doc_free(doc);
+        if (st != TU_OK) {
+            tu_error_set_path(&err, argv[i]);
+            goto fail;
+        }
+    }
+    switch (fmt) {
+    case FMT_TEXT: tu_analysis_write_text(&an, &out, &err); break;
+    case FMT_CSV: tu_analysis_write_csv(&an, &out, &err); break;
+    case FMT_JSON: tu_analysis_write_json(&an, &out, &err); break;
+    case FMT_HTML: tu_analysis_write_html(&an, &out, &err); break;
+    }
+    if (err.code != TU_OK ||
+        tu_file_write_atomic(out_path, out.data, out.len, &err) != TU_OK) {
+        goto fail;
+    }
+    rc = CLI_OK;
+fail:
+    if (rc != CLI_OK) {
+        cli_report(cli, &err);
+    }
+    tu_leverage_free(lev);
+    tu_lev_ref_free(ref);
+    tu_lev_tm_close(tm);
+    free(refs);
+    tu_analysis_release(&an);
+    tu_buf_release(&out);
+    return rc;
 }

@@ -1,14 +1,212 @@
 /*
- * tumac leverage: placeholder until its issue lands; refuses to run.
+ * tumac leverage: pre-translate XLIFF from the TM. Every candidate goes into
+ * the file (1.2 alt-trans, 2.x mtc:matches) with its score, origin and what
+ * differed; targets are filled at or above --fill. Several inputs form one
+ * run: repetitions across them are filled from the first occurrence.
  */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
 
-const char cmd_leverage_usage[] = "[options] (not available yet)";
+const char cmd_leverage_usage[] =
+    "[--tm PATH] [--min 75] [--fill 95] [--max 3] [--variants] [-o OUT] IN.xlf...\n"
+    "\n"
+    "Look every segment of IN.xlf up in the translation memory: context match\n"
+    "(101: same source, same neighbours), exact (100), fuzzy (score >= --min).\n"
+    "Every candidate is written into the file with its score and origin; empty\n"
+    "targets are filled from the best one at or above --fill, marked for review\n"
+    "unless it is a context or exact match of an approved unit.\n"
+    "\n"
+    "  --tm PATH          the translation memory (default: $TUMAC_TM, else\n"
+    "                     $XDG_DATA_HOME/tumac/memory.db); --tm none: no TM\n"
+    "  --min N            lowest fuzzy score kept as a candidate (75)\n"
+    "  --fill N           fill targets from candidates scoring N or more (95)\n"
+    "  --max N            candidates written per segment (3)\n"
+    "  --variants         a bs/hr/sr target may use the others' units, at a\n"
+    "                     penalty (--penalty, 10), marked for review\n"
+    "  --penalty N        points taken off a variant's score (10)\n"
+    "  -o, --output OUT   the leveraged XLIFF (one input; default: IN in place);\n"
+    "                     with several inputs, a folder\n"
+    "  --xliff VERSION    write 1.2 or 2.0/2.1/2.2 (default: as read)\n"
+    "  -q, --quiet        no summary on stderr\n";
+
+static int parse_num(const struct cli *cli, const char *opt, const char *v,
+                     int lo, int hi, int *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || n < lo || n > hi) {
+        return cli_usage_error(cli, "%s must be a number from %d to %d, not '%s'",
+                               opt, lo, hi, v);
+    }
+    *out = (int)n;
+    return CLI_OK;
+}
+
+/* The XLIFF reader and writer (issue 5) plug in here. */
+static enum tu_status read_xliff(const char *path, struct tu_doc **doc,
+                                 struct tu_error *err)
+{
+    *doc = NULL;
+    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
+                       "XLIFF input waits for the XLIFF reader");
+}
+
+static enum tu_status write_xliff(const struct tu_doc *doc,
+                                  enum tu_xliff_version v, const char *path,
+                                  struct tu_error *err)
+{
+    (void)doc;
+    (void)v;
+    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
+                       "XLIFF output waits for the XLIFF writer");
+}
+
+static char *output_path(const char *in, const char *out, bool many)
+{
+    const char *base;
+    char *p;
+
+    if (out == NULL) {
+        return strdup(in);
+    }
+    if (!many) {
+        return strdup(out);
+    }
+    base = strrchr(in, '/');
+    base = base ? base + 1 : in;
+    p = malloc(strlen(out) + strlen(base) + 2);
+    if (p) {
+        sprintf(p, "%s/%s", out, base);
+    }
+    return p;
+}
 
 int cmd_leverage(int argc, char **argv, struct cli *cli)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf(cli, "this command is not available yet");
-    return CLI_FAILED;
+    static const struct option opts[] = {
+        {"tm", required_argument, NULL, 'T'},
+        {"min", required_argument, NULL, 'm'},
+        {"fill", required_argument, NULL, 'F'},
+        {"max", required_argument, NULL, 'M'},
+        {"variants", no_argument, NULL, 'V'},
+        {"penalty", required_argument, NULL, 'P'},
+        {"output", required_argument, NULL, 'o'},
+        {"xliff", required_argument, NULL, 'X'},
+        {"quiet", no_argument, NULL, 'q'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *tm_path = NULL, *out_path = NULL;
+    enum tu_xliff_version version = TU_XLIFF_UNKNOWN;
+    struct tu_leverage_opts lo = {0};
+    struct tu_error err = {0};
+    struct tu_lev_tm *tm = NULL;
+    struct tu_leverage *lev = NULL;
+    struct tu_band_counts total;
+    int max = 3, rc = CLI_FAILED, c;
+
+    memset(&total, 0, sizeof total);
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
+        int bad = CLI_OK;
+        switch (c) {
+        case 'T': tm_path = optarg; break;
+        case 'o': out_path = optarg; break;
+        case 'V': lo.variants = true; break;
+        case 'q': cli->quiet = true; break;
+        case 'm': bad = parse_num(cli, "--min", optarg, 1, 100, &lo.min_score); break;
+        case 'F': bad = parse_num(cli, "--fill", optarg, 1, 101, &lo.fill_score); break;
+        case 'M': bad = parse_num(cli, "--max", optarg, 1, 100, &max); break;
+        case 'P':
+            bad = parse_num(cli, "--penalty", optarg, 1, 100,
+                            &lo.variant_penalty);
+            break;
+        case 'X':
+            version = tu_xliff_version_parse(optarg);
+            if (version == TU_XLIFF_UNKNOWN) {
+                return cli_usage_error(cli, "--xliff must be 1.2, 2.0, 2.1 or "
+                                            "2.2, not '%s'", optarg);
+            }
+            break;
+        default:
+            return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+        }
+        if (bad != CLI_OK) {
+            return bad;
+        }
+    }
+    lo.max = (size_t)max;
+    if (optind >= argc) {
+        return cli_usage_error(cli, "no input file");
+    }
+    if (tu_lev_tm_open(tm_path, &tm, &err) != TU_OK) {
+        cli_report(cli, &err);
+        return CLI_FAILED;
+    }
+    lo.origin = tu_lev_tm_name(tm);
+    for (int i = optind; i < argc; i++) {
+        struct tu_doc *doc = NULL;
+        struct tu_band_counts counts;
+        char *dest = output_path(argv[i], out_path, argc - optind > 1);
+        enum tu_status st = dest ? read_xliff(argv[i], &doc, &err)
+                                 : tu_error_set(&err, TU_ENOMEM, "out of memory");
+
+        if (st == TU_OK && lev == NULL) {
+            const char *src = doc->src_lang, *trg = doc->trg_lang;
+            if (doc->file_count && !src) {
+                src = doc->files[0]->src_lang;
+            }
+            if (doc->file_count && !trg) {
+                trg = doc->files[0]->trg_lang;
+            }
+            if (src == NULL || trg == NULL) {
+                st = tu_error_at(&err, TU_EINVAL, argv[i], 0, 0,
+                                 "the file names no %s language",
+                                 src ? "target" : "source");
+            } else {
+                st = tu_leverage_new(src, trg, &lo, tu_lev_tm_lookup_fn(tm),
+                                     tm, &lev, &err);
+            }
+        }
+        if (st == TU_OK) {
+            st = tu_leverage_doc(lev, doc, &counts, &err);
+        }
+        if (st == TU_OK) {
+            st = write_xliff(doc,
+                             version ? version
+                             : doc->version ? doc->version : TU_XLIFF_2_1,
+                             dest, &err);
+        }
+        if (st == TU_OK) {
+            tu_band_counts_add(&total, &counts);
+            if (!cli->quiet) {
+                fprintf(stderr,
+                        "%s: %zu segments, %zu filled; words: %zu context, "
+                        "%zu repetitions, %zu exact, %zu fuzzy, %zu new\n",
+                        argv[i], tu_band_counts_segments(&counts),
+                        counts.filled, counts.words[TU_BAND_CONTEXT],
+                        counts.words[TU_BAND_REPETITION] +
+                            counts.words[TU_BAND_CROSS_FILE],
+                        counts.words[TU_BAND_EXACT],
+                        counts.words[TU_BAND_95] + counts.words[TU_BAND_85] +
+                            counts.words[TU_BAND_75],
+                        counts.words[TU_BAND_50] + counts.words[TU_BAND_NEW]);
+            }
+        }
+        free(dest);
+        tu_doc_free(doc);
+        if (st != TU_OK) {
+            tu_error_set_path(&err, argv[i]);
+            cli_report(cli, &err);
+            goto out;
+        }
+    }
+    rc = CLI_OK;
+out:
+    tu_leverage_free(lev);
+    tu_lev_tm_close(tm);
+    return rc;
 }

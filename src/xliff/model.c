@@ -590,6 +590,17 @@ struct tu_match *tu_unit_add_match(struct tu_unit *unit)
     return m;
 }
 
+void tu_unit_remove_match(struct tu_unit *unit, size_t i)
+{
+    if (i >= unit->match_count) {
+        return;
+    }
+    match_release(&unit->matches[i]);
+    memmove(&unit->matches[i], &unit->matches[i + 1],
+            (unit->match_count - i - 1) * sizeof(*unit->matches));
+    unit->match_count--;
+}
+
 static enum tu_status nodes_each_unit(struct tu_nodes *n, tu_unit_visit_fn fn,
                                       void *ctx)
 {

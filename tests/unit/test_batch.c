@@ -60,7 +60,7 @@ TEST(batch_state_journal_keeps_complete_records)
     r.xliff_path = xlf;
     r.state = TU_BATCH_FINISHED;
     r.counts.words = 42;
-    r.counts.band_words[TU_BATCH_BAND_EXACT] = 40;
+    r.counts.bands.words[TU_BAND_EXACT] = 40;
     CHECK(batch_state_add(&s, &r, &err) == TU_OK);
     r.locale = sr;
     r.state = TU_BATCH_NEEDS_TRANSLATION;
@@ -82,7 +82,7 @@ TEST(batch_state_journal_keeps_complete_records)
     CHECK(got != NULL);
     CHECK(got->xlf_hash == UINT64_C(0xfedcba9876543210));
     CHECK(got->state == TU_BATCH_FINISHED);
-    CHECK(got->counts.band_words[TU_BATCH_BAND_EXACT] == 40);
+    CHECK(got->counts.bands.words[TU_BAND_EXACT] == 40);
     CHECK(got->derived_from == NULL);
     CHECK(batch_state_find(&s, BATCH_REC_EXPORT, "bs", "press") == NULL);
     CHECK(batch_state_find(&s, BATCH_REC_IMPORT, "hr", "dir/press\twith tab") ==
@@ -231,8 +231,8 @@ TEST(batch_report_renders_numbers_and_escapes)
     it->state = TU_BATCH_NEEDS_TRANSLATION;
     it->counts.words = 1234;
     it->counts.words_todo = 34;
-    it->counts.band_words[TU_BATCH_BAND_EXACT] = 1200;
-    it->counts.band_words[TU_BATCH_BAND_NEW] = 34;
+    it->counts.bands.words[TU_BAND_EXACT] = 1200;
+    it->counts.bands.words[TU_BAND_NEW] = 34;
     it = batch_report_add(r, "in/<b>.html", "<b>", "sr-Cyrl", "sr-Latn");
     CHECK(it != NULL);
     it->state = TU_BATCH_FAILED;
@@ -240,7 +240,7 @@ TEST(batch_report_renders_numbers_and_escapes)
     tu_batch_report_totals(r, "sr-Latn", &t);
     CHECK(t.words == 1234 && t.words_todo == 34);
     tu_batch_report_totals(r, NULL, &t);
-    CHECK(t.band_words[TU_BATCH_BAND_EXACT] == 1200);
+    CHECK(t.bands.words[TU_BAND_EXACT] == 1200);
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     CHECK(tu_batch_report_json(r, &b, &err) == TU_OK);

@@ -1,0 +1,258 @@
+/*
+ * Leverage and analysis: pre-translate a document model from a translation
+ * memory, and count what is left in the word bands translators bill by.
+ *
+ * Leverage looks every translatable segment up (through a lookup callback,
+ * so any TM can serve; tu_leverage_new_tm() plugs in tumač's own), writes
+ * every candidate into the unit's matches (score = match_quality, origin,
+ * what differed = note) and fills empty targets from the best candidate at
+ * or above the fill threshold. A filled target is marked "translated" (needs
+ * review) unless it is a context (101) or exact (100) match of an approved
+ * TU, which is "reviewed". Repetitions inside a document, and across the
+ * documents given to one struct tu_leverage, are filled from the first
+ * occurrence once that has a target.
+ *
+ * Numbers: a fuzzy candidate whose source differs from the segment only in
+ * numbers gets the segment's numbers put into its target when each changed
+ * number occurs in the target as often as in the source (unambiguous), and
+ * scores 100 minus the number of changed values (at most 99).
+ *
+ * The analysis (struct tu_analysis) is the per-file and total count of
+ * segments, words and characters in each band; it renders as text, CSV,
+ * JSON and a self-contained HTML page. The batch uses the same functions.
+ */
+#ifndef TUMAC_LEVERAGE_H
+#define TUMAC_LEVERAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "error.h"
+#include "xliff.h"
+
+/* The bands, in report order. A segment is counted in exactly one. */
+enum tu_band {
+    TU_BAND_CONTEXT,    /* 101%: same source, same previous and next segment */
+    TU_BAND_REPETITION, /* repeats an earlier segment of the same document */
+    TU_BAND_CROSS_FILE, /* repeats a segment of an earlier document of the run */
+    TU_BAND_EXACT,      /* 100% */
+    TU_BAND_95,         /* 95-99% */
+    TU_BAND_85,         /* 85-94% */
+    TU_BAND_75,         /* 75-84% */
+    TU_BAND_50,         /* 50-74% */
+    TU_BAND_NEW,        /* no match (below 50%) */
+    TU_BAND_COUNT
+};
+
+/* Label for people ("101%", "Repetitions", "95-99%", "No match"). */
+const char *tu_band_name(enum tu_band b);
+/* Stable key for CSV/JSON ("context", "repetitions", "cross_file", "exact",
+ * "95_99", "85_94", "75_84", "50_74", "no_match"). */
+const char *tu_band_key(enum tu_band b);
+/* The band of a TM score: 101 context, 100 exact, ..., < 50 new. */
+enum tu_band tu_band_of_score(double score);
+
+/* Counts of one file (or the total) per band. */
+struct tu_band_counts {
+    size_t segments[TU_BAND_COUNT];
+    size_t words[TU_BAND_COUNT];
+    size_t chars[TU_BAND_COUNT];
+    size_t filled; /* targets filled by leverage (from the TM or a repetition) */
+};
+
+/* Sum of a row over all bands: segments, words, chars. */
+size_t tu_band_counts_segments(const struct tu_band_counts *c);
+size_t tu_band_counts_words(const struct tu_band_counts *c);
+size_t tu_band_counts_chars(const struct tu_band_counts *c);
+/* dst += src */
+void tu_band_counts_add(struct tu_band_counts *dst,
+                        const struct tu_band_counts *src);
+
+/* ---- candidates: what a TM returns for one segment ---- */
+
+struct tu_lev_query {
+    const char *src_lang;          /* canonical tags */
+    const char *trg_lang;          /* the language asked of the TM */
+    const struct tu_content *source;
+    const char *text;              /* plain text of source (codes dropped) */
+    size_t len;
+    const char *prev, *next;       /* plain text of the neighbours, NULL at edges */
+    size_t prev_len, next_len;
+    int min_score;                 /* 0..100 */
+    size_t max;                    /* at most this many candidates */
+};
+
+struct tu_lev_cand {
+    double score;          /* 0..101 */
+    bool is_approved;      /* the TU is approved (reviewed/final) */
+    bool is_variant;       /* from a related language (--variants) */
+    bool has_numbers;      /* numbers were put into the target */
+    char *origin;          /* document or TM the TU came from; may be NULL */
+    char *trg_lang;        /* the TU's target language */
+    char *note;            /* what differed; may be NULL */
+    struct tu_content source;
+    struct tu_content target;
+};
+
+struct tu_lev_cands {
+    struct tu_lev_cand *items;
+    size_t count;
+    size_t cap;
+};
+
+/* Append an empty candidate; NULL when out of memory. */
+struct tu_lev_cand *tu_lev_cands_add(struct tu_lev_cands *c);
+/* Free every candidate; `c` is empty and reusable. */
+void tu_lev_cands_release(struct tu_lev_cands *c);
+
+/*
+ * The lookup a TM provides: append to `out` the candidates for `q`, best
+ * first, target in q->trg_lang's script. TU_OK with none is "no match".
+ */
+typedef enum tu_status (*tu_lev_lookup_fn)(void *ctx,
+                                           const struct tu_lev_query *q,
+                                           struct tu_lev_cands *out,
+                                           struct tu_error *err);
+
+/*
+ * tumač's own TM as a candidate source. `path` NULL follows the default
+ * rules (--tm, else $TUMAC_TM, else $XDG_DATA_HOME/tumac/memory.db);
+ * "none" gives no TM (only repetitions). Use tu_lev_tm_lookup with the
+ * returned object as ctx. tu_lev_tm_name is the TM's path (NULL: none).
+ */
+struct tu_lev_tm;
+enum tu_status tu_lev_tm_open(const char *path, struct tu_lev_tm **out,
+                              struct tu_error *err);
+void tu_lev_tm_close(struct tu_lev_tm *tm);
+const char *tu_lev_tm_name(const struct tu_lev_tm *tm);
+/* The lookup function for tu_leverage_new: NULL when `tm` holds no TM. */
+tu_lev_lookup_fn tu_lev_tm_lookup_fn(const struct tu_lev_tm *tm);
+
+/*
+ * Earlier bilingual documents as a candidate source ("reference"): the
+ * segments of a source document and of its published translation, paired
+ * unit by unit (a unit whose segment counts differ is paired as a whole),
+ * with their neighbours for context matches. Scores: 101 same text and
+ * neighbours, 100 same text (whitespace aside), else a character edit
+ * distance, 100 - 100 * distance / longer length (at most 99). Published
+ * translations count as approved. A reference may pass every query on to
+ * another source first (`next`), so a TM and references combine.
+ */
+struct tu_lev_ref;
+enum tu_status tu_lev_ref_new(tu_lev_lookup_fn next, void *next_ctx,
+                              struct tu_lev_ref **out, struct tu_error *err);
+void tu_lev_ref_free(struct tu_lev_ref *ref);
+/* Add the pairs of `src_doc` and its translation `trg_doc` (borrowed for the
+ * call: the text is copied); `origin` names them in the matches. */
+enum tu_status tu_lev_ref_add(struct tu_lev_ref *ref,
+                              const struct tu_doc *src_doc,
+                              const struct tu_doc *trg_doc, const char *origin,
+                              struct tu_error *err);
+/* Extract `src_path` (in src_lang) and its translation `trg_path` (in
+ * trg_lang) with the filters and add their pairs. */
+enum tu_status tu_lev_ref_add_files(struct tu_lev_ref *ref, const char *src_path,
+                                    const char *trg_path, const char *src_lang,
+                                    const char *trg_lang, struct tu_error *err);
+/* Pairs held. */
+size_t tu_lev_ref_count(const struct tu_lev_ref *ref);
+/* A tu_lev_lookup_fn: ctx is the struct tu_lev_ref. */
+enum tu_status tu_lev_ref_lookup(void *ctx, const struct tu_lev_query *q,
+                                 struct tu_lev_cands *out,
+                                 struct tu_error *err);
+
+/* ---- the leverage run ---- */
+
+struct tu_leverage_opts {
+    int min_score;       /* fuzzy threshold; 0: 75 */
+    int fill_score;      /* fill targets at or above; 0: 95 */
+    size_t max;          /* candidates written per segment; 0: 3 */
+    bool variants;       /* bs/hr/sr(/cnr) targets may use each other's TUs */
+    int variant_penalty; /* points off a variant's score; 0: 10 */
+    bool analyze_only;   /* count only: the document is not changed */
+    const char *origin;  /* name of the TM for the matches' origin; may be NULL */
+};
+
+struct tu_leverage;
+
+/*
+ * A leverage run for src -> trg (BCP 47 tags, canonicalized) over any number
+ * of documents, with candidates from `lookup` (NULL: no TM, everything is
+ * new except repetitions). `ctx` is borrowed for the life of the run.
+ * One run is used by one thread at a time.
+ */
+enum tu_status tu_leverage_new(const char *src_lang, const char *trg_lang,
+                               const struct tu_leverage_opts *opts,
+                               tu_lev_lookup_fn lookup, void *ctx,
+                               struct tu_leverage **out, struct tu_error *err);
+void tu_leverage_free(struct tu_leverage *lev);
+
+/*
+ * Leverage every translatable segment of `doc` (unless analyze_only) and
+ * set *counts (may be NULL) to its band counts. Segments already holding a
+ * target keep it. Later documents of the same run count repetitions of
+ * this one as cross-file repetitions.
+ */
+enum tu_status tu_leverage_doc(struct tu_leverage *lev, struct tu_doc *doc,
+                               struct tu_band_counts *counts,
+                               struct tu_error *err);
+
+/*
+ * Number substitution on its own (exposed for tests and other callers):
+ * if `query` and `cand_source` differ only in numbers and the mapping is
+ * unambiguous in `target`, rewrite the numbers of `target` in place, set
+ * *changed to the number of distinct values replaced and append
+ * "12 -> 14, 5 -> 3" to `note`; otherwise *changed is 0 and nothing moves.
+ */
+enum tu_status tu_lev_numbers(const char *query, size_t qlen,
+                              const char *cand_source, size_t slen,
+                              struct tu_content *target, size_t *changed,
+                              struct tu_buf *note, struct tu_error *err);
+
+/* ---- the analysis report ---- */
+
+struct tu_analysis_file {
+    char *name;
+    struct tu_band_counts counts;
+};
+
+struct tu_analysis {
+    struct tu_analysis_file *files;
+    size_t count;
+    size_t cap;
+    struct tu_band_counts total;
+    char *tm_name;   /* shown in the report; NULL: "none" */
+    char *src_lang;
+    char *trg_lang;
+    char *title;     /* NULL: "Analysis" */
+    int64_t date;    /* Unix time shown as the report date; 0: now */
+};
+
+/* Make `an` empty (all zero); cannot fail. */
+void tu_analysis_init(struct tu_analysis *an);
+void tu_analysis_release(struct tu_analysis *an);
+/* Set the strings shown in the header (copied; NULL leaves a field as is). */
+enum tu_status tu_analysis_set_info(struct tu_analysis *an, const char *tm_name,
+                                    const char *src_lang, const char *trg_lang,
+                                    const char *title, struct tu_error *err);
+/* Append one file row and add it to the total. */
+enum tu_status tu_analysis_add_file(struct tu_analysis *an, const char *name,
+                                    const struct tu_band_counts *counts,
+                                    struct tu_error *err);
+
+/* Render the analysis, appended to `out`. */
+enum tu_status tu_analysis_write_text(const struct tu_analysis *an,
+                                      struct tu_buf *out, struct tu_error *err);
+enum tu_status tu_analysis_write_csv(const struct tu_analysis *an,
+                                     struct tu_buf *out, struct tu_error *err);
+enum tu_status tu_analysis_write_json(const struct tu_analysis *an,
+                                      struct tu_buf *out, struct tu_error *err);
+/* A self-contained HTML5 page (inline CSS, no scripts). */
+enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
+                                      struct tu_buf *out, struct tu_error *err);
+
+/* Append `s` escaped for HTML text and attributes (& < > " '). */
+void tu_html_escape(struct tu_buf *out, const char *s);
+
+#endif
