@@ -131,11 +131,15 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     struct tu_leverage *lev = NULL;
     struct tu_analysis an;
     struct tu_lev_ref *ref = NULL;
-    const char **refs = calloc((size_t)argc, sizeof *refs);
+    const char **refs = calloc((size_t)argc + 1, sizeof *refs);
     size_t nrefs = 0;
     struct tu_buf out;
     int rc = CLI_FAILED, c;
 
+    if (refs == NULL) {
+        cli_errorf(cli, "out of memory");
+        return CLI_FAILED;
+    }
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "s:t:f:o:", opts, NULL)) != -1) {
@@ -156,6 +160,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
         case 'V': lo.variants = true; break;
         case 'm':
             if (parse_score(cli, "--min", optarg, &lo.min_score) != CLI_OK) {
+                free(refs);
                 return CLI_USAGE;
             }
             break;
@@ -169,12 +174,14 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
             } else if (strcmp(optarg, "html") == 0) {
                 fmt = FMT_HTML;
             } else {
+                free(refs);
                 return cli_usage_error(
                     cli, "--format must be text, csv, json or html, not '%s'",
                     optarg);
             }
             break;
         default:
+            free(refs);
             return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
         }
     }
