@@ -103,19 +103,8 @@ static enum tu_status cli_refs(const char **refs, size_t n, const char *src,
         return err->code;
     }
     for (size_t i = 0; i < n; i++) {
-        char *old = strdup(refs[i]);
-        char *eq = old ? strchr(old, '=') : NULL;
-        enum tu_status st;
-
-        if (eq == NULL) {
-            free(old);
-            return tu_error_set(err, TU_ENOMEM, "out of memory");
-        }
-        *eq = '\0';
-        st = tu_lev_ref_add_files(*out, old, eq + 1, src, trg, err);
-        free(old);
-        if (st != TU_OK) {
-            return st;
+        if (tu_lev_ref_add_spec(*out, refs[i], src, trg, err) != TU_OK) {
+            return err->code;
         }
     }
     return TU_OK;
