@@ -439,7 +439,13 @@ static const char *attr_kind(const GumboNode *n, const GumboAttribute *a)
         }
         if (strcmp(a->name, "content") == 0 &&
             n->v.element.tag == GUMBO_TAG_META) {
-            const GumboAttribute *k =
+            const GumboAttribute *he =
+                gumbo_get_attribute(&n->v.element.attributes, "http-equiv");
+            const GumboAttribute *k;
+            if (he != NULL && strcasecmp(he->value, "content-language") == 0) {
+                return "lang";
+            }
+            k =
                 gumbo_get_attribute(&n->v.element.attributes, "name");
             if (k == NULL) {
                 k = gumbo_get_attribute(&n->v.element.attributes, "property");

@@ -45,6 +45,7 @@ static char *merge_str(const struct tu_doc *doc, bool strict,
     return tu_buf_detach(&out, NULL);
 }
 
+/* extract -> merge gives the input back; extract -> pseudo -> merge works. */
 static bool roundtrip_bytes(const char *data, size_t len, const char *name)
 {
     struct tu_extract_opts o = {.src_lang = "en", .trg_lang = "bs"};
@@ -68,6 +69,22 @@ static bool roundtrip_bytes(const char *data, size_t len, const char *name)
         if (!same) {
             fprintf(stderr, "%s: round trip differs\n", name);
         }
+    }
+    if (same) {
+        /* pseudo-translated, it must merge too: merge re-parses HTML and
+         * refuses a document that would not parse like the original */
+        struct tu_buf p;
+        tu_buf_init(&p, TU_BUF_NO_LIMIT);
+        if (tu_pseudo_doc(doc, &err) != TU_OK ||
+            tu_merge_doc(doc, &mo, &p, &d, &err) != TU_OK) {
+            fprintf(stderr, "%s: pseudo merge: %s\n", name, err.msg);
+            same = false;
+        } else if (len > 0 && doc->files[0]->children.count > 0 &&
+                   p.len == len && memcmp(p.data, data, len) == 0) {
+            fprintf(stderr, "%s: pseudo merge changed nothing\n", name);
+            same = false;
+        }
+        tu_buf_release(&p);
     }
     tu_buf_release(&out);
     tu_diag_release(&d);
@@ -493,5 +510,25 @@ TEST(filters_merge_refuses_html_the_parser_would_repair)
     CHECK(out == NULL);
     CHECK(st == TU_EINVALID);
     CHECK(strstr(err.msg, "would not parse like the original") != NULL);
+    tu_doc_free(doc);
+}
+
+TEST(filters_lang_follows_translation)
+{
+    struct tu_doc *doc = extract_str(
+        "<html lang=\"en-GB\" xml:lang=\"en\"><head><meta http-equiv=\"Content-Language\" "
+        "content=\"en\"></head><body><p>One.</p><p lang=\"fr\">Un.</p></body></html>",
+        "html", "en");
+    struct tu_error err = {0};
+    enum tu_status st;
+    char *out;
+
+    CHECK(doc != NULL);
+    set_text_target(unit_at(doc, 0), 0, "Jedan.");
+    out = merge_str(doc, false, &st, &err, NULL);
+    CHECK_STR(out, "<html lang=\"sr-Latn\" xml:lang=\"sr-Latn\"><head><meta "
+                   "http-equiv=\"Content-Language\" content=\"sr-Latn\"></head>"
+                   "<body><p>Jedan.</p><p lang=\"fr\">Un.</p></body></html>");
+    free(out);
     tu_doc_free(doc);
 }
