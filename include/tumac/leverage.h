@@ -155,6 +155,10 @@ enum tu_status tu_lev_ref_add(struct tu_lev_ref *ref,
 enum tu_status tu_lev_ref_add_files(struct tu_lev_ref *ref, const char *src_path,
                                     const char *trg_path, const char *src_lang,
                                     const char *trg_lang, struct tu_error *err);
+/* The same from "OLD=TRANSLATION" (the form of the --ref option). */
+enum tu_status tu_lev_ref_add_spec(struct tu_lev_ref *ref, const char *spec,
+                                   const char *src_lang, const char *trg_lang,
+                                   struct tu_error *err);
 /* Pairs held. */
 size_t tu_lev_ref_count(const struct tu_lev_ref *ref);
 /* A tu_lev_lookup_fn: ctx is the struct tu_lev_ref. */

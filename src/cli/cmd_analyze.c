@@ -77,6 +77,19 @@ static enum tu_status load(const char *path, const char *src, const char *trg,
     return tu_extract_file(path, &eo, doc, err);
 }
 
+/* "memory.db", "none", "memory.db and 3 reference documents". */
+static const char *tm_label(const struct tu_lev_tm *tm, size_t nrefs,
+                            struct tu_buf *b)
+{
+    const char *name = tu_lev_tm_name(tm);
+    tu_buf_adds(b, name ? name : nrefs ? "" : "none");
+    if (nrefs) {
+        tu_buf_printf(b, "%s%zu reference document%s", name ? " and " : "",
+                      nrefs, nrefs == 1 ? "" : "s");
+    }
+    return b->data;
+}
+
 /* The --ref pairs as a source in front of the TM; *out NULL without any. */
 static enum tu_status cli_refs(const char **refs, size_t n, const char *src,
                                const char *trg, struct tu_lev_tm *tm,
@@ -90,19 +103,8 @@ static enum tu_status cli_refs(const char **refs, size_t n, const char *src,
         return err->code;
     }
     for (size_t i = 0; i < n; i++) {
-        char *old = strdup(refs[i]);
-        char *eq = old ? strchr(old, '=') : NULL;
-        enum tu_status st;
-
-        if (eq == NULL) {
-            free(old);
-            return tu_error_set(err, TU_ENOMEM, "out of memory");
-        }
-        *eq = '\0';
-        st = tu_lev_ref_add_files(*out, old, eq + 1, src, trg, err);
-        free(old);
-        if (st != TU_OK) {
-            return st;
+        if (tu_lev_ref_add_spec(*out, refs[i], src, trg, err) != TU_OK) {
+            return err->code;
         }
     }
     return TU_OK;
@@ -131,6 +133,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     struct tu_leverage *lev = NULL;
     struct tu_analysis an;
     struct tu_lev_ref *ref = NULL;
+    struct tu_buf label;
     const char **refs = calloc((size_t)argc + 1, sizeof *refs);
     size_t nrefs = 0;
     struct tu_buf out;
@@ -191,6 +194,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     }
     tu_analysis_init(&an);
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    tu_buf_init(&label, TU_BUF_NO_LIMIT);
     if (tu_lev_tm_open(tm_path, &tm, &err) != TU_OK) {
         goto fail;
     }
@@ -201,7 +205,8 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     if (tu_leverage_new(src, trg, &lo,
                         ref ? tu_lev_ref_lookup : tu_lev_tm_lookup_fn(tm),
                         ref ? (void *)ref : (void *)tm, &lev, &err) != TU_OK ||
-        tu_analysis_set_info(&an, tu_lev_tm_name(tm), src, trg, title, &err)) {
+        tu_analysis_set_info(&an, tm_label(tm, nrefs, &label), src, trg,
+                             title, &err)) {
         goto fail;
     }
     for (int i = optind; i < argc; i++) {
@@ -246,5 +251,6 @@ fail:
     free(refs);
     tu_analysis_release(&an);
     tu_buf_release(&out);
+    tu_buf_release(&label);
     return rc;
 }

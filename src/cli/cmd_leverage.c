@@ -30,6 +30,8 @@ const char cmd_leverage_usage[] =
     "  -o, --output OUT   the leveraged XLIFF (one input; default: IN in place);\n"
     "                     with several inputs, a folder\n"
     "  --xliff VERSION    write 1.2 or 2.0/2.1/2.2 (default: as read)\n"
+    "  --ref OLD=TRANS    also match against an earlier document OLD and its\n"
+    "                     published translation TRANS (HTML or text; repeatable)\n"
     "  -q, --quiet        no summary on stderr\n";
 
 static int parse_num(const struct cli *cli, const char *opt, const char *v,
@@ -96,6 +98,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         {"output", required_argument, NULL, 'o'},
         {"xliff", required_argument, NULL, 'X'},
         {"quiet", no_argument, NULL, 'q'},
+        {"ref", required_argument, NULL, 'R'},
         {NULL, 0, NULL, 0},
     };
     const char *tm_path = NULL, *out_path = NULL;
@@ -104,10 +107,17 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
     struct tu_error err = {0};
     struct tu_lev_tm *tm = NULL;
     struct tu_leverage *lev = NULL;
+    struct tu_lev_ref *ref = NULL;
+    const char **refs = calloc((size_t)argc + 1, sizeof *refs);
+    size_t nrefs = 0;
     struct tu_band_counts total;
     int max = 3, rc = CLI_FAILED, c;
 
     memset(&total, 0, sizeof total);
+    if (refs == NULL) {
+        cli_errorf(cli, "out of memory");
+        return CLI_FAILED;
+    }
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
@@ -117,6 +127,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         case 'o': out_path = optarg; break;
         case 'V': lo.variants = true; break;
         case 'q': cli->quiet = true; break;
+        case 'R': refs[nrefs++] = optarg; break;
         case 'm': bad = parse_num(cli, "--min", optarg, 1, 100, &lo.min_score); break;
         case 'F': bad = parse_num(cli, "--fill", optarg, 1, 101, &lo.fill_score); break;
         case 'M': bad = parse_num(cli, "--max", optarg, 1, 100, &max); break;
@@ -127,23 +138,28 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         case 'X':
             version = tu_xliff_version_parse(optarg);
             if (version == TU_XLIFF_UNKNOWN) {
+                free(refs);
                 return cli_usage_error(cli, "--xliff must be 1.2, 2.0, 2.1 or "
                                             "2.2, not '%s'", optarg);
             }
             break;
         default:
-            return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+            bad = cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+            break;
         }
         if (bad != CLI_OK) {
+            free(refs);
             return bad;
         }
     }
     lo.max = (size_t)max;
     if (optind >= argc) {
+        free(refs);
         return cli_usage_error(cli, "no input file");
     }
     if (tu_lev_tm_open(tm_path, &tm, &err) != TU_OK) {
         cli_report(cli, &err);
+        free(refs);
         return CLI_FAILED;
     }
     lo.origin = tu_lev_tm_name(tm);
@@ -166,6 +182,15 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
                 st = tu_error_at(&err, TU_EINVAL, argv[i], 0, 0,
                                  "the file names no %s language",
                                  src ? "target" : "source");
+            } else if (nrefs) {
+                st = tu_lev_ref_new(tu_lev_tm_lookup_fn(tm), tm, &ref, &err);
+                for (size_t k = 0; k < nrefs && st == TU_OK; k++) {
+                    st = tu_lev_ref_add_spec(ref, refs[k], src, trg, &err);
+                }
+                if (st == TU_OK) {
+                    st = tu_leverage_new(src, trg, &lo, tu_lev_ref_lookup, ref,
+                                         &lev, &err);
+                }
             } else {
                 st = tu_leverage_new(src, trg, &lo, tu_lev_tm_lookup_fn(tm),
                                      tm, &lev, &err);
@@ -207,6 +232,8 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
     rc = CLI_OK;
 out:
     tu_leverage_free(lev);
+    tu_lev_ref_free(ref);
     tu_lev_tm_close(tm);
+    free(refs);
     return rc;
 }

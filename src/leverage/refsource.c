@@ -437,3 +437,24 @@ enum tu_status tu_lev_ref_add_files(struct tu_lev_ref *ref, const char *src_path
     tu_doc_free(b);
     return st;
 }
+
+enum tu_status tu_lev_ref_add_spec(struct tu_lev_ref *ref, const char *spec,
+                                   const char *src_lang, const char *trg_lang,
+                                   struct tu_error *err)
+{
+    const char *eq = strchr(spec, '=');
+    char *old;
+    enum tu_status st;
+
+    if (eq == NULL || eq == spec || eq[1] == '\0') {
+        return tu_error_set(err, TU_EINVAL,
+                            "a reference is OLD=TRANSLATION, not '%s'", spec);
+    }
+    old = tu_strndup(spec, (size_t)(eq - spec));
+    if (old == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    st = tu_lev_ref_add_files(ref, old, eq + 1, src_lang, trg_lang, err);
+    tu_free(old);
+    return st;
+}

@@ -241,6 +241,7 @@ TEST(leverage_repetitions_in_and_across_documents)
     struct tu_band_counts c, c2;
     struct tu_error err = {0};
 
+    CHECK(lev != NULL && doc != NULL && doc2 != NULL);
     /* a translator translated the first occurrence */
     tu_content_add_text(&unit_at(doc, 0)->segs[0].target, "Nova rečenica.",
                         strlen("Nova rečenica."));
@@ -269,6 +270,7 @@ TEST(leverage_numbers_substituted)
     struct tu_band_counts c;
     struct tu_error err = {0};
 
+    CHECK(lev != NULL && doc != NULL);
     CHECK(tu_leverage_doc(lev, doc, &c, &err) == TU_OK);
     CHECK_STR(target_text(doc, 0), "Forum je okupio 14 općina 3. decembra.");
     CHECK(unit_at(doc, 0)->segs[0].state == TU_STATE_TRANSLATED);
