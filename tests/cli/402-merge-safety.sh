@@ -43,8 +43,8 @@ check_exit "missing paired code refused" 1 "$TUMAC" merge -o "$WORK/bad1.html" "
 check_grep "refusal names unit and code" "unit 'u1': paired code '1' is missing" "$WORK/.err"
 check_no_file "nothing written on refusal" "$WORK/bad1.html"
 
-# misnesting: the two pairs overlap
-python3 - "$WORK/p.xlf" "$WORK/bad2.xlf" <<'PY'
+# a reordering that still nests: </b> moved after </i> is fine HTML
+python3 - "$WORK/p.xlf" "$WORK/nest.xlf" <<'PY'
 import sys
 s = open(sys.argv[1], encoding="utf-8").read()
 t0 = s.index("<target")
@@ -56,8 +56,24 @@ b = tgt2.index("</pc>", tgt2.index('<pc id="2"'))
 tgt2 = tgt2[:b + 5] + "</pc>" + tgt2[b + 5:]
 open(sys.argv[2], "w", encoding="utf-8").write(s[:t0] + tgt2 + s[t1:])
 PY
-check_exit "misnested codes refused (not valid XLIFF or not mergeable)" 1 "$TUMAC" merge -o "$WORK/bad2.html" "$WORK/bad2.xlf"
-check_no_file "nothing written for misnesting" "$WORK/bad2.html"
+check_ok "codes reordered but nested merge" "$TUMAC" merge -o "$WORK/nest.html" "$WORK/nest.xlf"
+check_grep "the bold now holds the italic" '<b>[^<]*<i>[^<]*</i></b>' "$WORK/nest.html"
+
+# overlapping codes (sc/ec): </b> inside <i>
+python3 - "$WORK/p.xlf" "$WORK/bad2.xlf" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+t0 = s.index("<target")
+t1 = s.index("</target>", t0)
+tgt = s[t0:t1]
+m = re.search(r'<pc id="1"[^>]*>(.*?)</pc>(.*?)<pc id="2"([^>]*)>(.*?)</pc>', tgt, re.S)
+assert m, "no codes"
+tgt2 = (tgt[:m.start()] + '<sc id="1"/>' + m.group(1) + m.group(2) + '<pc id="2"' + m.group(3) + '>'
+        + m.group(4) + '<ec startRef="1"/></pc>' + tgt[m.end():])
+open(sys.argv[2], "w", encoding="utf-8").write(s[:t0] + tgt2 + s[t1:])
+PY
+check_exit "overlapping codes refused" 1 "$TUMAC" merge -o "$WORK/bad2.html" "$WORK/bad2.xlf"
+check_no_file "nothing written for overlapping codes" "$WORK/bad2.html"
 
 # missing target: warning, or error with --strict
 check_ok "untranslated merges with warnings" "$TUMAC" merge -o "$WORK/un.html" "$WORK/in.xlf"
