@@ -80,6 +80,7 @@ struct tu_batch_report {
     bool is_import;    /* made by tu_batch_import */
     bool is_draft;
     bool interrupted;  /* stopped by the caller's stop flag */
+    bool no_xliff;     /* this build has no XLIFF writer: no .xlf written */
     size_t documents;  /* input documents */
     size_t failed;     /* items in TU_BATCH_FAILED */
     size_t tm_added;   /* import: segments stored in the TM */
@@ -122,6 +123,13 @@ struct tu_batch_opts {
     /* Set to nonzero (e.g. from a SIGINT handler) to stop after the current
      * step of each worker; NULL: never stops. */
     const volatile sig_atomic_t *stop;
+    /*
+     * Folders of earlier releases with their published translations
+     * ("press.en.html" beside "press.hr.html"), used like a TM in front of
+     * it: pairs unit by unit, approved. May be NULL.
+     */
+    const char *const *ref_dirs;
+    size_t ref_count;
 };
 
 /*

@@ -38,6 +38,17 @@ enum tu_status batch_inputs_collect(const char *const *paths, size_t count,
                                     struct batch_inputs *list,
                                     struct tu_error *err);
 void batch_inputs_release(struct batch_inputs *list);
+/*
+ * The reference pairs in folder `dir`: every "name.<src>.ext" with a
+ * "name.<trg>.ext" beside it, calling fn(ctx, src_path, trg_path) for each
+ * in name order; a failing fn stops the walk with its status.
+ */
+typedef enum tu_status (*batch_pair_fn)(void *ctx, const char *src_path,
+                                        const char *trg_path,
+                                        struct tu_error *err);
+enum tu_status batch_ref_pairs(const char *dir, const char *src,
+                               const char *trg, batch_pair_fn fn, void *ctx,
+                               struct tu_error *err);
 /* True for the extensions the filters read (html, htm, xhtml, txt). */
 bool batch_is_document(const char *path);
 

@@ -308,3 +308,40 @@ void batch_inputs_release(struct batch_inputs *list)
     tu_free(list->items);
     memset(list, 0, sizeof(*list));
 }
+
+enum tu_status batch_ref_pairs(const char *dir, const char *src,
+                               const char *trg, batch_pair_fn fn, void *ctx,
+                               struct tu_error *err)
+{
+    struct batch_inputs found = {0};
+    enum tu_status st;
+
+    /* Walk as for inputs: the src-language documents, sorted. */
+    st = walk(&found, dir, strlen(dir), src, 0, err);
+    for (size_t i = 0; st == TU_OK && i < found.count; i++) {
+        const char *path = found.items[i].path;
+        struct tu_locale loc;
+        const char *tag_dot;
+        const char *ext;
+        size_t len;
+        char *sib;
+        struct stat sb;
+        if (!name_locale(path, &loc, &tag_dot)) {
+            continue; /* no language in the name: not a pair */
+        }
+        ext = strrchr(tag_dot + 1, '.');
+        len = (size_t)(tag_dot - path) + strlen(trg) + strlen(ext) + 2;
+        sib = tu_malloc(len);
+        if (sib == NULL) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            break;
+        }
+        snprintf(sib, len, "%.*s.%s%s", (int)(tag_dot - path), path, trg, ext);
+        if (stat(sib, &sb) == 0 && S_ISREG(sb.st_mode)) {
+            st = fn(ctx, path, sib, err);
+        }
+        tu_free(sib);
+    }
+    batch_inputs_release(&found);
+    return st;
+}

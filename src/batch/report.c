@@ -270,6 +270,10 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
         tu_buf_printf(out, "; %zu segments stored in the TM", r->tm_added);
     }
     tu_buf_adds(out, "\n");
+    if (r->no_xliff) {
+        tu_buf_adds(out, "note: this build has no XLIFF writer yet: no .xlf "
+                         "files were written\n");
+    }
     tu_batch_report_failures(r, "failed: ", out, err);
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "cannot build the report");
@@ -345,7 +349,8 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
         }
         json_str(out, r->locales[i]);
     }
-    tu_buf_printf(out, "],\n  \"draft\": %s,\n  \"interrupted\": %s,\n"
+    tu_buf_printf(out, "],\n  \"xliff_written\": %s,", r->no_xliff ? "false" : "true");
+    tu_buf_printf(out, "\n  \"draft\": %s,\n  \"interrupted\": %s,\n"
                        "  \"documents\": %zu,\n  \"tm_added\": %zu,\n",
                   r->is_draft ? "true" : "false",
                   r->interrupted ? "true" : "false", r->documents,
@@ -598,6 +603,11 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                   r->seconds);
     html_text(out, r->tool_version);
     tu_buf_adds(out, "</span></p>\n");
+    if (r->no_xliff) {
+        tu_buf_adds(out, "<p><span class=\"st draft\">note</span> this build "
+                         "has no XLIFF writer yet: no .xlf files were "
+                         "written.</p>\n");
+    }
     if (r->interrupted) {
         tu_buf_adds(out, "<p><span class=\"st failed\">interrupted</span> "
                          "the run was stopped; run it again to finish the "

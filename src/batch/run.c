@@ -56,6 +56,8 @@ struct run {
     struct step_lev **levs;
     size_t *turn;
     pthread_cond_t turn_cond;
+    uint64_t *chain;            /* per document: hash of it and all before */
+    struct tu_error *hash_err;  /* per document: reading it failed */
     struct tu_error fatal;   /* a state write that failed (reported at end) */
 };
 
@@ -412,11 +414,22 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
         goto done;
     }
     if (!keep_xliff) {
+        struct tu_error xe = {0};
         st = check_not_edited(run, it, xpath, err);
         if (st == TU_OK) {
-            st = step_xliff_write(doc, run->xv, &b, err);
+            st = step_xliff_write(doc, run->xv, &b, &xe);
+            if (st == TU_EUNSUPPORTED) {
+                /* A build without the XLIFF writer still makes documents;
+                 * the report says no XLIFF was written. */
+                run->report->no_xliff = true;
+                tu_free(xrel);
+                xrel = NULL;
+                st = TU_OK;
+            } else if (st != TU_OK) {
+                *err = xe;
+            }
         }
-        if (st == TU_OK) {
+        if (st == TU_OK && xrel != NULL) {
             *xlf_hash = batch_hash(BATCH_HASH_INIT, b.data, b.len);
             st = tu_file_write_atomic(xpath, b.data, b.len, err);
         }
@@ -601,15 +614,66 @@ static void fail_doc(struct run *run, size_t d, const struct tu_error *e)
     }
 }
 
+/*
+ * An up-to-date document still goes through its locale's leverage run (the
+ * result is dropped), so the documents after it see its segments as
+ * cross-file repetitions exactly as in a run that redid everything.
+ */
+static void feed_leverage(struct run *run, size_t d, size_t l)
+{
+    struct tu_doc *doc = NULL;
+    struct tu_batch_counts c;
+    struct tu_error e = {0};
+
+    if (d + 1 == run->docs.count) {
+        return; /* nobody after it */
+    }
+    if (step_extract(run->docs.items[d].path, run->src, run->locs[l].tag,
+                     &doc, &e) != TU_OK) {
+        return; /* it extracted before; the turn is passed at the end */
+    }
+    turn_take(run, l, d);
+    memset(&c, 0, sizeof(c));
+    pthread_mutex_lock(&run->tm_lock);
+    step_leverage(run->levs[l], doc, &c, &e);
+    pthread_mutex_unlock(&run->tm_lock);
+    turn_give(run, l, d);
+    tu_doc_free(doc);
+}
+
+/* Hash every input, and chain: chain[d] covers documents 0..d. */
+static enum tu_status hash_inputs(struct run *run, struct tu_error *err)
+{
+    uint64_t h = BATCH_HASH_INIT;
+
+    run->chain = tu_calloc(run->docs.count + 1, sizeof(*run->chain));
+    run->hash_err = tu_calloc(run->docs.count + 1, sizeof(*run->hash_err));
+    if (run->chain == NULL || run->hash_err == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t d = 0; d < run->docs.count; d++) {
+        uint64_t one = 0;
+        if (batch_hash_file(run->docs.items[d].path, &one,
+                            &run->hash_err[d]) == TU_OK) {
+            h = batch_hash(h, &one, sizeof(one));
+        }
+        run->chain[d] = h;
+    }
+    return TU_OK;
+}
+
 static void export_doc(void *ctx, size_t d, unsigned wid)
 {
     struct run *run = ctx;
     struct step_worker *w = run->workers[wid];
-    uint64_t in_hash;
-    struct tu_error e = {0};
+    /*
+     * The key of a document's outputs covers the documents before it in the
+     * run, whose segments count as its cross-file repetitions.
+     */
+    uint64_t in_hash = run->chain[d];
 
-    if (batch_hash_file(run->docs.items[d].path, &in_hash, &e) != TU_OK) {
-        fail_doc(run, d, &e);
+    if (run->hash_err[d].code != TU_OK) {
+        fail_doc(run, d, &run->hash_err[d]);
         turns_pass_all(run, d);
         return;
     }
@@ -637,10 +701,12 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
                        take_current(run, item_at(run, d, dl), BATCH_REC_EXPORT,
                                     in_hash, opts_hash(run, &run->locs[dl])));
         if (all_current) {
-            item_done(run, d, item_at(run, d, l), NULL, run->docs.items[d].size, since(&run->t0));
+            feed_leverage(run, d, l);
+            item_done(run, d, item_at(run, d, l), NULL,
+                      run->docs.items[d].size, since(&run->t0));
             if (dl < run->nloc) {
-                item_done(run, d, item_at(run, d, dl), NULL, run->docs.items[d].size,
-                          since(&run->t0));
+                item_done(run, d, item_at(run, d, dl), NULL,
+                          run->docs.items[d].size, since(&run->t0));
             }
             continue;
         }
@@ -772,7 +838,8 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
 /*
  * Parse the targets and pair the scripts of a biscriptal language: Latin is
  * translated and Cyrillic transliterated from it, until choose_bases() has
- * asked the TM.
+ * asked the TM. (Without transliteration in the build, each script is
+ * leveraged on its own.)
  */
 static enum tu_status plan_locales(struct run *run, const char *const *tags,
                                    size_t count, struct tu_error *err)
@@ -811,7 +878,8 @@ static enum tu_status plan_locales(struct run *run, const char *const *tags,
             const char *si = tu_locale_script(&parsed[i]);
             const char *sk = tu_locale_script(&parsed[k]);
             size_t latn, cyrl;
-            if (!tu_locale_is_biscriptal(&parsed[i]) ||
+            if (!step_translit_available() ||
+                !tu_locale_is_biscriptal(&parsed[i]) ||
                 strcmp(parsed[i].language, parsed[k].language) != 0 ||
                 strcmp(parsed[i].region, parsed[k].region) != 0 ||
                 strcmp(si, sk) == 0 || run->locs[i].base >= 0 ||
@@ -970,8 +1038,9 @@ static enum tu_status start_workers(struct run *run, struct tu_error *err)
                 continue;
             }
             st = step_lev_new(run->tm, run->src, run->locs[l].tag,
-                              run->min_score, run->fill_score, &run->levs[l],
-                              err);
+                              run->min_score, run->fill_score,
+                              run->opts->ref_dirs, run->opts->ref_count,
+                              &run->levs[l], err);
             if (st != TU_OK) {
                 return st;
             }
@@ -993,6 +1062,8 @@ static void run_release(struct run *run)
     }
     tu_free(run->levs);
     tu_free(run->turn);
+    tu_free(run->chain);
+    tu_free(run->hash_err);
     pthread_cond_destroy(&run->turn_cond);
     tu_free(run->doc_left);
     tu_free(run->locs);
@@ -1158,6 +1229,9 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     }
     if (st == TU_OK) {
         st = start_workers(&run, err);
+    }
+    if (st == TU_OK) {
+        st = hash_inputs(&run, err);
     }
     if (st == TU_OK) {
         st = run_pool(&run, export_doc, out, err);

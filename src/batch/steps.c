@@ -134,12 +134,26 @@ const char *step_extension(const struct tu_doc *doc)
 
 struct step_lev {
     struct tu_leverage *lev;
+    struct tu_lev_ref *ref; /* published translations, in front of the TM */
+    const char *src;
+    const char *trg;
 };
+
+static enum tu_status add_ref_pair(void *ctx, const char *src_path,
+                                   const char *trg_path, struct tu_error *err)
+{
+    struct step_lev *l = ctx;
+    return tu_lev_ref_add_files(l->ref, src_path, trg_path, l->src, l->trg,
+                                err);
+}
 
 enum tu_status step_lev_new(struct step_tm *tm, const char *src,
                             const char *trg, int min_score, int fill_score,
+                            const char *const *ref_dirs, size_t ref_count,
                             struct step_lev **out, struct tu_error *err)
 {
+    tu_lev_lookup_fn lookup;
+    void *ctx;
     struct tu_leverage_opts o;
     struct step_lev *l = tu_calloc(1, sizeof(*l));
     enum tu_status st;
@@ -153,9 +167,24 @@ enum tu_status step_lev_new(struct step_tm *tm, const char *src,
     o.fill_score = fill_score;
     o.origin = step_tm_path(tm);
     /* No TM ("none"): the lookup is NULL and only repetitions leverage. */
-    st = tu_leverage_new(src, trg, &o, tu_lev_tm_lookup_fn(tm->src), tm->src,
-                         &l->lev, err);
+    lookup = tu_lev_tm_lookup_fn(tm->src);
+    ctx = tm->src;
+    st = TU_OK;
+    if (ref_count > 0) {
+        l->src = src;
+        l->trg = trg;
+        st = tu_lev_ref_new(lookup, ctx, &l->ref, err);
+        for (size_t i = 0; st == TU_OK && i < ref_count; i++) {
+            st = batch_ref_pairs(ref_dirs[i], src, trg, add_ref_pair, l, err);
+        }
+        lookup = tu_lev_ref_lookup;
+        ctx = l->ref;
+    }
+    if (st == TU_OK) {
+        st = tu_leverage_new(src, trg, &o, lookup, ctx, &l->lev, err);
+    }
     if (st != TU_OK) {
+        tu_lev_ref_free(l->ref);
         tu_free(l);
         return st;
     }
@@ -167,6 +196,7 @@ void step_lev_free(struct step_lev *lev)
 {
     if (lev != NULL) {
         tu_leverage_free(lev->lev);
+        tu_lev_ref_free(lev->ref);
         tu_free(lev);
     }
 }
@@ -176,6 +206,11 @@ enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
                              struct tu_error *err)
 {
     return tu_leverage_doc(lev->lev, doc, &counts->bands, err);
+}
+
+bool step_translit_available(void)
+{
+    return false;
 }
 
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,

@@ -45,6 +45,7 @@ enum tu_status step_extract(const char *path, const char *src,
 struct step_lev;
 enum tu_status step_lev_new(struct step_tm *tm, const char *src,
                             const char *trg, int min_score, int fill_score,
+                            const char *const *ref_dirs, size_t ref_count,
                             struct step_lev **out, struct tu_error *err);
 void step_lev_free(struct step_lev *lev);
 /* Pre-translate `doc` and fill the band counts of `counts`. */
@@ -57,6 +58,9 @@ enum tu_status step_merge(const struct tu_doc *doc, bool strict,
                           struct tu_buf *out, struct tu_error *err);
 /* Extension of the merged document ("html", "txt"). */
 const char *step_extension(const struct tu_doc *doc);
+
+/* False in a build without the text layer's transliteration. */
+bool step_translit_available(void);
 
 /* Transliterate every target of `doc` into `to_tag`'s script; relabel. */
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,

@@ -29,6 +29,9 @@ const char cmd_batch_usage[] =
     "  -t, --target LIST      target locales, e.g. bs,hr,sr-Latn,sr-Cyrl\n"
     "      --tm PATH          translation memory (default: $TUMAC_TM, else\n"
     "                         $XDG_DATA_HOME/tumac/memory.db; none: no TM)\n"
+    "      --ref DIR          earlier releases with their published\n"
+    "                         translations (x.en.html beside x.hr.html),\n"
+    "                         used like a TM in front of it\n"
     "      --xliff VERSION    1.2 or 2.1 (default 2.1)\n"
     "      --min N            lowest fuzzy match offered (default 75)\n"
     "      --fill N           fill targets from matches >= N (default 95)\n"
@@ -170,7 +173,7 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 int cmd_batch(int argc, char **argv, struct cli *cli)
 {
     enum { OPT_TM = 256, OPT_XLIFF, OPT_MIN, OPT_FILL, OPT_DRAFT, OPT_FORCE,
-           OPT_IMPORT };
+           OPT_IMPORT, OPT_REF };
     static const struct option longopts[] = {
         {"source", required_argument, NULL, 's'},
         {"target", required_argument, NULL, 't'},
@@ -183,10 +186,12 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         {"draft", no_argument, NULL, OPT_DRAFT},
         {"force", no_argument, NULL, OPT_FORCE},
         {"import", required_argument, NULL, OPT_IMPORT},
+        {"ref", required_argument, NULL, OPT_REF},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
     const char *targets[32];
+    const char *refs[16];
     struct tu_batch_opts o;
     struct progress_view view = {0};
     struct tu_batch_report *report = NULL;
@@ -203,6 +208,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
     o.src_lang = "en";
     o.outdir = "tumac-out";
     o.targets = targets;
+    o.ref_dirs = refs;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:t:j:o:q", longopts, NULL)) != -1) {
@@ -255,6 +261,12 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
             break;
         case OPT_IMPORT:
             import_dir = optarg;
+            break;
+        case OPT_REF:
+            if (o.ref_count >= 16) {
+                return cli_usage_error(cli, "too many --ref folders");
+            }
+            refs[o.ref_count++] = optarg;
             break;
         case 'q':
             cli->quiet = true;
