@@ -232,28 +232,30 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
             width = len < 60 ? (int)len : 60;
         }
     }
-    tu_buf_printf(out, "\n%-*s %-8s %7s %6s %6s %6s %6s %7s  %s\n",
-                  width, "document", "locale", "words", "101%", "100%", "fuzzy",
-                  "new", "to do", "state");
+    tu_buf_printf(out, "\n%-*s %-8s %7s %6s %8s %6s %6s %7s  %s\n",
+                  width, "document", "locale", "words", "101%", "100%+rep",
+                  "fuzzy", "new", "to do", "state");
     for (size_t i = 0; i < r->count; i++) {
         const struct tu_batch_item *it = &r->items[i];
         const struct tu_batch_counts *c = &it->counts;
+        /* As in the HTML: fuzzy is 75-99%, new is below 75%. */
         size_t fuzzy = c->bands.words[TU_BAND_95] +
                        c->bands.words[TU_BAND_85] +
-                       c->bands.words[TU_BAND_75] +
-                       c->bands.words[TU_BAND_50];
+                       c->bands.words[TU_BAND_75];
+        size_t fresh = c->bands.words[TU_BAND_50] +
+                       c->bands.words[TU_BAND_NEW];
         size_t exact = c->bands.words[TU_BAND_EXACT] +
                        c->bands.words[TU_BAND_REPETITION] +
                        c->bands.words[TU_BAND_CROSS_FILE];
         if (it->state == TU_BATCH_FAILED) {
-            tu_buf_printf(out, "%-*s %-8s %7s %6s %6s %6s %6s %7s  failed\n",
+            tu_buf_printf(out, "%-*s %-8s %7s %6s %8s %6s %6s %7s  failed\n",
                           width, it->name, it->locale, "-", "-", "-", "-", "-", "-");
             continue;
         }
-        tu_buf_printf(out, "%-*s %-8s %7zu %6zu %6zu %6zu %6zu %7zu  %s%s%s%s\n",
+        tu_buf_printf(out, "%-*s %-8s %7zu %6zu %8zu %6zu %6zu %7zu  %s%s%s%s\n",
                       width, it->name, it->locale, c->words,
-                      c->bands.words[TU_BAND_CONTEXT], exact, fuzzy,
-                      c->bands.words[TU_BAND_NEW], c->words_todo,
+                      c->bands.words[TU_BAND_CONTEXT], exact, fuzzy, fresh,
+                      c->words_todo,
                       tu_batch_state_name(it->state),
                       it->derived_from ? " (from " : "",
                       it->derived_from ? it->derived_from : "",
