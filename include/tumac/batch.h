@@ -74,6 +74,7 @@ struct tu_batch_report {
     size_t cap;
     char *outdir;
     char *tm_path;     /* as opened; NULL without a TM */
+    char *refs;        /* reference folders, comma-separated; NULL if none */
     char *src_lang;
     char **locales;    /* target locales in the order given */
     size_t locale_count;

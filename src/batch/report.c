@@ -106,6 +106,7 @@ void tu_batch_report_free(struct tu_batch_report *r)
     tu_free(r->locales);
     tu_free(r->outdir);
     tu_free(r->tm_path);
+    tu_free(r->refs);
     tu_free(r->src_lang);
     tu_free(r->tool_version);
     tu_free(r);
@@ -231,28 +232,30 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
             width = len < 60 ? (int)len : 60;
         }
     }
-    tu_buf_printf(out, "\n%-*s %-8s %7s %6s %6s %6s %6s %7s  %s\n",
-                  width, "document", "locale", "words", "101%", "100%", "fuzzy",
-                  "new", "to do", "state");
+    tu_buf_printf(out, "\n%-*s %-8s %7s %6s %8s %6s %6s %7s  %s\n",
+                  width, "document", "locale", "words", "101%", "100%+rep",
+                  "fuzzy", "new", "to do", "state");
     for (size_t i = 0; i < r->count; i++) {
         const struct tu_batch_item *it = &r->items[i];
         const struct tu_batch_counts *c = &it->counts;
+        /* As in the HTML: fuzzy is 75-99%, new is below 75%. */
         size_t fuzzy = c->bands.words[TU_BAND_95] +
                        c->bands.words[TU_BAND_85] +
-                       c->bands.words[TU_BAND_75] +
-                       c->bands.words[TU_BAND_50];
+                       c->bands.words[TU_BAND_75];
+        size_t fresh = c->bands.words[TU_BAND_50] +
+                       c->bands.words[TU_BAND_NEW];
         size_t exact = c->bands.words[TU_BAND_EXACT] +
                        c->bands.words[TU_BAND_REPETITION] +
                        c->bands.words[TU_BAND_CROSS_FILE];
         if (it->state == TU_BATCH_FAILED) {
-            tu_buf_printf(out, "%-*s %-8s %7s %6s %6s %6s %6s %7s  failed\n",
+            tu_buf_printf(out, "%-*s %-8s %7s %6s %8s %6s %6s %7s  failed\n",
                           width, it->name, it->locale, "-", "-", "-", "-", "-", "-");
             continue;
         }
-        tu_buf_printf(out, "%-*s %-8s %7zu %6zu %6zu %6zu %6zu %7zu  %s%s%s%s\n",
+        tu_buf_printf(out, "%-*s %-8s %7zu %6zu %8zu %6zu %6zu %7zu  %s%s%s%s\n",
                       width, it->name, it->locale, c->words,
-                      c->bands.words[TU_BAND_CONTEXT], exact, fuzzy,
-                      c->bands.words[TU_BAND_NEW], c->words_todo,
+                      c->bands.words[TU_BAND_CONTEXT], exact, fuzzy, fresh,
+                      c->words_todo,
                       tu_batch_state_name(it->state),
                       it->derived_from ? " (from " : "",
                       it->derived_from ? it->derived_from : "",
@@ -340,6 +343,8 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
     json_str(out, r->outdir);
     tu_buf_adds(out, ",\n  \"tm\": ");
     json_str(out, r->tm_path);
+    tu_buf_adds(out, ",\n  \"references\": ");
+    json_str(out, r->refs);
     tu_buf_adds(out, ",\n  \"source\": ");
     json_str(out, r->src_lang);
     tu_buf_adds(out, ",\n  \"locales\": [");
@@ -458,7 +463,7 @@ static const char html_head[] =
     ".card b{display:block;font-size:24px}.card small{color:#52606d}\n"
     "table{border-collapse:collapse;width:100%%;background:#fff;"
     "border:1px solid #e4e7eb;border-radius:8px;overflow:hidden}\n"
-    "th,td{padding:6px 10px;text-align:right;white-space:nowrap;"
+    "th,td{padding:6px 9px;text-align:right;white-space:nowrap;"
     "border-bottom:1px solid #eef0f3}\n"
     "th{background:#edf1f7;font-weight:600;font-size:13px;color:#323f4b}\n"
     "td.l,th.l{text-align:left}tr.sum td{font-weight:600;background:#f8fafc}\n"
@@ -599,6 +604,10 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     }
     tu_buf_adds(out, "</b></span><span>TM: ");
     html_text(out, r->tm_path ? r->tm_path : "none");
+    if (r->refs != NULL) {
+        tu_buf_adds(out, "; references: ");
+        html_text(out, r->refs);
+    }
     tu_buf_printf(out, "</span><span>%.1f s</span><span>",
                   r->seconds);
     html_text(out, r->tool_version);
@@ -692,8 +701,10 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     /* Per document and locale. */
     tu_buf_adds(out, "<h2>Documents</h2>\n<table>\n");
     tu_buf_adds(out, "<tr><th class=\"l\">document</th><th class=\"l\">"
-                     "locale</th><th>words</th><th>101%, 100%, reps</th>"
-                     "<th>fuzzy 75&ndash;99</th><th>new, &lt;75</th>"
+                     "locale</th><th>words</th>"
+                     "<th title=\"101%, 100% and repetitions\">matched</th>"
+                     "<th title=\"75-99%\">fuzzy</th>"
+                     "<th title=\"below 75%\">new</th>"
                      "<th>to translate</th><th class=\"l\">state</th>"
                      "<th class=\"l\">files</th></tr>\n");
     for (size_t i = 0; i < r->count; i++) {
@@ -727,7 +738,8 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
             tu_buf_adds(out, "\">xlf</a>");
         }
         if (it->doc_path) {
-            tu_buf_adds(out, " &middot; <a href=\"");
+            tu_buf_adds(out, it->xliff_path ? " &middot; <a href=\""
+                                            : "<a href=\"");
             html_text(out, it->doc_path);
             tu_buf_adds(out, "\">document</a>");
         }
@@ -762,11 +774,13 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
         }
         tu_buf_adds(out, "</ul>\n");
     }
-    tu_buf_adds(out, "<p class=\"note\">Words are source words. A document is "
+    tu_buf_adds(out, "<p class=\"note\">Documents: <i>matched</i> = 101%, "
+                     "100% and repetitions; <i>fuzzy</i> = 75&ndash;99%; "
+                     "<i>new</i> = below 75%. ");
+    tu_buf_adds(out, "Words are source words. A document is "
                      "finished when every segment has an approved target; "
                      "the rest wait in the XLIFF files for the translators. "
-                     "101% = same sentence in the same context; "
-                     "repetitions are counted once at full price.</p>\n"
+                     "101% = the same sentence between the same neighbours.</p>\n"
                      "</main>\n</body>\n</html>\n");
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "cannot build the report");

@@ -973,6 +973,17 @@ static enum tu_status setup_report(struct run *run, struct tu_error *err)
         !batch_set_str(&r->tm_path, step_tm_path(run->tm))) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    if (run->opts->ref_count > 0) {
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        for (size_t i = 0; i < run->opts->ref_count; i++) {
+            tu_buf_printf(&b, "%s%s", i ? ", " : "", run->opts->ref_dirs[i]);
+        }
+        r->refs = tu_buf_detach(&b, NULL);
+        if (r->refs == NULL) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
     for (size_t i = 0; i < run->nloc; i++) {
         r->locales[i] = tu_strdup(run->locs[i].tag);
         if (r->locales[i] == NULL) {

@@ -123,7 +123,7 @@ static void on_progress(const struct tu_batch_progress *p, void *ctx)
             snprintf(left, sizeof(left), "  %s left", d);
         }
         n = snprintf(line, sizeof(line),
-                     "[%s] %zu/%zu docs  %zu/%zu files  %zu segments  "
+                     "[%s] %zu/%zu docs  %zu/%zu files  %zu seg  "
                      "%.0f seg/s%s%s%s",
                      bar, p->docs_done, p->docs_total, p->items_done,
                      p->items_total, p->segments_done, rate, left,

@@ -92,6 +92,40 @@ void fx_copy_to(struct fx *fx, size_t to)
     }
 }
 
+/*
+ * Every extraction is checked the way a user would: merging it untranslated
+ * must give the input back byte for byte. A filter bug then shows up as a
+ * located error at extraction, never as a damaged document after weeks of
+ * translation.
+ */
+static enum tu_status verify_roundtrip(const struct tu_doc *doc,
+                                       const char *data, size_t len,
+                                       const char *name, struct tu_error *err)
+{
+    struct tu_merge_opts mo = {0};
+    struct tu_diag diag = {0};
+    struct tu_buf out;
+    enum tu_status st;
+    size_t i = 0;
+
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    st = tu_merge_doc(doc, &mo, &out, &diag, err);
+    if (st == TU_OK && (out.len != len || memcmp(out.data, data, len) != 0)) {
+        unsigned long line, col;
+        while (i < len && i < out.len && out.data[i] == data[i]) {
+            i++;
+        }
+        tu_text_position(data, len, i, &line, &col);
+        st = tu_error_at(err, TU_EUNSUPPORTED, name, line, col,
+                         "the %s filter cannot keep this document byte for byte "
+                         "from here on (please report it)",
+                         doc->files[0]->datatype);
+    }
+    tu_diag_release(&diag);
+    tu_buf_release(&out);
+    return st;
+}
+
 enum tu_status tu_extract_memory(const char *data, size_t len,
                                  const char *name,
                                  const struct tu_extract_opts *opts,
@@ -175,6 +209,9 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     }
     tu_segmenter_free(fx.seg);
     tu_buf_release(&fx.skl);
+    if (st == TU_OK) {
+        st = verify_roundtrip(doc, data, len, name, err);
+    }
     if (st != TU_OK) {
         tu_error_set_path(err, name);
         tu_doc_free(doc);

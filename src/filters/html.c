@@ -356,11 +356,6 @@ static bool tag_inline(GumboTag t)
     }
 }
 
-static bool tag_void(GumboTag t)
-{
-    return t == GUMBO_TAG_BR || t == GUMBO_TAG_IMG || t == GUMBO_TAG_WBR;
-}
-
 static bool translate_no(const GumboNode *n)
 {
     const GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes,
@@ -713,7 +708,6 @@ static bool node_items(struct hx *h, const GumboNode *n, bool pre,
         } else if (inner > e) {
             return false;
         }
-        (void)tag_void;
     }
     *cur = e;
     return true;

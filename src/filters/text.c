@@ -78,7 +78,7 @@ static enum tu_status paragraph(struct fx *fx, size_t start, size_t end,
 static enum tu_status text_extract(struct fx *fx, struct tu_error *err)
 {
     const char *s = fx->in;
-    size_t n = fx->len, i = 0, para_start = 0, para_end = 0, lines = 0;
+    size_t n = fx->len, i = 0, para_start = 0, para_end = 0;
     bool line_mode = true, seen_text = false, in_para = false;
     unsigned count = 0;
     enum tu_status st = TU_OK;
@@ -108,7 +108,6 @@ static enum tu_status text_extract(struct fx *fx, struct tu_error *err)
         }
         if (!blank) {
             para_end = e;
-            lines++;
         }
         if (in_para && (blank || line_mode || last)) {
             size_t pe = para_end;
@@ -125,7 +124,6 @@ static enum tu_status text_extract(struct fx *fx, struct tu_error *err)
         }
         i = e + 1;
     }
-    (void)lines;
     return st;
 }
 
