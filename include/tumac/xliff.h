@@ -342,6 +342,17 @@ enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
                                    enum tu_xliff_version version,
                                    const char *path, struct tu_error *err);
 
+/*
+ * Validate the XLIFF file at `path`: well-formedness, structure and the
+ * processing requirements of its version that XSD cannot express. Every
+ * violation goes to `diag` (error severity, located, naming the rule);
+ * returns TU_EINVALID (err = the first violation) if there is any, a read
+ * error status if the file cannot be read, TU_OK if valid.
+ */
+struct tu_diag;
+enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
+                                 struct tu_error *err);
+
 /* Parse "1.2", "2.0", "2.1", "2.2" (also "1", "2"); UNKNOWN otherwise. */
 enum tu_xliff_version tu_xliff_version_parse(const char *s);
 const char *tu_xliff_version_name(enum tu_xliff_version v);
