@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include <tumac/alloc.h>
@@ -52,18 +53,29 @@ static bool el(const struct vctx *v, xmlNodePtr n, const char *name)
            (name == NULL || strcmp((const char *)n->name, name) == 0);
 }
 
-/* A small set of strings (ids seen in a scope). */
+/*
+ * A set of strings (ids seen in a scope): a libxml2 hash for lookups plus
+ * the insertion order for reporting.
+ */
 struct idset {
+    xmlHashTablePtr h;
     const xmlChar **items;
     size_t count, cap;
 };
 
+static bool idset_has(const struct idset *s, const xmlChar *id)
+{
+    return s->h != NULL && xmlHashLookup(s->h, id) != NULL;
+}
+
+/* false if `id` was already there */
 static bool idset_add(struct idset *s, const xmlChar *id)
 {
-    for (size_t i = 0; i < s->count; i++) {
-        if (xmlStrEqual(s->items[i], id)) {
-            return false;
-        }
+    if (idset_has(s, id)) {
+        return false;
+    }
+    if (s->h == NULL && (s->h = xmlHashCreate(16)) == NULL) {
+        return true;
     }
     if (s->count == s->cap) {
         size_t ncap = s->cap ? s->cap * 2 : 16;
@@ -74,18 +86,17 @@ static bool idset_add(struct idset *s, const xmlChar *id)
         s->items = n;
         s->cap = ncap;
     }
-    s->items[s->count++] = id;
+    if (xmlHashAddEntry(s->h, id, (void *)(uintptr_t)1) == 0) {
+        s->items[s->count++] = id;
+    }
     return true;
 }
 
-static bool idset_has(const struct idset *s, const xmlChar *id)
+static void idset_release(struct idset *s)
 {
-    for (size_t i = 0; i < s->count; i++) {
-        if (xmlStrEqual(s->items[i], id)) {
-            return true;
-        }
-    }
-    return false;
+    xmlHashFree(s->h, NULL);
+    tu_free(s->items);
+    memset(s, 0, sizeof *s);
 }
 
 static const xmlChar *prop(xmlNodePtr n, const char *name)
@@ -251,13 +262,13 @@ static void check_unit(struct vctx *v, xmlNodePtr unit)
             violation(v, unit, "startRef '%s' names no start in the unit (2.1 4.2.3.5)", ecs.items[i]);
         }
     }
-    tu_free(u.ids.items);
-    tu_free(u.tids.items);
-    tu_free(u.data.items);
-    tu_free(scs.items);
-    tu_free(ecs.items);
-    tu_free(tscs.items);
-    tu_free(tecs.items);
+    idset_release(&u.ids);
+    idset_release(&u.tids);
+    idset_release(&u.data);
+    idset_release(&scs);
+    idset_release(&ecs);
+    idset_release(&tscs);
+    idset_release(&tecs);
 }
 
 static void check_nodes(struct vctx *v, xmlNodePtr n, struct idset *units,
@@ -312,10 +323,10 @@ static void check_doc20(struct vctx *v, xmlNodePtr root)
             }
         }
         check_nodes(v, f, &units, &groups);
-        tu_free(units.items);
-        tu_free(groups.items);
+        idset_release(&units);
+        idset_release(&groups);
     }
-    tu_free(files.items);
+    idset_release(&files);
 }
 
 static void check_doc12(struct vctx *v, xmlNodePtr root)

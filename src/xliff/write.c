@@ -833,10 +833,10 @@ static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
         const struct tu_segment *s = &u->segs[i];
         const struct tu_content *ct = target ? &s->target : &s->source;
         if (target && !s->has_target) {
-            ct = &s->source; /* keep the segment count: untranslated copy */
-            if (s->is_ignorable) {
-                ct = &s->source;
+            if (!s->is_ignorable) {
+                continue; /* untranslated: no mrk, the reader pairs by mid */
             }
+            ct = &s->source;
         }
         if (mark && !s->is_ignorable) {
             char buf[32];
