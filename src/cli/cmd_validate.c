@@ -28,7 +28,9 @@ int cmd_validate(int argc, char **argv, struct cli *cli)
         enum tu_status st = tu_xliff_validate(argv[i], &diag, &err);
         cli_report_diags(cli, &diag);
         if (st != TU_OK) {
-            cli_report(cli, &err);
+            if (diag.count == 0) {
+                cli_report(cli, &err);
+            }
             rc = CLI_FAILED;
         } else if (!cli->quiet) {
             printf("%s: valid\n", argv[i]);
