@@ -60,6 +60,39 @@ static void text(struct wctx *c, const char *s)
     }
 }
 
+/*
+ * Inline text: characters XML cannot carry become <cp hex/> in 2.x (2.1
+ * 4.2.3.1) and are dropped in 1.2, which has no way to say them.
+ */
+static void text_cp(struct wctx *c, const char *s)
+{
+    const char *run = s;
+    if (s == NULL) {
+        return;
+    }
+    for (const char *p = s;; p++) {
+        unsigned char ch = (unsigned char)*p;
+        bool bad = ch != 0 && ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
+        if (ch == 0 || bad) {
+            if (p > run) {
+                chk(c, xmlTextWriterWriteFormatString(c->w, "%.*s", (int)(p - run), run));
+            }
+            if (ch == 0) {
+                break;
+            }
+            if (c->version != TU_XLIFF_1_2) {
+                char hex[8];
+                snprintf(hex, sizeof hex, "%04X", ch);
+                chk(c, xmlTextWriterStartElement(c->w, (const xmlChar *)"cp"));
+                chk(c, xmlTextWriterWriteAttribute(c->w, (const xmlChar *)"hex",
+                                                   (const xmlChar *)hex));
+                chk(c, xmlTextWriterEndElement(c->w));
+            }
+            run = p + 1;
+        }
+    }
+}
+
 static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
 {
     for (size_t i = 0; i < a->count; i++) {
@@ -216,7 +249,7 @@ static void write_content20(struct wctx *c, const char *elname,
         const bool typed = code_type_ok(in->type);
         switch (in->kind) {
         case TU_INLINE_TEXT:
-            text(c, in->text);
+            text_cp(c, in->text);
             break;
         case TU_INLINE_PH:
         case TU_INLINE_SC:
@@ -670,7 +703,7 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
         const char *id = code_id(c, in, ibuf, sizeof ibuf);
         switch (in->kind) {
         case TU_INLINE_TEXT:
-            text(c, in->text);
+            text_cp(c, in->text);
             break;
         case TU_INLINE_PH:
             start(c, in->data ? "ph" : "x");
@@ -772,7 +805,7 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
                 snprintf(mt, sizeof mt, "x-%s", in->type ? in->type : "generic");
                 attr(c, "mtype", mt);
             }
-            attr(c, "mid", in->id);
+            /* no mid: 1.2 keyrefs every target mrk/@mid to a seg-source segment */
             if (in->value != NULL && in->type && strcmp(in->type, "comment") == 0) {
                 attr(c, "comment", in->value);
             }
@@ -874,7 +907,7 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
     attr(c, "resname", u->name);
     translate_attr(c, u->translate);
     attr(c, "xml:space", u->space);
-    extra_attrs(c, &u->extra);
+    /* 2.x extensions stay out: 1.2 strict demands schemas for them */
     for (size_t i = 0; i < u->seg_count; i++) {
         const struct tu_segment *s = &u->segs[i];
         if (s->is_ignorable) {
@@ -974,12 +1007,12 @@ static void write_nodes12(struct wctx *c, const struct tu_nodes *n)
         attr(c, "resname", g->name);
         translate_attr(c, g->translate);
         attr(c, "xml:space", g->space);
-        write_nodes12(c, &g->children);
         for (size_t k = 0; k < g->notes.count; k++) {
             start(c, "note");
             text(c, g->notes.items[k].text);
             end(c);
         }
+        write_nodes12(c, &g->children);
         end(c);
     }
 }
