@@ -299,7 +299,7 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
                 ret = -1;
                 break;
             }
-            if ((st = import_tu(&x, xmlTextReaderCurrentDoc(r), n, err)) != TU_OK) {
+            if ((st = import_tu(&x, n->doc, n, err)) != TU_OK) {
                 break;
             }
             ret = xmlTextReaderNext(r); /* past the unit's subtree */
