@@ -99,10 +99,8 @@ enum tu_status step_count_words(struct step_worker *w, const char *lang,
     return st;
 }
 
-
-enum tu_status step_extract(const char *path, const char *src,
-                            const char *trg, struct tu_doc **out,
-                            struct tu_error *err)
+enum tu_status step_extract(const char *path, const char *src, const char *trg,
+                            struct tu_doc **out, struct tu_error *err)
 {
     struct tu_extract_opts o;
 
@@ -230,7 +228,8 @@ enum tu_status step_xliff_write(const struct tu_doc *doc,
     (void)doc;
     (void)v;
     (void)out;
-    return tu_error_set(err, TU_EUNSUPPORTED, "XLIFF output is not available yet");
+    return tu_error_set(err, TU_EUNSUPPORTED,
+                        "XLIFF output is not available yet");
 }
 
 enum tu_status step_xliff_read(const char *path, struct tu_doc **out,
