@@ -161,7 +161,9 @@ enum tu_status tu_lev_ref_add_spec(struct tu_lev_ref *ref, const char *spec,
                                    struct tu_error *err);
 /* Pairs held. */
 size_t tu_lev_ref_count(const struct tu_lev_ref *ref);
-/* A tu_lev_lookup_fn: ctx is the struct tu_lev_ref. */
+/* A tu_lev_lookup_fn: ctx is the struct tu_lev_ref. It only reads the
+ * reference, so threads may share one once it is built (the chained source
+ * must allow that too). */
 enum tu_status tu_lev_ref_lookup(void *ctx, const struct tu_lev_query *q,
                                  struct tu_lev_cands *out,
                                  struct tu_error *err);

@@ -715,7 +715,7 @@ static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
     struct tu_counts wc;
     struct rep *rep = NULL;
     char *key = NULL;
-    char ref[300];
+    char *ref = NULL;
     enum tu_band band;
     double best = -1;
     enum tu_status st = TU_OK;
@@ -792,14 +792,20 @@ static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
 
     /* matches */
     if (it->seg->id) {
-        snprintf(ref, sizeof ref, "#%s", it->seg->id);
+        ref = tu_malloc(strlen(it->seg->id) + 2);
+        if (ref == NULL) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            goto out;
+        }
+        ref[0] = '#';
+        strcpy(ref + 1, it->seg->id);
     }
-    drop_old_matches(it->unit, it->seg->id ? ref : NULL);
+    drop_old_matches(it->unit, ref);
     for (size_t k = 0, n = 0; k < cands.count && n < lev->opts.max; k++) {
         if (ad[k].c->score < lev->opts.min_score) {
             break;
         }
-        if (write_match(lev, it->unit, it->seg->id ? ref : NULL, ad[k].c)) {
+        if (write_match(lev, it->unit, ref, ad[k].c)) {
             st = tu_error_set(err, TU_ENOMEM, "out of memory");
             goto out;
         }
@@ -856,6 +862,7 @@ remember:
                                                      : it->seg->state;
     }
 out:
+    tu_free(ref);
     tu_free(key);
     tu_free(ad);
     tu_lev_cands_release(&cands);
