@@ -419,7 +419,9 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
             if (st == TU_EUNSUPPORTED) {
                 /* A build without the XLIFF writer still makes documents;
                  * the report says no XLIFF was written. */
+                pthread_mutex_lock(&run->lock);
                 run->report->no_xliff = true;
+                pthread_mutex_unlock(&run->lock);
                 tu_free(xrel);
                 xrel = NULL;
                 st = TU_OK;
