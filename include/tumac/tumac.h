@@ -17,6 +17,7 @@
 #include "leverage.h"
 #include "locale.h"
 #include "segment.h"
+#include "text.h"
 #include "xliff.h"
 
 #endif

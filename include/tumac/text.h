@@ -1,0 +1,96 @@
+/*
+ * The text layer (ICU underneath): Serbian/Bosnian transliteration between
+ * Cyrillic and Latin, NFC, the TM matching key, and decoding of legacy
+ * encodings. Everything takes and gives UTF-8 (pointer + byte length).
+ */
+#ifndef TUMAC_TEXT_H
+#define TUMAC_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "error.h"
+#include "xliff.h"
+
+/* Transliteration. to_tag: "sr-Cyrl", "sr-Latn", "bs-Cyrl", "bs-Latn". */
+struct tu_translit; /* opaque; thread-compatible: one per thread */
+
+struct tu_translit_opts { /* all-zero = defaults */
+    const char *keep_path;     /* --keep FILE (one term a line), or NULL */
+    const char *terms_path;    /* --terms FILE ("term<TAB>rendering"), or NULL */
+    bool acronyms_keep;        /* --acronyms keep */
+    bool no_foreign_detection; /* disable the hunspell-based foreign-word check */
+};
+
+/*
+ * Make a transliterator to the script of `to_tag` (canonicalized with
+ * tu_locale_parse; only sr and bs in Cyrl or Latn are accepted). Reads the
+ * keep and terms files now. *out is freed with tu_translit_free.
+ */
+enum tu_status tu_translit_new(const char *to_tag,
+                               const struct tu_translit_opts *opts,
+                               struct tu_translit **out, struct tu_error *err);
+void tu_translit_free(struct tu_translit *t);
+
+/* The canonical target tag ("sr-Cyrl"); borrowed from `t`. */
+const char *tu_translit_target(const struct tu_translit *t);
+
+/*
+ * Transliterate plain text (no markup), appending to out. Markup-looking
+ * spans, URLs, placeholders and the other protected spans stay as written.
+ * Invalid UTF-8 is TU_EENCODING with the line/column in `text`.
+ */
+enum tu_status tu_translit_apply(struct tu_translit *t, const char *text,
+                                 size_t len, struct tu_buf *out,
+                                 struct tu_error *err);
+
+/* Transliterate the TEXT pieces of XLIFF content in place (codes untouched). */
+enum tu_status tu_translit_content(struct tu_translit *t, struct tu_content *c,
+                                   struct tu_error *err);
+
+/*
+ * The TM matching key: NFC, case folded, whitespace and quote variants
+ * folded, Serbian/Bosnian Cyrillic folded to Latin ("Нови мост" ==
+ * "Novi most"). Appends to out.
+ */
+enum tu_status tu_text_match_key(const char *text, size_t len,
+                                 struct tu_buf *out, struct tu_error *err);
+
+/*
+ * Decode bytes in `encoding` ("auto", "UTF-8", "windows-1250", ...) to UTF-8
+ * (NFC not applied; a leading BOM is dropped). Invalid UTF-8 is
+ * TU_EENCODING with line/column and byte offset of the bad byte; an unknown
+ * encoding name is TU_EINVAL. `path` is for messages (may be NULL).
+ * *detected (if `detected` is not NULL) gets the static name of the
+ * encoding used ("UTF-8", "windows-1250").
+ */
+enum tu_status tu_text_decode(const char *path, const char *bytes, size_t len,
+                              const char *encoding, struct tu_buf *out,
+                              const char **detected, struct tu_error *err);
+
+/* NFC normalization (appends to out). */
+enum tu_status tu_text_nfc(const char *text, size_t len, struct tu_buf *out,
+                           struct tu_error *err);
+
+/*
+ * Offset of the first invalid UTF-8 byte in `text`, or `len` when it is all
+ * valid.
+ */
+size_t tu_text_utf8_check(const char *text, size_t len);
+
+struct tu_normalize_opts {
+    const char *lang;  /* for --quotes; NULL: no quote change */
+    bool quotes;       /* restyle straight/other quotes for `lang` */
+};
+
+/*
+ * Clean UTF-8 text: NFC; drop BOM, zero-width characters and soft hyphens;
+ * split U+01C4..U+01CC into two letters; fold runs of spaces (not inside
+ * markup); optionally restyle quotes. Appends to out.
+ */
+enum tu_status tu_text_normalize(const char *text, size_t len,
+                                 const struct tu_normalize_opts *opts,
+                                 struct tu_buf *out, struct tu_error *err);
+
+#endif

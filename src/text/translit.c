@@ -1,0 +1,1046 @@
+/*
+ * Serbian/Bosnian transliteration. Cyrillic -> Latin is ICU's
+ * "sr-sr_Latn/BGN" plus NFC. Latin -> Cyrillic is ours: ICU has no correct
+ * Serbian transform. The text is scanned once; protected spans (markup,
+ * entities, placeholders, URLs, e-mail, handles, hashtags, file names,
+ * Roman numerals, identifiers, words with letters Serbian Latin lacks, the
+ * user's --keep terms, and words judged foreign) are copied unchanged, and
+ * every other word is mapped letter by letter with lj/nj/dž as single
+ * letters except at the word starts of the generated exception table.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hunspell/hunspell.h>
+#include <unicode/uchar.h>
+#include <unicode/utrans.h>
+
+#include "text-int.h"
+#include "translit-int.h"
+#include "tumac/alloc.h"
+#include "tumac/fileio.h"
+#include "tumac/locale.h"
+#include "tumac/text.h"
+
+#define SR_AFF "/usr/share/hunspell/sr_Latn_RS.aff"
+#define SR_DIC "/usr/share/hunspell/sr_Latn_RS.dic"
+#define EN_AFF "/usr/share/hunspell/en_US.aff"
+#define EN_DIC "/usr/share/hunspell/en_US.dic"
+
+struct term {
+    char *from;
+    size_t len;
+    char *to; /* NULL: keep as written */
+};
+
+/* A small open-addressing cache of foreign-word verdicts. */
+struct verdict {
+    char *word;
+    bool foreign;
+};
+
+struct tu_translit {
+    char tag[64];
+    bool to_cyrl;
+    bool acronyms_keep;
+    bool no_foreign;
+    struct term *terms;
+    size_t nterms;
+    UTransliterator *cyr2lat;
+    Hunhandle *sr, *en;
+    bool hun_tried;
+    struct verdict *cache;
+    size_t cache_cap, cache_count;
+};
+
+/* ---------------------------------------------------------------- terms */
+
+static int term_cmp(const void *a, const void *b)
+{
+    const struct term *x = a, *y = b;
+    return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
+}
+
+static char *trim(char *s)
+{
+    char *e;
+    while (*s == ' ' || *s == '\t') {
+        s++;
+    }
+    e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) {
+        *--e = '\0';
+    }
+    return s;
+}
+
+static enum tu_status add_term(struct tu_translit *t, const char *from,
+                               const char *to, size_t *cap)
+{
+    struct term *n = tu_grow(t->terms, sizeof(*t->terms), t->nterms + 1, cap);
+    if (n == NULL) {
+        return TU_ENOMEM;
+    }
+    t->terms = n;
+    n[t->nterms].from = tu_strdup(from);
+    n[t->nterms].to = to != NULL ? tu_strdup(to) : NULL;
+    n[t->nterms].len = strlen(from);
+    if (n[t->nterms].from == NULL || (to != NULL && n[t->nterms].to == NULL)) {
+        tu_free(n[t->nterms].from);
+        tu_free(n[t->nterms].to);
+        return TU_ENOMEM;
+    }
+    t->nterms++;
+    return TU_OK;
+}
+
+/* Read --keep (is_terms false) or --terms ("term<TAB>rendering" or "term = rendering"). */
+static enum tu_status load_terms(struct tu_translit *t, const char *path,
+                                 bool is_terms, size_t *cap,
+                                 struct tu_error *err)
+{
+    struct tu_buf b;
+    enum tu_status st;
+    unsigned long lineno = 0;
+
+    tu_buf_init(&b, TU_FILE_DEFAULT_LIMIT);
+    st = tu_file_read(path, TU_FILE_DEFAULT_LIMIT, &b, err);
+    if (st != TU_OK) {
+        tu_buf_release(&b);
+        return st;
+    }
+    {
+        size_t bad = tu_text_utf8_check(b.data, b.len);
+        if (bad < b.len) {
+            st = text_bad_utf8(path, b.data, b.len, bad, err);
+            tu_buf_release(&b);
+            return st;
+        }
+    }
+    for (char *line = b.data; line != NULL && st == TU_OK;) {
+        char *nl = strchr(line, '\n');
+        char *s, *to = NULL, *sep;
+        if (nl != NULL) {
+            *nl = '\0';
+        }
+        lineno++;
+        s = trim(line);
+        if (lineno == 1 && strncmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3;
+        }
+        if (*s != '\0' && *s != '#') {
+            if (is_terms) {
+                sep = strchr(s, '\t');
+                if (sep != NULL) {
+                    *sep = '\0';
+                    to = trim(sep + 1);
+                } else if ((sep = strstr(s, " = ")) != NULL) {
+                    *sep = '\0';
+                    to = trim(sep + 3);
+                }
+                s = trim(s);
+                if (to == NULL || *to == '\0' || *s == '\0') {
+                    st = tu_error_at(err, TU_EPARSE, path, lineno, 1,
+                                     "expected 'term<TAB>rendering' or 'term = rendering'");
+                    break;
+                }
+            }
+            if (add_term(t, s, to, cap) != TU_OK) {
+                st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            }
+        }
+        line = nl != NULL ? nl + 1 : NULL;
+    }
+    tu_buf_release(&b);
+    return st;
+}
+
+/* ------------------------------------------------------------ lifecycle */
+
+enum tu_status tu_translit_new(const char *to_tag,
+                               const struct tu_translit_opts *opts,
+                               struct tu_translit **out, struct tu_error *err)
+{
+    struct tu_locale loc;
+    struct tu_translit *t;
+    const char *script;
+    size_t cap = 0;
+    enum tu_status st;
+
+    *out = NULL;
+    st = tu_locale_parse(to_tag != NULL ? to_tag : "", &loc, err);
+    if (st != TU_OK) {
+        return st;
+    }
+    script = tu_locale_script(&loc);
+    if ((strcmp(loc.language, "sr") != 0 && strcmp(loc.language, "bs") != 0) ||
+        (strcmp(script, "Cyrl") != 0 && strcmp(script, "Latn") != 0)) {
+        return tu_error_set(err, TU_EINVAL,
+                            "cannot transliterate to '%s' (expected sr-Cyrl, "
+                            "sr-Latn, bs-Cyrl or bs-Latn)",
+                            to_tag);
+    }
+    t = tu_calloc(1, sizeof(*t));
+    if (t == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    snprintf(t->tag, sizeof(t->tag), "%s-%s", loc.language, script);
+    t->to_cyrl = strcmp(script, "Cyrl") == 0;
+    if (opts != NULL) {
+        t->acronyms_keep = opts->acronyms_keep;
+        t->no_foreign = opts->no_foreign_detection;
+        if (opts->keep_path != NULL) {
+            st = load_terms(t, opts->keep_path, false, &cap, err);
+        }
+        if (st == TU_OK && opts->terms_path != NULL) {
+            st = load_terms(t, opts->terms_path, true, &cap, err);
+        }
+    }
+    if (st != TU_OK) {
+        tu_translit_free(t);
+        return st;
+    }
+    if (t->nterms > 1) {
+        qsort(t->terms, t->nterms, sizeof(*t->terms), term_cmp);
+    }
+    *out = t;
+    return TU_OK;
+}
+
+void tu_translit_free(struct tu_translit *t)
+{
+    if (t == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < t->nterms; i++) {
+        tu_free(t->terms[i].from);
+        tu_free(t->terms[i].to);
+    }
+    tu_free(t->terms);
+    if (t->cyr2lat != NULL) {
+        utrans_close(t->cyr2lat);
+    }
+    if (t->sr != NULL) {
+        Hunspell_destroy(t->sr);
+    }
+    if (t->en != NULL) {
+        Hunspell_destroy(t->en);
+    }
+    for (size_t i = 0; i < t->cache_cap; i++) {
+        tu_free(t->cache[i].word);
+    }
+    tu_free(t->cache);
+    tu_free(t);
+}
+
+const char *tu_translit_target(const struct tu_translit *t)
+{
+    return t->tag;
+}
+
+/* ------------------------------------------------------ Cyrillic -> Latin */
+
+static enum tu_status to_latin(struct tu_translit *t, const char *text,
+                               size_t len, struct tu_buf *out,
+                               struct tu_error *err)
+{
+    UErrorCode ust = U_ZERO_ERROR;
+    UChar *u = NULL;
+    int32_t n = 0, limit, cap;
+    enum tu_status st;
+    bool has_cyr = false;
+
+    for (size_t i = 0; i + 1 < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == 0xD0 || c == 0xD1 || c == 0xC7) {
+            has_cyr = true;
+            break;
+        }
+    }
+    if (!has_cyr) {
+        return tu_text_nfc(text, len, out, err);
+    }
+    if (t->cyr2lat == NULL) {
+        static const UChar id[] = u"sr-sr_Latn/BGN; NFC";
+        t->cyr2lat = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ust);
+        if (U_FAILURE(ust)) {
+            t->cyr2lat = NULL;
+            return tu_error_set(err, TU_EUNSUPPORTED,
+                                "ICU has no Serbian-Latin/BGN transform: %s",
+                                u_errorName(ust));
+        }
+    }
+    st = text_to_u16(text, len, &u, &n, err);
+    if (st != TU_OK) {
+        return st;
+    }
+    /* Latin is at most 2 units per Cyrillic letter (dž, lj, nj). */
+    cap = n * 2 + 16;
+    {
+        UChar *g = tu_realloc(u, (size_t)cap * sizeof(UChar));
+        if (g == NULL) {
+            tu_free(u);
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        u = g;
+    }
+    limit = n;
+    utrans_transUChars(t->cyr2lat, u, &n, cap, 0, &limit, &ust);
+    if (U_FAILURE(ust)) {
+        tu_free(u);
+        return tu_error_set(err, TU_EUNSUPPORTED, "transliteration failed: %s",
+                            u_errorName(ust));
+    }
+    st = text_add_u16(out, u, n, err);
+    tu_free(u);
+    return st;
+}
+
+/* ------------------------------------------------------ Latin -> Cyrillic */
+
+/* Serbian Latin letter -> lower-case Cyrillic code point, 0 if none. */
+static uint32_t lat_lower(uint32_t c)
+{
+    static const uint16_t ascii[26] = {
+        0x430, 0x431, 0x446, 0x434, 0x435, 0x444, 0x433, 0x445, 0x438,
+        0x458, 0x43A, 0x43B, 0x43C, 0x43D, 0x43E, 0x43F, 0,     0x440,
+        0x441, 0x442, 0x443, 0x432, 0,     0,     0,     0x437,
+    };
+    if (c >= 'a' && c <= 'z') {
+        return ascii[c - 'a'];
+    }
+    if (c >= 'A' && c <= 'Z') {
+        return ascii[c - 'A'];
+    }
+    switch (c) {
+    case 0x10C: case 0x10D: return 0x447; /* č */
+    case 0x106: case 0x107: return 0x45B; /* ć */
+    case 0x110: case 0x111: return 0x452; /* đ */
+    case 0x160: case 0x161: return 0x448; /* š */
+    case 0x17D: case 0x17E: return 0x436; /* ž */
+    case 0x1C4: case 0x1C5: case 0x1C6: return 0x45F;
+    case 0x1C7: case 0x1C8: case 0x1C9: return 0x459;
+    case 0x1CA: case 0x1CB: case 0x1CC: return 0x45A;
+    default: return 0;
+    }
+}
+
+static bool lat_is_upper(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || c == 0x10C || c == 0x106 || c == 0x110 ||
+           c == 0x160 || c == 0x17D || c == 0x1C4 || c == 0x1C5 ||
+           c == 0x1C7 || c == 0x1C8 || c == 0x1CA || c == 0x1CB;
+}
+
+static uint32_t cyr_upper(uint32_t c)
+{
+    return c >= 0x450 ? c - 0x50 : c - 0x20;
+}
+
+static bool is_cyr(uint32_t c)
+{
+    return c >= 0x400 && c <= 0x4FF;
+}
+
+/* Lower-case Serbian Latin (ASCII + č ć đ š ž), same byte length. */
+static void lower_word(const char *w, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        } else if (i > 0 && ((unsigned char)w[i - 1] == 0xC4 ||
+                             (unsigned char)w[i - 1] == 0xC5)) {
+            /* Č(C4 8C) Ć(C4 86) Đ(C4 90) Š(C5 A0) Ž(C5 BD): odd = lower */
+            if ((unsigned char)w[i - 1] == 0xC4 && (c == 0x8C || c == 0x86 || c == 0x90)) {
+                c++;
+            } else if ((unsigned char)w[i - 1] == 0xC5 && (c == 0xA0 || c == 0xBD)) {
+                c++;
+            }
+        }
+        out[i] = (char)c;
+    }
+}
+
+/* Is the pair whose second letter starts at byte `second` of the lower-cased
+ * word an exception (two letters)? */
+static bool pair_is_split(const char *lw, size_t n, size_t second)
+{
+    static const char *const pre[] = {"", "ne", "naj"};
+
+    for (size_t p = 0; p < 3; p++) {
+        size_t o = strlen(pre[p]);
+        if (o > 0 && (n < o || memcmp(lw, pre[p], o) != 0)) {
+            continue;
+        }
+        for (size_t i = 0; i < translit_exception_count; i++) {
+            const struct translit_exception *e = &translit_exceptions[i];
+            if (o + e->split != second || o + e->len > n ||
+                memcmp(lw + o, e->start, e->len) != 0) {
+                continue;
+            }
+            if (e->whole && (o != 0 || e->len != n)) {
+                continue;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Convert one Serbian Latin word (letters only, validated) to Cyrillic. */
+static void word_to_cyrl(const char *w, size_t n, struct tu_buf *out)
+{
+    char lw[256];
+    bool have_lw = false;
+
+    if (n < sizeof(lw)) {
+        lower_word(w, n, lw);
+        have_lw = true;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        uint32_t c = text_next_cp(w, n, &i);
+        uint32_t m = lat_lower(c);
+        bool up = lat_is_upper(c);
+        if (m == 0) {
+            /* A Cyrillic letter (ј typed into Latin text) stays. */
+            text_add_cp(out, c == 0x408 ? 0x408 : c);
+            continue;
+        }
+        if (i < n && (m == 0x434 || m == 0x43B || m == 0x43D)) {
+            size_t j = i;
+            uint32_t d = text_next_cp(w, n, &j);
+            uint32_t dm = lat_lower(d);
+            uint32_t dig = 0;
+            if (d == 0x458 || d == 0x408) {
+                dm = 0x458; /* Cyrillic ј after l/n in Latin text */
+            }
+            if (m == 0x434 && dm == 0x436) {
+                dig = 0x45F;
+            } else if (m == 0x43B && dm == 0x458) {
+                dig = 0x459;
+            } else if (m == 0x43D && dm == 0x458) {
+                dig = 0x45A;
+            }
+            if (dig != 0 && !(have_lw && pair_is_split(lw, n, i))) {
+                text_add_cp(out, up ? cyr_upper(dig) : dig);
+                i = j;
+                continue;
+            }
+        }
+        (void)at;
+        text_add_cp(out, up ? cyr_upper(m) : m);
+    }
+}
+
+/* ----------------------------------------------------- word judgements */
+
+static bool is_roman(const char *w, size_t n)
+{
+    /* M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3}) */
+    static const char *const th[] = {"", "M", "MM", "MMM"};
+    static const char *const h[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+    static const char *const te[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+    static const char *const o[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    const char *const *tabs[4] = {th, h, te, o};
+    const size_t sizes[4] = {4, 10, 10, 10};
+    size_t pos = 0;
+
+    if (n == 0) {
+        return false;
+    }
+    for (int k = 0; k < 4; k++) {
+        size_t best = 0;
+        for (size_t i = 1; i < sizes[k]; i++) {
+            size_t l = strlen(tabs[k][i]);
+            if (l > best && pos + l <= n && memcmp(w + pos, tabs[k][i], l) == 0) {
+                best = l;
+            }
+        }
+        pos += best;
+    }
+    return pos == n;
+}
+
+static void hun_open(struct tu_translit *t)
+{
+    FILE *f;
+
+    t->hun_tried = true;
+    if ((f = fopen(SR_DIC, "r")) != NULL) {
+        fclose(f);
+        t->sr = Hunspell_create(SR_AFF, SR_DIC);
+    }
+    if ((f = fopen(EN_DIC, "r")) != NULL) {
+        fclose(f);
+        t->en = Hunspell_create(EN_AFF, EN_DIC);
+    }
+}
+
+static size_t hash_word(const char *w, size_t n)
+{
+    size_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)w[i]) * 1099511628211u;
+    }
+    return h;
+}
+
+/*
+ * A word is foreign when the Serbian dictionary does not know it and the
+ * English one does ("Network", "Lock"). Words both know (pod, to) and
+ * words neither knows (names) are Serbian. Verdicts are cached.
+ */
+static bool is_foreign(struct tu_translit *t, const char *w, size_t n)
+{
+    char word[128];
+    size_t h, i;
+    bool foreign;
+
+    if (t->no_foreign || n >= sizeof(word) || n < 2) {
+        return false;
+    }
+    if (!t->hun_tried) {
+        hun_open(t);
+    }
+    if (t->sr == NULL || t->en == NULL) {
+        return false;
+    }
+    if (t->cache_count * 2 >= t->cache_cap) {
+        /* Grow (or start) the cache; on failure just do not cache. */
+        size_t ncap = t->cache_cap ? t->cache_cap * 2 : 1024;
+        struct verdict *nc = ncap <= 65536 ? tu_calloc(ncap, sizeof(*nc)) : NULL;
+        if (nc != NULL) {
+            for (size_t k = 0; k < t->cache_cap; k++) {
+                if (t->cache[k].word != NULL) {
+                    size_t p = hash_word(t->cache[k].word, strlen(t->cache[k].word)) & (ncap - 1);
+                    while (nc[p].word != NULL) {
+                        p = (p + 1) & (ncap - 1);
+                    }
+                    nc[p] = t->cache[k];
+                }
+            }
+            tu_free(t->cache);
+            t->cache = nc;
+            t->cache_cap = ncap;
+        }
+    }
+    memcpy(word, w, n);
+    word[n] = '\0';
+    h = hash_word(w, n);
+    if (t->cache_cap > 0) {
+        for (i = h & (t->cache_cap - 1); t->cache[i].word != NULL;
+             i = (i + 1) & (t->cache_cap - 1)) {
+            if (strcmp(t->cache[i].word, word) == 0) {
+                return t->cache[i].foreign;
+            }
+        }
+    }
+    foreign = !Hunspell_spell(t->sr, word) && Hunspell_spell(t->en, word);
+    if (t->cache_cap > 0 && t->cache_count * 2 < t->cache_cap) {
+        for (i = h & (t->cache_cap - 1); t->cache[i].word != NULL;
+             i = (i + 1) & (t->cache_cap - 1)) {
+        }
+        t->cache[i].word = tu_strdup(word);
+        if (t->cache[i].word != NULL) {
+            t->cache[i].foreign = foreign;
+            t->cache_count++;
+        }
+    }
+    return foreign;
+}
+
+/* ---------------------------------------------------------- the scanner */
+
+static bool is_word_cp(uint32_t c)
+{
+    return c == '_' || (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')
+                                 : (u_isalnum((UChar32)c) || u_getCombiningClass((UChar32)c) != 0 ||
+                                    u_charType((UChar32)c) == U_NON_SPACING_MARK));
+}
+
+static bool is_space_cp(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v' || (c >= 0x80 && u_isUWhiteSpace((UChar32)c));
+}
+
+static size_t match_tag(const char *s, size_t len, size_t i)
+{
+    size_t j;
+    char n;
+
+    if (i + 1 >= len) {
+        return 0;
+    }
+    n = s[i + 1];
+    if (!((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '/' || n == '!' || n == '?')) {
+        return 0;
+    }
+    for (j = i + 1; j < len && s[j] != '>' && s[j] != '<'; j++) {
+    }
+    return j < len && s[j] == '>' ? j + 1 - i : 0;
+}
+
+static size_t match_entity(const char *s, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    if (j < len && s[j] == '#') {
+        j++;
+    }
+    while (j < len && j - i < 40 &&
+           ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9'))) {
+        j++;
+    }
+    return j < len && s[j] == ';' && j > i + 1 ? j + 1 - i : 0;
+}
+
+static size_t match_printf(const char *s, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    if (j < len && s[j] == '%') {
+        return 2;
+    }
+    while (j < len && s[j] >= '0' && s[j] <= '9') {
+        j++;
+    }
+    if (j < len && s[j] == '$' && j > i + 1) {
+        j++;
+    }
+    while (j < len && strchr("-+ #0'", s[j]) != NULL && s[j] != '\0' && j - i < 8) {
+        if (s[j] == ' ') {
+            break;
+        }
+        j++;
+    }
+    while (j < len && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.' || s[j] == '*')) {
+        j++;
+    }
+    while (j < len && strchr("hlLqjzt", s[j]) != NULL && s[j] != '\0') {
+        j++;
+    }
+    if (j < len && s[j] != '\0' && strchr("diouxXeEfFgGaAcspn@", s[j]) != NULL) {
+        /* "%d" yes, but "%ovo" is a percent sign before a word: require a
+         * non-letter after a conversion letter. */
+        if (j + 1 < len && ((s[j + 1] | 32) >= 'a' && (s[j + 1] | 32) <= 'z')) {
+            return 0;
+        }
+        return j + 1 - i;
+    }
+    return 0;
+}
+
+static size_t match_brace(const char *s, size_t len, size_t i)
+{
+    int depth = 0;
+    for (size_t j = i; j < len && j - i < 400; j++) {
+        if (s[j] == '\n') {
+            return 0;
+        }
+        if (s[j] == '{') {
+            depth++;
+        } else if (s[j] == '}' && --depth == 0) {
+            return j > i + 1 ? j + 1 - i : 0;
+        }
+    }
+    return 0;
+}
+
+static bool strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') {
+            x = (char)(x + 32);
+        }
+        if (y >= 'A' && y <= 'Z') {
+            y = (char)(y + 32);
+        }
+        if (x != y) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool has_ext(const char *s, size_t n)
+{
+    static const char *const ext[] = {
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "html", "htm",
+        "xml", "xlf", "xliff", "json", "csv", "zip", "jpg", "jpeg", "png", "gif",
+        "svg", "mp3", "mp4", "odt", "ods", "rtf", "tmx", "po", "c", "h", "sh",
+        "md", "exe", "tar", "gz", "css", "js", "php", "py",
+        /* domains */
+        "ba", "rs", "hr", "me", "org", "com", "net", "eu", "int", "info", "gov", "edu", "io",
+    };
+    const char *dot = NULL;
+    for (size_t i = n; i > 0; i--) {
+        if (s[i - 1] == '.') {
+            dot = s + i - 1;
+            break;
+        }
+    }
+    if (dot == NULL || dot == s) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+        size_t l = strlen(ext[i]);
+        if ((size_t)(s + n - dot - 1) == l && strncasecmp_ascii(dot + 1, ext[i], l)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool has_scheme(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/') {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is the chunk core (a whitespace-delimited token without its outer
+ * punctuation) a URL, e-mail, handle, hashtag, path, file or domain name? */
+static bool chunk_protected(const char *s, size_t n)
+{
+    if (n < 2) {
+        return false;
+    }
+    if ((n > 4 && strncasecmp_ascii(s, "www.", 4)) || has_scheme(s, n)) {
+        return true;
+    }
+    if ((s[0] == '@' || s[0] == '#') && is_word_cp((unsigned char)s[1])) {
+        return true;
+    }
+    if (s[0] == '/' || memchr(s, '\\', n) != NULL || (s[0] == '.' && s[1] == '/')) {
+        return true;
+    }
+    {
+        const char *at = memchr(s, '@', n);
+        if (at != NULL && at > s && memchr(at, '.', (size_t)(s + n - at)) != NULL) {
+            return true;
+        }
+    }
+    return has_ext(s, n);
+}
+
+static bool strip_lead(uint32_t c)
+{
+    return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0x201E ||
+           c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x2018 ||
+           c == 0x201A || c == 0x2019;
+}
+
+static bool strip_trail(uint32_t c)
+{
+    return c == ')' || c == ']' || c == '"' || c == '\'' || c == '.' || c == ',' ||
+           c == ';' || c == ':' || c == '!' || c == '?' || c == 0x201C || c == 0x201D ||
+           c == 0xBB || c == 0xAB || c == 0x2019 || c == 0x2026;
+}
+
+/* The code point ending just before byte i. */
+static uint32_t prev_cp(const char *s, size_t i)
+{
+    size_t k = i;
+    if (i == 0) {
+        return 0;
+    }
+    do {
+        k--;
+    } while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80);
+    return text_next_cp(s, i, &k);
+}
+
+struct word_info {
+    size_t letters, upper, lower;
+    bool digit, underscore, other_letter, cyr, camel, latin;
+};
+
+static void word_analyze(const char *w, size_t n, struct word_info *wi)
+{
+    uint32_t p1 = 0, p2 = 0;
+
+    memset(wi, 0, sizeof(*wi));
+    for (size_t i = 0; i < n;) {
+        uint32_t c = text_next_cp(w, n, &i);
+        bool up = false, lo = false;
+        if (c >= '0' && c <= '9') {
+            wi->digit = true;
+        } else if (c == '_') {
+            wi->underscore = true;
+        } else if (lat_lower(c) != 0) {
+            wi->letters++;
+            wi->latin = true;
+            up = lat_is_upper(c);
+            lo = !up;
+        } else if (is_cyr(c) && u_isalpha((UChar32)c)) {
+            wi->letters++;
+            wi->cyr = true;
+            up = u_isupper((UChar32)c);
+            lo = !up;
+        } else if (u_isalpha((UChar32)c)) {
+            wi->letters++;
+            wi->other_letter = true;
+        } else if (u_isdigit((UChar32)c)) {
+            wi->digit = true;
+        }
+        wi->upper += up;
+        wi->lower += lo;
+        /* lower, Upper, lower: JavaScript, iPhone (not BiH). */
+        if (lo && p1 == 'U' && p2 == 'l') {
+            wi->camel = true;
+        }
+        /* Title-case digraph letters (ǅ ǈ ǋ) are not humps. */
+        p2 = p1;
+        p1 = up ? 'U' : lo ? 'l' : 0;
+        if (c == 0x1C5 || c == 0x1C8 || c == 0x1CB) {
+            p1 = 'l';
+        }
+    }
+    /* "LjUBLJANA"-style digraph capitals are not humps either. */
+    if (wi->camel && n >= 2 && (w[0] == 'L' || w[0] == 'N' || w[0] == 'D') &&
+        wi->lower <= 2 && wi->upper >= wi->letters - 2) {
+        wi->camel = false;
+    }
+}
+
+/* Roman numerals that are also Serbian words in capitals (VI = you). */
+static bool roman_is_word(const char *w, size_t n)
+{
+    static const char *const words[] = {"VI", "MI", "LI", "DI", "CD", "DIV", "MIL", "CIV"};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is the next word after byte i (across spaces/punctuation on the line) in capitals? */
+static bool next_word_caps(const char *s, size_t len, size_t i)
+{
+    size_t j = i, e;
+    struct word_info wi;
+
+    while (j < len && s[j] != '\n' && !is_word_cp((unsigned char)s[j]) &&
+           (unsigned char)s[j] < 0x80) {
+        j++;
+    }
+    e = j;
+    while (e < len) {
+        size_t k = e;
+        if (!is_word_cp(text_next_cp(s, len, &k))) {
+            break;
+        }
+        e = k;
+    }
+    if (e == j) {
+        return false;
+    }
+    word_analyze(s + j, e - j, &wi);
+    return wi.letters >= 2 && wi.lower == 0;
+}
+
+struct scan {
+    bool prev_title; /* the previous word was Title-case */
+    bool prev_caps;  /* the previous word was in capitals (2+ letters) */
+};
+
+static void do_word(struct tu_translit *t, const char *s, size_t len,
+                    size_t i, size_t e, struct scan *sc, struct tu_buf *out)
+{
+    const char *w = s + i;
+    size_t n = e - i;
+    struct word_info wi;
+    bool keep = false;
+    bool was_title = sc->prev_title;
+    bool was_caps = sc->prev_caps;
+
+    word_analyze(w, n, &wi);
+    sc->prev_title = wi.upper >= 1 && wi.lower >= 1 && !wi.camel;
+    sc->prev_caps = wi.letters >= 2 && wi.lower == 0;
+    if (wi.letters == 0 || !wi.latin) {
+        keep = true;
+    } else if (wi.digit || wi.underscore || wi.other_letter || wi.camel) {
+        keep = true;
+    } else if (wi.lower == 0 && wi.letters >= 2) {
+        if (is_roman(w, n) && !(roman_is_word(w, n) && (was_caps || next_word_caps(s, len, e)))) {
+            keep = true;
+        } else if (t->acronyms_keep) {
+            keep = true;
+        }
+    } else if (n == 1 && (w[0] == 'I' || w[0] == 'V') && was_title && i >= 1 && s[i - 1] == ' ') {
+        keep = true; /* Petar I, Karlo V */
+    } else if (wi.letters == n && wi.letters >= 2 && is_foreign(t, w, n)) {
+        keep = true; /* ASCII-only word the English dictionary knows */
+    }
+    if (keep) {
+        tu_buf_add(out, w, n);
+    } else {
+        word_to_cyrl(w, n, out);
+    }
+}
+
+static bool term_at(const struct tu_translit *t, const char *s, size_t len,
+                    size_t i, struct tu_buf *out, size_t *adv)
+{
+    for (size_t k = 0; k < t->nterms; k++) {
+        const struct term *tm = &t->terms[k];
+        size_t j;
+        if (tm->len > len - i || memcmp(s + i, tm->from, tm->len) != 0) {
+            continue;
+        }
+        j = i + tm->len;
+        if (j < len) {
+            size_t q = j;
+            if (is_word_cp(text_next_cp(s, len, &q))) {
+                continue;
+            }
+        }
+        tu_buf_adds(out, tm->to != NULL ? tm->to : tm->from);
+        *adv = tm->len;
+        return true;
+    }
+    return false;
+}
+
+static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
+                                  size_t len, struct tu_buf *out,
+                                  struct tu_error *err)
+{
+    struct scan sc = {false, false};
+    bool chunk_start = true;
+    size_t i = 0, k;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        size_t j;
+        uint32_t cp;
+
+        if (t->nterms > 0 && !is_word_cp(prev_cp(s, i)) && term_at(t, s, len, i, out, &k)) {
+            i += k;
+            chunk_start = false;
+            continue;
+        }
+        k = c == '<' ? match_tag(s, len, i) : c == '&' ? match_entity(s, len, i)
+            : c == '%' ? match_printf(s, len, i) : c == '{' ? match_brace(s, len, i) : 0;
+        if (k > 0) {
+            tu_buf_add(out, s + i, k);
+            i += k;
+            chunk_start = c == '<';
+            continue;
+        }
+        j = i;
+        cp = text_next_cp(s, len, &j);
+        if (is_space_cp(cp)) {
+            tu_buf_add(out, s + i, j - i);
+            i = j;
+            chunk_start = true;
+            continue;
+        }
+        if (chunk_start) {
+            size_t a = i, b = i, e = i;
+            chunk_start = false;
+            while (e < len && s[e] != '<') {
+                size_t q = e;
+                if (is_space_cp(text_next_cp(s, len, &q))) {
+                    break;
+                }
+                e = q;
+            }
+            while (a < e) {
+                size_t q = a;
+                if (!strip_lead(text_next_cp(s, len, &q))) {
+                    break;
+                }
+                a = q;
+            }
+            b = e;
+            while (b > a && strip_trail(prev_cp(s, b))) {
+                size_t q = b;
+                do {
+                    q--;
+                } while (q > a && ((unsigned char)s[q] & 0xC0) == 0x80);
+                b = q;
+            }
+            if (b > a && chunk_protected(s + a, b - a)) {
+                tu_buf_add(out, s + i, b - i);
+                i = b;
+                sc.prev_title = sc.prev_caps = false;
+                continue;
+            }
+        }
+        if (is_word_cp(cp)) {
+            size_t e = j;
+            while (e < len) {
+                size_t q = e;
+                if (!is_word_cp(text_next_cp(s, len, &q))) {
+                    break;
+                }
+                e = q;
+            }
+            do_word(t, s, len, i, e, &sc, out);
+            i = e;
+            continue;
+        }
+        tu_buf_add(out, s + i, j - i);
+        i = j;
+    }
+    if (out->status != TU_OK) {
+        return tu_error_set(err, out->status, "out of memory");
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_translit_apply(struct tu_translit *t, const char *text,
+                                 size_t len, struct tu_buf *out,
+                                 struct tu_error *err)
+{
+    size_t bad = tu_text_utf8_check(text, len);
+    struct tu_buf nfc;
+    enum tu_status st;
+
+    if (bad < len) {
+        return text_bad_utf8(NULL, text, len, bad, err);
+    }
+    if (!t->to_cyrl) {
+        return to_latin(t, text, len, out, err);
+    }
+    tu_buf_init(&nfc, TU_BUF_NO_LIMIT);
+    st = tu_text_nfc(text, len, &nfc, err);
+    if (st == TU_OK) {
+        st = to_cyrillic(t, nfc.data, nfc.len, out, err);
+    }
+    tu_buf_release(&nfc);
+    return st;
+}
+
+enum tu_status tu_translit_content(struct tu_translit *t, struct tu_content *c,
+                                   struct tu_error *err)
+{
+    for (size_t i = 0; i < c->count; i++) {
+        struct tu_inline *p = &c->items[i];
+        struct tu_buf b;
+        enum tu_status st;
+        if (p->kind != TU_INLINE_TEXT || p->text == NULL) {
+            continue;
+        }
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        st = tu_translit_apply(t, p->text, strlen(p->text), &b, err);
+        if (st != TU_OK) {
+            tu_buf_release(&b);
+            return st;
+        }
+        tu_free(p->text);
+        p->text = tu_buf_detach(&b, NULL);
+        if (p->text == NULL) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    return TU_OK;
+}
