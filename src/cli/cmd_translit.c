@@ -197,7 +197,7 @@ static enum tu_status do_html(struct tu_translit *t, const char *path,
             }
             i += n;
             if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0) {
-                char close[16];
+                char close[40];
                 const char *end;
                 snprintf(close, sizeof(close), "</%s", name);
                 end = find_ci(s + i, len - i, close);

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Transliteration throughput on ~4 MB of real news (NTREX-128 Serbian, repeated):
+# Cyrillic -> Latin by tumac against gettext's recode-sr-latin and ICU's
+# uconv -x 'sr-sr_Latn/BGN; NFC'; Latin -> Cyrillic by tumac (with and without
+# the hunspell foreign-word check; no peer does this direction correctly, so
+# the ratio is against the peers' Cyrillic -> Latin speed). Env: TUMAC, SHARED.
+set -euo pipefail
+work=$(mktemp -d "${TMPDIR:-/tmp}/bench-translit.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+data=$SHARED/data/parallel/ntrex-128
+for i in $(seq 1 12); do cat "$data/newstest2019.srp-Cyrl.txt"; done > "$work/cyr.txt"
+for i in $(seq 1 12); do cat "$data/newstest2019.srp-Latn.txt"; done > "$work/lat.txt"
+now() { date +%s.%N; }
+run() { # NAME IN CMD... -> prints seconds, output in $work/NAME.out
+    local name=$1 in=$2; shift 2
+    local t0 t1
+    t0=$(now); "$@" < "$in" > "$work/$name.out"; t1=$(now)
+    echo "$t1 - $t0" | bc -l
+}
+mb() { echo "scale=2; $(stat -c %s "$1") / 1048576" | bc -l; }
+echo "input: Cyrillic $(mb "$work/cyr.txt") MB, Latin $(mb "$work/lat.txt") MB"
+t_tumac=$(run tumac-c2l "$work/cyr.txt" "$TUMAC" translit --to sr-Latn)
+t_recode=$(run recode "$work/cyr.txt" recode-sr-latin)
+t_uconv=$(run uconv "$work/cyr.txt" uconv -x 'sr-sr_Latn/BGN; NFC')
+t_l2c=$(run tumac-l2c "$work/lat.txt" "$TUMAC" translit --to sr-Cyrl)
+t_l2c_nf=$(run tumac-l2c-nf "$work/lat.txt" "$TUMAC" translit --to sr-Cyrl --no-foreign)
+rate() { echo "scale=2; $(stat -c %s "$1") / 1048576 / $2" | bc -l; }
+printf '%-40s %8s %10s\n' "tool" "seconds" "MB/s"
+printf '%-40s %8.2f %10.2f\n' "tumac translit --to sr-Latn" "$t_tumac" "$(rate "$work/cyr.txt" "$t_tumac")"
+printf '%-40s %8.2f %10.2f\n' "recode-sr-latin (gettext)" "$t_recode" "$(rate "$work/cyr.txt" "$t_recode")"
+printf '%-40s %8.2f %10.2f\n' "uconv -x 'sr-sr_Latn/BGN; NFC'" "$t_uconv" "$(rate "$work/cyr.txt" "$t_uconv")"
+printf '%-40s %8.2f %10.2f\n' "tumac translit --to sr-Cyrl" "$t_l2c" "$(rate "$work/lat.txt" "$t_l2c")"
+printf '%-40s %8.2f %10.2f\n' "tumac translit --to sr-Cyrl --no-foreign" "$t_l2c_nf" "$(rate "$work/lat.txt" "$t_l2c_nf")"
+echo "ratio Cyrillic->Latin speed, tumac / recode-sr-latin: $(echo "scale=2; $t_recode / $t_tumac" | bc -l)"
+echo "ratio Cyrillic->Latin speed, tumac / uconv:           $(echo "scale=2; $t_uconv / $t_tumac" | bc -l)"
+echo "ratio Latin->Cyrillic tumac / Cyrillic->Latin recode-sr-latin: $(echo "scale=2; $t_recode / $t_l2c" | bc -l)"
+echo "ratio Latin->Cyrillic tumac / Cyrillic->Latin uconv:           $(echo "scale=2; $t_uconv / $t_l2c" | bc -l)"
+if cmp -s "$work/tumac-c2l.out" "$work/uconv.out"; then
+    echo "tumac and uconv outputs identical"
+else
+    echo "tumac and uconv outputs differ in $(diff "$work/tumac-c2l.out" "$work/uconv.out" | grep -c '^<') lines"
+fi
