@@ -581,9 +581,15 @@ static void make_derived(struct run *run, struct step_worker *w, size_t d,
     enum tu_status st;
 
     if (doc == NULL) {
+        /* The base's failure is this one's too (one line in the report). */
         tu_error_set(&e, TU_EINVAL, "not made: its base %s failed",
                      base->locale);
         fail_item(it, &e);
+        if (base->state == TU_BATCH_FAILED && base->reason != NULL &&
+            !batch_set_str(&it->reason, base->reason)) {
+            tu_free(it->reason);
+            it->reason = NULL;
+        }
         item_done(run, d, it, NULL, in->size, t);
         return;
     }
@@ -593,6 +599,7 @@ static void make_derived(struct run *run, struct step_worker *w, size_t d,
         st = write_outputs(run, it, doc, false, kind == BATCH_REC_IMPORT, &xh,
                            &e);
     }
+    tu_doc_free(doc);
     if (st != TU_OK) {
         fail_item(it, &e);
         item_done(run, d, it, NULL, in->size, t);
