@@ -851,7 +851,45 @@ struct scan {
     bool prev_caps;  /* the previous word was in capitals (2+ letters) */
 };
 
-static void do_word(struct tu_translit *t, const char *s, size_t len,
+/*
+ * The foreign-word verdict for the word s[i..e), judged with its hyphenated
+ * compound: "pit-stop" and "plej-of" are converted whole unless every part
+ * is foreign, so a compound is never half Latin, half Cyrillic.
+ */
+static bool compound_foreign(struct tu_translit *t, const char *s, size_t len,
+                             size_t i, size_t e)
+{
+    size_t a = i, b = e;
+
+    if (!is_foreign(t, s + i, e - i)) {
+        return false;
+    }
+    while (a >= 2 && s[a - 1] == '-' && is_word_cp((unsigned char)s[a - 2])) {
+        a--;
+        while (a > 0 && is_word_cp((unsigned char)s[a - 1])) {
+            a--;
+        }
+    }
+    while (b + 1 < len && s[b] == '-' && is_word_cp((unsigned char)s[b + 1])) {
+        b++;
+        while (b < len && is_word_cp((unsigned char)s[b])) {
+            b++;
+        }
+    }
+    for (size_t p = a; p < b;) {
+        size_t q = p;
+        while (q < b && s[q] != '-') {
+            q++;
+        }
+        if ((p != i || q != e) && (q - p < 3 || !is_foreign(t, s + p, q - p))) {
+            return false;
+        }
+        p = q + 1;
+    }
+    return true;
+}
+
+static bool do_word(struct tu_translit *t, const char *s, size_t len,
                     size_t i, size_t e, struct scan *sc, struct tu_buf *out)
 {
     const char *w = s + i;
@@ -876,7 +914,7 @@ static void do_word(struct tu_translit *t, const char *s, size_t len,
         }
     } else if (n == 1 && (w[0] == 'I' || w[0] == 'V') && was_title && i >= 1 && s[i - 1] == ' ') {
         keep = true; /* Petar I, Karlo V */
-    } else if (wi.letters == n && wi.letters >= 2 && is_foreign(t, w, n)) {
+    } else if (wi.letters == n && wi.letters >= 3 && compound_foreign(t, s, len, i, e)) {
         keep = true; /* ASCII-only word the English dictionary knows */
     }
     if (keep) {
@@ -884,6 +922,7 @@ static void do_word(struct tu_translit *t, const char *s, size_t len,
     } else {
         word_to_cyrl(w, n, out);
     }
+    return keep;
 }
 
 static bool term_at(const struct tu_translit *t, const char *s, size_t len,
@@ -984,7 +1023,22 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
                 }
                 e = q;
             }
-            do_word(t, s, len, i, e, &sc, out);
+            if (do_word(t, s, len, i, e, &sc, out)) {
+                /* A kept word keeps its apostrophe suffix: Brink's, O'Neil. */
+                size_t q = e;
+                if (q < len && s[q] == '\'') {
+                    q++;
+                } else if (len - q >= 3 && memcmp(s + q, "\xE2\x80\x99", 3) == 0) {
+                    q += 3;
+                }
+                if (q > e && q < len && is_word_cp((unsigned char)s[q])) {
+                    while (q < len && is_word_cp((unsigned char)s[q])) {
+                        q++;
+                    }
+                    tu_buf_add(out, s + e, q - e);
+                    e = q;
+                }
+            }
             i = e;
             continue;
         }

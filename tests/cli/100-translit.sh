@@ -80,3 +80,10 @@ check_grep "html style kept" 'p.novi \{ color: red \}' "$WORK/p.cyr.html"
 check_grep "html comment kept" '<!-- komentar ostaje -->' "$WORK/p.cyr.html"
 check_ok "html back" "$TUMAC" translit --to sr-Latn -o "$WORK/p.lat.html" "$WORK/p.cyr.html"
 check_eq "html round trip (but lang)" "$(sed 's/sr-Cyrl/sr-Latn/' "$WORK/p.cyr.html" | "$TUMAC" translit --to sr-Latn --format html)" "$(cat "$WORK/p.html")"
+
+# Foreign-word judgement: compounds are never half converted; 's stays with its word.
+check_eq "compounds convert whole" \
+    "$(echo "pit-stop i plej-of, Brink's prodavnica" | "$TUMAC" translit --to sr-Cyrl)" \
+    "пит-стоп и плеј-оф, Brink's продавница"
+check_eq "short words are not judged foreign" \
+    "$(echo 'Ho i Le su imena' | "$TUMAC" translit --to sr-Cyrl)" "Хо и Ле су имена"
