@@ -35,9 +35,9 @@
 
 /* What became of one document in one locale. */
 enum tu_batch_state {
-    TU_BATCH_PENDING = 0,       /* not done: the run was interrupted first */
-    TU_BATCH_FINISHED,          /* all segments approved: document merged */
-    TU_BATCH_DRAFT,             /* merged with the source in the gaps (--draft) */
+    TU_BATCH_PENDING = 0, /* not done: the run was interrupted first */
+    TU_BATCH_FINISHED,    /* all segments approved: document merged */
+    TU_BATCH_DRAFT,       /* merged with the source in the gaps (--draft) */
     TU_BATCH_NEEDS_TRANSLATION, /* XLIFF written, document not merged */
     TU_BATCH_FAILED,            /* `reason` says why; nothing written */
 };
@@ -46,10 +46,10 @@ enum tu_batch_state {
 const char *tu_batch_state_name(enum tu_batch_state s);
 
 struct tu_batch_counts {
-    size_t segments;          /* translatable segments */
-    size_t words;             /* source words */
-    size_t segments_approved; /* with an approved target */
-    size_t words_todo;        /* words of segments without approved target */
+    size_t segments;             /* translatable segments */
+    size_t words;                /* source words */
+    size_t segments_approved;    /* with an approved target */
+    size_t words_todo;           /* words of segments without approved target */
     struct tu_band_counts bands; /* the leverage analysis (leverage.h) */
 };
 
@@ -65,7 +65,7 @@ struct tu_batch_item {
     char *doc_path;     /* merged document, relative to OUTDIR; NULL if none */
     char *reason;       /* failed: "file:line:col: message"; else NULL */
     struct tu_batch_counts counts;
-    double seconds;     /* time spent on it in this run */
+    double seconds; /* time spent on it in this run */
 };
 
 struct tu_batch_report {
@@ -73,20 +73,20 @@ struct tu_batch_report {
     size_t count;
     size_t cap;
     char *outdir;
-    char *tm_path;     /* as opened; NULL without a TM */
-    char *refs;        /* reference folders, comma-separated; NULL if none */
+    char *tm_path; /* as opened; NULL without a TM */
+    char *refs;    /* reference folders, comma-separated; NULL if none */
     char *src_lang;
-    char **locales;    /* target locales in the order given */
+    char **locales; /* target locales in the order given */
     size_t locale_count;
-    bool is_import;    /* made by tu_batch_import */
+    bool is_import; /* made by tu_batch_import */
     bool is_draft;
-    bool interrupted;  /* stopped by the caller's stop flag */
-    bool no_xliff;     /* this build has no XLIFF writer: no .xlf written */
-    size_t documents;  /* input documents */
-    size_t failed;     /* items in TU_BATCH_FAILED */
-    size_t tm_added;   /* import: segments stored in the TM */
-    int64_t started;   /* Unix time of the start */
-    double seconds;    /* wall time of the run */
+    bool interrupted; /* stopped by the caller's stop flag */
+    bool no_xliff;    /* this build has no XLIFF writer: no .xlf written */
+    size_t documents; /* input documents */
+    size_t failed;    /* items in TU_BATCH_FAILED */
+    size_t tm_added;  /* import: segments stored in the TM */
+    int64_t started;  /* Unix time of the start */
+    double seconds;   /* wall time of the run */
     char *tool_version;
 };
 
@@ -98,9 +98,9 @@ struct tu_batch_report {
 struct tu_batch_progress {
     size_t docs_done, docs_total; /* documents with every locale done */
     size_t items_done, items_total;
-    size_t segments_done;         /* translatable segments processed */
+    size_t segments_done;             /* translatable segments processed */
     uint64_t bytes_done, bytes_total; /* input bytes x locales: for the ETA */
-    double elapsed;               /* seconds since the start */
+    double elapsed;                   /* seconds since the start */
     const struct tu_batch_item *item; /* the item just completed, or NULL */
 };
 
@@ -108,17 +108,17 @@ typedef void (*tu_batch_progress_fn)(const struct tu_batch_progress *p,
                                      void *ctx);
 
 struct tu_batch_opts {
-    const char *tm_path;       /* NULL: no TM (everything is new) */
-    const char *src_lang;      /* "en" */
+    const char *tm_path;        /* NULL: no TM (everything is new) */
+    const char *src_lang;       /* "en" */
     const char *const *targets; /* target locale tags */
     size_t target_count;
     enum tu_xliff_version xliff_version; /* UNKNOWN: 2.1 */
-    int min_score;             /* fuzzy threshold; 0: 75 */
-    int fill_score;            /* fill targets at or above; 0: 95 */
-    unsigned jobs;             /* worker threads; 0: the number of cores */
-    const char *outdir;        /* required */
-    bool draft;                /* merge unfinished documents with the source */
-    bool force;                /* redo up-to-date outputs */
+    int min_score;                       /* fuzzy threshold; 0: 75 */
+    int fill_score;                      /* fill targets at or above; 0: 95 */
+    unsigned jobs;      /* worker threads; 0: the number of cores */
+    const char *outdir; /* required */
+    bool draft;         /* merge unfinished documents with the source */
+    bool force;         /* redo up-to-date outputs */
     tu_batch_progress_fn progress; /* may be NULL */
     void *progress_ctx;
     /* Set to nonzero (e.g. from a SIGINT handler) to stop after the current
@@ -143,8 +143,7 @@ struct tu_batch_opts {
  */
 enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
                             const char *const *inputs, size_t input_count,
-                            struct tu_batch_report **out,
-                            struct tu_error *err);
+                            struct tu_batch_report **out, struct tu_error *err);
 
 /*
  * Take back the translated XLIFF files of an earlier run in opts->outdir:
@@ -161,8 +160,8 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
 void tu_batch_report_free(struct tu_batch_report *r);
 
 /* Totals over the items of `locale` (NULL: all items). */
-void tu_batch_report_totals(const struct tu_batch_report *r,
-                            const char *locale, struct tu_batch_counts *out);
+void tu_batch_report_totals(const struct tu_batch_report *r, const char *locale,
+                            struct tu_batch_counts *out);
 
 /* Render the report: a terminal summary, JSON, or a standalone HTML page. */
 enum tu_status tu_batch_report_text(const struct tu_batch_report *r,

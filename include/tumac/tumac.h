@@ -18,6 +18,7 @@
 #include "locale.h"
 #include "segment.h"
 #include "text.h"
+#include "tm.h"
 #include "xliff.h"
 
 #endif

@@ -16,8 +16,8 @@
 /* ---- inputs (inputs.c) ---- */
 
 struct batch_input {
-    char *path;      /* as found: "samples/new/press.html" */
-    char *name;      /* output name without extension, unique in the run */
+    char *path; /* as found: "samples/new/press.html" */
+    char *name; /* output name without extension, unique in the run */
     uint64_t size;
 };
 
@@ -34,8 +34,7 @@ struct batch_inputs {
  * translation and is skipped; "name.<src>.ext" is named "name".
  */
 enum tu_status batch_inputs_collect(const char *const *paths, size_t count,
-                                    const char *src,
-                                    struct batch_inputs *list,
+                                    const char *src, struct batch_inputs *list,
                                     struct tu_error *err);
 void batch_inputs_release(struct batch_inputs *list);
 /*
@@ -54,7 +53,8 @@ bool batch_is_document(const char *path);
 
 /* ---- hashing ---- */
 
-/* FNV-1a 64 of `len` bytes, continuing from `h` (start with BATCH_HASH_INIT). */
+/* FNV-1a 64 of `len` bytes, continuing from `h` (start with BATCH_HASH_INIT).
+ */
 #define BATCH_HASH_INIT UINT64_C(0xcbf29ce484222325)
 uint64_t batch_hash(uint64_t h, const void *data, size_t len);
 uint64_t batch_hash_str(uint64_t h, const char *s);

@@ -57,8 +57,8 @@ static bool name_locale(const char *path, struct tu_locale *tag,
             prev = p;
         }
     }
-    if (prev == NULL || prev == base || (size_t)(dot - prev - 1) >= sizeof(sub) ||
-        dot - prev - 1 < 2) {
+    if (prev == NULL || prev == base ||
+        (size_t)(dot - prev - 1) >= sizeof(sub) || dot - prev - 1 < 2) {
         return false;
     }
     memcpy(sub, prev + 1, (size_t)(dot - prev - 1));
@@ -100,8 +100,8 @@ static bool name_taken(const struct batch_inputs *list, const char *name)
 }
 
 static enum tu_status add_input(struct batch_inputs *list, const char *path,
-                                const char *rel, const char *src,
-                                uint64_t size, struct tu_error *err)
+                                const char *rel, const char *src, uint64_t size,
+                                struct tu_error *err)
 {
     struct batch_input *in;
     char *name = strip_ext(rel, src);
@@ -116,8 +116,8 @@ static enum tu_status add_input(struct batch_inputs *list, const char *path,
             return TU_OK;
         }
     }
-    in = tu_grow(list->items, sizeof(*list->items), list->count + 1,
-                 &list->cap);
+    in =
+        tu_grow(list->items, sizeof(*list->items), list->count + 1, &list->cap);
     if (in == NULL) {
         tu_free(name);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
@@ -201,8 +201,8 @@ static enum tu_status walk(struct batch_inputs *list, const char *dir,
                 /* press.hr.txt beside press.en.txt is a translation. */
                 if (!name_locale(rel, &loc, &tag_dot) ||
                     strcmp(loc.tag, src) == 0) {
-                    st = add_input(list, path, rel, src,
-                                   (uint64_t)sb.st_size, err);
+                    st = add_input(list, path, rel, src, (uint64_t)sb.st_size,
+                                   err);
                 }
             }
         }
@@ -264,8 +264,7 @@ static enum tu_status disambiguate(struct batch_inputs *list,
 }
 
 enum tu_status batch_inputs_collect(const char *const *paths, size_t count,
-                                    const char *src,
-                                    struct batch_inputs *list,
+                                    const char *src, struct batch_inputs *list,
                                     struct tu_error *err)
 {
     for (size_t i = 0; i < count; i++) {

@@ -122,8 +122,8 @@ static void add_counts(struct tu_batch_counts *sum,
     tu_band_counts_add(&sum->bands, &c->bands);
 }
 
-void tu_batch_report_totals(const struct tu_batch_report *r,
-                            const char *locale, struct tu_batch_counts *out)
+void tu_batch_report_totals(const struct tu_batch_report *r, const char *locale,
+                            struct tu_batch_counts *out)
 {
     memset(out, 0, sizeof(*out));
     for (size_t i = 0; i < r->count; i++) {
@@ -232,37 +232,36 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
             width = len < 60 ? (int)len : 60;
         }
     }
-    tu_buf_printf(out, "\n%-*s %-8s %7s %6s %8s %6s %6s %7s  %s\n",
-                  width, "document", "locale", "words", "101%", "100%+rep",
-                  "fuzzy", "new", "to do", "state");
+    tu_buf_printf(out, "\n%-*s %-8s %7s %6s %8s %6s %6s %7s  %s\n", width,
+                  "document", "locale", "words", "101%", "100%+rep", "fuzzy",
+                  "new", "to do", "state");
     for (size_t i = 0; i < r->count; i++) {
         const struct tu_batch_item *it = &r->items[i];
         const struct tu_batch_counts *c = &it->counts;
         /* As in the HTML: fuzzy is 75-99%, new is below 75%. */
-        size_t fuzzy = c->bands.words[TU_BAND_95] +
-                       c->bands.words[TU_BAND_85] +
+        size_t fuzzy = c->bands.words[TU_BAND_95] + c->bands.words[TU_BAND_85] +
                        c->bands.words[TU_BAND_75];
-        size_t fresh = c->bands.words[TU_BAND_50] +
-                       c->bands.words[TU_BAND_NEW];
+        size_t fresh = c->bands.words[TU_BAND_50] + c->bands.words[TU_BAND_NEW];
         size_t exact = c->bands.words[TU_BAND_EXACT] +
                        c->bands.words[TU_BAND_REPETITION] +
                        c->bands.words[TU_BAND_CROSS_FILE];
         if (it->state == TU_BATCH_FAILED) {
             tu_buf_printf(out, "%-*s %-8s %7s %6s %8s %6s %6s %7s  failed\n",
-                          width, it->name, it->locale, "-", "-", "-", "-", "-", "-");
+                          width, it->name, it->locale, "-", "-", "-", "-", "-",
+                          "-");
             continue;
         }
-        tu_buf_printf(out, "%-*s %-8s %7zu %6zu %8zu %6zu %6zu %7zu  %s%s%s%s\n",
-                      width, it->name, it->locale, c->words,
-                      c->bands.words[TU_BAND_CONTEXT], exact, fuzzy, fresh,
-                      c->words_todo,
-                      tu_batch_state_name(it->state),
-                      it->derived_from ? " (from " : "",
-                      it->derived_from ? it->derived_from : "",
-                      it->derived_from ? ")" : "");
+        tu_buf_printf(
+            out, "%-*s %-8s %7zu %6zu %8zu %6zu %6zu %7zu  %s%s%s%s\n", width,
+            it->name, it->locale, c->words, c->bands.words[TU_BAND_CONTEXT],
+            exact, fuzzy, fresh, c->words_todo, tu_batch_state_name(it->state),
+            it->derived_from ? " (from " : "",
+            it->derived_from ? it->derived_from : "",
+            it->derived_from ? ")" : "");
     }
-    tu_buf_printf(out, "\n%zu finished, %zu draft, %zu need translation "
-                       "(%zu of %zu words to translate, %u%%), %zu failed",
+    tu_buf_printf(out,
+                  "\n%zu finished, %zu draft, %zu need translation "
+                  "(%zu of %zu words to translate, %u%%), %zu failed",
                   n[TU_BATCH_FINISHED], n[TU_BATCH_DRAFT],
                   n[TU_BATCH_NEEDS_TRANSLATION], all.words_todo, all.words,
                   percent(all.words_todo, all.words), n[TU_BATCH_FAILED]);
@@ -312,14 +311,15 @@ static void json_str(struct tu_buf *b, const char *s)
 
 static void json_counts(struct tu_buf *b, const struct tu_batch_counts *c)
 {
-    tu_buf_printf(b, "{\"segments\": %zu, \"words\": %zu, "
-                     "\"segments_approved\": %zu, \"words_to_translate\": %zu, "
-                     "\"bands\": {",
+    tu_buf_printf(b,
+                  "{\"segments\": %zu, \"words\": %zu, "
+                  "\"segments_approved\": %zu, \"words_to_translate\": %zu, "
+                  "\"bands\": {",
                   c->segments, c->words, c->segments_approved, c->words_todo);
     for (int i = 0; i < TU_BAND_COUNT; i++) {
         tu_buf_printf(b, "%s\"%s\": {\"words\": %zu, \"segments\": %zu}",
-                      i ? ", " : "", tu_band_key((enum tu_band)i), c->bands.words[i],
-                      c->bands.segments[i]);
+                      i ? ", " : "", tu_band_key((enum tu_band)i),
+                      c->bands.words[i], c->bands.segments[i]);
     }
     tu_buf_adds(b, "}}");
 }
@@ -354,15 +354,17 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
         }
         json_str(out, r->locales[i]);
     }
-    tu_buf_printf(out, "],\n  \"xliff_written\": %s,", r->no_xliff ? "false" : "true");
-    tu_buf_printf(out, "\n  \"draft\": %s,\n  \"interrupted\": %s,\n"
-                       "  \"documents\": %zu,\n  \"tm_added\": %zu,\n",
+    tu_buf_printf(out, "],\n  \"xliff_written\": %s,",
+                  r->no_xliff ? "false" : "true");
+    tu_buf_printf(out,
+                  "\n  \"draft\": %s,\n  \"interrupted\": %s,\n"
+                  "  \"documents\": %zu,\n  \"tm_added\": %zu,\n",
                   r->is_draft ? "true" : "false",
-                  r->interrupted ? "true" : "false", r->documents,
-                  r->tm_added);
-    tu_buf_printf(out, "  \"items_by_state\": {\"finished\": %zu, "
-                       "\"draft\": %zu, \"needs_translation\": %zu, "
-                       "\"failed\": %zu, \"not_done\": %zu},\n",
+                  r->interrupted ? "true" : "false", r->documents, r->tm_added);
+    tu_buf_printf(out,
+                  "  \"items_by_state\": {\"finished\": %zu, "
+                  "\"draft\": %zu, \"needs_translation\": %zu, "
+                  "\"failed\": %zu, \"not_done\": %zu},\n",
                   n[TU_BATCH_FINISHED], n[TU_BATCH_DRAFT],
                   n[TU_BATCH_NEEDS_TRANSLATION], n[TU_BATCH_FAILED],
                   n[TU_BATCH_PENDING]);
@@ -495,9 +497,11 @@ static void html_bar(struct tu_buf *b, const struct tu_batch_counts *c)
     tu_buf_adds(b, "<div class=\"bar\">");
     for (int i = 0; i < TU_BAND_COUNT; i++) {
         if (c->bands.words[i] > 0 && c->words > 0) {
-            tu_buf_printf(b, "<i class=\"b%d\" style=\"width:%.2f%%\" "
-                             "title=\"%s: %zu words\"></i>",
-                          i, 100.0 * (double)c->bands.words[i] / (double)c->words,
+            tu_buf_printf(b,
+                          "<i class=\"b%d\" style=\"width:%.2f%%\" "
+                          "title=\"%s: %zu words\"></i>",
+                          i,
+                          100.0 * (double)c->bands.words[i] / (double)c->words,
                           tu_band_name((enum tu_band)i), c->bands.words[i]);
         }
     }
@@ -506,8 +510,8 @@ static void html_bar(struct tu_buf *b, const struct tu_batch_counts *c)
 
 /* Short column heads for the per-locale table (repetitions merged). */
 static const char *const html_heads[] = {
-    "101%", "reps", "100%", "95&ndash;99", "85&ndash;94", "75&ndash;84",
-    "50&ndash;74", "new",
+    "101%",        "reps",        "100%",        "95&ndash;99",
+    "85&ndash;94", "75&ndash;84", "50&ndash;74", "new",
 };
 
 static void html_cell(struct tu_buf *b, size_t v, bool strong)
@@ -543,12 +547,11 @@ static void html_short_cells(struct tu_buf *b, const struct tu_batch_counts *c)
     const size_t *w = c->bands.words;
 
     html_cell(b, c->words, false);
-    html_cell(b, w[TU_BAND_CONTEXT] + w[TU_BAND_REPETITION] +
-                     w[TU_BAND_CROSS_FILE] + w[TU_BAND_EXACT],
+    html_cell(b,
+              w[TU_BAND_CONTEXT] + w[TU_BAND_REPETITION] +
+                  w[TU_BAND_CROSS_FILE] + w[TU_BAND_EXACT],
               false);
-    html_cell(b, w[TU_BAND_95] + w[TU_BAND_85] +
-                     w[TU_BAND_75],
-              false);
+    html_cell(b, w[TU_BAND_95] + w[TU_BAND_85] + w[TU_BAND_75], false);
     html_cell(b, w[TU_BAND_50] + w[TU_BAND_NEW], false);
     html_cell(b, c->words_todo, true);
 }
@@ -591,8 +594,9 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     format_time(r->started, when, sizeof(when));
     tu_batch_report_totals(r, NULL, &all);
     tu_buf_printf(out, html_head, title);
-    tu_buf_printf(out, "<h1>%s</h1>\n<p class=\"meta\"><span>%s</span>"
-                       "<span>source <b>",
+    tu_buf_printf(out,
+                  "<h1>%s</h1>\n<p class=\"meta\"><span>%s</span>"
+                  "<span>source <b>",
                   title, when);
     html_text(out, r->src_lang);
     tu_buf_adds(out, "</b> into <b>");
@@ -608,8 +612,7 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
         tu_buf_adds(out, "; references: ");
         html_text(out, r->refs);
     }
-    tu_buf_printf(out, "</span><span>%.1f s</span><span>",
-                  r->seconds);
+    tu_buf_printf(out, "</span><span>%.1f s</span><span>", r->seconds);
     html_text(out, r->tool_version);
     tu_buf_adds(out, "</span></p>\n");
     if (r->no_xliff) {
@@ -625,8 +628,9 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
 
     /* Summary cards. */
     tu_buf_adds(out, "<div class=\"cards\">");
-    tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small>documents x %zu "
-                       "locales</small></div>",
+    tu_buf_printf(out,
+                  "<div class=\"card\"><b>%zu</b><small>documents x %zu "
+                  "locales</small></div>",
                   r->documents, r->locale_count);
     tu_buf_adds(out, "<div class=\"card\"><b>");
     html_num(out, all.words);
@@ -635,18 +639,22 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     html_num(out, all.words_todo);
     tu_buf_printf(out, "</b><small>to translate (%u%%)</small></div>",
                   percent(all.words_todo, all.words));
-    tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small><span class=\"st "
-                       "finished\">finished</span></small></div>",
+    tu_buf_printf(out,
+                  "<div class=\"card\"><b>%zu</b><small><span class=\"st "
+                  "finished\">finished</span></small></div>",
                   n[TU_BATCH_FINISHED] + n[TU_BATCH_DRAFT]);
-    tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small><span class=\"st "
-                       "todo\">needs translation</span></small></div>",
+    tu_buf_printf(out,
+                  "<div class=\"card\"><b>%zu</b><small><span class=\"st "
+                  "todo\">needs translation</span></small></div>",
                   n[TU_BATCH_NEEDS_TRANSLATION]);
-    tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small><span class=\"st "
-                       "failed\">failed</span></small></div>",
+    tu_buf_printf(out,
+                  "<div class=\"card\"><b>%zu</b><small><span class=\"st "
+                  "failed\">failed</span></small></div>",
                   n[TU_BATCH_FAILED]);
     if (r->is_import) {
-        tu_buf_printf(out, "<div class=\"card\"><b>%zu</b><small>segments "
-                           "stored in the TM</small></div>",
+        tu_buf_printf(out,
+                      "<div class=\"card\"><b>%zu</b><small>segments "
+                      "stored in the TM</small></div>",
                       r->tm_added);
     }
     tu_buf_adds(out, "</div>\n");
@@ -659,9 +667,8 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
             continue; /* same colour as repetitions */
         }
         tu_buf_printf(out, "<span><i class=\"b%d\"></i>%s%s</span>", i,
-                      tu_band_name((enum tu_band)i), i == TU_BAND_REPETITION
-                                         ? " (in and across files)"
-                                         : "");
+                      tu_band_name((enum tu_band)i),
+                      i == TU_BAND_REPETITION ? " (in and across files)" : "");
     }
     tu_buf_adds(out, "</p>\n<table>\n");
     html_band_header(out);
@@ -710,7 +717,8 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     for (size_t i = 0; i < r->count; i++) {
         const struct tu_batch_item *it = &r->items[i];
         bool first = i == 0 || strcmp(r->items[i - 1].name, it->name) != 0;
-        tu_buf_printf(out, "<tr%s><td class=\"l\">", first ? " class=\"doc\"" : "");
+        tu_buf_printf(out, "<tr%s><td class=\"l\">",
+                      first ? " class=\"doc\"" : "");
         if (first) {
             tu_buf_adds(out, "<b>");
             html_text(out, it->name);
@@ -738,8 +746,8 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
             tu_buf_adds(out, "\">xlf</a>");
         }
         if (it->doc_path) {
-            tu_buf_adds(out, it->xliff_path ? " &middot; <a href=\""
-                                            : "<a href=\"");
+            tu_buf_adds(out,
+                        it->xliff_path ? " &middot; <a href=\"" : "<a href=\"");
             html_text(out, it->doc_path);
             tu_buf_adds(out, "\">document</a>");
         }
@@ -777,23 +785,23 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     tu_buf_adds(out, "<p class=\"note\">Documents: <i>matched</i> = 101%, "
                      "100% and repetitions; <i>fuzzy</i> = 75&ndash;99%; "
                      "<i>new</i> = below 75%. ");
-    tu_buf_adds(out, "Words are source words. A document is "
-                     "finished when every segment has an approved target; "
-                     "the rest wait in the XLIFF files for the translators. "
-                     "101% = the same sentence between the same neighbours.</p>\n"
-                     "</main>\n</body>\n</html>\n");
+    tu_buf_adds(out,
+                "Words are source words. A document is "
+                "finished when every segment has an approved target; "
+                "the rest wait in the XLIFF files for the translators. "
+                "101% = the same sentence between the same neighbours.</p>\n"
+                "</main>\n</body>\n</html>\n");
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "cannot build the report");
     }
     return TU_OK;
 }
 
-static enum tu_status write_one(const struct tu_batch_report *r,
-                                const char *file,
-                                enum tu_status (*render)(
-                                    const struct tu_batch_report *,
-                                    struct tu_buf *, struct tu_error *),
-                                struct tu_error *err)
+static enum tu_status
+write_one(const struct tu_batch_report *r, const char *file,
+          enum tu_status (*render)(const struct tu_batch_report *,
+                                   struct tu_buf *, struct tu_error *),
+          struct tu_error *err)
 {
     struct tu_buf b;
     struct tu_buf path;
@@ -828,8 +836,8 @@ static enum tu_status write_analysis(const struct tu_batch_report *r,
     tu_buf_init(&path, TU_BUF_NO_LIMIT);
     tu_buf_init(&title, TU_BUF_NO_LIMIT);
     tu_buf_printf(&path, "%s/analysis-%s.html", r->outdir, locale);
-    tu_buf_printf(&title, "Analysis: %s into %s", r->src_lang ? r->src_lang : "",
-                  locale);
+    tu_buf_printf(&title, "Analysis: %s into %s",
+                  r->src_lang ? r->src_lang : "", locale);
     st = path.status != TU_OK || title.status != TU_OK
              ? tu_error_set(err, TU_ENOMEM, "out of memory")
              : tu_analysis_set_info(&an, r->tm_path, r->src_lang, locale,
@@ -837,8 +845,8 @@ static enum tu_status write_analysis(const struct tu_batch_report *r,
     an.date = r->started;
     for (size_t i = 0; st == TU_OK && i < r->count; i++) {
         const struct tu_batch_item *it = &r->items[i];
-        if (strcmp(it->locale, locale) == 0 &&
-            it->state != TU_BATCH_FAILED && it->state != TU_BATCH_PENDING) {
+        if (strcmp(it->locale, locale) == 0 && it->state != TU_BATCH_FAILED &&
+            it->state != TU_BATCH_PENDING) {
             st = tu_analysis_add_file(&an, it->name, &it->counts.bands, err);
         }
     }

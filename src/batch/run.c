@@ -47,7 +47,7 @@ struct run {
     unsigned nworkers;
     struct timespec t0;
     struct tu_batch_progress prog;
-    size_t *doc_left;        /* items not yet done, per document */
+    size_t *doc_left; /* items not yet done, per document */
     /*
      * Leverage runs per base locale, fed in input order so repetitions
      * across documents (and so the XLIFF and the counts) do not depend on
@@ -56,9 +56,9 @@ struct run {
     struct step_lev **levs;
     size_t *turn;
     pthread_cond_t turn_cond;
-    uint64_t *chain;            /* per document: hash of it and all before */
-    struct tu_error *hash_err;  /* per document: reading it failed */
-    struct tu_error fatal;   /* a state write that failed (reported at end) */
+    uint64_t *chain;           /* per document: hash of it and all before */
+    struct tu_error *hash_err; /* per document: reading it failed */
+    struct tu_error fatal;     /* a state write that failed (reported at end) */
 };
 
 static double since(const struct timespec *t0)
@@ -374,10 +374,8 @@ static enum tu_status check_not_edited(struct run *run,
         return TU_OK; /* unreadable: the write will say */
     }
     pthread_mutex_lock(&run->lock);
-    exp = batch_state_find(&run->state, BATCH_REC_EXPORT, it->locale,
-                           it->name);
-    imp = batch_state_find(&run->state, BATCH_REC_IMPORT, it->locale,
-                           it->name);
+    exp = batch_state_find(&run->state, BATCH_REC_EXPORT, it->locale, it->name);
+    imp = batch_state_find(&run->state, BATCH_REC_IMPORT, it->locale, it->name);
     edited = !(exp != NULL && exp->xlf_hash == h) &&
              !(imp != NULL && (imp->input_hash == h || imp->xlf_hash == h));
     pthread_mutex_unlock(&run->lock);
@@ -421,7 +419,9 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
             if (st == TU_EUNSUPPORTED) {
                 /* A build without the XLIFF writer still makes documents;
                  * the report says no XLIFF was written. */
+                pthread_mutex_lock(&run->lock);
                 run->report->no_xliff = true;
+                pthread_mutex_unlock(&run->lock);
                 tu_free(xrel);
                 xrel = NULL;
                 st = TU_OK;
@@ -581,9 +581,15 @@ static void make_derived(struct run *run, struct step_worker *w, size_t d,
     enum tu_status st;
 
     if (doc == NULL) {
+        /* The base's failure is this one's too (one line in the report). */
         tu_error_set(&e, TU_EINVAL, "not made: its base %s failed",
                      base->locale);
         fail_item(it, &e);
+        if (base->state == TU_BATCH_FAILED && base->reason != NULL &&
+            !batch_set_str(&it->reason, base->reason)) {
+            tu_free(it->reason);
+            it->reason = NULL;
+        }
         item_done(run, d, it, NULL, in->size, t);
         return;
     }
@@ -593,6 +599,7 @@ static void make_derived(struct run *run, struct step_worker *w, size_t d,
         st = write_outputs(run, it, doc, false, kind == BATCH_REC_IMPORT, &xh,
                            &e);
     }
+    tu_doc_free(doc);
     if (st != TU_OK) {
         fail_item(it, &e);
         item_done(run, d, it, NULL, in->size, t);
@@ -628,8 +635,8 @@ static void feed_leverage(struct run *run, size_t d, size_t l)
     if (d + 1 == run->docs.count) {
         return; /* nobody after it */
     }
-    if (step_extract(run->docs.items[d].path, run->src, run->locs[l].tag,
-                     &doc, &e) != TU_OK) {
+    if (step_extract(run->docs.items[d].path, run->src, run->locs[l].tag, &doc,
+                     &e) != TU_OK) {
         return; /* it extracted before; the turn is passed at the end */
     }
     turn_take(run, l, d);
@@ -653,8 +660,8 @@ static enum tu_status hash_inputs(struct run *run, struct tu_error *err)
     }
     for (size_t d = 0; d < run->docs.count; d++) {
         uint64_t one = 0;
-        if (batch_hash_file(run->docs.items[d].path, &one,
-                            &run->hash_err[d]) == TU_OK) {
+        if (batch_hash_file(run->docs.items[d].path, &one, &run->hash_err[d]) ==
+            TU_OK) {
             h = batch_hash(h, &one, sizeof(one));
         }
         run->chain[d] = h;
@@ -696,14 +703,14 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
         }
         current = take_current(run, item_at(run, d, l), BATCH_REC_EXPORT,
                                in_hash, opts_hash(run, &run->locs[l]));
-        all_current = current &&
-                      (dl == run->nloc ||
-                       take_current(run, item_at(run, d, dl), BATCH_REC_EXPORT,
-                                    in_hash, opts_hash(run, &run->locs[dl])));
+        all_current =
+            current && (dl == run->nloc ||
+                        take_current(run, item_at(run, d, dl), BATCH_REC_EXPORT,
+                                     in_hash, opts_hash(run, &run->locs[dl])));
         if (all_current) {
             feed_leverage(run, d, l);
-            item_done(run, d, item_at(run, d, l), NULL,
-                      run->docs.items[d].size, since(&run->t0));
+            item_done(run, d, item_at(run, d, l), NULL, run->docs.items[d].size,
+                      since(&run->t0));
             if (dl < run->nloc) {
                 item_done(run, d, item_at(run, d, dl), NULL,
                           run->docs.items[d].size, since(&run->t0));
@@ -778,17 +785,17 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
         if (st == TU_OK) {
             st = step_xliff_read(xpath, &doc, &e);
         }
-        if (st == TU_OK && (doc->trg_lang == NULL ||
-                            strcmp(doc->trg_lang, it->locale) != 0)) {
+        if (st == TU_OK &&
+            (doc->trg_lang == NULL || strcmp(doc->trg_lang, it->locale) != 0)) {
             struct tu_locale a;
             struct tu_error ignore = {0};
             if (doc->trg_lang == NULL ||
                 tu_locale_parse(doc->trg_lang, &a, &ignore) != TU_OK ||
                 strcmp(a.tag, it->locale) != 0) {
-                st = tu_error_at(&e, TU_EINVAL, xpath, 0, 0,
-                                 "target language is '%s', expected '%s'",
-                                 doc->trg_lang ? doc->trg_lang : "",
-                                 it->locale);
+                st =
+                    tu_error_at(&e, TU_EINVAL, xpath, 0, 0,
+                                "target language is '%s', expected '%s'",
+                                doc->trg_lang ? doc->trg_lang : "", it->locale);
             }
         }
         pthread_mutex_lock(&run->lock);
@@ -928,8 +935,8 @@ static void sweep_temporaries(const char *dir, int depth)
         size_t plen = strlen(dir) + len + 2;
         char *p;
         struct stat sb;
-        bool is_tmp = len > 8 && e->d_name[0] == '.' &&
-                      e->d_name[len - 7] == '.';
+        bool is_tmp =
+            len > 8 && e->d_name[0] == '.' && e->d_name[len - 7] == '.';
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
             continue;
         }
@@ -1185,8 +1192,7 @@ static enum tu_status check_common(const struct tu_batch_opts *opts,
 
 enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
                             const char *const *inputs, size_t input_count,
-                            struct tu_batch_report **out,
-                            struct tu_error *err)
+                            struct tu_batch_report **out, struct tu_error *err)
 {
     struct run run;
     enum tu_status st;
@@ -1212,8 +1218,7 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     run.fill_score = opts->fill_score ? opts->fill_score : 95;
     st = plan_locales(&run, opts->targets, opts->target_count, err);
     if (st == TU_OK) {
-        st = batch_inputs_collect(inputs, input_count, run.src, &run.docs,
-                                  err);
+        st = batch_inputs_collect(inputs, input_count, run.src, &run.docs, err);
     }
     if (st == TU_OK) {
         st = step_tm_open(opts->tm_path, false, &run.tm, err);

@@ -23,9 +23,9 @@
 #include "tumac/fileio.h"
 #include "batch-int.h"
 
-#define STATE_FILE ".tumac-batch"
+#define STATE_FILE  ".tumac-batch"
 #define STATE_MAGIC "tumac-batch 2\n"
-#define REC_FIELDS (17 + 3 * TU_BAND_COUNT)
+#define REC_FIELDS  (17 + 3 * TU_BAND_COUNT)
 
 uint64_t batch_hash(uint64_t h, const void *data, size_t len)
 {
@@ -266,8 +266,7 @@ static enum tu_status add_record(struct batch_state *s,
     r->derived_from = tu_strdup(src->derived_from);
     r->xliff_path = tu_strdup(src->xliff_path);
     r->doc_path = tu_strdup(src->doc_path);
-    if (r->locale == NULL || r->name == NULL ||
-        (src->input && !r->input) ||
+    if (r->locale == NULL || r->name == NULL || (src->input && !r->input) ||
         (src->derived_from && !r->derived_from) ||
         (src->xliff_path && !r->xliff_path) ||
         (src->doc_path && !r->doc_path)) {
@@ -332,8 +331,7 @@ static enum tu_status parse_line(struct batch_state *s, char *line,
             r.counts.bands.chars[i] = strtoull(f[k++], NULL, 10);
         }
         r.counts.bands.filled = strtoull(f[k++], NULL, 10);
-        if (r.locale == NULL || r.name == NULL ||
-            r.state > TU_BATCH_FAILED) {
+        if (r.locale == NULL || r.name == NULL || r.state > TU_BATCH_FAILED) {
             return TU_OK; /* not ours: ignore */
         }
         tmp = r;

@@ -2,12 +2,14 @@
  * The batch's calls into the other modules. Until a module lands, its step
  * reports TU_EUNSUPPORTED, so the batch frame can be built and tested alone.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "tumac/alloc.h"
 #include "tumac/filter.h"
 #include "tumac/leverage.h"
 #include "tumac/segment.h"
+#include "tumac/text.h"
 #include "steps.h"
 
 struct step_tm {
@@ -42,10 +44,15 @@ void step_tm_close(struct step_tm *tm)
     }
 }
 
+#define STEP_TRANSLITS 4
+
 struct step_worker {
     struct tu_segmenter *seg; /* for word counts, made on first use */
     char *src;
+    struct tu_translit *tl[STEP_TRANSLITS]; /* per derived script */
+    char tl_tag[STEP_TRANSLITS][64];
 };
+
 
 const char *step_tm_path(const struct step_tm *tm)
 {
@@ -74,6 +81,9 @@ void step_worker_free(struct step_worker *w)
 {
     if (w != NULL) {
         tu_segmenter_free(w->seg);
+        for (size_t i = 0; i < STEP_TRANSLITS; i++) {
+            tu_translit_free(w->tl[i]);
+        }
         tu_free(w->src);
         tu_free(w);
     }
@@ -99,10 +109,8 @@ enum tu_status step_count_words(struct step_worker *w, const char *lang,
     return st;
 }
 
-
-enum tu_status step_extract(const char *path, const char *src,
-                            const char *trg, struct tu_doc **out,
-                            struct tu_error *err)
+enum tu_status step_extract(const char *path, const char *src, const char *trg,
+                            struct tu_doc **out, struct tu_error *err)
 {
     struct tu_extract_opts o;
 
@@ -210,17 +218,80 @@ enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
 
 bool step_translit_available(void)
 {
-    return false;
+    return true;
+}
+
+/* The worker's transliterator into `tag`, made on first use. */
+static enum tu_status worker_translit(struct step_worker *w, const char *tag,
+                                      struct tu_translit **out,
+                                      struct tu_error *err)
+{
+    size_t i;
+
+    for (i = 0; i < STEP_TRANSLITS && w->tl[i] != NULL; i++) {
+        if (strcmp(w->tl_tag[i], tag) == 0) {
+            *out = w->tl[i];
+            return TU_OK;
+        }
+    }
+    if (i == STEP_TRANSLITS) {
+        return tu_error_set(err, TU_EINVAL, "too many derived scripts");
+    }
+    if (tu_translit_new(tag, NULL, &w->tl[i], err) != TU_OK) {
+        return err->code;
+    }
+    snprintf(w->tl_tag[i], sizeof(w->tl_tag[i]), "%s", tag);
+    *out = w->tl[i];
+    return TU_OK;
+}
+
+struct translit_walk {
+    struct tu_translit *t;
+    const char *tag;
+    struct tu_error *err;
+};
+
+static enum tu_status translit_unit(struct tu_unit *u, void *ctx)
+{
+    struct translit_walk *tw = ctx;
+
+    for (size_t i = 0; i < u->seg_count; i++) {
+        struct tu_segment *s = &u->segs[i];
+        if (s->has_target &&
+            tu_translit_content(tw->t, &s->target, tw->err) != TU_OK) {
+            return tw->err->code;
+        }
+        if (s->target.lang != NULL && !batch_set_str(&s->target.lang, tw->tag)) {
+            return tu_error_set(tw->err, TU_ENOMEM, "out of memory");
+        }
+    }
+    for (size_t i = 0; i < u->match_count; i++) {
+        if (tu_translit_content(tw->t, &u->matches[i].target, tw->err) !=
+            TU_OK) {
+            return tw->err->code;
+        }
+    }
+    return TU_OK;
 }
 
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
                              const char *to_tag, struct tu_error *err)
 {
-    (void)w;
-    (void)doc;
-    (void)to_tag;
-    return tu_error_set(err, TU_EUNSUPPORTED,
-                        "transliteration is not available yet");
+    struct translit_walk tw = {NULL, to_tag, err};
+    enum tu_status st = worker_translit(w, to_tag, &tw.t, err);
+
+    if (st == TU_OK && !batch_set_str(&doc->trg_lang, to_tag)) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
+        if (doc->files[f]->trg_lang != NULL &&
+            !batch_set_str(&doc->files[f]->trg_lang, to_tag)) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            break;
+        }
+        st = tu_file_each_unit(doc->files[f], translit_unit, &tw);
+    }
+    return st;
 }
 
 enum tu_status step_xliff_write(const struct tu_doc *doc,
@@ -230,7 +301,8 @@ enum tu_status step_xliff_write(const struct tu_doc *doc,
     (void)doc;
     (void)v;
     (void)out;
-    return tu_error_set(err, TU_EUNSUPPORTED, "XLIFF output is not available yet");
+    return tu_error_set(err, TU_EUNSUPPORTED,
+                        "XLIFF output is not available yet");
 }
 
 enum tu_status step_xliff_read(const char *path, struct tu_doc **out,

@@ -33,9 +33,8 @@ enum tu_status step_count_words(struct step_worker *w, const char *lang,
                                 struct tu_error *err);
 
 /* Extract `path` into the model for src -> trg. */
-enum tu_status step_extract(const char *path, const char *src,
-                            const char *trg, struct tu_doc **out,
-                            struct tu_error *err);
+enum tu_status step_extract(const char *path, const char *src, const char *trg,
+                            struct tu_doc **out, struct tu_error *err);
 
 /*
  * A leverage run for one target locale over the documents of the batch, so

@@ -103,12 +103,11 @@ static void on_progress(const struct tu_batch_progress *p, void *ctx)
         char bar[24];
         char left[64] = "";
         char line[512];
-        double frac = p->bytes_total ? (double)p->bytes_done /
-                                           (double)p->bytes_total
-                                     : 0;
+        double frac =
+            p->bytes_total ? (double)p->bytes_done / (double)p->bytes_total : 0;
         size_t fill = (size_t)(frac * 20 + 0.5);
-        double rate = p->elapsed > 0 ? (double)p->segments_done / p->elapsed
-                                     : 0;
+        double rate =
+            p->elapsed > 0 ? (double)p->segments_done / p->elapsed : 0;
         int n;
 
         for (size_t i = 0; i < 20; i++) {
@@ -172,8 +171,16 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 
 int cmd_batch(int argc, char **argv, struct cli *cli)
 {
-    enum { OPT_TM = 256, OPT_XLIFF, OPT_MIN, OPT_FILL, OPT_DRAFT, OPT_FORCE,
-           OPT_IMPORT, OPT_REF };
+    enum {
+        OPT_TM = 256,
+        OPT_XLIFF,
+        OPT_MIN,
+        OPT_FILL,
+        OPT_DRAFT,
+        OPT_FORCE,
+        OPT_IMPORT,
+        OPT_REF
+    };
     static const struct option longopts[] = {
         {"source", required_argument, NULL, 's'},
         {"target", required_argument, NULL, 't'},
@@ -227,8 +234,10 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         case OPT_XLIFF:
             o.xliff_version = tu_xliff_version_parse(optarg);
             if (o.xliff_version == TU_XLIFF_UNKNOWN) {
-                return cli_usage_error(cli, "unknown XLIFF version '%s' "
-                                            "(use 1.2 or 2.1)", optarg);
+                return cli_usage_error(cli,
+                                       "unknown XLIFF version '%s' "
+                                       "(use 1.2 or 2.1)",
+                                       optarg);
             }
             break;
         case OPT_MIN:

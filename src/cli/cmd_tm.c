@@ -1,14 +1,425 @@
 /*
- * tumac tm: placeholder until its issue lands; refuses to run.
+ * tumac tm: the translation memory (import, export, lookup, concordance,
+ * stats, delete, vacuum). One table of subcommands below.
  */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "cli.h"
 
-const char cmd_tm_usage[] = "[options] (not available yet)";
+const char cmd_tm_usage[] =
+    "SUBCOMMAND [options] ...\n"
+    "  import [-s SRC -t TGT] [--strict] [--origin NAME] FILE.tmx|FILE.tsv ...\n"
+    "  export [-s SRC -t TGT] [-o OUT.tmx]\n"
+    "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] TEXT|-\n"
+    "  concordance [--max 10] WORDS...\n"
+    "  stats\n"
+    "  delete [-s SRC] [-t TGT] [--origin NAME]\n"
+    "  vacuum\n"
+    "Options:\n"
+    "  --tm PATH        the TM (default $TUMAC_TM, else $XDG_DATA_HOME/tumac/memory.db)\n"
+    "  -s, --source L   source language; -t, --target L  target language\n"
+    "  --strict         stop at the first bad unit (default: report it and skip it)\n"
+    "  --min N          lowest score to show (1-101, default 75)\n"
+    "  --max N          most matches per query (default 5)\n"
+    "  --json           one JSON object per query\n"
+    "  --explain        show what differed\n"
+    "  -o FILE          output file (default stdout)\n";
+
+struct tm_args {
+    const char *tm_path, *src, *trg, *origin, *out;
+    bool strict, json, explain;
+    int min;
+    size_t max;
+};
+
+enum { OPT_TM = 256, OPT_STRICT, OPT_ORIGIN, OPT_MIN, OPT_MAX, OPT_JSON, OPT_EXPLAIN };
+
+static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
+{
+    static const struct option opts[] = {
+        {"tm", required_argument, NULL, OPT_TM},
+        {"source", required_argument, NULL, 's'},
+        {"target", required_argument, NULL, 't'},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"origin", required_argument, NULL, OPT_ORIGIN},
+        {"min", required_argument, NULL, OPT_MIN},
+        {"max", required_argument, NULL, OPT_MAX},
+        {"json", no_argument, NULL, OPT_JSON},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
+        {"output", required_argument, NULL, 'o'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    char *end;
+
+    memset(a, 0, sizeof *a);
+    a->min = 75;
+    a->max = 5;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "s:t:o:", opts, NULL)) != -1) {
+        switch (c) {
+        case OPT_TM: a->tm_path = optarg; break;
+        case 's': a->src = optarg; break;
+        case 't': a->trg = optarg; break;
+        case 'o': a->out = optarg; break;
+        case OPT_STRICT: a->strict = true; break;
+        case OPT_ORIGIN: a->origin = optarg; break;
+        case OPT_JSON: a->json = true; break;
+        case OPT_EXPLAIN: a->explain = true; break;
+        case OPT_MIN: {
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 101) {
+                return cli_usage_error(cli, "--min must be a number from 1 to 101, not '%s'", optarg);
+            }
+            a->min = (int)v;
+            break;
+        }
+        case OPT_MAX: {
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 1000) {
+                return cli_usage_error(cli, "--max must be a number from 1 to 1000, not '%s'", optarg);
+            }
+            a->max = (size_t)v;
+            break;
+        }
+        default:
+            return cli_usage_error(cli, "unknown option");
+        }
+    }
+    return CLI_OK;
+}
+
+static int open_tm(struct cli *cli, const struct tm_args *a, bool readonly,
+                   struct tu_tm **tm)
+{
+    struct tu_buf path;
+    struct tu_error err = {0};
+    int rc = CLI_OK;
+
+    tu_buf_init(&path, TU_BUF_NO_LIMIT);
+    if (tu_tm_default_path(a->tm_path, &path, &err) != TU_OK ||
+        tu_buf_addc(&path, 0) != TU_OK ||
+        tu_tm_open(path.data, readonly, tm, &err) != TU_OK) {
+        cli_report(cli, &err);
+        rc = CLI_FAILED;
+    }
+    tu_buf_release(&path);
+    return rc;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
+{
+    struct tu_tm *tm;
+    int rc;
+
+    if (optind >= argc) {
+        return cli_usage_error(cli, "import needs a TMX or TSV file");
+    }
+    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+        return rc;
+    }
+    for (int i = optind; i < argc && rc == CLI_OK; i++) {
+        struct tu_tm_import_opts o;
+        struct tu_tm_import_result res;
+        struct tu_diag diag;
+        struct tu_error err = {0};
+        enum tu_status st;
+
+        memset(&o, 0, sizeof o);
+        memset(&diag, 0, sizeof diag);
+        o.strict = a->strict;
+        o.origin = a->origin;
+        o.src_lang = a->src;
+        o.trg_lang = a->trg;
+        if (ends_with(argv[i], ".tsv") || ends_with(argv[i], ".txt")) {
+            st = tu_tm_import_tsv(tm, argv[i], &o, &res, &diag, &err);
+        } else {
+            st = tu_tm_import_tmx(tm, argv[i], &o, &res, &diag, &err);
+        }
+        cli_report_diags(cli, &diag);
+        tu_diag_release(&diag);
+        if (st != TU_OK) {
+            cli_report(cli, &err);
+            rc = CLI_FAILED;
+        } else if (!cli->quiet) {
+            fprintf(stderr, "%s: %zu read, %zu added, %zu merged, %zu skipped\n",
+                    argv[i], res.read, res.added, res.merged, res.skipped);
+        }
+    }
+    tu_tm_close(tm);
+    return rc;
+}
+
+static int sub_export(struct cli *cli, int argc, char **argv, struct tm_args *a)
+{
+    struct tu_tm *tm;
+    struct tu_buf out;
+    struct tu_error err = {0};
+    int rc;
+
+    (void)argv;
+    if (optind < argc) {
+        return cli_usage_error(cli, "export takes no file arguments (use -o)");
+    }
+    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+        return rc;
+    }
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    if (tu_tm_export_tmx(tm, a->src, a->trg, &out, &err) != TU_OK ||
+        (a->out && tu_file_write_atomic(a->out, out.data, out.len, &err) != TU_OK)) {
+        cli_report(cli, &err);
+        rc = CLI_FAILED;
+    } else if (a->out == NULL) {
+        fwrite(out.data, 1, out.len, stdout);
+    }
+    tu_buf_release(&out);
+    tu_tm_close(tm);
+    return rc;
+}
+
+static void json_str(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            fprintf(fp, "\\%c", c);
+        } else if (c == '\n') {
+            fputs("\\n", fp);
+        } else if (c == '\t') {
+            fputs("\\t", fp);
+        } else if (c < 0x20) {
+            fprintf(fp, "\\u%04x", c);
+        } else {
+            fputc(c, fp);
+        }
+    }
+    fputc('"', fp);
+}
+
+static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a,
+                      const char *text)
+{
+    struct tu_tm_query q;
+    struct tu_tm_match *m = NULL;
+    size_t n = 0;
+    struct tu_error err = {0};
+
+    memset(&q, 0, sizeof q);
+    q.src_lang = a->src;
+    q.trg_lang = a->trg;
+    q.text = text;
+    q.len = strlen(text);
+    q.min_score = a->min;
+    q.max = a->max;
+    if (tu_tm_lookup(tm, &q, &m, &n, &err) != TU_OK) {
+        cli_report(cli, &err);
+        return CLI_FAILED;
+    }
+    if (a->json) {
+        printf("{\"query\":");
+        json_str(stdout, text);
+        printf(",\"matches\":[");
+        for (size_t i = 0; i < n; i++) {
+            printf("%s{\"score\":%d,\"band\":\"%s\",\"source\":", i ? "," : "",
+                   m[i].score, m[i].band);
+            json_str(stdout, m[i].src_text);
+            printf(",\"target\":");
+            json_str(stdout, m[i].trg_text);
+            printf(",\"origin\":");
+            json_str(stdout, m[i].origin);
+            printf(",\"approved\":%s,\"differs\":", m[i].approved ? "true" : "false");
+            json_str(stdout, m[i].diff);
+            printf("}");
+        }
+        printf("]}\n");
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            printf("%d\t%s\t%s", m[i].score, m[i].src_text, m[i].trg_text);
+            if (a->explain && m[i].diff[0]) {
+                printf("\t(%s)", m[i].diff);
+            }
+            printf("\n");
+        }
+    }
+    tu_tm_matches_free(m, n);
+    return CLI_OK;
+}
+
+static int sub_lookup(struct cli *cli, int argc, char **argv, struct tm_args *a)
+{
+    struct tu_tm *tm;
+    int rc;
+
+    if (a->src == NULL || a->trg == NULL) {
+        return cli_usage_error(cli, "lookup needs -s SRC and -t TGT");
+    }
+    if (optind + 1 != argc) {
+        return cli_usage_error(cli, "lookup takes one TEXT, or - to read queries from stdin");
+    }
+    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+        return rc;
+    }
+    if (strcmp(argv[optind], "-") == 0) {
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t len;
+        while (rc == CLI_OK && (len = getline(&line, &cap, stdin)) >= 0) {
+            while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+                line[--len] = '\0';
+            }
+            if (len > 0) {
+                rc = lookup_one(cli, tm, a, line);
+            }
+        }
+        free(line);
+    } else {
+        rc = lookup_one(cli, tm, a, argv[optind]);
+    }
+    tu_tm_close(tm);
+    return rc;
+}
+
+static int sub_concordance(struct cli *cli, int argc, char **argv, struct tm_args *a)
+{
+    struct tu_tm *tm;
+    struct tu_buf words, out;
+    struct tu_error err = {0};
+    int rc;
+
+    if (optind >= argc) {
+        return cli_usage_error(cli, "concordance needs words to search for");
+    }
+    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+        return rc;
+    }
+    tu_buf_init(&words, TU_BUF_NO_LIMIT);
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    for (int i = optind; i < argc; i++) {
+        tu_buf_printf(&words, "%s%s", i > optind ? " " : "", argv[i]);
+    }
+    tu_buf_addc(&words, 0);
+    if (tu_tm_concordance(tm, words.data, a->max == 5 ? 10 : a->max, &out, &err) != TU_OK) {
+        cli_report(cli, &err);
+        rc = CLI_FAILED;
+    } else {
+        fwrite(out.data, 1, out.len, stdout);
+    }
+    tu_buf_release(&words);
+    tu_buf_release(&out);
+    tu_tm_close(tm);
+    return rc;
+}
+
+static int sub_stats(struct cli *cli, int argc, char **argv, struct tm_args *a)
+{
+    struct tu_tm *tm;
+    struct tu_tm_stats s;
+    struct tu_error err = {0};
+    int rc;
+
+    (void)argv;
+    if (optind < argc) {
+        return cli_usage_error(cli, "stats takes no arguments");
+    }
+    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+        return rc;
+    }
+    if (tu_tm_stats(tm, &s, &err) != TU_OK) {
+        cli_report(cli, &err);
+        rc = CLI_FAILED;
+    } else {
+        printf("units: %zu\napproved: %zu\n%s", s.units, s.approved, s.pairs);
+    }
+    tu_tm_close(tm);
+    return rc;
+}
+
+static int sub_delete(struct cli *cli, int argc, char **argv, struct tm_args *a)
+{
+    struct tu_tm *tm;
+    struct tu_error err = {0};
+    size_t n = 0;
+    int rc;
+
+    (void)argv;
+    if (optind < argc) {
+        return cli_usage_error(cli, "delete takes no file arguments");
+    }
+    if (a->src == NULL && a->trg == NULL && a->origin == NULL) {
+        return cli_usage_error(cli, "delete needs -s, -t or --origin (what to delete)");
+    }
+    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+        return rc;
+    }
+    if (tu_tm_delete(tm, a->src, a->trg, a->origin, &n, &err) != TU_OK) {
+        cli_report(cli, &err);
+        rc = CLI_FAILED;
+    } else if (!cli->quiet) {
+        fprintf(stderr, "%zu units deleted\n", n);
+    }
+    tu_tm_close(tm);
+    return rc;
+}
+
+static int sub_vacuum(struct cli *cli, int argc, char **argv, struct tm_args *a)
+{
+    struct tu_tm *tm;
+    struct tu_error err = {0};
+    int rc;
+
+    (void)argv;
+    if (optind < argc) {
+        return cli_usage_error(cli, "vacuum takes no arguments");
+    }
+    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+        return rc;
+    }
+    if (tu_tm_vacuum(tm, &err) != TU_OK) {
+        cli_report(cli, &err);
+        rc = CLI_FAILED;
+    }
+    tu_tm_close(tm);
+    return rc;
+}
+
+static const struct {
+    const char *name;
+    int (*run)(struct cli *, int, char **, struct tm_args *);
+} subs[] = {
+    {"import", sub_import},   {"export", sub_export},
+    {"lookup", sub_lookup},   {"concordance", sub_concordance},
+    {"stats", sub_stats},     {"delete", sub_delete},
+    {"vacuum", sub_vacuum},
+};
 
 int cmd_tm(int argc, char **argv, struct cli *cli)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf(cli, "this command is not available yet");
-    return CLI_FAILED;
+    struct tm_args a;
+    int rc;
+
+    if (cli_wants_help(cli, argc, argv)) {
+        return CLI_OK;
+    }
+    if (argc < 2) {
+        return cli_usage_error(cli, "a subcommand is needed");
+    }
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
+        if (strcmp(argv[1], subs[i].name) == 0) {
+            if ((rc = parse(cli, argc - 1, argv + 1, &a)) != CLI_OK) {
+                return rc;
+            }
+            return subs[i].run(cli, argc - 1, argv + 1, &a);
+        }
+    }
+    return cli_usage_error(cli, "unknown subcommand '%s'", argv[1]);
 }

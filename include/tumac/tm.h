@@ -1,0 +1,137 @@
+/*
+ * Translation memory on SQLite: translation units (TUs) with source and
+ * target text, languages, the context of the source (hashes of the previous
+ * and next source segments), origin and an approved flag.
+ *
+ * Lookup: an exact match by the hash of the source's matching key
+ * (tu_text_match_key: NFC, case, whitespace and quotes folded, Serbian and
+ * Bosnian Cyrillic folded to Latin), then fuzzy candidates from a trigram
+ * index in SQL inside a length window derived from the threshold, scored by
+ * a code-point edit distance of the keys. Score: 101 = exact in the same
+ * context, 100 = identical source, 99 = same key but case/whitespace/quotes
+ * differ, otherwise 100 * (1 - distance / longer key length), rounded down.
+ * Targets of biscriptal languages (sr, bs) are delivered in the script of
+ * the requested target tag.
+ */
+#ifndef TUMAC_TM_H
+#define TUMAC_TM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "error.h"
+#include "xliff.h"
+
+struct tu_tm; /* opaque; one connection, one thread at a time */
+
+/*
+ * The TM path: `given` if not NULL, else $TUMAC_TM, else
+ * $XDG_DATA_HOME/tumac/memory.db (XDG_DATA_HOME defaults to
+ * ~/.local/share). Appends to out.
+ */
+enum tu_status tu_tm_default_path(const char *given, struct tu_buf *out,
+                                  struct tu_error *err);
+
+/* Open (creating it and its folder unless readonly) and migrate the schema. */
+enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
+                          struct tu_error *err);
+void tu_tm_close(struct tu_tm *tm);
+
+/* One transaction around many adds (an import): begin, then commit or rollback. */
+enum tu_status tu_tm_begin(struct tu_tm *tm, struct tu_error *err);
+enum tu_status tu_tm_commit(struct tu_tm *tm, struct tu_error *err);
+void tu_tm_rollback(struct tu_tm *tm);
+
+/* A unit to add. source/target may be given as content or as plain text. */
+struct tu_tm_unit {
+    const char *src_lang, *trg_lang;        /* BCP 47 */
+    const struct tu_content *source, *target; /* or NULL: use the texts */
+    const char *src_text, *trg_text;        /* NUL-terminated plain text */
+    const char *src_xml, *trg_xml;          /* TMX seg content, NULL = escaped text */
+    uint64_t prev_hash, next_hash;          /* tu_tm_context_hash(), 0 = unknown */
+    const char *origin;                     /* file, project; may be NULL */
+    const char *created;                    /* ISO 8601 or TMX date; may be NULL */
+    bool approved;
+};
+
+/* Hash of a neighbouring source segment's text for the context (0 for none). */
+uint64_t tu_tm_context_hash(const char *text, size_t len);
+
+/* Add a unit; an identical unit merges (approved/context kept if set). *added
+ * (may be NULL) tells whether a new row was made. */
+enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
+                         bool *added, struct tu_error *err);
+
+struct tu_tm_query {
+    const char *src_lang, *trg_lang;
+    const char *text; /* plain source text */
+    size_t len;
+    uint64_t prev_hash, next_hash;
+    int min_score;    /* 0 = 75 */
+    size_t max;       /* 0 = 5 */
+};
+
+struct tu_tm_match {
+    int score;              /* 0..101 */
+    const char *band;       /* "context", "exact", "fuzzy" */
+    char *src_text, *trg_text;
+    struct tu_content source, target; /* text-only content */
+    char *src_lang, *trg_lang; /* as stored */
+    char *origin;
+    bool approved;
+    char *diff;             /* what differed, "" when nothing */
+    int64_t id;
+};
+
+/* Best matches first. Caller frees with tu_tm_matches_free. */
+enum tu_status tu_tm_lookup(struct tu_tm *tm, const struct tu_tm_query *q,
+                            struct tu_tm_match **out, size_t *count,
+                            struct tu_error *err);
+void tu_tm_matches_free(struct tu_tm_match *m, size_t count);
+
+/* Full-text (FTS5) search of sources and targets; appends TSV lines
+ * "id\tsource\ttarget\n" for at most max hits. */
+enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
+                                 size_t max, struct tu_buf *out,
+                                 struct tu_error *err);
+
+struct tu_tm_stats {
+    size_t units;
+    size_t approved;
+    char pairs[1024]; /* "en -> sr-Latn: 12\n" lines */
+};
+enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
+                           struct tu_error *err);
+
+/* Delete units by language pair (NULL = any) or origin (NULL = any). */
+enum tu_status tu_tm_delete(struct tu_tm *tm, const char *src_lang,
+                            const char *trg_lang, const char *origin,
+                            size_t *deleted, struct tu_error *err);
+enum tu_status tu_tm_vacuum(struct tu_tm *tm, struct tu_error *err);
+
+/* Import: one transaction; a bad unit is reported in diag (file:line) and
+ * skipped, or with strict stops the import; a failed import changes nothing. */
+struct tu_tm_import_opts {
+    bool strict;
+    const char *origin;                /* NULL: the file name */
+    const char *src_lang, *trg_lang;   /* TSV; for TMX a filter (NULL = all) */
+    bool all_states;                   /* XLIFF: also untranslated states */
+};
+struct tu_tm_import_result { size_t read, added, merged, skipped; };
+enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
+                                const struct tu_tm_import_opts *opts,
+                                struct tu_tm_import_result *res,
+                                struct tu_diag *diag, struct tu_error *err);
+enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
+                                const struct tu_tm_import_opts *opts,
+                                struct tu_tm_import_result *res,
+                                struct tu_diag *diag, struct tu_error *err);
+
+/* Export every unit (or one language pair) as TMX 1.4b. */
+enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const char *src_lang,
+                                const char *trg_lang, struct tu_buf *out,
+                                struct tu_error *err);
+
+#endif

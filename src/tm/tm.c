@@ -1,0 +1,439 @@
+/*
+ * The translation memory store: schema, adds, exact and fuzzy lookup,
+ * concordance, statistics. SQLite is used only here and in tmx.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "tm-int.h"
+#include "schema.gen.h"
+#include "tumac/alloc.h"
+#include "tumac/fileio.h"
+#include "tumac/locale.h"
+#include "tumac/text.h"
+
+#define TM_SCHEMA_VERSION "1"
+
+const char *tu_tm_schema_sql(void)
+{
+    return tm_schema_sql;
+}
+
+static enum tu_status db_error(struct tu_tm *tm, const char *what,
+                               struct tu_error *err)
+{
+    return tu_error_at(err, TU_EDB, tm->path, 0, 0, "%s: %s", what,
+                       sqlite3_errmsg(tm->db));
+}
+
+enum tu_status tu_tm_default_path(const char *given, struct tu_buf *out,
+                                  struct tu_error *err)
+{
+    const char *env = getenv("TUMAC_TM");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+
+    if (given != NULL && *given != '\0') {
+        return tu_buf_adds(out, given) ? tu_error_set(err, TU_ENOMEM, "out of memory") : TU_OK;
+    }
+    if (env != NULL && *env != '\0') {
+        return tu_buf_adds(out, env) ? tu_error_set(err, TU_ENOMEM, "out of memory") : TU_OK;
+    }
+    if (xdg != NULL && *xdg != '\0') {
+        return tu_buf_printf(out, "%s/tumac/memory.db", xdg)
+                   ? tu_error_set(err, TU_ENOMEM, "out of memory") : TU_OK;
+    }
+    if (home == NULL || *home == '\0') {
+        return tu_error_set(err, TU_EINVAL,
+                            "no TM path: give --tm, or set TUMAC_TM or HOME");
+    }
+    return tu_buf_printf(out, "%s/.local/share/tumac/memory.db", home)
+               ? tu_error_set(err, TU_ENOMEM, "out of memory") : TU_OK;
+}
+
+static enum tu_status exec(struct tu_tm *tm, const char *sql, struct tu_error *err)
+{
+    if (sqlite3_exec(tm->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        return db_error(tm, "database", err);
+    }
+    return TU_OK;
+}
+
+static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    char version[16] = "";
+
+    if (sqlite3_prepare_v2(tm->db, "SELECT value FROM meta WHERE key='schema'",
+                           -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(version, sizeof version, "%s",
+                     (const char *)sqlite3_column_text(st, 0));
+        }
+        sqlite3_finalize(st);
+    }
+    if (strcmp(version, TM_SCHEMA_VERSION) == 0) {
+        return TU_OK;
+    }
+    if (version[0] != '\0') {
+        return tu_error_at(err, TU_EUNSUPPORTED, tm->path, 0, 0,
+                           "TM schema version %s is newer than this tumac "
+                           "knows (%s)", version, TM_SCHEMA_VERSION);
+    }
+    if (tm->readonly) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0,
+                           "not a tumac translation memory");
+    }
+    if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
+        return err->code;
+    }
+    if (exec(tm, tm_schema_sql, err) != TU_OK ||
+        exec(tm, "INSERT OR REPLACE INTO meta VALUES ('schema', '"
+                 TM_SCHEMA_VERSION "')", err) != TU_OK ||
+        exec(tm, "COMMIT", err) != TU_OK) {
+        sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
+        return err->code;
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
+                          struct tu_error *err)
+{
+    struct tu_tm *tm;
+    int flags = readonly ? SQLITE_OPEN_READONLY
+                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+    *out = NULL;
+    if (!readonly) {
+        const char *slash = strrchr(path, '/');
+        if (slash != NULL && slash != path) {
+            char *dir = tu_strndup(path, (size_t)(slash - path));
+            enum tu_status st;
+            if (dir == NULL) {
+                return tu_error_set(err, TU_ENOMEM, "out of memory");
+            }
+            st = tu_mkdirs(dir, err);
+            tu_free(dir);
+            if (st != TU_OK) {
+                return st;
+            }
+        }
+    }
+    tm = tu_calloc(1, sizeof *tm);
+    if (tm == NULL || (tm->path = tu_strdup(path)) == NULL) {
+        tu_free(tm);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    tm->readonly = readonly;
+    if (sqlite3_open_v2(path, &tm->db, flags, NULL) != SQLITE_OK) {
+        enum tu_status st = tu_error_at(err, TU_EDB, path, 0, 0,
+                                        "cannot open the TM: %s",
+                                        tm->db ? sqlite3_errmsg(tm->db) : "out of memory");
+        tu_tm_close(tm);
+        return st;
+    }
+    sqlite3_busy_timeout(tm->db, 5000);
+    if ((!readonly && exec(tm, "PRAGMA journal_mode=WAL", err) != TU_OK) ||
+        exec(tm, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err) != TU_OK ||
+        migrate(tm, err) != TU_OK) {
+        tu_tm_close(tm);
+        return err->code;
+    }
+    *out = tm;
+    return TU_OK;
+}
+
+void tu_tm_close(struct tu_tm *tm)
+{
+    if (tm == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < sizeof tm->stmt / sizeof tm->stmt[0]; i++) {
+        sqlite3_finalize(tm->stmt[i]);
+    }
+    sqlite3_close(tm->db);
+    for (size_t i = 0; i < TM_TRANSLIT_MAX; i++) {
+        tu_translit_free(tm->tr[i].t);
+    }
+    tu_free(tm->path);
+    tu_free(tm);
+}
+
+enum tu_status tu_tm_begin(struct tu_tm *tm, struct tu_error *err)
+{
+    return exec(tm, "BEGIN IMMEDIATE", err);
+}
+
+enum tu_status tu_tm_commit(struct tu_tm *tm, struct tu_error *err)
+{
+    return exec(tm, "COMMIT", err);
+}
+
+void tu_tm_rollback(struct tu_tm *tm)
+{
+    sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* FNV-1a, 63 bits so it fits SQLite's signed integers. */
+uint64_t tu_tm_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    h &= 0x7fffffffffffffffULL;
+    return h ? h : 1;
+}
+
+uint64_t tu_tm_context_hash(const char *text, size_t len)
+{
+    struct tu_buf key;
+    struct tu_error e = {0};
+    uint64_t h;
+
+    if (text == NULL) {
+        return 0;
+    }
+    tu_buf_init(&key, TU_BUF_NO_LIMIT);
+    if (tu_text_match_key(text, len, &key, &e) != TU_OK) {
+        tu_buf_release(&key);
+        return tu_tm_hash(text, len);
+    }
+    h = tu_tm_hash(key.data ? key.data : "", key.len);
+    tu_buf_release(&key);
+    return h;
+}
+
+static enum tu_status prep(struct tu_tm *tm, int i, const char *sql,
+                           struct tu_error *err)
+{
+    if (tm->stmt[i] == NULL &&
+        sqlite3_prepare_v2(tm->db, sql, -1, &tm->stmt[i], NULL) != SQLITE_OK) {
+        return db_error(tm, "prepare", err);
+    }
+    sqlite3_reset(tm->stmt[i]);
+    sqlite3_clear_bindings(tm->stmt[i]);
+    return TU_OK;
+}
+
+/* Decode one UTF-8 code point; invalid bytes count as one. */
+static size_t utf8_next(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+    unsigned char c = (unsigned char)s[i];
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t v = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    if (i + n > len) {
+        *cp = c;
+        return 1;
+    }
+    for (size_t k = 1; k < n; k++) {
+        v = (v << 6) | ((unsigned char)s[i + k] & 0x3Fu);
+    }
+    *cp = v;
+    return n;
+}
+
+size_t tu_tm_codepoints(const char *s, size_t len, uint32_t **out)
+{
+    uint32_t *cps = tu_malloc((len + 1) * sizeof *cps);
+    size_t n = 0;
+    if (cps == NULL) {
+        *out = NULL;
+        return 0;
+    }
+    for (size_t i = 0; i < len;) {
+        i += utf8_next(s, len, i, &cps[n++]);
+    }
+    *out = cps;
+    return n;
+}
+
+/* Trigram ids of a key (code points, padded with a space at both ends):
+ * n + 1 of them. */
+size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out)
+{
+    int64_t *g = tu_malloc((n + 2) * sizeof *g);
+    if (g == NULL) {
+        *out = NULL;
+        return 0;
+    }
+    for (size_t i = 0; i < n + 1; i++) {
+        uint32_t a = i == 0 ? ' ' : cp[i - 1];
+        uint32_t b = i < n ? cp[i] : ' ';
+        uint32_t c = i + 1 < n ? cp[i + 1] : ' ';
+        uint64_t h = ((uint64_t)a * 2654435761u) ^ ((uint64_t)b * 40503u << 21) ^ ((uint64_t)c << 42);
+        g[i] = (int64_t)(h & 0x7fffffffffffffffULL);
+    }
+    *out = g;
+    return n + 1;
+}
+
+static void xml_escape(struct tu_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': tu_buf_adds(b, "&lt;"); break;
+        case '>': tu_buf_adds(b, "&gt;"); break;
+        case '&': tu_buf_adds(b, "&amp;"); break;
+        default: tu_buf_addc(b, *s);
+        }
+    }
+}
+
+void tu_tm_xml_escape(struct tu_buf *b, const char *s)
+{
+    xml_escape(b, s);
+}
+
+enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
+                         bool *added, struct tu_error *err)
+{
+    struct tu_buf src, trg, sx, tx, key;
+    struct tu_locale sl, tl;
+    uint32_t *cps = NULL;
+    int64_t *g = NULL;
+    size_t ncp, ng;
+    enum tu_status st = TU_OK;
+    sqlite3_stmt *s;
+    int64_t id;
+
+    if (added) {
+        *added = false;
+    }
+    if (tu_locale_parse(u->src_lang ? u->src_lang : "", &sl, err) != TU_OK ||
+        tu_locale_parse(u->trg_lang ? u->trg_lang : "", &tl, err) != TU_OK) {
+        return err->code;
+    }
+    tu_buf_init(&src, TU_BUF_NO_LIMIT);
+    tu_buf_init(&trg, TU_BUF_NO_LIMIT);
+    tu_buf_init(&sx, TU_BUF_NO_LIMIT);
+    tu_buf_init(&tx, TU_BUF_NO_LIMIT);
+    tu_buf_init(&key, TU_BUF_NO_LIMIT);
+    if (u->source) {
+        tu_content_plain(u->source, &src);
+    } else if (u->src_text) {
+        tu_buf_adds(&src, u->src_text);
+    }
+    if (u->target) {
+        tu_content_plain(u->target, &trg);
+    } else if (u->trg_text) {
+        tu_buf_adds(&trg, u->trg_text);
+    }
+    tu_buf_addc(&src, 0);
+    tu_buf_addc(&trg, 0);
+    if (u->src_xml) {
+        tu_buf_adds(&sx, u->src_xml);
+    } else {
+        xml_escape(&sx, src.data);
+    }
+    if (u->trg_xml) {
+        tu_buf_adds(&tx, u->trg_xml);
+    } else {
+        xml_escape(&tx, trg.data);
+    }
+    tu_buf_addc(&sx, 0);
+    tu_buf_addc(&tx, 0);
+    if (src.data == NULL || trg.data == NULL || sx.data == NULL || tx.data == NULL) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+        goto done;
+    }
+    if (src.len <= 1) {
+        st = tu_error_set(err, TU_EINVAL, "the source is empty");
+        goto done;
+    }
+    if ((st = tu_text_match_key(src.data, src.len - 1, &key, err)) != TU_OK) {
+        goto done;
+    }
+    tu_buf_addc(&key, 0);
+    ncp = tu_tm_codepoints(key.data, key.len - 1, &cps);
+    if ((st = prep(tm, TM_ST_INSERT,
+                   "INSERT INTO tu (src_lang, trg_lang, src_text, trg_text, src_xml,"
+                   " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash,"
+                   " origin, approved, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                   " ON CONFLICT DO UPDATE SET approved = max(approved, excluded.approved),"
+                   " prev_hash = CASE WHEN prev_hash = 0 THEN excluded.prev_hash ELSE prev_hash END,"
+                   " next_hash = CASE WHEN next_hash = 0 THEN excluded.next_hash ELSE next_hash END"
+                   " RETURNING id", err)) != TU_OK) {
+        goto done;
+    }
+    s = tm->stmt[TM_ST_INSERT];
+    sqlite3_bind_text(s, 1, sl.tag, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, tl.tag, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, src.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, trg.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, sx.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, tx.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 7, key.data, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 8, (int64_t)tu_tm_hash(key.data, key.len - 1));
+    sqlite3_bind_int64(s, 9, (int64_t)ncp);
+    sqlite3_bind_int64(s, 10, (int64_t)(u->prev_hash & 0x7fffffffffffffffULL));
+    sqlite3_bind_int64(s, 11, (int64_t)(u->next_hash & 0x7fffffffffffffffULL));
+    if (u->origin) {
+        sqlite3_bind_text(s, 12, u->origin, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_int(s, 13, u->approved ? 1 : 0);
+    if (u->created) {
+        sqlite3_bind_text(s, 14, u->created, -1, SQLITE_STATIC);
+    }
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        st = db_error(tm, "add", err);
+        goto done;
+    }
+    id = sqlite3_column_int64(s, 0);
+    {
+        /* A new row has no grams yet. */
+        if ((st = prep(tm, TM_ST_HASGRAM, "SELECT 1 FROM gram WHERE tu = ? LIMIT 1", err)) != TU_OK) {
+            goto done;
+        }
+        sqlite3_bind_int64(tm->stmt[TM_ST_HASGRAM], 1, id);
+        if (sqlite3_step(tm->stmt[TM_ST_HASGRAM]) == SQLITE_ROW) {
+            sqlite3_reset(tm->stmt[TM_ST_HASGRAM]);
+            sqlite3_reset(s);
+            goto done; /* merged */
+        }
+        sqlite3_reset(tm->stmt[TM_ST_HASGRAM]);
+    }
+    sqlite3_reset(s);
+    if (added) {
+        *added = true;
+    }
+    ng = tu_tm_grams(cps, ncp, &g);
+    if ((st = prep(tm, TM_ST_GRAM, "INSERT OR IGNORE INTO gram (g, tu) VALUES (?, ?)", err)) != TU_OK) {
+        goto done;
+    }
+    for (size_t i = 0; i < ng; i++) {
+        sqlite3_stmt *gs = tm->stmt[TM_ST_GRAM];
+        sqlite3_reset(gs);
+        sqlite3_bind_int64(gs, 1, g[i]);
+        sqlite3_bind_int64(gs, 2, id);
+        if (sqlite3_step(gs) != SQLITE_DONE) {
+            st = db_error(tm, "add", err);
+            goto done;
+        }
+    }
+    if ((st = prep(tm, TM_ST_FTS, "INSERT INTO tu_fts (rowid, src_text, trg_text) VALUES (?, ?, ?)", err)) != TU_OK) {
+        goto done;
+    }
+    s = tm->stmt[TM_ST_FTS];
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, src.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, trg.data, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        st = db_error(tm, "add", err);
+    }
+    sqlite3_reset(s);
+done:
+    tu_free(cps);
+    tu_free(g);
+    tu_buf_release(&src);
+    tu_buf_release(&trg);
+    tu_buf_release(&sx);
+    tu_buf_release(&tx);
+    tu_buf_release(&key);
+    return st;
+}

@@ -1,0 +1,646 @@
+/*
+ * TMX 1.4b import (libxml2 xmlReader, one <tu> expanded at a time) and
+ * export; TSV import; statistics, concordance, delete, vacuum.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlreader.h>
+#include <libxml/tree.h>
+
+#include "tm-int.h"
+#include "tumac/alloc.h"
+#include "tumac/fileio.h"
+#include "tumac/locale.h"
+
+static bool name_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static char *get_prop(xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char *s = v ? tu_strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+static char *tuv_lang(xmlNode *tuv)
+{
+    xmlChar *v = xmlGetNsProp(tuv, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    char *s;
+    if (v == NULL) {
+        v = xmlGetProp(tuv, (const xmlChar *)"lang"); /* TMX 1.1 */
+    }
+    s = v ? tu_strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+/* Plain text of a seg: text and hi content; native code (bpt, ept, ph,
+ * it, ut) and sub-flows dropped. */
+static void seg_text(xmlNode *n, struct tu_buf *out)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            tu_buf_adds(out, (const char *)c->content);
+        } else if (name_is(c, "hi")) {
+            seg_text(c, out);
+        }
+    }
+}
+
+static void seg_xml(xmlDoc *doc, xmlNode *seg, struct tu_buf *out)
+{
+    xmlBuffer *b = xmlBufferCreate();
+    if (b == NULL) {
+        return;
+    }
+    for (xmlNode *c = seg->children; c; c = c->next) {
+        xmlNodeDump(b, doc, c, 0, 0);
+    }
+    tu_buf_add(out, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+    xmlBufferFree(b);
+}
+
+static xmlNode *tuv_seg(xmlNode *tuv)
+{
+    for (xmlNode *c = tuv->children; c; c = c->next) {
+        if (name_is(c, "seg")) {
+            return c;
+        }
+    }
+    return NULL;
+}
+
+struct tmx_ctx {
+    struct tu_tm *tm;
+    const struct tu_tm_import_opts *opts;
+    struct tu_tm_import_result *res;
+    struct tu_diag *diag;
+    const char *path;
+    const char *origin;
+    char *srclang; /* header */
+};
+
+static enum tu_status bad_unit(struct tmx_ctx *x, long line, const char *msg,
+                               struct tu_error *err)
+{
+    if (x->opts->strict) {
+        return tu_error_at(err, TU_EPARSE, x->path, (unsigned long)line, 0,
+                           "%s", msg);
+    }
+    tu_diag_add(x->diag, TU_WARNING, x->path, (unsigned long)line, 0,
+                "%s; unit skipped", msg);
+    x->res->skipped++;
+    return TU_OK;
+}
+
+static bool tag_ok(const char *tag)
+{
+    struct tu_locale l;
+    struct tu_error e = {0};
+    return tag && tu_locale_parse(tag, &l, &e) == TU_OK;
+}
+
+static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
+                                struct tu_error *err)
+{
+    char *srclang = get_prop(tu, "srclang");
+    char *created = get_prop(tu, "creationdate");
+    char *origin = NULL, *approved = NULL;
+    xmlNode *src = NULL;
+    const char *want;
+    size_t ntuv = 0;
+    uint64_t prev = 0, next = 0;
+    enum tu_status st = TU_OK;
+    long line = xmlGetLineNo(tu);
+
+    x->res->read++;
+    want = srclang && strcmp(srclang, "*all*") != 0 ? srclang
+         : x->srclang && strcmp(x->srclang, "*all*") != 0 ? x->srclang : NULL;
+    for (xmlNode *c = tu->children; c; c = c->next) {
+        if (name_is(c, "prop")) {
+            char *type = get_prop(c, "type");
+            xmlChar *v = xmlNodeGetContent(c);
+            if (type && v) {
+                if (strcmp(type, "x-tumac-origin") == 0) {
+                    tu_free(origin);
+                    origin = tu_strdup((const char *)v);
+                } else if (strcmp(type, "x-tumac-approved") == 0) {
+                    tu_free(approved);
+                    approved = tu_strdup((const char *)v);
+                } else if (strcmp(type, "x-tumac-prev") == 0) {
+                    prev = strtoull((const char *)v, NULL, 16);
+                } else if (strcmp(type, "x-tumac-next") == 0) {
+                    next = strtoull((const char *)v, NULL, 16);
+                }
+            }
+            tu_free(type);
+            xmlFree(v);
+        } else if (name_is(c, "tuv")) {
+            char *l = tuv_lang(c);
+            ntuv++;
+            if (src == NULL && (want == NULL || (l && strcasecmp(l, want) == 0))) {
+                src = c;
+            }
+            tu_free(l);
+        }
+    }
+    if (ntuv < 2) {
+        st = bad_unit(x, line, "a translation unit needs at least two <tuv>", err);
+        goto done;
+    }
+    if (src == NULL || tuv_seg(src) == NULL) {
+        st = bad_unit(x, line, "no <tuv> in the source language", err);
+        goto done;
+    }
+    {
+        char *sl = tuv_lang(src);
+        struct tu_buf stext, sxml;
+        tu_buf_init(&stext, TU_BUF_NO_LIMIT);
+        tu_buf_init(&sxml, TU_BUF_NO_LIMIT);
+        seg_text(tuv_seg(src), &stext);
+        seg_xml(doc, tuv_seg(src), &sxml);
+        tu_buf_addc(&stext, 0);
+        tu_buf_addc(&sxml, 0);
+        if (!tag_ok(sl)) {
+            st = bad_unit(x, xmlGetLineNo(src), "bad or missing xml:lang", err);
+        } else if (stext.len <= 1) {
+            st = bad_unit(x, xmlGetLineNo(src), "the source segment is empty", err);
+        } else {
+            for (xmlNode *c = tu->children; c && st == TU_OK; c = c->next) {
+                char *tl;
+                struct tu_buf ttext, txml;
+                struct tu_tm_unit u;
+                bool added = false;
+                if (c == src || !name_is(c, "tuv") || tuv_seg(c) == NULL) {
+                    continue;
+                }
+                tl = tuv_lang(c);
+                if (!tag_ok(tl)) {
+                    st = bad_unit(x, xmlGetLineNo(c), "bad or missing xml:lang", err);
+                    tu_free(tl);
+                    continue;
+                }
+                if (x->opts->trg_lang && strcasecmp(tl, x->opts->trg_lang) != 0) {
+                    tu_free(tl);
+                    continue;
+                }
+                tu_buf_init(&ttext, TU_BUF_NO_LIMIT);
+                tu_buf_init(&txml, TU_BUF_NO_LIMIT);
+                seg_text(tuv_seg(c), &ttext);
+                seg_xml(doc, tuv_seg(c), &txml);
+                tu_buf_addc(&ttext, 0);
+                tu_buf_addc(&txml, 0);
+                memset(&u, 0, sizeof u);
+                u.src_lang = sl;
+                u.trg_lang = tl;
+                u.src_text = stext.data;
+                u.trg_text = ttext.data;
+                u.src_xml = sxml.data;
+                u.trg_xml = txml.data;
+                u.prev_hash = prev;
+                u.next_hash = next;
+                u.origin = origin ? origin : x->origin;
+                u.created = created;
+                u.approved = approved && strcmp(approved, "yes") == 0;
+                st = tu_tm_add(x->tm, &u, &added, err);
+                if (st == TU_OK) {
+                    if (added) {
+                        x->res->added++;
+                    } else {
+                        x->res->merged++;
+                    }
+                } else if (st != TU_ENOMEM && st != TU_EDB) {
+                    char msg[600];
+                    snprintf(msg, sizeof msg, "%s", err->msg);
+                    tu_error_clear(err);
+                    st = bad_unit(x, xmlGetLineNo(c), msg, err);
+                } else {
+                    tu_error_set_path(err, x->path);
+                }
+                tu_buf_release(&ttext);
+                tu_buf_release(&txml);
+                tu_free(tl);
+            }
+        }
+        tu_free(sl);
+        tu_buf_release(&stext);
+        tu_buf_release(&sxml);
+    }
+done:
+    tu_free(srclang);
+    tu_free(created);
+    tu_free(origin);
+    tu_free(approved);
+    return st;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
+                                const struct tu_tm_import_opts *opts,
+                                struct tu_tm_import_result *res,
+                                struct tu_diag *diag, struct tu_error *err)
+{
+    xmlTextReader *r;
+    struct tmx_ctx x;
+    enum tu_status st = TU_OK;
+    int ret;
+    bool seen_root = false;
+
+    memset(res, 0, sizeof *res);
+    memset(&x, 0, sizeof x);
+    x.tm = tm;
+    x.opts = opts;
+    x.res = res;
+    x.diag = diag;
+    x.path = path;
+    x.origin = opts->origin ? opts->origin : base_name(path);
+    r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                     XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+    if (r == NULL) {
+        return tu_error_at(err, TU_EIO, path, 0, 0, "cannot read the file");
+    }
+    if (tu_tm_begin(tm, err) != TU_OK) {
+        xmlFreeTextReader(r);
+        return err->code;
+    }
+    ret = xmlTextReaderRead(r);
+    while (ret == 1) {
+        const char *name = (const char *)xmlTextReaderConstLocalName(r);
+        if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT || name == NULL) {
+            ret = xmlTextReaderRead(r);
+            continue;
+        }
+        if (!seen_root) {
+            seen_root = true;
+            if (strcmp(name, "tmx") != 0) {
+                st = tu_error_at(err, TU_EPARSE, path, (unsigned long)xmlTextReaderGetParserLineNumber(r),
+                                 (unsigned long)xmlTextReaderGetParserColumnNumber(r),
+                                 "not a TMX document (root <%s>)", name);
+                break;
+            }
+        } else if (strcmp(name, "header") == 0) {
+            xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)"srclang");
+            tu_free(x.srclang);
+            x.srclang = v ? tu_strdup((const char *)v) : NULL;
+            xmlFree(v);
+        } else if (strcmp(name, "tu") == 0) {
+            xmlNode *n = xmlTextReaderExpand(r);
+            if (n == NULL) {
+                ret = -1;
+                break;
+            }
+            if ((st = import_tu(&x, n->doc, n, err)) != TU_OK) {
+                break;
+            }
+            ret = xmlTextReaderNext(r); /* past the unit's subtree */
+            continue;
+        }
+        ret = xmlTextReaderRead(r);
+    }
+    if (st == TU_OK && ret < 0) {
+        const xmlError *e = xmlGetLastError();
+        st = tu_error_at(err, TU_EPARSE, path, e ? (unsigned long)e->line : 0,
+                         e ? (unsigned long)e->int2 : 0, "malformed TMX: %s",
+                         e && e->message ? e->message : "XML error");
+        {
+            size_t n = strlen(err->msg);
+            if (n > 0 && err->msg[n - 1] == '\n') {
+                err->msg[n - 1] = '\0';
+            }
+        }
+    }
+    if (st == TU_OK && !seen_root) {
+        st = tu_error_at(err, TU_EPARSE, path, 1, 1, "not a TMX document");
+    }
+    xmlFreeTextReader(r);
+    tu_free(x.srclang);
+    if (st != TU_OK) {
+        tu_tm_rollback(tm);
+        return st;
+    }
+    return tu_tm_commit(tm, err);
+}
+
+enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
+                                const struct tu_tm_import_opts *opts,
+                                struct tu_tm_import_result *res,
+                                struct tu_diag *diag, struct tu_error *err)
+{
+    struct tu_buf data;
+    enum tu_status st;
+    unsigned long line = 0;
+    size_t pos = 0;
+
+    memset(res, 0, sizeof *res);
+    if (opts->src_lang == NULL || opts->trg_lang == NULL) {
+        return tu_error_set(err, TU_EINVAL, "a TSV import needs the source and target languages (-s, -t)");
+    }
+    tu_buf_init(&data, TU_BUF_NO_LIMIT);
+    if ((st = tu_file_read(path, (size_t)1 << 32, &data, err)) != TU_OK) {
+        return st;
+    }
+    if ((st = tu_tm_begin(tm, err)) != TU_OK) {
+        tu_buf_release(&data);
+        return st;
+    }
+    while (pos < data.len) {
+        char *l = data.data + pos;
+        char *nl = memchr(l, '\n', data.len - pos);
+        size_t n = nl ? (size_t)(nl - l) : data.len - pos;
+        char *tab;
+        pos += n + (nl ? 1 : 0);
+        line++;
+        if (n > 0 && l[n - 1] == '\r') {
+            n--;
+        }
+        l[n] = '\0';
+        if (line == 1 && n >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0) {
+            l += 3;
+            n -= 3;
+        }
+        if (n == 0) {
+            continue;
+        }
+        res->read++;
+        tab = strchr(l, '\t');
+        if (tab == NULL || tab == l || tab[1] == '\0' || strchr(tab + 1, '\t')) {
+            const char *msg = "expected two tab-separated columns, source and target";
+            if (opts->strict) {
+                st = tu_error_at(err, TU_EPARSE, path, line, 1, "%s", msg);
+                break;
+            }
+            tu_diag_add(diag, TU_WARNING, path, line, 1, "%s; line skipped", msg);
+            res->skipped++;
+            continue;
+        }
+        *tab = '\0';
+        {
+            struct tu_tm_unit u;
+            bool added = false;
+            memset(&u, 0, sizeof u);
+            u.src_lang = opts->src_lang;
+            u.trg_lang = opts->trg_lang;
+            u.src_text = l;
+            u.trg_text = tab + 1;
+            u.origin = opts->origin ? opts->origin : base_name(path);
+            if ((st = tu_tm_add(tm, &u, &added, err)) != TU_OK) {
+                char msg[512];
+                snprintf(msg, sizeof msg, "%s", err->msg);
+                tu_error_at(err, st, path, line, 1, "%s", msg);
+                break;
+            }
+            if (added) {
+                res->added++;
+            } else {
+                res->merged++;
+            }
+        }
+    }
+    tu_buf_release(&data);
+    if (st != TU_OK) {
+        tu_tm_rollback(tm);
+        return st;
+    }
+    return tu_tm_commit(tm, err);
+}
+
+static void attr_escape(struct tu_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '"') {
+            tu_buf_adds(b, "&quot;");
+        } else if (*s == '<') {
+            tu_buf_adds(b, "&lt;");
+        } else if (*s == '&') {
+            tu_buf_adds(b, "&amp;");
+        } else {
+            tu_buf_addc(b, *s);
+        }
+    }
+}
+
+static bool tmx_date(const char *s)
+{
+    if (s == NULL || strlen(s) != 16 || s[8] != 'T' || s[15] != 'Z') {
+        return false;
+    }
+    for (int i = 0; i < 15; i++) {
+        if (i != 8 && (s[i] < '0' || s[i] > '9')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const char *src_lang,
+                                const char *trg_lang, struct tu_buf *out,
+                                struct tu_error *err)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (sqlite3_prepare_v2(tm->db,
+            "SELECT src_lang, trg_lang, src_xml, trg_xml, origin, approved, created,"
+            " prev_hash, next_hash FROM tu WHERE (?1 IS NULL OR src_lang = ?1)"
+            " AND (?2 IS NULL OR trg_lang = ?2) ORDER BY id", -1, &st, NULL) != SQLITE_OK) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "export: %s", sqlite3_errmsg(tm->db));
+    }
+    if (src_lang) {
+        sqlite3_bind_text(st, 1, src_lang, -1, SQLITE_STATIC);
+    }
+    if (trg_lang) {
+        sqlite3_bind_text(st, 2, trg_lang, -1, SQLITE_STATIC);
+    }
+    tu_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
+                     "  <header creationtool=\"tumac\" creationtoolversion=\"1\""
+                     " segtype=\"sentence\" o-tmf=\"tumac\" adminlang=\"en\" srclang=\"");
+    attr_escape(out, src_lang ? src_lang : "*all*");
+    tu_buf_adds(out, "\" datatype=\"plaintext\"/>\n  <body>\n");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *origin = (const char *)sqlite3_column_text(st, 4);
+        const char *created = (const char *)sqlite3_column_text(st, 6);
+        int64_t prev = sqlite3_column_int64(st, 7), next = sqlite3_column_int64(st, 8);
+        tu_buf_adds(out, "    <tu srclang=\"");
+        attr_escape(out, (const char *)sqlite3_column_text(st, 0));
+        tu_buf_adds(out, "\"");
+        if (tmx_date(created)) {
+            tu_buf_printf(out, " creationdate=\"%s\"", created);
+        }
+        tu_buf_adds(out, ">\n");
+        if (origin) {
+            tu_buf_adds(out, "      <prop type=\"x-tumac-origin\">");
+            tu_tm_xml_escape(out, origin);
+            tu_buf_adds(out, "</prop>\n");
+        }
+        if (sqlite3_column_int(st, 5)) {
+            tu_buf_adds(out, "      <prop type=\"x-tumac-approved\">yes</prop>\n");
+        }
+        if (prev || next) {
+            tu_buf_printf(out, "      <prop type=\"x-tumac-prev\">%llx</prop>\n"
+                               "      <prop type=\"x-tumac-next\">%llx</prop>\n",
+                          (unsigned long long)prev, (unsigned long long)next);
+        }
+        for (int side = 0; side < 2; side++) {
+            tu_buf_adds(out, "      <tuv xml:lang=\"");
+            attr_escape(out, (const char *)sqlite3_column_text(st, side));
+            tu_buf_adds(out, "\"><seg>");
+            tu_buf_adds(out, (const char *)sqlite3_column_text(st, 2 + side));
+            tu_buf_adds(out, "</seg></tuv>\n");
+        }
+        tu_buf_adds(out, "    </tu>\n");
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "export: %s", sqlite3_errmsg(tm->db));
+    }
+    if (tu_buf_adds(out, "  </body>\n</tmx>\n") != TU_OK) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
+                           struct tu_error *err)
+{
+    sqlite3_stmt *st;
+    size_t used = 0;
+
+    memset(out, 0, sizeof *out);
+    if (sqlite3_prepare_v2(tm->db,
+            "SELECT src_lang, trg_lang, count(*), sum(approved) FROM tu"
+            " GROUP BY src_lang, trg_lang ORDER BY 1, 2", -1, &st, NULL) != SQLITE_OK) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "stats: %s", sqlite3_errmsg(tm->db));
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        size_t n = (size_t)sqlite3_column_int64(st, 2);
+        int w;
+        out->units += n;
+        out->approved += (size_t)sqlite3_column_int64(st, 3);
+        w = snprintf(out->pairs + used, sizeof out->pairs - used, "%s -> %s: %zu\n",
+                     sqlite3_column_text(st, 0), sqlite3_column_text(st, 1), n);
+        if (w > 0 && (size_t)w < sizeof out->pairs - used) {
+            used += (size_t)w;
+        }
+    }
+    sqlite3_finalize(st);
+    return TU_OK;
+}
+
+enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
+                                 size_t max, struct tu_buf *out,
+                                 struct tu_error *err)
+{
+    sqlite3_stmt *st;
+    struct tu_buf q;
+    const char *p = words;
+    int rc;
+
+    /* every word quoted: a phrase-free AND of the words */
+    tu_buf_init(&q, TU_BUF_NO_LIMIT);
+    while (*p) {
+        const char *s;
+        while (*p == ' ' || *p == '\t') {
+            p++;
+        }
+        s = p;
+        while (*p && *p != ' ' && *p != '\t') {
+            p++;
+        }
+        if (p > s) {
+            tu_buf_adds(&q, q.len ? " \"" : "\"");
+            for (const char *c = s; c < p; c++) {
+                tu_buf_adds(&q, *c == '"' ? "\"\"" : (char[2]){*c, 0});
+            }
+            tu_buf_addc(&q, '"');
+        }
+    }
+    tu_buf_addc(&q, 0);
+    if (q.len <= 1) {
+        tu_buf_release(&q);
+        return tu_error_set(err, TU_EINVAL, "no words to search for");
+    }
+    if (sqlite3_prepare_v2(tm->db,
+            "SELECT rowid, src_text, trg_text FROM tu_fts WHERE tu_fts MATCH ?"
+            " ORDER BY rank LIMIT ?", -1, &st, NULL) != SQLITE_OK) {
+        tu_buf_release(&q);
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "concordance: %s", sqlite3_errmsg(tm->db));
+    }
+    sqlite3_bind_text(st, 1, q.data, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (int64_t)(max ? max : 10));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tu_buf_printf(out, "%lld\t%s\t%s\n", (long long)sqlite3_column_int64(st, 0),
+                      sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+    }
+    sqlite3_finalize(st);
+    tu_buf_release(&q);
+    if (rc != SQLITE_DONE) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "concordance: %s", sqlite3_errmsg(tm->db));
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_tm_delete(struct tu_tm *tm, const char *src_lang,
+                            const char *trg_lang, const char *origin,
+                            size_t *deleted, struct tu_error *err)
+{
+    sqlite3_stmt *st;
+    const char *sql =
+        "DELETE FROM tu WHERE (?1 IS NULL OR src_lang = ?1) AND (?2 IS NULL OR"
+        " trg_lang = ?2) AND (?3 IS NULL OR origin = ?3) RETURNING id, src_text, trg_text";
+    sqlite3_stmt *fts = NULL;
+    enum tu_status rc = TU_OK;
+
+    *deleted = 0;
+    if (tu_tm_begin(tm, err) != TU_OK) {
+        return err->code;
+    }
+    if (sqlite3_prepare_v2(tm->db, sql, -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(tm->db, "INSERT INTO tu_fts (tu_fts, rowid, src_text, trg_text)"
+                                   " VALUES ('delete', ?, ?, ?)", -1, &fts, NULL) != SQLITE_OK) {
+        rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "delete: %s", sqlite3_errmsg(tm->db));
+        sqlite3_finalize(fts);
+        tu_tm_rollback(tm);
+        return rc;
+    }
+    sqlite3_bind_text(st, 1, src_lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, trg_lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, origin, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_reset(fts);
+        sqlite3_bind_int64(fts, 1, sqlite3_column_int64(st, 0));
+        sqlite3_bind_text(fts, 2, (const char *)sqlite3_column_text(st, 1), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(fts, 3, (const char *)sqlite3_column_text(st, 2), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(fts) != SQLITE_DONE) {
+            rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "delete: %s", sqlite3_errmsg(tm->db));
+            break;
+        }
+        (*deleted)++;
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(fts);
+    if (rc != TU_OK) {
+        tu_tm_rollback(tm);
+        return rc;
+    }
+    return tu_tm_commit(tm, err);
+}
+
+enum tu_status tu_tm_vacuum(struct tu_tm *tm, struct tu_error *err)
+{
+    if (sqlite3_exec(tm->db, "INSERT INTO tu_fts (tu_fts) VALUES ('optimize'); VACUUM;"
+                             " PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "vacuum: %s", sqlite3_errmsg(tm->db));
+    }
+    return TU_OK;
+}

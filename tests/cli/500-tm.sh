@@ -1,0 +1,79 @@
+# tumac tm: TMX import of the LISA kit and samples, DTD-valid export, lossless
+# round trip, bad units, --strict leaves the TM as it was, lookup (exact,
+# fuzzy, Cyrillic query on Latin TUs, JSON lines on stdin), concordance,
+# delete, crash safety.
+. tests/cli/lib.sh
+
+K=$SHARED/standards/tmx-1.4b
+export TUMAC_TM=$WORK/tm/memory.db
+for f in "$K"/samples/*.tmx "$K"/tests/lisa-compliance-kit/*.tmx; do
+    check_ok "import $(basename "$f")" "$TUMAC" tm import "$f"
+    check_grep "$(basename "$f") adds or merges units" ' read, [0-9]+ added, [0-9]+ merged, 0 skipped' "$WORK/.err"
+done
+check_ok "stats" "$TUMAC" tm stats
+check_grep "stats counts 56 units" '^units: 56$' "$WORK/.out"
+check_ok "export" "$TUMAC" tm export -o "$WORK/out.tmx"
+cp "$K/dtd/tmx14.dtd" "$WORK/tmx14.dtd"
+check_ok "export is valid against the TMX 1.4b DTD" xmllint --noout --dtdvalid "$K/dtd/tmx14.dtd" "$WORK/out.tmx"
+check_ok "re-import the export" "$TUMAC" tm import --tm "$WORK/tm2.db" "$WORK/out.tmx"
+check_ok "export again" "$TUMAC" tm export --tm "$WORK/tm2.db" -o "$WORK/out2.tmx"
+check_files_same "export -> import -> export is lossless" "$WORK/out.tmx" "$WORK/out2.tmx"
+check_grep "inline codes survive" '<bpt i="1"' "$WORK/out2.tmx"
+
+# A bad unit is reported with its line and skipped; --strict stops and rolls back.
+cat > "$WORK/bad.tmx" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="en"><seg>Good unit.</seg></tuv><tuv xml:lang="hr"><seg>Dobra jedinica.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Lonely.</seg></tuv></tu>
+</body></tmx>
+X
+check_ok "a bad unit is skipped" "$TUMAC" tm import --tm "$WORK/bad.db" "$WORK/bad.tmx"
+check_grep "the bad unit is located" 'bad.tmx:5:.*unit skipped' "$WORK/.err"
+check_exit "--strict stops at the bad unit" 1 "$TUMAC" tm import --tm "$WORK/strict.db" --strict "$WORK/bad.tmx"
+check_grep "--strict names the line" 'bad.tmx:5:' "$WORK/.err"
+check_ok "stats after the failed import" "$TUMAC" tm stats --tm "$WORK/strict.db"
+check_grep "a failed import leaves the TM as it was" '^units: 0$' "$WORK/.out"
+printf '<tmx><body><tu>\n' > "$WORK/broken.tmx"
+check_exit "malformed TMX fails" 1 "$TUMAC" tm import --tm "$WORK/strict.db" "$WORK/broken.tmx"
+check_grep "malformed TMX is located" 'broken.tmx:[0-9]+:' "$WORK/.err"
+
+# NTREX sentences: a Cyrillic query finds the Latin unit.
+N=$SHARED/data/parallel/ntrex-128
+head -400 "$N/newstest2019.srp-Latn.txt" | tr -d '\r' > "$WORK/sr"
+head -400 "$N/newstest2019.eng.txt" | tr -d '\r' > "$WORK/en"
+paste "$WORK/sr" "$WORK/en" > "$WORK/sr-en.tsv"
+export TUMAC_TM=$WORK/ntrex.db
+check_ok "TSV import" "$TUMAC" tm import -s sr-Latn -t en "$WORK/sr-en.tsv"
+check_grep "TSV import counts" '400 read, [0-9]+ added' "$WORK/.err"
+q=$(sed -n 5p "$N/newstest2019.srp-Cyrl.txt" | tr -d '\r')
+check_ok "Cyrillic lookup" "$TUMAC" tm lookup -s sr-Cyrl -t en --explain "$q"
+check_grep "the Cyrillic query finds the Latin TU" "^99	$(sed -n 5p "$WORK/sr" | cut -c1-20)" "$WORK/.out"
+check_ok "exact lookup" "$TUMAC" tm lookup -s sr-Latn -t en "$(sed -n 9p "$WORK/sr")"
+check_grep "exact scores 100" '^100	' "$WORK/.out"
+fz=$(sed -n 12p "$WORK/sr" | sed 's/a /e /')
+check_ok "fuzzy lookup" "$TUMAC" tm lookup -s sr-Latn -t en --explain "$fz"
+check_grep "fuzzy scores below 99 and says what differed" '^9[0-8]	.*edit' "$WORK/.out"
+sed -n 20,24p "$WORK/sr" | "$TUMAC" tm lookup -s sr -t en --json - > "$WORK/lines.json"
+check_eq "stdin: one JSON object a line" "$(python3 -c 'import json,sys; print(sum(1 for l in open(sys.argv[1]) if json.loads(l)["matches"][0]["score"] == 100))' "$WORK/lines.json")" 5
+check_exit "lookup without languages is a usage error" 2 "$TUMAC" tm lookup x
+check_ok "concordance" "$TUMAC" tm concordance Labour
+check_grep "concordance finds the word" 'Labour' "$WORK/.out"
+check_ok "delete by origin" "$TUMAC" tm delete --origin sr-en.tsv
+check_ok "stats after delete" "$TUMAC" tm stats
+check_grep "delete removed the units" '^units: 0$' "$WORK/.out"
+check_ok "vacuum" "$TUMAC" tm vacuum
+
+# Crash safety: kill -9 during a large import; committed units stay.
+for i in 1 2 3 4 5 6 7 8; do cat "$WORK/sr-en.tsv"; done | awk -F'\t' '{print NR" "$1"\t"$2}' > "$WORK/big.tsv"
+export TUMAC_TM=$WORK/crash.db
+"$TUMAC" tm import -s sr-Latn -t en "$WORK/sr-en.tsv" 2>/dev/null
+"$TUMAC" tm import -s sr-Latn -t en "$WORK/big.tsv" 2>/dev/null &
+pid=$!
+sleep 0.3
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+check_ok "stats after kill -9" "$TUMAC" tm stats
+check_grep "committed units stay" '^units: (400|3600)$' "$WORK/.out"
+check_eq "integrity_check after kill -9" "$(sqlite3 "$WORK/crash.db" 'PRAGMA integrity_check')" ok
