@@ -174,13 +174,16 @@ static enum tu_status count_doc(struct tu_segmenter *seg, const char *lang,
     return rc;
 }
 
-/* XLIFF input: the source of every segment, as the translator sees it. */
-static enum tu_status count_xliff(struct tu_segmenter *seg, const char *lang,
-                                  const char *path, struct tu_counts *c,
-                                  struct tu_error *err)
+/*
+ * Count a model that `loaded` (the status of reading or extracting it) says
+ * is there; frees it either way and puts the path on any error.
+ */
+static enum tu_status count_loaded(struct tu_segmenter *seg, const char *lang,
+                                   const char *path, struct tu_doc *doc,
+                                   enum tu_status loaded, struct tu_counts *c,
+                                   struct tu_error *err)
 {
-    struct tu_doc *doc = NULL;
-    enum tu_status rc = tu_xliff_read_file(path, &doc, err);
+    enum tu_status rc = loaded;
 
     if (rc == TU_OK) {
         rc = count_doc(seg, lang, doc, c, err);
@@ -190,6 +193,17 @@ static enum tu_status count_xliff(struct tu_segmenter *seg, const char *lang,
         tu_error_set_path(err, path);
     }
     return rc;
+}
+
+/* XLIFF input: the source of every segment, as the translator sees it. */
+static enum tu_status count_xliff(struct tu_segmenter *seg, const char *lang,
+                                  const char *path, struct tu_counts *c,
+                                  struct tu_error *err)
+{
+    struct tu_doc *doc = NULL;
+    enum tu_status rc = tu_xliff_read_file(path, &doc, err);
+
+    return count_loaded(seg, lang, path, doc, rc, c, err);
 }
 
 /* HTML through the extraction filter: the text a translator gets. */
@@ -204,14 +218,7 @@ static enum tu_status count_html(struct tu_segmenter *seg, const char *lang,
     opts.src_lang = lang;
     opts.format = "html";
     rc = tu_extract_file(path, &opts, &doc, err);
-    if (rc == TU_OK) {
-        rc = count_doc(seg, lang, doc, c, err);
-    }
-    tu_doc_free(doc);
-    if (rc != TU_OK) {
-        tu_error_set_path(err, path);
-    }
-    return rc;
+    return count_loaded(seg, lang, path, doc, rc, c, err);
 }
 
 static enum tu_status count_file(struct tu_segmenter *seg, const char *lang,
