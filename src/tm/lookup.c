@@ -239,8 +239,9 @@ enum tu_status tu_tm_lookup(struct tu_tm *tm, const struct tu_tm_query *q,
     }
     sqlite3_finalize(st);
     st = NULL;
-    /* Fuzzy: trigram candidates within the length window of min. */
-    if (nq > 0) {
+    /* Fuzzy: trigram candidates within the length window of min. Fuzzy
+     * scores stay below 99, so enough exact matches make it unnecessary. */
+    if (nq > 0 && ncand < max) {
         int64_t *g = NULL;
         size_t ng = 0, lo = nq * (size_t)min / 100, hi = min > 0 ? nq * 100 / (size_t)min + 1 : nq * 4;
         struct tu_buf sql;

@@ -138,7 +138,8 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
     }
     sqlite3_busy_timeout(tm->db, 5000);
     if ((!readonly && exec(tm, "PRAGMA journal_mode=WAL", err) != TU_OK) ||
-        exec(tm, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err) != TU_OK ||
+        exec(tm, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                  " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", err) != TU_OK ||
         migrate(tm, err) != TU_OK) {
         tu_tm_close(tm);
         return err->code;
@@ -380,25 +381,19 @@ enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
     if (u->created) {
         sqlite3_bind_text(s, 14, u->created, -1, SQLITE_STATIC);
     }
+    sqlite3_set_last_insert_rowid(tm->db, 0);
     if (sqlite3_step(s) != SQLITE_ROW) {
         st = db_error(tm, "add", err);
         goto done;
     }
     id = sqlite3_column_int64(s, 0);
-    {
-        /* A new row has no grams yet. */
-        if ((st = prep(tm, TM_ST_HASGRAM, "SELECT 1 FROM gram WHERE tu = ? LIMIT 1", err)) != TU_OK) {
-            goto done;
-        }
-        sqlite3_bind_int64(tm->stmt[TM_ST_HASGRAM], 1, id);
-        if (sqlite3_step(tm->stmt[TM_ST_HASGRAM]) == SQLITE_ROW) {
-            sqlite3_reset(tm->stmt[TM_ST_HASGRAM]);
-            sqlite3_reset(s);
-            goto done; /* merged */
-        }
-        sqlite3_reset(tm->stmt[TM_ST_HASGRAM]);
-    }
     sqlite3_reset(s);
+    /* The upsert's UPDATE path leaves last_insert_rowid alone: cleared
+     * before the step, it equals id only when a new row was made (cheaper
+     * than asking the gram table whether the unit is indexed yet). */
+    if (sqlite3_last_insert_rowid(tm->db) != id) {
+        goto done; /* merged */
+    }
     if (added) {
         *added = true;
     }

@@ -48,5 +48,5 @@ if command -v build_tmdb >/dev/null; then
   t2=$(date +%s.%N)
   build_tmdb -d "$W/tt.tmdb" -s en -t sr "$W/tt.csv" >/dev/null 2>&1 || true
   t3=$(date +%s.%N)
-  awk -v a="$(echo "$t1 - $t0" | bc)" -v b="$(echo "$t3 - $t2" | bc)" 'BEGIN { printf "20000 TU import: tumac %.2f s, translate-toolkit build_tmdb %.2f s, ratio %.1fx\n", a, b, b / a }'
+  awk -v a="$(echo "$t1 - $t0" | bc)" -v b="$(echo "$t3 - $t2" | bc)" 'BEGIN { printf "20000 TU import: tumac %.2f s, translate-toolkit build_tmdb %.2f s, time ratio tumac/tmdb = %.3f\n", a, b, a / b }'
 fi

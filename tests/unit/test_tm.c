@@ -10,6 +10,23 @@
 #include "../../src/tm/tm-int.h"
 #include "test.h"
 
+/* Remove a test TM, its WAL files and its folder (nothing left in /tmp). */
+static void gone(const char *path)
+{
+    char f[600];
+    const char *slash = strrchr(path, '/');
+
+    unlink(path);
+    snprintf(f, sizeof f, "%s-wal", path);
+    unlink(f);
+    snprintf(f, sizeof f, "%s-shm", path);
+    unlink(f);
+    if (slash != NULL) {
+        snprintf(f, sizeof f, "%.*s", (int)(slash - path), path);
+        rmdir(f);
+    }
+}
+
 static struct tu_tm *fresh(char *path, size_t n)
 {
     struct tu_tm *tm = NULL;
@@ -127,7 +144,7 @@ TEST(tm_add_merge_lookup)
     }
     tu_tm_matches_free(m, n);
     tu_tm_close(tm);
-    unlink(path);
+    gone(path);
 }
 
 TEST(tm_fuzzy_plan_uses_the_gram_index)
@@ -147,5 +164,5 @@ TEST(tm_fuzzy_plan_uses_the_gram_index)
     CHECK(strstr(b.data, "SCAN g") == NULL);
     tu_buf_release(&b);
     tu_tm_close(tm);
-    unlink(path);
+    gone(path);
 }
