@@ -327,6 +327,8 @@ static void check_doc20(struct vctx *v, xmlNodePtr root)
         idset_release(&groups);
     }
     idset_release(&files);
+    /* modules hook (xliffmod): module elements and attributes, validate-modules.c */
+    tu_xv_modules_check(&(struct tu_xv_report){v->path, v->diag, v->err, &v->count}, root);
 }
 
 static void check_doc12(struct vctx *v, xmlNodePtr root)

@@ -498,6 +498,24 @@ static void write_matches20(struct wctx *c, const struct tu_unit *u,
     end(c);
 }
 
+
+/* `id` is taken by a segment, ignorable or inline code of the unit */
+static bool unit_uses_id(const struct tu_unit *u, const char *id)
+{
+    for (size_t i = 0; i < u->seg_count; i++) {
+        const struct tu_segment *s = &u->segs[i];
+        if (s->id && strcmp(s->id, id) == 0) {
+            return true;
+        }
+        for (size_t k = 0; k < s->source.count; k++) {
+            if (s->source.items[k].id && strcmp(s->source.items[k].id, id) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static void write_unit20(struct wctx *c, const struct tu_unit *u)
 {
     char buf[32], sbuf[32];
@@ -558,7 +576,10 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         } else if (!s->is_ignorable && i == 0 && strcmp(first_seg, "s1") == 0) {
             attr(c, "id", "s1"); /* what mtc:match refs point to */
         } else if (!s->is_ignorable) {
-            snprintf(sbuf, sizeof sbuf, "s%u", ++c->gen);
+            /* a generated id must not take one the unit already uses */
+            do {
+                snprintf(sbuf, sizeof sbuf, "s%u", ++c->gen);
+            } while (unit_uses_id(u, sbuf) || strcmp(sbuf, first_seg) == 0);
             attr(c, "id", sbuf);
         }
         if (!s->is_ignorable) {
