@@ -83,6 +83,53 @@ bool tu_xv_is_module_ns(const char *href)
 
 /* ---- reporting ---------------------------------------------------------- */
 
+/*
+ * libxml2 gives an element the line where its start tag ends; with the
+ * document's text at hand, find where the tag starts ("<prefix:name" at or
+ * before the end of that line) and give its line and column (characters).
+ */
+static void locate(const struct tu_xv_report *r, xmlNodePtr n, unsigned long *line, unsigned long *col)
+{
+    if (r->text == NULL || *line == 0) {
+        return;
+    }
+    char tag[160];
+    int tl = snprintf(tag, sizeof tag, "<%s%s%s", n->ns && n->ns->prefix ? (const char *)n->ns->prefix : "",
+                      n->ns && n->ns->prefix ? ":" : "", (const char *)n->name);
+    if (tl <= 0 || (size_t)tl >= sizeof tag) {
+        return;
+    }
+    /* the end of line *line */
+    size_t end = 0;
+    unsigned long l = 1;
+    while (end < r->len && l <= *line) {
+        if (r->text[end++] == '\n') {
+            l++;
+        }
+    }
+    for (size_t i = end; i-- > 0;) {
+        if (r->text[i] != '<' || r->len - i <= (size_t)tl || memcmp(r->text + i, tag, (size_t)tl) != 0) {
+            continue;
+        }
+        char after = r->text[i + (size_t)tl];
+        if (after != ' ' && after != '\t' && after != '\n' && after != '\r' && after != '>' && after != '/') {
+            continue;
+        }
+        unsigned long ln = 1, c = 1;
+        for (size_t k = 0; k < i; k++) {
+            if (r->text[k] == '\n') {
+                ln++;
+                c = 1;
+            } else if (((unsigned char)r->text[k] & 0xC0) != 0x80) {
+                c++;
+            }
+        }
+        *line = ln;
+        *col = c;
+        return;
+    }
+}
+
 static void mviolation(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -110,10 +157,14 @@ static void mviolation(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const c
     } else {
         snprintf(full, sizeof full, "%s (XLIFF 2.1 %s)", msg, mod_name[m]);
     }
-    if ((*r->count)++ == 0) {
-        tu_error_at(r->err, TU_EINVALID, r->path, line, 0, "%s", full);
+    unsigned long col = 0;
+    if (n && n->type == XML_ELEMENT_NODE && *r->count < 100) {
+        locate(r, n, &line, &col); /* a scan of the text each: the first 100 only */
     }
-    tu_diag_add(r->diag, TU_ERROR, r->path, line, 0, "%s", full);
+    if ((*r->count)++ == 0) {
+        tu_error_at(r->err, TU_EINVALID, r->path, line, col, "%s", full);
+    }
+    tu_diag_add(r->diag, TU_ERROR, r->path, line, col, "%s", full);
 }
 
 /* ---- small helpers ------------------------------------------------------ */

@@ -33,6 +33,8 @@ struct tu_xv_report {
     struct tu_diag *diag;
     struct tu_error *err;
     size_t *count;
+    const char *text; /* the document's bytes, for columns; NULL: none */
+    size_t len;
 };
 
 /* true for the namespace of a module the validator knows (mtc, gls, ...) */

@@ -47,7 +47,7 @@ d=$X/2.1/tests/modules/invalid
 "$TUMAC" validate "$d/Bad-mtc_match-ID-not-unique.xlf" 2>"$WORK/err"
 check_grep "mtc: duplicate match id named" "duplicate <mtc:match> id 'mtc1'.*Translation Candidates module, 5\.1\.6\.1" "$WORK/err"
 "$TUMAC" validate "$d/Bad-gls_glossEntry-w-o-translation-or-definition.xlf" 2>"$WORK/err"
-check_grep "gls: incomplete glossEntry located" "\.xlf:27: error: <gls:glossEntry> has neither" "$WORK/err"
+check_grep "gls: incomplete glossEntry located" "\.xlf:27:13: error: <gls:glossEntry> has neither" "$WORK/err"
 "$TUMAC" validate "$d/Bad-ctr_property-not-content-or-valid-attribute-ref.xlf" 2>"$WORK/err"
 check_grep "ctr: property must name an attribute of the tracked element" "property 'priority' is neither 'content' nor an attribute of the <note>" "$WORK/err"
 "$TUMAC" validate "$d/Bad-slr_sizeInfoRef-has-no-data-sib.xlf" 2>"$WORK/err"
