@@ -130,18 +130,16 @@ static void locate(const struct tu_xv_report *r, xmlNodePtr n, unsigned long *li
     }
 }
 
-static void mviolation(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static void mreport(struct tu_xv_report *r, xmlNodePtr n, enum mod m, enum tu_severity sev,
+                    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
-static void mviolation(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const char *fmt, ...)
+static void mreport(struct tu_xv_report *r, xmlNodePtr n, enum mod m, enum tu_severity sev,
+                    const char *fmt, va_list ap)
 {
     char msg[400];
-    va_list ap;
     unsigned long line = n ? (unsigned long)xmlGetLineNo(n) : 0;
 
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     /*
      * "... (5.1.6.1: why)" becomes "... (XLIFF 2.1 Translation Candidates
      * module, 5.1.6.1: why)"; a message without a section gets the module's
@@ -161,10 +159,33 @@ static void mviolation(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const c
     if (n && n->type == XML_ELEMENT_NODE && *r->count < 100) {
         locate(r, n, &line, &col); /* a scan of the text each: the first 100 only */
     }
-    if ((*r->count)++ == 0) {
+    if (sev == TU_ERROR && (*r->count)++ == 0) {
         tu_error_at(r->err, TU_EINVALID, r->path, line, col, "%s", full);
     }
-    tu_diag_add(r->diag, TU_ERROR, r->path, line, col, "%s", full);
+    tu_diag_add(r->diag, sev, r->path, line, col, "%s", full);
+}
+
+static void mviolation(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void mviolation(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    mreport(r, n, m, TU_ERROR, fmt, ap);
+    va_end(ap);
+}
+
+/* a rule the suites' valid files break: reported, the document stays valid */
+static void mwarning(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void mwarning(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    mreport(r, n, m, TU_WARNING, fmt, ap);
+    va_end(ap);
 }
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -746,6 +767,38 @@ static const char *resolve_span(xmlNodePtr from, const char *ref, bool hash_requ
 
 /* ---- the module rules --------------------------------------------------- */
 
+/* inline codes of a match: data references and start/end pairs stay inside it */
+struct match_codes {
+    const struct strs *data; /* the match's <data> ids */
+    struct strs starts;      /* non-isolated sc ids */
+    struct strs ends;        /* ec startRefs */
+};
+
+static void match_inline(struct tu_xv_report *r, xmlNodePtr parent, struct match_codes *mc)
+{
+    static const char *const refs[] = {"dataRef", "dataRefStart", "dataRefEnd", NULL};
+    for (xmlNodePtr n = parent->children; n; n = n->next) {
+        if (!is_elem(n, M_CORE, NULL)) {
+            continue;
+        }
+        for (size_t i = 0; refs[i]; i++) {
+            const char *v = attr(n, refs[i]);
+            if (v && !strs_find(mc->data, v)) {
+                mviolation(r, n, M_MTC, "%s '%s' names no <data> of the <mtc:match>'s <originalData> (5.1.5.2)",
+                           refs[i], v);
+            }
+        }
+        const char *iso = attr(n, "isolated");
+        bool isolated = iso && strcmp(iso, "yes") == 0;
+        if (name_is(n, "sc") && !isolated && attr(n, "id")) {
+            strs_add(&mc->starts, attr(n, "id"), n);
+        } else if (name_is(n, "ec") && attr(n, "startRef")) {
+            strs_add(&mc->ends, attr(n, "startRef"), n);
+        }
+        match_inline(r, n, mc);
+    }
+}
+
 static void check_mtc_matches(struct tu_xv_report *r, xmlNodePtr n)
 {
     struct strs ids = {0};
@@ -784,6 +837,21 @@ static void check_mtc_matches(struct tu_xv_report *r, xmlNodePtr n)
                 }
             }
         }
+        struct match_codes mc = {.data = &data};
+        for (xmlNodePtr c = k->children; c; c = c->next) {
+            if (is_elem(c, M_CORE, "source") || is_elem(c, M_CORE, "target")) {
+                match_inline(r, c, &mc);
+            }
+        }
+        for (size_t i = 0; i < mc.starts.count; i++) {
+            if (!strs_find(&mc.ends, mc.starts.v[i])) {
+                mviolation(r, mc.starts.node[i], M_MTC,
+                           "<sc id=\"%s\"> has no <ec startRef> in the <mtc:match>; use isolated=\"yes\" (5.1.5.2)",
+                           mc.starts.v[i]);
+            }
+        }
+        strs_free(&mc.starts);
+        strs_free(&mc.ends);
         strs_free(&data);
     }
     strs_free(&ids);
@@ -866,6 +934,30 @@ static bool lang_eq(const char *a, const char *b)
     return b != NULL && xmlStrcasecmp((const xmlChar *)a, (const xmlChar *)b) == 0;
 }
 
+/* a res:resourceItem with that id in a res:resourceData of the file */
+static bool res_item_exists(xmlNodePtr from, const char *id)
+{
+    xmlNodePtr file = core_ancestor(from, "file");
+    for (xmlNodePtr k = file ? file->children : NULL; k;) {
+        if (is_elem(k, M_RES, "resourceItem")) {
+            const char *kid = attr(k, "id");
+            if (kid && strcmp(kid, id) == 0) {
+                return true;
+            }
+        }
+        /* depth-first over the file's elements */
+        if (k->type == XML_ELEMENT_NODE && k->children) {
+            k = k->children;
+            continue;
+        }
+        while (k && k->next == NULL && k->parent != file) {
+            k = k->parent;
+        }
+        k = k ? k->next : NULL;
+    }
+    return false;
+}
+
 static void check_res_data(struct tu_xv_report *r, xmlNodePtr n)
 {
     struct strs ids = {0};
@@ -881,8 +973,26 @@ static void check_res_data(struct tu_xv_report *r, xmlNodePtr n)
                        "duplicate id '%s' (5.5.4.3: unique among <resourceItem> and <resourceItemRef> of the <resourceData>)",
                        id);
         }
+        if (name_is(k, "resourceItemRef")) {
+            const char *ref = attr(k, "ref");
+            if (ref && !res_item_exists(k, ref)) {
+                /* a warning: the suites' Good-res_source-has-no-content-and-href.xlf has one */
+                mwarning(r, k, M_RES, "ref '%s' names no <res:resourceItem> of the file (5.5.4.3)", ref);
+            }
+            continue;
+        }
         if (!name_is(k, "resourceItem")) {
             continue;
+        }
+        if (attr(k, "mimeType") == NULL) {
+            /* without a MIME type the resource must be given inline */
+            for (xmlNodePtr s = k->children; s; s = s->next) {
+                if ((is_elem(s, M_RES, "source") || is_elem(s, M_RES, "target")) && attr(s, "href")) {
+                    mviolation(r, s, M_RES,
+                               "<res:%s> refers to a resource (href) but its <res:resourceItem> has no mimeType (5.5.4.4)",
+                               (const char *)s->name);
+                }
+            }
         }
         for (xmlNodePtr s = k->children; s; s = s->next) {
             bool is_src = is_elem(s, M_RES, "source"), is_trg = is_elem(s, M_RES, "target");

@@ -78,3 +78,38 @@ f=$X/2.1/tests/modules/valid/Good-gls_glossEntry-w-translation-or-definition.xlf
 sed 's#<gls:definition[^>]*>[^<]*</gls:definition>##' "$f" >"$WORK/cut.xlf"
 check_eq "content comparison sees a dropped gls:definition" \
     "$(python3 tests/cli/xliff_modcontent.py --compare "$f" "$WORK/cut.xlf")" "$f"
+
+# rules beyond the suites, on small documents
+doc() { # doc NAME BODY-OF-UNIT [FILE-LEVEL]: a 2.1 document with one unit
+    cat >"$WORK/$1.xlf" <<XLF
+<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="hr"
+ xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0" xmlns:res="urn:oasis:names:tc:xliff:resourcedata:2.0"
+ xmlns:val="urn:oasis:names:tc:xliff:validation:2.0" xmlns:ctr="urn:oasis:names:tc:xliff:changetracking:2.0">
+ <file id="f1">$3
+  <unit id="u1">$2
+   <segment id="s1"><source>Hello</source><target>Zdravo</target></segment>
+  </unit>
+ </file>
+</xliff>
+XLF
+}
+doc match-data '<mtc:matches><mtc:match ref="#s1"><source><ph id="1" dataRef="d1"/>Hi</source><target><ph id="1" dataRef="d1"/>Bok</target></mtc:match></mtc:matches>'
+check_exit "mtc: dataRef in a match must name the match's own data" 1 "$TUMAC" validate "$WORK/match-data.xlf"
+check_grep "  ... and says so" "dataRef 'd1' names no <data> of the <mtc:match>" "$WORK/.err"
+doc match-sc '<mtc:matches><mtc:match ref="#s1"><source><sc id="1"/>Hi</source><target>Bok</target></mtc:match></mtc:matches>'
+check_exit "mtc: an sc in a match needs its ec there" 1 "$TUMAC" validate "$WORK/match-sc.xlf"
+doc match-ok '<mtc:matches><mtc:match ref="#s1" type="tm" similarity="88.5"><originalData><data id="d1">&lt;b/&gt;</data></originalData><source><ph id="1" dataRef="d1"/>Hi</source><target><ph id="1" dataRef="d1"/>Bok</target></mtc:match></mtc:matches>'
+check_ok "mtc: a match with its own originalData is valid" "$TUMAC" validate "$WORK/match-ok.xlf"
+doc sim '<mtc:matches><mtc:match ref="#s1" similarity="101"><source>Hi</source><target>Bok</target></mtc:match></mtc:matches>'
+check_exit "mtc: similarity above 100 refused" 1 "$TUMAC" validate "$WORK/sim.xlf"
+doc resref '<res:resourceData><res:resourceItemRef ref="nowhere"/></res:resourceData>'
+check_ok "res: an unresolved resourceItemRef is only a warning (the suites' valid files have one)" "$TUMAC" validate "$WORK/resref.xlf"
+check_grep "  ... which is printed" "warning: ref 'nowhere' names no <res:resourceItem>" "$WORK/.err"
+doc disabled '' '<val:validation><val:rule isPresent="x" disabled="yes"/></val:validation>'
+check_exit "val: disabled=\"yes\" refused at file level" 1 "$TUMAC" validate "$WORK/disabled.xlf"
+doc curver '<ctr:changeTrack><ctr:revisions appliesTo="source" currentVersion="r9"><ctr:revision version="r1"><ctr:item property="content">Hi</ctr:item></ctr:revision></ctr:revisions></ctr:changeTrack>'
+check_exit "ctr: currentVersion must name a revision" 1 "$TUMAC" validate "$WORK/curver.xlf"
+doc misplaced '' '<mtc:matches><mtc:match ref="#s1"><source>Hi</source><target>Bok</target></mtc:match></mtc:matches>'
+check_exit "mtc: <matches> outside a unit refused" 1 "$TUMAC" validate "$WORK/misplaced.xlf"
+check_grep "  ... located at the start tag" "misplaced\.xlf:5:16: error: <mtc:matches> may not appear in <file>" "$WORK/.err"
