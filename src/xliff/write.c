@@ -518,8 +518,9 @@ static bool unit_uses_id(const struct tu_unit *u, const char *id)
 
 static void write_unit20(struct wctx *c, const struct tu_unit *u)
 {
-    char buf[32], sbuf[32];
+    char buf[32], sbuf[32], fbuf[32];
     const char *first_seg = NULL;
+    const struct tu_segment *first = NULL;
 
     start(c, "unit");
     if (u->id != NULL) {
@@ -536,14 +537,21 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
     attr(c, "xml:space", u->space);
     extra_attrs(c, &u->extra);
 
-    for (size_t i = 0; i < u->seg_count; i++) {
+    /* the first segment's id: what mtc:match refs without their own point to */
+    for (size_t i = 0; i < u->seg_count && first == NULL; i++) {
         if (!u->segs[i].is_ignorable) {
-            first_seg = u->segs[i].id;
-            break;
+            first = &u->segs[i];
         }
     }
-    if (first_seg == NULL) {
+    if (first != NULL && first->id != NULL) {
+        first_seg = first->id;
+    } else if (!unit_uses_id(u, "s1")) {
         first_seg = "s1";
+    } else {
+        do {
+            snprintf(fbuf, sizeof fbuf, "s%u", ++c->gen);
+        } while (unit_uses_id(u, fbuf));
+        first_seg = fbuf;
     }
     write_matches20(c, u, first_seg);
     write_metas20(c, &u->meta);
@@ -573,8 +581,8 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         start(c, s->is_ignorable ? "ignorable" : "segment");
         if (s->id != NULL) {
             attr(c, "id", s->id);
-        } else if (!s->is_ignorable && i == 0 && strcmp(first_seg, "s1") == 0) {
-            attr(c, "id", "s1"); /* what mtc:match refs point to */
+        } else if (s == first) {
+            attr(c, "id", first_seg);
         } else if (!s->is_ignorable) {
             /* a generated id must not take one the unit already uses */
             do {

@@ -113,3 +113,16 @@ check_exit "ctr: currentVersion must name a revision" 1 "$TUMAC" validate "$WORK
 doc misplaced '' '<mtc:matches><mtc:match ref="#s1"><source>Hi</source><target>Bok</target></mtc:match></mtc:matches>'
 check_exit "mtc: <matches> outside a unit refused" 1 "$TUMAC" validate "$WORK/misplaced.xlf"
 check_grep "  ... located at the start tag" "misplaced\.xlf:5:16: error: <mtc:matches> may not appear in <file>" "$WORK/.err"
+
+# writer: generated segment ids never take one the unit already uses
+cat >"$WORK/ids.xlf" <<'XLF'
+<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="hr">
+ <file id="f1">
+  <unit id="u1"><segment><source>A</source></segment><segment id="s1"><source>B</source></segment></unit>
+  <unit id="u2"><ignorable><source> </source></ignorable><segment><source>C</source></segment><segment><source>D</source></segment></unit>
+ </file>
+</xliff>
+XLF
+check_ok "convert: a unit with an id-less segment and one named s1" "$TUMAC" xliff convert --to 2.1 -o "$WORK/ids-out.xlf" "$WORK/ids.xlf"
+check_ok "  ... gives unique segment ids" "$TUMAC" validate "$WORK/ids-out.xlf"
