@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #include <tumac/alloc.h>
@@ -156,8 +157,8 @@ static void mreport(struct tu_xv_report *r, xmlNodePtr n, enum mod m, enum tu_se
         snprintf(full, sizeof full, "%s (XLIFF 2.1 %s)", msg, mod_name[m]);
     }
     unsigned long col = 0;
-    if (n && n->type == XML_ELEMENT_NODE && *r->count < 100) {
-        locate(r, n, &line, &col); /* a scan of the text each: the first 100 only */
+    if (n && n->type == XML_ELEMENT_NODE && *r->count < 20) {
+        locate(r, n, &line, &col); /* a scan of the text each: the first 20 only */
     }
     if (sev == TU_ERROR && (*r->count)++ == 0) {
         tu_error_at(r->err, TU_EINVALID, r->path, line, col, "%s", full);
@@ -649,12 +650,13 @@ static void check_shape(struct tu_xv_report *r, xmlNodePtr n, const struct melem
     }
 }
 
-/* ---- id sets (small: linear lists) -------------------------------------- */
+/* ---- id sets: insertion order plus a libxml2 hash for lookups ---------- */
 
 struct strs {
     const char **v;
     xmlNodePtr *node;
     size_t count, cap;
+    xmlHashTablePtr h; /* value -> first node with it */
 };
 
 static void strs_add(struct strs *s, const char *v, xmlNodePtr n)
@@ -676,10 +678,19 @@ static void strs_add(struct strs *s, const char *v, xmlNodePtr n)
     }
     s->v[s->count] = v;
     s->node[s->count++] = n;
+    if (s->h == NULL) {
+        s->h = xmlHashCreate(16);
+    }
+    if (s->h) {
+        xmlHashAddEntry(s->h, (const xmlChar *)v, n); /* keeps the first */
+    }
 }
 
 static xmlNodePtr strs_find(const struct strs *s, const char *v)
 {
+    if (s->h) {
+        return xmlHashLookup(s->h, (const xmlChar *)v);
+    }
     for (size_t i = 0; i < s->count; i++) {
         if (strcmp(s->v[i], v) == 0) {
             return s->node[i];
@@ -692,6 +703,7 @@ static void strs_free(struct strs *s)
 {
     tu_free((void *)s->v);
     tu_free(s->node);
+    xmlHashFree(s->h, NULL);
     memset(s, 0, sizeof *s);
 }
 
@@ -730,7 +742,12 @@ static void collect_core_ids(xmlNodePtr n, struct strs *out, bool in_seg, bool i
  * gls ref): "#id", "#t=id" or a full fragment path whose last step is one
  * of those. Returns the error text, or NULL when it resolves.
  */
-static const char *resolve_span(xmlNodePtr from, const char *ref, bool hash_required)
+struct span_ids {
+    struct strs ids; /* ids of the unit's segments and what they contain */
+    bool built;
+};
+
+static const char *resolve_span(xmlNodePtr from, const char *ref, bool hash_required, struct span_ids *cache)
 {
     xmlNodePtr unit = core_ancestor(from, "unit");
     const char *frag = strchr(ref, '#');
@@ -753,16 +770,11 @@ static const char *resolve_span(xmlNodePtr from, const char *ref, bool hash_requ
     if (unit == NULL || *last == '\0') {
         return "does not resolve in the enclosing <unit>";
     }
-    struct strs ids = {0};
-    collect_core_ids(unit, &ids, true, false);
-    xmlNodePtr hit = NULL;
-    for (size_t i = 0; i < ids.count && !hit; i++) {
-        if (strcmp(ids.v[i], last) == 0) {
-            hit = ids.node[i];
-        }
+    if (!cache->built) {
+        collect_core_ids(unit, &cache->ids, true, false);
+        cache->built = true;
     }
-    strs_free(&ids);
-    return hit ? NULL : "does not point to a span of text (a segment or inside one) of the enclosing <unit>";
+    return strs_find(&cache->ids, last) ? NULL : "does not point to a span of text (a segment or inside one) of the enclosing <unit>";
 }
 
 /* ---- the module rules --------------------------------------------------- */
@@ -802,6 +814,7 @@ static void match_inline(struct tu_xv_report *r, xmlNodePtr parent, struct match
 static void check_mtc_matches(struct tu_xv_report *r, xmlNodePtr n)
 {
     struct strs ids = {0};
+    struct span_ids spans = {0};
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (!is_elem(k, M_MTC, "match")) {
             continue;
@@ -821,7 +834,7 @@ static void check_mtc_matches(struct tu_xv_report *r, xmlNodePtr n)
             mviolation(r, k, M_MTC, "subType '%s' is not prefix:value (5.1.6.8)", sub);
         }
         const char *ref = attr(k, "ref");
-        const char *why = ref ? resolve_span(k, ref, true) : NULL;
+        const char *why = ref ? resolve_span(k, ref, true, &spans) : NULL;
         if (why) {
             mviolation(r, k, M_MTC, "ref '%s' %s (5.1.6.5)", ref, why);
         }
@@ -855,11 +868,13 @@ static void check_mtc_matches(struct tu_xv_report *r, xmlNodePtr n)
         strs_free(&data);
     }
     strs_free(&ids);
+    strs_free(&spans.ids);
 }
 
 static void check_gls_glossary(struct tu_xv_report *r, xmlNodePtr n)
 {
     struct strs ids = {0};
+    struct span_ids spans = {0};
     for (xmlNodePtr e = n->children; e; e = e->next) {
         if (!is_elem(e, M_GLS, "glossEntry")) {
             continue;
@@ -882,7 +897,7 @@ static void check_gls_glossary(struct tu_xv_report *r, xmlNodePtr n)
                            id);
             }
             const char *ref = attr(k, "ref");
-            const char *why = ref ? resolve_span(k, ref, false) : NULL;
+            const char *why = ref ? resolve_span(k, ref, false, &spans) : NULL;
             if (why) {
                 mviolation(r, k, M_GLS, "ref '%s' %s (5.2.5.2)", ref, why);
             }
@@ -892,6 +907,7 @@ static void check_gls_glossary(struct tu_xv_report *r, xmlNodePtr n)
         }
     }
     strs_free(&ids);
+    strs_free(&spans.ids);
 }
 
 static void mda_ids(struct tu_xv_report *r, xmlNodePtr n, struct strs *ids)
