@@ -1163,6 +1163,33 @@ static const char *const fs_values[] = {
     "small", "span", "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
     "title", "tr", "tt", "u", "ul", NULL};
 
+/*
+ * fs:subFs: "name,value" pairs separated by a backslash; a backslash or a
+ * comma inside a name or value is escaped with a backslash.
+ */
+static bool is_subfs(const char *v)
+{
+    size_t commas = 0, name_len = 0;
+    for (const char *p = v;; p++) {
+        if (*p == '\\' && (p[1] == '\\' || p[1] == ',')) {
+            p++;
+            name_len += commas == 0;
+        } else if (*p == '\\' || *p == '\0') {
+            if (commas != 1 || name_len == 0) {
+                return false;
+            }
+            if (*p == '\0') {
+                return true;
+            }
+            commas = name_len = 0;
+        } else if (*p == ',') {
+            commas++;
+        } else {
+            name_len += commas == 0;
+        }
+    }
+}
+
 /* "*", "N", "N,N" or "N,*" (5.7.6.1.1) */
 static bool is_restriction(const char *v)
 {
@@ -1281,6 +1308,10 @@ void tu_xv_module_attrs(struct tu_xv_report *r, xmlNodePtr n)
                     mviolation(r, n, m, "fs:fs on an <ec> that is not isolated=\"yes\" (5.3.5.1)");
                 }
             } else if (strcmp(name, "subFs") == 0) {
+                if (!is_subfs(v)) {
+                    mviolation(r, n, m,
+                               "fs:subFs=\"%s\" is not name,value pairs separated by '\\' (5.3.5.2)", v);
+                }
                 if (nsattr(n, "fs", FS_NS) == NULL) {
                     mviolation(r, n, m, "fs:subFs without fs:fs (5.3.5.2)");
                 }

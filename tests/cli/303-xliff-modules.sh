@@ -126,3 +126,17 @@ cat >"$WORK/ids.xlf" <<'XLF'
 XLF
 check_ok "convert: a unit with an id-less segment and one named s1" "$TUMAC" xliff convert --to 2.1 -o "$WORK/ids-out.xlf" "$WORK/ids.xlf"
 check_ok "  ... gives unique segment ids" "$TUMAC" validate "$WORK/ids-out.xlf"
+
+# fs:subFs: name,value pairs separated by a backslash, \\ and \, escaped
+cat >"$WORK/subfs.xlf" <<'XLF'
+<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" xmlns:fs="urn:oasis:names:tc:xliff:fs:2.0">
+ <file id="f1">
+  <unit id="u1"><segment><source><ph id="1" fs:fs="img" fs:subFs="src,c:\\img\\smile.png\alt,Smile\title,Faces\, smiling"/></source></segment></unit>
+ </file>
+</xliff>
+XLF
+check_ok "fs: subFs pairs with escapes accepted" "$TUMAC" validate "$WORK/subfs.xlf"
+sed 's/fs:subFs="[^"]*"/fs:subFs="src"/' "$WORK/subfs.xlf" >"$WORK/subfs-bad.xlf"
+check_exit "fs: subFs without a value refused" 1 "$TUMAC" validate "$WORK/subfs-bad.xlf"
+check_grep "  ... naming 5.3.5.2" "fs:subFs=\"src\" is not name,value pairs.*5\.3\.5\.2" "$WORK/.err"
