@@ -1,9 +1,11 @@
 /*
  * The library's allocator: one place to count allocations and, in test
  * builds (-DTU_TEST_ALLOC), to fail the N-th one (TU_TEST_FAIL_ALLOC=N) so
- * tests can check that every failure unwinds cleanly.
+ * tests can check that every failure unwinds cleanly (tests/cli/090), and
+ * to report the count at exit (TU_TEST_COUNT_ALLOC set).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,11 +15,21 @@
 static long fail_at = -1; /* -1: not read yet; 0: never fail */
 static long alloc_count;
 
+static void report_count(void)
+{
+    fprintf(stderr, "tumac-test-allocations: %ld\n", alloc_count);
+}
+
 static int should_fail(void)
 {
     if (fail_at < 0) {
         const char *s = getenv("TU_TEST_FAIL_ALLOC");
         fail_at = s ? strtol(s, NULL, 10) : 0;
+        /* TU_TEST_COUNT_ALLOC: say at exit how many there were, so a test
+         * knows how far to go. */
+        if (getenv("TU_TEST_COUNT_ALLOC") != NULL) {
+            atexit(report_count);
+        }
     }
     alloc_count++;
     return fail_at > 0 && alloc_count == fail_at;

@@ -1,7 +1,6 @@
 /*
  * tumac translit: Serbian/Bosnian Cyrillic <-> Latin on plain text, HTML
- * (text and alt/title only; tags, URLs, scripts and styles untouched, lang
- * updated) and XLIFF (targets only, target language set). Output appears
+ * (what the HTML filter extracts; markup untouched, lang updated) and XLIFF (targets only, target language set). Output appears
  * only when the whole input converted.
  */
 #include <ctype.h>
@@ -11,16 +10,6 @@
 #include <strings.h>
 
 #include "cli.h"
-
-/* The XLIFF reader/writer (issue 5) may be missing from this build. */
-extern enum tu_status tu_xliff_read_file(const char *path, struct tu_doc **out,
-                                         struct tu_error *err)
-    __attribute__((weak));
-extern enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
-                                         enum tu_xliff_version version,
-                                         struct tu_buf *out,
-                                         struct tu_error *err)
-    __attribute__((weak));
 
 const char cmd_translit_usage[] =
     "--to sr-Cyrl|sr-Latn|bs-Cyrl|bs-Latn [--format text|html|xliff]\n"
@@ -58,172 +47,30 @@ static enum fmt fmt_of(const char *path)
     return FMT_TEXT;
 }
 
-static bool ci_eq(const char *a, size_t n, const char *b)
-{
-    return strlen(b) == n && strncasecmp(a, b, n) == 0;
-}
-
-/* Convert one attribute value or text run; entities and tags stay (the
- * transliterator protects them). */
-static enum tu_status conv(struct tu_translit *t, const char *s, size_t n,
-                           struct tu_buf *out, struct tu_error *err)
-{
-    return tu_translit_apply(t, s, n, out, err);
-}
-
-/*
- * A tag from '<' to its '>': copy it, converting the values of alt and
- * title and replacing lang/xml:lang values with the target tag. Returns the
- * length of the tag (0 if it does not close).
- */
-static size_t html_tag(struct tu_translit *t, const char *s, size_t len,
-                       struct tu_buf *out, char *name, size_t name_cap,
-                       struct tu_error *err, enum tu_status *st)
-{
-    size_t i = 1, nlen = 0;
-    char q = 0;
-
-    if (i < len && s[i] == '/') {
-        i++;
-    }
-    while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '-' || s[i] == ':')) {
-        if (nlen + 1 < name_cap) {
-            name[nlen++] = (char)tolower((unsigned char)s[i]);
-        }
-        i++;
-    }
-    name[nlen] = '\0';
-    if (s[1] == '/') {
-        name[0] = '\0'; /* a closing tag opens nothing */
-    }
-    tu_buf_add(out, s, i);
-    while (i < len && s[i] != '>') {
-        size_t a = i, an, v, ve;
-        if (isspace((unsigned char)s[i]) || s[i] == '/') {
-            tu_buf_addc(out, s[i++]);
-            continue;
-        }
-        while (i < len && !isspace((unsigned char)s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') {
-            i++;
-        }
-        an = i - a;
-        tu_buf_add(out, s + a, an);
-        if (i >= len || s[i] != '=') {
-            continue;
-        }
-        tu_buf_addc(out, s[i++]);
-        while (i < len && isspace((unsigned char)s[i])) {
-            tu_buf_addc(out, s[i++]);
-        }
-        q = i < len && (s[i] == '"' || s[i] == '\'') ? s[i] : 0;
-        if (q) {
-            tu_buf_addc(out, s[i++]);
-        }
-        v = i;
-        while (i < len && (q ? s[i] != q : !isspace((unsigned char)s[i]) && s[i] != '>')) {
-            i++;
-        }
-        ve = i;
-        if (ci_eq(s + a, an, "alt") || ci_eq(s + a, an, "title") ||
-            (ci_eq(s + a, an, "content") && false)) {
-            *st = conv(t, s + v, ve - v, out, err);
-            if (*st != TU_OK) {
-                return 0;
-            }
-        } else if (ci_eq(s + a, an, "lang") || ci_eq(s + a, an, "xml:lang")) {
-            tu_buf_adds(out, tu_translit_target(t));
-        } else {
-            tu_buf_add(out, s + v, ve - v);
-        }
-        if (q && i < len) {
-            tu_buf_addc(out, s[i++]);
-        }
-    }
-    if (i >= len) {
-        return 0;
-    }
-    tu_buf_addc(out, '>');
-    return i + 1;
-}
-
-static const char *find_ci(const char *s, size_t len, const char *pat)
-{
-    size_t m = strlen(pat);
-    for (size_t i = 0; i + m <= len; i++) {
-        if (strncasecmp(s + i, pat, m) == 0) {
-            return s + i;
-        }
-    }
-    return NULL;
-}
-
-static enum tu_status do_html(struct tu_translit *t, const char *path,
-                              const char *s, size_t len, struct tu_buf *out,
-                              struct tu_error *err)
-{
-    enum tu_status st = TU_OK;
-    size_t i = 0;
-
-    while (i < len && st == TU_OK) {
-        const char *lt = memchr(s + i, '<', len - i);
-        size_t e = lt ? (size_t)(lt - s) : len;
-        if (e > i) {
-            st = conv(t, s + i, e - i, out, err);
-            if (st != TU_OK) {
-                break;
-            }
-        }
-        i = e;
-        if (i >= len) {
-            break;
-        }
-        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            const char *end = find_ci(s + i + 4, len - i - 4, "-->");
-            size_t n = end ? (size_t)(end - s) + 3 - i : len - i;
-            tu_buf_add(out, s + i, n);
-            i += n;
-            continue;
-        }
-        {
-            char name[32];
-            size_t n = html_tag(t, s + i, len - i, out, name, sizeof(name), err, &st);
-            if (st != TU_OK) {
-                break;
-            }
-            if (n == 0) {
-                tu_buf_add(out, s + i, 1); /* a stray '<' */
-                i++;
-                continue;
-            }
-            i += n;
-            if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0) {
-                char close[40];
-                const char *end;
-                snprintf(close, sizeof(close), "</%s", name);
-                end = find_ci(s + i, len - i, close);
-                n = end ? (size_t)(end - s) - i : len - i;
-                tu_buf_add(out, s + i, n);
-                i += n;
-            }
-        }
-    }
-    if (st != TU_OK) {
-        /* Place the error in the file. */
-        tu_error_set_path(err, path);
-    }
-    return st == TU_OK ? out->status : st;
-}
-
-struct xliff_ctx {
+/* Converts each segment's target; from_source first sets it to the source. */
+struct unit_ctx {
     struct tu_translit *t;
     struct tu_error *err;
+    bool from_source;
 };
 
-static enum tu_status xliff_unit(struct tu_unit *u, void *ctx)
+static enum tu_status convert_unit(struct tu_unit *u, void *ctx)
 {
-    struct xliff_ctx *x = ctx;
+    struct unit_ctx *x = ctx;
     for (size_t i = 0; i < u->seg_count; i++) {
-        enum tu_status st = tu_translit_content(x->t, &u->segs[i].target, x->err);
+        struct tu_segment *seg = &u->segs[i];
+        enum tu_status st = TU_OK;
+        if (x->from_source) {
+            if (seg->is_ignorable || seg->translate == 0) {
+                continue;
+            }
+            seg->has_target = true;
+            st = tu_content_copy(&seg->target, &seg->source);
+            if (st != TU_OK) {
+                return tu_error_set(x->err, st, "out of memory");
+            }
+        }
+        st = tu_translit_content(x->t, &seg->target, x->err);
         if (st != TU_OK) {
             return st;
         }
@@ -231,20 +78,53 @@ static enum tu_status xliff_unit(struct tu_unit *u, void *ctx)
     return TU_OK;
 }
 
+/*
+ * HTML goes through the HTML filter (the same gumbo-based extraction as
+ * `tumac extract`), so exactly what a translator would see is converted:
+ * text, alt/title/placeholder, meta description and keywords; script,
+ * style, comments and translate="no" stay as written, and merge sets
+ * lang/xml:lang to the target. Each segment's target is its converted
+ * source.
+ */
+static enum tu_status do_html(struct tu_translit *t, const char *path,
+                              const char *s, size_t len, struct tu_buf *out,
+                              struct tu_error *err)
+{
+    const char *to = tu_translit_target(t);
+    char src_lang[16];
+    struct tu_extract_opts xo = {0};
+    struct tu_merge_opts mo = {0};
+    struct tu_doc *doc = NULL;
+    enum tu_status st;
+
+    /* The source is the same language in the other script; only its
+     * language subtag matters (for segmentation). */
+    snprintf(src_lang, sizeof(src_lang), "%.*s", (int)strcspn(to, "-_"), to);
+    xo.src_lang = src_lang;
+    xo.trg_lang = to;
+    xo.format = "html";
+    st = tu_extract_memory(s, len, path, &xo, &doc, err);
+    for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
+        struct unit_ctx x = {t, err, true};
+        st = tu_file_each_unit(doc->files[f], convert_unit, &x);
+    }
+    if (st == TU_OK) {
+        st = tu_merge_doc(doc, &mo, out, NULL, err);
+    }
+    tu_doc_free(doc);
+    return st;
+}
+
 static enum tu_status do_xliff(struct tu_translit *t, const char *path,
                                struct tu_buf *out, struct tu_error *err)
 {
     struct tu_doc *doc = NULL;
-    struct xliff_ctx x = {t, err};
+    struct unit_ctx x = {t, err, false};
     enum tu_status st;
 
-    if (tu_xliff_read_file == NULL || tu_xliff_write_buf == NULL) {
-        return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                           "this build has no XLIFF reader/writer");
-    }
     st = tu_xliff_read_file(path, &doc, err);
     for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
-        st = tu_file_each_unit(doc->files[f], xliff_unit, &x);
+        st = tu_file_each_unit(doc->files[f], convert_unit, &x);
         if (st == TU_OK) {
             char *lang = tu_strdup(tu_translit_target(t));
             if (lang == NULL) {

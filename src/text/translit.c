@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
 #include <unicode/utrans.h>
 
+#include "segment-int.h"
 #include "text-int.h"
 #include "translit-int.h"
 #include "tumac/alloc.h"
@@ -889,6 +891,23 @@ static bool compound_foreign(struct tu_translit *t, const char *s, size_t len,
     return true;
 }
 
+/* "mil." in "1,2 mil. KM": an abbreviation of our languages (the
+ * segmenter's table) is native even when English spells the same letters. */
+static bool is_native_abbrev(const char *s, size_t len, size_t i, size_t e)
+{
+    if (e >= len || s[e] != '.') {
+        return false;
+    }
+    for (size_t k = 0; k < seg_abbrev_count; k++) {
+        const struct seg_abbrev *a = &seg_abbrevs[k];
+        if ((a->langs & (SEG_BS | SEG_HR | SEG_SR)) && strlen(a->form) == e - i &&
+            strncasecmp(a->form, s + i, e - i) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool do_word(struct tu_translit *t, const char *s, size_t len,
                     size_t i, size_t e, struct scan *sc, struct tu_buf *out)
 {
@@ -914,7 +933,8 @@ static bool do_word(struct tu_translit *t, const char *s, size_t len,
         }
     } else if (n == 1 && (w[0] == 'I' || w[0] == 'V') && was_title && i >= 1 && s[i - 1] == ' ') {
         keep = true; /* Petar I, Karlo V */
-    } else if (wi.letters == n && wi.letters >= 3 && compound_foreign(t, s, len, i, e)) {
+    } else if (wi.letters == n && wi.letters >= 3 && !is_native_abbrev(s, len, i, e) &&
+               compound_foreign(t, s, len, i, e)) {
         keep = true; /* ASCII-only word the English dictionary knows */
     }
     if (keep) {

@@ -369,8 +369,8 @@ enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
     xmlDocPtr x = xmlReadMemory(b.data, (int)b.len, path, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                     (b.len > 9000000 ? XML_PARSE_HUGE : 0));
-    tu_buf_release(&b);
     if (x == NULL) {
+        tu_buf_release(&b);
         return tu_error_at(err, TU_EPARSE, path, 0, 0, "cannot parse the document again");
     }
     xmlNodePtr root = xmlDocGetRootElement(x);
@@ -382,7 +382,10 @@ enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
         check_doc12(&v, root);
     } else {
         check_doc20(&v, root);
+        /* modules hook (xliffmod): module elements and attributes, validate-modules.c */
+        tu_xv_modules_check(&(struct tu_xv_report){path, diag, err, &v.count, b.data, b.len}, root);
     }
+    tu_buf_release(&b);
     xmlFreeDoc(x);
     return v.count ? TU_EINVALID : TU_OK;
 }

@@ -498,10 +498,29 @@ static void write_matches20(struct wctx *c, const struct tu_unit *u,
     end(c);
 }
 
+
+/* `id` is taken by a segment, ignorable or inline code of the unit */
+static bool unit_uses_id(const struct tu_unit *u, const char *id)
+{
+    for (size_t i = 0; i < u->seg_count; i++) {
+        const struct tu_segment *s = &u->segs[i];
+        if (s->id && strcmp(s->id, id) == 0) {
+            return true;
+        }
+        for (size_t k = 0; k < s->source.count; k++) {
+            if (s->source.items[k].id && strcmp(s->source.items[k].id, id) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static void write_unit20(struct wctx *c, const struct tu_unit *u)
 {
-    char buf[32], sbuf[32];
+    char buf[32], sbuf[32], fbuf[32];
     const char *first_seg = NULL;
+    const struct tu_segment *first = NULL;
 
     start(c, "unit");
     if (u->id != NULL) {
@@ -518,14 +537,21 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
     attr(c, "xml:space", u->space);
     extra_attrs(c, &u->extra);
 
-    for (size_t i = 0; i < u->seg_count; i++) {
+    /* the first segment's id: what mtc:match refs without their own point to */
+    for (size_t i = 0; i < u->seg_count && first == NULL; i++) {
         if (!u->segs[i].is_ignorable) {
-            first_seg = u->segs[i].id;
-            break;
+            first = &u->segs[i];
         }
     }
-    if (first_seg == NULL) {
+    if (first != NULL && first->id != NULL) {
+        first_seg = first->id;
+    } else if (!unit_uses_id(u, "s1")) {
         first_seg = "s1";
+    } else {
+        do {
+            snprintf(fbuf, sizeof fbuf, "s%u", ++c->gen);
+        } while (unit_uses_id(u, fbuf));
+        first_seg = fbuf;
     }
     write_matches20(c, u, first_seg);
     write_metas20(c, &u->meta);
@@ -555,10 +581,13 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         start(c, s->is_ignorable ? "ignorable" : "segment");
         if (s->id != NULL) {
             attr(c, "id", s->id);
-        } else if (!s->is_ignorable && i == 0 && strcmp(first_seg, "s1") == 0) {
-            attr(c, "id", "s1"); /* what mtc:match refs point to */
+        } else if (s == first) {
+            attr(c, "id", first_seg);
         } else if (!s->is_ignorable) {
-            snprintf(sbuf, sizeof sbuf, "s%u", ++c->gen);
+            /* a generated id must not take one the unit already uses */
+            do {
+                snprintf(sbuf, sizeof sbuf, "s%u", ++c->gen);
+            } while (unit_uses_id(u, sbuf) || strcmp(sbuf, first_seg) == 0);
             attr(c, "id", sbuf);
         }
         if (!s->is_ignorable) {

@@ -4,6 +4,11 @@
 #ifndef TUMAC_XLIFF_INT_H
 #define TUMAC_XLIFF_INT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
 #define XLIFF20_NS "urn:oasis:names:tc:xliff:document:2.0"
 #define XLIFF22_NS "urn:oasis:names:tc:xliff:document:2.2"
@@ -15,5 +20,30 @@
 #define TU_XLIFF_MAX_BYTES ((size_t)256 << 20)
 /* Deepest element nesting the reader accepts. */
 #define TU_XLIFF_MAX_DEPTH 256
+
+/*
+ * Module validation (validate-modules.c). A report sink shared with the core
+ * validator: the first violation fills `err`, every one goes to `diag`, and
+ * `*count` counts them.
+ */
+struct tu_diag;
+struct tu_error;
+struct tu_xv_report {
+    const char *path;
+    struct tu_diag *diag;
+    struct tu_error *err;
+    size_t *count;
+    const char *text; /* the document's bytes, for columns; NULL: none */
+    size_t len;
+};
+
+/* true for the namespace of a module the validator knows (mtc, gls, ...) */
+bool tu_xv_is_module_ns(const char *href);
+/* checks a module element (any module namespace) and its whole subtree */
+void tu_xv_module_element(struct tu_xv_report *r, xmlNodePtr n);
+/* checks the module attributes (fs:, slr:, its:, ...) of one element */
+void tu_xv_module_attrs(struct tu_xv_report *r, xmlNodePtr n);
+/* walks a whole 2.x document: every module element and attribute */
+void tu_xv_modules_check(struct tu_xv_report *r, xmlNodePtr root);
 
 #endif

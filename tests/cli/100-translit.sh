@@ -81,6 +81,25 @@ check_grep "html comment kept" '<!-- komentar ostaje -->' "$WORK/p.cyr.html"
 check_ok "html back" "$TUMAC" translit --to sr-Latn -o "$WORK/p.lat.html" "$WORK/p.cyr.html"
 check_eq "html round trip (but lang)" "$(sed 's/sr-Cyrl/sr-Latn/' "$WORK/p.cyr.html" | "$TUMAC" translit --to sr-Latn --format html)" "$(cat "$WORK/p.html")"
 
+# HTML goes through the HTML filter: meta description, translate="no" and the
+# samples' published Cyrillic pages ("1,2 mil. KM": a native abbreviation).
+cat > "$WORK/m.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="sr-Latn"><head><meta name="description" content="Novi most u Mostaru"></head>
+<body><p>Sastanak <span translate="no">Novi most</span> u 10 sati.</p></body></html>
+HTML
+check_ok "html with meta" "$TUMAC" translit --to sr-Cyrl -o "$WORK/m.cyr.html" "$WORK/m.html"
+check_grep "meta description converted" 'content="Нови мост у Мостару"' "$WORK/m.cyr.html"
+check_grep "translate=no kept" '<span translate="no">Novi most</span>' "$WORK/m.cyr.html"
+for f in samples/*.sr-Latn.html; do
+    check_eq "$(basename "$f") gives the published Cyrillic page" \
+        "$("$TUMAC" translit --to sr-Cyrl "$f")" "$(cat "${f%.sr-Latn.html}.sr-Cyrl.html")"
+done
+printf '<p>Novi most\n' > "$WORK/trunc.html"
+check_ok "unclosed HTML is still HTML5 (parsed as a browser would)" \
+    "$TUMAC" translit --to sr-Cyrl -o "$WORK/trunc.cyr.html" "$WORK/trunc.html"
+check_grep "unclosed paragraph converted" 'Нови мост' "$WORK/trunc.cyr.html"
+
 # Foreign-word judgement: compounds are never half converted; 's stays with its word.
 check_eq "compounds convert whole" \
     "$(echo "pit-stop i plej-of, Brink's prodavnica" | "$TUMAC" translit --to sr-Cyrl)" \
