@@ -1,4 +1,5 @@
--- tumač translation memory, schema version 1.
+-- tumač translation memory, schema version 2 (2: gram rows carry the key
+-- length, so a fuzzy query reads only the postings inside its length window).
 -- Embedded into the binary as src/tm/schema.gen.h (make-schema.sh); a unit
 -- test checks that the two agree.
 CREATE TABLE IF NOT EXISTS meta (
@@ -26,9 +27,10 @@ CREATE TABLE IF NOT EXISTS tu (
 CREATE INDEX IF NOT EXISTS tu_hash ON tu (key_hash);
 CREATE INDEX IF NOT EXISTS tu_len ON tu (key_len);
 CREATE TABLE IF NOT EXISTS gram (
-    g  INTEGER NOT NULL,
-    tu INTEGER NOT NULL REFERENCES tu (id) ON DELETE CASCADE,
-    PRIMARY KEY (g, tu)
+    g   INTEGER NOT NULL,           -- trigram id (tu_tm_grams)
+    len INTEGER NOT NULL,           -- tu.key_len, copied for the window
+    tu  INTEGER NOT NULL REFERENCES tu (id) ON DELETE CASCADE,
+    PRIMARY KEY (g, len, tu)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS gram_tu ON gram (tu);
 CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5 (

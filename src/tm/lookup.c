@@ -251,12 +251,11 @@ enum tu_status tu_tm_lookup(struct tu_tm *tm, const struct tu_tm_query *q,
             rc = tu_error_set(err, TU_ENOMEM, "out of memory");
             goto done;
         }
-        tu_buf_adds(&sql, "SELECT g.tu, count(*) AS n FROM gram g JOIN tu ON tu.id = g.tu"
-                          " WHERE g.g IN (");
+        tu_buf_adds(&sql, "SELECT g.tu, count(*) AS n FROM gram g WHERE g.g IN (");
         for (size_t i = 0; i < ng; i++) {
             tu_buf_printf(&sql, "%s%lld", i ? "," : "", (long long)g[i]);
         }
-        tu_buf_printf(&sql, ") AND tu.key_len BETWEEN %zu AND %zu GROUP BY g.tu"
+        tu_buf_printf(&sql, ") AND g.len BETWEEN %zu AND %zu GROUP BY g.tu"
                             " ORDER BY n DESC LIMIT %d", lo, hi, CANDIDATES);
         tu_buf_addc(&sql, 0);
         tu_free(g);
@@ -393,8 +392,8 @@ enum tu_status tu_tm_fuzzy_plan(struct tu_tm *tm, struct tu_buf *out,
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(tm->db,
-            "EXPLAIN QUERY PLAN SELECT g.tu, count(*) AS n FROM gram g JOIN tu ON"
-            " tu.id = g.tu WHERE g.g IN (1,2,3) AND tu.key_len BETWEEN 10 AND 20"
+            "EXPLAIN QUERY PLAN SELECT g.tu, count(*) AS n FROM gram g"
+            " WHERE g.g IN (1,2,3) AND g.len BETWEEN 10 AND 20"
             " GROUP BY g.tu ORDER BY n DESC LIMIT 300", -1, &st, NULL) != SQLITE_OK) {
         return tu_error_at(err, TU_EDB, tm->path, 0, 0, "plan: %s", sqlite3_errmsg(tm->db));
     }

@@ -1,6 +1,7 @@
 /* Generated from tm/schema.sql by src/tm/make-schema.sh; do not edit. */
 static const char tm_schema_sql[] =
-    "-- tumač translation memory, schema version 1.\n"
+    "-- tumač translation memory, schema version 2 (2: gram rows carry the key\n"
+    "-- length, so a fuzzy query reads only the postings inside its length window).\n"
     "-- Embedded into the binary as src/tm/schema.gen.h (make-schema.sh); a unit\n"
     "-- test checks that the two agree.\n"
     "CREATE TABLE IF NOT EXISTS meta (\n"
@@ -28,9 +29,10 @@ static const char tm_schema_sql[] =
     "CREATE INDEX IF NOT EXISTS tu_hash ON tu (key_hash);\n"
     "CREATE INDEX IF NOT EXISTS tu_len ON tu (key_len);\n"
     "CREATE TABLE IF NOT EXISTS gram (\n"
-    "    g  INTEGER NOT NULL,\n"
-    "    tu INTEGER NOT NULL REFERENCES tu (id) ON DELETE CASCADE,\n"
-    "    PRIMARY KEY (g, tu)\n"
+    "    g   INTEGER NOT NULL,           -- trigram id (tu_tm_grams)\n"
+    "    len INTEGER NOT NULL,           -- tu.key_len, copied for the window\n"
+    "    tu  INTEGER NOT NULL REFERENCES tu (id) ON DELETE CASCADE,\n"
+    "    PRIMARY KEY (g, len, tu)\n"
     ") WITHOUT ROWID;\n"
     "CREATE INDEX IF NOT EXISTS gram_tu ON gram (tu);\n"
     "CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5 (\n"

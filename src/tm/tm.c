@@ -15,7 +15,7 @@
 #include "tumac/locale.h"
 #include "tumac/text.h"
 
-#define TM_SCHEMA_VERSION "1"
+#define TM_SCHEMA_VERSION "2"
 
 const char *tu_tm_schema_sql(void)
 {
@@ -76,6 +76,36 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
         sqlite3_finalize(st);
     }
     if (strcmp(version, TM_SCHEMA_VERSION) == 0) {
+        return TU_OK;
+    }
+    if (strcmp(version, "1") == 0 && !tm->readonly) {
+        /* 1 -> 2: the gram rows gain the key length (same units). */
+        if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
+            return err->code;
+        }
+        if (exec(tm, "CREATE TABLE gram2 (g INTEGER NOT NULL, len INTEGER NOT NULL,"
+                     " tu INTEGER NOT NULL REFERENCES tu (id) ON DELETE CASCADE,"
+                     " PRIMARY KEY (g, len, tu)) WITHOUT ROWID;"
+                     " INSERT INTO gram2 SELECT gram.g, tu.key_len, gram.tu FROM gram"
+                     " JOIN tu ON tu.id = gram.tu;"
+                     " DROP TABLE gram; ALTER TABLE gram2 RENAME TO gram;"
+                     " CREATE INDEX gram_tu ON gram (tu);"
+                     " UPDATE meta SET value = '" TM_SCHEMA_VERSION "' WHERE key = 'schema'",
+                     err) != TU_OK ||
+            exec(tm, "COMMIT", err) != TU_OK) {
+            sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
+            return err->code;
+        }
+        return TU_OK;
+    }
+    if (strcmp(version, "1") == 0) {
+        /* Read-only use of a version 1 file: migrate it through a
+         * writable connection first (fails if the file is not writable). */
+        struct tu_tm *rw = NULL;
+        if (tu_tm_open(tm->path, false, &rw, err) != TU_OK) {
+            return err->code;
+        }
+        tu_tm_close(rw);
         return TU_OK;
     }
     if (version[0] != '\0') {
@@ -398,14 +428,15 @@ enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
         *added = true;
     }
     ng = tu_tm_grams(cps, ncp, &g);
-    if ((st = prep(tm, TM_ST_GRAM, "INSERT OR IGNORE INTO gram (g, tu) VALUES (?, ?)", err)) != TU_OK) {
+    if ((st = prep(tm, TM_ST_GRAM, "INSERT OR IGNORE INTO gram (g, len, tu) VALUES (?, ?, ?)", err)) != TU_OK) {
         goto done;
     }
     for (size_t i = 0; i < ng; i++) {
         sqlite3_stmt *gs = tm->stmt[TM_ST_GRAM];
         sqlite3_reset(gs);
         sqlite3_bind_int64(gs, 1, g[i]);
-        sqlite3_bind_int64(gs, 2, id);
+        sqlite3_bind_int64(gs, 2, (int64_t)ncp);
+        sqlite3_bind_int64(gs, 3, id);
         if (sqlite3_step(gs) != SQLITE_DONE) {
             st = db_error(tm, "add", err);
             goto done;
