@@ -177,7 +177,7 @@ static const char *const registered_prefixes[] = {"mtc", "gls", "mda", "res", "c
 
 struct fragid {
     const char *file, *group, *unit; /* NULL when absent */
-    char leaf_prefix[32];            /* "" for no prefix */
+    const char *leaf_prefix;         /* "" for no prefix */
     const char *leaf;                /* NULL when no leaf selector */
     char buf[256];
 };
@@ -250,7 +250,7 @@ static const char *fragid_parse(const char *ref, struct fragid *out)
             return strlen(prefix) < 2 ? "uses a one-letter prefix that XLIFF core does not define (3.2: module and extension prefixes are longer than 1 character)"
                                       : "uses a prefix no module or registered extension defines (3.2)";
         }
-        snprintf(out->leaf_prefix, sizeof out->leaf_prefix, "%s", prefix);
+        out->leaf_prefix = prefix;
         out->leaf = id;
     }
     return NULL;
@@ -320,7 +320,7 @@ static void check_comment(struct vctx *v, xmlNodePtr n)
     bool same_unit = f.group == NULL && (f.unit || !f.file) &&
                      (!f.file || (file && prop(file, "id") && strcmp(f.file, (const char *)prop(file, "id")) == 0)) &&
                      (!f.unit || (unit && prop(unit, "id") && strcmp(f.unit, (const char *)prop(unit, "id")) == 0));
-    if (!same_unit || strcmp(f.leaf_prefix, "n") != 0 || !has_note(v, unit, f.leaf)) {
+    if (!same_unit || !f.leaf_prefix || strcmp(f.leaf_prefix, "n") != 0 || !has_note(v, unit, f.leaf)) {
         violation(v, n, "ref=\"%s\" on <%s type=\"comment\"> names no <note> of the enclosing unit (XLIFF 2.1 4.7.3.1.3)", ref,
                   nm);
     }
