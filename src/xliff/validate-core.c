@@ -440,7 +440,10 @@ static void check_value(struct tu_xv_report *r, xmlNodePtr n, const struct cattr
         want = in_list(v, mrk_types) || is_userdef(v) ? NULL : "generic, comment, term or prefix:value";
         break;
     case T_LANG:
-        want = tu_xv_is_language_tag(v) ? NULL : "a well-formed BCP 47 language tag";
+        /* xml:lang="" is allowed: "no language" (the XML namespace schema) */
+        want = tu_xv_is_language_tag(v) || (*v == '\0' && strncmp(d->name, "xml:", 4) == 0)
+                   ? NULL
+                   : "a well-formed BCP 47 language tag";
         break;
     case T_HEX: {
         size_t len = strlen(v);

@@ -753,6 +753,7 @@ static void check_unit(struct vctx *v, xmlNodePtr unit, const struct idset *unit
                 continue;
             }
             const xmlChar *l = lang_at(e);
+            l = l && *l ? l : NULL; /* xml:lang="": no language to compare */
             if (is_src && l && v->src_lang && !lang_matches(l, v->src_lang)) {
                 violation(v, e, "<source> xml:lang '%s'%s differs from srcLang '%s' (XLIFF 2.1 4.2.2.12, 4.3.2.1)", l,
                           xprop(e, "lang") ? "" : " (inherited)", v->src_lang);
