@@ -139,6 +139,16 @@ void tu_batch_report_totals(const struct tu_batch_report *r, const char *locale,
     }
 }
 
+static bool has_derived(const struct tu_batch_report *r)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        if (r->items[i].derived_from != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Items per state, over the whole run. */
 static void count_states(const struct tu_batch_report *r, size_t n[5])
 {
@@ -785,8 +795,13 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                 "Words are source words. A document is "
                 "finished when every segment has an approved target; "
                 "the rest wait in the XLIFF files for the translators. "
-                "101% = the same sentence between the same neighbours.</p>\n"
-                "</main>\n</body>\n</html>\n");
+                "101% = the same sentence between the same neighbours.");
+    if (has_derived(r)) {
+        tu_buf_adds(out, " A transliterated locale is not translated again: "
+                         "the total to translate counts its words once, in "
+                         "the locale it is made from.");
+    }
+    tu_buf_adds(out, "</p>\n</main>\n</body>\n</html>\n");
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "cannot build the report");
     }
