@@ -120,3 +120,22 @@ check_ok "analyze the HTML" "$TUMAC" analyze --tm "$tm" --format csv -t bs -o "$
 check_ok "analyze its XLIFF" "$TUMAC" analyze --tm "$tm" --format csv -t bs -o "$WORK/a-xlf.csv" "$WORK/new.xlf"
 check_eq "same bands" "$(cut -d, -f2- "$WORK/a-xlf.csv")" "$(cut -d, -f2- "$WORK/a-html.csv")"
 check_grep "and a TOTAL row" "^TOTAL" "$WORK/a-xlf.csv"
+
+# --- variants: a bs file from a TM with only hr, at a penalty, for review ---
+check_ok "TM with only hr targets" "$TUMAC" tm import --tm "$WORK/hr.db" -t hr tm/samples.tmx
+check_ok "leverage bs without --variants" "$TUMAC" leverage --tm "$WORK/hr.db" -o "$WORK/bs-none.xlf" "$WORK/new.xlf"
+check_eq "finds nothing" "$(grep -c '<mtc:match ' "$WORK/bs-none.xlf")" "0"
+check_ok "leverage bs with --variants" "$TUMAC" leverage --tm "$WORK/hr.db" --variants -o "$WORK/bs-var.xlf" "$WORK/new.xlf"
+check_ok "variant candidates: marked, 10 points off, never reviewed" python3 - "$WORK/bs-var.xlf" <<'PY'
+import sys, xml.etree.ElementTree as ET
+X = "{urn:oasis:names:tc:xliff:document:2.0}"
+M = "{urn:oasis:names:tc:xliff:matches:2.0}"
+doc = ET.parse(sys.argv[1]).getroot()
+ms = list(doc.iter(M + "match"))
+assert ms, "no candidates"
+for m in ms:
+    assert m.get("subType") == "tumac:variant", m.get("subType")
+    assert float(m.get("matchQuality")) <= 91, m.get("matchQuality")
+for seg in doc.iter(X + "segment"):
+    assert seg.get("state") != "reviewed", seg.get("state")
+PY
