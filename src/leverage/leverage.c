@@ -375,6 +375,21 @@ static enum tu_status collect_nodes(struct items *it, struct tu_nodes *n,
     return TU_OK;
 }
 
+/* Every translatable segment of the document, in document order. */
+static enum tu_status collect_doc(struct items *its, const struct tu_doc *doc,
+                                  struct tu_error *err)
+{
+    for (size_t f = 0; f < doc->file_count; f++) {
+        struct tu_file *file = doc->files[f];
+        enum tu_status st = collect_nodes(
+            its, &file->children, file->translate >= 0 ? file->translate : 1, f);
+        if (st != TU_OK) {
+            return tu_error_set(err, st, "out of memory");
+        }
+    }
+    return TU_OK;
+}
+
 static void items_release(struct items *it)
 {
     for (size_t i = 0; i < it->count; i++) {
@@ -879,14 +894,7 @@ enum tu_status tu_leverage_doc(struct tu_leverage *lev, struct tu_doc *doc,
     enum tu_status st = TU_OK;
 
     memset(&c, 0, sizeof c);
-    for (size_t f = 0; f < doc->file_count && st == TU_OK; f++) {
-        struct tu_file *file = doc->files[f];
-        st = collect_nodes(&its, &file->children,
-                           file->translate >= 0 ? file->translate : 1, f);
-        if (st != TU_OK) {
-            st = tu_error_set(err, st, "out of memory");
-        }
-    }
+    st = collect_doc(&its, doc, err);
     for (size_t i = 0; i < its.count && st == TU_OK; i++) {
         st = one_segment(lev, &its, i, &c, err);
     }
@@ -982,14 +990,7 @@ enum tu_status tu_lev_store_doc(struct tu_tm *db, const struct tu_doc *doc,
     enum tu_status st = TU_OK;
 
     memset(res, 0, sizeof *res);
-    for (size_t f = 0; f < doc->file_count && st == TU_OK; f++) {
-        struct tu_file *file = doc->files[f];
-        st = collect_nodes(&its, &file->children,
-                           file->translate >= 0 ? file->translate : 1, f);
-        if (st != TU_OK) {
-            st = tu_error_set(err, st, "out of memory");
-        }
-    }
+    st = collect_doc(&its, doc, err);
     if (st == TU_OK) {
         st = tu_tm_begin(db, err);
     }

@@ -3,12 +3,7 @@
 # every segment an uninterrupted import stores, and the outputs are whole.
 . tests/cli/lib.sh
 
-mkdir -p "$WORK/in"
-for i in $(seq -w 1 10); do
-    for f in samples/*.en.txt; do
-        cp "$f" "$WORK/in/$(basename "$f" .en.txt)-$i.en.txt"
-    done
-done
+sample_copies "$WORK/in" 10
 check_ok "batch 40 releases into hr with a TM" \
     "$TUMAC" batch --tm "$WORK/tm.db" -s en -t hr -j 2 -q -o "$WORK/out" "$WORK/in"
 # The translators return every file with final targets (unique per file, so
