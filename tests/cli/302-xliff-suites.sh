@@ -53,6 +53,16 @@ check_grep "end code before its start" "<ec startRef=\"1\"> has no <sc> before i
 check_grep "non-removable code missing in all targets" "<ph id=\"4\"> has canDelete=\"no\" but is missing" "$WORK/err"
 check_grep "content model order" "<notes> is out of order in <unit> \(XLIFF 2.1 4\.2\.2\.5\)" "$WORK/err"
 
+bad=""
+for f in $X/2.1/tests/core/valid/*.xlf $X/2.1/tests/modules/valid/*.xlf; do
+    b=$(basename "$f" .xlf)
+    "$TUMAC" xliff convert --to 2.1 -o "$WORK/rt-2.1-$b.1.xlf" "$f" 2>/dev/null &&
+        xmllint --nonet --noout --schema "$X/2.1/xliff-2.1-all-modules.xsd" "$WORK/rt-2.1-$b.1.xlf" 2>/dev/null &&
+        "$TUMAC" xliff convert --to 1.2 -o "$WORK/$b.12.xlf" "$f" 2>/dev/null &&
+        xmllint --nonet --noout --schema "$S12" "$WORK/$b.12.xlf" 2>/dev/null || bad="$bad $b"
+done
+check_eq "2.1 suite valid files: 2.1 and 1.2 output schema-valid" "$bad" ""
+
 # read -> write -> read keeps the content: the written file validates, and
 # writing what was read from it gives the same elements, attributes and text
 bad="" pairs=()
@@ -63,7 +73,8 @@ for f in $X/2.1/tests/core/valid/*.xlf $X/2.1/tests/core/in-out/*.xlf $X/2.1/tes
     v=2.1
     [[ $f == */2.2/* ]] && v=2.2
     o=$WORK/rt-$v-${b%.xlf}
-    if "$TUMAC" xliff convert --to $v -o "$o.1.xlf" "$f" 2>/dev/null &&
+    # (2.1 core and module files were converted once above)
+    if { [ -s "$o.1.xlf" ] || "$TUMAC" xliff convert --to $v -o "$o.1.xlf" "$f" 2>/dev/null; } &&
         "$TUMAC" xliff convert --to $v -o "$o.2.xlf" "$o.1.xlf" 2>/dev/null; then
         pairs+=("$o.1.xlf" "$o.2.xlf")
     else
@@ -73,13 +84,3 @@ done
 "$TUMAC" validate "${pairs[@]}" >"$WORK/rt.out" 2>"$WORK/rt.err" || bad="$bad $(grep -m3 'error:' "$WORK/rt.err")"
 bad="$bad$(python3 tests/cli/xliff_samecontent.py "${pairs[@]}" | sed 's#.*/# content:#' | tr -d '\n')"
 check_eq "read -> write -> read keeps the content of every valid file ($((${#pairs[@]} / 2)) files)" "$bad" ""
-
-bad=""
-for f in $X/2.1/tests/core/valid/*.xlf $X/2.1/tests/modules/valid/*.xlf; do
-    b=$(basename "$f" .xlf)
-    "$TUMAC" xliff convert --to 2.1 -o "$WORK/$b.21.xlf" "$f" 2>/dev/null &&
-        xmllint --nonet --noout --schema "$X/2.1/xliff-2.1-all-modules.xsd" "$WORK/$b.21.xlf" 2>/dev/null &&
-        "$TUMAC" xliff convert --to 1.2 -o "$WORK/$b.12.xlf" "$f" 2>/dev/null &&
-        xmllint --nonet --noout --schema "$S12" "$WORK/$b.12.xlf" 2>/dev/null || bad="$bad $b"
-done
-check_eq "2.1 suite valid files: 2.1 and 1.2 output schema-valid" "$bad" ""
