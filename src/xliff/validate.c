@@ -331,6 +331,9 @@ static void check_comment(struct vctx *v, xmlNodePtr n)
 enum tok_kind { TK_PH, TK_START, TK_END, TK_ASTART, TK_AEND, TK_CP };
 enum reorder { RE_YES, RE_FIRSTNO, RE_NO };
 
+static const xmlChar *const kind_names[] = {BAD_CAST "ph", BAD_CAST "start", BAD_CAST "end",
+                                            BAD_CAST "astart", BAD_CAST "aend", BAD_CAST "cp"};
+
 struct tok {
     xmlNodePtr n;
     enum tok_kind kind;
@@ -559,16 +562,21 @@ static size_t next_code(const struct stream *s, size_t i)
 static void check_target_hints(struct vctx *v, const struct stream *src, const struct stream *trg,
                                const bool *has_target, size_t containers)
 {
-    for (size_t i = 0; i < src->count; i++) {
+    /* the first target token of each (element, id, kind): found in O(1) */
+    xmlHashTablePtr first = xmlHashCreate(64);
+    for (size_t j = 0; first && j < trg->count; j++) {
+        if (is_code(&trg->v[j]) && trg->v[j].key) {
+            xmlHashAddEntry3(first, trg->v[j].n->name, trg->v[j].key, kind_names[trg->v[j].kind], &trg->v[j]);
+        }
+    }
+    for (size_t i = 0; first && i < src->count; i++) {
         const struct tok *t = &src->v[i];
         if (!is_code(t) || (t->pc && t->kind == TK_END) || t->container >= containers ||
             !has_target[t->container]) {
             continue;
         }
-        size_t found = trg->count;
-        for (size_t j = 0; j < trg->count && found == trg->count; j++) {
-            found = same_code(t, &trg->v[j]) ? j : found;
-        }
+        const struct tok *m = t->key ? xmlHashLookup3(first, t->n->name, t->key, kind_names[t->kind]) : NULL;
+        size_t found = m ? (size_t)(m - trg->v) : trg->count;
         if (found == trg->count) {
             if (strcmp(hint(t->n, 1), "no") == 0) {
                 violation(v, t->n, "<%s id=\"%s\"> has canDelete=\"no\" but is missing from the target (XLIFF 2.1 4.7.2.6, 4.3.1.3)",
@@ -585,6 +593,7 @@ static void check_target_hints(struct vctx *v, const struct stream *src, const s
             }
         }
     }
+    xmlHashFree(first, NULL);
 }
 
 /* an XML Char (XML 1.0 2.2): <cp> must only stand for the others (4.2.3.1) */
