@@ -538,7 +538,7 @@ static void check_orphan_no(struct vctx *v, const struct stream *s, const char *
         }
         started |= t->reorder == RE_FIRSTNO;
         if (t->reorder == RE_NO && !started) {
-            violation(v, t->n, "<%s> with canReorder=\"no\" is not preceded by the canReorder=\"firstNo\" code that starts its sequence in the %s (XLIFF 2.1 4.3.1.5)",
+            violation(v, t->n, "<%s> with canReorder=\"no\" is not preceded by the canReorder=\"firstNo\" code that starts its sequence in the %s (XLIFF 2.1 4.7.2.6, 4.3.1.5)",
                       tok_name(t), side);
             return;
         }
@@ -622,7 +622,7 @@ static void check_code_attrs(struct vctx *v, xmlNodePtr n, const struct idset *d
         violation(v, n, "<pc> has only one of dataRefStart and dataRefEnd (XLIFF 2.1 4.3.1.10, 4.3.1.11)");
     }
     if (prop(n, "copyOf") && (prop(n, "dataRef") || prop(n, "dataRefStart") || prop(n, "dataRefEnd"))) {
-        violation(v, n, "<%s> has copyOf and original data: a copy has none of its own (XLIFF 2.1 4.3.1.8, 4.7.2.4)", nm);
+        violation(v, n, "<%s> has copyOf and original data: a copy has none of its own (XLIFF 2.1 4.7.2.4.1, 4.3.1.8)", nm);
     }
     const xmlChar *sub = prop(n, "subType"), *type = prop(n, "type");
     if (sub && !name_is(n, "mrk") && !name_is(n, "sm")) {
@@ -854,9 +854,12 @@ static void check_unit(struct vctx *v, xmlNodePtr unit, const struct idset *unit
             }
             xmlNodePtr base = idset_get(&ids, of) ? idset_get(&ids, of) : idset_get(&tids, of);
             if (base == NULL || !(name_is(base, "ph") || name_is(base, "pc") || name_is(base, "sc") || name_is(base, "ec"))) {
-                violation(v, t->n, "copyOf '%s' names no code of the unit (XLIFF 2.1 4.3.1.8)", of);
+                violation(v, t->n, "copyOf '%s' names no code of the unit (XLIFF 2.1 4.3.1.8, 4.7.2.4.1)", of);
             } else if (prop_is(base, "canCopy", "no")) {
-                violation(v, t->n, "copyOf '%s' copies a code with canCopy=\"no\" (XLIFF 2.1 4.3.1.2, 4.7.2.6)", of);
+                violation(v, t->n, "copyOf '%s' copies a code with canCopy=\"no\" (XLIFF 2.1 4.7.2.4.1, 4.3.1.2)", of);
+            } else if (prop(base, "dataRef") || prop(base, "dataRefStart") || prop(base, "dataRefEnd")) {
+                violation(v, t->n, "copyOf '%s' copies a code with original data: the copy uses the same dataRef instead (XLIFF 2.1 4.7.2.4.1)",
+                          of);
             }
         }
     }
