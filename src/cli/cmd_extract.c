@@ -6,18 +6,9 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "cli.h"
+#include <tumac/xliff.h>
 
-/*
- * The XLIFF writer and reader (issue 5) may not be in this build yet: they
- * are referenced weakly so the command says so instead of the build failing
- * to link. Once src/xliff/ defines them they are used as is.
- */
-extern enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
-                                          enum tu_xliff_version version,
-                                          const char *path,
-                                          struct tu_error *err)
-    __attribute__((weak));
+#include "cli.h"
 
 const char cmd_extract_usage[] =
     "-s SRC -t TGT [--xliff 1.2|2.1] [--format auto|text|html] [--srx FILE]\n"
@@ -113,9 +104,6 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
     }
     if (tu_extract_file(argv[optind], &o, &doc, &err) != TU_OK) {
         cli_report(cli, &err);
-        rc = CLI_FAILED;
-    } else if (tu_xliff_write_file == NULL) {
-        cli_errorf(cli, "XLIFF writing is not available in this build (the XLIFF module has not landed)");
         rc = CLI_FAILED;
     } else if (tu_xliff_write_file(doc, v, out_path, &err) != TU_OK) {
         cli_report(cli, &err);

@@ -6,17 +6,9 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "cli.h"
+#include <tumac/xliff.h>
 
-/*
- * The XLIFF writer and reader (issue 5) may not be in this build yet: they
- * are referenced weakly so the command says so instead of the build failing
- * to link. Once src/xliff/ defines them they are used as is.
- */
-extern enum tu_status tu_xliff_read_file(const char *path,
-                                         struct tu_doc **out,
-                                         struct tu_error *err)
-    __attribute__((weak));
+#include "cli.h"
 
 const char cmd_merge_usage[] =
     "[--strict] [-o OUT] IN.xlf\n"
@@ -95,10 +87,6 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
     if (optind != argc - 1) {
         return cli_usage_error(cli, optind >= argc ? "no input file"
                                                    : "one input file at a time");
-    }
-    if (tu_xliff_read_file == NULL) {
-        cli_errorf(cli, "XLIFF reading is not available in this build (the XLIFF module has not landed)");
-        return CLI_FAILED;
     }
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
     if (tu_xliff_read_file(argv[optind], &doc, &err) != TU_OK) {
