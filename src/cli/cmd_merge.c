@@ -11,7 +11,7 @@
 #include "cli.h"
 
 const char cmd_merge_usage[] =
-    "[--strict] [-o OUT] IN.xlf\n"
+    "[--strict] [--encoding UTF-8|original|NAME] [-o OUT] IN.xlf\n"
     "\n"
     "Rebuild the document from IN.xlf: translated targets where present, the\n"
     "source (with a warning naming the unit) where a target is missing. A\n"
@@ -19,6 +19,9 @@ const char cmd_merge_usage[] =
     "is refused, and nothing is written.\n"
     "\n"
     "  --strict              a missing target is an error\n"
+    "  -e, --encoding ENC    output encoding: UTF-8 (default), original (the one\n"
+    "                        extract found in the input, e.g. windows-1250) or a\n"
+    "                        name; a character it lacks is an error naming the unit\n"
     "  -o, --output FILE     output file (default: beside IN.xlf, named after\n"
     "                        the original with the target language, e.g.\n"
     "                        release.en.html -> release.bs.html; - is stdout)\n";
@@ -60,6 +63,7 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
 {
     static const struct option longopts[] = {
         {"strict", no_argument, NULL, 'S'},
+        {"encoding", required_argument, NULL, 'e'},
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
     struct tu_merge_opts mo = {0};
@@ -72,10 +76,17 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
     int c, rc = CLI_OK;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "e:o:", longopts, NULL)) != -1) {
         switch (c) {
         case 'S':
             mo.strict = true;
+            break;
+        case 'e':
+            if (strcmp(optarg, "original") != 0 && tu_text_encoding_name(optarg) == NULL) {
+                return cli_usage_error(cli, "unknown encoding '%s' (expected UTF-8, original or a name like windows-1250)",
+                                       optarg);
+            }
+            mo.encoding = optarg;
             break;
         case 'o':
             out_path = optarg;
