@@ -248,6 +248,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     tu_buf_init(&fx.skl, TU_BUF_NO_LIMIT);
     doc = tu_doc_new();
     if (doc == NULL) {
+        tu_buf_release(&decoded);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     doc->src_lang = tu_strdup(opts->src_lang);
@@ -256,6 +257,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     if (doc->src_lang == NULL || fx.file == NULL ||
         (opts->trg_lang && doc->trg_lang == NULL)) {
         tu_doc_free(doc);
+        tu_buf_release(&decoded);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     fx.file->original = tu_strdup(name);
