@@ -91,6 +91,12 @@ enum tu_status tu_tm_lookup(struct tu_tm *tm, const struct tu_tm_query *q,
                             struct tu_error *err);
 void tu_tm_matches_free(struct tu_tm_match *m, size_t count);
 
+/* The same lookup with every unit in the length window scored instead of
+ * the trigram candidates: slow, the reference for the index's recall. */
+enum tu_status tu_tm_lookup_exhaustive(struct tu_tm *tm, const struct tu_tm_query *q,
+                                       struct tu_tm_match **out, size_t *count,
+                                       struct tu_error *err);
+
 /* Full-text (FTS5) search of sources and targets; appends TSV lines
  * "id\tsource\ttarget\n" for at most max hits. */
 enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
