@@ -81,7 +81,6 @@ struct tu_batch_report {
     bool is_import; /* made by tu_batch_import */
     bool is_draft;
     bool interrupted; /* stopped by the caller's stop flag */
-    bool no_xliff;    /* this build has no XLIFF writer: no .xlf written */
     size_t documents; /* input documents */
     size_t failed;    /* items in TU_BATCH_FAILED */
     size_t tm_added;  /* import: segments stored in the TM */
@@ -159,7 +158,8 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
 
 void tu_batch_report_free(struct tu_batch_report *r);
 
-/* Totals over the items of `locale` (NULL: all items). */
+/* Totals over the items of `locale` (NULL: all items; then the words to
+ * translate leave out derived scripts, which are not translated again). */
 void tu_batch_report_totals(const struct tu_batch_report *r, const char *locale,
                             struct tu_batch_counts *out);
 

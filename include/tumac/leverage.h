@@ -129,6 +129,34 @@ void tu_lev_tm_close(struct tu_lev_tm *tm);
 const char *tu_lev_tm_name(const struct tu_lev_tm *tm);
 /* The lookup function for tu_leverage_new: NULL when `tm` holds no TM. */
 tu_lev_lookup_fn tu_lev_tm_lookup_fn(const struct tu_lev_tm *tm);
+/* The open TM itself (NULL for none), e.g. to store translations into. */
+struct tu_tm;
+struct tu_tm *tu_lev_tm_db(const struct tu_lev_tm *tm);
+
+/*
+ * Store the translated segments of `doc` in the TM, in one transaction,
+ * with the context hashes leverage asks with (previous and next translatable
+ * segment of the same file), so the next release gets 101% matches.
+ * Which targets count: approved_only: reviewed/final (or 1.2
+ * approved="yes"); default: translated and above; all_states: any non-empty
+ * target. Approved targets are stored as approved.
+ */
+struct tu_lev_store_opts {
+    const char *origin; /* NULL: each file's original name */
+    bool approved_only;
+    bool all_states;
+};
+struct tu_lev_store_result {
+    size_t added, merged, skipped;
+};
+enum tu_status tu_lev_store_doc(struct tu_tm *db, const struct tu_doc *doc,
+                                const struct tu_lev_store_opts *o,
+                                struct tu_lev_store_result *res,
+                                struct tu_error *err);
+/* A segment's target is ready at `min` (non-empty, state >= min, or the 1.2
+ * unit is approved="yes"). */
+bool tu_lev_segment_ready(const struct tu_unit *unit,
+                          const struct tu_segment *seg, enum tu_state min);
 
 /*
  * Earlier bilingual documents as a candidate source ("reference"): the

@@ -127,10 +127,26 @@ void tu_batch_report_totals(const struct tu_batch_report *r, const char *locale,
 {
     memset(out, 0, sizeof(*out));
     for (size_t i = 0; i < r->count; i++) {
-        if (locale == NULL || strcmp(r->items[i].locale, locale) == 0) {
-            add_counts(out, &r->items[i].counts);
+        const struct tu_batch_item *it = &r->items[i];
+        if (locale == NULL || strcmp(it->locale, locale) == 0) {
+            add_counts(out, &it->counts);
+            /* In the run's total a derived script's words are not translated
+             * again: they are translated once, in the base locale. */
+            if (locale == NULL && it->derived_from != NULL) {
+                out->words_todo -= it->counts.words_todo;
+            }
         }
     }
+}
+
+static bool has_derived(const struct tu_batch_report *r)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        if (r->items[i].derived_from != NULL) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Items per state, over the whole run. */
@@ -272,10 +288,6 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
         tu_buf_printf(out, "; %zu segments stored in the TM", r->tm_added);
     }
     tu_buf_adds(out, "\n");
-    if (r->no_xliff) {
-        tu_buf_adds(out, "note: this build has no XLIFF writer yet: no .xlf "
-                         "files were written\n");
-    }
     tu_batch_report_failures(r, "failed: ", out, err);
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "cannot build the report");
@@ -354,8 +366,7 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
         }
         json_str(out, r->locales[i]);
     }
-    tu_buf_printf(out, "],\n  \"xliff_written\": %s,",
-                  r->no_xliff ? "false" : "true");
+    tu_buf_adds(out, "],");
     tu_buf_printf(out,
                   "\n  \"draft\": %s,\n  \"interrupted\": %s,\n"
                   "  \"documents\": %zu,\n  \"tm_added\": %zu,\n",
@@ -615,11 +626,6 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     tu_buf_printf(out, "</span><span>%.1f s</span><span>", r->seconds);
     html_text(out, r->tool_version);
     tu_buf_adds(out, "</span></p>\n");
-    if (r->no_xliff) {
-        tu_buf_adds(out, "<p><span class=\"st draft\">note</span> this build "
-                         "has no XLIFF writer yet: no .xlf files were "
-                         "written.</p>\n");
-    }
     if (r->interrupted) {
         tu_buf_adds(out, "<p><span class=\"st failed\">interrupted</span> "
                          "the run was stopped; run it again to finish the "
@@ -789,8 +795,13 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                 "Words are source words. A document is "
                 "finished when every segment has an approved target; "
                 "the rest wait in the XLIFF files for the translators. "
-                "101% = the same sentence between the same neighbours.</p>\n"
-                "</main>\n</body>\n</html>\n");
+                "101% = the same sentence between the same neighbours.");
+    if (has_derived(r)) {
+        tu_buf_adds(out, " A transliterated locale is not translated again: "
+                         "the total to translate counts its words once, in "
+                         "the locale it is made from.");
+    }
+    tu_buf_adds(out, "</p>\n</main>\n</body>\n</html>\n");
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "cannot build the report");
     }

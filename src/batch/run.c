@@ -416,20 +416,11 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
         st = check_not_edited(run, it, xpath, err);
         if (st == TU_OK) {
             st = step_xliff_write(doc, run->xv, &b, &xe);
-            if (st == TU_EUNSUPPORTED) {
-                /* A build without the XLIFF writer still makes documents;
-                 * the report says no XLIFF was written. */
-                pthread_mutex_lock(&run->lock);
-                run->report->no_xliff = true;
-                pthread_mutex_unlock(&run->lock);
-                tu_free(xrel);
-                xrel = NULL;
-                st = TU_OK;
-            } else if (st != TU_OK) {
+            if (st != TU_OK) {
                 *err = xe;
             }
         }
-        if (st == TU_OK && xrel != NULL) {
+        if (st == TU_OK) {
             *xlf_hash = batch_hash(BATCH_HASH_INIT, b.data, b.len);
             st = tu_file_write_atomic(xpath, b.data, b.len, err);
         }

@@ -1,8 +1,9 @@
 /*
- * The batch's calls into the other modules. Until a module lands, its step
- * reports TU_EUNSUPPORTED, so the batch frame can be built and tested alone.
+ * The batch's calls into the other modules (filters, leverage, TM, text,
+ * XLIFF), kept here so run.c reads as the pipeline it is.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tumac/alloc.h"
@@ -10,6 +11,8 @@
 #include "tumac/leverage.h"
 #include "tumac/segment.h"
 #include "tumac/text.h"
+#include "tumac/tm.h"
+#include "tumac/xliff.h"
 #include "steps.h"
 
 struct step_tm {
@@ -61,9 +64,29 @@ const char *step_tm_path(const struct step_tm *tm)
 
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag)
 {
-    (void)tm;
-    (void)tag;
-    return 0;
+    struct tu_tm *db = tm != NULL ? tu_lev_tm_db(tm->src) : NULL;
+    struct tu_tm_stats stats;
+    struct tu_error err = {0};
+    size_t n = 0;
+
+    /* The stats list "src -> trg: N" lines; sum those whose target is tag. */
+    if (db == NULL || tu_tm_stats(db, &stats, &err) != TU_OK) {
+        return 0;
+    }
+    for (const char *line = stats.pairs; *line != '\0';) {
+        const char *arrow = strstr(line, " -> ");
+        const char *colon = arrow ? strstr(arrow, ": ") : NULL;
+        const char *end = strchr(line, '\n');
+        if (arrow == NULL || colon == NULL || (end != NULL && colon > end)) {
+            break;
+        }
+        if ((size_t)(colon - arrow - 4) == strlen(tag) &&
+            strncmp(arrow + 4, tag, strlen(tag)) == 0) {
+            n += strtoul(colon + 2, NULL, 10);
+        }
+        line = end ? end + 1 : colon + strlen(colon);
+    }
+    return n;
 }
 
 struct step_worker *step_worker_new(const char *src)
@@ -298,53 +321,47 @@ enum tu_status step_xliff_write(const struct tu_doc *doc,
                                 enum tu_xliff_version v, struct tu_buf *out,
                                 struct tu_error *err)
 {
-    (void)doc;
-    (void)v;
-    (void)out;
-    return tu_error_set(err, TU_EUNSUPPORTED,
-                        "XLIFF output is not available yet");
+    return tu_xliff_write_buf(doc, v, out, err);
 }
 
 enum tu_status step_xliff_read(const char *path, struct tu_doc **out,
                                struct tu_error *err)
 {
-    *out = NULL;
-    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                       "XLIFF input is not available yet");
+    return tu_xliff_read_file(path, out, err);
 }
 
 enum tu_status step_validate(const char *path, struct tu_error *err)
 {
-    (void)path;
-    (void)err;
-    return TU_OK;
+    struct tu_diag diag = {0};
+    enum tu_status st = tu_xliff_validate(path, &diag, err);
+
+    /* err holds the first violation (located, rule named): the report
+     * shows that one; the rest are in `tumac validate`'s output. */
+    tu_diag_release(&diag);
+    return st;
 }
 
 enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
                              const char *origin, size_t *added,
                              struct tu_error *err)
 {
-    (void)doc;
-    (void)origin;
+    struct tu_lev_store_opts o = {origin, true, false};
+    struct tu_lev_store_result res;
+    struct tu_tm *db = tu_lev_tm_db(tm->src);
+    enum tu_status st;
+
     *added = 0;
-    if (step_tm_path(tm) == NULL) {
+    if (db == NULL) {
         return TU_OK; /* --tm none: nothing to store into */
     }
-    return tu_error_set(err, TU_EUNSUPPORTED,
-                        "the translation memory is not available yet");
+    st = tu_lev_store_doc(db, doc, &o, &res, err);
+    if (st == TU_OK) {
+        *added = res.added + res.merged;
+    }
+    return st;
 }
 
 bool step_is_approved(const struct tu_unit *unit, const struct tu_segment *seg)
 {
-    const char *a;
-
-    if (!seg->has_target || tu_content_is_empty(&seg->target)) {
-        return false;
-    }
-    if (seg->state == TU_STATE_REVIEWED || seg->state == TU_STATE_FINAL) {
-        return true;
-    }
-    /* XLIFF 1.2 keeps approval on the trans-unit. */
-    a = tu_attrs_get(&unit->extra, NULL, "approved");
-    return a != NULL && strcmp(a, "yes") == 0;
+    return tu_lev_segment_ready(unit, seg, TU_STATE_REVIEWED);
 }

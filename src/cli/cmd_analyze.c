@@ -69,9 +69,7 @@ static enum tu_status load(const char *path, const char *src, const char *trg,
                            struct tu_doc **doc, struct tu_error *err)
 {
     if (is_xliff(path)) {
-        (void)doc;
-        return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                           "XLIFF input waits for the XLIFF reader");
+        return tu_xliff_read_file(path, doc, err);
     }
     struct tu_extract_opts eo = {.src_lang = src, .trg_lang = trg};
     return tu_extract_file(path, &eo, doc, err);

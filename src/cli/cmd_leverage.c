@@ -5,6 +5,7 @@
  * run: repetitions across them are filled from the first occurrence.
  */
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,23 +48,18 @@ static int parse_num(const struct cli *cli, const char *opt, const char *v,
     return CLI_OK;
 }
 
-/* The XLIFF reader and writer (issue 5) plug in here. */
-static enum tu_status read_xliff(const char *path, struct tu_doc **doc,
-                                 struct tu_error *err)
+/* The document's languages: its own, else its first file's (XLIFF 1.2). */
+static void doc_langs(const struct tu_doc *doc, const char **src,
+                      const char **trg)
 {
-    *doc = NULL;
-    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                       "XLIFF input waits for the XLIFF reader");
-}
-
-static enum tu_status write_xliff(const struct tu_doc *doc,
-                                  enum tu_xliff_version v, const char *path,
-                                  struct tu_error *err)
-{
-    (void)doc;
-    (void)v;
-    return tu_error_at(err, TU_EUNSUPPORTED, path, 0, 0,
-                       "XLIFF output waits for the XLIFF writer");
+    *src = doc->src_lang;
+    *trg = doc->trg_lang;
+    if (doc->file_count && *src == NULL) {
+        *src = doc->files[0]->src_lang;
+    }
+    if (doc->file_count && *trg == NULL) {
+        *trg = doc->files[0]->trg_lang;
+    }
 }
 
 static char *output_path(const char *in, const char *out, bool many)
@@ -111,6 +107,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
     const char **refs = calloc((size_t)argc + 1, sizeof *refs);
     size_t nrefs = 0;
     struct tu_band_counts total;
+    char run_src[64] = "", run_trg[64] = "";
     int max = 3, rc = CLI_FAILED, c;
 
     memset(&total, 0, sizeof total);
@@ -167,22 +164,30 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         struct tu_doc *doc = NULL;
         struct tu_band_counts counts;
         char *dest = output_path(argv[i], out_path, argc - optind > 1);
-        enum tu_status st = dest ? read_xliff(argv[i], &doc, &err)
+        enum tu_status st = dest ? tu_xliff_read_file(argv[i], &doc, &err)
                                  : tu_error_set(&err, TU_ENOMEM, "out of memory");
 
-        if (st == TU_OK && lev == NULL) {
-            const char *src = doc->src_lang, *trg = doc->trg_lang;
-            if (doc->file_count && !src) {
-                src = doc->files[0]->src_lang;
-            }
-            if (doc->file_count && !trg) {
-                trg = doc->files[0]->trg_lang;
-            }
+        const char *src = NULL, *trg = NULL;
+        if (st == TU_OK) {
+            doc_langs(doc, &src, &trg);
             if (src == NULL || trg == NULL) {
                 st = tu_error_at(&err, TU_EINVAL, argv[i], 0, 0,
                                  "the file names no %s language",
                                  src ? "target" : "source");
-            } else if (nrefs) {
+            } else if (lev != NULL &&
+                       (strcmp(src, run_src) != 0 || strcmp(trg, run_trg) != 0)) {
+                /* One run has one language pair (repetitions are counted
+                 * across its files); mixing pairs would leverage wrongly. */
+                st = tu_error_at(&err, TU_EINVAL, argv[i], 0, 0,
+                                 "its languages %s -> %s differ from the first "
+                                 "file's %s -> %s; leverage it in its own run",
+                                 src, trg, run_src, run_trg);
+            }
+        }
+        if (st == TU_OK && lev == NULL) {
+            snprintf(run_src, sizeof run_src, "%s", src);
+            snprintf(run_trg, sizeof run_trg, "%s", trg);
+            if (nrefs) {
                 st = tu_lev_ref_new(tu_lev_tm_lookup_fn(tm), tm, &ref, &err);
                 for (size_t k = 0; k < nrefs && st == TU_OK; k++) {
                     st = tu_lev_ref_add_spec(ref, refs[k], src, trg, &err);
@@ -200,7 +205,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
             st = tu_leverage_doc(lev, doc, &counts, &err);
         }
         if (st == TU_OK) {
-            st = write_xliff(doc,
+            st = tu_xliff_write_file(doc,
                              version ? version
                              : doc->version ? doc->version : TU_XLIFF_2_1,
                              dest, &err);

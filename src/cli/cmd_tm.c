@@ -12,7 +12,8 @@
 
 const char cmd_tm_usage[] =
     "SUBCOMMAND [options] ...\n"
-    "  import [-s SRC -t TGT] [--strict] [--origin NAME] FILE.tmx|FILE.tsv ...\n"
+    "  import [-s SRC -t TGT] [--strict] [--origin NAME] [--all] FILE.tmx|.tsv|.xlf ...\n"
+    "  update [--origin NAME] [--all] FILE.xlf ...   (import of translated XLIFF)\n"
     "  export [-s SRC -t TGT] [-o OUT.tmx]\n"
     "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] [--timing]\n"
     "         [--exhaustive] TEXT|-\n"
@@ -31,17 +32,19 @@ const char cmd_tm_usage[] =
     "  --timing         lookup: add the time of each query in ms (\"ms\" in JSON)\n"
     "  --exhaustive     lookup: score every unit instead of the index (slow; for\n"
     "                   measuring the index's recall)\n"
+    "  --all            XLIFF: also targets not yet translated (default: translated and\n"
+    "                   above; reviewed/final ones are stored as approved)\n"
     "  -o FILE          output file (default stdout)\n";
 
 struct tm_args {
     const char *tm_path, *src, *trg, *origin, *out;
-    bool strict, json, explain, timing, exhaustive;
+    bool strict, json, explain, timing, exhaustive, all_states;
     int min;
     size_t max;
 };
 
 enum { OPT_TM = 256, OPT_STRICT, OPT_ORIGIN, OPT_MIN, OPT_MAX, OPT_JSON, OPT_EXPLAIN,
-       OPT_TIMING, OPT_EXHAUSTIVE };
+       OPT_TIMING, OPT_EXHAUSTIVE, OPT_ALL };
 
 static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
 {
@@ -57,6 +60,7 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         {"explain", no_argument, NULL, OPT_EXPLAIN},
         {"timing", no_argument, NULL, OPT_TIMING},
         {"exhaustive", no_argument, NULL, OPT_EXHAUSTIVE},
+        {"all", no_argument, NULL, OPT_ALL},
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
@@ -79,6 +83,7 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         case OPT_EXPLAIN: a->explain = true; break;
         case OPT_TIMING: a->timing = true; break;
         case OPT_EXHAUSTIVE: a->exhaustive = true; break;
+        case OPT_ALL: a->all_states = true; break;
         case OPT_MIN: {
             long v = strtol(optarg, &end, 10);
             if (*end || v < 1 || v > 101) {
@@ -126,13 +131,46 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+static bool is_xliff_name(const char *path)
+{
+    return ends_with(path, ".xlf") || ends_with(path, ".xliff");
+}
+
+/* A translated XLIFF file into the TM: its translated segments with the
+ * context leverage asks with, one transaction per file. */
+static enum tu_status import_xliff(struct tu_tm *tm, const char *path,
+                                   const struct tm_args *a,
+                                   struct tu_tm_import_result *res,
+                                   struct tu_error *err)
+{
+    struct tu_doc *doc = NULL;
+    struct tu_lev_store_opts o = {a->origin, false, a->all_states};
+    struct tu_lev_store_result r;
+    enum tu_status st = tu_xliff_read_file(path, &doc, err);
+
+    memset(res, 0, sizeof *res);
+    if (st == TU_OK) {
+        st = tu_lev_store_doc(tm, doc, &o, &r, err);
+    }
+    if (st == TU_OK) {
+        res->read = r.added + r.merged + r.skipped;
+        res->added = r.added;
+        res->merged = r.merged;
+        res->skipped = r.skipped;
+    } else {
+        tu_error_set_path(err, path);
+    }
+    tu_doc_free(doc);
+    return st;
+}
+
 static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
 {
     struct tu_tm *tm;
     int rc;
 
     if (optind >= argc) {
-        return cli_usage_error(cli, "import needs a TMX or TSV file");
+        return cli_usage_error(cli, "%s needs a TMX, TSV or XLIFF file", argv[0]);
     }
     if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
         return rc;
@@ -150,7 +188,9 @@ static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
         o.origin = a->origin;
         o.src_lang = a->src;
         o.trg_lang = a->trg;
-        if (ends_with(argv[i], ".tsv") || ends_with(argv[i], ".txt")) {
+        if (is_xliff_name(argv[i]) || strcmp(argv[0], "update") == 0) {
+            st = import_xliff(tm, argv[i], a, &res, &err);
+        } else if (ends_with(argv[i], ".tsv") || ends_with(argv[i], ".txt")) {
             st = tu_tm_import_tsv(tm, argv[i], &o, &res, &diag, &err);
         } else {
             st = tu_tm_import_tmx(tm, argv[i], &o, &res, &diag, &err);
@@ -421,7 +461,8 @@ static const struct {
     const char *name;
     int (*run)(struct cli *, int, char **, struct tm_args *);
 } subs[] = {
-    {"import", sub_import},   {"export", sub_export},
+    {"import", sub_import},   {"update", sub_import},
+    {"export", sub_export},
     {"lookup", sub_lookup},   {"concordance", sub_concordance},
     {"stats", sub_stats},     {"delete", sub_delete},
     {"vacuum", sub_vacuum},

@@ -22,6 +22,7 @@
 #include "tumac/leverage.h"
 #include "tumac/locale.h"
 #include "tumac/segment.h"
+#include "tumac/tm.h"
 
 #define DEFAULT_MIN 75
 #define DEFAULT_FILL 95
@@ -369,6 +370,21 @@ static enum tu_status collect_nodes(struct items *it, struct tu_nodes *n,
         }
         if (st != TU_OK) {
             return st;
+        }
+    }
+    return TU_OK;
+}
+
+/* Every translatable segment of the document, in document order. */
+static enum tu_status collect_doc(struct items *its, const struct tu_doc *doc,
+                                  struct tu_error *err)
+{
+    for (size_t f = 0; f < doc->file_count; f++) {
+        struct tu_file *file = doc->files[f];
+        enum tu_status st = collect_nodes(
+            its, &file->children, file->translate >= 0 ? file->translate : 1, f);
+        if (st != TU_OK) {
+            return tu_error_set(err, st, "out of memory");
         }
     }
     return TU_OK;
@@ -878,14 +894,7 @@ enum tu_status tu_leverage_doc(struct tu_leverage *lev, struct tu_doc *doc,
     enum tu_status st = TU_OK;
 
     memset(&c, 0, sizeof c);
-    for (size_t f = 0; f < doc->file_count && st == TU_OK; f++) {
-        struct tu_file *file = doc->files[f];
-        st = collect_nodes(&its, &file->children,
-                           file->translate >= 0 ? file->translate : 1, f);
-        if (st != TU_OK) {
-            st = tu_error_set(err, st, "out of memory");
-        }
-    }
+    st = collect_doc(&its, doc, err);
     for (size_t i = 0; i < its.count && st == TU_OK; i++) {
         st = one_segment(lev, &its, i, &c, err);
     }
@@ -894,5 +903,106 @@ enum tu_status tu_leverage_doc(struct tu_leverage *lev, struct tu_doc *doc,
     if (st == TU_OK && counts) {
         *counts = c;
     }
+    return st;
+}
+
+/* ---- storing a translated document back into the TM ---- */
+
+/* A segment's target is worth keeping at `min` (TRANSLATED or REVIEWED).
+ * XLIFF 1.2 may carry approval on the trans-unit instead of a state. */
+bool tu_lev_segment_ready(const struct tu_unit *unit,
+                          const struct tu_segment *seg, enum tu_state min)
+{
+    const char *a;
+
+    if (!seg->has_target || !has_text(&seg->target)) {
+        return false;
+    }
+    if (seg->state >= min) {
+        return true;
+    }
+    a = tu_attrs_get(&unit->extra, NULL, "approved");
+    return a != NULL && strcmp(a, "yes") == 0;
+}
+
+static enum tu_status store_items(struct tu_tm *db, const struct tu_doc *doc,
+                                  const struct items *its,
+                                  const struct tu_lev_store_opts *o,
+                                  struct tu_lev_store_result *res,
+                                  struct tu_error *err)
+{
+    enum tu_state min = o->all_states ? TU_STATE_NONE
+                        : o->approved_only ? TU_STATE_REVIEWED
+                                           : TU_STATE_TRANSLATED;
+
+    for (size_t i = 0; i < its->count; i++) {
+        const struct item *it = &its->v[i];
+        const struct tu_file *file = doc->files[it->file_no];
+        bool prev_same = i > 0 && its->v[i - 1].file_no == it->file_no;
+        bool next_same = i + 1 < its->count &&
+                         its->v[i + 1].file_no == it->file_no;
+        struct tu_tm_unit u;
+        bool approved, added = false;
+        enum tu_status st;
+
+        if (!tu_lev_segment_ready(it->unit, it->seg, min)) {
+            res->skipped++;
+            continue;
+        }
+        approved = tu_lev_segment_ready(it->unit, it->seg, TU_STATE_REVIEWED);
+        memset(&u, 0, sizeof u);
+        u.src_lang = file->src_lang ? file->src_lang : doc->src_lang;
+        u.trg_lang = file->trg_lang ? file->trg_lang : doc->trg_lang;
+        if (u.src_lang == NULL || u.trg_lang == NULL) {
+            return tu_error_set(err, TU_EINVAL,
+                                "the document names no %s language",
+                                u.src_lang == NULL ? "source" : "target");
+        }
+        u.source = &it->seg->source;
+        u.target = &it->seg->target;
+        /* The same context hashes leverage asks with: an edge of the file
+         * is the empty neighbour. */
+        u.prev_hash = tu_tm_context_hash(prev_same ? its->v[i - 1].text : "",
+                                         prev_same ? its->v[i - 1].len : 0);
+        u.next_hash = tu_tm_context_hash(next_same ? its->v[i + 1].text : "",
+                                         next_same ? its->v[i + 1].len : 0);
+        u.origin = o->origin ? o->origin : file->original;
+        u.approved = approved;
+        st = tu_tm_add(db, &u, &added, err);
+        if (st != TU_OK) {
+            return st;
+        }
+        if (added) {
+            res->added++;
+        } else {
+            res->merged++;
+        }
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_lev_store_doc(struct tu_tm *db, const struct tu_doc *doc,
+                                const struct tu_lev_store_opts *o,
+                                struct tu_lev_store_result *res,
+                                struct tu_error *err)
+{
+    struct items its = {0};
+    enum tu_status st = TU_OK;
+
+    memset(res, 0, sizeof *res);
+    st = collect_doc(&its, doc, err);
+    if (st == TU_OK) {
+        st = tu_tm_begin(db, err);
+    }
+    if (st == TU_OK) {
+        /* One transaction: a document is stored whole or not at all. */
+        st = store_items(db, doc, &its, o, res, err);
+        if (st == TU_OK) {
+            st = tu_tm_commit(db, err);
+        } else {
+            tu_tm_rollback(db);
+        }
+    }
+    items_release(&its);
     return st;
 }

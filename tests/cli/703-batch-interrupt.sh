@@ -2,12 +2,7 @@
 # damaged output, and the result equals an uninterrupted run's.
 . tests/cli/lib.sh
 
-mkdir -p "$WORK/in"
-for i in $(seq -w 1 10); do
-    for f in samples/*.en.txt; do
-        cp "$f" "$WORK/in/$(basename "$f" .en.txt)-$i.en.txt"
-    done
-done
+sample_copies "$WORK/in" 10
 args=(--tm none -s en -t hr,sr-Latn,sr-Cyrl --draft -j 2)
 check_ok "uninterrupted reference run" "$TUMAC" batch "${args[@]}" -q -o "$WORK/ref" "$WORK/in"
 

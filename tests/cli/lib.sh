@@ -59,3 +59,15 @@ check_no_file() {
         echo "FAIL $1: $2 exists"
     fi
 }
+
+# sample_copies DIR N: N numbered copies of every English text sample in DIR
+# (name-01.en.txt ...), input for the batch tests that need many documents.
+sample_copies() {
+    mkdir -p "$1"
+    local i f
+    for i in $(seq -w 1 "$2"); do
+        for f in samples/*.en.txt; do
+            cp "$f" "$1/$(basename "$f" .en.txt)-$i.en.txt"
+        done
+    done
+}

@@ -276,6 +276,8 @@ def tmx_text(tus):
         w.append('    <tu tuid=%s>' % quoteattr("%s-%03d" % (slug, counter[slug])))
         w.append('      <prop type="x-document">%s.%s</prop>' % (escape(slug), kind))
         w.append('      <prop type="x-unit">%d %s</prop>' % (u, escape(tag)))
+        # published translations: approved (tumac's own TMX property)
+        w.append('      <prop type="x-tumac-approved">yes</prop>')
         for lang in LANGS:
             w.append('      <tuv xml:lang=%s><seg>%s</seg></tuv>' % (
                 quoteattr(lang), escape(sents[lang])))
