@@ -6,8 +6,9 @@
  * Lookup: an exact match by the hash of the source's matching key
  * (tu_text_match_key: NFC, case, whitespace and quotes folded, Serbian and
  * Bosnian Cyrillic folded to Latin), then fuzzy candidates from a trigram
- * index in SQL inside a length window derived from the threshold, scored by
- * a code-point edit distance of the keys. Score: 101 = exact in the same
+ * index (posting lists) inside a length window derived from the threshold,
+ * scored by a code-point edit distance of the keys (see src/tm/lookup.c for
+ * the candidate bound and what it can miss). Score: 101 = exact in the same
  * context, 100 = identical source, 99 = same key but case/whitespace/quotes
  * differ, otherwise 100 * (1 - distance / longer key length), rounded down.
  * Targets of biscriptal languages (sr, bs) are delivered in the script of
