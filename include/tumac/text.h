@@ -58,6 +58,18 @@ enum tu_status tu_text_match_key(const char *text, size_t len,
                                  struct tu_buf *out, struct tu_error *err);
 
 /*
+ * What differs between `query` and `other` (say a TM unit's source), word by
+ * word, for people: "students -> pupils; + today; - online" (`other`'s words
+ * -> the query's; "+" only in the query, "-" only in `other`), at most
+ * `max_changes` changes and then "; and N more". Appends nothing when the
+ * words are the same (spacing aside).
+ */
+enum tu_status tu_text_word_diff(const char *query, size_t qlen,
+                                 const char *other, size_t olen,
+                                 size_t max_changes, struct tu_buf *out,
+                                 struct tu_error *err);
+
+/*
  * Decode bytes in `encoding` ("auto", "UTF-8", "windows-1250", ...) to UTF-8
  * (NFC not applied; a leading BOM is dropped). Invalid UTF-8 is
  * TU_EENCODING with line/column and byte offset of the bad byte; an unknown

@@ -266,7 +266,14 @@ static enum tu_status fill(struct tu_tm *tm, sqlite3_stmt *st,
     if (c->score >= 99 && dist == 0) {
         describe(q->text, q->len, src, &d);
     } else if (dist > 0) {
-        tu_buf_printf(&d, "%zu edit%s", dist, dist == 1 ? "" : "s");
+        /* The count for scripts, the words for people (--explain, notes). */
+        tu_buf_printf(&d, "%zu edit%s: ", dist, dist == 1 ? "" : "s");
+        if (tu_text_word_diff(q->text, q->len, src, strlen(src), 5, &d, err) !=
+            TU_OK) {
+            tu_buf_release(&d);
+            tu_buf_release(&t);
+            return err->code;
+        }
     }
     if (tu_locale_parse(tl, &stl, err) == TU_OK &&
         tu_locale_is_biscriptal(want) &&

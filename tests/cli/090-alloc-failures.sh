@@ -24,6 +24,7 @@ printf 'Misija OEBS-a u BiH.\n\nNovi most u Mostaru je otvoren 3. decembra. Dr. 
 "$TUMAC" extract -s en -t sr-Latn -o "$WORK/in.xlf" "$WORK/in.html" 2>/dev/null
 "$TUMAC" pseudo -o "$WORK/pseudo.xlf" "$WORK/in.xlf" 2>/dev/null
 printf 'The OSCE Mission opened the bridge.\tMisija OEBS-a otvorila je most.\n' > "$WORK/tm.tsv"
+"$TUMAC" tm import --tm "$WORK/lev.db" -s en -t sr-Latn "$WORK/tm.tsv" 2>/dev/null
 
 # The command lines (OUT is replaced by the output path of each run).
 commands=(
@@ -34,6 +35,7 @@ commands=(
     "translit --to sr-Cyrl -o OUT $WORK/in.txt"
     "normalize --quotes -l sr-Latn -o OUT $WORK/in.txt"
     "tm import -s en -t sr-Latn --tm OUT $WORK/tm.tsv"
+    "leverage --tm $WORK/lev.db -o OUT $WORK/in.xlf"
 )
 
 count_allocs() { # CMD... -> the number of library allocations, "" in a release build

@@ -99,6 +99,9 @@ check_ok "extract the sentence with other numbers" "$TUMAC" extract -s en -t bs 
 check_ok "leverage it" "$TUMAC" leverage --tm "$WORK/num.db" -o "$WORK/num-l.xlf" "$WORK/num.xlf"
 check_grep "the target gets the query's numbers" "<target>Forum je okupio 14 općina 3\. decembra\.</target></segment>" "$WORK/num-l.xlf"
 check_grep "and the match says so" "numbers: 12 -&gt; 14, 5 -&gt; 3" "$WORK/num-l.xlf"
+check_ok "tm lookup --explain" "$TUMAC" tm lookup --tm "$WORK/num.db" -s en -t bs --explain \
+    "The forum gathered 14 young municipalities on 3 December."
+check_grep "names the words that differ" "edits: 12 -> 14 young; 5 -> 3\)" "$WORK/.out"
 
 # --- tm update: a translated file back into the TM, with its context ---
 check_ok "extract an earlier release" "$TUMAC" extract -s en -t bs -o "$WORK/old.xlf" samples/forum-youth-participation.en.txt

@@ -222,3 +222,37 @@ TEST(translit_foreign_words_stay_latin)
     CHECK_STR(r, "Пројекат Strong Cities Network и тастер Caps Lock у граду");
     tu_free(r);
 }
+
+/* tu_text_word_diff: `other` -> query, word by word. */
+static void word_diff(const char *q, const char *o, size_t max, struct tu_buf *b)
+{
+    struct tu_error err = {0};
+    tu_buf_truncate(b, 0);
+    if (tu_text_word_diff(q, strlen(q), o, strlen(o), max, b, &err) != TU_OK) {
+        tu_buf_adds(b, "(error)");
+    }
+}
+
+TEST(text_word_diff_names_the_changed_words)
+{
+    struct tu_buf b;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    word_diff("The forum gathered 14 municipalities on 3 December.",
+              "The forum gathered 12 municipalities on 5 December.", 5, &b);
+    CHECK_STR(b.data, "12 -> 14; 5 -> 3");
+    word_diff("Teachers learn to check sources.",
+              "Teachers learn to check sources and report harmful content online.",
+              5, &b);
+    CHECK_STR(b.data, "- and report harmful content online");
+    word_diff("Young people meet mayors today in Tuzla.",
+              "Young people meet mayors in Tuzla.", 5, &b);
+    CHECK_STR(b.data, "+ today");
+    word_diff("Нови мост", "Нови  мост", 5, &b); /* spacing aside: same */
+    CHECK_STR(b.data, "");
+    word_diff("a b c d e f g h", "a x c y e z g w", 2, &b);
+    CHECK_STR(b.data, "x -> b; y -> d; and 2 more");
+    word_diff("Prepoznaju dezinformacije.", "Prepoznaju dezinformacije!", 5, &b);
+    CHECK_STR(b.data, "! -> .");
+    tu_buf_release(&b);
+}
