@@ -131,6 +131,19 @@ static void locate(const struct tu_xv_report *r, xmlNodePtr n, unsigned long *li
     }
 }
 
+void tu_xv_report_msg(struct tu_xv_report *r, xmlNodePtr n, enum tu_severity sev, const char *msg)
+{
+    unsigned long line = n ? (unsigned long)xmlGetLineNo(n) : 0;
+    unsigned long col = 0;
+    if (n && n->type == XML_ELEMENT_NODE && *r->count < 20) {
+        locate(r, n, &line, &col); /* a scan of the text each: the first 20 only */
+    }
+    if (sev == TU_ERROR && (*r->count)++ == 0) {
+        tu_error_at(r->err, TU_EINVALID, r->path, line, col, "%s", msg);
+    }
+    tu_diag_add(r->diag, sev, r->path, line, col, "%s", msg);
+}
+
 static void mreport(struct tu_xv_report *r, xmlNodePtr n, enum mod m, enum tu_severity sev,
                     const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
@@ -138,7 +151,6 @@ static void mreport(struct tu_xv_report *r, xmlNodePtr n, enum mod m, enum tu_se
                     const char *fmt, va_list ap)
 {
     char msg[400];
-    unsigned long line = n ? (unsigned long)xmlGetLineNo(n) : 0;
 
     vsnprintf(msg, sizeof msg, fmt, ap);
     /*
@@ -156,14 +168,7 @@ static void mreport(struct tu_xv_report *r, xmlNodePtr n, enum mod m, enum tu_se
     } else {
         snprintf(full, sizeof full, "%s (XLIFF 2.1 %s)", msg, mod_name[m]);
     }
-    unsigned long col = 0;
-    if (n && n->type == XML_ELEMENT_NODE && *r->count < 20) {
-        locate(r, n, &line, &col); /* a scan of the text each: the first 20 only */
-    }
-    if (sev == TU_ERROR && (*r->count)++ == 0) {
-        tu_error_at(r->err, TU_EINVALID, r->path, line, col, "%s", full);
-    }
-    tu_diag_add(r->diag, sev, r->path, line, col, "%s", full);
+    tu_xv_report_msg(r, n, sev, full);
 }
 
 static void mviolation(struct tu_xv_report *r, xmlNodePtr n, enum mod m, const char *fmt, ...)
@@ -248,7 +253,7 @@ static bool is_name_start(unsigned char c)
     return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':';
 }
 
-static bool is_nmtoken(const char *s)
+bool tu_xv_is_nmtoken(const char *s)
 {
     if (*s == '\0') {
         return false;
@@ -518,7 +523,7 @@ static void check_attr_value(struct tu_xv_report *r, xmlNodePtr n, enum mod m,
     case A_URI:
         return;
     case A_NMTOKEN:
-        bad = is_nmtoken(v) ? NULL : "an NMTOKEN";
+        bad = tu_xv_is_nmtoken(v) ? NULL : "an NMTOKEN";
         break;
     case A_YESNO:
     case A_ENUM:

@@ -124,6 +124,29 @@ static void exts(struct wctx *c, const struct tu_exts *e)
     }
 }
 
+/* a kept element that is <mda:metadata> (its start tag names it) */
+static bool is_metadata_ext(const char *xml)
+{
+    const char *gt = strchr(xml, '>');
+    size_t tag = gt ? (size_t)(gt - xml) : strlen(xml);
+    const char *ns = strstr(xml, MDA_NS);
+    size_t name = strcspn(xml, " \t\r\n/>"); /* "<prefix:local" */
+    const char *colon = memchr(xml, ':', name);
+    const char *local = colon ? colon + 1 : xml + 1;
+    return xml[0] == '<' && (size_t)(xml + name - local) == 8 && strncmp(local, "metadata", 8) == 0 &&
+           ns && (size_t)(ns - xml) < tag;
+}
+
+/* the kept extension elements that are (or are not) <mda:metadata> */
+static void exts_where(struct wctx *c, const struct tu_exts *e, bool metadata)
+{
+    for (size_t i = 0; i < e->count; i++) {
+        if (e->items[i].xml != NULL && is_metadata_ext(e->items[i].xml) == metadata) {
+            chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
+        }
+    }
+}
+
 static void translate_attr(struct wctx *c, int translate)
 {
     if (translate == 0) {
@@ -463,6 +486,8 @@ static void write_matches20(struct wctx *c, const struct tu_unit *u,
             }
         }
         extra_attrs(c, &m->extra);
+        /* the match's own <mda:metadata> comes first (5.1.5.2) */
+        exts_where(c, &m->exts, true);
         if (m->note != NULL) {
             char cat[] = "tumac", typ[] = "note";
             struct tu_meta me = {NULL, cat, typ, m->note};
@@ -492,7 +517,7 @@ static void write_matches20(struct wctx *c, const struct tu_unit *u,
         c->gen = sub.gen;
         c->oom |= sub.oom;
         tu_free(sub.data);
-        exts(c, &m->exts);
+        exts_where(c, &m->exts, false);
         end(c);
     }
     end(c);
@@ -681,6 +706,14 @@ static void write_doc20(struct wctx *c, const struct tu_doc *d)
     attr(c, "srcLang", doc_lang(d, false) ? doc_lang(d, false) : "und");
     attr(c, "trgLang", doc_lang(d, true));
     extra_attrs(c, &d->extra);
+    /*
+     * 2.2 allows <notes> and <mda:metadata> before the files (kept as the
+     * document's extension children); 2.0/2.1 allow nothing but <file>
+     * there, so such content cannot be written in those versions.
+     */
+    if (c->version == TU_XLIFF_2_2) {
+        exts(c, &d->exts);
+    }
     for (size_t i = 0; i < d->file_count; i++) {
         const struct tu_file *f = d->files[i];
         start(c, "file");
@@ -717,7 +750,6 @@ static void write_doc20(struct wctx *c, const struct tu_doc *d)
         }
         end(c);
     }
-    exts(c, &d->exts);
     end(c);
 }
 

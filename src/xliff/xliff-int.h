@@ -9,6 +9,8 @@
 
 #include <libxml/tree.h>
 
+#include <tumac/error.h>
+
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
 #define XLIFF20_NS "urn:oasis:names:tc:xliff:document:2.0"
 #define XLIFF22_NS "urn:oasis:names:tc:xliff:document:2.2"
@@ -36,6 +38,26 @@ struct tu_xv_report {
     const char *text; /* the document's bytes, for columns; NULL: none */
     size_t len;
 };
+
+/*
+ * Reports one violation (TU_ERROR) or warning located at `n` (line and, for
+ * the first 20, the column of its start tag); errors count in *r->count.
+ */
+
+void tu_xv_report_msg(struct tu_xv_report *r, xmlNodePtr n, enum tu_severity sev, const char *msg);
+/* the same for a formatted error message */
+void tu_xv_error(struct tu_xv_report *r, xmlNodePtr n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* an XML NMTOKEN (non-empty, name characters only) */
+bool tu_xv_is_nmtoken(const char *s);
+
+/*
+ * Core schema level (validate-core.c): every core element of a 2.x document,
+ * wherever it is, against the content-model table: attributes and their
+ * types, children in order with occurrence, text allowed or not.
+ */
+void tu_xv_core_shape(struct tu_xv_report *r, xmlNodePtr root);
+/* a well-formed BCP 47 language tag (syntax only, RFC 5646 section 2.1) */
+bool tu_xv_is_language_tag(const char *s);
 
 /* true for the namespace of a module the validator knows (mtc, gls, ...) */
 bool tu_xv_is_module_ns(const char *href);

@@ -12,7 +12,7 @@ X=$SHARED/standards/xliff-2.x
 defective=" Good-pgs_plural.xlf Good-mda_top-level.xlf Good-itsm_text-analytics.xlf "
 for s in 2.1 2.2; do
     d=$X/$s/tests/modules
-    bad=""
+    bad="" nv=0 av=0
     for f in "$d"/valid/*.xlf; do
         b=$(basename "$f")
         if [ "$s" = 2.2 ] && [[ $defective == *" $b "* ]]; then
@@ -20,9 +20,14 @@ for s in 2.1 2.2; do
             "$TUMAC" validate "$f" >/dev/null 2>&1 && bad="$bad defective-accepted:$b"
             continue
         fi
-        "$TUMAC" validate "$f" >/dev/null 2>"$WORK/err" || bad="$bad $b($(head -1 "$WORK/err"))"
+        nv=$((nv + 1))
+        if "$TUMAC" validate "$f" >/dev/null 2>"$WORK/err"; then
+            av=$((av + 1))
+        else
+            bad="$bad $b($(head -1 "$WORK/err"))"
+        fi
     done
-    check_eq "$s modules: every valid file accepted" "$bad" ""
+    check_eq "$s modules: valid accepted $av/$nv (defective 2.2 files excluded)" "$bad" ""
 
     n=0 total=0 unnamed=""
     for f in "$d"/invalid/*.xlf; do

@@ -1,5 +1,8 @@
 /* XLIFF reader/writer: the model survives write -> read in 2.1 and 1.2. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <tumac/tumac.h>
 
@@ -105,4 +108,79 @@ TEST(xliff_located_parse_error)
     struct tu_error err = {0};
     CHECK(tu_xliff_read_memory(x, sizeof x - 1, "m", &d, &err) == TU_EPARSE);
     CHECK(err.line >= 2);
+}
+
+/*
+ * Validator: writes `body` (a unit's inner XML, in a 2.1 document with
+ * srcLang `src`) to a temporary file and validates it. Returns the status;
+ * the first violation is in `err` (cleared first).
+ */
+static enum tu_status validate_unit(const char *src, const char *body, struct tu_error *err)
+{
+    char path[] = "/tmp/tumac-xv-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        return TU_EIO;
+    }
+    FILE *fp = fdopen(fd, "w");
+    fprintf(fp,
+            "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"%s\" trgLang=\"hr\">\n"
+            "<file id=\"f1\"><unit id=\"u1\">%s</unit></file></xliff>\n",
+            src, body);
+    fclose(fp);
+    struct tu_diag diag = {0};
+    tu_error_clear(err);
+    enum tu_status st = tu_xliff_validate(path, &diag, err);
+    tu_diag_release(&diag);
+    remove(path);
+    return st;
+}
+
+TEST(xliff_validate_language_tags)
+{
+    static const char seg[] = "<segment><source>a</source></segment>";
+    struct tu_error err = {0};
+    CHECK(validate_unit("sr-Latn-RS", seg, &err) == TU_OK);
+    CHECK(validate_unit("x-klingon", seg, &err) == TU_OK);
+    CHECK(validate_unit("e", seg, &err) == TU_EINVALID);
+    CHECK(strstr(err.msg, "BCP 47") && strstr(err.msg, "4.3.1.29"));
+    CHECK(validate_unit("en-", seg, &err) == TU_EINVALID);
+    CHECK(validate_unit("en-x", seg, &err) == TU_EINVALID);
+}
+
+TEST(xliff_validate_reorder_sequence)
+{
+    struct tu_error err = {0};
+#define NO_REORDER " canReorder=\"no\" canCopy=\"no\" canDelete=\"no\""
+#define SRC "<source><pc id=\"1\" canReorder=\"firstNo\" canCopy=\"no\" canDelete=\"no\">a <ph id=\"2\"" NO_REORDER "/></pc> b</source>"
+    CHECK(validate_unit("en",
+                        "<segment>" SRC "<target><pc id=\"1\" canReorder=\"firstNo\" canCopy=\"no\" canDelete=\"no\">c <ph id=\"2\"" NO_REORDER "/></pc></target></segment>",
+                        &err) == TU_OK);
+    CHECK(validate_unit("en",
+                        "<segment>" SRC "<target><pc id=\"1\" canReorder=\"firstNo\" canCopy=\"no\" canDelete=\"no\">c</pc><ph id=\"2\"" NO_REORDER "/></target></segment>",
+                        &err) == TU_EINVALID);
+    CHECK(strstr(err.msg, "non-reorderable sequence") != NULL);
+    /* a code with canReorder="no" needs the firstNo code before it */
+    CHECK(validate_unit("en", "<segment><source><ph id=\"1\"" NO_REORDER "/></source></segment>", &err) ==
+          TU_EINVALID);
+    CHECK(strstr(err.msg, "4.3.1.5") != NULL);
+#undef SRC
+#undef NO_REORDER
+}
+
+TEST(xliff_validate_written_document)
+{
+    struct tu_doc *d = sample_doc();
+    struct tu_error err = {0};
+    struct tu_diag diag = {0};
+    char path[] = "/tmp/tumac-xv-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    CHECK(tu_xliff_write_file(d, TU_XLIFF_2_1, path, &err) == TU_OK);
+    CHECK(tu_xliff_validate(path, &diag, &err) == TU_OK);
+    CHECK(diag.count == 0);
+    tu_diag_release(&diag);
+    remove(path);
+    tu_doc_free(d);
 }
