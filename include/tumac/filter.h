@@ -18,7 +18,9 @@ struct tu_extract_opts {
     const char *src_lang, *trg_lang; /* BCP 47; src_lang required */
     const char *format;              /* "auto" (or NULL), "text", "html" */
     const char *srx_path;            /* segmentation rules; NULL = built-in */
-    const char *encoding;            /* "auto" (or NULL), "UTF-8", ... */
+    /* "auto" (or NULL): a UTF-16 BOM, else UTF-8 if valid, else the legacy
+     * page the letters say (tu_text_detect); or a name ICU knows */
+    const char *encoding;
 };
 
 /*
@@ -39,6 +41,11 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
 
 struct tu_merge_opts {
     bool strict; /* a missing target is an error, not a warning */
+    /* Output encoding: NULL or "UTF-8" (the default), "original" (the
+     * input's, as extract recorded it in the skeleton), or a name ICU
+     * knows. A character the encoding lacks is TU_EENCODING naming the
+     * unit, the character and its line in the merged document. */
+    const char *encoding;
 };
 
 /*
@@ -60,6 +67,9 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
  * kept in place. Existing targets are replaced.
  */
 enum tu_status tu_pseudo_doc(struct tu_doc *doc, struct tu_error *err);
+
+/* The encoding the extracted document was in ("UTF-8", "windows-1250"). */
+const char *tu_filter_encoding(const struct tu_doc *doc);
 
 /* The file name extension for the merged document ("html", "txt"). */
 const char *tu_filter_extension(const struct tu_doc *doc);

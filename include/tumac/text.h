@@ -81,6 +81,35 @@ enum tu_status tu_text_decode(const char *path, const char *bytes, size_t len,
                               const char *encoding, struct tu_buf *out,
                               const char **detected, struct tu_error *err);
 
+/*
+ * Exact conversions for the filters, where extract -> merge must give the
+ * input back byte for byte: nothing is dropped (a BOM stays U+FEFF) and
+ * nothing is replaced.
+ *
+ * tu_text_detect: the encoding of a document: a UTF-16 BOM, else UTF-8 when
+ * the bytes are valid UTF-8, else a legacy page of our languages
+ * (windows-1250, ISO-8859-2, windows-1251; ISO-8859-5 on ICU's word),
+ * decided by the letters that differ between them. *name is static.
+ * TU_EENCODING, located, for a NUL byte (not a text file) or for bytes that
+ * are neither UTF-8 nor plausible legacy text.
+ */
+enum tu_status tu_text_detect(const char *path, const char *bytes, size_t len,
+                              const char **name, struct tu_error *err);
+/* The canonical name of an encoding ICU knows ("cp1250" -> "windows-1250"),
+ * static; NULL if unknown. */
+const char *tu_text_encoding_name(const char *name);
+/* Decode `bytes` in `encoding` to UTF-8 (appended); TU_EENCODING located
+ * at the first byte that is not valid there. */
+enum tu_status tu_text_to_utf8(const char *path, const char *bytes, size_t len,
+                               const char *encoding, struct tu_buf *out,
+                               struct tu_error *err);
+/* Encode UTF-8 `text` in `encoding` (appended). A character the encoding
+ * lacks is TU_EENCODING with its line and column in `text`, and *bad_off
+ * (if not NULL) gets its byte offset. */
+enum tu_status tu_text_from_utf8(const char *path, const char *text, size_t len,
+                                 const char *encoding, struct tu_buf *out,
+                                 size_t *bad_off, struct tu_error *err);
+
 /* NFC normalization (appends to out). */
 enum tu_status tu_text_nfc(const char *text, size_t len, struct tu_buf *out,
                            struct tu_error *err);

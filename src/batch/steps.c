@@ -148,7 +148,7 @@ enum tu_status step_extract(const char *path, const char *src, const char *trg,
 enum tu_status step_merge(const struct tu_doc *doc, bool strict,
                           struct tu_buf *out, struct tu_error *err)
 {
-    struct tu_merge_opts o = {strict};
+    struct tu_merge_opts o = {.strict = strict};
     struct tu_diag diag = {0};
     enum tu_status st = tu_merge_doc(doc, &o, out, &diag, err);
 

@@ -5,23 +5,15 @@
  */
 #include <getopt.h>
 #include <string.h>
+#include <strings.h>
+
+#include <tumac/xliff.h>
 
 #include "cli.h"
 
-/*
- * The XLIFF writer and reader (issue 5) may not be in this build yet: they
- * are referenced weakly so the command says so instead of the build failing
- * to link. Once src/xliff/ defines them they are used as is.
- */
-extern enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
-                                          enum tu_xliff_version version,
-                                          const char *path,
-                                          struct tu_error *err)
-    __attribute__((weak));
-
 const char cmd_extract_usage[] =
     "-s SRC -t TGT [--xliff 1.2|2.1] [--format auto|text|html] [--srx FILE]\n"
-    "       [--encoding auto|UTF-8] [-o OUT.xlf] INPUT\n"
+    "       [--encoding auto|NAME] [-o OUT.xlf] INPUT\n"
     "\n"
     "Turn INPUT into XLIFF: one unit per paragraph or HTML block and per\n"
     "translatable attribute (alt, title, placeholder, meta description and\n"
@@ -33,7 +25,10 @@ const char cmd_extract_usage[] =
     "  -x, --xliff VERSION   1.2 or 2.1 (default 2.1)\n"
     "  -f, --format FORMAT   auto (by name, then content), text or html\n"
     "      --srx FILE        segmentation rules (SRX 2.0) instead of the built-in ones\n"
-    "  -e, --encoding ENC    input encoding (UTF-8 only for now)\n"
+    "  -e, --encoding ENC    input encoding: auto (default: a UTF-16 BOM, else UTF-8\n"
+    "                        if valid, else windows-1250, ISO-8859-2 or windows-1251\n"
+    "                        by the letters) or a name (UTF-8, UTF-16, cp1250, ...);\n"
+    "                        merge writes UTF-8 unless told --encoding original\n"
     "  -o, --output FILE     output file (default INPUT.xlf; - is stdout)\n";
 
 int cmd_extract(int argc, char **argv, struct cli *cli)
@@ -84,6 +79,11 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
             o.srx_path = optarg;
             break;
         case 'e':
+            if (strcmp(optarg, "auto") != 0 && strcasecmp(optarg, "UTF-16") != 0 &&
+                tu_text_encoding_name(optarg) == NULL) {
+                return cli_usage_error(cli, "unknown encoding '%s' (expected auto or a name like windows-1250)",
+                                       optarg);
+            }
             o.encoding = optarg;
             break;
         case 'o':
@@ -113,9 +113,6 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
     }
     if (tu_extract_file(argv[optind], &o, &doc, &err) != TU_OK) {
         cli_report(cli, &err);
-        rc = CLI_FAILED;
-    } else if (tu_xliff_write_file == NULL) {
-        cli_errorf(cli, "XLIFF writing is not available in this build (the XLIFF module has not landed)");
         rc = CLI_FAILED;
     } else if (tu_xliff_write_file(doc, v, out_path, &err) != TU_OK) {
         cli_report(cli, &err);

@@ -6,20 +6,12 @@
 #include <getopt.h>
 #include <string.h>
 
+#include <tumac/xliff.h>
+
 #include "cli.h"
 
-/*
- * The XLIFF writer and reader (issue 5) may not be in this build yet: they
- * are referenced weakly so the command says so instead of the build failing
- * to link. Once src/xliff/ defines them they are used as is.
- */
-extern enum tu_status tu_xliff_read_file(const char *path,
-                                         struct tu_doc **out,
-                                         struct tu_error *err)
-    __attribute__((weak));
-
 const char cmd_merge_usage[] =
-    "[--strict] [-o OUT] IN.xlf\n"
+    "[--strict] [--encoding UTF-8|original|NAME] [-o OUT] IN.xlf\n"
     "\n"
     "Rebuild the document from IN.xlf: translated targets where present, the\n"
     "source (with a warning naming the unit) where a target is missing. A\n"
@@ -27,6 +19,9 @@ const char cmd_merge_usage[] =
     "is refused, and nothing is written.\n"
     "\n"
     "  --strict              a missing target is an error\n"
+    "  -e, --encoding ENC    output encoding: UTF-8 (default), original (the one\n"
+    "                        extract found in the input, e.g. windows-1250) or a\n"
+    "                        name; a character it lacks is an error naming the unit\n"
     "  -o, --output FILE     output file (default: beside IN.xlf, named after\n"
     "                        the original with the target language, e.g.\n"
     "                        release.en.html -> release.bs.html; - is stdout)\n";
@@ -68,6 +63,7 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
 {
     static const struct option longopts[] = {
         {"strict", no_argument, NULL, 'S'},
+        {"encoding", required_argument, NULL, 'e'},
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
     struct tu_merge_opts mo = {0};
@@ -80,10 +76,17 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
     int c, rc = CLI_OK;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "e:o:", longopts, NULL)) != -1) {
         switch (c) {
         case 'S':
             mo.strict = true;
+            break;
+        case 'e':
+            if (strcmp(optarg, "original") != 0 && tu_text_encoding_name(optarg) == NULL) {
+                return cli_usage_error(cli, "unknown encoding '%s' (expected UTF-8, original or a name like windows-1250)",
+                                       optarg);
+            }
+            mo.encoding = optarg;
             break;
         case 'o':
             out_path = optarg;
@@ -95,10 +98,6 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
     if (optind != argc - 1) {
         return cli_usage_error(cli, optind >= argc ? "no input file"
                                                    : "one input file at a time");
-    }
-    if (tu_xliff_read_file == NULL) {
-        cli_errorf(cli, "XLIFF reading is not available in this build (the XLIFF module has not landed)");
-        return CLI_FAILED;
     }
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
     if (tu_xliff_read_file(argv[optind], &doc, &err) != TU_OK) {

@@ -5,22 +5,9 @@
  */
 #include <getopt.h>
 
-#include "cli.h"
+#include <tumac/xliff.h>
 
-/*
- * The XLIFF writer and reader (issue 5) may not be in this build yet: they
- * are referenced weakly so the command says so instead of the build failing
- * to link. Once src/xliff/ defines them they are used as is.
- */
-extern enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
-                                          enum tu_xliff_version version,
-                                          const char *path,
-                                          struct tu_error *err)
-    __attribute__((weak));
-extern enum tu_status tu_xliff_read_file(const char *path,
-                                         struct tu_doc **out,
-                                         struct tu_error *err)
-    __attribute__((weak));
+#include "cli.h"
 
 const char cmd_pseudo_usage[] =
     "[-o OUT.xlf] IN.xlf\n"
@@ -50,14 +37,6 @@ int cmd_pseudo(int argc, char **argv, struct cli *cli)
     if (optind != argc - 1) {
         return cli_usage_error(cli, optind >= argc ? "no input file"
                                                    : "one input file at a time");
-    }
-    if (tu_xliff_read_file == NULL) {
-        cli_errorf(cli, "XLIFF reading is not available in this build (the XLIFF module has not landed)");
-        return CLI_FAILED;
-    }
-    if (tu_xliff_write_file == NULL) {
-        cli_errorf(cli, "XLIFF writing is not available in this build (the XLIFF module has not landed)");
-        return CLI_FAILED;
     }
     if (out_path == NULL) {
         out_path = argv[optind];

@@ -10,6 +10,7 @@
 #include <tumac/alloc.h>
 #include <tumac/fileio.h>
 #include <tumac/locale.h>
+#include <tumac/text.h>
 
 #include "filters-int.h"
 
@@ -92,6 +93,18 @@ void fx_copy_to(struct fx *fx, size_t to)
     }
 }
 
+/* Offset of the first byte where a and b differ (or the shorter length). */
+static size_t first_difference(const char *a, size_t alen, const char *b,
+                               size_t blen)
+{
+    size_t i = 0;
+
+    while (i < alen && i < blen && a[i] == b[i]) {
+        i++;
+    }
+    return i;
+}
+
 /*
  * Every extraction is checked the way a user would: merging it untranslated
  * must give the input back byte for byte. A filter bug then shows up as a
@@ -102,7 +115,7 @@ static enum tu_status verify_roundtrip(const struct tu_doc *doc,
                                        const char *data, size_t len,
                                        const char *name, struct tu_error *err)
 {
-    struct tu_merge_opts mo = {0};
+    struct tu_merge_opts mo = {.encoding = "original"};
     struct tu_diag diag = {0};
     struct tu_buf out;
     enum tu_status st;
@@ -112,9 +125,7 @@ static enum tu_status verify_roundtrip(const struct tu_doc *doc,
     st = tu_merge_doc(doc, &mo, &out, &diag, err);
     if (st == TU_OK && (out.len != len || memcmp(out.data, data, len) != 0)) {
         unsigned long line, col;
-        while (i < len && i < out.len && out.data[i] == data[i]) {
-            i++;
-        }
+        i = first_difference(data, len, out.data, out.len);
         tu_text_position(data, len, i, &line, &col);
         st = tu_error_at(err, TU_EUNSUPPORTED, name, line, col,
                          "the %s filter cannot keep this document byte for byte "
@@ -126,6 +137,59 @@ static enum tu_status verify_roundtrip(const struct tu_doc *doc,
     return st;
 }
 
+/*
+ * The input as UTF-8. *enc is NULL for UTF-8 input (used as is), else the
+ * encoding it was in, and `out` holds the decoded text; decoding must be
+ * exactly reversible so that merge can write the original bytes back.
+ */
+static enum tu_status decode_input(const char *name, const char *data,
+                                   size_t len, const char *encoding,
+                                   struct tu_buf *out, const char **enc,
+                                   struct tu_error *err)
+{
+    const char *e;
+    enum tu_status st;
+    struct tu_buf back;
+
+    *enc = NULL;
+    if (encoding == NULL || strcasecmp(encoding, "auto") == 0) {
+        if ((st = tu_text_detect(name, data, len, &e, err)) != TU_OK) {
+            return st;
+        }
+    } else if (strcasecmp(encoding, "UTF-16") == 0) {
+        if (len < 2 || !(((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                         ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
+            return tu_error_at(err, TU_EENCODING, name, 1, 1,
+                               "UTF-16 input without a byte order mark (name UTF-16LE or UTF-16BE)");
+        }
+        e = (unsigned char)data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+    } else if ((e = tu_text_encoding_name(encoding)) == NULL) {
+        return tu_error_set(err, TU_EINVAL, "unknown encoding '%s'", encoding);
+    }
+    if (strcmp(e, "UTF-8") == 0) {
+        return TU_OK;
+    }
+    if ((st = tu_text_to_utf8(name, data, len, e, out, err)) != TU_OK) {
+        return st;
+    }
+    /* the way back must give the same bytes (no one-way mappings) */
+    tu_buf_init(&back, TU_BUF_NO_LIMIT);
+    st = tu_text_from_utf8(name, out->data, out->len, e, &back, NULL, err);
+    if (st == TU_OK && (back.len != len || memcmp(back.data, data, len) != 0)) {
+        size_t i = first_difference(data, len, back.data, back.len);
+        unsigned long line, col;
+        tu_text_position(data, i, i, &line, &col);
+        st = tu_error_at(err, TU_EUNSUPPORTED, name, line, col,
+                         "byte 0x%02X does not convert back to itself in %s, so "
+                         "the file could not be merged back byte for byte "
+                         "(convert it to UTF-8 first)",
+                         (unsigned)(unsigned char)data[i < len ? i : len - 1], e);
+    }
+    tu_buf_release(&back);
+    *enc = e;
+    return st;
+}
+
 enum tu_status tu_extract_memory(const char *data, size_t len,
                                  const char *name,
                                  const struct tu_extract_opts *opts,
@@ -134,6 +198,10 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     struct fx fx;
     struct tu_doc *doc = NULL;
     struct tu_locale loc;
+    struct tu_buf decoded;
+    const char *enc = NULL; /* the input's encoding when it is not UTF-8 */
+    const char *raw;        /* the input as read, before decoding */
+    size_t raw_len;
     enum tu_status st;
 
     *out = NULL;
@@ -151,20 +219,26 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
             return st;
         }
     }
-    if (opts->encoding != NULL && strcasecmp(opts->encoding, "auto") != 0 &&
-        strcasecmp(opts->encoding, "UTF-8") != 0 &&
-        strcasecmp(opts->encoding, "utf8") != 0) {
-        return tu_error_set(err, TU_EUNSUPPORTED,
-                            "encoding '%s' is not supported yet; convert to UTF-8",
-                            opts->encoding);
-    }
     fx.filter = pick(name, opts->format, data, len);
     if (fx.filter == NULL) {
         return tu_error_set(err, TU_EINVAL,
                             "unknown format '%s' (expected auto, text or html)",
                             opts->format);
     }
+    tu_buf_init(&decoded, TU_BUF_NO_LIMIT);
+    if ((st = decode_input(name, data, len, opts->encoding, &decoded, &enc,
+                           err)) != TU_OK) {
+        tu_buf_release(&decoded);
+        return st;
+    }
+    raw = data;
+    raw_len = len;
+    if (enc != NULL) {
+        data = decoded.data;
+        len = decoded.len;
+    }
     if ((st = fx_check_utf8(name, data, len, err)) != TU_OK) {
+        tu_buf_release(&decoded);
         return st;
     }
     fx.path = name;
@@ -174,6 +248,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     tu_buf_init(&fx.skl, TU_BUF_NO_LIMIT);
     doc = tu_doc_new();
     if (doc == NULL) {
+        tu_buf_release(&decoded);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     doc->src_lang = tu_strdup(opts->src_lang);
@@ -182,6 +257,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     if (doc->src_lang == NULL || fx.file == NULL ||
         (opts->trg_lang && doc->trg_lang == NULL)) {
         tu_doc_free(doc);
+        tu_buf_release(&decoded);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     fx.file->original = tu_strdup(name);
@@ -192,6 +268,10 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     if (st == TU_OK) {
         tu_buf_adds(&fx.skl, SKL_MAGIC);
         tu_buf_adds(&fx.skl, fx.filter->name);
+        if (enc != NULL) { /* not UTF-8: merge needs it for --encoding original */
+            tu_buf_addc(&fx.skl, ' ');
+            tu_buf_adds(&fx.skl, enc);
+        }
         tu_buf_addc(&fx.skl, '\n');
         st = fx.filter->extract(&fx, err);
     }
@@ -210,8 +290,9 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     tu_segmenter_free(fx.seg);
     tu_buf_release(&fx.skl);
     if (st == TU_OK) {
-        st = verify_roundtrip(doc, data, len, name, err);
+        st = verify_roundtrip(doc, raw, raw_len, name, err);
     }
+    tu_buf_release(&decoded);
     if (st != TU_OK) {
         tu_error_set_path(err, name);
         tu_doc_free(doc);
@@ -238,6 +319,25 @@ enum tu_status tu_extract_file(const char *path,
     return st;
 }
 
+const char *tu_filter_encoding(const struct tu_doc *doc)
+{
+    const char *skl, *sp, *nl;
+    size_t m = strlen(SKL_MAGIC);
+    char name[48];
+
+    if (doc == NULL || doc->file_count == 0 ||
+        (skl = doc->files[0]->skeleton) == NULL || strncmp(skl, SKL_MAGIC, m) != 0 ||
+        (nl = strchr(skl + m, '\n')) == NULL) {
+        return "UTF-8";
+    }
+    sp = memchr(skl + m, ' ', (size_t)(nl - skl) - m);
+    if (sp == NULL || (size_t)(nl - sp) > sizeof(name)) {
+        return "UTF-8";
+    }
+    snprintf(name, sizeof(name), "%.*s", (int)(nl - sp - 1), sp + 1);
+    return tu_text_encoding_name(name) ? tu_text_encoding_name(name) : "UTF-8";
+}
+
 const char *tu_filter_extension(const struct tu_doc *doc)
 {
     const char *skl;
@@ -249,7 +349,8 @@ const char *tu_filter_extension(const struct tu_doc *doc)
     }
     for (size_t i = 0; i < FILTER_COUNT; i++) {
         size_t n = strlen(filters[i]->name);
-        if (strncmp(skl + m, filters[i]->name, n) == 0 && skl[m + n] == '\n') {
+        if (strncmp(skl + m, filters[i]->name, n) == 0 &&
+            (skl[m + n] == '\n' || skl[m + n] == ' ')) {
             return filters[i]->extension;
         }
     }

@@ -11,9 +11,16 @@
 #include <string.h>
 
 #include <tumac/alloc.h>
+#include <tumac/text.h>
 
 #include "filters-int.h"
 #include "skeleton.h"
+
+/* Bytes [start, limit) of the output came from unit `unit`. */
+struct span {
+    size_t start, limit;
+    const char *unit;
+};
 
 struct ms {
     const struct tu_file *file;
@@ -28,6 +35,9 @@ struct ms {
     struct tu_error *err;
     int depth;              /* guard against templates referring in a loop */
     bool sources_only;      /* render every unit from its source */
+    struct span *spans;     /* where each unit landed in the output */
+    size_t span_count, span_cap;
+    bool track;             /* record spans (output not in UTF-8) */
 };
 
 static bool inline_equal(const struct tu_inline *a, const struct tu_inline *b)
@@ -403,6 +413,21 @@ static enum tu_status render_attr(struct ms *m, const char *id, char q,
     return st;
 }
 
+static enum tu_status add_span(struct ms *m, size_t start, size_t limit,
+                               const char *unit)
+{
+    if (m->span_count == m->span_cap) {
+        struct span *v = tu_grow(m->spans, sizeof(*v), m->span_count + 1,
+                                 &m->span_cap);
+        if (v == NULL) {
+            return tu_error_set(m->err, TU_ENOMEM, "out of memory");
+        }
+        m->spans = v;
+    }
+    m->spans[m->span_count++] = (struct span){start, limit, unit};
+    return TU_OK;
+}
+
 static enum tu_status render_pieces(struct ms *m, const struct skl_pieces *ps,
                                     struct tu_buf *out)
 {
@@ -415,11 +440,15 @@ static enum tu_status render_pieces(struct ms *m, const struct skl_pieces *ps,
             tu_buf_add(out, m->k.lit.data + p->start, p->len);
             break;
         case SKL_UNIT:
-            st = render_unit(m, p->unit, 0, out);
+        case SKL_ATTR: {
+            size_t at = out->len;
+            st = p->kind == SKL_UNIT ? render_unit(m, p->unit, 0, out)
+                                     : render_attr(m, p->unit, p->q, out);
+            if (st == TU_OK && m->track) {
+                st = add_span(m, at, out->len, p->unit);
+            }
             break;
-        case SKL_ATTR:
-            st = render_attr(m, p->unit, p->q, out);
-            break;
+        }
         case SKL_LANG:
             if (m->translated && m->trg_lang != NULL) {
                 tu_buf_adds(out, m->trg_lang);
@@ -463,6 +492,68 @@ static enum tu_status index_unit(struct tu_unit *u, void *ctx)
     return TU_OK;
 }
 
+/* The output encoding's canonical name; NULL if unknown. */
+static const char *output_encoding(const struct ms *m,
+                                   const struct tu_merge_opts *opts)
+{
+    const char *e = opts != NULL ? opts->encoding : NULL;
+
+    if (e == NULL) {
+        return "UTF-8";
+    }
+    if (strcmp(e, "original") == 0) {
+        e = m->k.encoding;
+    }
+    return tu_text_encoding_name(e);
+}
+
+/*
+ * Re-encode the UTF-8 output from `start` on. A leading BOM belongs to the
+ * encoding: it goes when the output is not in the input's encoding. A
+ * character the encoding lacks is refused, naming its unit.
+ */
+static enum tu_status encode_output(struct ms *m, const char *enc,
+                                    struct tu_buf *out, size_t start)
+{
+    const char *text = out->data + start;
+    size_t len = out->len - start, bad = (size_t)-1;
+    const char *orig = tu_text_encoding_name(m->k.encoding);
+    bool same = orig != NULL && strcmp(orig, enc) == 0;
+    struct tu_buf b;
+    struct tu_error e = {0};
+    enum tu_status st;
+
+    if (!same && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    st = tu_text_from_utf8(NULL, text, len, enc, &b, &bad, &e);
+    if (st == TU_EENCODING && bad != (size_t)-1) {
+        const char *unit = NULL;
+        size_t off = bad + (size_t)(text - (out->data + start));
+        for (size_t i = 0; i < m->span_count && unit == NULL; i++) {
+            if (off >= m->spans[i].start - start && off < m->spans[i].limit - start) {
+                unit = m->spans[i].unit; /* inner units are recorded first */
+            }
+        }
+        st = tu_error_set(m->err, st, "unit '%s': %s (line %lu, column %lu of "
+                          "the merged document); merge to UTF-8, the default, "
+                          "or choose another encoding",
+                          unit ? unit : "?", e.msg, e.line, e.column);
+    } else if (st != TU_OK) {
+        st = tu_error_set(m->err, st, "%s", e.msg);
+    }
+    if (st == TU_OK) {
+        tu_buf_truncate(out, start);
+        if (tu_buf_add(out, b.data, b.len) != TU_OK) {
+            st = tu_error_set(m->err, out->status, "out of memory");
+        }
+    }
+    tu_buf_release(&b);
+    return st;
+}
+
 enum tu_status tu_merge_doc(const struct tu_doc *doc,
                             const struct tu_merge_opts *opts,
                             struct tu_buf *out, struct tu_diag *diag,
@@ -472,6 +563,7 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
     struct tu_file *file;
     enum tu_status st;
     size_t start = out->len;
+    const char *enc = NULL;
 
     memset(&m, 0, sizeof(m));
     if (doc == NULL || doc->file_count == 0) {
@@ -504,6 +596,16 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
         }
     }
     if (st == TU_OK) {
+        enc = output_encoding(&m, opts);
+        if (enc == NULL) {
+            st = tu_error_set(err, TU_EINVAL, "unknown encoding '%s'", opts->encoding);
+        }
+    }
+    if (st == TU_OK) {
+        m.track = strcmp(enc, "UTF-8") != 0;
+        if (!m.track && strcmp(m.k.encoding, "UTF-8") == 0) {
+            enc = NULL; /* UTF-8 in, UTF-8 out: nothing to convert */
+        }
         st = render_pieces(&m, &m.k.body, out);
     }
     if (st == TU_OK && m.filter->verify != NULL && m.translated) {
@@ -518,10 +620,14 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
         }
         tu_buf_release(&orig);
     }
+    if (st == TU_OK && enc != NULL) {
+        st = encode_output(&m, enc, out, start);
+    }
     if (st != TU_OK) {
         tu_buf_truncate(out, start);
     }
     skl_release(&m.k);
     tu_free(m.units);
+    tu_free(m.spans);
     return st;
 }

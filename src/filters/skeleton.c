@@ -457,6 +457,16 @@ enum tu_status skl_parse(const char *s, size_t len, struct skl *k,
     }
     memcpy(k->filter, s + mlen, nlen);
     k->filter[nlen] = '\0';
+    /* "html windows-1250": the input's encoding follows the filter name */
+    snprintf(k->encoding, sizeof(k->encoding), "UTF-8");
+    if (strchr(k->filter, ' ') != NULL) {
+        char *sp = strchr(k->filter, ' ');
+        if (strlen(sp + 1) == 0 || strlen(sp + 1) >= sizeof(k->encoding)) {
+            return tu_error_set(err, TU_EPARSE, "damaged skeleton header");
+        }
+        snprintf(k->encoding, sizeof(k->encoding), "%s", sp + 1);
+        *sp = '\0';
+    }
     p.pos = (size_t)(nl - s) + 1;
     st = parse_seq(&p, &k->body, stop, sizeof(stop), false);
     if (st == TU_OK && stop[0] != '\0') {

@@ -47,7 +47,8 @@ struct skl_unit {
 };
 
 struct skl {
-    char filter[32];
+    char filter[64];
+    char encoding[48]; /* the input's encoding, "UTF-8" if the header names none */
     struct skl_pieces body;
     struct skl_unit *units;
     size_t unit_count, unit_cap;

@@ -2,14 +2,6 @@
 # tag tree stay as they were, lang becomes the target language.
 . tests/cli/lib.sh
 
-# Without the XLIFF module (issue 5) in the build, extract says so and the
-# rest of this file cannot run.
-if ! "$TUMAC" extract -s en -t bs -o "$WORK/probe.xlf" samples/workshop-media-literacy.en.txt 2>"$WORK/probe.err"; then
-    check_grep "extract names the missing XLIFF module" "XLIFF writing is not available" "$WORK/probe.err"
-    check_no_file "extract writes nothing without it" "$WORK/probe.xlf"
-    exit 0
-fi
-
 for f in samples/workshop-media-literacy.en.html samples/launch-accessible-elections.en.html \
          tests/data/html/01-entities.html tests/data/html/05-unquoted.html \
          tests/data/html/06-nested-inline.html tests/data/html/07-br.html \

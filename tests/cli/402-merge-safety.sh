@@ -16,14 +16,6 @@ check_no_file "no output without skeleton" "$WORK/x.html"
 
 printf '<p>A <b>bold</b> and <i>italic</i> word.</p>\n<p>Second.</p>\n' > "$WORK/in.html"
 
-# Without the XLIFF module (issue 5) in the build, extract says so and the
-# rest of this file cannot run.
-if ! "$TUMAC" extract -s en -t bs -o "$WORK/probe.xlf" samples/workshop-media-literacy.en.txt 2>"$WORK/probe.err"; then
-    check_grep "extract names the missing XLIFF module" "XLIFF writing is not available" "$WORK/probe.err"
-    check_no_file "extract writes nothing without it" "$WORK/probe.xlf"
-    exit 0
-fi
-
 "$TUMAC" extract -s en -t bs -o "$WORK/in.xlf" "$WORK/in.html"
 "$TUMAC" pseudo -o "$WORK/p.xlf" "$WORK/in.xlf"
 check_ok "pseudo file merges" "$TUMAC" merge -o "$WORK/ok.html" "$WORK/p.xlf"
