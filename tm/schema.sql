@@ -1,5 +1,6 @@
--- tumač translation memory, schema version 2 (2: gram rows carry the key
--- length, so a fuzzy query reads only the postings inside its length window).
+-- tumač translation memory, schema version 3 (2: gram rows carried the key
+-- length; 3: the trigram index is packed posting lists, a row per chunk of a
+-- trigram's postings in a length bucket, instead of a row per trigram and unit).
 -- Embedded into the binary as src/tm/schema.gen.h (make-schema.sh); a unit
 -- test checks that the two agree.
 CREATE TABLE IF NOT EXISTS meta (
@@ -26,13 +27,16 @@ CREATE TABLE IF NOT EXISTS tu (
 );
 CREATE INDEX IF NOT EXISTS tu_hash ON tu (key_hash);
 CREATE INDEX IF NOT EXISTS tu_len ON tu (key_len);
-CREATE TABLE IF NOT EXISTS gram (
-    g   INTEGER NOT NULL,           -- trigram id (tu_tm_grams)
-    len INTEGER NOT NULL,           -- tu.key_len, copied for the window
-    tu  INTEGER NOT NULL REFERENCES tu (id) ON DELETE CASCADE,
-    PRIMARY KEY (g, len, tu)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS gram_tu ON gram (tu);
+CREATE TABLE IF NOT EXISTS post (  -- posting lists (src/tm/index.c)
+    k    INTEGER PRIMARY KEY,       -- trigram << 19 | length bucket << 12 | chunk
+    last INTEGER NOT NULL,          -- the last unit id in data
+    n    INTEGER NOT NULL,          -- postings in data
+    data BLOB NOT NULL              -- varints: id delta << 1 | repeated [, count]
+);
+CREATE TABLE IF NOT EXISTS gram_df (
+    g INTEGER PRIMARY KEY,          -- trigram id (44 bits)
+    n INTEGER NOT NULL              -- postings over all buckets: lookup reads rare ones first
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5 (
     src_text, trg_text, content='tu', content_rowid='id'
 );

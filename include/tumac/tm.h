@@ -6,8 +6,9 @@
  * Lookup: an exact match by the hash of the source's matching key
  * (tu_text_match_key: NFC, case, whitespace and quotes folded, Serbian and
  * Bosnian Cyrillic folded to Latin), then fuzzy candidates from a trigram
- * index in SQL inside a length window derived from the threshold, scored by
- * a code-point edit distance of the keys. Score: 101 = exact in the same
+ * index (posting lists) inside a length window derived from the threshold,
+ * scored by a code-point edit distance of the keys (see src/tm/lookup.c for
+ * the candidate bound and what it can miss). Score: 101 = exact in the same
  * context, 100 = identical source, 99 = same key but case/whitespace/quotes
  * differ, otherwise 100 * (1 - distance / longer key length), rounded down.
  * Targets of biscriptal languages (sr, bs) are delivered in the script of
@@ -90,6 +91,12 @@ enum tu_status tu_tm_lookup(struct tu_tm *tm, const struct tu_tm_query *q,
                             struct tu_tm_match **out, size_t *count,
                             struct tu_error *err);
 void tu_tm_matches_free(struct tu_tm_match *m, size_t count);
+
+/* The same lookup with every unit in the length window scored instead of
+ * the trigram candidates: slow, the reference for the index's recall. */
+enum tu_status tu_tm_lookup_exhaustive(struct tu_tm *tm, const struct tu_tm_query *q,
+                                       struct tu_tm_match **out, size_t *count,
+                                       struct tu_error *err);
 
 /* Full-text (FTS5) search of sources and targets; appends TSV lines
  * "id\tsource\ttarget\n" for at most max hits. */

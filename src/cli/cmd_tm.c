@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -14,7 +15,8 @@ const char cmd_tm_usage[] =
     "  import [-s SRC -t TGT] [--strict] [--origin NAME] [--all] FILE.tmx|.tsv|.xlf ...\n"
     "  update [--origin NAME] [--all] FILE.xlf ...   (import of translated XLIFF)\n"
     "  export [-s SRC -t TGT] [-o OUT.tmx]\n"
-    "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] TEXT|-\n"
+    "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] [--timing]\n"
+    "         [--exhaustive] TEXT|-\n"
     "  concordance [--max 10] WORDS...\n"
     "  stats\n"
     "  delete [-s SRC] [-t TGT] [--origin NAME]\n"
@@ -27,19 +29,22 @@ const char cmd_tm_usage[] =
     "  --max N          most matches per query (default 5)\n"
     "  --json           one JSON object per query\n"
     "  --explain        show what differed\n"
+    "  --timing         lookup: add the time of each query in ms (\"ms\" in JSON)\n"
+    "  --exhaustive     lookup: score every unit instead of the index (slow; for\n"
+    "                   measuring the index's recall)\n"
     "  --all            XLIFF: also targets not yet translated (default: translated and\n"
     "                   above; reviewed/final ones are stored as approved)\n"
     "  -o FILE          output file (default stdout)\n";
 
 struct tm_args {
     const char *tm_path, *src, *trg, *origin, *out;
-    bool strict, json, explain, all_states;
+    bool strict, json, explain, timing, exhaustive, all_states;
     int min;
     size_t max;
 };
 
 enum { OPT_TM = 256, OPT_STRICT, OPT_ORIGIN, OPT_MIN, OPT_MAX, OPT_JSON, OPT_EXPLAIN,
-       OPT_ALL };
+       OPT_TIMING, OPT_EXHAUSTIVE, OPT_ALL };
 
 static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
 {
@@ -53,6 +58,8 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         {"max", required_argument, NULL, OPT_MAX},
         {"json", no_argument, NULL, OPT_JSON},
         {"explain", no_argument, NULL, OPT_EXPLAIN},
+        {"timing", no_argument, NULL, OPT_TIMING},
+        {"exhaustive", no_argument, NULL, OPT_EXHAUSTIVE},
         {"all", no_argument, NULL, OPT_ALL},
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
@@ -74,6 +81,8 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         case OPT_ORIGIN: a->origin = optarg; break;
         case OPT_JSON: a->json = true; break;
         case OPT_EXPLAIN: a->explain = true; break;
+        case OPT_TIMING: a->timing = true; break;
+        case OPT_EXHAUSTIVE: a->exhaustive = true; break;
         case OPT_ALL: a->all_states = true; break;
         case OPT_MIN: {
             long v = strtol(optarg, &end, 10);
@@ -262,13 +271,25 @@ static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a
     q.len = strlen(text);
     q.min_score = a->min;
     q.max = a->max;
-    if (tu_tm_lookup(tm, &q, &m, &n, &err) != TU_OK) {
+    struct timespec t0, t1;
+    double ms;
+    enum tu_status st;
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    st = a->exhaustive ? tu_tm_lookup_exhaustive(tm, &q, &m, &n, &err)
+                       : tu_tm_lookup(tm, &q, &m, &n, &err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    if (st != TU_OK) {
         cli_report(cli, &err);
         return CLI_FAILED;
     }
     if (a->json) {
         printf("{\"query\":");
         json_str(stdout, text);
+        if (a->timing) {
+            printf(",\"ms\":%.3f", ms);
+        }
         printf(",\"matches\":[");
         for (size_t i = 0; i < n; i++) {
             printf("%s{\"score\":%d,\"band\":\"%s\",\"source\":", i ? "," : "",
@@ -284,6 +305,9 @@ static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a
         }
         printf("]}\n");
     } else {
+        if (a->timing) {
+            printf("# %.3f ms\n", ms);
+        }
         for (size_t i = 0; i < n; i++) {
             printf("%d\t%s\t%s", m[i].score, m[i].src_text, m[i].trg_text);
             if (a->explain && m[i].diff[0]) {

@@ -4,29 +4,66 @@
 
 #include <sqlite3.h>
 
+#include "tumac/locale.h"
 #include "tumac/text.h"
 #include "tumac/tm.h"
 
-enum { TM_ST_INSERT, TM_ST_HASGRAM, TM_ST_GRAM, TM_ST_FTS, TM_ST_EXACT,
-       TM_ST_COUNT };
+enum { TM_ST_INSERT, TM_ST_FTS_RUN, TM_ST_POST_LAST, TM_ST_POST_PUT, TM_ST_DF_ADD,
+       TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY, TM_ST_COUNT };
 #define TM_TRANSLIT_MAX 4
+#define TM_BUCKETS 128     /* length buckets: 7 bits of a post key */
+#define TM_GRAM_BITS 44    /* trigram id bits: post key = g << 19 | bucket << 12 | chunk */
+
+struct tm_pending;
+
+/* Per-unit counters of one fuzzy lookup, indexed by unit id and reused. */
+struct tm_scratch {
+    uint16_t *shared;      /* trigrams shared with the query (capped counts) */
+    uint8_t *blo, *bhi;    /* length buckets the unit's postings came from */
+    uint32_t *touched;     /* ids with shared > 0 */
+    size_t cap, ntouched, touched_cap;
+};
 
 struct tu_tm {
     sqlite3 *db;
     char *path;
     bool readonly;
+    bool in_txn;                 /* inside tu_tm_begin: postings wait for commit */
     sqlite3_stmt *stmt[TM_ST_COUNT];
+    struct tm_pending *pending;  /* postings not yet written (index.c) */
+    struct tm_scratch scratch;
+    struct tu_tm_lang { char tag[64]; struct tu_locale loc; bool valid; } lang[2];
     struct { char tag[64]; struct tu_translit *t; } tr[TM_TRANSLIT_MAX];
+};
+
+/* A distinct trigram of a key, its count there and its document frequency. */
+struct tm_gram {
+    int64_t g;
+    uint32_t count;
+    int64_t df;
 };
 
 const char *tu_tm_schema_sql(void);
 size_t tu_tm_codepoints(const char *s, size_t len, uint32_t **out);
+/* Decode UTF-8 into out (room for len code points); returns the count. */
+size_t tu_tm_decode(const char *s, size_t len, uint32_t *out);
 size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out);
+size_t tu_tm_gram_counts(const uint32_t *cp, size_t n, struct tm_gram **out);
+unsigned tu_tm_bucket(size_t len, size_t *lo, size_t *hi);
+void tu_tm_bucket_range(unsigned b, size_t *lo, size_t *hi);
+size_t tu_tm_get_varint(const uint8_t *p, size_t len, uint64_t *v);
 uint64_t tu_tm_hash(const char *s, size_t len);
 size_t tu_tm_edit_distance(const uint32_t *a, size_t n, const uint32_t *b,
                            size_t m, size_t limit);
 enum tu_status tu_tm_fuzzy_plan(struct tu_tm *tm, struct tu_buf *out,
                                 struct tu_error *err);
 void tu_tm_xml_escape(struct tu_buf *b, const char *s);
+
+/* The posting index (index.c). */
+enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,
+                                size_t n, bool new_unit, struct tu_error *err);
+enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err);
+void tu_tm_pending_free(struct tu_tm *tm);
+enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err);
 
 #endif

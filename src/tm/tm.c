@@ -15,7 +15,7 @@
 #include "tumac/locale.h"
 #include "tumac/text.h"
 
-#define TM_SCHEMA_VERSION "2"
+#define TM_SCHEMA_VERSION "3"
 
 const char *tu_tm_schema_sql(void)
 {
@@ -78,29 +78,25 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
     if (strcmp(version, TM_SCHEMA_VERSION) == 0) {
         return TU_OK;
     }
-    if (strcmp(version, "1") == 0 && !tm->readonly) {
-        /* 1 -> 2: the gram rows gain the key length (same units). */
+    if ((strcmp(version, "1") == 0 || strcmp(version, "2") == 0) && !tm->readonly) {
+        /* 1, 2 -> 3: the gram rows become packed posting lists (same units). */
         if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
             return err->code;
         }
-        if (exec(tm, "CREATE TABLE gram2 (g INTEGER NOT NULL, len INTEGER NOT NULL,"
-                     " tu INTEGER NOT NULL REFERENCES tu (id) ON DELETE CASCADE,"
-                     " PRIMARY KEY (g, len, tu)) WITHOUT ROWID;"
-                     " INSERT INTO gram2 SELECT gram.g, tu.key_len, gram.tu FROM gram"
-                     " JOIN tu ON tu.id = gram.tu;"
-                     " DROP TABLE gram; ALTER TABLE gram2 RENAME TO gram;"
-                     " CREATE INDEX gram_tu ON gram (tu);"
-                     " UPDATE meta SET value = '" TM_SCHEMA_VERSION "' WHERE key = 'schema'",
-                     err) != TU_OK ||
+        if (exec(tm, "DROP TABLE gram", err) != TU_OK ||
+            exec(tm, tm_schema_sql, err) != TU_OK ||
+            tu_tm_index_rebuild(tm, err) != TU_OK ||
+            exec(tm, "UPDATE meta SET value = '" TM_SCHEMA_VERSION "' WHERE key = 'schema'",
+                 err) != TU_OK ||
             exec(tm, "COMMIT", err) != TU_OK) {
             sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
             return err->code;
         }
         return TU_OK;
     }
-    if (strcmp(version, "1") == 0) {
-        /* Read-only use of a version 1 file: migrate it through a
-         * writable connection first (fails if the file is not writable). */
+    if (strcmp(version, "1") == 0 || strcmp(version, "2") == 0) {
+        /* Read-only use of an older file: migrate it through a writable
+         * connection first (fails if the file is not writable). */
         struct tu_tm *rw = NULL;
         if (tu_tm_open(tm->path, false, &rw, err) != TU_OK) {
             return err->code;
@@ -186,7 +182,12 @@ void tu_tm_close(struct tu_tm *tm)
     for (size_t i = 0; i < sizeof tm->stmt / sizeof tm->stmt[0]; i++) {
         sqlite3_finalize(tm->stmt[i]);
     }
+    tu_tm_pending_free(tm);
     sqlite3_close(tm->db);
+    tu_free(tm->scratch.shared);
+    tu_free(tm->scratch.blo);
+    tu_free(tm->scratch.bhi);
+    tu_free(tm->scratch.touched);
     for (size_t i = 0; i < TM_TRANSLIT_MAX; i++) {
         tu_translit_free(tm->tr[i].t);
     }
@@ -196,16 +197,29 @@ void tu_tm_close(struct tu_tm *tm)
 
 enum tu_status tu_tm_begin(struct tu_tm *tm, struct tu_error *err)
 {
-    return exec(tm, "BEGIN IMMEDIATE", err);
+    if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
+        return err->code;
+    }
+    tm->in_txn = true;
+    return TU_OK;
 }
 
+/* The postings collected since begin are written just before the commit,
+ * so a committed unit is always indexed. */
 enum tu_status tu_tm_commit(struct tu_tm *tm, struct tu_error *err)
 {
+    if (tu_tm_flush(tm, err) != TU_OK) {
+        tu_tm_rollback(tm);
+        return err->code;
+    }
+    tm->in_txn = false;
     return exec(tm, "COMMIT", err);
 }
 
 void tu_tm_rollback(struct tu_tm *tm)
 {
+    tu_tm_pending_free(tm);
+    tm->in_txn = false;
     sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -269,39 +283,24 @@ static size_t utf8_next(const char *s, size_t len, size_t i, uint32_t *cp)
     return n;
 }
 
+size_t tu_tm_decode(const char *s, size_t len, uint32_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        i += utf8_next(s, len, i, &out[n++]);
+    }
+    return n;
+}
+
 size_t tu_tm_codepoints(const char *s, size_t len, uint32_t **out)
 {
     uint32_t *cps = tu_malloc((len + 1) * sizeof *cps);
-    size_t n = 0;
     if (cps == NULL) {
         *out = NULL;
         return 0;
     }
-    for (size_t i = 0; i < len;) {
-        i += utf8_next(s, len, i, &cps[n++]);
-    }
     *out = cps;
-    return n;
-}
-
-/* Trigram ids of a key (code points, padded with a space at both ends):
- * n + 1 of them. */
-size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out)
-{
-    int64_t *g = tu_malloc((n + 2) * sizeof *g);
-    if (g == NULL) {
-        *out = NULL;
-        return 0;
-    }
-    for (size_t i = 0; i < n + 1; i++) {
-        uint32_t a = i == 0 ? ' ' : cp[i - 1];
-        uint32_t b = i < n ? cp[i] : ' ';
-        uint32_t c = i + 1 < n ? cp[i + 1] : ' ';
-        uint64_t h = ((uint64_t)a * 2654435761u) ^ ((uint64_t)b * 40503u << 21) ^ ((uint64_t)c << 42);
-        g[i] = (int64_t)(h & 0x7fffffffffffffffULL);
-    }
-    *out = g;
-    return n + 1;
+    return tu_tm_decode(s, len, cps);
 }
 
 static void xml_escape(struct tu_buf *b, const char *s)
@@ -321,14 +320,36 @@ void tu_tm_xml_escape(struct tu_buf *b, const char *s)
     xml_escape(b, s);
 }
 
-enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
-                         bool *added, struct tu_error *err)
+/* Units of an import share their languages: parse each tag once. */
+static enum tu_status parse_lang(struct tu_tm *tm, int which, const char *tag,
+                                 struct tu_locale *out, struct tu_error *err)
+{
+    struct tu_tm_lang *c = &tm->lang[which];
+    if (tag == NULL) {
+        tag = "";
+    }
+    if (c->valid && strcmp(c->tag, tag) == 0) {
+        *out = c->loc;
+        return TU_OK;
+    }
+    if (tu_locale_parse(tag, out, err) != TU_OK) {
+        return err->code;
+    }
+    c->valid = strlen(tag) < sizeof c->tag;
+    if (c->valid) {
+        memcpy(c->tag, tag, strlen(tag) + 1);
+        c->loc = *out;
+    }
+    return TU_OK;
+}
+
+static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
+                               bool *added, struct tu_error *err)
 {
     struct tu_buf src, trg, sx, tx, key;
     struct tu_locale sl, tl;
     uint32_t *cps = NULL;
-    int64_t *g = NULL;
-    size_t ncp, ng;
+    size_t ncp;
     enum tu_status st = TU_OK;
     sqlite3_stmt *s;
     int64_t id;
@@ -336,8 +357,8 @@ enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
     if (added) {
         *added = false;
     }
-    if (tu_locale_parse(u->src_lang ? u->src_lang : "", &sl, err) != TU_OK ||
-        tu_locale_parse(u->trg_lang ? u->trg_lang : "", &tl, err) != TU_OK) {
+    if (parse_lang(tm, 0, u->src_lang, &sl, err) != TU_OK ||
+        parse_lang(tm, 1, u->trg_lang, &tl, err) != TU_OK) {
         return err->code;
     }
     tu_buf_init(&src, TU_BUF_NO_LIMIT);
@@ -388,8 +409,8 @@ enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
                    " origin, approved, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                    " ON CONFLICT DO UPDATE SET approved = max(approved, excluded.approved),"
                    " prev_hash = CASE WHEN prev_hash = 0 THEN excluded.prev_hash ELSE prev_hash END,"
-                   " next_hash = CASE WHEN next_hash = 0 THEN excluded.next_hash ELSE next_hash END"
-                   " RETURNING id", err)) != TU_OK) {
+                   " next_hash = CASE WHEN next_hash = 0 THEN excluded.next_hash ELSE next_hash END",
+                   err)) != TU_OK) {
         goto done;
     }
     s = tm->stmt[TM_ST_INSERT];
@@ -412,54 +433,57 @@ enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
         sqlite3_bind_text(s, 14, u->created, -1, SQLITE_STATIC);
     }
     sqlite3_set_last_insert_rowid(tm->db, 0);
-    if (sqlite3_step(s) != SQLITE_ROW) {
+    if (sqlite3_step(s) != SQLITE_DONE) {
         st = db_error(tm, "add", err);
         goto done;
     }
-    id = sqlite3_column_int64(s, 0);
     sqlite3_reset(s);
     /* The upsert's UPDATE path leaves last_insert_rowid alone: cleared
-     * before the step, it equals id only when a new row was made (cheaper
-     * than asking the gram table whether the unit is indexed yet). */
-    if (sqlite3_last_insert_rowid(tm->db) != id) {
+     * before the step, it is the new row's id only when one was made (no
+     * RETURNING: SQLite runs it through a temporary table per statement). */
+    id = sqlite3_last_insert_rowid(tm->db);
+    if (id == 0) {
         goto done; /* merged */
     }
     if (added) {
         *added = true;
     }
-    ng = tu_tm_grams(cps, ncp, &g);
-    if ((st = prep(tm, TM_ST_GRAM, "INSERT OR IGNORE INTO gram (g, len, tu) VALUES (?, ?, ?)", err)) != TU_OK) {
+    if (cps == NULL) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
-    for (size_t i = 0; i < ng; i++) {
-        sqlite3_stmt *gs = tm->stmt[TM_ST_GRAM];
-        sqlite3_reset(gs);
-        sqlite3_bind_int64(gs, 1, g[i]);
-        sqlite3_bind_int64(gs, 2, (int64_t)ncp);
-        sqlite3_bind_int64(gs, 3, id);
-        if (sqlite3_step(gs) != SQLITE_DONE) {
-            st = db_error(tm, "add", err);
-            goto done;
-        }
-    }
-    if ((st = prep(tm, TM_ST_FTS, "INSERT INTO tu_fts (rowid, src_text, trg_text) VALUES (?, ?, ?)", err)) != TU_OK) {
+    if ((st = tu_tm_index_unit(tm, id, cps, ncp, true, err)) != TU_OK) {
         goto done;
     }
-    s = tm->stmt[TM_ST_FTS];
-    sqlite3_bind_int64(s, 1, id);
-    sqlite3_bind_text(s, 2, src.data, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, trg.data, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        st = db_error(tm, "add", err);
-    }
-    sqlite3_reset(s);
 done:
     tu_free(cps);
-    tu_free(g);
     tu_buf_release(&src);
     tu_buf_release(&trg);
     tu_buf_release(&sx);
     tu_buf_release(&tx);
     tu_buf_release(&key);
     return st;
+}
+
+enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
+                         bool *added, struct tu_error *err)
+{
+    enum tu_status st;
+
+    if (tm->in_txn) {
+        return add_unit(tm, u, added, err);
+    }
+    /* A single add: the unit and its postings in one savepoint. */
+    if (exec(tm, "SAVEPOINT tu_add", err) != TU_OK) {
+        return err->code;
+    }
+    if ((st = add_unit(tm, u, added, err)) == TU_OK) {
+        st = tu_tm_flush(tm, err);
+    }
+    if (st != TU_OK) {
+        tu_tm_pending_free(tm);
+        sqlite3_exec(tm->db, "ROLLBACK TO tu_add; RELEASE tu_add", NULL, NULL, NULL);
+        return st;
+    }
+    return exec(tm, "RELEASE tu_add", err);
 }

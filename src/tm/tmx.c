@@ -638,6 +638,17 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const char *src_lang,
 
 enum tu_status tu_tm_vacuum(struct tu_tm *tm, struct tu_error *err)
 {
+    /* the index again from the units: drops deleted units' postings */
+    if (tu_tm_begin(tm, err) != TU_OK) {
+        return err->code;
+    }
+    if (tu_tm_index_rebuild(tm, err) != TU_OK) {
+        tu_tm_rollback(tm);
+        return err->code;
+    }
+    if (tu_tm_commit(tm, err) != TU_OK) {
+        return err->code;
+    }
     if (sqlite3_exec(tm->db, "INSERT INTO tu_fts (tu_fts) VALUES ('optimize'); VACUUM;"
                              " PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK) {
         return tu_error_at(err, TU_EDB, tm->path, 0, 0, "vacuum: %s", sqlite3_errmsg(tm->db));

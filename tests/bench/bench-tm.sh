@@ -1,52 +1,87 @@
-# TM benchmark: a deterministic TM of N segments (BENCH_TM_N, default 100000)
-# from NTREX sentences with word-level edits; import TU/s, exact and fuzzy
-# lookup time per query (mean over Q queries through `tm lookup -`), recall of
-# fuzzy queries (an edited sentence must find its original), and
-# translate-toolkit's tmdb (build_tmdb) import on the same TSV as a ratio.
+# TM benchmark. For each size (20k and BENCH_TM_N=100000 units; 1M with
+# BENCH_TM_1M=1) a deterministic press-release-like TM from tm-gen.py:
+# import TU/s, exact and fuzzy lookup p50/p99 (timed inside tumac, one
+# process for all queries), and the fuzzy recall against an exhaustive scan
+# with the same score (--exhaustive: at each rank the index must find a
+# match as good as the scan's). At 20k, Translate Toolkit's tmdb in the same
+# run: build_tmdb on the TMX that tumac exports, and its Python lookup
+# (tmdb.translate_unit) on BENCH_TM_TT_Q queries; ratios tmdb/tumac.
 set -euo pipefail
-N=${BENCH_TM_N:-100000}
 Q=${BENCH_TM_Q:-200}
+TTQ=${BENCH_TM_TT_Q:-5}  # tmdb takes 10-45 s a query at 20k (pure-Python Levenshtein)
+sizes="20000 ${BENCH_TM_N:-100000}"
+[ "${BENCH_TM_1M:-0}" = 1 ] && sizes="$sizes 1000000"
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-D=$SHARED/data/parallel/ntrex-128
-tr -d '\r' < "$D/newstest2019.eng.txt" > "$W/en"
-tr -d '\r' < "$D/newstest2019.srp-Latn.txt" > "$W/sr"
-paste "$W/en" "$W/sr" | awk -F'\t' -v n="$N" '
-  { s[NR] = $1; t[NR] = $2 } END {
-    k = 0
-    for (r = 0; k < n; r++) for (i = 1; i <= NR && k < n; i++) {
-      k++; if (r == 0) print s[i] "\t" t[i]; else print "(" r ") " s[i] "\t" t[i] }
-  }' > "$W/tm.tsv"
-t0=$(date +%s.%N)
-"$TUMAC" tm import --tm "$W/tm.db" -s en -t sr-Latn "$W/tm.tsv" 2>/dev/null
-t1=$(date +%s.%N)
-awk -v t="$(echo "$t1 - $t0" | bc)" -v n="$N" 'BEGIN { printf "import: %d TU in %.2f s = %.0f TU/s\n", n, t, n / t }'
-head -"$Q" "$W/en" > "$W/exact.q"
-head -"$Q" "$W/en" | awk '{ n = split($0, w, " "); w[int(n / 2) + 1] = "XX"; o = w[1]; for (i = 2; i <= n; i++) o = o " " w[i]; print o }' > "$W/fuzzy.q"
-for kind in exact fuzzy; do
-  t0=$(date +%s.%N)
-  "$TUMAC" tm lookup --tm "$W/tm.db" -s en -t sr-Latn --json --max 1 - < "$W/$kind.q" > "$W/$kind.out"
-  t1=$(date +%s.%N)
-  awk -v t="$(echo "$t1 - $t0" | bc)" -v q="$Q" -v k="$kind" 'BEGIN { printf "%s lookup: %.2f ms/query (mean of %d)\n", k, 1000 * t / q, q }'
-done
-python3 - "$W/fuzzy.q" "$W/fuzzy.out" "$W/en" <<'PY'
+here=$(dirname "$0")
+
+stats() { # stats NAME FILE.json: p50/p99/mean of the "ms" fields
+  python3 - "$1" "$2" <<'PY'
 import json, sys
-orig = open(sys.argv[3]).read().split("\n")
-hits = total = 0
-for i, line in enumerate(open(sys.argv[2])):
-    total += 1
-    m = json.loads(line)["matches"]
-    hits += bool(m) and m[0]["source"] == orig[i]
-print(f"fuzzy recall (edited sentence finds its original at >= 75): {hits}/{total} = {hits / max(total, 1):.3f}")
+ms = sorted(json.loads(l)["ms"] for l in open(sys.argv[2]))
+pick = lambda p: ms[min(len(ms) - 1, int(p * len(ms)))]
+print(f"  {sys.argv[1]}: p50 {pick(0.5):.2f} ms, p99 {pick(0.99):.2f} ms, mean {sum(ms) / len(ms):.2f} ms ({len(ms)} queries)")
 PY
-if command -v build_tmdb >/dev/null; then
-  head -20000 "$W/tm.tsv" > "$W/tt.tsv"
-  t0=$(date +%s.%N)
-  "$TUMAC" tm import --tm "$W/tt.db" -s en -t sr-Latn "$W/tt.tsv" 2>/dev/null
-  t1=$(date +%s.%N)
-  awk -F'\t' '{ gsub(/"/, "\"\"", $1); gsub(/"/, "\"\"", $2); print "\"" $1 "\",\"" $2 "\"" }' "$W/tt.tsv" > "$W/tt.csv"
-  t2=$(date +%s.%N)
-  build_tmdb -d "$W/tt.tmdb" -s en -t sr "$W/tt.csv" >/dev/null 2>&1 || true
-  t3=$(date +%s.%N)
-  awk -v a="$(echo "$t1 - $t0" | bc)" -v b="$(echo "$t3 - $t2" | bc)" 'BEGIN { printf "20000 TU import: tumac %.2f s, translate-toolkit build_tmdb %.2f s, time ratio tumac/tmdb = %.3f\n", a, b, a / b }'
-fi
+}
+
+for n in $sizes; do
+  d=$W/$n
+  mkdir -p "$d"
+  python3 "$here/tm-gen.py" "$n" "$SHARED" samples "$d" "$Q"
+  /usr/bin/time -f "%e %U %S" -o "$d/import.time" \
+    "$TUMAC" tm import --tm "$d/tm.db" -s en -t sr-Latn "$d/tm.tsv" 2>"$d/import.err"
+  echo "== $n units: $(sed 's/.*: //' "$d/import.err")"
+  read -r wall user sys < "$d/import.time"
+  awk -v w="$wall" -v c="$(echo "$user + $sys" | bc)" -v n="$n" \
+    'BEGIN { printf "  import: %.2f s = %.0f TU/s (CPU %.2f s = %.0f TU/s; load %s)\n", w, n / w, c, n / c, "'"$(cut -d' ' -f1 /proc/loadavg)"'" }'
+  # exact: the best match only (an exact hit ends the lookup); fuzzy: 5
+  "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing --max 1 - < "$d/exact.q" > "$d/exact.json"
+  stats "exact lookup (--max 1)" "$d/exact.json"
+  "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing - < "$d/fuzzy.q" > "$d/fuzzy.json"
+  stats "fuzzy lookup (--max 5)" "$d/fuzzy.json"
+  "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing --exhaustive - < "$d/fuzzy.q" > "$d/scan.json"
+  stats "exhaustive scan" "$d/scan.json"
+  python3 - "$d/fuzzy.json" "$d/scan.json" <<'PY'
+import json, sys
+idx = [json.loads(l)["matches"] for l in open(sys.argv[1])]
+ref = [json.loads(l)["matches"] for l in open(sys.argv[2])]
+want = hit = some = 0
+for a, b in zip(idx, ref):
+    some += bool(b)
+    for i, m in enumerate(b):
+        want += 1
+        hit += i < len(a) and a[i]["score"] == m["score"]
+print(f"  fuzzy recall vs exhaustive scan (score at each rank, --max 5): {hit}/{want} = {hit / max(want, 1):.4f}"
+      f"; {some}/{len(ref)} queries have a match >= 75")
+PY
+  if [ "$n" = 20000 ] && command -v build_tmdb >/dev/null; then
+    "$TUMAC" tm export --tm "$d/tm.db" -o "$d/tm.tmx"
+    t0=$(date +%s.%N)
+    "$TUMAC" tm import --tm "$d/tmx.db" "$d/tm.tmx" 2>/dev/null
+    t1=$(date +%s.%N)
+    build_tmdb -d "$d/tt.db" -s en -t sr "$d/tm.tmx" >/dev/null 2>&1
+    t2=$(date +%s.%N)
+    head -"$TTQ" "$d/fuzzy.q" > "$d/tt.q"
+    "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing - < "$d/tt.q" > "$d/tt-tumac.json"
+    /usr/bin/python3 - "$d/tt.db" "$d/tt.q" > "$d/tt-tmdb.json" <<'PY'
+import json, sys, time
+from translate.storage import tmdb
+db = tmdb.TMDB(sys.argv[1], max_candidates=5, min_similarity=75)
+for q in open(sys.argv[2], encoding="utf-8").read().splitlines():
+    t = time.perf_counter()
+    r = db.translate_unit(q, ["en"], ["sr"])
+    print(json.dumps({"ms": 1000 * (time.perf_counter() - t), "matches": len(r)}))
+PY
+    units=$(sqlite3 "$d/tt.db" 'SELECT count(*) FROM sources')
+    awk -v a="$(echo "$t1 - $t0" | bc)" -v b="$(echo "$t2 - $t1" | bc)" -v u="$units" \
+      'BEGIN { printf "  TMX import: tumac %.2f s, tmdb build_tmdb %.2f s (%d sources), ratio tmdb/tumac %.2f\n", a, b, u, b / a }'
+    stats "tumac fuzzy ($TTQ queries)" "$d/tt-tumac.json"
+    stats "tmdb translate_unit ($TTQ queries)" "$d/tt-tmdb.json"
+    python3 - "$d/tt-tumac.json" "$d/tt-tmdb.json" <<'PY'
+import json, sys
+a, b = ([json.loads(l)["ms"] for l in open(f)] for f in sys.argv[1:])
+print(f"  fuzzy lookup mean ratio tmdb/tumac {sum(b) / max(sum(a), 1e-9):.0f}")
+PY
+  fi
+  rm -rf "$d"
+done

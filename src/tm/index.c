@@ -1,0 +1,505 @@
+/*
+ * The fuzzy index: packed posting lists of the matching keys' trigrams.
+ *
+ * A key of n code points, padded with one space before and two after, has
+ * n + 1 trigrams. Each distinct trigram g, occurring c times in the key of
+ * unit id, is one posting (id, c) in the list of (g, length bucket of the
+ * key). A list is stored in chunks of at most CHUNK_MAX bytes in `post`
+ * under k = g << 19 | bucket << 12 | chunk, so the postings of one gram in a
+ * length window are one range of the primary key. A chunk is a run of
+ * varints: (id - previous id) << 1 | (c > 1), then c when c > 1; the first
+ * posting of a chunk counts from id 0.
+ *
+ * Adds collect their postings in memory (one growing list per (g, bucket))
+ * and flush() appends them to the last chunk of each list, in key order:
+ * an import writes each chunk about once instead of one B-tree row per gram
+ * and unit. Deleted units leave stale postings behind; lookup verifies every
+ * candidate against `tu`, and vacuum rebuilds the index.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tm-int.h"
+#include "tumac/alloc.h"
+
+#define CHUNK_MAX 3800          /* bytes: a chunk stays inside one 4 KB page */
+#define CHUNK_LAST 0xfffu       /* 12 bits of chunk number */
+#define PENDING_FLUSH (8u << 20) /* postings in memory (16 bytes each) */
+
+/* Lengths below 16 have a bucket each; above, buckets grow by 1/16. */
+unsigned tu_tm_bucket(size_t len, size_t *lo, size_t *hi)
+{
+    size_t start = 0, width = 1;
+    unsigned b = 0;
+    while (b < TM_BUCKETS - 1 && len >= start + width) {
+        start += width;
+        width = start < 16 ? 1 : start / 16;
+        b++;
+    }
+    if (lo) {
+        *lo = start;
+    }
+    if (hi) {
+        *hi = b == TM_BUCKETS - 1 ? SIZE_MAX : start + width - 1;
+    }
+    return b;
+}
+
+/* The lengths of bucket b. */
+void tu_tm_bucket_range(unsigned b, size_t *lo, size_t *hi)
+{
+    size_t start = 0, width = 1;
+    for (unsigned i = 0; i < b; i++) {
+        start += width;
+        width = start < 16 ? 1 : start / 16;
+    }
+    *lo = start;
+    *hi = b >= TM_BUCKETS - 1 ? SIZE_MAX : start + width - 1;
+}
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+/* Trigram ids (44 bits) of a key padded with " " before and "  " after:
+ * n + 1 of them, in key order. */
+size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out)
+{
+    int64_t *g = tu_malloc((n + 2) * sizeof *g);
+    if (g == NULL) {
+        *out = NULL;
+        return 0;
+    }
+    for (size_t i = 0; i < n + 1; i++) {
+        uint64_t a = i == 0 ? ' ' : cp[i - 1];
+        uint64_t b = i < n ? cp[i] : ' ';
+        uint64_t c = i + 1 < n ? cp[i + 1] : ' ';
+        uint64_t exact = (a & 0x1fffff) << 42 | (b & 0x1fffff) << 21 | (c & 0x1fffff);
+        g[i] = (int64_t)(mix64(exact) >> (64 - TM_GRAM_BITS));
+    }
+    *out = g;
+    return n + 1;
+}
+
+size_t tu_tm_gram_counts(const uint32_t *cp, size_t n, struct tm_gram **out)
+{
+    int64_t *g = NULL;
+    size_t ng = tu_tm_grams(cp, n, &g), nd = 0, slots = 16;
+    uint32_t *slot;
+    struct tm_gram *d;
+
+    *out = NULL;
+    if (g == NULL) {
+        return 0;
+    }
+    while (slots < 2 * ng) {
+        slots *= 2;
+    }
+    /* distinct trigrams through a small hash of indexes into d (0 = free) */
+    slot = tu_calloc(slots, sizeof *slot);
+    d = tu_malloc(ng * sizeof *d);
+    if (slot == NULL || d == NULL) {
+        tu_free(slot);
+        tu_free(d);
+        tu_free(g);
+        return 0;
+    }
+    for (size_t i = 0; i < ng; i++) {
+        size_t h = (size_t)g[i] & (slots - 1);
+        while (slot[h] != 0 && d[slot[h] - 1].g != g[i]) {
+            h = (h + 1) & (slots - 1);
+        }
+        if (slot[h] != 0) {
+            d[slot[h] - 1].count++;
+        } else {
+            d[nd].g = g[i];
+            d[nd].count = 1;
+            d[nd].df = 0;
+            slot[h] = (uint32_t)++nd;
+        }
+    }
+    tu_free(slot);
+    tu_free(g);
+    *out = d;
+    return nd;
+}
+
+static size_t put_varint(uint8_t *p, uint64_t v)
+{
+    size_t n = 0;
+    while (v >= 0x80) {
+        p[n++] = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    p[n++] = (uint8_t)v;
+    return n;
+}
+
+size_t tu_tm_get_varint(const uint8_t *p, size_t len, uint64_t *v)
+{
+    uint64_t x = 0;
+    for (size_t i = 0; i < len && i < 10; i++) {
+        x |= (uint64_t)(p[i] & 0x7f) << (7 * i);
+        if ((p[i] & 0x80) == 0) {
+            *v = x;
+            return i + 1;
+        }
+    }
+    *v = 0;
+    return len; /* truncated: ends the chunk */
+}
+
+/* Append one posting to a byte run whose previous id is *last. */
+static size_t put_posting(uint8_t *p, int64_t *last, int64_t id, uint32_t count)
+{
+    size_t n = put_varint(p, (uint64_t)(id - *last) << 1 | (count > 1));
+    if (count > 1) {
+        n += put_varint(p + n, count);
+    }
+    *last = id;
+    return n;
+}
+
+/* A posting waiting for flush: key = trigram << 7 | bucket. */
+struct tm_posting {
+    uint64_t key;
+    uint32_t id, count;
+};
+
+struct tm_pending {
+    struct tm_posting *v;
+    size_t n, cap;
+    int64_t (*runs)[2];   /* new unit ids, as runs first..last, for FTS */
+    size_t nruns, runs_cap;
+};
+
+void tu_tm_pending_free(struct tu_tm *tm)
+{
+    struct tm_pending *p = tm->pending;
+    if (p == NULL) {
+        return;
+    }
+    tu_free(p->v);
+    tu_free(p->runs);
+    tu_free(p);
+    tm->pending = NULL;
+}
+
+static enum tu_status add_run(struct tm_pending *p, int64_t id, struct tu_error *err)
+{
+    if (p->nruns > 0 && p->runs[p->nruns - 1][1] + 1 == id) {
+        p->runs[p->nruns - 1][1] = id;
+        return TU_OK;
+    }
+    if (p->nruns == p->runs_cap) {
+        size_t cap = p->runs_cap ? p->runs_cap * 2 : 16;
+        int64_t (*r)[2] = tu_realloc(p->runs, cap * sizeof *r);
+        if (r == NULL) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        p->runs = r;
+        p->runs_cap = cap;
+    }
+    p->runs[p->nruns][0] = p->runs[p->nruns][1] = id;
+    p->nruns++;
+    return TU_OK;
+}
+
+/* Postings of a unit (and, for a new one, its full-text row), kept in
+ * memory until flush: appended to one array, sorted once at flush. */
+enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,
+                                size_t n, bool new_unit, struct tu_error *err)
+{
+    struct tm_pending *p = tm->pending;
+    struct tm_gram *g = NULL;
+    size_t ng;
+    unsigned bucket = tu_tm_bucket(n, NULL, NULL);
+
+    if (id <= 0 || id > (int64_t)UINT32_MAX) {
+        return tu_error_set(err, TU_EUNSUPPORTED, "unit id %lld out of the index's range",
+                            (long long)id);
+    }
+    if (p == NULL && (p = tm->pending = tu_calloc(1, sizeof *p)) == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (new_unit && add_run(p, id, err) != TU_OK) {
+        return err->code;
+    }
+    ng = tu_tm_gram_counts(cp, n, &g);
+    if (g == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (p->n + ng > p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 1 << 16;
+        struct tm_posting *v;
+        while (cap < p->n + ng) {
+            cap *= 2;
+        }
+        if ((v = tu_realloc(p->v, cap * sizeof *v)) == NULL) {
+            tu_free(g);
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        p->v = v;
+        p->cap = cap;
+    }
+    for (size_t i = 0; i < ng; i++) {
+        struct tm_posting *e = &p->v[p->n++];
+        e->key = (uint64_t)g[i].g << 7 | bucket;
+        e->id = (uint32_t)id;
+        e->count = g[i].count;
+    }
+    tu_free(g);
+    if (p->n >= PENDING_FLUSH) {
+        return tu_tm_flush(tm, err);
+    }
+    return TU_OK;
+}
+
+/* Stable LSD radix sort by key, 11 bits a pass; ids stay in add order. */
+static bool sort_postings(struct tm_posting *v, size_t n)
+{
+    struct tm_posting *tmp = tu_malloc(n * sizeof *tmp), *src = v, *dst = tmp;
+    if (tmp == NULL) {
+        return false;
+    }
+    for (unsigned shift = 0; shift < TM_GRAM_BITS + 7; shift += 11) {
+        size_t count[2048] = {0}, sum = 0;
+        struct tm_posting *t;
+        for (size_t i = 0; i < n; i++) {
+            count[src[i].key >> shift & 2047]++;
+        }
+        if (count[src[0].key >> shift & 2047] == n) {
+            continue; /* all alike in these bits */
+        }
+        for (size_t b = 0; b < 2048; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++) {
+            dst[count[src[i].key >> shift & 2047]++] = src[i];
+        }
+        t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v) {
+        memcpy(v, src, n * sizeof *v);
+    }
+    tu_free(tmp);
+    return true;
+}
+
+static enum tu_status db_fail(struct tu_tm *tm, struct tu_error *err)
+{
+    return tu_error_at(err, TU_EDB, tm->path, 0, 0, "index: %s", sqlite3_errmsg(tm->db));
+}
+
+static enum tu_status prepare(struct tu_tm *tm, int i, const char *sql,
+                              struct tu_error *err)
+{
+    if (tm->stmt[i] == NULL &&
+        sqlite3_prepare_v2(tm->db, sql, -1, &tm->stmt[i], NULL) != SQLITE_OK) {
+        return db_fail(tm, err);
+    }
+    sqlite3_reset(tm->stmt[i]);
+    return TU_OK;
+}
+
+static enum tu_status write_chunk(struct tu_tm *tm, uint64_t k, int64_t last,
+                                  uint32_t n, const uint8_t *data, size_t len,
+                                  struct tu_error *err)
+{
+    sqlite3_stmt *s;
+    if (prepare(tm, TM_ST_POST_PUT, "INSERT OR REPLACE INTO post (k, last, n, data)"
+                                    " VALUES (?, ?, ?, ?)", err) != TU_OK) {
+        return err->code;
+    }
+    s = tm->stmt[TM_ST_POST_PUT];
+    sqlite3_bind_int64(s, 1, (int64_t)k);
+    sqlite3_bind_int64(s, 2, last);
+    sqlite3_bind_int64(s, 3, n);
+    sqlite3_bind_blob(s, 4, data, (int)len, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        return db_fail(tm, err);
+    }
+    sqlite3_reset(s);
+    return TU_OK;
+}
+
+/* Append one pending list to its stored chunks. */
+static enum tu_status flush_list(struct tu_tm *tm, const struct tm_posting *v,
+                                 size_t count, uint8_t *chunk, struct tu_error *err)
+{
+    uint64_t base = (v[0].key >> 7) << 19 | (v[0].key & 0x7f) << 12;
+    uint64_t k = base;
+    size_t len = 0;
+    int64_t last = 0;
+    uint32_t n = 0;
+    sqlite3_stmt *s;
+
+    if (prepare(tm, TM_ST_POST_LAST, "SELECT k, last, n, data FROM post WHERE k BETWEEN ?"
+                                     " AND ? ORDER BY k DESC LIMIT 1", err) != TU_OK) {
+        return err->code;
+    }
+    s = tm->stmt[TM_ST_POST_LAST];
+    sqlite3_bind_int64(s, 1, (int64_t)base);
+    sqlite3_bind_int64(s, 2, (int64_t)(base | CHUNK_LAST));
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        int size = sqlite3_column_bytes(s, 3);
+        k = (uint64_t)sqlite3_column_int64(s, 0);
+        if (size + 20 < CHUNK_MAX) {
+            last = sqlite3_column_int64(s, 1);
+            n = (uint32_t)sqlite3_column_int64(s, 2);
+            len = (size_t)size;
+            memcpy(chunk, sqlite3_column_blob(s, 3), len);
+        } else {
+            k++; /* past CHUNK_LAST: caught below */
+        }
+    }
+    sqlite3_reset(s);
+    for (size_t i = 0; i < count; i++) {
+        int64_t id = v[i].id;
+        if (n > 0 && (id <= last || len + 20 > CHUNK_MAX)) {
+            /* ids go up inside a chunk; a reused id (after a delete) or a
+             * full chunk starts the next one */
+            if (write_chunk(tm, k, last, n, chunk, len, err) != TU_OK) {
+                return err->code;
+            }
+            k++;
+            len = 0;
+            n = 0;
+            last = 0;
+        }
+        if ((k & ~(uint64_t)CHUNK_LAST) != base) {
+            /* 4096 chunks of about 1,900 postings: far beyond any TM */
+            return tu_error_at(err, TU_EDB, tm->path, 0, 0,
+                               "index: too many postings for one trigram");
+        }
+        len += put_posting(chunk + len, &last, id, v[i].count);
+        n++;
+    }
+    return n > 0 ? write_chunk(tm, k, last, n, chunk, len, err) : TU_OK;
+}
+
+static enum tu_status add_df(struct tu_tm *tm, int64_t g, int64_t n,
+                             struct tu_error *err)
+{
+    sqlite3_stmt *s;
+    if (prepare(tm, TM_ST_DF_ADD, "INSERT INTO gram_df (g, n) VALUES (?, ?)"
+                                  " ON CONFLICT (g) DO UPDATE SET n = n + excluded.n", err) != TU_OK) {
+        return err->code;
+    }
+    s = tm->stmt[TM_ST_DF_ADD];
+    sqlite3_bind_int64(s, 1, g);
+    sqlite3_bind_int64(s, 2, n);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        return db_fail(tm, err);
+    }
+    sqlite3_reset(s);
+    return TU_OK;
+}
+
+/* The full-text rows of the new units, one statement per run of ids: an
+ * INSERT into FTS5 opens a savepoint, and FTS5 writes its buffered terms
+ * at every savepoint, so a statement per unit would write a segment each. */
+static enum tu_status flush_fts(struct tu_tm *tm, struct tu_error *err)
+{
+    struct tm_pending *p = tm->pending;
+    for (size_t i = 0; i < p->nruns; i++) {
+        sqlite3_stmt *s;
+        if (prepare(tm, TM_ST_FTS_RUN, "INSERT INTO tu_fts (rowid, src_text, trg_text)"
+                                       " SELECT id, src_text, trg_text FROM tu"
+                                       " WHERE id BETWEEN ? AND ?", err) != TU_OK) {
+            return err->code;
+        }
+        s = tm->stmt[TM_ST_FTS_RUN];
+        sqlite3_bind_int64(s, 1, p->runs[i][0]);
+        sqlite3_bind_int64(s, 2, p->runs[i][1]);
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            return db_fail(tm, err);
+        }
+        sqlite3_reset(s);
+    }
+    p->nruns = 0;
+    return TU_OK;
+}
+
+enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err)
+{
+    struct tm_pending *p = tm->pending;
+    uint8_t *chunk;
+    enum tu_status st = TU_OK;
+
+    if (p != NULL && flush_fts(tm, err) != TU_OK) {
+        tu_tm_pending_free(tm);
+        return err->code;
+    }
+    if (p == NULL || p->n == 0) {
+        tu_tm_pending_free(tm);
+        return TU_OK;
+    }
+    /* Key order: the B-tree is written front to back. */
+    chunk = tu_malloc(CHUNK_MAX + 32);
+    if (chunk == NULL || !sort_postings(p->v, p->n)) {
+        tu_free(chunk);
+        tu_tm_pending_free(tm);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < p->n && st == TU_OK;) {
+        uint64_t g = p->v[i].key >> 7;
+        size_t df = 0;
+        while (i < p->n && p->v[i].key >> 7 == g && st == TU_OK) {
+            size_t j = i;
+            while (j < p->n && p->v[j].key == p->v[i].key) {
+                j++;
+            }
+            st = flush_list(tm, p->v + i, j - i, chunk, err);
+            df += j - i;
+            i = j;
+        }
+        if (st == TU_OK) {
+            st = add_df(tm, (int64_t)g, (int64_t)df, err);
+        }
+    }
+    tu_free(chunk);
+    tu_tm_pending_free(tm);
+    return st;
+}
+
+enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    enum tu_status st = TU_OK;
+    int rc;
+
+    tu_tm_pending_free(tm);
+    if (sqlite3_exec(tm->db, "DELETE FROM post; DELETE FROM gram_df", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(tm->db, "SELECT id, src_key FROM tu ORDER BY id", -1, &s, NULL) != SQLITE_OK) {
+        sqlite3_finalize(s);
+        return db_fail(tm, err);
+    }
+    while (st == TU_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(s, 1);
+        uint32_t *cp = NULL;
+        size_t n = tu_tm_codepoints(key, (size_t)sqlite3_column_bytes(s, 1), &cp);
+        if (cp == NULL) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            break;
+        }
+        st = tu_tm_index_unit(tm, sqlite3_column_int64(s, 0), cp, n, false, err);
+        tu_free(cp);
+    }
+    sqlite3_finalize(s);
+    if (st == TU_OK) {
+        st = tu_tm_flush(tm, err);
+    }
+    tu_tm_pending_free(tm);
+    return st;
+}
