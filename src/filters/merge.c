@@ -623,6 +623,15 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
     if (st == TU_OK && enc != NULL) {
         st = encode_output(&m, enc, out, start);
     }
+    if (st == TU_OK && enc != NULL && strcmp(m.k.filter, "html") == 0 &&
+        strcmp(m.k.encoding, "UTF-8") != 0 &&
+        tu_text_encoding_name(m.k.encoding) != tu_text_encoding_name(enc) &&
+        tu_diag_add(diag, TU_WARNING, NULL, 0, 0,
+                    "the document was in %s and is written in %s; a <meta charset> "
+                    "it declares is not rewritten (merge with --encoding original to keep it true)",
+                    m.k.encoding, enc) != TU_OK) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
     if (st != TU_OK) {
         tu_buf_truncate(out, start);
     }

@@ -106,3 +106,6 @@ check_ok "extract windows-1250 HTML" "$TUMAC" extract -s hr -t en -o "$WORK/w.ht
 check_eq "HTML detected" "$(enc_of "$WORK/w.html.xlf")" "tumac-skeleton 1 html windows-1250"
 check_ok "merge HTML --encoding original" "$TUMAC" merge --encoding original -o "$WORK/w.out.html" "$WORK/w.html.xlf"
 check_files_same "legacy HTML byte-identical" "$WORK/w.html" "$WORK/w.out.html"
+check_ok "merge legacy HTML to UTF-8" "$TUMAC" merge -o "$WORK/w.utf8.html" "$WORK/w.html.xlf"
+check_grep "warns that the meta charset is not rewritten" "written in UTF-8; a <meta charset>" "$WORK/.err"
+check_grep "the UTF-8 output holds the text" "Žena i <b>škola</b> u Čačku" "$WORK/w.utf8.html"
