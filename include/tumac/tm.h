@@ -112,6 +112,10 @@ struct tu_tm_stats {
 enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
                            struct tu_error *err);
 
+/* How many units have target language `trg_lang` (as stored: script-exact). */
+enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
+                                  size_t *count, struct tu_error *err);
+
 /* Delete units by language pair (NULL = any) or origin (NULL = any). */
 enum tu_status tu_tm_delete(struct tu_tm *tm, const char *src_lang,
                             const char *trg_lang, const char *origin,

@@ -3,7 +3,6 @@
  * XLIFF), kept here so run.c reads as the pipeline it is.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "tumac/alloc.h"
@@ -65,26 +64,12 @@ const char *step_tm_path(const struct step_tm *tm)
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag)
 {
     struct tu_tm *db = tm != NULL ? tu_lev_tm_db(tm->src) : NULL;
-    struct tu_tm_stats stats;
     struct tu_error err = {0};
     size_t n = 0;
 
-    /* The stats list "src -> trg: N" lines; sum those whose target is tag. */
-    if (db == NULL || tu_tm_stats(db, &stats, &err) != TU_OK) {
-        return 0;
-    }
-    for (const char *line = stats.pairs; *line != '\0';) {
-        const char *arrow = strstr(line, " -> ");
-        const char *colon = arrow ? strstr(arrow, ": ") : NULL;
-        const char *end = strchr(line, '\n');
-        if (arrow == NULL || colon == NULL || (end != NULL && colon > end)) {
-            break;
-        }
-        if ((size_t)(colon - arrow - 4) == strlen(tag) &&
-            strncmp(arrow + 4, tag, strlen(tag)) == 0) {
-            n += strtoul(colon + 2, NULL, 10);
-        }
-        line = end ? end + 1 : colon + strlen(colon);
+    /* Only a preference (which script to translate): a failure counts 0. */
+    if (db != NULL && tu_tm_count_target(db, tag, &n, &err) != TU_OK) {
+        n = 0;
     }
     return n;
 }

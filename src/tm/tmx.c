@@ -537,6 +537,25 @@ enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
     return TU_OK;
 }
 
+enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
+                                  size_t *count, struct tu_error *err)
+{
+    sqlite3_stmt *st;
+
+    *count = 0;
+    if (sqlite3_prepare_v2(tm->db, "SELECT count(*) FROM tu WHERE trg_lang = ?",
+                           -1, &st, NULL) != SQLITE_OK) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "count: %s",
+                           sqlite3_errmsg(tm->db));
+    }
+    sqlite3_bind_text(st, 1, trg_lang, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *count = (size_t)sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return TU_OK;
+}
+
 enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
                                  size_t max, struct tu_buf *out,
                                  struct tu_error *err)

@@ -81,3 +81,10 @@ check_grep "the report names it" "workshop-media-literacy-tuzla" "$WORK/b/report
 check_grep "the good one is finished" "^BS " "$WORK/b/bs/statement-attack-journalist.txt"
 check_ok "the TM still opens and is sound" sqlite3 "$tm" "PRAGMA integrity_check"
 check_grep "integrity ok" "^ok$" "$WORK/.out"
+
+# The script the TM holds more of is the one translated: a Cyrillic-only TM
+# makes sr-Latn the derived locale.
+check_ok "TM with only sr-Cyrl targets" "$TUMAC" tm import --tm "$WORK/cyrl.db" -t sr-Cyrl tm/samples.tmx
+check_ok "batch into both Serbian scripts" "$TUMAC" batch --tm "$WORK/cyrl.db" -s en -t sr-Latn,sr-Cyrl -q \
+    -o "$WORK/c" samples/forum-youth-participation.en.txt
+check_grep "sr-Latn is made from sr-Cyrl" '"locale": "sr-Latn", "derived_from": "sr-Cyrl"' "$WORK/c/report.json"
