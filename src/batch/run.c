@@ -359,7 +359,8 @@ static bool take_current(struct run *run, struct tu_batch_item *it,
  */
 static enum tu_status check_not_edited(struct run *run,
                                        const struct tu_batch_item *it,
-                                       const char *path, struct tu_error *err)
+                                       const char *path, uint64_t new_hash,
+                                       struct tu_error *err)
 {
     const struct batch_record *exp;
     const struct batch_record *imp;
@@ -376,7 +377,9 @@ static enum tu_status check_not_edited(struct run *run,
     pthread_mutex_lock(&run->lock);
     exp = batch_state_find(&run->state, BATCH_REC_EXPORT, it->locale, it->name);
     imp = batch_state_find(&run->state, BATCH_REC_IMPORT, it->locale, it->name);
-    edited = !(exp != NULL && exp->xlf_hash == h) &&
+    /* A file holding exactly what would be written loses nothing: that is
+     * also a run killed between the rename and its journal line. */
+    edited = h != new_hash && !(exp != NULL && exp->xlf_hash == h) &&
              !(imp != NULL && (imp->input_hash == h || imp->xlf_hash == h));
     pthread_mutex_unlock(&run->lock);
     if (edited) {
@@ -413,15 +416,14 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
     }
     if (!keep_xliff) {
         struct tu_error xe = {0};
-        st = check_not_edited(run, it, xpath, err);
-        if (st == TU_OK) {
-            st = step_xliff_write(doc, run->xv, &b, &xe);
-            if (st != TU_OK) {
-                *err = xe;
-            }
+        st = step_xliff_write(doc, run->xv, &b, &xe);
+        if (st != TU_OK) {
+            *err = xe;
+        } else {
+            *xlf_hash = batch_hash(BATCH_HASH_INIT, b.data, b.len);
+            st = check_not_edited(run, it, xpath, *xlf_hash, err);
         }
         if (st == TU_OK) {
-            *xlf_hash = batch_hash(BATCH_HASH_INIT, b.data, b.len);
             st = tu_file_write_atomic(xpath, b.data, b.len, err);
         }
         if (st != TU_OK) {

@@ -86,3 +86,12 @@ check_files_same "bs-Cyrl is the transliteration of bs" \
     "$WORK/bs-cyrl.txt" "$WORK/bsc/bs-Cyrl/forum-youth-participation.txt"
 check_grep "the report says bs-Cyrl comes from bs" \
     '"locale": "bs-Cyrl", "derived_from": "bs"' "$WORK/bsc/report.json"
+
+# A translator's edit to an XLIFF is never overwritten by a rerun (--force
+# is the way to redo it).
+x="$out/hr/workshop-media-literacy-tuzla-html.xlf"
+sed -i 's|<target>|<target>EDIT |' "$x"
+cp "$x" "$WORK/edited.xlf"
+check_exit "a rerun over an edited XLIFF reports it" 1 "$TUMAC" batch "${args[@]}" -o "$out" "${inputs[@]}"
+check_grep "with the reason" "changed since tumac wrote it" "$WORK/.err"
+check_files_same "and leaves the edit alone" "$x" "$WORK/edited.xlf"
