@@ -1,8 +1,9 @@
--- tumač translation memory, schema version 4 (2: gram rows carried the key
+-- tumač translation memory, schema version 5 (2: gram rows carried the key
 -- length; 3: the trigram index is packed posting lists, a row per chunk of a
 -- trigram's postings in a length bucket, instead of a row per trigram and unit;
--- 4: identical units are found by a 64-bit hash with a plain index instead of
--- a UNIQUE index over four text columns, and trigram ids have 37 bits).
+-- 4: tu_info keeps the TMX metadata lookup does not need; 5: identical units
+-- are found by a 64-bit hash with a plain index instead of a UNIQUE index
+-- over four text columns, and trigram ids have 37 bits).
 -- Embedded into the binary as src/tm/schema.gen.h (make-schema.sh); a unit
 -- test checks that the two agree.
 CREATE TABLE IF NOT EXISTS meta (
@@ -24,7 +25,7 @@ CREATE TABLE IF NOT EXISTS tu (
     next_hash INTEGER NOT NULL DEFAULT 0,
     origin    TEXT,
     approved  INTEGER NOT NULL DEFAULT 0,
-    created   TEXT,
+    created   TEXT,                 -- TMX form YYYYMMDDThhmmssZ (UTC)
     unit_hash INTEGER NOT NULL      -- hash of src_lang, trg_lang, src_xml, trg_xml:
                                     -- the fields that make two units the same
 );
@@ -43,4 +44,16 @@ CREATE TABLE IF NOT EXISTS gram_df (
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5 (
     src_text, trg_text, content='tu', content_rowid='id'
+);
+CREATE TABLE IF NOT EXISTS tu_info ( -- TMX metadata, a row only when there is some
+    id        INTEGER PRIMARY KEY REFERENCES tu (id) ON DELETE CASCADE,
+    tuid      TEXT,                 -- the TMX tuid
+    creator   TEXT,                 -- creationid
+    changed   TEXT,                 -- changedate, TMX form like tu.created
+    changer   TEXT,                 -- changeid
+    usage     INTEGER NOT NULL DEFAULT 0, -- usagecount
+    last_used TEXT,                 -- lastusagedate, TMX form
+    tu_extra  TEXT,                 -- other <prop>/<note> of the <tu>, as TMX XML
+    src_extra TEXT,                 -- <prop>/<note> of the source <tuv>
+    trg_extra TEXT                  -- <prop>/<note> of the target <tuv>
 );

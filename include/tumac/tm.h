@@ -53,15 +53,21 @@ struct tu_tm_unit {
     const char *src_xml, *trg_xml;          /* TMX seg content, NULL = escaped text */
     uint64_t prev_hash, next_hash;          /* tu_tm_context_hash(), 0 = unknown */
     const char *origin;                     /* file, project; may be NULL */
-    const char *created;                    /* ISO 8601 or TMX date; may be NULL */
+    const char *created;                    /* TMX or ISO 8601 date, UTC; NULL = now */
     bool approved;
+    /* TMX metadata, all optional (NULL/0), kept for export only. */
+    const char *tuid, *creator, *changed, *changer, *last_used; /* dates as created */
+    long usage_count;
+    const char *tu_extra, *src_extra, *trg_extra; /* <prop>/<note> elements as XML */
 };
 
 /* Hash of a neighbouring source segment's text for the context (0 for none). */
 uint64_t tu_tm_context_hash(const char *text, size_t len);
 
-/* Add a unit; an identical unit merges (approved/context kept if set). *added
- * (may be NULL) tells whether a new row was made. */
+/* Add a unit; an identical unit merges (approved/context kept if set; the
+ * first arrival's dates and metadata stay). *added (may be NULL) tells
+ * whether a new row was made. A date that is not a TMX (YYYYMMDDThhmmssZ)
+ * or ISO 8601 (YYYY-MM-DD[Thh:mm:ss[Z]]) date is an error (TU_EINVAL). */
 enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
                          bool *added, struct tu_error *err);
 
@@ -116,9 +122,18 @@ enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
 enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
                                   size_t *count, struct tu_error *err);
 
-/* Delete units by language pair (NULL = any) or origin (NULL = any). */
-enum tu_status tu_tm_delete(struct tu_tm *tm, const char *src_lang,
-                            const char *trg_lang, const char *origin,
+/* Which units an export or delete takes; every field NULL = all units. */
+struct tu_tm_filter {
+    const char *src_lang, *trg_lang; /* exact tags as stored */
+    const char *origin;              /* a glob pattern (*, ?, [...]) on the origin */
+    /* Dates of the unit's last change (its change date, else its creation
+     * date), inclusive, TMX or ISO 8601 form; a bare day as `until` means
+     * to the end of that day. */
+    const char *since, *until;
+};
+
+/* Delete the units the filter takes (TU_EINVAL for a bad date). */
+enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
                             size_t *deleted, struct tu_error *err);
 enum tu_status tu_tm_vacuum(struct tu_tm *tm, struct tu_error *err);
 
@@ -140,9 +155,9 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
                                 struct tu_tm_import_result *res,
                                 struct tu_diag *diag, struct tu_error *err);
 
-/* Export every unit (or one language pair) as TMX 1.4b. */
-enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const char *src_lang,
-                                const char *trg_lang, struct tu_buf *out,
-                                struct tu_error *err);
+/* Export the units the filter takes as TMX 1.4b, with their dates,
+ * metadata, properties and notes. */
+enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
+                                struct tu_buf *out, struct tu_error *err);
 
 #endif

@@ -14,12 +14,12 @@ const char cmd_tm_usage[] =
     "SUBCOMMAND [options] ...\n"
     "  import [-s SRC -t TGT] [--strict] [--origin NAME] [--all] FILE.tmx|.tsv|.xlf ...\n"
     "  update [--origin NAME] [--all] FILE.xlf ...   (import of translated XLIFF)\n"
-    "  export [-s SRC -t TGT] [-o OUT.tmx]\n"
+    "  export [-s SRC -t TGT] [--origin GLOB] [--since DATE] [--until DATE] [-o OUT.tmx]\n"
     "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] [--timing]\n"
     "         [--exhaustive] TEXT|-\n"
     "  concordance [--max 10] WORDS...\n"
     "  stats\n"
-    "  delete [-s SRC] [-t TGT] [--origin NAME]\n"
+    "  delete [-s SRC] [-t TGT] [--origin GLOB] [--since DATE] [--until DATE]\n"
     "  vacuum\n"
     "Options:\n"
     "  --tm PATH        the TM (default $TUMAC_TM, else $XDG_DATA_HOME/tumac/memory.db)\n"
@@ -34,17 +34,23 @@ const char cmd_tm_usage[] =
     "                   measuring the index's recall)\n"
     "  --all            XLIFF: also targets not yet translated (default: translated and\n"
     "                   above; reviewed/final ones are stored as approved)\n"
+    "  --origin GLOB    export/delete: units whose origin (file, project) matches the\n"
+    "                   pattern (* ? [...]; case-sensitive)\n"
+    "  --since DATE, --until DATE\n"
+    "                   export/delete: units last changed (else created) in that\n"
+    "                   range, inclusive; DATE is YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or\n"
+    "                   YYYYMMDDThhmmssZ (UTC)\n"
     "  -o FILE          output file (default stdout)\n";
 
 struct tm_args {
-    const char *tm_path, *src, *trg, *origin, *out;
+    const char *tm_path, *src, *trg, *origin, *out, *since, *until;
     bool strict, json, explain, timing, exhaustive, all_states;
     int min;
     size_t max;
 };
 
 enum { OPT_TM = 256, OPT_STRICT, OPT_ORIGIN, OPT_MIN, OPT_MAX, OPT_JSON, OPT_EXPLAIN,
-       OPT_TIMING, OPT_EXHAUSTIVE, OPT_ALL };
+       OPT_TIMING, OPT_EXHAUSTIVE, OPT_ALL, OPT_SINCE, OPT_UNTIL };
 
 static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
 {
@@ -61,6 +67,8 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         {"timing", no_argument, NULL, OPT_TIMING},
         {"exhaustive", no_argument, NULL, OPT_EXHAUSTIVE},
         {"all", no_argument, NULL, OPT_ALL},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"until", required_argument, NULL, OPT_UNTIL},
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
@@ -84,6 +92,8 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         case OPT_TIMING: a->timing = true; break;
         case OPT_EXHAUSTIVE: a->exhaustive = true; break;
         case OPT_ALL: a->all_states = true; break;
+        case OPT_SINCE: a->since = optarg; break;
+        case OPT_UNTIL: a->until = optarg; break;
         case OPT_MIN: {
             long v = strtol(optarg, &end, 10);
             if (*end || v < 1 || v > 101) {
@@ -209,8 +219,15 @@ static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
     return rc;
 }
 
+static struct tu_tm_filter filter_of(const struct tm_args *a)
+{
+    struct tu_tm_filter f = {a->src, a->trg, a->origin, a->since, a->until};
+    return f;
+}
+
 static int sub_export(struct cli *cli, int argc, char **argv, struct tm_args *a)
 {
+    struct tu_tm_filter filter = filter_of(a);
     struct tu_tm *tm;
     struct tu_buf out;
     struct tu_error err = {0};
@@ -224,7 +241,7 @@ static int sub_export(struct cli *cli, int argc, char **argv, struct tm_args *a)
         return rc;
     }
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
-    if (tu_tm_export_tmx(tm, a->src, a->trg, &out, &err) != TU_OK ||
+    if (tu_tm_export_tmx(tm, &filter, &out, &err) != TU_OK ||
         (a->out && tu_file_write_atomic(a->out, out.data, out.len, &err) != TU_OK)) {
         cli_report(cli, &err);
         rc = CLI_FAILED;
@@ -411,6 +428,7 @@ static int sub_stats(struct cli *cli, int argc, char **argv, struct tm_args *a)
 
 static int sub_delete(struct cli *cli, int argc, char **argv, struct tm_args *a)
 {
+    struct tu_tm_filter filter = filter_of(a);
     struct tu_tm *tm;
     struct tu_error err = {0};
     size_t n = 0;
@@ -420,13 +438,15 @@ static int sub_delete(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "delete takes no file arguments");
     }
-    if (a->src == NULL && a->trg == NULL && a->origin == NULL) {
-        return cli_usage_error(cli, "delete needs -s, -t or --origin (what to delete)");
+    if (a->src == NULL && a->trg == NULL && a->origin == NULL && a->since == NULL &&
+        a->until == NULL) {
+        return cli_usage_error(cli, "delete needs -s, -t, --origin, --since or --until "
+                                    "(what to delete)");
     }
     if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
         return rc;
     }
-    if (tu_tm_delete(tm, a->src, a->trg, a->origin, &n, &err) != TU_OK) {
+    if (tu_tm_delete(tm, &filter, &n, &err) != TU_OK) {
         cli_report(cli, &err);
         rc = CLI_FAILED;
     } else if (!cli->quiet) {

@@ -8,8 +8,10 @@
 #include "tumac/text.h"
 #include "tumac/tm.h"
 
-enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_FTS_RUN, TM_ST_POST_LAST, TM_ST_POST_PUT, TM_ST_DF_ADD,
-       TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY, TM_ST_COUNT };
+enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_FTS_RUN, TM_ST_POST_LAST,
+       TM_ST_POST_PUT, TM_ST_DF_ADD, TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY,
+       TM_ST_INFO, TM_ST_COUNT };
+#define TM_DATE_SIZE 17  /* YYYYMMDDThhmmssZ and NUL */
 #define TM_TRANSLIT_MAX 4
 #define TM_BUCKETS 128     /* length buckets: 7 bits of a post key */
 #define TM_GRAM_BITS 37    /* trigram id bits: post key = g << 19 | bucket << 12 | chunk */
@@ -58,6 +60,10 @@ size_t tu_tm_edit_distance(const uint32_t *a, size_t n, const uint32_t *b,
 enum tu_status tu_tm_fuzzy_plan(struct tu_tm *tm, struct tu_buf *out,
                                 struct tu_error *err);
 void tu_tm_xml_escape(struct tu_buf *b, const char *s);
+/* A TMX or ISO 8601 date in TMX form (UTC); a bare day is its first second,
+ * or with end_of_day its last. False if it is not such a date. */
+bool tu_tm_date_norm(const char *in, bool end_of_day, char out[TM_DATE_SIZE]);
+void tu_tm_date_now(char out[TM_DATE_SIZE]);
 
 /* The posting index (index.c). */
 enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -15,7 +16,7 @@
 #include "tumac/locale.h"
 #include "tumac/text.h"
 
-#define TM_SCHEMA_VERSION "4"
+#define TM_SCHEMA_VERSION "5"
 
 const char *tu_tm_schema_sql(void)
 {
@@ -87,43 +88,52 @@ static void sql_unit_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int64(ctx, (int64_t)unit_hash(field));
 }
 
-/* 1, 2, 3 -> 4 in one transaction: the units move to a table with the unit
- * hash (same ids, so the full-text index stays valid) and the trigram index
- * is rebuilt (version 4 trigram ids; 1 and 2 had gram rows). */
-static enum tu_status migrate_to_4(struct tu_tm *tm, struct tu_error *err)
+/* 1-4 -> 5 in one transaction: the units move to a table with the unit
+ * hash (same ids, so the full-text and tu_info rows stay valid; 1-3 get an
+ * empty tu_info) and the trigram index is rebuilt (37-bit trigram ids; 1
+ * and 2 had gram rows). Foreign keys are off while the old table is renamed
+ * and dropped: tu_info's REFERENCES tu must neither follow the rename nor
+ * cascade the drop. */
+static enum tu_status migrate_to_5(struct tu_tm *tm, struct tu_error *err)
 {
+    enum tu_status st = TU_OK;
+
     if (sqlite3_create_function(tm->db, "tumac_unit_hash", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                 NULL, sql_unit_hash, NULL, NULL) != SQLITE_OK) {
         return db_error(tm, "migrate", err);
     }
-    if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
+    if (exec(tm, "PRAGMA foreign_keys=OFF; PRAGMA legacy_alter_table=ON", err) != TU_OK) {
         return err->code;
     }
-    if (exec(tm, "DROP TABLE IF EXISTS gram; DROP INDEX tu_hash; DROP INDEX tu_len;"
-                 " DROP INDEX IF EXISTS tu_unit;"
-                 " ALTER TABLE tu RENAME TO tu_v3", err) != TU_OK ||
-        exec(tm, tm_schema_sql, err) != TU_OK ||
-        exec(tm, "INSERT INTO tu (id, src_lang, trg_lang, src_text, trg_text, src_xml, trg_xml,"
-                 " src_key, key_hash, key_len, prev_hash, next_hash, origin, approved, created,"
-                 " unit_hash) SELECT id, src_lang, trg_lang, src_text, trg_text, src_xml, trg_xml,"
-                 " src_key, key_hash, key_len, prev_hash, next_hash, origin, approved, created,"
-                 " tumac_unit_hash(src_lang, trg_lang, src_xml, trg_xml) FROM tu_v3 ORDER BY id;"
-                 " DROP TABLE tu_v3", err) != TU_OK ||
-        tu_tm_index_rebuild(tm, err) != TU_OK ||
-        exec(tm, "UPDATE meta SET value = '" TM_SCHEMA_VERSION "' WHERE key = 'schema'",
-             err) != TU_OK ||
-        exec(tm, "COMMIT", err) != TU_OK) {
+    if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
+        st = err->code;
+    } else if (exec(tm, "DROP TABLE IF EXISTS gram; DROP INDEX tu_hash; DROP INDEX tu_len;"
+                        " DROP INDEX IF EXISTS tu_unit;"
+                        " ALTER TABLE tu RENAME TO tu_old", err) != TU_OK ||
+               exec(tm, tm_schema_sql, err) != TU_OK ||
+               exec(tm, "INSERT INTO tu (id, src_lang, trg_lang, src_text, trg_text, src_xml,"
+                        " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash, origin,"
+                        " approved, created, unit_hash) SELECT id, src_lang, trg_lang, src_text,"
+                        " trg_text, src_xml, trg_xml, src_key, key_hash, key_len, prev_hash,"
+                        " next_hash, origin, approved, created,"
+                        " tumac_unit_hash(src_lang, trg_lang, src_xml, trg_xml) FROM tu_old"
+                        " ORDER BY id; DROP TABLE tu_old", err) != TU_OK ||
+               tu_tm_index_rebuild(tm, err) != TU_OK ||
+               exec(tm, "UPDATE meta SET value = '" TM_SCHEMA_VERSION "' WHERE key = 'schema'",
+                    err) != TU_OK ||
+               exec(tm, "COMMIT", err) != TU_OK) {
+        st = err->code;
         tu_tm_pending_free(tm);
         sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
-        return err->code;
     }
-    return TU_OK;
+    sqlite3_exec(tm->db, "PRAGMA legacy_alter_table=OFF; PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+    return st;
 }
 
 static bool is_old_version(const char *version)
 {
     return strcmp(version, "1") == 0 || strcmp(version, "2") == 0 ||
-           strcmp(version, "3") == 0;
+           strcmp(version, "3") == 0 || strcmp(version, "4") == 0;
 }
 
 static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
@@ -143,7 +153,7 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
         return TU_OK;
     }
     if (is_old_version(version) && !tm->readonly) {
-        return migrate_to_4(tm, err);
+        return migrate_to_5(tm, err);
     }
     if (is_old_version(version)) {
         /* Read-only use of an older file: migrate it through a writable
@@ -306,6 +316,63 @@ uint64_t tu_tm_context_hash(const char *text, size_t len)
     return h;
 }
 
+static bool digits(const char *s, size_t n, int lo, int hi, int *out)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return v >= lo && v <= hi;
+}
+
+/* Dates are stored in TMX form because it sorts as text: filters compare
+ * with <= and >=. ISO days are accepted too (from the command line). */
+bool tu_tm_date_norm(const char *in, bool end_of_day, char out[TM_DATE_SIZE])
+{
+    int y, mo, d, h = end_of_day ? 23 : 0, mi = end_of_day ? 59 : 0, sec = mi;
+    size_t n = in ? strlen(in) : 0;
+    const char *t = NULL;
+
+    if (n >= 8 && digits(in, 4, 0, 9999, &y) && in[4] != '-') {
+        if (!digits(in + 4, 2, 1, 12, &mo) || !digits(in + 6, 2, 1, 31, &d)) {
+            return false;
+        }
+        if (n > 8) {
+            if (n != 16 || in[8] != 'T' || in[15] != 'Z' || !digits(in + 9, 2, 0, 23, &h) ||
+                !digits(in + 11, 2, 0, 59, &mi) || !digits(in + 13, 2, 0, 60, &sec)) {
+                return false;
+            }
+        }
+    } else if (n >= 10 && digits(in, 4, 0, 9999, &y) && in[4] == '-' && in[7] == '-' &&
+               digits(in + 5, 2, 1, 12, &mo) && digits(in + 8, 2, 1, 31, &d)) {
+        t = in + 10;
+        if (*t != '\0') {
+            if (*t != 'T' || strlen(t) < 9 || t[3] != ':' || t[6] != ':' ||
+                !digits(t + 1, 2, 0, 23, &h) || !digits(t + 4, 2, 0, 59, &mi) ||
+                !digits(t + 7, 2, 0, 60, &sec) ||
+                (t[9] != '\0' && strcmp(t + 9, "Z") != 0)) {
+                return false;
+            }
+        }
+    } else {
+        return false;
+    }
+    snprintf(out, TM_DATE_SIZE, "%04d%02d%02dT%02d%02d%02dZ", y, mo, d, h, mi, sec);
+    return true;
+}
+
+void tu_tm_date_now(char out[TM_DATE_SIZE])
+{
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    strftime(out, TM_DATE_SIZE, "%Y%m%dT%H%M%SZ", &utc);
+}
+
 static enum tu_status prep(struct tu_tm *tm, int i, const char *sql,
                            struct tu_error *err)
 {
@@ -315,6 +382,64 @@ static enum tu_status prep(struct tu_tm *tm, int i, const char *sql,
     }
     sqlite3_reset(tm->stmt[i]);
     sqlite3_clear_bindings(tm->stmt[i]);
+    return TU_OK;
+}
+
+/* A unit's date field in TMX form; NULL stays NULL (or now, for created). */
+static enum tu_status unit_date(const char *what, const char *in, bool default_now,
+                                char out[TM_DATE_SIZE], const char **res,
+                                struct tu_error *err)
+{
+    *res = NULL;
+    if (in == NULL) {
+        if (default_now) {
+            tu_tm_date_now(out);
+            *res = out;
+        }
+        return TU_OK;
+    }
+    if (!tu_tm_date_norm(in, false, out)) {
+        return tu_error_set(err, TU_EINVAL, "bad %s \"%.40s\" (want YYYYMMDDThhmmssZ)",
+                            what, in);
+    }
+    *res = out;
+    return TU_OK;
+}
+
+/* The metadata row of a new unit, only when it has some. */
+static enum tu_status add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_unit *u,
+                               struct tu_error *err)
+{
+    char changed[TM_DATE_SIZE], last_used[TM_DATE_SIZE];
+    const char *ch, *lu;
+    sqlite3_stmt *s;
+
+    if (!u->tuid && !u->creator && !u->changed && !u->changer && !u->last_used &&
+        u->usage_count == 0 && !u->tu_extra && !u->src_extra && !u->trg_extra) {
+        return TU_OK;
+    }
+    if (unit_date("changedate", u->changed, false, changed, &ch, err) != TU_OK ||
+        unit_date("lastusagedate", u->last_used, false, last_used, &lu, err) != TU_OK ||
+        prep(tm, TM_ST_INFO, "INSERT INTO tu_info (id, tuid, creator, changed, changer,"
+             " usage, last_used, tu_extra, src_extra, trg_extra)"
+             " VALUES (?,?,?,?,?,?,?,?,?,?)", err) != TU_OK) {
+        return err->code;
+    }
+    s = tm->stmt[TM_ST_INFO];
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, u->tuid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, u->creator, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, ch, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, u->changer, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 6, u->usage_count);
+    sqlite3_bind_text(s, 7, lu, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, u->tu_extra, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, u->src_extra, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 10, u->trg_extra, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        return db_error(tm, "add", err);
+    }
+    sqlite3_reset(s);
     return TU_OK;
 }
 
@@ -428,12 +553,15 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
     enum tu_status st = TU_OK;
     sqlite3_stmt *s;
     int64_t id, uhash;
+    char created_buf[TM_DATE_SIZE];
+    const char *created;
 
     if (added) {
         *added = false;
     }
     if (parse_lang(tm, 0, u->src_lang, &sl, err) != TU_OK ||
-        parse_lang(tm, 1, u->trg_lang, &tl, err) != TU_OK) {
+        parse_lang(tm, 1, u->trg_lang, &tl, err) != TU_OK ||
+        unit_date("creationdate", u->created, true, created_buf, &created, err) != TU_OK) {
         return err->code;
     }
     tu_buf_init(&src, TU_BUF_NO_LIMIT);
@@ -529,9 +657,7 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
         sqlite3_bind_text(s, 12, u->origin, -1, SQLITE_STATIC);
     }
     sqlite3_bind_int(s, 13, u->approved ? 1 : 0);
-    if (u->created) {
-        sqlite3_bind_text(s, 14, u->created, -1, SQLITE_STATIC);
-    }
+    sqlite3_bind_text(s, 14, created, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 15, uhash);
     if (sqlite3_step(s) != SQLITE_DONE) {
         st = db_error(tm, "add", err);
@@ -546,7 +672,8 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
-    if ((st = tu_tm_index_unit(tm, id, cps, ncp, true, err)) != TU_OK) {
+    if ((st = tu_tm_index_unit(tm, id, cps, ncp, true, err)) != TU_OK ||
+        (st = add_info(tm, id, u, err)) != TU_OK) {
         goto done;
     }
 done:

@@ -105,11 +105,109 @@ static bool tag_ok(const char *tag)
     return tag && tu_locale_parse(tag, &l, &e) == TU_OK;
 }
 
+/* A <prop> or <note> kept as XML for export (TMX allows them in any order
+ * before the <tuv>s or the <seg>). */
+static void keep_element(xmlDoc *doc, xmlNode *n, struct tu_buf *out)
+{
+    xmlBuffer *b = xmlBufferCreate();
+    if (b == NULL) {
+        return;
+    }
+    xmlNodeDump(b, doc, n, 0, 0);
+    tu_buf_add(out, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+    xmlBufferFree(b);
+}
+
+static void tuv_extra(xmlDoc *doc, xmlNode *tuv, struct tu_buf *out)
+{
+    for (xmlNode *c = tuv->children; c; c = c->next) {
+        if (name_is(c, "prop") || name_is(c, "note")) {
+            keep_element(doc, c, out);
+        }
+    }
+    tu_buf_addc(out, 0);
+}
+
+static const char *buf_or_null(const struct tu_buf *b)
+{
+    return b->data && b->data[0] ? b->data : NULL;
+}
+
+/* The metadata attributes of a <tu> (or a <tuv>: Trados and the spec's
+ * sample put them there); a bad date is reported and dropped (the unit is
+ * kept), or with --strict stops the import. */
+struct tmx_attrs {
+    char *tuid, *created, *creator, *changed, *changer, *last_used;
+    long usage;
+};
+
+static enum tu_status date_attr(struct tmx_ctx *x, xmlNode *tu, const char *name,
+                                char **out, struct tu_error *err)
+{
+    char norm[TM_DATE_SIZE];
+    *out = get_prop(tu, name);
+    if (*out == NULL || tu_tm_date_norm(*out, false, norm)) {
+        return TU_OK;
+    }
+    if (x->opts->strict) {
+        return tu_error_at(err, TU_EPARSE, x->path, (unsigned long)xmlGetLineNo(tu), 0,
+                           "bad %s \"%.40s\" (want YYYYMMDDThhmmssZ)", name, *out);
+    }
+    tu_diag_add(x->diag, TU_WARNING, x->path, (unsigned long)xmlGetLineNo(tu), 0,
+                "bad %s \"%.40s\" (want YYYYMMDDThhmmssZ); date not kept", name, *out);
+    tu_free(*out);
+    *out = NULL;
+    return TU_OK;
+}
+
+static enum tu_status read_attrs(struct tmx_ctx *x, xmlNode *tu, struct tmx_attrs *a,
+                                 struct tu_error *err)
+{
+    char *usage = get_prop(tu, "usagecount");
+    memset(a, 0, sizeof *a);
+    a->tuid = get_prop(tu, "tuid");
+    a->creator = get_prop(tu, "creationid");
+    a->changer = get_prop(tu, "changeid");
+    a->usage = usage ? strtol(usage, NULL, 10) : 0;
+    tu_free(usage);
+    if (date_attr(x, tu, "creationdate", &a->created, err) != TU_OK ||
+        date_attr(x, tu, "changedate", &a->changed, err) != TU_OK ||
+        date_attr(x, tu, "lastusagedate", &a->last_used, err) != TU_OK) {
+        return err->code;
+    }
+    return TU_OK;
+}
+
+/* A unit's metadata: the <tu>'s, else its target <tuv>'s. */
+static struct tmx_attrs unit_attrs(const struct tmx_attrs *tu, const struct tmx_attrs *tuv)
+{
+    struct tmx_attrs a;
+    a.tuid = tu->tuid;
+    a.created = tu->created ? tu->created : tuv->created;
+    a.creator = tu->creator ? tu->creator : tuv->creator;
+    a.changed = tu->changed ? tu->changed : tuv->changed;
+    a.changer = tu->changer ? tu->changer : tuv->changer;
+    a.last_used = tu->last_used ? tu->last_used : tuv->last_used;
+    a.usage = tu->usage ? tu->usage : tuv->usage;
+    return a;
+}
+
+static void free_attrs(struct tmx_attrs *a)
+{
+    tu_free(a->tuid);
+    tu_free(a->created);
+    tu_free(a->creator);
+    tu_free(a->changed);
+    tu_free(a->changer);
+    tu_free(a->last_used);
+}
+
 static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                                 struct tu_error *err)
 {
     char *srclang = get_prop(tu, "srclang");
-    char *created = get_prop(tu, "creationdate");
+    struct tmx_attrs attrs;
+    struct tu_buf extra; /* the TU's own <prop>s and <note>s */
     char *origin = NULL, *approved = NULL;
     xmlNode *src = NULL;
     const char *want;
@@ -119,6 +217,10 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
     long line = xmlGetLineNo(tu);
 
     x->res->read++;
+    tu_buf_init(&extra, TU_BUF_NO_LIMIT);
+    if ((st = read_attrs(x, tu, &attrs, err)) != TU_OK) {
+        goto done;
+    }
     want = srclang && strcmp(srclang, "*all*") != 0 ? srclang
          : x->srclang && strcmp(x->srclang, "*all*") != 0 ? x->srclang : NULL;
     for (xmlNode *c = tu->children; c; c = c->next) {
@@ -136,10 +238,16 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                     prev = strtoull((const char *)v, NULL, 16);
                 } else if (strcmp(type, "x-tumac-next") == 0) {
                     next = strtoull((const char *)v, NULL, 16);
+                } else {
+                    keep_element(doc, c, &extra);
                 }
+            } else {
+                keep_element(doc, c, &extra);
             }
             tu_free(type);
             xmlFree(v);
+        } else if (name_is(c, "note")) {
+            keep_element(doc, c, &extra);
         } else if (name_is(c, "tuv")) {
             char *l = tuv_lang(c);
             ntuv++;
@@ -159,9 +267,12 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
     }
     {
         char *sl = tuv_lang(src);
-        struct tu_buf stext, sxml;
+        struct tu_buf stext, sxml, sextra;
         tu_buf_init(&stext, TU_BUF_NO_LIMIT);
         tu_buf_init(&sxml, TU_BUF_NO_LIMIT);
+        tu_buf_init(&sextra, TU_BUF_NO_LIMIT);
+        tu_buf_addc(&extra, 0);
+        tuv_extra(doc, src, &sextra);
         seg_text(tuv_seg(src), &stext);
         seg_xml(doc, tuv_seg(src), &sxml);
         tu_buf_addc(&stext, 0);
@@ -173,7 +284,8 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
         } else {
             for (xmlNode *c = tu->children; c && st == TU_OK; c = c->next) {
                 char *tl;
-                struct tu_buf ttext, txml;
+                struct tu_buf ttext, txml, textra;
+                struct tmx_attrs tuv_attrs, ua;
                 struct tu_tm_unit u;
                 bool added = false;
                 if (c == src || !name_is(c, "tuv") || tuv_seg(c) == NULL) {
@@ -191,6 +303,17 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                 }
                 tu_buf_init(&ttext, TU_BUF_NO_LIMIT);
                 tu_buf_init(&txml, TU_BUF_NO_LIMIT);
+                tu_buf_init(&textra, TU_BUF_NO_LIMIT);
+                tuv_extra(doc, c, &textra);
+                if ((st = read_attrs(x, c, &tuv_attrs, err)) != TU_OK) {
+                    free_attrs(&tuv_attrs);
+                    tu_buf_release(&ttext);
+                    tu_buf_release(&txml);
+                    tu_buf_release(&textra);
+                    tu_free(tl);
+                    continue;
+                }
+                ua = unit_attrs(&attrs, &tuv_attrs);
                 seg_text(tuv_seg(c), &ttext);
                 seg_xml(doc, tuv_seg(c), &txml);
                 tu_buf_addc(&ttext, 0);
@@ -205,8 +328,17 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                 u.prev_hash = prev;
                 u.next_hash = next;
                 u.origin = origin ? origin : x->origin;
-                u.created = created;
+                u.created = ua.created;
                 u.approved = approved && strcmp(approved, "yes") == 0;
+                u.tuid = ua.tuid;
+                u.creator = ua.creator;
+                u.changed = ua.changed;
+                u.changer = ua.changer;
+                u.last_used = ua.last_used;
+                u.usage_count = ua.usage;
+                u.tu_extra = buf_or_null(&extra);
+                u.src_extra = buf_or_null(&sextra);
+                u.trg_extra = buf_or_null(&textra);
                 st = tu_tm_add(x->tm, &u, &added, err);
                 if (st == TU_OK) {
                     if (added) {
@@ -224,16 +356,20 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                 }
                 tu_buf_release(&ttext);
                 tu_buf_release(&txml);
+                tu_buf_release(&textra);
+                free_attrs(&tuv_attrs);
                 tu_free(tl);
             }
         }
         tu_free(sl);
         tu_buf_release(&stext);
         tu_buf_release(&sxml);
+        tu_buf_release(&sextra);
     }
 done:
     tu_free(srclang);
-    tu_free(created);
+    free_attrs(&attrs);
+    tu_buf_release(&extra);
     tu_free(origin);
     tu_free(approved);
     return st;
@@ -429,76 +565,138 @@ static void attr_escape(struct tu_buf *b, const char *s)
     }
 }
 
-static bool tmx_date(const char *s)
+/* The units a filter takes: a WHERE clause over tu joined with tu_info (as
+ * i), parameters ?1..?5 bound by bind_filter. */
+#define FILTER_WHERE \
+    " (?1 IS NULL OR tu.src_lang = ?1) AND (?2 IS NULL OR tu.trg_lang = ?2)" \
+    " AND (?3 IS NULL OR tu.origin GLOB ?3)" \
+    " AND (?4 IS NULL OR coalesce(i.changed, tu.created) >= ?4)" \
+    " AND (?5 IS NULL OR coalesce(i.changed, tu.created) <= ?5)"
+
+struct filter_dates { char since[TM_DATE_SIZE], until[TM_DATE_SIZE]; };
+
+static enum tu_status check_filter(const struct tu_tm_filter *f, struct filter_dates *d,
+                                   struct tu_error *err)
 {
-    if (s == NULL || strlen(s) != 16 || s[8] != 'T' || s[15] != 'Z') {
-        return false;
+    if (f->since && !tu_tm_date_norm(f->since, false, d->since)) {
+        return tu_error_set(err, TU_EINVAL, "bad since date \"%s\" (want YYYY-MM-DD, "
+                            "YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)", f->since);
     }
-    for (int i = 0; i < 15; i++) {
-        if (i != 8 && (s[i] < '0' || s[i] > '9')) {
-            return false;
-        }
+    if (f->until && !tu_tm_date_norm(f->until, true, d->until)) {
+        return tu_error_set(err, TU_EINVAL, "bad until date \"%s\" (want YYYY-MM-DD, "
+                            "YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)", f->until);
     }
-    return true;
+    return TU_OK;
 }
 
-enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const char *src_lang,
-                                const char *trg_lang, struct tu_buf *out,
-                                struct tu_error *err)
+static void bind_filter(sqlite3_stmt *st, const struct tu_tm_filter *f,
+                        const struct filter_dates *d)
 {
+    sqlite3_bind_text(st, 1, f->src_lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, f->trg_lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, f->origin, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, f->since ? d->since : NULL, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, f->until ? d->until : NULL, -1, SQLITE_STATIC);
+}
+
+static void text_attr(struct tu_buf *out, const char *name, const unsigned char *v)
+{
+    if (v) {
+        tu_buf_printf(out, " %s=\"", name);
+        attr_escape(out, (const char *)v);
+        tu_buf_adds(out, "\"");
+    }
+}
+
+/* Columns of the export query, in order. */
+enum { X_SRC_LANG, X_TRG_LANG, X_SRC_XML, X_TRG_XML, X_ORIGIN, X_APPROVED, X_CREATED,
+       X_PREV, X_NEXT, X_TUID, X_CREATOR, X_CHANGED, X_CHANGER, X_USAGE, X_LAST_USED,
+       X_TU_EXTRA, X_SRC_EXTRA, X_TRG_EXTRA };
+
+static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
+{
+    const char *origin = (const char *)sqlite3_column_text(st, X_ORIGIN);
+    const unsigned char *extra = sqlite3_column_text(st, X_TU_EXTRA);
+    int64_t prev = sqlite3_column_int64(st, X_PREV), next = sqlite3_column_int64(st, X_NEXT);
+    int64_t usage = sqlite3_column_int64(st, X_USAGE);
+
+    tu_buf_adds(out, "    <tu");
+    text_attr(out, "tuid", sqlite3_column_text(st, X_TUID));
+    text_attr(out, "srclang", sqlite3_column_text(st, X_SRC_LANG));
+    /* Dates were checked when stored (TMX form, attribute-safe). */
+    text_attr(out, "creationdate", sqlite3_column_text(st, X_CREATED));
+    text_attr(out, "creationid", sqlite3_column_text(st, X_CREATOR));
+    text_attr(out, "changedate", sqlite3_column_text(st, X_CHANGED));
+    text_attr(out, "changeid", sqlite3_column_text(st, X_CHANGER));
+    if (usage > 0) {
+        tu_buf_printf(out, " usagecount=\"%lld\"", (long long)usage);
+    }
+    text_attr(out, "lastusagedate", sqlite3_column_text(st, X_LAST_USED));
+    tu_buf_adds(out, ">\n");
+    if (extra) {
+        tu_buf_adds(out, "      ");
+        tu_buf_adds(out, (const char *)extra);
+        tu_buf_adds(out, "\n");
+    }
+    if (origin) {
+        tu_buf_adds(out, "      <prop type=\"x-tumac-origin\">");
+        tu_tm_xml_escape(out, origin);
+        tu_buf_adds(out, "</prop>\n");
+    }
+    if (sqlite3_column_int(st, X_APPROVED)) {
+        tu_buf_adds(out, "      <prop type=\"x-tumac-approved\">yes</prop>\n");
+    }
+    if (prev || next) {
+        tu_buf_printf(out, "      <prop type=\"x-tumac-prev\">%llx</prop>\n"
+                           "      <prop type=\"x-tumac-next\">%llx</prop>\n",
+                      (unsigned long long)prev, (unsigned long long)next);
+    }
+    for (int side = 0; side < 2; side++) {
+        const unsigned char *tuv_extra = sqlite3_column_text(st, X_SRC_EXTRA + side);
+        tu_buf_adds(out, "      <tuv xml:lang=\"");
+        attr_escape(out, (const char *)sqlite3_column_text(st, X_SRC_LANG + side));
+        tu_buf_adds(out, "\">");
+        if (tuv_extra) {
+            tu_buf_adds(out, (const char *)tuv_extra);
+        }
+        tu_buf_adds(out, "<seg>");
+        tu_buf_adds(out, (const char *)sqlite3_column_text(st, X_SRC_XML + side));
+        tu_buf_adds(out, "</seg></tuv>\n");
+    }
+    tu_buf_adds(out, "    </tu>\n");
+}
+
+enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
+                                struct tu_buf *out, struct tu_error *err)
+{
+    static const struct tu_tm_filter all;
+    struct filter_dates dates;
     sqlite3_stmt *st;
     int rc;
 
+    if (f == NULL) {
+        f = &all;
+    }
+    if (check_filter(f, &dates, err) != TU_OK) {
+        return err->code;
+    }
     if (sqlite3_prepare_v2(tm->db,
-            "SELECT src_lang, trg_lang, src_xml, trg_xml, origin, approved, created,"
-            " prev_hash, next_hash FROM tu WHERE (?1 IS NULL OR src_lang = ?1)"
-            " AND (?2 IS NULL OR trg_lang = ?2) ORDER BY id", -1, &st, NULL) != SQLITE_OK) {
+            "SELECT tu.src_lang, tu.trg_lang, tu.src_xml, tu.trg_xml, tu.origin,"
+            " tu.approved, tu.created, tu.prev_hash, tu.next_hash, i.tuid, i.creator,"
+            " i.changed, i.changer, i.usage, i.last_used, i.tu_extra, i.src_extra,"
+            " i.trg_extra FROM tu LEFT JOIN tu_info i USING (id) WHERE" FILTER_WHERE
+            " ORDER BY tu.id", -1, &st, NULL) != SQLITE_OK) {
         return tu_error_at(err, TU_EDB, tm->path, 0, 0, "export: %s", sqlite3_errmsg(tm->db));
     }
-    if (src_lang) {
-        sqlite3_bind_text(st, 1, src_lang, -1, SQLITE_STATIC);
-    }
-    if (trg_lang) {
-        sqlite3_bind_text(st, 2, trg_lang, -1, SQLITE_STATIC);
-    }
+    bind_filter(st, f, &dates);
     tu_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                      "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
                      "  <header creationtool=\"tumac\" creationtoolversion=\"1\""
                      " segtype=\"sentence\" o-tmf=\"tumac\" adminlang=\"en\" srclang=\"");
-    attr_escape(out, src_lang ? src_lang : "*all*");
+    attr_escape(out, f->src_lang ? f->src_lang : "*all*");
     tu_buf_adds(out, "\" datatype=\"plaintext\"/>\n  <body>\n");
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *origin = (const char *)sqlite3_column_text(st, 4);
-        const char *created = (const char *)sqlite3_column_text(st, 6);
-        int64_t prev = sqlite3_column_int64(st, 7), next = sqlite3_column_int64(st, 8);
-        tu_buf_adds(out, "    <tu srclang=\"");
-        attr_escape(out, (const char *)sqlite3_column_text(st, 0));
-        tu_buf_adds(out, "\"");
-        if (tmx_date(created)) {
-            tu_buf_printf(out, " creationdate=\"%s\"", created);
-        }
-        tu_buf_adds(out, ">\n");
-        if (origin) {
-            tu_buf_adds(out, "      <prop type=\"x-tumac-origin\">");
-            tu_tm_xml_escape(out, origin);
-            tu_buf_adds(out, "</prop>\n");
-        }
-        if (sqlite3_column_int(st, 5)) {
-            tu_buf_adds(out, "      <prop type=\"x-tumac-approved\">yes</prop>\n");
-        }
-        if (prev || next) {
-            tu_buf_printf(out, "      <prop type=\"x-tumac-prev\">%llx</prop>\n"
-                               "      <prop type=\"x-tumac-next\">%llx</prop>\n",
-                          (unsigned long long)prev, (unsigned long long)next);
-        }
-        for (int side = 0; side < 2; side++) {
-            tu_buf_adds(out, "      <tuv xml:lang=\"");
-            attr_escape(out, (const char *)sqlite3_column_text(st, side));
-            tu_buf_adds(out, "\"><seg>");
-            tu_buf_adds(out, (const char *)sqlite3_column_text(st, 2 + side));
-            tu_buf_adds(out, "</seg></tuv>\n");
-        }
-        tu_buf_adds(out, "    </tu>\n");
+        export_unit(st, out);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -609,18 +807,21 @@ enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
     return TU_OK;
 }
 
-enum tu_status tu_tm_delete(struct tu_tm *tm, const char *src_lang,
-                            const char *trg_lang, const char *origin,
+enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
                             size_t *deleted, struct tu_error *err)
 {
     sqlite3_stmt *st;
     const char *sql =
-        "DELETE FROM tu WHERE (?1 IS NULL OR src_lang = ?1) AND (?2 IS NULL OR"
-        " trg_lang = ?2) AND (?3 IS NULL OR origin = ?3) RETURNING id, src_text, trg_text";
+        "DELETE FROM tu WHERE id IN (SELECT tu.id FROM tu LEFT JOIN tu_info i USING (id)"
+        " WHERE" FILTER_WHERE ") RETURNING id, src_text, trg_text";
     sqlite3_stmt *fts = NULL;
+    struct filter_dates dates;
     enum tu_status rc = TU_OK;
 
     *deleted = 0;
+    if (check_filter(f, &dates, err) != TU_OK) {
+        return err->code;
+    }
     if (tu_tm_begin(tm, err) != TU_OK) {
         return err->code;
     }
@@ -632,9 +833,7 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const char *src_lang,
         tu_tm_rollback(tm);
         return rc;
     }
-    sqlite3_bind_text(st, 1, src_lang, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, trg_lang, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, origin, -1, SQLITE_STATIC);
+    bind_filter(st, f, &dates);
     while (sqlite3_step(st) == SQLITE_ROW) {
         sqlite3_reset(fts);
         sqlite3_bind_int64(fts, 1, sqlite3_column_int64(st, 0));

@@ -1,6 +1,6 @@
 /* Translation memory: schema embedding, add/merge, exact/fuzzy lookup,
  * script-agnostic matching, the fuzzy query plan, the edit distance, the
- * index against an exhaustive scan, migration of version 2 and 3 files. */
+ * index against an exhaustive scan, migration of version 2 and 4 files. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,9 +196,9 @@ TEST(tm_index_equals_exhaustive_scan)
     gone(path);
 }
 
-/* The units of a TM back in the version 1-3 shape: a UNIQUE index over the
+/* The units of a TM back in the version 1-4 shape: a UNIQUE index over the
  * four fields of a unit, no unit hash. */
-static bool units_to_version_3(sqlite3 *db)
+static bool units_to_version_4(sqlite3 *db)
 {
     return sqlite3_exec(db,
         "CREATE TABLE tu3 (id INTEGER PRIMARY KEY, src_lang TEXT NOT NULL,"
@@ -213,7 +213,7 @@ static bool units_to_version_3(sqlite3 *db)
         " created FROM tu;"
         " DROP TABLE tu; ALTER TABLE tu3 RENAME TO tu;"
         " CREATE INDEX tu_hash ON tu (key_hash); CREATE INDEX tu_len ON tu (key_len);"
-        " UPDATE meta SET value = '3' WHERE key = 'schema'",
+        " UPDATE meta SET value = '4' WHERE key = 'schema'",
         NULL, NULL, NULL) == SQLITE_OK;
 }
 
@@ -257,8 +257,8 @@ TEST(tm_migrates_version_2)
     tu_tm_close(tm);
     /* back to the version 2 shape: gram table, no posting lists */
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
-    CHECK(units_to_version_3(db));
-    CHECK(sqlite3_exec(db, "DROP TABLE post; DROP TABLE gram_df;"
+    CHECK(units_to_version_4(db));
+    CHECK(sqlite3_exec(db, "DROP TABLE post; DROP TABLE gram_df; DROP TABLE tu_info;"
                            " CREATE TABLE gram (g INTEGER NOT NULL, len INTEGER NOT NULL,"
                            " tu INTEGER NOT NULL, PRIMARY KEY (g, len, tu)) WITHOUT ROWID;"
                            " CREATE INDEX gram_tu ON gram (tu);"
@@ -275,10 +275,11 @@ TEST(tm_migrates_version_2)
     gone(path);
 }
 
-/* A version 3 file (UNIQUE index over four text columns, 44-bit trigram
- * ids) gets the unit hash, keeps its ids and full-text rows, merges a unit
- * added again and keeps a new one apart. */
-TEST(tm_migrates_version_3)
+/* A version 4 file (UNIQUE index over four text columns, 44-bit trigram
+ * ids) gets the unit hash, keeps its ids, full-text and tu_info rows (and
+ * tu_info's reference to tu), merges a unit added again and keeps a new
+ * one apart. */
+TEST(tm_migrates_version_4)
 {
     char path[512];
     struct tu_tm *tm = fresh(path, sizeof path);
@@ -296,9 +297,11 @@ TEST(tm_migrates_version_3)
     CHECK(add(tm, "en", "sr-Latn", "The bridge opens on Monday.", "Most se otvara u ponedeljak.", NULL));
     tu_tm_close(tm);
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
-    CHECK(units_to_version_3(db));
+    CHECK(units_to_version_4(db));
     /* postings under other trigram ids: the migration must rebuild them */
-    CHECK(sqlite3_exec(db, "UPDATE post SET k = k + (1 << 40)", NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "UPDATE post SET k = k + (1 << 40);"
+                           " INSERT INTO tu_info (id, tuid) VALUES (1, 'storm-1')",
+                           NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
     CHECK(tu_tm_open(path, false, &tm, &err) == TU_OK);
     if (tm == NULL) {
@@ -319,15 +322,20 @@ TEST(tm_migrates_version_3)
     CHECK(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE key = 'schema'),"
                                  " count(*), count(DISTINCT unit_hash), min(unit_hash) > 0,"
                                  " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_v3'),"
-                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_unit')"
+                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_unit'),"
+                                 " (SELECT tuid FROM tu_info WHERE id = 1),"
+                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_info'"
+                                 "  AND sql LIKE '%REFERENCES tu (id)%')"
                                  " FROM tu", -1, &st, NULL) == SQLITE_OK);
     CHECK(sqlite3_step(st) == SQLITE_ROW);
-    CHECK_STR((const char *)sqlite3_column_text(st, 0), "4");
+    CHECK_STR((const char *)sqlite3_column_text(st, 0), "5");
     CHECK(sqlite3_column_int(st, 1) == 3);
     CHECK(sqlite3_column_int(st, 2) == 3);
     CHECK(sqlite3_column_int(st, 3) == 1);
     CHECK(sqlite3_column_int(st, 4) == 0);
     CHECK(sqlite3_column_int(st, 5) == 1);
+    CHECK_STR((const char *)sqlite3_column_text(st, 6), "storm-1");
+    CHECK(sqlite3_column_int(st, 7) == 1);
     sqlite3_finalize(st);
     sqlite3_close(db);
     gone(path);
