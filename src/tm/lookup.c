@@ -339,6 +339,9 @@ struct fuzzy {
     struct tu_tm *tm;
     struct pattern pat;
     size_t nq, lo, hi;
+    unsigned blo, bhi;        /* the length buckets of [lo, hi] */
+    size_t blen[TM_BUCKETS][2]; /* the lengths of bucket blo + i */
+    size_t ids;               /* unit ids below this are counted */
     int min;
     struct lang_memo langs;
     uint32_t *text;           /* decoded candidate key */
@@ -473,23 +476,12 @@ static bool scratch_reserve(struct tm_scratch *s, size_t ids)
 {
     if (ids > s->cap) {
         size_t cap = ids + ids / 4 + 1024;
-        uint16_t *sh = tu_realloc(s->shared, cap * sizeof *sh);
-        uint8_t *lo, *hi;
-        if (sh == NULL) {
+        struct tm_count *u = tu_realloc(s->unit, cap * sizeof *u);
+        if (u == NULL) {
             return false;
         }
-        s->shared = sh;
-        lo = tu_realloc(s->blo, cap);
-        if (lo == NULL) {
-            return false;
-        }
-        s->blo = lo;
-        hi = tu_realloc(s->bhi, cap);
-        if (hi == NULL) {
-            return false;
-        }
-        s->bhi = hi;
-        memset(s->shared + s->cap, 0, (cap - s->cap) * sizeof *sh);
+        s->unit = u;
+        memset(s->unit + s->cap, 0, (cap - s->cap) * sizeof *u);
         s->cap = cap;
     }
     return true;
@@ -510,6 +502,96 @@ static bool touch(struct tm_scratch *s, uint32_t id)
     return true;
 }
 
+/* Step 1 over the lists of g[from..to): count each posting's unit. */
+static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_t from,
+                                 size_t to, struct tu_error *err)
+{
+    struct tu_tm *tm = f->tm;
+    struct tm_scratch *s = &tm->scratch;
+    sqlite3_stmt *st;
+
+    if (tm->stmt[TM_ST_POST_READ] == NULL &&
+        sqlite3_prepare_v2(tm->db, "SELECT k, data FROM post WHERE k BETWEEN ? AND ?",
+                           -1, &tm->stmt[TM_ST_POST_READ], NULL) != SQLITE_OK) {
+        return lookup_fail(tm, err);
+    }
+    st = tm->stmt[TM_ST_POST_READ];
+    for (size_t i = from; i < to; i++) {
+        uint64_t base = (uint64_t)g[i].g << 19;
+        if (g[i].df == 0) {
+            continue;
+        }
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, (int64_t)(base | (uint64_t)f->blo << 12));
+        sqlite3_bind_int64(st, 2, (int64_t)(base | (uint64_t)f->bhi << 12 | 0xfff));
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            uint8_t bucket = (uint8_t)((uint64_t)sqlite3_column_int64(st, 0) >> 12 & 0x7f);
+            const uint8_t *d = sqlite3_column_blob(st, 1);
+            size_t len = (size_t)sqlite3_column_bytes(st, 1);
+            uint64_t id = 0;
+            for (size_t p = 0; p < len;) {
+                uint64_t v, count = 1;
+                struct tm_count *u;
+                if (d[p] < 0x80) {
+                    v = d[p++]; /* most deltas fit in one byte */
+                } else {
+                    p += tu_tm_get_varint(d + p, len - p, &v);
+                }
+                id += v >> 1;
+                if (v & 1) {
+                    p += tu_tm_get_varint(d + p, len - p, &count);
+                }
+                if (id >= f->ids) {
+                    continue; /* a deleted unit's */
+                }
+                if (count > g[i].count) {
+                    count = g[i].count;
+                }
+                u = &s->unit[id];
+                if (u->shared == 0) {
+                    if (!touch(s, (uint32_t)id)) {
+                        sqlite3_reset(st);
+                        return tu_error_set(err, TU_ENOMEM, "out of memory");
+                    }
+                    u->blo = u->bhi = bucket;
+                } else if (bucket < u->blo) {
+                    u->blo = bucket;
+                } else if (bucket > u->bhi) {
+                    u->bhi = bucket;
+                }
+                u->shared = (uint16_t)(u->shared + count > 0xffff ? 0xffff : u->shared + count);
+            }
+        }
+        sqlite3_reset(st);
+    }
+    return TU_OK;
+}
+
+/* Step 2: the best score a unit could reach, from the trigrams it shares
+ * (counted, plus the unread ones) and the lengths its postings allow. */
+static int unit_bound(const struct fuzzy *f, const struct tm_count *u, size_t shared)
+{
+    size_t lo = f->blen[u->blo - f->blo][0], hi = f->blen[u->bhi - f->blo][1];
+    size_t mlo = lo > f->lo ? lo : f->lo, mhi = hi < f->hi ? hi : f->hi;
+    int ub = -1;
+
+    for (size_t m = mlo; m <= mhi; m++) {
+        size_t longer = m > f->nq ? m : f->nq, lim = limit_for(f->min, longer);
+        size_t dl = m > f->nq ? m - f->nq : f->nq - m;
+        size_t x = longer + 1 > shared ? (longer + 1 - shared + GRAM_LOSS - 1) / GRAM_LOSS : 0;
+        if (x > dl) {
+            dl = x;
+        }
+        if (dl == 0) {
+            dl = 1; /* distance 0 is the exact pass's */
+        }
+        if (dl <= lim && score_for(longer, dl) > ub) {
+            ub = score_for(longer, dl);
+        }
+    }
+    return ub;
+}
+
 /* Steps 1-3 of the file comment. */
 static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
                                  struct tu_error *err)
@@ -518,19 +600,23 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     struct tm_scratch *s = &tm->scratch;
     struct tm_gram *g = NULL;
     struct bound *b = NULL;
-    size_t ng, nb = 0, skipped = 0, ids, blen[TM_BUCKETS][2];
+    size_t ng, nb = 0, skipped = 0, unread = 0;
     long bmin = LONG_MAX, budget;
-    unsigned blo = tu_tm_bucket(f->lo, NULL, NULL), bhi = tu_tm_bucket(f->hi, NULL, NULL);
     sqlite3_stmt *st;
     enum tu_status rc = TU_OK;
 
+    f->blo = tu_tm_bucket(f->lo, NULL, NULL);
+    f->bhi = tu_tm_bucket(f->hi, NULL, NULL);
+    for (unsigned k = f->blo; k <= f->bhi; k++) {
+        tu_tm_bucket_range(k, &f->blen[k - f->blo][0], &f->blen[k - f->blo][1]);
+    }
     /* ids: the scratch arrays are indexed by unit id */
     if (sqlite3_prepare_v2(tm->db, "SELECT max(id) FROM tu", -1, &st, NULL) != SQLITE_OK) {
         return lookup_fail(tm, err);
     }
-    ids = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) + 1 : 1;
+    f->ids = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) + 1 : 1;
     sqlite3_finalize(st);
-    if (!scratch_reserve(s, ids)) {
+    if (!scratch_reserve(s, f->ids)) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     s->ntouched = 0;
@@ -538,14 +624,14 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     if (g == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    if (tm->stmt[TM_ST_DF] == NULL &&
+        sqlite3_prepare_v2(tm->db, "SELECT n FROM gram_df WHERE g = ?", -1,
+                           &tm->stmt[TM_ST_DF], NULL) != SQLITE_OK) {
+        tu_free(g);
+        return lookup_fail(tm, err);
+    }
+    st = tm->stmt[TM_ST_DF];
     for (size_t i = 0; i < ng; i++) {
-        if (tm->stmt[TM_ST_DF] == NULL &&
-            sqlite3_prepare_v2(tm->db, "SELECT n FROM gram_df WHERE g = ?", -1,
-                               &tm->stmt[TM_ST_DF], NULL) != SQLITE_OK) {
-            tu_free(g);
-            return lookup_fail(tm, err);
-        }
-        st = tm->stmt[TM_ST_DF];
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, g[i].g);
         g[i].df = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -565,104 +651,31 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
         budget -= (long)g[ng - 1 - skipped].count;
         skipped++;
     }
-    {
-        size_t unread = 0; /* U: query trigrams not read */
-        for (size_t i = ng - skipped; i < ng; i++) {
-            unread += g[i].count;
-        }
-        if (tm->stmt[TM_ST_POST_READ] == NULL &&
-            sqlite3_prepare_v2(tm->db, "SELECT k, data FROM post WHERE k BETWEEN ? AND ?",
-                               -1, &tm->stmt[TM_ST_POST_READ], NULL) != SQLITE_OK) {
-            tu_free(g);
-            return lookup_fail(tm, err);
-        }
-        st = tm->stmt[TM_ST_POST_READ];
-        for (size_t i = 0; i + skipped < ng && rc == TU_OK; i++) {
-            uint64_t base = (uint64_t)g[i].g << 19;
-            if (g[i].df == 0) {
-                continue;
-            }
-            sqlite3_reset(st);
-            sqlite3_bind_int64(st, 1, (int64_t)(base | (uint64_t)blo << 12));
-            sqlite3_bind_int64(st, 2, (int64_t)(base | (uint64_t)bhi << 12 | 0xfff));
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                uint8_t bucket = (uint8_t)((uint64_t)sqlite3_column_int64(st, 0) >> 12 & 0x7f);
-                const uint8_t *d = sqlite3_column_blob(st, 1);
-                size_t len = (size_t)sqlite3_column_bytes(st, 1);
-                uint64_t id = 0;
-                for (size_t p = 0; p < len;) {
-                    uint64_t v, count = 1;
-                    p += tu_tm_get_varint(d + p, len - p, &v);
-                    id += v >> 1;
-                    if (v & 1) {
-                        p += tu_tm_get_varint(d + p, len - p, &count);
-                    }
-                    if (id >= ids) {
-                        continue; /* a deleted unit's */
-                    }
-                    if (count > g[i].count) {
-                        count = g[i].count;
-                    }
-                    if (s->shared[id] == 0) {
-                        if (!touch(s, (uint32_t)id)) {
-                            rc = tu_error_set(err, TU_ENOMEM, "out of memory");
-                            break;
-                        }
-                        s->blo[id] = s->bhi[id] = bucket;
-                    } else if (bucket < s->blo[id]) {
-                        s->blo[id] = bucket;
-                    } else if (bucket > s->bhi[id]) {
-                        s->bhi[id] = bucket;
-                    }
-                    s->shared[id] = (uint16_t)(s->shared[id] + count > 0xffff ? 0xffff
-                                                                        : s->shared[id] + count);
-                }
-            }
-            sqlite3_reset(st);
-        }
-        /* bound every counted unit; keep those that may reach min */
-        for (unsigned k = blo; k <= bhi; k++) {
-            tu_tm_bucket_range(k, &blen[k - blo][0], &blen[k - blo][1]);
-        }
-        b = rc == TU_OK ? tu_malloc((s->ntouched + 1) * sizeof *b) : NULL;
-        if (b == NULL && rc == TU_OK) {
-            rc = tu_error_set(err, TU_ENOMEM, "out of memory");
-        }
-        for (size_t i = 0; i < s->ntouched; i++) {
-            uint32_t id = s->touched[i];
-            size_t shared = s->shared[id] + unread, mlo, mhi, x;
-            int ub = -1;
-            s->shared[id] = 0;
-            if (b == NULL) {
-                continue;
-            }
-            mlo = blen[s->blo[id] - blo][0] > f->lo ? blen[s->blo[id] - blo][0] : f->lo;
-            mhi = blen[s->bhi[id] - blo][1] < f->hi ? blen[s->bhi[id] - blo][1] : f->hi;
-            for (size_t m = mlo; m <= mhi; m++) {
-                size_t longer = m > f->nq ? m : f->nq, lim = limit_for(f->min, longer);
-                size_t dl = m > f->nq ? m - f->nq : f->nq - m;
-                x = longer + 1 > shared ? (longer + 1 - shared + GRAM_LOSS - 1) / GRAM_LOSS : 0;
-                if (x > dl) {
-                    dl = x;
-                }
-                if (dl == 0) {
-                    dl = 1; /* distance 0 is the exact pass's */
-                }
-                if (dl <= lim && score_for(longer, dl) > ub) {
-                    ub = score_for(longer, dl);
-                }
-            }
-            if (ub >= f->min) {
-                b[nb].id = id;
-                b[nb].ub = ub;
-                b[nb].shared = (unsigned)(shared - unread);
-                nb++;
-            }
-        }
-        s->ntouched = 0;
+    for (size_t i = ng - skipped; i < ng; i++) {
+        unread += g[i].count; /* U */
     }
-    tu_free(g);
+    rc = read_lists(f, g, 0, ng - skipped, err);
+    /* bound every counted unit; keep those that may reach min */
+    b = rc == TU_OK ? tu_malloc((s->ntouched + 1) * sizeof *b) : NULL;
+    if (b == NULL && rc == TU_OK) {
+        rc = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < s->ntouched; i++) {
+        struct tm_count *u = &s->unit[s->touched[i]];
+        /* below bmin no length in the window can reach min: most units */
+        int ub = b != NULL && (long)(u->shared + unread) >= bmin
+                     ? unit_bound(f, u, u->shared + unread) : -1;
+        if (ub >= f->min) {
+            b[nb].id = s->touched[i];
+            b[nb].ub = ub;
+            b[nb].shared = u->shared;
+            nb++;
+        }
+        u->shared = 0;
+    }
+    s->ntouched = 0;
     if (rc != TU_OK) {
+        tu_free(g);
         tu_free(b);
         return rc;
     }
@@ -670,6 +683,7 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     if (tm->stmt[TM_ST_UNIT_KEY] == NULL &&
         sqlite3_prepare_v2(tm->db, "SELECT src_key, key_len, src_lang, trg_lang FROM tu"
                            " WHERE id = ?", -1, &tm->stmt[TM_ST_UNIT_KEY], NULL) != SQLITE_OK) {
+        tu_free(g);
         tu_free(b);
         return lookup_fail(tm, err);
     }
@@ -688,6 +702,7 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
         }
     }
     sqlite3_reset(st);
+    tu_free(g);
     tu_free(b);
     return rc;
 }

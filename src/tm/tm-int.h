@@ -19,9 +19,12 @@ enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_FTS_RUN, TM_ST_POST_LAST,
 struct tm_pending;
 
 /* Per-unit counters of one fuzzy lookup, indexed by unit id and reused. */
+struct tm_count {
+    uint16_t shared;       /* trigrams shared with the query (capped count) */
+    uint8_t blo, bhi;      /* length buckets the unit's postings came from */
+};
 struct tm_scratch {
-    uint16_t *shared;      /* trigrams shared with the query (capped counts) */
-    uint8_t *blo, *bhi;    /* length buckets the unit's postings came from */
+    struct tm_count *unit; /* one per unit id, packed: a posting costs one cache miss */
     uint32_t *touched;     /* ids with shared > 0 */
     size_t cap, ntouched, touched_cap;
 };

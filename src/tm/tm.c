@@ -224,10 +224,14 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
         return st;
     }
     sqlite3_busy_timeout(tm->db, 5000);
+    /* Imports keep a large TM's dirty pages in memory; read-only lookups map
+     * the file, so a page read once stays (1M units: fuzzy p50 ~25 -> ~21 ms,
+     * CPU -15 %; the first query to touch many pages pays more in faults). */
     if ((!readonly && exec(tm, "PRAGMA journal_mode=WAL", err) != TU_OK) ||
         exec(tm, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
                   " PRAGMA temp_store=MEMORY", err) != TU_OK ||
-        exec(tm, readonly ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-262144", err) != TU_OK ||
+        exec(tm, readonly ? "PRAGMA cache_size=-65536; PRAGMA mmap_size=2147418112"
+                          : "PRAGMA cache_size=-262144", err) != TU_OK ||
         migrate(tm, err) != TU_OK) {
         tu_tm_close(tm);
         return err->code;
@@ -246,9 +250,7 @@ void tu_tm_close(struct tu_tm *tm)
     }
     tu_tm_pending_free(tm);
     sqlite3_close(tm->db);
-    tu_free(tm->scratch.shared);
-    tu_free(tm->scratch.blo);
-    tu_free(tm->scratch.bhi);
+    tu_free(tm->scratch.unit);
     tu_free(tm->scratch.touched);
     for (size_t i = 0; i < TM_TRANSLIT_MAX; i++) {
         tu_translit_free(tm->tr[i].t);
