@@ -80,6 +80,8 @@ static bool pattern_init(struct pattern *p, const uint32_t *a, size_t m)
     if (p->peq == NULL || p->cp == NULL) {
         tu_free(p->peq);
         tu_free(p->cp);
+        p->peq = NULL; /* the caller releases the pattern again */
+        p->cp = NULL;
         return false;
     }
     memset(p->cp, 0xff, p->slots * sizeof *p->cp);
