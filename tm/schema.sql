@@ -1,7 +1,9 @@
--- tumač translation memory, schema version 4 (2: gram rows carried the key
+-- tumač translation memory, schema version 5 (2: gram rows carried the key
 -- length; 3: the trigram index is packed posting lists, a row per chunk of a
 -- trigram's postings in a length bucket, instead of a row per trigram and unit;
--- 4: tu_info keeps the TMX metadata lookup does not need).
+-- 4: tu_info keeps the TMX metadata lookup does not need; 5: identical units
+-- are found by a 64-bit hash with a plain index instead of a UNIQUE index
+-- over four text columns, and trigram ids have 37 bits).
 -- Embedded into the binary as src/tm/schema.gen.h (make-schema.sh); a unit
 -- test checks that the two agree.
 CREATE TABLE IF NOT EXISTS meta (
@@ -24,8 +26,10 @@ CREATE TABLE IF NOT EXISTS tu (
     origin    TEXT,
     approved  INTEGER NOT NULL DEFAULT 0,
     created   TEXT,                 -- TMX form YYYYMMDDThhmmssZ (UTC)
-    UNIQUE (src_lang, trg_lang, src_xml, trg_xml)
+    unit_hash INTEGER NOT NULL      -- hash of src_lang, trg_lang, src_xml, trg_xml:
+                                    -- the fields that make two units the same
 );
+CREATE INDEX IF NOT EXISTS tu_unit ON tu (unit_hash);
 CREATE INDEX IF NOT EXISTS tu_hash ON tu (key_hash);
 CREATE INDEX IF NOT EXISTS tu_len ON tu (key_len);
 CREATE TABLE IF NOT EXISTS post (  -- posting lists (src/tm/index.c)
@@ -35,7 +39,7 @@ CREATE TABLE IF NOT EXISTS post (  -- posting lists (src/tm/index.c)
     data BLOB NOT NULL              -- varints: id delta << 1 | repeated [, count]
 );
 CREATE TABLE IF NOT EXISTS gram_df (
-    g INTEGER PRIMARY KEY,          -- trigram id (44 bits)
+    g INTEGER PRIMARY KEY,          -- trigram id (37 bits)
     n INTEGER NOT NULL              -- postings over all buckets: lookup reads rare ones first
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5 (

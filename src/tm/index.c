@@ -10,10 +10,12 @@
  * varints: (id - previous id) << 1 | (c > 1), then c when c > 1; the first
  * posting of a chunk counts from id 0.
  *
- * Adds collect their postings in memory (one growing list per (g, bucket))
- * and flush() appends them to the last chunk of each list, in key order:
- * an import writes each chunk about once instead of one B-tree row per gram
- * and unit. Deleted units leave stale postings behind; lookup verifies every
+ * Adds collect their postings in memory, 8 bytes each: the trigram and
+ * length bucket in the high bits and the unit's place among the pending
+ * units in the low ones (a trigram seen c times in a key is c postings).
+ * flush() sorts them once and appends each list to its last stored chunk,
+ * in key order: an import writes each chunk about once instead of one
+ * B-tree row per gram and unit. Deleted units leave stale postings behind; lookup verifies every
  * candidate against `tu`, and vacuum rebuilds the index.
  */
 #include <stdlib.h>
@@ -24,7 +26,9 @@
 
 #define CHUNK_MAX 3800          /* bytes: a chunk stays inside one 4 KB page */
 #define CHUNK_LAST 0xfffu       /* 12 bits of chunk number */
-#define PENDING_FLUSH (8u << 20) /* postings in memory (16 bytes each) */
+#define PENDING_FLUSH (16u << 20) /* postings in memory (8 bytes each) */
+#define UNIT_BITS 20              /* a pending posting's unit: its place in ids[] */
+#define PENDING_UNITS (1u << UNIT_BITS)
 
 /* Lengths below 16 have a bucket each; above, buckets grow by 1/16. */
 unsigned tu_tm_bucket(size_t len, size_t *lo, size_t *hi)
@@ -67,7 +71,7 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
-/* Trigram ids (44 bits) of a key padded with " " before and "  " after:
+/* Trigram ids (TM_GRAM_BITS) of a key padded with " " before and "  " after:
  * n + 1 of them, in key order. */
 size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out)
 {
@@ -166,15 +170,15 @@ static size_t put_posting(uint8_t *p, int64_t *last, int64_t id, uint32_t count)
     return n;
 }
 
-/* A posting waiting for flush: key = trigram << 7 | bucket. */
-struct tm_posting {
-    uint64_t key;
-    uint32_t id, count;
-};
+/* A posting waiting for flush: trigram << 27 | bucket << 20 | unit. */
+#define POSTING_LIST(v) ((v) >> UNIT_BITS)   /* trigram << 7 | bucket */
+#define POSTING_UNIT(v) ((v) & (PENDING_UNITS - 1))
 
 struct tm_pending {
-    struct tm_posting *v;
+    uint64_t *v;
     size_t n, cap;
+    uint32_t *ids;        /* unit ids of the pending postings, in add order */
+    size_t nids, ids_cap;
     int64_t (*runs)[2];   /* new unit ids, as runs first..last, for FTS */
     size_t nruns, runs_cap;
 };
@@ -186,6 +190,7 @@ void tu_tm_pending_free(struct tu_tm *tm)
         return;
     }
     tu_free(p->v);
+    tu_free(p->ids);
     tu_free(p->runs);
     tu_free(p);
     tm->pending = NULL;
@@ -211,6 +216,8 @@ static enum tu_status add_run(struct tm_pending *p, int64_t id, struct tu_error 
     return TU_OK;
 }
 
+static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error *err);
+
 /* Postings of a unit (and, for a new one, its full-text row), kept in
  * memory until flush: appended to one array, sorted once at flush. */
 enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,
@@ -228,53 +235,64 @@ enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp
     if (p == NULL && (p = tm->pending = tu_calloc(1, sizeof *p)) == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    if (p->nids == p->ids_cap) {
+        size_t cap = p->ids_cap ? p->ids_cap * 2 : 256;
+        uint32_t *ids = tu_realloc(p->ids, cap * sizeof *ids);
+        if (ids == NULL) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+        p->ids = ids;
+        p->ids_cap = cap;
+    }
     if (new_unit && add_run(p, id, err) != TU_OK) {
         return err->code;
     }
-    ng = tu_tm_gram_counts(cp, n, &g);
-    if (g == NULL) {
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
-    }
-    if (p->n + ng > p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 1 << 16;
-        struct tm_posting *v;
-        while (cap < p->n + ng) {
+    if (n + 1 > p->cap - p->n || p->v == NULL) {
+        /* n + 1 trigrams: at most that many postings */
+        size_t cap = p->cap ? p->cap * 2 : 4096;
+        uint64_t *v;
+        while (cap - p->n < n + 1) {
             cap *= 2;
         }
         if ((v = tu_realloc(p->v, cap * sizeof *v)) == NULL) {
-            tu_free(g);
             return tu_error_set(err, TU_ENOMEM, "out of memory");
         }
         p->v = v;
         p->cap = cap;
     }
-    for (size_t i = 0; i < ng; i++) {
-        struct tm_posting *e = &p->v[p->n++];
-        e->key = (uint64_t)g[i].g << 7 | bucket;
-        e->id = (uint32_t)id;
-        e->count = g[i].count;
+    ng = tu_tm_gram_counts(cp, n, &g);
+    if (g == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    for (size_t i = 0; i < ng; i++) {
+        uint64_t v = ((uint64_t)g[i].g << 7 | bucket) << UNIT_BITS | p->nids;
+        for (uint32_t c = 0; c < g[i].count; c++) {
+            p->v[p->n++] = v;
+        }
+    }
+    p->ids[p->nids++] = (uint32_t)id;
     tu_free(g);
-    if (p->n >= PENDING_FLUSH) {
-        return tu_tm_flush(tm, err);
+    if (p->n >= PENDING_FLUSH || p->nids == PENDING_UNITS) {
+        return flush_pending(tm, true, err);
     }
     return TU_OK;
 }
 
-/* Stable LSD radix sort by key, 11 bits a pass; ids stay in add order. */
-static bool sort_postings(struct tm_posting *v, size_t n)
+/* Stable LSD radix sort by list, 11 bits a pass: the units were added in
+ * order, so this sorts the whole values. */
+static bool sort_postings(uint64_t *v, size_t n)
 {
-    struct tm_posting *tmp = tu_malloc(n * sizeof *tmp), *src = v, *dst = tmp;
+    uint64_t *tmp = tu_malloc(n * sizeof *tmp), *src = v, *dst = tmp;
     if (tmp == NULL) {
         return false;
     }
-    for (unsigned shift = 0; shift < TM_GRAM_BITS + 7; shift += 11) {
+    for (unsigned shift = UNIT_BITS; shift < UNIT_BITS + TM_GRAM_BITS + 7; shift += 11) {
         size_t count[2048] = {0}, sum = 0;
-        struct tm_posting *t;
+        uint64_t *t;
         for (size_t i = 0; i < n; i++) {
-            count[src[i].key >> shift & 2047]++;
+            count[src[i] >> shift & 2047]++;
         }
-        if (count[src[0].key >> shift & 2047] == n) {
+        if (count[src[0] >> shift & 2047] == n) {
             continue; /* all alike in these bits */
         }
         for (size_t b = 0; b < 2048; b++) {
@@ -283,7 +301,7 @@ static bool sort_postings(struct tm_posting *v, size_t n)
             sum += c;
         }
         for (size_t i = 0; i < n; i++) {
-            dst[count[src[i].key >> shift & 2047]++] = src[i];
+            dst[count[src[i] >> shift & 2047]++] = src[i];
         }
         t = src;
         src = dst;
@@ -334,10 +352,10 @@ static enum tu_status write_chunk(struct tu_tm *tm, uint64_t k, int64_t last,
 }
 
 /* Append one pending list to its stored chunks. */
-static enum tu_status flush_list(struct tu_tm *tm, const struct tm_posting *v,
+static enum tu_status flush_list(struct tu_tm *tm, const uint32_t *ids, const uint64_t *v,
                                  size_t count, uint8_t *chunk, struct tu_error *err)
 {
-    uint64_t base = (v[0].key >> 7) << 19 | (v[0].key & 0x7f) << 12;
+    uint64_t base = POSTING_LIST(v[0]) >> 7 << 19 | (POSTING_LIST(v[0]) & 0x7f) << 12;
     uint64_t k = base;
     size_t len = 0;
     int64_t last = 0;
@@ -364,8 +382,11 @@ static enum tu_status flush_list(struct tu_tm *tm, const struct tm_posting *v,
         }
     }
     sqlite3_reset(s);
-    for (size_t i = 0; i < count; i++) {
-        int64_t id = v[i].id;
+    for (size_t i = 0, j; i < count; i = j) {
+        int64_t id = ids[POSTING_UNIT(v[i])];
+        for (j = i + 1; j < count && v[j] == v[i]; j++) {
+            /* the trigram's other occurrences in this key */
+        }
         if (n > 0 && (id <= last || len + 20 > CHUNK_MAX)) {
             /* ids go up inside a chunk; a reused id (after a delete) or a
              * full chunk starts the next one */
@@ -382,7 +403,7 @@ static enum tu_status flush_list(struct tu_tm *tm, const struct tm_posting *v,
             return tu_error_at(err, TU_EDB, tm->path, 0, 0,
                                "index: too many postings for one trigram");
         }
-        len += put_posting(chunk + len, &last, id, v[i].count);
+        len += put_posting(chunk + len, &last, id, (uint32_t)(j - i));
         n++;
     }
     return n > 0 ? write_chunk(tm, k, last, n, chunk, len, err) : TU_OK;
@@ -431,7 +452,8 @@ static enum tu_status flush_fts(struct tu_tm *tm, struct tu_error *err)
     return TU_OK;
 }
 
-enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err)
+/* Write the pending postings; keep: reuse the buffers (an import goes on). */
+static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error *err)
 {
     struct tm_pending *p = tm->pending;
     uint8_t *chunk;
@@ -453,15 +475,17 @@ enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err)
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < p->n && st == TU_OK;) {
-        uint64_t g = p->v[i].key >> 7;
+        uint64_t g = POSTING_LIST(p->v[i]) >> 7;
         size_t df = 0;
-        while (i < p->n && p->v[i].key >> 7 == g && st == TU_OK) {
+        while (i < p->n && POSTING_LIST(p->v[i]) >> 7 == g && st == TU_OK) {
             size_t j = i;
-            while (j < p->n && p->v[j].key == p->v[i].key) {
+            while (j < p->n && POSTING_LIST(p->v[j]) == POSTING_LIST(p->v[i])) {
                 j++;
             }
-            st = flush_list(tm, p->v + i, j - i, chunk, err);
-            df += j - i;
+            st = flush_list(tm, p->ids, p->v + i, j - i, chunk, err);
+            for (size_t k = i; k < j; k++) {
+                df += k == i || p->v[k] != p->v[k - 1]; /* units, not occurrences */
+            }
             i = j;
         }
         if (st == TU_OK) {
@@ -469,8 +493,17 @@ enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err)
         }
     }
     tu_free(chunk);
-    tu_tm_pending_free(tm);
+    if (keep && st == TU_OK) {
+        p->n = p->nids = 0;
+    } else {
+        tu_tm_pending_free(tm);
+    }
     return st;
+}
+
+enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err)
+{
+    return flush_pending(tm, false, err);
 }
 
 enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err)

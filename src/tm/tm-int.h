@@ -8,12 +8,13 @@
 #include "tumac/text.h"
 #include "tumac/tm.h"
 
-enum { TM_ST_INSERT, TM_ST_FTS_RUN, TM_ST_POST_LAST, TM_ST_POST_PUT, TM_ST_DF_ADD,
-       TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY, TM_ST_INFO, TM_ST_COUNT };
+enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_FTS_RUN, TM_ST_POST_LAST,
+       TM_ST_POST_PUT, TM_ST_DF_ADD, TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY,
+       TM_ST_INFO, TM_ST_COUNT };
 #define TM_DATE_SIZE 17  /* YYYYMMDDThhmmssZ and NUL */
 #define TM_TRANSLIT_MAX 4
 #define TM_BUCKETS 128     /* length buckets: 7 bits of a post key */
-#define TM_GRAM_BITS 44    /* trigram id bits: post key = g << 19 | bucket << 12 | chunk */
+#define TM_GRAM_BITS 37    /* trigram id bits: post key = g << 19 | bucket << 12 | chunk */
 
 struct tm_pending;
 

@@ -16,7 +16,7 @@
 #include "tumac/locale.h"
 #include "tumac/text.h"
 
-#define TM_SCHEMA_VERSION "4"
+#define TM_SCHEMA_VERSION "5"
 
 const char *tu_tm_schema_sql(void)
 {
@@ -63,6 +63,79 @@ static enum tu_status exec(struct tu_tm *tm, const char *sql, struct tu_error *e
     return TU_OK;
 }
 
+/* FNV-1a over the fields that make two units the same, each ended by a
+ * byte that UTF-8 text never holds. */
+static uint64_t unit_hash(const char *const field[4])
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (int i = 0; i < 4; i++) {
+        for (const unsigned char *c = (const unsigned char *)(field[i] ? field[i] : ""); *c; c++) {
+            h ^= *c;
+            h *= 1099511628211ULL;
+        }
+        h ^= 0xff;
+        h *= 1099511628211ULL;
+    }
+    return h & 0x7fffffffffffffffULL;
+}
+
+static void sql_unit_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *field[4];
+    for (int i = 0; i < 4 && i < argc; i++) {
+        field[i] = (const char *)sqlite3_value_text(argv[i]);
+    }
+    sqlite3_result_int64(ctx, (int64_t)unit_hash(field));
+}
+
+/* 1-4 -> 5 in one transaction: the units move to a table with the unit
+ * hash (same ids, so the full-text and tu_info rows stay valid; 1-3 get an
+ * empty tu_info) and the trigram index is rebuilt (37-bit trigram ids; 1
+ * and 2 had gram rows). Foreign keys are off while the old table is renamed
+ * and dropped: tu_info's REFERENCES tu must neither follow the rename nor
+ * cascade the drop. */
+static enum tu_status migrate_to_5(struct tu_tm *tm, struct tu_error *err)
+{
+    enum tu_status st = TU_OK;
+
+    if (sqlite3_create_function(tm->db, "tumac_unit_hash", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                NULL, sql_unit_hash, NULL, NULL) != SQLITE_OK) {
+        return db_error(tm, "migrate", err);
+    }
+    if (exec(tm, "PRAGMA foreign_keys=OFF; PRAGMA legacy_alter_table=ON", err) != TU_OK) {
+        return err->code;
+    }
+    if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
+        st = err->code;
+    } else if (exec(tm, "DROP TABLE IF EXISTS gram; DROP INDEX tu_hash; DROP INDEX tu_len;"
+                        " DROP INDEX IF EXISTS tu_unit;"
+                        " ALTER TABLE tu RENAME TO tu_old", err) != TU_OK ||
+               exec(tm, tm_schema_sql, err) != TU_OK ||
+               exec(tm, "INSERT INTO tu (id, src_lang, trg_lang, src_text, trg_text, src_xml,"
+                        " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash, origin,"
+                        " approved, created, unit_hash) SELECT id, src_lang, trg_lang, src_text,"
+                        " trg_text, src_xml, trg_xml, src_key, key_hash, key_len, prev_hash,"
+                        " next_hash, origin, approved, created,"
+                        " tumac_unit_hash(src_lang, trg_lang, src_xml, trg_xml) FROM tu_old"
+                        " ORDER BY id; DROP TABLE tu_old", err) != TU_OK ||
+               tu_tm_index_rebuild(tm, err) != TU_OK ||
+               exec(tm, "UPDATE meta SET value = '" TM_SCHEMA_VERSION "' WHERE key = 'schema'",
+                    err) != TU_OK ||
+               exec(tm, "COMMIT", err) != TU_OK) {
+        st = err->code;
+        tu_tm_pending_free(tm);
+        sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    sqlite3_exec(tm->db, "PRAGMA legacy_alter_table=OFF; PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+    return st;
+}
+
+static bool is_old_version(const char *version)
+{
+    return strcmp(version, "1") == 0 || strcmp(version, "2") == 0 ||
+           strcmp(version, "3") == 0 || strcmp(version, "4") == 0;
+}
+
 static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
 {
     sqlite3_stmt *st = NULL;
@@ -79,28 +152,10 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
     if (strcmp(version, TM_SCHEMA_VERSION) == 0) {
         return TU_OK;
     }
-    bool older = strcmp(version, "1") == 0 || strcmp(version, "2") == 0 ||
-                 strcmp(version, "3") == 0;
-    if (older && !tm->readonly) {
-        /* 1, 2 -> 3: the gram rows become packed posting lists (same units).
-         * 3 -> 4: a new table (tu_info), made by the schema's CREATE IF NOT
-         * EXISTS. One transaction: a failed migration leaves the old file. */
-        bool rebuild_index = strcmp(version, "3") != 0;
-        if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
-            return err->code;
-        }
-        if ((rebuild_index && exec(tm, "DROP TABLE gram", err) != TU_OK) ||
-            exec(tm, tm_schema_sql, err) != TU_OK ||
-            (rebuild_index && tu_tm_index_rebuild(tm, err) != TU_OK) ||
-            exec(tm, "UPDATE meta SET value = '" TM_SCHEMA_VERSION "' WHERE key = 'schema'",
-                 err) != TU_OK ||
-            exec(tm, "COMMIT", err) != TU_OK) {
-            sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
-            return err->code;
-        }
-        return TU_OK;
+    if (is_old_version(version) && !tm->readonly) {
+        return migrate_to_5(tm, err);
     }
-    if (older) {
+    if (is_old_version(version)) {
         /* Read-only use of an older file: migrate it through a writable
          * connection first (fails if the file is not writable). */
         struct tu_tm *rw = NULL;
@@ -171,7 +226,8 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
     sqlite3_busy_timeout(tm->db, 5000);
     if ((!readonly && exec(tm, "PRAGMA journal_mode=WAL", err) != TU_OK) ||
         exec(tm, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                  " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", err) != TU_OK ||
+                  " PRAGMA temp_store=MEMORY", err) != TU_OK ||
+        exec(tm, readonly ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-262144", err) != TU_OK ||
         migrate(tm, err) != TU_OK) {
         tu_tm_close(tm);
         return err->code;
@@ -464,6 +520,29 @@ static enum tu_status parse_lang(struct tu_tm *tm, int which, const char *tag,
     return TU_OK;
 }
 
+/* A unit added again: approval sticks, a missing context is filled in. */
+static enum tu_status merge_unit(struct tu_tm *tm, int64_t id, const struct tu_tm_unit *u,
+                                 struct tu_error *err)
+{
+    sqlite3_stmt *s;
+    if (prep(tm, TM_ST_MERGE, "UPDATE tu SET approved = max(approved, ?2),"
+             " prev_hash = CASE WHEN prev_hash = 0 THEN ?3 ELSE prev_hash END,"
+             " next_hash = CASE WHEN next_hash = 0 THEN ?4 ELSE next_hash END"
+             " WHERE id = ?1", err) != TU_OK) {
+        return err->code;
+    }
+    s = tm->stmt[TM_ST_MERGE];
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int(s, 2, u->approved ? 1 : 0);
+    sqlite3_bind_int64(s, 3, (int64_t)(u->prev_hash & 0x7fffffffffffffffULL));
+    sqlite3_bind_int64(s, 4, (int64_t)(u->next_hash & 0x7fffffffffffffffULL));
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        return db_error(tm, "merge", err);
+    }
+    sqlite3_reset(s);
+    return TU_OK;
+}
+
 static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
                                bool *added, struct tu_error *err)
 {
@@ -473,7 +552,7 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
     size_t ncp;
     enum tu_status st = TU_OK;
     sqlite3_stmt *s;
-    int64_t id;
+    int64_t id, uhash;
     char created_buf[TM_DATE_SIZE];
     const char *created;
 
@@ -527,19 +606,44 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
     }
     tu_buf_addc(&key, 0);
     ncp = tu_tm_codepoints(key.data, key.len - 1, &cps);
+    {
+        const char *field[4] = {sl.tag, tl.tag, sx.data, tx.data};
+        uhash = (int64_t)unit_hash(field);
+    }
+    /* The same unit again: merged into the stored one. */
+    if ((st = prep(tm, TM_ST_FIND, "SELECT id FROM tu WHERE unit_hash = ?1 AND src_lang = ?2"
+                   " AND trg_lang = ?3 AND src_xml = ?4 AND trg_xml = ?5", err)) != TU_OK) {
+        goto done;
+    }
+    s = tm->stmt[TM_ST_FIND];
+    sqlite3_bind_int64(s, 1, uhash);
+    sqlite3_bind_text(s, 2, sl.tag, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, tl.tag, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, sx.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, tx.data, -1, SQLITE_STATIC);
+    switch (sqlite3_step(s)) {
+    case SQLITE_ROW:
+        id = sqlite3_column_int64(s, 0);
+        sqlite3_reset(s);
+        st = merge_unit(tm, id, u, err);
+        goto done;
+    case SQLITE_DONE:
+        sqlite3_reset(s);
+        break;
+    default:
+        st = db_error(tm, "add", err);
+        goto done;
+    }
     if ((st = prep(tm, TM_ST_INSERT,
                    "INSERT INTO tu (src_lang, trg_lang, src_text, trg_text, src_xml,"
                    " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash,"
-                   " origin, approved, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                   " ON CONFLICT DO UPDATE SET approved = max(approved, excluded.approved),"
-                   " prev_hash = CASE WHEN prev_hash = 0 THEN excluded.prev_hash ELSE prev_hash END,"
-                   " next_hash = CASE WHEN next_hash = 0 THEN excluded.next_hash ELSE next_hash END",
-                   err)) != TU_OK) {
+                   " origin, approved, created, unit_hash)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err)) != TU_OK) {
         goto done;
     }
     s = tm->stmt[TM_ST_INSERT];
-    sqlite3_bind_text(s, 1, sl.tag, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, tl.tag, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 1, sl.tag, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, tl.tag, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, src.data, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, trg.data, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, sx.data, -1, SQLITE_STATIC);
@@ -554,19 +658,13 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
     }
     sqlite3_bind_int(s, 13, u->approved ? 1 : 0);
     sqlite3_bind_text(s, 14, created, -1, SQLITE_STATIC);
-    sqlite3_set_last_insert_rowid(tm->db, 0);
+    sqlite3_bind_int64(s, 15, uhash);
     if (sqlite3_step(s) != SQLITE_DONE) {
         st = db_error(tm, "add", err);
         goto done;
     }
     sqlite3_reset(s);
-    /* The upsert's UPDATE path leaves last_insert_rowid alone: cleared
-     * before the step, it is the new row's id only when one was made (no
-     * RETURNING: SQLite runs it through a temporary table per statement). */
     id = sqlite3_last_insert_rowid(tm->db);
-    if (id == 0) {
-        goto done; /* merged */
-    }
     if (added) {
         *added = true;
     }

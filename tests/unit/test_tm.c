@@ -1,6 +1,6 @@
 /* Translation memory: schema embedding, add/merge, exact/fuzzy lookup,
  * script-agnostic matching, the fuzzy query plan, the edit distance, the
- * index against an exhaustive scan, migration of a version 2 file. */
+ * index against an exhaustive scan, migration of version 2 and 4 files. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,15 +196,56 @@ TEST(tm_index_equals_exhaustive_scan)
     gone(path);
 }
 
+/* The units of a TM back in the version 1-4 shape: a UNIQUE index over the
+ * four fields of a unit, no unit hash. */
+static bool units_to_version_4(sqlite3 *db)
+{
+    return sqlite3_exec(db,
+        "CREATE TABLE tu3 (id INTEGER PRIMARY KEY, src_lang TEXT NOT NULL,"
+        " trg_lang TEXT NOT NULL, src_text TEXT NOT NULL, trg_text TEXT NOT NULL,"
+        " src_xml TEXT NOT NULL, trg_xml TEXT NOT NULL, src_key TEXT NOT NULL,"
+        " key_hash INTEGER NOT NULL, key_len INTEGER NOT NULL,"
+        " prev_hash INTEGER NOT NULL DEFAULT 0, next_hash INTEGER NOT NULL DEFAULT 0,"
+        " origin TEXT, approved INTEGER NOT NULL DEFAULT 0, created TEXT,"
+        " UNIQUE (src_lang, trg_lang, src_xml, trg_xml));"
+        " INSERT INTO tu3 SELECT id, src_lang, trg_lang, src_text, trg_text, src_xml,"
+        " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash, origin, approved,"
+        " created FROM tu;"
+        " DROP TABLE tu; ALTER TABLE tu3 RENAME TO tu;"
+        " CREATE INDEX tu_hash ON tu (key_hash); CREATE INDEX tu_len ON tu (key_len);"
+        " UPDATE meta SET value = '4' WHERE key = 'schema'",
+        NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* Exact and fuzzy lookups of the unit the migration tests store. */
+static void check_bridge_found(struct tu_tm *tm)
+{
+    struct tu_tm_query q;
+    struct tu_tm_match *m = NULL;
+    size_t n = 0;
+    struct tu_error err = {0};
+
+    memset(&q, 0, sizeof q);
+    q.src_lang = "en";
+    q.trg_lang = "sr-Latn";
+    q.text = "The bridge opens on Tuesday.";
+    q.len = strlen(q.text);
+    CHECK(tu_tm_lookup(tm, &q, &m, &n, &err) == TU_OK);
+    CHECK(n == 1);
+    tu_tm_matches_free(m, n);
+    q.text = "The bridge opens on Monday.";
+    q.len = strlen(q.text);
+    CHECK(tu_tm_lookup(tm, &q, &m, &n, &err) == TU_OK);
+    CHECK(n == 1 && m[0].score == 100);
+    tu_tm_matches_free(m, n);
+}
+
 /* A version 2 file (a gram row per trigram and unit) is migrated on open
  * and its units are found by the new index. */
 TEST(tm_migrates_version_2)
 {
     char path[512];
     struct tu_tm *tm = fresh(path, sizeof path);
-    struct tu_tm_query q;
-    struct tu_tm_match *m = NULL;
-    size_t n = 0;
     struct tu_error err = {0};
     sqlite3 *db = NULL;
 
@@ -216,7 +257,8 @@ TEST(tm_migrates_version_2)
     tu_tm_close(tm);
     /* back to the version 2 shape: gram table, no posting lists */
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
-    CHECK(sqlite3_exec(db, "DROP TABLE post; DROP TABLE gram_df;"
+    CHECK(units_to_version_4(db));
+    CHECK(sqlite3_exec(db, "DROP TABLE post; DROP TABLE gram_df; DROP TABLE tu_info;"
                            " CREATE TABLE gram (g INTEGER NOT NULL, len INTEGER NOT NULL,"
                            " tu INTEGER NOT NULL, PRIMARY KEY (g, len, tu)) WITHOUT ROWID;"
                            " CREATE INDEX gram_tu ON gram (tu);"
@@ -228,15 +270,74 @@ TEST(tm_migrates_version_2)
         gone(path);
         return;
     }
-    memset(&q, 0, sizeof q);
-    q.src_lang = "en";
-    q.trg_lang = "sr-Latn";
-    q.text = "The bridge opens on Tuesday.";
-    q.len = strlen(q.text);
-    CHECK(tu_tm_lookup(tm, &q, &m, &n, &err) == TU_OK);
-    CHECK(n == 1);
-    tu_tm_matches_free(m, n);
+    check_bridge_found(tm);
     tu_tm_close(tm);
+    gone(path);
+}
+
+/* A version 4 file (UNIQUE index over four text columns, 44-bit trigram
+ * ids) gets the unit hash, keeps its ids, full-text and tu_info rows (and
+ * tu_info's reference to tu), merges a unit added again and keeps a new
+ * one apart. */
+TEST(tm_migrates_version_4)
+{
+    char path[512];
+    struct tu_tm *tm = fresh(path, sizeof path);
+    struct tu_error err = {0};
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    bool added = true;
+    struct tu_buf out;
+
+    CHECK(tm != NULL);
+    if (tm == NULL) {
+        return;
+    }
+    CHECK(add(tm, "en", "sr-Latn", "A storm closed the port.", "Oluja je zatvorila luku.", NULL));
+    CHECK(add(tm, "en", "sr-Latn", "The bridge opens on Monday.", "Most se otvara u ponedeljak.", NULL));
+    tu_tm_close(tm);
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    CHECK(units_to_version_4(db));
+    /* postings under other trigram ids: the migration must rebuild them */
+    CHECK(sqlite3_exec(db, "UPDATE post SET k = k + (1 << 40);"
+                           " INSERT INTO tu_info (id, tuid) VALUES (1, 'storm-1')",
+                           NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(tu_tm_open(path, false, &tm, &err) == TU_OK);
+    if (tm == NULL) {
+        gone(path);
+        return;
+    }
+    check_bridge_found(tm);
+    CHECK(add(tm, "en", "sr-Latn", "The bridge opens on Monday.", "Most se otvara u ponedeljak.", &added));
+    CHECK(!added);
+    CHECK(add(tm, "en", "sr-Latn", "The bridge opens on Monday.", "Most se otvara ponedeljkom.", &added));
+    CHECK(added);
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    CHECK(tu_tm_concordance(tm, "storm", 10, &out, &err) == TU_OK);
+    CHECK(out.len > 0 && strncmp(out.data, "1\t", 2) == 0);
+    tu_buf_release(&out);
+    tu_tm_close(tm);
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    CHECK(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE key = 'schema'),"
+                                 " count(*), count(DISTINCT unit_hash), min(unit_hash) > 0,"
+                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_v3'),"
+                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_unit'),"
+                                 " (SELECT tuid FROM tu_info WHERE id = 1),"
+                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_info'"
+                                 "  AND sql LIKE '%REFERENCES tu (id)%')"
+                                 " FROM tu", -1, &st, NULL) == SQLITE_OK);
+    CHECK(sqlite3_step(st) == SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(st, 0), "5");
+    CHECK(sqlite3_column_int(st, 1) == 3);
+    CHECK(sqlite3_column_int(st, 2) == 3);
+    CHECK(sqlite3_column_int(st, 3) == 1);
+    CHECK(sqlite3_column_int(st, 4) == 0);
+    CHECK(sqlite3_column_int(st, 5) == 1);
+    CHECK_STR((const char *)sqlite3_column_text(st, 6), "storm-1");
+    CHECK(sqlite3_column_int(st, 7) == 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
     gone(path);
 }
 
