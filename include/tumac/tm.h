@@ -92,7 +92,8 @@ struct tu_tm_match {
     int64_t id;
 };
 
-/* Best matches first. Caller frees with tu_tm_matches_free. */
+/* Best matches first; among equal scores approved units, then the newest.
+ * Caller frees with tu_tm_matches_free. */
 enum tu_status tu_tm_lookup(struct tu_tm *tm, const struct tu_tm_query *q,
                             struct tu_tm_match **out, size_t *count,
                             struct tu_error *err);

@@ -224,15 +224,22 @@ struct cand {
     int64_t id;
     int score;
     size_t dist;
+    bool approved; /* known for exact candidates only */
 };
 
+/* Best score first; among equal scores approved units, then the newest
+ * (the highest id): several translations of one source are kept, and the
+ * latest approved one is the office's current wording. */
 static int cmp_cand(const void *a, const void *b)
 {
     const struct cand *x = a, *y = b;
     if (x->score != y->score) {
         return y->score - x->score;
     }
-    return x->id < y->id ? -1 : x->id > y->id;
+    if (x->approved != y->approved) {
+        return x->approved ? -1 : 1;
+    }
+    return x->id > y->id ? -1 : x->id < y->id;
 }
 
 /* What differs between the query and a stored source of the same key. */
@@ -400,6 +407,7 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
     c.id = id;
     c.score = score_for(longer, dist);
     c.dist = dist;
+    c.approved = false; /* not read here: ties go to the newest */
     if (c.score < f->min) {
         return TU_OK;
     }
@@ -808,8 +816,9 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
     }
     /* Exact: same key hash, then the key itself compared. */
     if (sqlite3_prepare_v2(tm->db,
-            "SELECT id, src_lang, trg_lang, src_text, prev_hash, next_hash FROM tu"
-            " WHERE key_hash = ?1 AND src_key = ?2 LIMIT 64", -1, &st, NULL) != SQLITE_OK) {
+            "SELECT id, src_lang, trg_lang, src_text, prev_hash, next_hash, approved FROM tu"
+            " WHERE key_hash = ?1 AND src_key = ?2 ORDER BY approved DESC, id DESC LIMIT 64",
+            -1, &st, NULL) != SQLITE_OK) {
         rc = lookup_fail(tm, err);
         goto done;
     }
@@ -830,6 +839,7 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
             c->score = 101;
         }
         c->dist = 0;
+        c->approved = sqlite3_column_int(st, 6) != 0;
         ncand++;
     }
     sqlite3_finalize(st);

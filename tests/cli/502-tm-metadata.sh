@@ -139,3 +139,19 @@ check_eq "the TM was migrated to the current version (5)" "$(sqlite3 "$WORK/v3.d
 check_eq "the migrated TM has the metadata table" "$(sqlite3 "$WORK/v3.db" "SELECT count(*) FROM tu_info")" 0
 check_ok "import into the migrated TM" "$TUMAC" tm import --tm "$WORK/v3.db" "$KIT/ImportTest1L.tmx"
 check_eq "the migrated TM integrity" "$(sqlite3 "$WORK/v3.db" 'PRAGMA integrity_check')" ok
+
+# Several translations of one source are kept; approved ones rank first,
+# the newest first among them.
+cat > "$WORK/versions.tmx" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence"
+ o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><prop type="x-tumac-approved">yes</prop><tuv xml:lang="en"><seg>The office opens today.</seg></tuv><tuv xml:lang="bs"><seg>Ured se otvara danas.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The office opens today.</seg></tuv><tuv xml:lang="bs"><seg>Kancelarija se otvara danas.</seg></tuv></tu>
+<tu><prop type="x-tumac-approved">yes</prop><tuv xml:lang="en"><seg>The office opens today.</seg></tuv><tuv xml:lang="bs"><seg>Ured je otvoren danas.</seg></tuv></tu>
+</body></tmx>
+EOF2
+check_ok "import three translations of one source" "$TUMAC" tm import --tm "$WORK/versions.db" "$WORK/versions.tmx"
+check_ok "lookup" "$TUMAC" tm lookup --tm "$WORK/versions.db" -s en -t bs --max 3 'The office opens today.'
+check_eq "newest approved, then older approved, then unapproved" "$(cut -f3 "$WORK/.out" | tr '\n' '|')" \
+    "Ured je otvoren danas.|Ured se otvara danas.|Kancelarija se otvara danas.|"

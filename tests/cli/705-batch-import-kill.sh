@@ -40,11 +40,7 @@ check_eq "the TM passes integrity_check" "$(sqlite3 "$WORK/tm.db" 'PRAGMA integr
 mid_units=$(sqlite3 "$WORK/tm.db" "SELECT count(*) FROM tu")
 check_eq "some but not all stored before the kill" \
     "$([ "$mid_units" -le "$ref_units" ] && echo yes)" "yes"
-# Known, open (closing note of session 3): about one sanitizer run in ten,
-# LeakSanitizer reports a 40-byte direct leak in this rerun after the kill,
-# not reproduced in 13 direct kill-and-rerun runs. Leak detection is off for this step
-# until it is found; ASan and UBSan still check it (use after free, UB).
-check_ok "rerun of the import completes" env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+check_ok "rerun of the import completes" \
     "$TUMAC" batch --import "$WORK/out" --tm "$WORK/tm.db" -j 2 -q
 check_eq "the TM holds what an uninterrupted import stores" \
     "$(sqlite3 "$WORK/tm.db" 'SELECT count(*) FROM tu')" "$ref_units"
