@@ -8,7 +8,8 @@
  *    ones within a budget.
  * 2. Bound every counted unit's score from above: its distance is at least
  *    the length difference and at least (L + 1 - shared - U) / GRAM_LOSS
- *    (L the longer key, U the query trigrams skipped).
+ *    (L the longer key, U the query trigrams skipped). A unit sharing too
+ *    few trigrams for any length of the window is dropped before that.
  * 3. Verify candidates, best bound first, with a bit-parallel edit distance
  *    (Myers 1999, in blocks of 64 query positions as Hyyro 2003) that gives
  *    up at the threshold; stop when the wanted matches all score at least
@@ -17,13 +18,14 @@
  * With GRAM_LOSS 3 this is exact: one edit changes at most 3 of the n + 1
  * padded trigrams (q-gram lemma), so the result would equal a scan of every
  * unit in the window. But at 75 % that bound lets almost every unit through
- * (a 130-character key need only share 35 trigrams), so we assume 2 lost
+ * (a 130-character key need only share 35 trigrams), so we assume 2.5 lost
  * trigrams per edit: edits in real TMs come in words, and a word of w
  * changed characters costs w + 2 trigrams, not 3w. Only matches made of
  * many scattered one-character changes are missed. Measured against
  * tu_tm_lookup_exhaustive (the same score over every unit in the window)
- * in tests/bench/bench-tm.sh: recall 1.000 at 100k units with 15x fewer
- * units verified than with 3.
+ * in tests/bench/bench-tm.sh, 200 queries: recall 181/181 at 20k units,
+ * 289/289 at 100k, 340/341 at 1M (2 per edit: 180/181, 289/289, 337/341,
+ * fuzzy p50 at 1M ~20 % lower; 3: 15x more units verified at 100k).
  */
 #include <limits.h>
 #include <stdio.h>
@@ -34,8 +36,10 @@
 #include "tumac/alloc.h"
 #include "tumac/locale.h"
 
-/* Trigrams assumed lost per edit (3 would be exact, see above). */
-#define GRAM_LOSS 2
+/* Trigrams assumed lost per edit, GRAM_LOSS_NUM / GRAM_LOSS_DEN (3 would
+ * be exact, see above). */
+#define GRAM_LOSS_NUM 5
+#define GRAM_LOSS_DEN 2
 /* Share of the skip budget (the fewest trigrams a match must share, less
  * one) spent on skipping common trigrams: skipping less keeps the count
  * filter tighter. */
@@ -588,7 +592,9 @@ static int unit_bound(const struct fuzzy *f, const struct tm_count *u, size_t sh
     for (size_t m = mlo; m <= mhi; m++) {
         size_t longer = m > f->nq ? m : f->nq, lim = limit_for(f->min, longer);
         size_t dl = m > f->nq ? m - f->nq : f->nq - m;
-        size_t x = longer + 1 > shared ? (longer + 1 - shared + GRAM_LOSS - 1) / GRAM_LOSS : 0;
+        size_t x = longer + 1 > shared
+                       ? ((longer + 1 - shared) * GRAM_LOSS_DEN + GRAM_LOSS_NUM - 1) / GRAM_LOSS_NUM
+                       : 0;
         if (x > dl) {
             dl = x;
         }
@@ -651,7 +657,8 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     /* the fewest trigrams a unit in the window shares with the query */
     for (size_t m = f->lo; m <= f->hi; m++) {
         size_t longer = m > f->nq ? m : f->nq;
-        long need = (long)longer + 1 - GRAM_LOSS * (long)limit_for(f->min, longer);
+        long need = (long)longer + 1 -
+                    (long)(limit_for(f->min, longer) * GRAM_LOSS_NUM / GRAM_LOSS_DEN);
         if (need < bmin) {
             bmin = need;
         }
