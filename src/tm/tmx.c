@@ -52,17 +52,23 @@ static void seg_text(xmlNode *n, struct tu_buf *out)
     }
 }
 
-static void seg_xml(xmlDoc *doc, xmlNode *seg, struct tu_buf *out)
+/* One node as XML, as written in the file (a <seg>'s content, a <prop>). */
+static void dump_node(xmlDoc *doc, xmlNode *n, struct tu_buf *out)
 {
     xmlBuffer *b = xmlBufferCreate();
     if (b == NULL) {
         return;
     }
-    for (xmlNode *c = seg->children; c; c = c->next) {
-        xmlNodeDump(b, doc, c, 0, 0);
-    }
+    xmlNodeDump(b, doc, n, 0, 0);
     tu_buf_add(out, xmlBufferContent(b), (size_t)xmlBufferLength(b));
     xmlBufferFree(b);
+}
+
+static void seg_xml(xmlDoc *doc, xmlNode *seg, struct tu_buf *out)
+{
+    for (xmlNode *c = seg->children; c; c = c->next) {
+        dump_node(doc, c, out);
+    }
 }
 
 static xmlNode *tuv_seg(xmlNode *tuv)
@@ -105,24 +111,13 @@ static bool tag_ok(const char *tag)
     return tag && tu_locale_parse(tag, &l, &e) == TU_OK;
 }
 
-/* A <prop> or <note> kept as XML for export (TMX allows them in any order
- * before the <tuv>s or the <seg>). */
-static void keep_element(xmlDoc *doc, xmlNode *n, struct tu_buf *out)
-{
-    xmlBuffer *b = xmlBufferCreate();
-    if (b == NULL) {
-        return;
-    }
-    xmlNodeDump(b, doc, n, 0, 0);
-    tu_buf_add(out, xmlBufferContent(b), (size_t)xmlBufferLength(b));
-    xmlBufferFree(b);
-}
-
+/* A <tuv>'s <prop>s and <note>s, kept as XML for export (TMX allows them
+ * in any order before the <seg>). */
 static void tuv_extra(xmlDoc *doc, xmlNode *tuv, struct tu_buf *out)
 {
     for (xmlNode *c = tuv->children; c; c = c->next) {
         if (name_is(c, "prop") || name_is(c, "note")) {
-            keep_element(doc, c, out);
+            dump_node(doc, c, out);
         }
     }
     tu_buf_addc(out, 0);
@@ -239,15 +234,15 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                 } else if (strcmp(type, "x-tumac-next") == 0) {
                     next = strtoull((const char *)v, NULL, 16);
                 } else {
-                    keep_element(doc, c, &extra);
+                    dump_node(doc, c, &extra);
                 }
             } else {
-                keep_element(doc, c, &extra);
+                dump_node(doc, c, &extra);
             }
             tu_free(type);
             xmlFree(v);
         } else if (name_is(c, "note")) {
-            keep_element(doc, c, &extra);
+            dump_node(doc, c, &extra);
         } else if (name_is(c, "tuv")) {
             char *l = tuv_lang(c);
             ntuv++;
@@ -306,12 +301,7 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                 tu_buf_init(&textra, TU_BUF_NO_LIMIT);
                 tuv_extra(doc, c, &textra);
                 if ((st = read_attrs(x, c, &tuv_attrs, err)) != TU_OK) {
-                    free_attrs(&tuv_attrs);
-                    tu_buf_release(&ttext);
-                    tu_buf_release(&txml);
-                    tu_buf_release(&textra);
-                    tu_free(tl);
-                    continue;
+                    goto next_tuv; /* --strict and a bad date: the loop ends */
                 }
                 ua = unit_attrs(&attrs, &tuv_attrs);
                 seg_text(tuv_seg(c), &ttext);
@@ -354,6 +344,7 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                 } else {
                     tu_error_set_path(err, x->path);
                 }
+            next_tuv:
                 tu_buf_release(&ttext);
                 tu_buf_release(&txml);
                 tu_buf_release(&textra);
