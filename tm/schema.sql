@@ -1,9 +1,11 @@
--- tumač translation memory, schema version 5 (2: gram rows carried the key
+-- tumač translation memory, schema version 6 (2: gram rows carried the key
 -- length; 3: the trigram index is packed posting lists, a row per chunk of a
 -- trigram's postings in a length bucket, instead of a row per trigram and unit;
 -- 4: tu_info keeps the TMX metadata lookup does not need; 5: identical units
 -- are found by a 64-bit hash with a plain index instead of a UNIQUE index
--- over four text columns, and trigram ids have 37 bits).
+-- over four text columns, and trigram ids have 37 bits; 6: the full-text
+-- index may lag behind the units: meta 'fts_through' is the last unit id in
+-- tu_fts, and the first concordance after an import indexes the rest).
 -- Embedded into the binary as src/tm/schema.gen.h (make-schema.sh); a unit
 -- test checks that the two agree.
 CREATE TABLE IF NOT EXISTS meta (
@@ -42,7 +44,7 @@ CREATE TABLE IF NOT EXISTS gram_df (
     g INTEGER PRIMARY KEY,          -- trigram id (37 bits)
     n INTEGER NOT NULL              -- postings over all buckets: lookup reads rare ones first
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5 (
+CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5 ( -- units up to meta 'fts_through'
     src_text, trg_text, content='tu', content_rowid='id'
 );
 CREATE TABLE IF NOT EXISTS tu_info ( -- TMX metadata, a row only when there is some

@@ -106,14 +106,21 @@ enum tu_status tu_tm_lookup_exhaustive(struct tu_tm *tm, const struct tu_tm_quer
                                        struct tu_error *err);
 
 /* Full-text (FTS5) search of sources and targets; appends TSV lines
- * "id\tsource\ttarget\n" for at most max hits. */
+ * "id\tsource\ttarget\n" for at most max hits. Adds leave the full-text
+ * index behind (it was a third of an import's time): the first concordance
+ * after them indexes the new units, through a writable connection of its
+ * own if tm is read-only. */
 enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
                                  size_t max, struct tu_buf *out,
                                  struct tu_error *err);
 
+/* Units the full-text index does not have yet (the next concordance's work). */
+enum tu_status tu_tm_fts_pending(struct tu_tm *tm, size_t *count, struct tu_error *err);
+
 struct tu_tm_stats {
     size_t units;
     size_t approved;
+    size_t fts_pending; /* units the concordance index does not have yet */
     char pairs[1024]; /* "en -> sr-Latn: 12\n" lines */
 };
 enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,

@@ -376,6 +376,7 @@ static int sub_concordance(struct cli *cli, int argc, char **argv, struct tm_arg
     struct tu_tm *tm;
     struct tu_buf words, out;
     struct tu_error err = {0};
+    size_t pending = 0;
     int rc;
 
     if (optind >= argc) {
@@ -383,6 +384,11 @@ static int sub_concordance(struct cli *cli, int argc, char **argv, struct tm_arg
     }
     if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
         return rc;
+    }
+    /* the first search after an import indexes its units: say why it waits */
+    if (tu_tm_fts_pending(tm, &pending, &err) == TU_OK && pending > 0 && !cli->quiet) {
+        fprintf(stderr, "indexing %zu new units for concordance (once after an import)\n",
+                pending);
     }
     tu_buf_init(&words, TU_BUF_NO_LIMIT);
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
@@ -421,6 +427,10 @@ static int sub_stats(struct cli *cli, int argc, char **argv, struct tm_args *a)
         rc = CLI_FAILED;
     } else {
         printf("units: %zu\napproved: %zu\n%s", s.units, s.approved, s.pairs);
+        if (s.fts_pending > 0) {
+            printf("not yet in the concordance index: %zu (the next concordance adds them)\n",
+                   s.fts_pending);
+        }
     }
     tu_tm_close(tm);
     return rc;

@@ -179,8 +179,6 @@ struct tm_pending {
     size_t n, cap;
     uint32_t *ids;        /* unit ids of the pending postings, in add order */
     size_t nids, ids_cap;
-    int64_t (*runs)[2];   /* new unit ids, as runs first..last, for FTS */
-    size_t nruns, runs_cap;
 };
 
 void tu_tm_pending_free(struct tu_tm *tm)
@@ -191,37 +189,16 @@ void tu_tm_pending_free(struct tu_tm *tm)
     }
     tu_free(p->v);
     tu_free(p->ids);
-    tu_free(p->runs);
     tu_free(p);
     tm->pending = NULL;
 }
 
-static enum tu_status add_run(struct tm_pending *p, int64_t id, struct tu_error *err)
-{
-    if (p->nruns > 0 && p->runs[p->nruns - 1][1] + 1 == id) {
-        p->runs[p->nruns - 1][1] = id;
-        return TU_OK;
-    }
-    if (p->nruns == p->runs_cap) {
-        size_t cap = p->runs_cap ? p->runs_cap * 2 : 16;
-        int64_t (*r)[2] = tu_realloc(p->runs, cap * sizeof *r);
-        if (r == NULL) {
-            return tu_error_set(err, TU_ENOMEM, "out of memory");
-        }
-        p->runs = r;
-        p->runs_cap = cap;
-    }
-    p->runs[p->nruns][0] = p->runs[p->nruns][1] = id;
-    p->nruns++;
-    return TU_OK;
-}
-
 static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error *err);
 
-/* Postings of a unit (and, for a new one, its full-text row), kept in
- * memory until flush: appended to one array, sorted once at flush. */
+/* Postings of a unit, kept in memory until flush: appended to one array,
+ * sorted once at flush. */
 enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,
-                                size_t n, bool new_unit, struct tu_error *err)
+                                size_t n, struct tu_error *err)
 {
     struct tm_pending *p = tm->pending;
     struct tm_gram *g = NULL;
@@ -243,9 +220,6 @@ enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp
         }
         p->ids = ids;
         p->ids_cap = cap;
-    }
-    if (new_unit && add_run(p, id, err) != TU_OK) {
-        return err->code;
     }
     if (n + 1 > p->cap - p->n || p->v == NULL) {
         /* n + 1 trigrams: at most that many postings */
@@ -427,31 +401,6 @@ static enum tu_status add_df(struct tu_tm *tm, int64_t g, int64_t n,
     return TU_OK;
 }
 
-/* The full-text rows of the new units, one statement per run of ids: an
- * INSERT into FTS5 opens a savepoint, and FTS5 writes its buffered terms
- * at every savepoint, so a statement per unit would write a segment each. */
-static enum tu_status flush_fts(struct tu_tm *tm, struct tu_error *err)
-{
-    struct tm_pending *p = tm->pending;
-    for (size_t i = 0; i < p->nruns; i++) {
-        sqlite3_stmt *s;
-        if (prepare(tm, TM_ST_FTS_RUN, "INSERT INTO tu_fts (rowid, src_text, trg_text)"
-                                       " SELECT id, src_text, trg_text FROM tu"
-                                       " WHERE id BETWEEN ? AND ?", err) != TU_OK) {
-            return err->code;
-        }
-        s = tm->stmt[TM_ST_FTS_RUN];
-        sqlite3_bind_int64(s, 1, p->runs[i][0]);
-        sqlite3_bind_int64(s, 2, p->runs[i][1]);
-        if (sqlite3_step(s) != SQLITE_DONE) {
-            return db_fail(tm, err);
-        }
-        sqlite3_reset(s);
-    }
-    p->nruns = 0;
-    return TU_OK;
-}
-
 /* Write the pending postings; keep: reuse the buffers (an import goes on). */
 static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error *err)
 {
@@ -459,10 +408,6 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
     uint8_t *chunk;
     enum tu_status st = TU_OK;
 
-    if (p != NULL && flush_fts(tm, err) != TU_OK) {
-        tu_tm_pending_free(tm);
-        return err->code;
-    }
     if (p == NULL || p->n == 0) {
         tu_tm_pending_free(tm);
         return TU_OK;
@@ -526,7 +471,7 @@ enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err)
             st = tu_error_set(err, TU_ENOMEM, "out of memory");
             break;
         }
-        st = tu_tm_index_unit(tm, sqlite3_column_int64(s, 0), cp, n, false, err);
+        st = tu_tm_index_unit(tm, sqlite3_column_int64(s, 0), cp, n, err);
         tu_free(cp);
     }
     sqlite3_finalize(s);

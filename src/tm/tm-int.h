@@ -8,9 +8,10 @@
 #include "tumac/text.h"
 #include "tumac/tm.h"
 
-enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_FTS_RUN, TM_ST_POST_LAST,
+enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_POST_LAST,
        TM_ST_POST_PUT, TM_ST_DF_ADD, TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY,
        TM_ST_INFO, TM_ST_COUNT };
+#define TM_BUSY_MS 5000   /* how long a connection waits for another's lock */
 #define TM_DATE_SIZE 17  /* YYYYMMDDThhmmssZ and NUL */
 #define TM_TRANSLIT_MAX 4
 #define TM_BUCKETS 128     /* length buckets: 7 bits of a post key */
@@ -34,6 +35,7 @@ struct tu_tm {
     char *path;
     bool readonly;
     bool in_txn;                 /* inside tu_tm_begin: postings wait for commit */
+    bool bulk;                   /* inside tu_tm_begin_bulk: rollback journal */
     sqlite3_stmt *stmt[TM_ST_COUNT];
     struct tm_pending *pending;  /* postings not yet written (index.c) */
     struct tm_scratch scratch;
@@ -68,9 +70,12 @@ void tu_tm_xml_escape(struct tu_buf *b, const char *s);
 bool tu_tm_date_norm(const char *in, bool end_of_day, char out[TM_DATE_SIZE]);
 void tu_tm_date_now(char out[TM_DATE_SIZE]);
 
+/* tu_tm_begin for an import: a rollback journal if the TM is not shared. */
+enum tu_status tu_tm_begin_bulk(struct tu_tm *tm, struct tu_error *err);
+
 /* The posting index (index.c). */
 enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,
-                                size_t n, bool new_unit, struct tu_error *err);
+                                size_t n, struct tu_error *err);
 enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err);
 void tu_tm_pending_free(struct tu_tm *tm);
 enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err);

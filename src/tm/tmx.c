@@ -396,7 +396,7 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
     if (r == NULL) {
         return tu_error_at(err, TU_EIO, path, 0, 0, "cannot read the file");
     }
-    if (tu_tm_begin(tm, err) != TU_OK) {
+    if (tu_tm_begin_bulk(tm, err) != TU_OK) {
         xmlFreeTextReader(r);
         return err->code;
     }
@@ -476,7 +476,7 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
     if ((st = tu_file_read(path, (size_t)1 << 32, &data, err)) != TU_OK) {
         return st;
     }
-    if ((st = tu_tm_begin(tm, err)) != TU_OK) {
+    if ((st = tu_tm_begin_bulk(tm, err)) != TU_OK) {
         tu_buf_release(&data);
         return st;
     }
@@ -723,7 +723,7 @@ enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
         }
     }
     sqlite3_finalize(st);
-    return TU_OK;
+    return tu_tm_fts_pending(tm, &out->fts_pending, err);
 }
 
 enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
@@ -743,6 +743,104 @@ enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
     }
     sqlite3_finalize(st);
     return TU_OK;
+}
+
+/* The last unit id in the full-text index (meta 'fts_through'). */
+static enum tu_status fts_through(struct tu_tm *tm, int64_t *through, struct tu_error *err)
+{
+    sqlite3_stmt *st;
+    bool found = false;
+
+    if (sqlite3_prepare_v2(tm->db, "SELECT CAST(value AS INTEGER) FROM meta"
+                           " WHERE key = 'fts_through'", -1, &st, NULL) != SQLITE_OK) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "full-text index: %s",
+                           sqlite3_errmsg(tm->db));
+    }
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *through = sqlite3_column_int64(st, 0);
+        found = true;
+    }
+    sqlite3_finalize(st);
+    return found ? TU_OK : tu_error_at(err, TU_EDB, tm->path, 0, 0,
+                                       "damaged TM: meta has no 'fts_through'");
+}
+
+enum tu_status tu_tm_fts_pending(struct tu_tm *tm, size_t *count, struct tu_error *err)
+{
+    sqlite3_stmt *st;
+    int64_t through;
+
+    *count = 0;
+    if (fts_through(tm, &through, err) != TU_OK) {
+        return err->code;
+    }
+    if (sqlite3_prepare_v2(tm->db, "SELECT count(*) FROM tu WHERE id > ?", -1, &st,
+                           NULL) != SQLITE_OK) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "full-text index: %s",
+                           sqlite3_errmsg(tm->db));
+    }
+    sqlite3_bind_int64(st, 1, through);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *count = (size_t)sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return TU_OK;
+}
+
+/* The units above 'fts_through' into the full-text index, in one statement:
+ * FTS5 writes its buffered terms at every statement's savepoint. */
+static enum tu_status fts_catch_up(struct tu_tm *tm, struct tu_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t through;
+
+    if (tu_tm_begin(tm, err) != TU_OK) {
+        return err->code;
+    }
+    if (fts_through(tm, &through, err) != TU_OK) {
+        tu_tm_rollback(tm);
+        return err->code;
+    }
+    if (sqlite3_prepare_v2(tm->db, "INSERT INTO tu_fts (rowid, src_text, trg_text)"
+                           " SELECT id, src_text, trg_text FROM tu WHERE id > ?",
+                           -1, &st, NULL) != SQLITE_OK ||
+        (sqlite3_bind_int64(st, 1, through), sqlite3_step(st)) != SQLITE_DONE ||
+        sqlite3_exec(tm->db, "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM tu)"
+                             " WHERE key = 'fts_through'", NULL, NULL, NULL) != SQLITE_OK) {
+        enum tu_status rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "full-text index: %s",
+                                        sqlite3_errmsg(tm->db));
+        sqlite3_finalize(st);
+        tu_tm_rollback(tm);
+        return rc;
+    }
+    sqlite3_finalize(st);
+    return tu_tm_commit(tm, err);
+}
+
+/* The full-text index up to date before a search: through a writable
+ * connection of its own when tm is read-only. */
+static enum tu_status fts_sync(struct tu_tm *tm, struct tu_error *err)
+{
+    size_t pending;
+    struct tu_tm *rw = NULL;
+    enum tu_status st;
+
+    if (tu_tm_fts_pending(tm, &pending, err) != TU_OK || pending == 0) {
+        return err->code;
+    }
+    if (!tm->readonly) {
+        return fts_catch_up(tm, err);
+    }
+    if (tu_tm_open(tm->path, false, &rw, err) != TU_OK) {
+        char why[sizeof err->msg];
+        snprintf(why, sizeof why, "%s", err->msg);
+        return tu_error_at(err, err->code, tm->path, 0, 0,
+                           "%zu units are not in the concordance index yet, and indexing"
+                           " them needs write access: %s", pending, why);
+    }
+    st = fts_catch_up(rw, err);
+    tu_tm_close(rw);
+    return st;
 }
 
 enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
@@ -778,6 +876,10 @@ enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
         tu_buf_release(&q);
         return tu_error_set(err, TU_EINVAL, "no words to search for");
     }
+    if (fts_sync(tm, err) != TU_OK) {
+        tu_buf_release(&q);
+        return err->code;
+    }
     if (sqlite3_prepare_v2(tm->db,
             "SELECT rowid, src_text, trg_text FROM tu_fts WHERE tu_fts MATCH ?"
             " ORDER BY rank LIMIT ?", -1, &st, NULL) != SQLITE_OK) {
@@ -808,12 +910,17 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
     sqlite3_stmt *fts = NULL;
     struct filter_dates dates;
     enum tu_status rc = TU_OK;
+    int64_t through;
 
     *deleted = 0;
     if (check_filter(f, &dates, err) != TU_OK) {
         return err->code;
     }
     if (tu_tm_begin(tm, err) != TU_OK) {
+        return err->code;
+    }
+    if (fts_through(tm, &through, err) != TU_OK) {
+        tu_tm_rollback(tm);
         return err->code;
     }
     if (sqlite3_prepare_v2(tm->db, sql, -1, &st, NULL) != SQLITE_OK ||
@@ -826,6 +933,10 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
     }
     bind_filter(st, f, &dates);
     while (sqlite3_step(st) == SQLITE_ROW) {
+        (*deleted)++;
+        if (sqlite3_column_int64(st, 0) > through) {
+            continue; /* never indexed: FTS5 must not be told to forget it */
+        }
         sqlite3_reset(fts);
         sqlite3_bind_int64(fts, 1, sqlite3_column_int64(st, 0));
         sqlite3_bind_text(fts, 2, (const char *)sqlite3_column_text(st, 1), -1, SQLITE_TRANSIENT);
@@ -834,10 +945,17 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
             rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "delete: %s", sqlite3_errmsg(tm->db));
             break;
         }
-        (*deleted)++;
     }
     sqlite3_finalize(st);
     sqlite3_finalize(fts);
+    /* A new unit takes the highest id + 1: with the top units gone, that
+     * id must count as not indexed. */
+    if (rc == TU_OK &&
+        sqlite3_exec(tm->db, "UPDATE meta SET value = min(CAST(value AS INTEGER),"
+                             " (SELECT coalesce(max(id), 0) FROM tu)) WHERE key = 'fts_through'",
+                     NULL, NULL, NULL) != SQLITE_OK) {
+        rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "delete: %s", sqlite3_errmsg(tm->db));
+    }
     if (rc != TU_OK) {
         tu_tm_rollback(tm);
         return rc;
@@ -847,6 +965,9 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
 
 enum tu_status tu_tm_vacuum(struct tu_tm *tm, struct tu_error *err)
 {
+    if (fts_sync(tm, err) != TU_OK) {
+        return err->code;
+    }
     /* the index again from the units: drops deleted units' postings */
     if (tu_tm_begin(tm, err) != TU_OK) {
         return err->code;

@@ -131,12 +131,16 @@ check_exit "delete with no filter is a usage error" 2 "$TUMAC" tm delete
 
 # A version 3 TM (no tu_info table) is migrated when opened, units kept.
 check_ok "make a TM" "$TUMAC" tm import --tm "$WORK/v3.db" "$KIT/ImportTest2A.tmx"
-sqlite3 "$WORK/v3.db" "DROP TABLE tu_info; UPDATE meta SET value = '3' WHERE key = 'schema';"
+sqlite3 "$WORK/v3.db" "DROP TABLE tu_info; INSERT INTO tu_fts (tu_fts) VALUES ('rebuild');
+  DELETE FROM meta WHERE key = 'fts_through'; UPDATE meta SET value = '3' WHERE key = 'schema';"
 check_eq "the file is now version 3" "$(sqlite3 "$WORK/v3.db" "SELECT value FROM meta WHERE key='schema'")" 3
 check_ok "a read-only export of a version 3 TM" "$TUMAC" tm export --tm "$WORK/v3.db"
 check_eq "the export has every unit" "$(count_units)" 7
-check_eq "the TM was migrated to the current version (5)" "$(sqlite3 "$WORK/v3.db" "SELECT value FROM meta WHERE key='schema'")" 5
+check_eq "the TM was migrated to the current version (6)" "$(sqlite3 "$WORK/v3.db" "SELECT value FROM meta WHERE key='schema'")" 6
 check_eq "the migrated TM has the metadata table" "$(sqlite3 "$WORK/v3.db" "SELECT count(*) FROM tu_info")" 0
+check_eq "its units count as in the concordance index" \
+  "$(sqlite3 "$WORK/v3.db" "SELECT value FROM meta WHERE key = 'fts_through'")" \
+  "$(sqlite3 "$WORK/v3.db" "SELECT max(id) FROM tu")"
 check_ok "import into the migrated TM" "$TUMAC" tm import --tm "$WORK/v3.db" "$KIT/ImportTest1L.tmx"
 check_eq "the migrated TM integrity" "$(sqlite3 "$WORK/v3.db" 'PRAGMA integrity_check')" ok
 

@@ -197,7 +197,7 @@ TEST(tm_index_equals_exhaustive_scan)
 }
 
 /* The units of a TM back in the version 1-4 shape: a UNIQUE index over the
- * four fields of a unit, no unit hash. */
+ * four fields of a unit, no unit hash, every unit in the full-text index. */
 static bool units_to_version_4(sqlite3 *db)
 {
     return sqlite3_exec(db,
@@ -213,6 +213,8 @@ static bool units_to_version_4(sqlite3 *db)
         " created FROM tu;"
         " DROP TABLE tu; ALTER TABLE tu3 RENAME TO tu;"
         " CREATE INDEX tu_hash ON tu (key_hash); CREATE INDEX tu_len ON tu (key_len);"
+        " INSERT INTO tu_fts (tu_fts) VALUES ('rebuild');"
+        " DELETE FROM meta WHERE key = 'fts_through';"
         " UPDATE meta SET value = '4' WHERE key = 'schema'",
         NULL, NULL, NULL) == SQLITE_OK;
 }
@@ -328,7 +330,7 @@ TEST(tm_migrates_version_4)
                                  "  AND sql LIKE '%REFERENCES tu (id)%')"
                                  " FROM tu", -1, &st, NULL) == SQLITE_OK);
     CHECK(sqlite3_step(st) == SQLITE_ROW);
-    CHECK_STR((const char *)sqlite3_column_text(st, 0), "5");
+    CHECK_STR((const char *)sqlite3_column_text(st, 0), "6");
     CHECK(sqlite3_column_int(st, 1) == 3);
     CHECK(sqlite3_column_int(st, 2) == 3);
     CHECK(sqlite3_column_int(st, 3) == 1);
@@ -338,6 +340,66 @@ TEST(tm_migrates_version_4)
     CHECK(sqlite3_column_int(st, 7) == 1);
     sqlite3_finalize(st);
     sqlite3_close(db);
+    gone(path);
+}
+
+/* FTS5's own check of tu_fts against the units (all of them: only when
+ * none is pending). */
+static bool fts_consistent(const char *path)
+{
+    sqlite3 *db = NULL;
+    bool ok = sqlite3_open(path, &db) == SQLITE_OK &&
+              sqlite3_exec(db, "INSERT INTO tu_fts (tu_fts, rank) VALUES ('integrity-check', 1)",
+                           NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+/* Adds leave the full-text index behind; concordance catches up, also on a
+ * read-only open. A delete of the newest units (whose ids a later add takes
+ * again) and of units never indexed keeps the index consistent. */
+TEST(tm_concordance_catches_up)
+{
+    char path[512];
+    struct tu_tm *tm = fresh(path, sizeof path), *ro = NULL;
+    struct tu_tm_filter f = {0};
+    struct tu_error err = {0};
+    struct tu_buf out;
+    size_t pending = 0, n = 0;
+
+    CHECK(tm != NULL);
+    if (tm == NULL) {
+        return;
+    }
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    CHECK(add(tm, "en", "sr-Latn", "A storm closed the port.", "Oluja je zatvorila luku.", NULL));
+    CHECK(add(tm, "en", "hr", "The storm passed.", "Oluja je prošla.", NULL));
+    CHECK(tu_tm_fts_pending(tm, &pending, &err) == TU_OK && pending == 2);
+    CHECK(tu_tm_open(path, true, &ro, &err) == TU_OK);
+    if (ro != NULL) {
+        CHECK(tu_tm_concordance(ro, "storm", 10, &out, &err) == TU_OK);
+        CHECK(strstr(out.data ? out.data : "", "closed") && strstr(out.data, "passed"));
+        CHECK(tu_tm_fts_pending(ro, &pending, &err) == TU_OK && pending == 0);
+        tu_tm_close(ro);
+    }
+    CHECK(fts_consistent(path));
+    /* the newest unit (id 2, indexed) goes; a new unit takes id 2 again */
+    f.trg_lang = "hr";
+    CHECK(tu_tm_delete(tm, &f, &n, &err) == TU_OK && n == 1);
+    CHECK(add(tm, "en", "hr", "The storm is back.", "Oluja se vratila.", NULL));
+    CHECK(tu_tm_fts_pending(tm, &pending, &err) == TU_OK && pending == 1);
+    /* a unit never indexed goes */
+    CHECK(add(tm, "en", "bs", "A storm warning.", "Upozorenje na oluju.", NULL));
+    f.trg_lang = "bs";
+    CHECK(tu_tm_delete(tm, &f, &n, &err) == TU_OK && n == 1);
+    out.len = 0;
+    CHECK(tu_tm_concordance(tm, "storm", 10, &out, &err) == TU_OK);
+    tu_buf_addc(&out, 0);
+    CHECK(strstr(out.data, "is back") != NULL && strstr(out.data, "passed") == NULL &&
+          strstr(out.data, "warning") == NULL);
+    CHECK(fts_consistent(path));
+    tu_buf_release(&out);
+    tu_tm_close(tm);
     gone(path);
 }
 
