@@ -88,10 +88,28 @@ kill -9 $pid 2>/dev/null || echo "note: the big import ended before the kill"
 wait $pid 2>/dev/null || true
 check_ok "stats after kill -9" "$TUMAC" tm stats
 check_grep "committed units stay (the killed import is all or nothing)" '^units: (400|32400)$' "$WORK/.out"
+units_before=$(sed -n 's/^units: //p' "$WORK/.out")
 check_eq "integrity_check after kill -9" "$(sqlite3 "$WORK/crash.db" 'PRAGMA integrity_check')" ok
 check_ok "exact lookup of a committed unit after kill -9" "$TUMAC" tm lookup -s sr-Latn -t en "$(sed -n 9p "$WORK/sr")"
 check_grep "the committed unit is found" '^100	' "$WORK/.out"
 check_ok "fuzzy lookup after kill -9" "$TUMAC" tm lookup -s sr-Latn -t en "$fz"
 check_grep "the committed unit's postings are there" '^9[0-8]	' "$WORK/.out"
+# A writer that dies in the middle of a rollback-journal transaction leaves
+# a hot journal; a read-only command (stats) must roll it back, not fail.
+cp "$WORK/crash.db" "$WORK/hot.db"
+python3 - "$WORK/hot.db" <<'PY'
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA journal_mode=DELETE")
+db.execute("PRAGMA cache_size=1")
+db.execute("BEGIN IMMEDIATE")
+db.execute("UPDATE tu SET trg_text = trg_text || ' (changed)'")
+os._exit(0)  # no commit, no rollback: the journal stays hot
+PY
+check_ok "the dead writer left a hot journal" test -s "$WORK/hot.db-journal"
+check_ok "read-only stats on a TM with a hot journal" "$TUMAC" tm stats --tm "$WORK/hot.db"
+check_grep "the dead writer's change is rolled back" "^units: $units_before\$" "$WORK/.out"
+check_eq "no unit kept the uncommitted change" \
+  "$(sqlite3 "$WORK/hot.db" "SELECT count(*) FROM tu WHERE trg_text LIKE '% (changed)'")" 0
 check_ok "import again after kill -9" "$TUMAC" tm import -s sr-Latn -t en "$WORK/big.tsv"
 check_grep "the import completes" '32000 read' "$WORK/.err"
