@@ -5,7 +5,9 @@
 -- are found by a 64-bit hash with a plain index instead of a UNIQUE index
 -- over four text columns, and trigram ids have 37 bits; 6: the full-text
 -- index may lag behind the units: meta 'fts_through' is the last unit id in
--- tu_fts, and the first concordance after an import indexes the rest).
+-- tu_fts, and the first concordance after an import indexes the rest; the
+-- unit hash has no index of its own: an add finds the same unit among those
+-- with its key hash, one random B-tree fewer to write).
 -- Embedded into the binary as src/tm/schema.gen.h (make-schema.sh); a unit
 -- test checks that the two agree.
 CREATE TABLE IF NOT EXISTS meta (
@@ -31,7 +33,6 @@ CREATE TABLE IF NOT EXISTS tu (
     unit_hash INTEGER NOT NULL      -- hash of src_lang, trg_lang, src_xml, trg_xml:
                                     -- the fields that make two units the same
 );
-CREATE INDEX IF NOT EXISTS tu_unit ON tu (unit_hash);
 CREATE INDEX IF NOT EXISTS tu_hash ON tu (key_hash);
 CREATE INDEX IF NOT EXISTS tu_len ON tu (key_len);
 CREATE TABLE IF NOT EXISTS post (  -- posting lists (src/tm/index.c)
