@@ -17,7 +17,7 @@ const char cmd_tm_usage[] =
     "  export [-s SRC -t TGT] [--origin GLOB] [--since DATE] [--until DATE] [-o OUT.tmx]\n"
     "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] [--timing]\n"
     "         [--exhaustive] TEXT|-\n"
-    "  concordance [--max 10] WORDS...\n"
+    "  concordance [--max 10] WORDS...   (the first after an import indexes its units)\n"
     "  stats\n"
     "  delete [-s SRC] [-t TGT] [--origin GLOB] [--since DATE] [--until DATE]\n"
     "  vacuum\n"
