@@ -23,6 +23,11 @@
 enum tu_status tu_file_read(const char *path, size_t limit, struct tu_buf *out,
                             struct tu_error *err);
 
+/* Open `path` ("-" is stdin) to read it in pieces (a line at a time), with
+ * tu_file_read's errors; tu_file_close_read leaves stdin open. */
+enum tu_status tu_file_open_read(const char *path, FILE **out, struct tu_error *err);
+void tu_file_close_read(FILE *fp);
+
 /* An output file under construction. */
 struct tu_atomic_file {
     FILE *fp;        /* write here */

@@ -13,55 +13,59 @@
 #include "tumac/alloc.h"
 #include "tumac/fileio.h"
 
-enum tu_status tu_file_read(const char *path, size_t limit, struct tu_buf *out,
-                            struct tu_error *err)
+enum tu_status tu_file_open_read(const char *path, FILE **out, struct tu_error *err)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-    size_t total = 0;
     struct stat st;
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 
+    *out = NULL;
     if (fp == NULL) {
         return tu_error_at(err, errno == ENOENT ? TU_ENOTFOUND : TU_EIO, path,
                            0, 0, "cannot open: %s", strerror(errno));
     }
-    if (!is_stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(fp);
         return tu_error_at(err, TU_EIO, path, 0, 0,
                            "is a directory, expected a file");
     }
-    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-        total += n;
-        if (total > limit) {
-            if (!is_stdin) {
-                fclose(fp);
-            }
-            return tu_error_at(err, TU_ETOOBIG, path, 0, 0,
-                               "file is larger than the limit of %zu bytes",
-                               limit);
-        }
-        if (tu_buf_add(out, chunk, n) != TU_OK) {
-            if (!is_stdin) {
-                fclose(fp);
-            }
-            return tu_error_at(err, out->status, path, 0, 0,
-                               "cannot hold the file in memory");
-        }
-    }
-    if (ferror(fp)) {
-        int e = errno;
-        if (!is_stdin) {
-            fclose(fp);
-        }
-        return tu_error_at(err, TU_EIO, path, 0, 0, "read failed: %s",
-                           strerror(e));
-    }
-    if (!is_stdin) {
+    *out = fp;
+    return TU_OK;
+}
+
+void tu_file_close_read(FILE *fp)
+{
+    if (fp != NULL && fp != stdin) {
         fclose(fp);
     }
-    return TU_OK;
+}
+
+enum tu_status tu_file_read(const char *path, size_t limit, struct tu_buf *out,
+                            struct tu_error *err)
+{
+    FILE *fp;
+    char chunk[65536];
+    size_t n;
+    size_t total = 0;
+    enum tu_status st = TU_OK;
+
+    if (tu_file_open_read(path, &fp, err) != TU_OK) {
+        return err->code;
+    }
+    while (st == TU_OK && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+        total += n;
+        if (total > limit) {
+            st = tu_error_at(err, TU_ETOOBIG, path, 0, 0,
+                             "file is larger than the limit of %zu bytes", limit);
+        } else if (tu_buf_add(out, chunk, n) != TU_OK) {
+            st = tu_error_at(err, out->status, path, 0, 0,
+                             "cannot hold the file in memory");
+        }
+    }
+    if (st == TU_OK && ferror(fp)) {
+        st = tu_error_at(err, TU_EIO, path, 0, 0, "read failed: %s", strerror(errno));
+    }
+    tu_file_close_read(fp);
+    return st;
 }
 
 enum tu_status tu_mkdirs(const char *dir, struct tu_error *err)

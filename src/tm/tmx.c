@@ -2,6 +2,7 @@
  * TMX 1.4b import (libxml2 xmlReader, one <tu> expanded at a time) and
  * export; TSV import; statistics, concordance, delete, vacuum.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -463,30 +464,34 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
                                 struct tu_tm_import_result *res,
                                 struct tu_diag *diag, struct tu_error *err)
 {
-    struct tu_buf data;
-    enum tu_status st;
+    FILE *fp;
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    enum tu_status st = TU_OK;
     unsigned long line = 0;
-    size_t pos = 0;
 
     memset(res, 0, sizeof *res);
     if (opts->src_lang == NULL || opts->trg_lang == NULL) {
         return tu_error_set(err, TU_EINVAL, "a TSV import needs the source and target languages (-s, -t)");
     }
-    tu_buf_init(&data, TU_BUF_NO_LIMIT);
-    if ((st = tu_file_read(path, (size_t)1 << 32, &data, err)) != TU_OK) {
-        return st;
+    /* a line at a time: a 1M-unit file held whole cost its size in fresh
+     * memory, and page faults are dear */
+    if (tu_file_open_read(path, &fp, err) != TU_OK) {
+        return err->code;
     }
-    if ((st = tu_tm_begin_bulk(tm, err)) != TU_OK) {
-        tu_buf_release(&data);
-        return st;
+    if (tu_tm_begin_bulk(tm, err) != TU_OK) {
+        tu_file_close_read(fp);
+        return err->code;
     }
-    while (pos < data.len) {
-        char *l = data.data + pos;
-        char *nl = memchr(l, '\n', data.len - pos);
-        size_t n = nl ? (size_t)(nl - l) : data.len - pos;
+    while ((got = getline(&buf, &cap, fp)) > 0) {
+        char *l = buf;
+        size_t n = (size_t)got;
         char *tab;
-        pos += n + (nl ? 1 : 0);
         line++;
+        if (l[n - 1] == '\n') {
+            n--;
+        }
         if (n > 0 && l[n - 1] == '\r') {
             n--;
         }
@@ -533,7 +538,11 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
             }
         }
     }
-    tu_buf_release(&data);
+    if (st == TU_OK && !feof(fp)) { /* a read error, or no memory for a line */
+        st = tu_error_at(err, TU_EIO, path, line + 1, 0, "read failed: %s", strerror(errno));
+    }
+    free(buf); /* getline's */
+    tu_file_close_read(fp);
     if (st != TU_OK) {
         tu_tm_rollback(tm);
         return st;
