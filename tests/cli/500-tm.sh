@@ -59,6 +59,25 @@ sed -n 20,24p "$WORK/sr" | "$TUMAC" tm lookup -s sr -t en --json - > "$WORK/line
 check_eq "stdin: one JSON object a line" "$(python3 -c 'import json,sys; print(sum(1 for l in open(sys.argv[1]) if json.loads(l)["matches"][0]["score"] == 100))' "$WORK/lines.json")" 5
 check_exit "lookup without languages is a usage error" 2 "$TUMAC" tm lookup x
 check_eq "the import went back to WAL" "$(sqlite3 "$TUMAC_TM" 'PRAGMA journal_mode')" wal
+# With another connection reading the TM, an import stays in WAL (the
+# reader keeps its snapshot and is not blocked).
+python3 - "$TUMAC_TM" "$WORK/reader.ready" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN")
+n = db.execute("SELECT count(*) FROM tu").fetchone()[0]
+open(sys.argv[2], "w").write(str(n))
+time.sleep(4)
+assert db.execute("SELECT count(*) FROM tu").fetchone()[0] == n  # its snapshot
+PY
+reader=$!
+for i in $(seq 50); do [ -s "$WORK/reader.ready" ] && break; sleep 0.1; done
+printf 'Drugi most je otvoren.\tThe second bridge is open.\n' > "$WORK/one.tsv"
+check_ok "import while another connection reads" "$TUMAC" tm import -s sr-Latn -t en "$WORK/one.tsv"
+check_ok "the import did not wait for the reader to finish" kill -0 $reader
+check_eq "the TM stayed in WAL" "$(sqlite3 "$TUMAC_TM" 'PRAGMA journal_mode')" wal
+check_ok "the reader kept its snapshot throughout" wait $reader
+check_ok "delete the extra unit" "$TUMAC" tm delete --origin one.tsv
 check_ok "stats before the first concordance" "$TUMAC" tm stats
 check_grep "stats tells the units waiting for the concordance index" \
   '^not yet in the concordance index: 400 ' "$WORK/.out"
