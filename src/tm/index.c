@@ -12,11 +12,12 @@
  *
  * Adds collect their postings in memory, 8 bytes each: the trigram and
  * length bucket in the high bits and the unit's place among the pending
- * units in the low ones (a trigram seen c times in a key is c postings).
- * flush() sorts them once and appends each list to its last stored chunk,
- * in key order: an import writes each chunk about once instead of one
- * B-tree row per gram and unit. Deleted units leave stale postings behind; lookup verifies every
- * candidate against `tu`, and vacuum rebuilds the index.
+ * units in the low ones (a trigram seen c times in a key is c postings),
+ * binned by their top bits. flush() sorts each bin and appends each list to
+ * its last stored chunk, in key order: an import writes each chunk about
+ * once instead of one B-tree row per gram and unit. Deleted units leave
+ * stale postings behind; lookup verifies every candidate against `tu`, and
+ * vacuum rebuilds the index.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -71,8 +72,18 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
-/* Trigram ids (TM_GRAM_BITS) of a key padded with " " before and "  " after:
- * n + 1 of them, in key order. */
+/* The i-th trigram id (TM_GRAM_BITS) of a key padded with " " before and
+ * "  " after; i runs from 0 to n. */
+static inline uint64_t gram_at(const uint32_t *cp, size_t n, size_t i)
+{
+    uint64_t a = i == 0 ? ' ' : cp[i - 1];
+    uint64_t b = i < n ? cp[i] : ' ';
+    uint64_t c = i + 1 < n ? cp[i + 1] : ' ';
+    uint64_t exact = (a & 0x1fffff) << 42 | (b & 0x1fffff) << 21 | (c & 0x1fffff);
+    return mix64(exact) >> (64 - TM_GRAM_BITS);
+}
+
+/* The n + 1 trigram ids of a key, in key order. */
 size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out)
 {
     int64_t *g = tu_malloc((n + 2) * sizeof *g);
@@ -81,11 +92,7 @@ size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out)
         return 0;
     }
     for (size_t i = 0; i < n + 1; i++) {
-        uint64_t a = i == 0 ? ' ' : cp[i - 1];
-        uint64_t b = i < n ? cp[i] : ' ';
-        uint64_t c = i + 1 < n ? cp[i + 1] : ' ';
-        uint64_t exact = (a & 0x1fffff) << 42 | (b & 0x1fffff) << 21 | (c & 0x1fffff);
-        g[i] = (int64_t)(mix64(exact) >> (64 - TM_GRAM_BITS));
+        g[i] = (int64_t)gram_at(cp, n, i);
     }
     *out = g;
     return n + 1;
@@ -174,9 +181,24 @@ static size_t put_posting(uint8_t *p, int64_t *last, int64_t id, uint32_t count)
 #define POSTING_LIST(v) ((v) >> UNIT_BITS)   /* trigram << 7 | bucket */
 #define POSTING_UNIT(v) ((v) & (PENDING_UNITS - 1))
 
-struct tm_pending {
+/* Postings are binned by their top SORT_DIGIT bits as they come, so flush
+ * sorts each bin (a few thousand postings: in cache) and never the whole
+ * set: sorting one array of them in place (random swaps over 100 MB) was
+ * 16 % of a 100k import, and a second array as long cost more in fresh
+ * pages (a page fault is ~13 us on this VM) than the sort. */
+#define SORT_DIGIT 11
+#define SORT_TOP (64 - SORT_DIGIT)
+#define SORT_BINS (1u << SORT_DIGIT)
+_Static_assert(UNIT_BITS + TM_GRAM_BITS + 7 == 64, "a posting is 64 bits");
+
+struct tm_bin {
     uint64_t *v;
     size_t n, cap;
+};
+
+struct tm_pending {
+    struct tm_bin bin[SORT_BINS];
+    size_t n;             /* postings in all bins */
     uint32_t *ids;        /* unit ids of the pending postings, in add order */
     size_t nids, ids_cap;
 };
@@ -187,7 +209,9 @@ void tu_tm_pending_free(struct tu_tm *tm)
     if (p == NULL) {
         return;
     }
-    tu_free(p->v);
+    for (size_t b = 0; b < SORT_BINS; b++) {
+        tu_free(p->bin[b].v);
+    }
     tu_free(p->ids);
     tu_free(p);
     tm->pending = NULL;
@@ -195,14 +219,12 @@ void tu_tm_pending_free(struct tu_tm *tm)
 
 static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error *err);
 
-/* Postings of a unit, kept in memory until flush: appended to one array,
- * sorted once at flush. */
+/* Postings of a unit, kept in memory until flush: a trigram seen c times in
+ * the key is c equal postings. */
 enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,
                                 size_t n, struct tu_error *err)
 {
     struct tm_pending *p = tm->pending;
-    struct tm_gram *g = NULL;
-    size_t ng;
     unsigned bucket = tu_tm_bucket(n, NULL, NULL);
 
     if (id <= 0 || id > (int64_t)UINT32_MAX) {
@@ -213,56 +235,34 @@ enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     if (p->nids == p->ids_cap) {
-        size_t cap = p->ids_cap ? p->ids_cap * 2 : 256;
-        uint32_t *ids = tu_realloc(p->ids, cap * sizeof *ids);
+        uint32_t *ids = tu_grow(p->ids, sizeof *ids, p->nids + 256, &p->ids_cap);
         if (ids == NULL) {
             return tu_error_set(err, TU_ENOMEM, "out of memory");
         }
         p->ids = ids;
-        p->ids_cap = cap;
     }
-    if (n + 1 > p->cap - p->n || p->v == NULL) {
-        /* n + 1 trigrams: at most that many postings */
-        size_t cap = p->cap ? p->cap * 2 : 4096;
-        uint64_t *v;
-        while (cap - p->n < n + 1) {
-            cap *= 2;
+    for (size_t i = 0; i < n + 1; i++) {
+        uint64_t v = (gram_at(cp, n, i) << 7 | bucket) << UNIT_BITS | p->nids;
+        struct tm_bin *b = &p->bin[v >> SORT_TOP];
+        if (b->n == b->cap) {
+            uint64_t *grown = tu_grow(b->v, sizeof *grown, b->n + 256, &b->cap);
+            if (grown == NULL) {
+                return tu_error_set(err, TU_ENOMEM, "out of memory");
+            }
+            b->v = grown;
         }
-        if ((v = tu_realloc(p->v, cap * sizeof *v)) == NULL) {
-            return tu_error_set(err, TU_ENOMEM, "out of memory");
-        }
-        p->v = v;
-        p->cap = cap;
+        b->v[b->n++] = v;
     }
-    ng = tu_tm_gram_counts(cp, n, &g);
-    if (g == NULL) {
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < ng; i++) {
-        uint64_t v = ((uint64_t)g[i].g << 7 | bucket) << UNIT_BITS | p->nids;
-        for (uint32_t c = 0; c < g[i].count; c++) {
-            p->v[p->n++] = v;
-        }
-    }
+    p->n += n + 1;
     p->ids[p->nids++] = (uint32_t)id;
-    tu_free(g);
     if (p->n >= PENDING_FLUSH || p->nids == PENDING_UNITS) {
         return flush_pending(tm, true, err);
     }
     return TU_OK;
 }
 
-/* Sort the postings by value (list, then unit): in place by the top 11 bits
- * (American flag sort), then each of those 2048 runs (a few thousand
- * postings: in cache) by the other 53 bits in LSD passes through tmp, which
- * has room for the longest run. No second array as long as v: its fresh
- * pages cost more than the sort (a page fault is ~13 us on this VM); four
- * LSD passes over the whole array took 11 % of a 100k import. */
-#define SORT_DIGIT 11
-#define SORT_TOP (64 - SORT_DIGIT)
-#define SORT_BINS (1u << SORT_DIGIT)
-_Static_assert(UNIT_BITS + TM_GRAM_BITS + 7 == 64, "a posting is 64 bits");
-
+/* Sort one bin by the bits below its SORT_DIGIT ones (list, then unit), in
+ * LSD passes through tmp (room for n). */
 static void sort_run(uint64_t *v, uint64_t *tmp, size_t n)
 {
     uint64_t *src = v, *dst = tmp;
@@ -288,43 +288,6 @@ static void sort_run(uint64_t *v, uint64_t *tmp, size_t n)
     if (src != v) {
         memcpy(v, src, n * sizeof *v);
     }
-}
-
-static bool sort_postings(uint64_t *v, size_t n)
-{
-    size_t start[SORT_BINS + 1] = {0}, next[SORT_BINS], longest = 0;
-    uint64_t *tmp;
-
-    for (size_t i = 0; i < n; i++) {
-        start[(v[i] >> SORT_TOP) + 1]++;
-    }
-    for (size_t b = 0; b < SORT_BINS; b++) {
-        longest = start[b + 1] > longest ? start[b + 1] : longest;
-        start[b + 1] += start[b];
-        next[b] = start[b];
-    }
-    /* each misplaced posting is swapped into its bin's next free slot */
-    for (size_t b = 0; b < SORT_BINS; b++) {
-        while (next[b] < start[b + 1]) {
-            uint64_t x = v[next[b]];
-            size_t d = (size_t)(x >> SORT_TOP);
-            while (d != b) {
-                uint64_t y = v[next[d]];
-                v[next[d]++] = x;
-                x = y;
-                d = (size_t)(x >> SORT_TOP);
-            }
-            v[next[b]++] = x;
-        }
-    }
-    if ((tmp = tu_malloc((longest ? longest : 1) * sizeof *tmp)) == NULL) {
-        return false;
-    }
-    for (size_t b = 0; b < SORT_BINS; b++) {
-        sort_run(v + start[b], tmp, start[b + 1] - start[b]);
-    }
-    tu_free(tmp);
-    return true;
 }
 
 static enum tu_status db_fail(struct tu_tm *tm, struct tu_error *err)
@@ -440,35 +403,23 @@ static enum tu_status add_df(struct tu_tm *tm, int64_t g, int64_t n,
     return TU_OK;
 }
 
-/* Write the pending postings; keep: reuse the buffers (an import goes on). */
-static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error *err)
+/* The lists of sorted postings v[0..n) appended to the index, and each
+ * trigram's document frequency updated. */
+static enum tu_status flush_sorted(struct tu_tm *tm, const uint32_t *ids, const uint64_t *v,
+                                   size_t n, uint8_t *chunk, struct tu_error *err)
 {
-    struct tm_pending *p = tm->pending;
-    uint8_t *chunk;
     enum tu_status st = TU_OK;
-
-    if (p == NULL || p->n == 0) {
-        tu_tm_pending_free(tm);
-        return TU_OK;
-    }
-    /* Key order: the B-tree is written front to back. */
-    chunk = tu_malloc(CHUNK_MAX + 32);
-    if (chunk == NULL || !sort_postings(p->v, p->n)) {
-        tu_free(chunk);
-        tu_tm_pending_free(tm);
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < p->n && st == TU_OK;) {
-        uint64_t g = POSTING_LIST(p->v[i]) >> 7;
+    for (size_t i = 0; i < n && st == TU_OK;) {
+        uint64_t g = POSTING_LIST(v[i]) >> 7;
         size_t df = 0;
-        while (i < p->n && POSTING_LIST(p->v[i]) >> 7 == g && st == TU_OK) {
+        while (i < n && POSTING_LIST(v[i]) >> 7 == g && st == TU_OK) {
             size_t j = i;
-            while (j < p->n && POSTING_LIST(p->v[j]) == POSTING_LIST(p->v[i])) {
+            while (j < n && POSTING_LIST(v[j]) == POSTING_LIST(v[i])) {
                 j++;
             }
-            st = flush_list(tm, p->ids, p->v + i, j - i, chunk, err);
+            st = flush_list(tm, ids, v + i, j - i, chunk, err);
             for (size_t k = i; k < j; k++) {
-                df += k == i || p->v[k] != p->v[k - 1]; /* units, not occurrences */
+                df += k == i || v[k] != v[k - 1]; /* units, not occurrences */
             }
             i = j;
         }
@@ -476,7 +427,41 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
             st = add_df(tm, (int64_t)g, (int64_t)df, err);
         }
     }
+    return st;
+}
+
+/* Write the pending postings, bin by bin (key order: the B-tree is written
+ * front to back); keep: reuse the buffers (an import goes on). */
+static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error *err)
+{
+    struct tm_pending *p = tm->pending;
+    uint8_t *chunk;
+    uint64_t *tmp;
+    size_t longest = 1;
+    enum tu_status st = TU_OK;
+
+    if (p == NULL || p->n == 0) {
+        tu_tm_pending_free(tm);
+        return TU_OK;
+    }
+    for (size_t b = 0; b < SORT_BINS; b++) {
+        longest = p->bin[b].n > longest ? p->bin[b].n : longest;
+    }
+    chunk = tu_malloc(CHUNK_MAX + 32);
+    tmp = tu_malloc(longest * sizeof *tmp);
+    if (chunk == NULL || tmp == NULL) {
+        tu_free(chunk);
+        tu_free(tmp);
+        tu_tm_pending_free(tm);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t b = 0; b < SORT_BINS && st == TU_OK; b++) {
+        sort_run(p->bin[b].v, tmp, p->bin[b].n);
+        st = flush_sorted(tm, p->ids, p->bin[b].v, p->bin[b].n, chunk, err);
+        p->bin[b].n = 0;
+    }
     tu_free(chunk);
+    tu_free(tmp);
     if (keep && st == TU_OK) {
         p->n = p->nids = 0;
     } else {
