@@ -185,19 +185,30 @@ static size_t put_posting(uint8_t *p, int64_t *last, int64_t id, uint32_t count)
  * sorts each bin (a few thousand postings: in cache) and never the whole
  * set: sorting one array of them in place (random swaps over 100 MB) was
  * 16 % of a 100k import, and a second array as long cost more in fresh
- * pages (a page fault is ~13 us on this VM) than the sort. */
+ * pages (a page fault is ~13 us on this VM) than the sort. A bin is a list
+ * of 4 KB blocks, reused from flush to flush: a growing array was copied at
+ * every doubling. */
 #define SORT_DIGIT 11
 #define SORT_TOP (64 - SORT_DIGIT)
 #define SORT_BINS (1u << SORT_DIGIT)
 _Static_assert(UNIT_BITS + TM_GRAM_BITS + 7 == 64, "a posting is 64 bits");
 
+#define BLOCK_POSTINGS 510 /* a block is 4 KB */
+
+struct tm_block {
+    struct tm_block *next;
+    size_t n;
+    uint64_t v[BLOCK_POSTINGS];
+};
+
 struct tm_bin {
-    uint64_t *v;
-    size_t n, cap;
+    struct tm_block *first, *last;
+    size_t n;
 };
 
 struct tm_pending {
     struct tm_bin bin[SORT_BINS];
+    struct tm_block *spare; /* blocks of flushed bins, for the next postings */
     size_t n;             /* postings in all bins */
     uint32_t *ids;        /* unit ids of the pending postings, in add order */
     size_t nids, ids_cap;
@@ -209,8 +220,13 @@ void tu_tm_pending_free(struct tu_tm *tm)
     if (p == NULL) {
         return;
     }
-    for (size_t b = 0; b < SORT_BINS; b++) {
-        tu_free(p->bin[b].v);
+    for (size_t b = 0; b <= SORT_BINS; b++) {
+        struct tm_block *k = b < SORT_BINS ? p->bin[b].first : p->spare;
+        while (k != NULL) {
+            struct tm_block *next = k->next;
+            tu_free(k);
+            k = next;
+        }
     }
     tu_free(p->ids);
     tu_free(p);
@@ -244,14 +260,24 @@ enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp
     for (size_t i = 0; i < n + 1; i++) {
         uint64_t v = (gram_at(cp, n, i) << 7 | bucket) << UNIT_BITS | p->nids;
         struct tm_bin *b = &p->bin[v >> SORT_TOP];
-        if (b->n == b->cap) {
-            uint64_t *grown = tu_grow(b->v, sizeof *grown, b->n + 256, &b->cap);
-            if (grown == NULL) {
+        if (b->last == NULL || b->last->n == BLOCK_POSTINGS) {
+            struct tm_block *k = p->spare;
+            if (k != NULL) {
+                p->spare = k->next;
+            } else if ((k = tu_malloc(sizeof *k)) == NULL) {
                 return tu_error_set(err, TU_ENOMEM, "out of memory");
             }
-            b->v = grown;
+            k->next = NULL;
+            k->n = 0;
+            if (b->last != NULL) {
+                b->last->next = k;
+            } else {
+                b->first = k;
+            }
+            b->last = k;
         }
-        b->v[b->n++] = v;
+        b->last->v[b->last->n++] = v;
+        b->n++;
     }
     p->n += n + 1;
     p->ids[p->nids++] = (uint32_t)id;
@@ -436,7 +462,7 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
 {
     struct tm_pending *p = tm->pending;
     uint8_t *chunk;
-    uint64_t *tmp;
+    uint64_t *run, *tmp;
     size_t longest = 1;
     enum tu_status st = TU_OK;
 
@@ -448,20 +474,33 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
         longest = p->bin[b].n > longest ? p->bin[b].n : longest;
     }
     chunk = tu_malloc(CHUNK_MAX + 32);
-    tmp = tu_malloc(longest * sizeof *tmp);
-    if (chunk == NULL || tmp == NULL) {
+    run = tu_malloc(2 * longest * sizeof *run);
+    if (chunk == NULL || run == NULL) {
         tu_free(chunk);
-        tu_free(tmp);
+        tu_free(run);
         tu_tm_pending_free(tm);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    tmp = run + longest;
     for (size_t b = 0; b < SORT_BINS && st == TU_OK; b++) {
-        sort_run(p->bin[b].v, tmp, p->bin[b].n);
-        st = flush_sorted(tm, p->ids, p->bin[b].v, p->bin[b].n, chunk, err);
-        p->bin[b].n = 0;
+        struct tm_bin *bin = &p->bin[b];
+        size_t n = 0;
+        /* the bin's blocks into one run; the blocks go back to spare */
+        while (bin->first != NULL) {
+            struct tm_block *k = bin->first;
+            memcpy(run + n, k->v, k->n * sizeof *run);
+            n += k->n;
+            bin->first = k->next;
+            k->next = p->spare;
+            p->spare = k;
+        }
+        bin->last = NULL;
+        bin->n = 0;
+        sort_run(run, tmp, n);
+        st = flush_sorted(tm, p->ids, run, n, chunk, err);
     }
     tu_free(chunk);
-    tu_free(tmp);
+    tu_free(run);
     if (keep && st == TU_OK) {
         p->n = p->nids = 0;
     } else {
