@@ -355,7 +355,8 @@ static enum tu_status write_chunk(struct tu_tm *tm, uint64_t k, int64_t last,
 
 /* Append one pending list to its stored chunks. */
 static enum tu_status flush_list(struct tu_tm *tm, const uint32_t *ids, const uint64_t *v,
-                                 size_t count, uint8_t *chunk, struct tu_error *err)
+                                 size_t count, bool empty_index, uint8_t *chunk,
+                                 struct tu_error *err)
 {
     uint64_t base = POSTING_LIST(v[0]) >> 7 << 19 | (POSTING_LIST(v[0]) & 0x7f) << 12;
     uint64_t k = base;
@@ -371,7 +372,7 @@ static enum tu_status flush_list(struct tu_tm *tm, const uint32_t *ids, const ui
     s = tm->stmt[TM_ST_POST_LAST];
     sqlite3_bind_int64(s, 1, (int64_t)base);
     sqlite3_bind_int64(s, 2, (int64_t)(base | CHUNK_LAST));
-    if (sqlite3_step(s) == SQLITE_ROW) {
+    if (!empty_index && sqlite3_step(s) == SQLITE_ROW) {
         int size = sqlite3_column_bytes(s, 3);
         k = (uint64_t)sqlite3_column_int64(s, 0);
         if (size + 20 < CHUNK_MAX) {
@@ -432,7 +433,8 @@ static enum tu_status add_df(struct tu_tm *tm, int64_t g, int64_t n,
 /* The lists of sorted postings v[0..n) appended to the index, and each
  * trigram's document frequency updated. */
 static enum tu_status flush_sorted(struct tu_tm *tm, const uint32_t *ids, const uint64_t *v,
-                                   size_t n, uint8_t *chunk, struct tu_error *err)
+                                   size_t n, bool empty_index, uint8_t *chunk,
+                                   struct tu_error *err)
 {
     enum tu_status st = TU_OK;
     for (size_t i = 0; i < n && st == TU_OK;) {
@@ -443,7 +445,7 @@ static enum tu_status flush_sorted(struct tu_tm *tm, const uint32_t *ids, const 
             while (j < n && POSTING_LIST(v[j]) == POSTING_LIST(v[i])) {
                 j++;
             }
-            st = flush_list(tm, ids, v + i, j - i, chunk, err);
+            st = flush_list(tm, ids, v + i, j - i, empty_index, chunk, err);
             for (size_t k = i; k < j; k++) {
                 df += k == i || v[k] != v[k - 1]; /* units, not occurrences */
             }
@@ -464,6 +466,7 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
     uint8_t *chunk;
     uint64_t *run, *tmp;
     size_t longest = 1;
+    bool empty_index;
     enum tu_status st = TU_OK;
 
     if (p == NULL || p->n == 0) {
@@ -482,6 +485,15 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     tmp = run + longest;
+    /* the first flush into a new TM: no stored chunk to append to */
+    if (prepare(tm, TM_ST_POST_ANY, "SELECT 1 FROM post LIMIT 1", err) != TU_OK) {
+        tu_free(chunk);
+        tu_free(run);
+        tu_tm_pending_free(tm);
+        return err->code;
+    }
+    empty_index = sqlite3_step(tm->stmt[TM_ST_POST_ANY]) != SQLITE_ROW;
+    sqlite3_reset(tm->stmt[TM_ST_POST_ANY]);
     for (size_t b = 0; b < SORT_BINS && st == TU_OK; b++) {
         struct tm_bin *bin = &p->bin[b];
         size_t n = 0;
@@ -497,7 +509,7 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
         bin->last = NULL;
         bin->n = 0;
         sort_run(run, tmp, n);
-        st = flush_sorted(tm, p->ids, run, n, chunk, err);
+        st = flush_sorted(tm, p->ids, run, n, empty_index, chunk, err);
     }
     tu_free(chunk);
     tu_free(run);

@@ -8,7 +8,7 @@
 #include "tumac/text.h"
 #include "tumac/tm.h"
 
-enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_POST_LAST,
+enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_POST_LAST, TM_ST_POST_ANY,
        TM_ST_POST_PUT, TM_ST_DF_ADD, TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY,
        TM_ST_INFO, TM_ST_COUNT };
 #define TM_BUSY_MS 5000   /* how long a connection waits for another's lock */
