@@ -25,7 +25,7 @@
 #include "tm-int.h"
 #include "tumac/alloc.h"
 
-#define CHUNK_MAX 3800          /* bytes: a chunk stays inside one 4 KB page */
+#define CHUNK_MAX TM_CHUNK_MAX
 #define CHUNK_LAST 0xfffu       /* 12 bits of chunk number */
 #define PENDING_FLUSH (16u << 20) /* postings in memory (8 bytes each) */
 #define UNIT_BITS 20              /* a pending posting's unit: its place in ids[] */

@@ -516,6 +516,12 @@ static bool touch(struct tm_scratch *s, uint32_t id)
     return true;
 }
 
+/* A stored chunk holds at most one posting a byte; counting looks this
+ * many postings ahead. */
+#define CHUNK_POSTINGS_MAX 4096
+#define PREFETCH_AHEAD 16
+_Static_assert(TM_CHUNK_MAX <= CHUNK_POSTINGS_MAX, "a chunk's postings fit the decode buffer");
+
 /* Step 1 over the lists of g[from..to): count each posting's unit. */
 static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_t from,
                                  size_t to, struct tu_error *err)
@@ -523,6 +529,8 @@ static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_
     struct tu_tm *tm = f->tm;
     struct tm_scratch *s = &tm->scratch;
     sqlite3_stmt *st;
+    uint32_t chunk_id[CHUNK_POSTINGS_MAX];
+    uint16_t chunk_count[CHUNK_POSTINGS_MAX];
 
     if (tm->stmt[TM_ST_POST_READ] == NULL &&
         sqlite3_prepare_v2(tm->db, "SELECT k, data FROM post WHERE k BETWEEN ? AND ?",
@@ -541,11 +549,13 @@ static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_
         while (sqlite3_step(st) == SQLITE_ROW) {
             uint8_t bucket = (uint8_t)((uint64_t)sqlite3_column_int64(st, 0) >> 12 & 0x7f);
             const uint8_t *d = sqlite3_column_blob(st, 1);
-            size_t len = (size_t)sqlite3_column_bytes(st, 1);
+            size_t len = (size_t)sqlite3_column_bytes(st, 1), m = 0;
             uint64_t id = 0;
-            for (size_t p = 0; p < len;) {
+            /* decode the chunk first, then count with the counters of units
+             * a few postings ahead already on their way from memory: the
+             * counting is bound by those random accesses */
+            for (size_t p = 0; p < len && m < CHUNK_POSTINGS_MAX;) {
                 uint64_t v, count = 1;
-                struct tm_count *u;
                 if (d[p] < 0x80) {
                     v = d[p++]; /* most deltas fit in one byte */
                 } else {
@@ -558,12 +568,16 @@ static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_
                 if (id >= f->ids) {
                     continue; /* a deleted unit's */
                 }
-                if (count > g[i].count) {
-                    count = g[i].count;
+                chunk_id[m] = (uint32_t)id;
+                chunk_count[m++] = (uint16_t)(count > g[i].count ? g[i].count : count);
+            }
+            for (size_t k = 0; k < m; k++) {
+                struct tm_count *u = &s->unit[chunk_id[k]];
+                if (k + PREFETCH_AHEAD < m) {
+                    __builtin_prefetch(&s->unit[chunk_id[k + PREFETCH_AHEAD]], 1);
                 }
-                u = &s->unit[id];
                 if (u->shared == 0) {
-                    if (!touch(s, (uint32_t)id)) {
+                    if (!touch(s, chunk_id[k])) {
                         sqlite3_reset(st);
                         return tu_error_set(err, TU_ENOMEM, "out of memory");
                     }
@@ -573,7 +587,8 @@ static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_
                 } else if (bucket > u->bhi) {
                     u->bhi = bucket;
                 }
-                u->shared = (uint16_t)(u->shared + count > 0xffff ? 0xffff : u->shared + count);
+                u->shared = (uint16_t)(u->shared + chunk_count[k] > 0xffff
+                                           ? 0xffff : u->shared + chunk_count[k]);
             }
         }
         sqlite3_reset(st);

@@ -14,6 +14,7 @@ enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_POST_LAST, TM_ST_POST_ANY,
 #define TM_BUSY_MS 5000   /* how long a connection waits for another's lock */
 #define TM_DATE_SIZE 17  /* YYYYMMDDThhmmssZ and NUL */
 #define TM_TRANSLIT_MAX 4
+#define TM_CHUNK_MAX 3800  /* bytes of a posting chunk: one stays inside a 4 KB page */
 #define TM_BUCKETS 128     /* length buckets: 7 bits of a post key */
 #define TM_GRAM_BITS 37    /* trigram id bits: post key = g << 19 | bucket << 12 | chunk */
 
