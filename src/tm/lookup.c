@@ -557,7 +557,10 @@ static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_
             for (size_t p = 0; p < len && m < CHUNK_POSTINGS_MAX;) {
                 uint64_t v, count = 1;
                 if (d[p] < 0x80) {
-                    v = d[p++]; /* most deltas fit in one byte */
+                    v = d[p++]; /* most deltas fit in one or two bytes */
+                } else if (p + 1 < len && d[p + 1] < 0x80) {
+                    v = (uint64_t)(d[p] & 0x7f) | (uint64_t)d[p + 1] << 7;
+                    p += 2;
                 } else {
                     p += tu_tm_get_varint(d + p, len - p, &v);
                 }
