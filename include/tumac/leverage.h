@@ -92,6 +92,7 @@ struct tu_lev_cand {
     char *origin;          /* document or TM the TU came from; may be NULL */
     char *trg_lang;        /* the TU's target language */
     char *note;            /* what differed; may be NULL */
+    int64_t tm_unit;       /* the TM unit's id, 0 when not from tumac's TM */
     struct tu_content source;
     struct tu_content target;
 };
@@ -132,6 +133,12 @@ tu_lev_lookup_fn tu_lev_tm_lookup_fn(const struct tu_lev_tm *tm);
 /* The open TM itself (NULL for none), e.g. to store translations into. */
 struct tu_tm;
 struct tu_tm *tu_lev_tm_db(const struct tu_lev_tm *tm);
+/* Count the uses of TM units that `lev` made since the last call (their
+ * targets filled segments): usage count + 1 and last usage now, one
+ * transaction. Call once the leveraged document is written. */
+struct tu_leverage;
+enum tu_status tu_lev_tm_count_use(struct tu_lev_tm *tm, struct tu_leverage *lev,
+                                   struct tu_error *err);
 
 /*
  * Store the translated segments of `doc` in the TM, in one transaction,
@@ -231,6 +238,10 @@ void tu_leverage_free(struct tu_leverage *lev);
 enum tu_status tu_leverage_doc(struct tu_leverage *lev, struct tu_doc *doc,
                                struct tu_band_counts *counts,
                                struct tu_error *err);
+
+/* The TM units (tu_lev_cand.tm_unit) whose targets filled segments since
+ * the last call, once per filled segment: *ids is the caller's (tu_free). */
+size_t tu_leverage_take_used(struct tu_leverage *lev, int64_t **ids);
 
 /*
  * Number substitution on its own (exposed for tests and other callers):

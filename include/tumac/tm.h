@@ -114,6 +114,11 @@ enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
                                  size_t max, struct tu_buf *out,
                                  struct tu_error *err);
 
+/* One use of each unit in ids (a unit may repeat): its usage count goes up
+ * and its last usage date becomes now (TMX usagecount, lastusagedate). */
+enum tu_status tu_tm_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
+                               struct tu_error *err);
+
 /* Units the full-text index does not have yet (the next concordance's work). */
 enum tu_status tu_tm_fts_pending(struct tu_tm *tm, size_t *count, struct tu_error *err);
 

@@ -522,6 +522,8 @@ static void export_base(struct run *run, struct step_worker *w, size_t d,
     struct batch_record rec;
     uint64_t xh = 0;
     uint64_t oh = opts_hash(run, loc);
+    int64_t *used = NULL;
+    size_t nused = 0;
     enum tu_status st;
 
     *out = NULL;
@@ -537,6 +539,7 @@ static void export_base(struct run *run, struct step_worker *w, size_t d,
         pthread_mutex_lock(&run->tm_lock);
         st = step_leverage(run->levs[l], doc, &it->counts, &e);
         pthread_mutex_unlock(&run->tm_lock);
+        nused = step_lev_take_used(run->levs[l], &used);
     }
     turn_give(run, l, d);
     if (st == TU_OK) {
@@ -545,6 +548,15 @@ static void export_base(struct run *run, struct step_worker *w, size_t d,
     if (st == TU_OK) {
         st = write_outputs(run, it, doc, false, false, &xh, &e);
     }
+    if (st == TU_OK && nused > 0) {
+        /* bookkeeping: a TM held by another writer leaves the usage
+         * counts, not the document */
+        struct tu_error uerr = {0};
+        pthread_mutex_lock(&run->tm_lock);
+        (void)step_tm_count_use(run->tm, used, nused, &uerr);
+        pthread_mutex_unlock(&run->tm_lock);
+    }
+    tu_free(used);
     if (st != TU_OK) {
         fail_item(it, &e);
         tu_doc_free(doc);
@@ -626,6 +638,7 @@ static void feed_leverage(struct run *run, size_t d, size_t l)
     struct tu_doc *doc = NULL;
     struct tu_batch_counts c;
     struct tu_error e = {0};
+    int64_t *used = NULL;
 
     if (d + 1 == run->docs.count) {
         return; /* nobody after it */
@@ -639,6 +652,8 @@ static void feed_leverage(struct run *run, size_t d, size_t l)
     pthread_mutex_lock(&run->tm_lock);
     step_leverage(run->levs[l], doc, &c, &e);
     pthread_mutex_unlock(&run->tm_lock);
+    step_lev_take_used(run->levs[l], &used); /* dropped: not a use */
+    tu_free(used);
     turn_give(run, l, d);
     tu_doc_free(doc);
 }

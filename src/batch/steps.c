@@ -224,6 +224,18 @@ enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
     return tu_leverage_doc(lev->lev, doc, &counts->bands, err);
 }
 
+size_t step_lev_take_used(struct step_lev *lev, int64_t **ids)
+{
+    return tu_leverage_take_used(lev->lev, ids);
+}
+
+enum tu_status step_tm_count_use(struct step_tm *tm, const int64_t *ids, size_t n,
+                                 struct tu_error *err)
+{
+    struct tu_tm *db = tm != NULL ? tu_lev_tm_db(tm->src) : NULL;
+    return db != NULL && n > 0 ? tu_tm_count_use(db, ids, n, err) : TU_OK;
+}
+
 bool step_translit_available(void)
 {
     return true;

@@ -51,6 +51,11 @@ void step_lev_free(struct step_lev *lev);
 enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
                              struct tu_batch_counts *counts,
                              struct tu_error *err);
+/* The TM units whose targets the leverages since the last call used
+ * (*ids is the caller's), and their usage counted in the TM. */
+size_t step_lev_take_used(struct step_lev *lev, int64_t **ids);
+enum tu_status step_tm_count_use(struct step_tm *tm, const int64_t *ids, size_t n,
+                                 struct tu_error *err);
 
 /* Merge `doc` into document bytes; strict: a missing target is an error. */
 enum tu_status step_merge(const struct tu_doc *doc, bool strict,

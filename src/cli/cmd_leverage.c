@@ -211,6 +211,15 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
                              dest, &err);
         }
         if (st == TU_OK) {
+            /* bookkeeping of the TM units this file took its targets from:
+             * a TM held by another writer leaves the counts, not the file */
+            struct tu_error uerr = {0};
+            if (tu_lev_tm_count_use(tm, lev, &uerr) != TU_OK) {
+                fprintf(stderr, "tumac leverage: warning: usage counts not updated: %s\n",
+                        uerr.msg);
+            }
+        }
+        if (st == TU_OK) {
             tu_band_counts_add(&total, &counts);
             if (!cli->quiet) {
                 fprintf(stderr,

@@ -50,6 +50,8 @@ struct tu_leverage {
     size_t doc_no;
     char variants[4][16]; /* language tags asked with --variants */
     size_t variant_count;
+    int64_t *used;        /* TM units that filled segments (usage counts) */
+    size_t used_count, used_cap;
 };
 
 /* One translatable segment of the document being leveraged. */
@@ -203,7 +205,29 @@ void tu_leverage_free(struct tu_leverage *lev)
     tu_free(lev->reps);
     tu_segmenter_free(lev->seg);
     tu_free(lev->origin);
+    tu_free(lev->used);
     tu_free(lev);
+}
+
+/* A TM unit's target filled a segment: one use for its usage count. */
+static bool note_use(struct tu_leverage *lev, int64_t unit)
+{
+    int64_t *used = tu_grow(lev->used, sizeof *used, lev->used_count + 1, &lev->used_cap);
+    if (used == NULL) {
+        return false;
+    }
+    lev->used = used;
+    lev->used[lev->used_count++] = unit;
+    return true;
+}
+
+size_t tu_leverage_take_used(struct tu_leverage *lev, int64_t **ids)
+{
+    size_t n = lev->used_count;
+    *ids = lev->used;
+    lev->used = NULL;
+    lev->used_count = lev->used_cap = 0;
+    return n;
 }
 
 /* ---- repetition table ---- */
@@ -851,7 +875,9 @@ static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
             state = TU_STATE_REVIEWED;
         }
         if (from) {
-            if (fill_from(it->seg, from, state) != TU_OK) {
+            bool tm_use = c != NULL && from == &c->target && c->tm_unit > 0;
+            if (fill_from(it->seg, from, state) != TU_OK ||
+                (tm_use && !note_use(lev, c->tm_unit))) {
                 st = tu_error_set(err, TU_ENOMEM, "out of memory");
                 goto out;
             }

@@ -76,6 +76,7 @@ static enum tu_status cand_from_match(struct tu_lev_cand *c,
 {
     c->score = m->score;
     c->is_approved = m->approved;
+    c->tm_unit = m->id;
     if ((m->origin != NULL && (c->origin = tu_strdup(m->origin)) == NULL) ||
         (m->trg_lang != NULL && (c->trg_lang = tu_strdup(m->trg_lang)) == NULL) ||
         (m->diff != NULL && m->diff[0] != '\0' &&
@@ -117,6 +118,17 @@ static enum tu_status tm_lookup(void *ctx, const struct tu_lev_query *q,
                        : tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     tu_tm_matches_free(m, n);
+    return st;
+}
+
+enum tu_status tu_lev_tm_count_use(struct tu_lev_tm *tm, struct tu_leverage *lev,
+                                   struct tu_error *err)
+{
+    int64_t *ids = NULL;
+    size_t n = tu_leverage_take_used(lev, &ids);
+    enum tu_status st = tm != NULL && tm->db != NULL && n > 0
+                            ? tu_tm_count_use(tm->db, ids, n, err) : TU_OK;
+    tu_free(ids);
     return st;
 }
 

@@ -786,6 +786,40 @@ done:
     return st;
 }
 
+/* A unit deleted since the lookup that found it is passed over. */
+enum tu_status tu_tm_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
+                               struct tu_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    char now[TM_DATE_SIZE];
+    enum tu_status st = TU_OK;
+
+    tu_tm_date_now(now);
+    if (tu_tm_begin(tm, err) != TU_OK) {
+        return err->code;
+    }
+    if (sqlite3_prepare_v2(tm->db, "INSERT INTO tu_info (id, usage, last_used)"
+                           " SELECT ?1, 1, ?2 WHERE EXISTS (SELECT 1 FROM tu WHERE id = ?1)"
+                           " ON CONFLICT (id) DO UPDATE SET usage = usage + 1,"
+                           " last_used = excluded.last_used", -1, &s, NULL) != SQLITE_OK) {
+        st = db_error(tm, "usage count", err);
+    }
+    for (size_t i = 0; st == TU_OK && i < n; i++) {
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, ids[i]);
+        sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            st = db_error(tm, "usage count", err);
+        }
+    }
+    sqlite3_finalize(s);
+    if (st != TU_OK) {
+        tu_tm_rollback(tm);
+        return st;
+    }
+    return tu_tm_commit(tm, err);
+}
+
 enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
                          bool *added, struct tu_error *err)
 {

@@ -142,3 +142,18 @@ for m in ms:
 for seg in doc.iter(X + "segment"):
     assert seg.get("state") != "reviewed", seg.get("state")
 PY
+
+# --- usage counts: a unit whose target fills a segment counts one use ---
+printf 'The bridge opens on Monday.\tMost se otvara u ponedeljak.\nA storm closed the port.\tOluja je zatvorila luku.\n' > "$WORK/use.tsv"
+check_ok "a TM of two units" "$TUMAC" tm import --tm "$WORK/use.db" -s en -t sr-Latn "$WORK/use.tsv"
+printf 'The bridge opens on Monday. A storm closed the port.\n\nThe bridge opens on Monday. Something new happens here.\n' > "$WORK/use.txt"
+check_ok "extract a text using both twice and once" "$TUMAC" extract -s en -t sr-Latn -o "$WORK/use.xlf" "$WORK/use.txt"
+check_ok "leverage it" "$TUMAC" leverage --tm "$WORK/use.db" -o "$WORK/use-lev.xlf" "$WORK/use.xlf"
+check_eq "each fill counts one use of its unit" \
+  "$(sqlite3 "$WORK/use.db" "SELECT group_concat(t.src_text || '=' || i.usage, '|') FROM tu t JOIN tu_info i USING (id) ORDER BY t.id")" \
+  "The bridge opens on Monday.=2|A storm closed the port.=1"
+check_ok "analyze does not fill, so counts nothing" "$TUMAC" analyze --tm "$WORK/use.db" -t sr-Latn "$WORK/use.xlf"
+check_ok "leverage again" "$TUMAC" leverage --tm "$WORK/use.db" -o "$WORK/use-lev2.xlf" "$WORK/use.xlf"
+check_ok "export the TM" "$TUMAC" tm export --tm "$WORK/use.db" -o "$WORK/use.tmx"
+check_eq "TMX usagecount carries the uses" "$(grep -o 'usagecount="[0-9]*"' "$WORK/use.tmx" | tr '\n' ' ')" 'usagecount="4" usagecount="2" '
+check_grep "and the last usage date" 'lastusagedate="[0-9]{8}T[0-9]{6}Z"' "$WORK/use.tmx"

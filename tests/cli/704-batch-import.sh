@@ -20,6 +20,10 @@ for l in hr sr-Latn; do
     check_no_file "$l document not finished yet" "$out/$l/workshop-media-literacy-tuzla.txt"
 done
 check_grep "leverage wrote the TM's candidates" 'origin="samples\.tmx"' "$out/hr/workshop-media-literacy-tuzla.xlf"
+filled=$(cat "$out"/hr/*.xlf "$out"/sr-Latn/*.xlf | grep -o '<target' | wc -l)
+used=$(sqlite3 "$tm" "SELECT coalesce(sum(usage), 0) FROM tu_info WHERE last_used IS NOT NULL")
+check_ok "the TM counted the uses of the units that filled segments ($used, $filled targets)" \
+    test "$used" -gt 0 -a "$used" -le "$filled"
 
 # The translators: every segment gets a final target (a marked copy of the
 # source stands in for their work).
