@@ -273,8 +273,10 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
         return st;
     }
     sqlite3_busy_timeout(tm->db, TM_BUSY_MS);
-    /* Imports keep a large TM's dirty pages in memory; read-only lookups map
-     * the file, so a page read once stays (1M units: fuzzy p50 ~25 -> ~21 ms,
+    /* A writable open keeps a large transaction's dirty pages in memory (in
+     * WAL a spilled page is written twice; imports through a rollback
+     * journal shrink it, see tu_tm_begin_bulk); read-only lookups map the
+     * file, so a page read once stays (1M units: fuzzy p50 ~25 -> ~21 ms,
      * CPU -15 %; the first query to touch many pages pays more in faults). */
     if ((!readonly && exec(tm, "PRAGMA journal_mode=WAL", err) != TU_OK) ||
         exec(tm, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
@@ -710,8 +712,9 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
     /* The same unit again: merged into the stored one. It is among the
      * units with its key hash (tu_hash, which exact lookup needs anyway);
      * an index of its own cost 20 % of a 1M-unit import. */
-    if ((st = prep(tm, TM_ST_FIND, "SELECT id FROM tu WHERE key_hash = ?6 AND unit_hash = ?1 AND src_lang = ?2"
-                   " AND trg_lang = ?3 AND src_xml = ?4 AND trg_xml = ?5", err)) != TU_OK) {
+    if ((st = prep(tm, TM_ST_FIND, "SELECT id FROM tu WHERE key_hash = ?6 AND unit_hash = ?1"
+                   " AND src_lang = ?2 AND trg_lang = ?3 AND src_xml = ?4 AND trg_xml = ?5",
+                   err)) != TU_OK) {
         goto done;
     }
     s = tm->stmt[TM_ST_FIND];

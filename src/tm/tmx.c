@@ -834,8 +834,11 @@ static enum tu_status fts_sync(struct tu_tm *tm, struct tu_error *err)
     struct tu_tm *rw = NULL;
     enum tu_status st;
 
-    if (tu_tm_fts_pending(tm, &pending, err) != TU_OK || pending == 0) {
+    if (tu_tm_fts_pending(tm, &pending, err) != TU_OK) {
         return err->code;
+    }
+    if (pending == 0) {
+        return TU_OK;
     }
     if (!tm->readonly) {
         return fts_catch_up(tm, err);
