@@ -215,9 +215,9 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
     return TU_OK;
 }
 
-/* An import killed while it wrote through a rollback journal leaves
- * PATH-journal behind; only a writable connection can roll it back. */
-static bool has_hot_journal(const char *path)
+/* PATH-journal: an import writing through a rollback journal, or one
+ * killed while it did. */
+static bool has_journal(const char *path)
 {
     char journal[4096];
     struct stat st;
@@ -225,8 +225,45 @@ static bool has_hot_journal(const char *path)
            stat(journal, &st) == 0 && st.st_size > 0;
 }
 
+static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **out,
+                                int *db_code, struct tu_error *err);
+
+/* Two states a rollback-journal import can leave the file in get their own
+ * handling: a killed import's journal is rolled back by a writable
+ * connection (a read-only one cannot), and an import still writing is
+ * named as the reason of a time-out. */
 enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
                           struct tu_error *err)
+{
+    int db_code = SQLITE_OK;
+    enum tu_status st = open_once(path, readonly, out, &db_code, err);
+
+    if (st != TU_OK && readonly && db_code == SQLITE_READONLY_ROLLBACK) {
+        struct tu_tm *rw = NULL;
+        tu_error_clear(err);
+        if (open_once(path, false, &rw, &db_code, err) != TU_OK) {
+            char why[sizeof err->msg];
+            enum tu_status code = err->code;
+            snprintf(why, sizeof why, "%s", err->msg);
+            tu_error_clear(err);
+            return tu_error_at(err, code, path, 0, 0,
+                               "an interrupted import left %s-journal; rolling it back"
+                               " needs write access: %s", path, why);
+        }
+        tu_tm_close(rw);
+        st = open_once(path, readonly, out, &db_code, err);
+    }
+    if (st != TU_OK && (db_code & 0xff) == SQLITE_BUSY && has_journal(path)) {
+        tu_error_clear(err);
+        return tu_error_at(err, TU_EDB, path, 0, 0,
+                           "the TM is busy: an import is writing it (%s-journal);"
+                           " try again when it has finished", path);
+    }
+    return st;
+}
+
+static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **out,
+                                int *db_code, struct tu_error *err)
 {
     struct tu_tm *tm;
     int flags = readonly ? SQLITE_OPEN_READONLY
@@ -247,17 +284,6 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
                 return st;
             }
         }
-    }
-    if (readonly && has_hot_journal(path)) {
-        struct tu_tm *rw = NULL;
-        if (tu_tm_open(path, false, &rw, err) != TU_OK) {
-            char why[sizeof err->msg];
-            snprintf(why, sizeof why, "%s", err->msg);
-            return tu_error_at(err, err->code, path, 0, 0,
-                               "an interrupted import left %s-journal; rolling it back"
-                               " needs write access: %s", path, why);
-        }
-        tu_tm_close(rw);
     }
     tm = tu_calloc(1, sizeof *tm);
     if (tm == NULL || (tm->path = tu_strdup(path)) == NULL) {
@@ -284,6 +310,7 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
         exec(tm, readonly ? "PRAGMA cache_size=-65536; PRAGMA mmap_size=2147418112"
                           : "PRAGMA cache_size=" TM_WRITE_CACHE, err) != TU_OK ||
         migrate(tm, err) != TU_OK) {
+        *db_code = sqlite3_extended_errcode(tm->db);
         tu_tm_close(tm);
         return err->code;
     }

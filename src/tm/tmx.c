@@ -528,6 +528,7 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
             if ((st = tu_tm_add(tm, &u, &added, err)) != TU_OK) {
                 char msg[512];
                 snprintf(msg, sizeof msg, "%s", err->msg);
+                tu_error_clear(err); /* the first error wins: make room for its line */
                 tu_error_at(err, st, path, line, 1, "%s", msg);
                 break;
             }
@@ -845,8 +846,10 @@ static enum tu_status fts_sync(struct tu_tm *tm, struct tu_error *err)
     }
     if (tu_tm_open(tm->path, false, &rw, err) != TU_OK) {
         char why[sizeof err->msg];
+        enum tu_status code = err->code;
         snprintf(why, sizeof why, "%s", err->msg);
-        return tu_error_at(err, err->code, tm->path, 0, 0,
+        tu_error_clear(err);
+        return tu_error_at(err, code, tm->path, 0, 0,
                            "%zu units are not in the concordance index yet, and indexing"
                            " them needs write access: %s", pending, why);
     }

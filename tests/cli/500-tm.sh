@@ -130,5 +130,27 @@ check_ok "read-only stats on a TM with a hot journal" "$TUMAC" tm stats --tm "$W
 check_grep "the dead writer's change is rolled back" "^units: $units_before\$" "$WORK/.out"
 check_eq "no unit kept the uncommitted change" \
   "$(sqlite3 "$WORK/hot.db" "SELECT count(*) FROM tu WHERE trg_text LIKE '% (changed)'")" 0
+# A writer still at work in a rollback-journal transaction: a reader that
+# times out is told why, in words.
+python3 - "$WORK/hot.db" "$WORK/writer.ready" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA journal_mode=DELETE")
+db.execute("PRAGMA cache_size=1")
+db.execute("BEGIN IMMEDIATE")
+db.execute("UPDATE tu SET trg_text = trg_text || ' (changed)'")  # spills: exclusive lock
+open(sys.argv[2], "w").write("1")
+time.sleep(20)
+PY
+writer=$!
+for i in $(seq 100); do [ -s "$WORK/writer.ready" ] && break; sleep 0.1; done
+check_exit "a read-only command while the writer holds the TM" 1 "$TUMAC" tm stats --tm "$WORK/hot.db"
+check_grep "says an import is writing it" 'the TM is busy: an import is writing it \(.*hot\.db-journal\)' "$WORK/.err"
+kill $writer 2>/dev/null; wait $writer 2>/dev/null
+check_ok "once the writer is gone, its journal is rolled back" "$TUMAC" tm stats --tm "$WORK/hot.db"
+check_grep "with every unit as before" "^units: $units_before\$" "$WORK/.out"
+printf 'a\tb\n' > "$WORK/badlang.tsv"
+check_exit "a TSV import with a bad language tag fails" 1 "$TUMAC" tm import --tm "$WORK/bl.db" -s en -t 'x_y!' "$WORK/badlang.tsv"
+check_grep "naming file and line" 'badlang\.tsv:1:1: .x_y!. is not a language tag' "$WORK/.err"
 check_ok "import again after kill -9" "$TUMAC" tm import -s sr-Latn -t en "$WORK/big.tsv"
 check_grep "the import completes" '32000 read' "$WORK/.err"
