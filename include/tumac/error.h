@@ -63,6 +63,13 @@ enum tu_status tu_error_vat(struct tu_error *err, enum tu_status code,
 /* Fill in the path of an error that has none yet (callers that know the file). */
 void tu_error_set_path(struct tu_error *err, const char *path);
 
+/* An error already recorded, placed at path:line:column (path NULL keeps
+ * its path) and, with fmt, given a context before its message ("context:
+ * message"). The code stays; returns it. */
+enum tu_status tu_error_wrap(struct tu_error *err, const char *path, unsigned long line,
+                             unsigned long column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
 /* Forget a recorded error, so the record can be reused. */
 void tu_error_clear(struct tu_error *err);
 

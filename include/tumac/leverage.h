@@ -133,11 +133,10 @@ tu_lev_lookup_fn tu_lev_tm_lookup_fn(const struct tu_lev_tm *tm);
 /* The open TM itself (NULL for none), e.g. to store translations into. */
 struct tu_tm;
 struct tu_tm *tu_lev_tm_db(const struct tu_lev_tm *tm);
-/* Count the uses of TM units that `lev` made since the last call (their
+/* Count one use of each TM unit in ids (tu_leverage_take_used: their
  * targets filled segments): usage count + 1 and last usage now, one
  * transaction. Call once the leveraged document is written. */
-struct tu_leverage;
-enum tu_status tu_lev_tm_count_use(struct tu_lev_tm *tm, struct tu_leverage *lev,
+enum tu_status tu_lev_tm_count_use(const struct tu_lev_tm *tm, const int64_t *ids, size_t n,
                                    struct tu_error *err);
 
 /*

@@ -86,6 +86,29 @@ void tu_error_set_path(struct tu_error *err, const char *path)
     }
 }
 
+enum tu_status tu_error_wrap(struct tu_error *err, const char *path, unsigned long line,
+                             unsigned long column, const char *fmt, ...)
+{
+    char context[sizeof err->msg], message[sizeof err->msg];
+    va_list ap;
+
+    if (path != NULL) {
+        snprintf(err->path, sizeof(err->path), "%s", path);
+    }
+    err->line = line;
+    err->column = column;
+    if (fmt != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(context, sizeof context, fmt, ap);
+        va_end(ap);
+        memcpy(message, err->msg, sizeof message);
+        if (snprintf(err->msg, sizeof err->msg, "%s: %s", context, message) < 0) {
+            snprintf(err->msg, sizeof err->msg, "%s", message);
+        }
+    }
+    return err->code;
+}
+
 void tu_error_clear(struct tu_error *err)
 {
     memset(err, 0, sizeof(*err));

@@ -232,8 +232,7 @@ size_t step_lev_take_used(struct step_lev *lev, int64_t **ids)
 enum tu_status step_tm_count_use(struct step_tm *tm, const int64_t *ids, size_t n,
                                  struct tu_error *err)
 {
-    struct tu_tm *db = tm != NULL ? tu_lev_tm_db(tm->src) : NULL;
-    return db != NULL && n > 0 ? tu_tm_count_use(db, ids, n, err) : TU_OK;
+    return tu_lev_tm_count_use(tm != NULL ? tm->src : NULL, ids, n, err);
 }
 
 bool step_translit_available(void)

@@ -214,10 +214,13 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
             /* bookkeeping of the TM units this file took its targets from:
              * a TM held by another writer leaves the counts, not the file */
             struct tu_error uerr = {0};
-            if (tu_lev_tm_count_use(tm, lev, &uerr) != TU_OK) {
+            int64_t *used = NULL;
+            size_t nused = tu_leverage_take_used(lev, &used);
+            if (tu_lev_tm_count_use(tm, used, nused, &uerr) != TU_OK) {
                 fprintf(stderr, "tumac leverage: warning: usage counts not updated: %s\n",
                         uerr.msg);
             }
+            tu_free(used);
         }
         if (st == TU_OK) {
             tu_band_counts_add(&total, &counts);

@@ -121,15 +121,11 @@ static enum tu_status tm_lookup(void *ctx, const struct tu_lev_query *q,
     return st;
 }
 
-enum tu_status tu_lev_tm_count_use(struct tu_lev_tm *tm, struct tu_leverage *lev,
+enum tu_status tu_lev_tm_count_use(const struct tu_lev_tm *tm, const int64_t *ids, size_t n,
                                    struct tu_error *err)
 {
-    int64_t *ids = NULL;
-    size_t n = tu_leverage_take_used(lev, &ids);
-    enum tu_status st = tm != NULL && tm->db != NULL && n > 0
-                            ? tu_tm_count_use(tm->db, ids, n, err) : TU_OK;
-    tu_free(ids);
-    return st;
+    return tm != NULL && tm->db != NULL && n > 0 ? tu_tm_count_use(tm->db, ids, n, err)
+                                                 : TU_OK;
 }
 
 tu_lev_lookup_fn tu_lev_tm_lookup_fn(const struct tu_lev_tm *tm)

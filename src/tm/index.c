@@ -473,6 +473,13 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
         tu_tm_pending_free(tm);
         return TU_OK;
     }
+    /* the first flush into a new TM: no stored chunk to append to */
+    if (prepare(tm, TM_ST_POST_ANY, "SELECT 1 FROM post LIMIT 1", err) != TU_OK) {
+        tu_tm_pending_free(tm);
+        return err->code;
+    }
+    empty_index = sqlite3_step(tm->stmt[TM_ST_POST_ANY]) != SQLITE_ROW;
+    sqlite3_reset(tm->stmt[TM_ST_POST_ANY]);
     for (size_t b = 0; b < SORT_BINS; b++) {
         longest = p->bin[b].n > longest ? p->bin[b].n : longest;
     }
@@ -485,15 +492,6 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     tmp = run + longest;
-    /* the first flush into a new TM: no stored chunk to append to */
-    if (prepare(tm, TM_ST_POST_ANY, "SELECT 1 FROM post LIMIT 1", err) != TU_OK) {
-        tu_free(chunk);
-        tu_free(run);
-        tu_tm_pending_free(tm);
-        return err->code;
-    }
-    empty_index = sqlite3_step(tm->stmt[TM_ST_POST_ANY]) != SQLITE_ROW;
-    sqlite3_reset(tm->stmt[TM_ST_POST_ANY]);
     for (size_t b = 0; b < SORT_BINS && st == TU_OK; b++) {
         struct tm_bin *bin = &p->bin[b];
         size_t n = 0;

@@ -2,6 +2,7 @@
  * The translation memory store: schema, adds, exact and fuzzy lookup,
  * concordance, statistics. SQLite is used only here and in tmx.c.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,29 @@ static enum tu_status exec(struct tu_tm *tm, const char *sql, struct tu_error *e
         return db_error(tm, "database", err);
     }
     return TU_OK;
+}
+
+/* The SQL texts given (up to a NULL) in one transaction: all or nothing. */
+static enum tu_status exec_in_txn(struct tu_tm *tm, struct tu_error *err, ...)
+{
+    enum tu_status st = exec(tm, "BEGIN IMMEDIATE", err);
+    va_list ap;
+
+    if (st != TU_OK) {
+        return st;
+    }
+    va_start(ap, err);
+    for (const char *sql; st == TU_OK && (sql = va_arg(ap, const char *)) != NULL;) {
+        st = exec(tm, sql, err);
+    }
+    va_end(ap);
+    if (st == TU_OK) {
+        st = exec(tm, "COMMIT", err);
+    }
+    if (st != TU_OK) {
+        sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    return st;
 }
 
 /* FNV-1a over the fields that make two units the same, each ended by a
@@ -136,18 +160,10 @@ static enum tu_status migrate_to_5(struct tu_tm *tm, struct tu_error *err)
  * unit hash loses its index. */
 static enum tu_status migrate_to_6(struct tu_tm *tm, struct tu_error *err)
 {
-    if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
-        return err->code;
-    }
-    if (exec(tm, "DROP INDEX IF EXISTS tu_unit;"
-                 " INSERT OR REPLACE INTO meta VALUES ('fts_through',"
-                 " (SELECT coalesce(max(id), 0) FROM tu));"
-                 " UPDATE meta SET value = '6' WHERE key = 'schema'", err) != TU_OK ||
-        exec(tm, "COMMIT", err) != TU_OK) {
-        sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
-        return err->code;
-    }
-    return TU_OK;
+    return exec_in_txn(tm, err, "DROP INDEX IF EXISTS tu_unit;"
+                       " INSERT OR REPLACE INTO meta VALUES ('fts_through',"
+                       " (SELECT coalesce(max(id), 0) FROM tu));"
+                       " UPDATE meta SET value = '6' WHERE key = 'schema'", (char *)NULL);
 }
 
 static bool is_before_5(const char *version)
@@ -202,17 +218,9 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
         return tu_error_at(err, TU_EDB, tm->path, 0, 0,
                            "not a tumac translation memory");
     }
-    if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
-        return err->code;
-    }
-    if (exec(tm, tm_schema_sql, err) != TU_OK ||
-        exec(tm, "INSERT OR REPLACE INTO meta VALUES ('schema', '"
-                 TM_SCHEMA_VERSION "'), ('fts_through', '0')", err) != TU_OK ||
-        exec(tm, "COMMIT", err) != TU_OK) {
-        sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
-        return err->code;
-    }
-    return TU_OK;
+    return exec_in_txn(tm, err, tm_schema_sql,
+                       "INSERT OR REPLACE INTO meta VALUES ('schema', '"
+                       TM_SCHEMA_VERSION "'), ('fts_through', '0')", (char *)NULL);
 }
 
 /* PATH-journal: an import writing through a rollback journal, or one
@@ -242,13 +250,8 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
         struct tu_tm *rw = NULL;
         tu_error_clear(err);
         if (open_once(path, false, &rw, &db_code, err) != TU_OK) {
-            char why[sizeof err->msg];
-            enum tu_status code = err->code;
-            snprintf(why, sizeof why, "%s", err->msg);
-            tu_error_clear(err);
-            return tu_error_at(err, code, path, 0, 0,
-                               "an interrupted import left %s-journal; rolling it back"
-                               " needs write access: %s", path, why);
+            return tu_error_wrap(err, path, 0, 0, "an interrupted import left %s-journal;"
+                                 " rolling it back needs write access", path);
         }
         tu_tm_close(rw);
         st = open_once(path, readonly, out, &db_code, err);

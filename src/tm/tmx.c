@@ -526,10 +526,7 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
             u.trg_text = tab + 1;
             u.origin = opts->origin ? opts->origin : base_name(path);
             if ((st = tu_tm_add(tm, &u, &added, err)) != TU_OK) {
-                char msg[512];
-                snprintf(msg, sizeof msg, "%s", err->msg);
-                tu_error_clear(err); /* the first error wins: make room for its line */
-                tu_error_at(err, st, path, line, 1, "%s", msg);
+                tu_error_wrap(err, path, line, 1, NULL);
                 break;
             }
             if (added) {
@@ -845,13 +842,8 @@ static enum tu_status fts_sync(struct tu_tm *tm, struct tu_error *err)
         return fts_catch_up(tm, err);
     }
     if (tu_tm_open(tm->path, false, &rw, err) != TU_OK) {
-        char why[sizeof err->msg];
-        enum tu_status code = err->code;
-        snprintf(why, sizeof why, "%s", err->msg);
-        tu_error_clear(err);
-        return tu_error_at(err, code, tm->path, 0, 0,
-                           "%zu units are not in the concordance index yet, and indexing"
-                           " them needs write access: %s", pending, why);
+        return tu_error_wrap(err, tm->path, 0, 0, "%zu units are not in the concordance"
+                             " index yet, and indexing them needs write access", pending);
     }
     st = fts_catch_up(rw, err);
     tu_tm_close(rw);
