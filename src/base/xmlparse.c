@@ -133,8 +133,9 @@ static enum tu_status retell(const struct tu_xml_fault *f, const char *path,
     if (f->code == XML_ERR_NO_MEMORY) {
         return tu_error_at(err, TU_ENOMEM, path, l, c, "out of memory while parsing");
     }
-    /* our messages start in lower case */
-    char first = m[0] >= 'A' && m[0] <= 'Z' ? (char)(m[0] - 'A' + 'a') : m[0];
+    /* our messages start in lower case (an acronym such as PCDATA stays) */
+    bool word = m[0] >= 'A' && m[0] <= 'Z' && !(m[1] >= 'A' && m[1] <= 'Z');
+    char first = word ? (char)(m[0] - 'A' + 'a') : m[0];
     return tu_error_at(err, TU_EPARSE, path, l, c, "not well-formed XML: %c%s", first,
                        m[0] ? m + 1 : "");
 }

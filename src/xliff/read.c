@@ -196,6 +196,48 @@ static void keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
 
 /* ---------------------------------------------------------------- 2.x */
 
+static void put_utf8(char *buf, unsigned long cp)
+{
+    if (cp < 0x80) {
+        buf[0] = (char)cp;
+        buf[1] = 0;
+    } else if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        buf[2] = 0;
+    } else if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        buf[3] = 0;
+    } else {
+        buf[0] = (char)(0xF0 | ((cp >> 18) & 0x07));
+        buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[3] = (char)(0x80 | (cp & 0x3F));
+        buf[4] = 0;
+    }
+}
+
+/*
+ * A <cp hex="..."/> as UTF-8 in u (8 bytes); "" for U+0000, which a C string
+ * cannot hold. A value that is not a code point (a surrogate, above
+ * U+10FFFF, not hex) is refused.
+ */
+static void cp_utf8(struct rctx *c, xmlNodePtr n, char *u)
+{
+    xmlChar *h = xmlGetNoNsProp(n, (const xmlChar *)"hex");
+    char *end = NULL;
+    unsigned long cp = h && *h ? strtoul((const char *)h, &end, 16) : 0;
+    if (h == NULL || end == NULL || *end != '\0' || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        fail(c, n, TU_EPARSE, "<cp hex=\"%.20s\"> is not a Unicode code point (XLIFF 2.1 4.3.1.19)",
+             h ? (const char *)h : "");
+        cp = 0;
+    }
+    xmlFree(h);
+    put_utf8(u, cp);
+}
+
 static char *odata_lookup(struct rctx *c, const char *id)
 {
     if (id == NULL || c->odata == NULL) {
@@ -209,20 +251,10 @@ static char *odata_lookup(struct rctx *c, const char *id)
             for (xmlNodePtr t = d->children; t; t = t->next) {
                 if (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) {
                     tu_buf_adds(&b, (const char *)t->content);
-                } else if (t->type == XML_ELEMENT_NODE) {
-                    xmlChar *h = xmlGetNoNsProp(t, (const xmlChar *)"hex");
-                    unsigned long cp = h ? strtoul((const char *)h, NULL, 16) : 0;
-                    xmlFree(h);
-                    if (cp < 0x80) {
-                        tu_buf_addc(&b, (char)cp);
-                    } else if (cp < 0x800) {
-                        tu_buf_addc(&b, (char)(0xC0 | (cp >> 6)));
-                        tu_buf_addc(&b, (char)(0x80 | (cp & 0x3F)));
-                    } else {
-                        tu_buf_addc(&b, (char)(0xE0 | ((cp >> 12) & 0x0F)));
-                        tu_buf_addc(&b, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                        tu_buf_addc(&b, (char)(0x80 | (cp & 0x3F)));
-                    }
+                } else if (is(t, c->ns, "cp")) {
+                    char u[8];
+                    cp_utf8(c, t, u);
+                    tu_buf_adds(&b, u);
                 }
             }
             char *r = tu_buf_detach(&b, NULL);
@@ -284,29 +316,6 @@ static void code_attrs(struct rctx *c, xmlNodePtr n, struct tu_inline *in)
     keep_attrs(c, n, &in->extra, NULL);
 }
 
-static void put_utf8(char *buf, unsigned long cp)
-{
-    if (cp < 0x80) {
-        buf[0] = (char)cp;
-        buf[1] = 0;
-    } else if (cp < 0x800) {
-        buf[0] = (char)(0xC0 | (cp >> 6));
-        buf[1] = (char)(0x80 | (cp & 0x3F));
-        buf[2] = 0;
-    } else if (cp < 0x10000) {
-        buf[0] = (char)(0xE0 | (cp >> 12));
-        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[2] = (char)(0x80 | (cp & 0x3F));
-        buf[3] = 0;
-    } else {
-        buf[0] = (char)(0xF0 | ((cp >> 18) & 0x07));
-        buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[3] = (char)(0x80 | (cp & 0x3F));
-        buf[4] = 0;
-    }
-}
-
 static void read_inline20(struct rctx *c, xmlNodePtr parent, struct tu_content *ct)
 {
     for (xmlNodePtr n = parent->children; n && c->st == TU_OK; n = n->next) {
@@ -330,11 +339,8 @@ static void read_inline20(struct rctx *c, xmlNodePtr parent, struct tu_content *
         const char *nm = (const char *)n->name;
         if (strcmp(nm, "cp") == 0) {
             char u[8];
-            xmlChar *h = xmlGetNoNsProp(n, (const xmlChar *)"hex");
-            unsigned long cp = h ? strtoul((const char *)h, NULL, 16) : 0;
-            xmlFree(h);
-            put_utf8(u, cp);
-            if (cp == 0) {
+            cp_utf8(c, n, u);
+            if (u[0] == '\0') {
                 continue; /* U+0000 cannot live in a C string */
             }
             if (tu_content_add_text(ct, u, strlen(u)) != TU_OK) {
