@@ -36,7 +36,7 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all deps test check demo bench install clean unit-tests
+.PHONY: all deps test check demo bench install clean unit-tests gen
 all: $(BUILD)/tumac $(BUILD)/libtumac.a
 
 $(BUILD)/obj/%.o: %.c
@@ -63,6 +63,24 @@ $(BUILD)/test-unit: $(TEST_OBJS) $(BUILD)/libtumac.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libtumac.a $(LDLIBS)
 
 unit-tests: $(BUILD)/test-unit $(BUILD)/tumac
+
+# Generated sources, rewritten by `make gen` from lists kept in the repository
+# (src/text/data/, tm/schema.sql, Python's HTML5 entity table); commit the
+# result. GEN_DIR=DIR writes them under DIR instead: tests/cli/003-gen.sh
+# regenerates into a temp folder and diffs against the committed files.
+GEN_DIR   ?= src
+GEN_FILES := text/segment-abbrev.c text/translit-exceptions.c \
+             filters/html-entities.c tm/schema.gen.h
+ABBREV_LISTS := src/text/data/abbrev-bcs.txt src/text/data/abbrev-bcs-extra.txt \
+                src/text/data/abbrev-en.txt
+gen:
+	@mkdir -p $(GEN_DIR)/text $(GEN_DIR)/filters $(GEN_DIR)/tm
+	python3 src/text/segment-abbrev.py $(ABBREV_LISTS) > $(GEN_DIR)/text/segment-abbrev.c.tmp
+	python3 src/text/translit-exceptions.py src/text/data/digraph-exceptions.txt \
+	  > $(GEN_DIR)/text/translit-exceptions.c.tmp
+	python3 src/filters/html-entities.py > $(GEN_DIR)/filters/html-entities.c.tmp
+	sh src/tm/make-schema.sh tm/schema.sql > $(GEN_DIR)/tm/schema.gen.h.tmp
+	@for f in $(GEN_FILES); do mv $(GEN_DIR)/$$f.tmp $(GEN_DIR)/$$f; done
 
 # Installs the Debian packages the build and the tests need, only when missing.
 deps:
