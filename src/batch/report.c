@@ -8,9 +8,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/tumac.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/tumac.h>
 #include "batch-int.h"
 
 const char *tu_batch_state_name(enum tu_batch_state s)

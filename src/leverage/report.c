@@ -7,9 +7,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "tumac/alloc.h"
-#include "tumac/leverage.h"
-#include "tumac/tumac.h"
+#include <tumac/alloc.h>
+#include <tumac/leverage.h>
+#include <tumac/tumac.h>
 
 static const char *const band_names[TU_BAND_COUNT] = {
     "Context (101%)", "Repetitions", "Cross-file repetitions",

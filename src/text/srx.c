@@ -13,8 +13,8 @@
 #include <unicode/ustring.h>
 
 #include "segment-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
 
 #define SRX_NS "http://www.lisa.org/srx20"
 

@@ -4,9 +4,9 @@
 
 #include <sqlite3.h>
 
-#include "tumac/locale.h"
-#include "tumac/text.h"
-#include "tumac/tm.h"
+#include <tumac/locale.h>
+#include <tumac/text.h>
+#include <tumac/tm.h>
 
 enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_POST_LAST, TM_ST_POST_ANY,
        TM_ST_POST_PUT, TM_ST_DF_ADD, TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY,

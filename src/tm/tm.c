@@ -13,10 +13,10 @@
 
 #include "tm-int.h"
 #include "schema.gen.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
-#include "tumac/text.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
+#include <tumac/text.h>
 
 #define TM_SCHEMA_VERSION "6"
 #define TM_WRITE_CACHE "-262144" /* KiB: a writable open in WAL mode */

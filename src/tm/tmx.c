@@ -11,9 +11,9 @@
 #include <libxml/tree.h>
 
 #include "tm-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
 
 static bool name_is(const xmlNode *n, const char *name)
 {
