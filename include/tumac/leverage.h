@@ -297,7 +297,4 @@ enum tu_status tu_analysis_write_json(const struct tu_analysis *an,
 enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
                                       struct tu_buf *out, struct tu_error *err);
 
-/* Append `s` escaped for HTML text and attributes (& < > " '). */
-void tu_html_escape(struct tu_buf *out, const char *s);
-
 #endif

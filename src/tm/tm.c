@@ -14,6 +14,7 @@
 #include "tm-int.h"
 #include "schema.gen.h"
 #include <tumac/alloc.h>
+#include <tumac/escape.h>
 #include <tumac/fileio.h>
 #include <tumac/locale.h>
 #include <tumac/text.h>
@@ -608,23 +609,6 @@ size_t tu_tm_codepoints(const char *s, size_t len, uint32_t **out)
     return tu_tm_decode(s, len, cps);
 }
 
-static void xml_escape(struct tu_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': tu_buf_adds(b, "&lt;"); break;
-        case '>': tu_buf_adds(b, "&gt;"); break;
-        case '&': tu_buf_adds(b, "&amp;"); break;
-        default: tu_buf_addc(b, *s);
-        }
-    }
-}
-
-void tu_tm_xml_escape(struct tu_buf *b, const char *s)
-{
-    xml_escape(b, s);
-}
-
 /* Units of an import share their languages: parse each tag once. */
 static enum tu_status parse_lang(struct tu_tm *tm, int which, const char *tag,
                                  struct tu_locale *out, struct tu_error *err)
@@ -712,12 +696,12 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
     if (u->src_xml) {
         tu_buf_adds(&sx, u->src_xml);
     } else {
-        xml_escape(&sx, src.data);
+        tu_xml_text(&sx, src.data);
     }
     if (u->trg_xml) {
         tu_buf_adds(&tx, u->trg_xml);
     } else {
-        xml_escape(&tx, trg.data);
+        tu_xml_text(&tx, trg.data);
     }
     tu_buf_addc(&sx, 0);
     tu_buf_addc(&tx, 0);

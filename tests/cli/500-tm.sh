@@ -75,11 +75,7 @@ for _ in range(600):  # at most 60 s
 assert db.execute("SELECT count(*) FROM tu").fetchone()[0] == n  # its snapshot
 PY
 reader=$!
-wait_for() { # TRIES TEST-ARGS...: polls every 0.01 s until the test holds
-    local n=$1; shift
-    while [ "$n" -gt 0 ] && ! test "$@"; do sleep 0.01; n=$((n - 1)); done
-}
-wait_for 1000 -s "$WORK/reader.ready"
+wait_until 1000 test -s "$WORK/reader.ready"
 printf 'Drugi most je otvoren.\tThe second bridge is open.\n' > "$WORK/one.tsv"
 check_ok "import while another connection reads" "$TUMAC" tm import -s sr-Latn -t en "$WORK/one.tsv"
 check_ok "the import did not wait for the reader to finish" kill -0 $reader
@@ -112,7 +108,7 @@ export TUMAC_TM=$WORK/crash.db
 "$TUMAC" tm import -s sr-Latn -t en "$WORK/big.tsv" 2>/dev/null &
 pid=$!
 # Kill it once it writes: its rollback journal exists (at most 10 s).
-wait_for 1000 -e "$WORK/crash.db-journal"
+wait_until 1000 test -e "$WORK/crash.db-journal"
 kill -9 $pid 2>/dev/null || echo "note: the big import ended before the kill"
 wait $pid 2>/dev/null || true
 check_ok "stats after kill -9" "$TUMAC" tm stats
@@ -153,7 +149,7 @@ open(sys.argv[2], "w").write("1")
 time.sleep(60)  # killed below once the reader has timed out
 PY
 writer=$!
-wait_for 1000 -s "$WORK/writer.ready"
+wait_until 1000 test -s "$WORK/writer.ready"
 check_exit "a read-only command while the writer holds the TM" 1 "$TUMAC" tm stats --tm "$WORK/hot.db"
 check_grep "says an import is writing it" 'the TM is busy: an import is writing it \(.*hot\.db-journal\)' "$WORK/.err"
 kill $writer 2>/dev/null; wait $writer 2>/dev/null
