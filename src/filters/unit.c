@@ -434,7 +434,7 @@ enum tu_status fx_unit_emit(struct fx *fx, struct fx_items *it, size_t first,
 {
     struct emit e;
     char uid[24];
-    size_t *cuts = NULL, ncuts = 0, from;
+    size_t *cuts = NULL, ncuts = 0, from, nsegs = 0;
     enum tu_status st;
     unsigned next_code = 0;
 
@@ -492,10 +492,14 @@ enum tu_status fx_unit_emit(struct fx *fx, struct fx_items *it, size_t first,
     if (st != TU_OK) {
         return tu_error_set(err, st, "out of memory");
     }
+    /* the segment count lets merge notice a segment lost in transit */
+    for (size_t i = 0; i < e.unit->seg_count; i++) {
+        nsegs += !e.unit->segs[i].is_ignorable;
+    }
     if (q == 0) {
-        tu_buf_printf(sink, "\\{t %s}", uid);
+        tu_buf_printf(sink, "\\{t %s %zu}", uid, nsegs);
     } else {
-        tu_buf_printf(sink, "\\{a %s %c}", uid, q);
+        tu_buf_printf(sink, "\\{a %s %c %zu}", uid, q, nsegs);
     }
     if (sink->status != TU_OK || fx->skl.status != TU_OK) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
