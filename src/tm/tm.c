@@ -27,9 +27,36 @@ const char *tu_tm_schema_sql(void)
     return tm_schema_sql;
 }
 
+/* PATH-journal: an import writing through a rollback journal, or one
+ * killed while it did. */
+static bool has_journal(const char *path)
+{
+    char journal[4096];
+    struct stat st;
+    return (size_t)snprintf(journal, sizeof journal, "%s-journal", path) < sizeof journal &&
+           stat(journal, &st) == 0 && st.st_size > 0;
+}
+
+/* SQLite waited TM_BUSY_MS for a lock in vain: say who holds it. */
+static enum tu_status busy_error(const char *path, struct tu_error *err)
+{
+    if (has_journal(path)) {
+        return tu_error_at(err, TU_EDB, path, 0, 0,
+                           "the TM is busy: an import is writing it (%s-journal);"
+                           " try again when it has finished", path);
+    }
+    return tu_error_at(err, TU_EDB, path, 0, 0,
+                       "the TM is busy: another process is writing it"
+                       " (waited %d s); try again when it has finished",
+                       TM_BUSY_MS / 1000);
+}
+
 static enum tu_status db_error(struct tu_tm *tm, const char *what,
                                struct tu_error *err)
 {
+    if ((sqlite3_errcode(tm->db) & 0xff) == SQLITE_BUSY) {
+        return busy_error(tm->path, err);
+    }
     return tu_error_at(err, TU_EDB, tm->path, 0, 0, "%s: %s", what,
                        sqlite3_errmsg(tm->db));
 }
@@ -223,23 +250,12 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
                        TM_SCHEMA_VERSION "'), ('fts_through', '0')", (char *)NULL);
 }
 
-/* PATH-journal: an import writing through a rollback journal, or one
- * killed while it did. */
-static bool has_journal(const char *path)
-{
-    char journal[4096];
-    struct stat st;
-    return (size_t)snprintf(journal, sizeof journal, "%s-journal", path) < sizeof journal &&
-           stat(journal, &st) == 0 && st.st_size > 0;
-}
-
 static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **out,
                                 int *db_code, struct tu_error *err);
 
-/* Two states a rollback-journal import can leave the file in get their own
- * handling: a killed import's journal is rolled back by a writable
- * connection (a read-only one cannot), and an import still writing is
- * named as the reason of a time-out. */
+/* A killed rollback-journal import's journal is rolled back by a writable
+ * connection (a read-only one cannot); a time-out names who writes (see
+ * busy_error). */
 enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
                           struct tu_error *err)
 {
@@ -256,13 +272,29 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
         tu_tm_close(rw);
         st = open_once(path, readonly, out, &db_code, err);
     }
-    if (st != TU_OK && (db_code & 0xff) == SQLITE_BUSY && has_journal(path)) {
-        tu_error_clear(err);
-        return tu_error_at(err, TU_EDB, path, 0, 0,
-                           "the TM is busy: an import is writing it (%s-journal);"
-                           " try again when it has finished", path);
-    }
     return st;
+}
+
+/*
+ * The switch to WAL reads the file, then needs a write lock: SQLite does
+ * not call the busy handler for that upgrade (it could deadlock), so while
+ * an import wrote through a rollback journal every writable open failed at
+ * once. The wait the busy timeout promises happens here.
+ */
+static enum tu_status set_wal(struct tu_tm *tm, struct tu_error *err)
+{
+    const int step_ms = 25;
+
+    for (int waited = 0;; waited += step_ms) {
+        int rc = sqlite3_exec(tm->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK) {
+            return TU_OK;
+        }
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= TM_BUSY_MS) {
+            return db_error(tm, "database", err);
+        }
+        sqlite3_sleep(step_ms);
+    }
 }
 
 static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **out,
@@ -307,7 +339,7 @@ static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **
      * journal shrink it, see tu_tm_begin_bulk); read-only lookups map the
      * file, so a page read once stays (1M units: fuzzy p50 ~25 -> ~21 ms,
      * CPU -15 %; the first query to touch many pages pays more in faults). */
-    if ((!readonly && exec(tm, "PRAGMA journal_mode=WAL", err) != TU_OK) ||
+    if ((!readonly && set_wal(tm, err) != TU_OK) ||
         exec(tm, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
                   " PRAGMA temp_store=MEMORY", err) != TU_OK ||
         exec(tm, readonly ? "PRAGMA cache_size=-65536; PRAGMA mmap_size=2147418112"
