@@ -20,7 +20,7 @@ struct guard {
     bool doctype;
     bool root; /* the prolog pass stops at the root element */
     unsigned long line, column;
-    struct tu_xml_fault *fault; /* the first error, when kept */
+    struct xmlp_fault *fault; /* the first error, when kept */
 };
 
 /* Where "<!DOCTYPE" starts: the hook runs after its name and external id. */
@@ -72,7 +72,7 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id
     (void)ext_id;
     /* the parser stands after the external id: '[' opens an internal subset */
     const xmlChar *next = pc->input != NULL ? pc->input->cur : NULL;
-    if (g != NULL && (g->flags & TU_XML_DTD_NAME) && sys_id != NULL && next != NULL &&
+    if (g != NULL && (g->flags & XMLP_DTD_NAME) && sys_id != NULL && next != NULL &&
         *next != '[') {
         return;
     }
@@ -99,7 +99,7 @@ static bool has(const char *s, const char *part)
 }
 
 /* libxml2's report in our words; never its option names. */
-static enum tu_status retell(const struct tu_xml_fault *f, const char *path,
+static enum tu_status retell(const struct xmlp_fault *f, const char *path,
                              const char *kind, struct tu_error *err)
 {
     if (!f->set) {
@@ -114,7 +114,7 @@ static enum tu_status retell(const struct tu_xml_fault *f, const char *path,
     }
     if (has(m, "Excessive depth")) {
         return tu_error_at(err, TU_ETOOBIG, path, l, c,
-                           "elements nested too deeply (more than %d levels)", TU_XML_MAX_DEPTH);
+                           "elements nested too deeply (more than %d levels)", XMLP_MAX_DEPTH);
     }
     if (f->code == XML_ERR_NAME_TOO_LONG || has(m, "XML_PARSE_HUGE") || has(m, "too long") ||
         has(m, "too big") || has(m, "Huge input lookup")) {
@@ -141,7 +141,7 @@ static enum tu_status retell(const struct tu_xml_fault *f, const char *path,
 }
 
 /* Keeps libxml2's first error, its message trimmed. */
-static void keep_fault(struct tu_xml_fault *f, const xmlError *e)
+static void keep_fault(struct xmlp_fault *f, const xmlError *e)
 {
     size_t n;
     if (f->set || e == NULL || e->level < XML_ERR_ERROR) {
@@ -187,10 +187,10 @@ static enum tu_status check_tree(xmlNode *top, const char *path, const char *kin
                                "&lt; &gt; &quot; &apos; and character references)",
                                (const char *)n->name, kind);
         }
-        if (n->type == XML_ELEMENT_NODE && depth > TU_XML_MAX_DEPTH) {
+        if (n->type == XML_ELEMENT_NODE && depth > XMLP_MAX_DEPTH) {
             return tu_error_at(err, TU_ETOOBIG, path, (unsigned long)xmlGetLineNo(n), 0,
                                "elements nested too deeply (more than %d levels)",
-                               TU_XML_MAX_DEPTH);
+                               XMLP_MAX_DEPTH);
         }
         if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
             n = n->children;
@@ -206,10 +206,10 @@ static enum tu_status check_tree(xmlNode *top, const char *path, const char *kin
     return TU_OK;
 }
 
-xmlDoc *tu_xml_read_memory(const char *data, size_t len, const char *path,
+xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
                            const char *kind, unsigned flags, struct tu_error *err)
 {
-    struct tu_xml_fault f = {0};
+    struct xmlp_fault f = {0};
     struct guard g = {.flags = flags, .fault = &f};
     xmlParserCtxt *pc;
     xmlDoc *doc;
@@ -226,8 +226,8 @@ xmlDoc *tu_xml_read_memory(const char *data, size_t len, const char *path,
     pc->_private = &g;
     pc->sax->internalSubset = refuse_doctype;
     pc->sax->serror = parser_error;
-    doc = xmlCtxtReadMemory(pc, data, (int)len, path, NULL,
-                            BASE_OPTIONS | ((flags & TU_XML_BIG_TEXT) ? XML_PARSE_HUGE : 0));
+    doc = xmlCtxtReadMemory(pc, data, (int)len, path, (flags & XMLP_UTF8) ? "UTF-8" : NULL,
+                            BASE_OPTIONS | ((flags & XMLP_BIG_TEXT) ? XML_PARSE_HUGE : 0));
     if (g.doctype || doc == NULL || !pc->wellFormed) {
         if (g.doctype) {
             doctype_error(&g, path, kind, err);
@@ -309,7 +309,7 @@ static void reader_error(void *arg, xmlError *e)
     keep_fault(arg, e);
 }
 
-enum tu_status tu_xml_reader_open(struct tu_xml_reader *x, const char *path,
+enum tu_status xmlp_reader_open(struct xmlp_reader *x, const char *path,
                                   const char *kind, unsigned flags, struct tu_error *err)
 {
     memset(x, 0, sizeof *x);
@@ -328,7 +328,7 @@ enum tu_status tu_xml_reader_open(struct tu_xml_reader *x, const char *path,
 }
 
 /* The policy on one step of the reader. */
-static int reader_checked(struct tu_xml_reader *x, int ret, struct tu_error *err)
+static int reader_checked(struct xmlp_reader *x, int ret, struct tu_error *err)
 {
     unsigned long line = (unsigned long)xmlTextReaderGetParserLineNumber(x->r);
     if (ret < 0 || x->fault.set) {
@@ -342,7 +342,7 @@ static int reader_checked(struct tu_xml_reader *x, int ret, struct tu_error *err
     case XML_READER_TYPE_DOCUMENT_TYPE: {
         /* the prolog pass let it through: still no declarations in it */
         xmlNode *dtd = xmlTextReaderCurrentNode(x->r);
-        if (!(x->flags & TU_XML_DTD_NAME) || dtd == NULL || dtd->children != NULL) {
+        if (!(x->flags & XMLP_DTD_NAME) || dtd == NULL || dtd->children != NULL) {
             struct guard g = {.doctype = true, .line = line};
             doctype_error(&g, x->path, x->kind, err);
             return -1;
@@ -361,25 +361,25 @@ static int reader_checked(struct tu_xml_reader *x, int ret, struct tu_error *err
     default:
         break;
     }
-    if (xmlTextReaderDepth(x->r) >= TU_XML_MAX_DEPTH) {
+    if (xmlTextReaderDepth(x->r) >= XMLP_MAX_DEPTH) {
         tu_error_at(err, TU_ETOOBIG, x->path, line, 0,
-                    "elements nested too deeply (more than %d levels)", TU_XML_MAX_DEPTH);
+                    "elements nested too deeply (more than %d levels)", XMLP_MAX_DEPTH);
         return -1;
     }
     return 1;
 }
 
-int tu_xml_reader_read(struct tu_xml_reader *x, struct tu_error *err)
+int xmlp_reader_read(struct xmlp_reader *x, struct tu_error *err)
 {
     return reader_checked(x, xmlTextReaderRead(x->r), err);
 }
 
-int tu_xml_reader_next(struct tu_xml_reader *x, struct tu_error *err)
+int xmlp_reader_next(struct xmlp_reader *x, struct tu_error *err)
 {
     return reader_checked(x, xmlTextReaderNext(x->r), err);
 }
 
-xmlNode *tu_xml_reader_expand(struct tu_xml_reader *x, struct tu_error *err)
+xmlNode *xmlp_reader_expand(struct xmlp_reader *x, struct tu_error *err)
 {
     xmlNode *n = xmlTextReaderExpand(x->r);
     if (n == NULL || x->fault.set) {
@@ -389,7 +389,7 @@ xmlNode *tu_xml_reader_expand(struct tu_xml_reader *x, struct tu_error *err)
     return check_tree(n, x->path, x->kind, err) == TU_OK ? n : NULL;
 }
 
-void tu_xml_reader_close(struct tu_xml_reader *x)
+void xmlp_reader_close(struct xmlp_reader *x)
 {
     xmlFreeTextReader(x->r);
     x->r = NULL;

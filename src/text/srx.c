@@ -255,7 +255,7 @@ enum tu_status seg_srx_load(const char *path, const char *tag,
         tu_buf_release(&in);
         return rc;
     }
-    doc = tu_xml_read_memory(in.data, in.len, path, "SRX", 0, err);
+    doc = xmlp_read_memory(in.data, in.len, path, "SRX", 0, err);
     tu_buf_release(&in);
     if (doc == NULL) {
         return err->code;

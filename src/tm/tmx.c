@@ -381,7 +381,7 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
                                 struct tu_tm_import_result *res,
                                 struct tu_diag *diag, struct tu_error *err)
 {
-    struct tu_xml_reader r;
+    struct xmlp_reader r;
     struct tmx_ctx x;
     enum tu_status st = TU_OK;
     int ret;
@@ -395,18 +395,18 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
     x.diag = diag;
     x.path = path;
     x.origin = opts->origin ? opts->origin : base_name(path);
-    if (tu_xml_reader_open(&r, path, "TMX", TU_XML_DTD_NAME, err) != TU_OK) {
+    if (xmlp_reader_open(&r, path, "TMX", XMLP_DTD_NAME, err) != TU_OK) {
         return err->code;
     }
     if (tu_tm_begin_bulk(tm, err) != TU_OK) {
-        tu_xml_reader_close(&r);
+        xmlp_reader_close(&r);
         return err->code;
     }
-    ret = tu_xml_reader_read(&r, err);
+    ret = xmlp_reader_read(&r, err);
     while (ret == 1) {
         const char *name = (const char *)xmlTextReaderConstLocalName(r.r);
         if (xmlTextReaderNodeType(r.r) != XML_READER_TYPE_ELEMENT || name == NULL) {
-            ret = tu_xml_reader_read(&r, err);
+            ret = xmlp_reader_read(&r, err);
             continue;
         }
         if (!seen_root) {
@@ -423,7 +423,7 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
             x.srclang = v ? tu_strdup((const char *)v) : NULL;
             xmlFree(v);
         } else if (strcmp(name, "tu") == 0) {
-            xmlNode *n = tu_xml_reader_expand(&r, err);
+            xmlNode *n = xmlp_reader_expand(&r, err);
             if (n == NULL) {
                 ret = -1;
                 break;
@@ -431,10 +431,10 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
             if ((st = import_tu(&x, n->doc, n, err)) != TU_OK) {
                 break;
             }
-            ret = tu_xml_reader_next(&r, err); /* past the unit's subtree */
+            ret = xmlp_reader_next(&r, err); /* past the unit's subtree */
             continue;
         }
-        ret = tu_xml_reader_read(&r, err);
+        ret = xmlp_reader_read(&r, err);
     }
     if (st == TU_OK && ret < 0) {
         st = err->code;
@@ -442,7 +442,7 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
     if (st == TU_OK && !seen_root) {
         st = tu_error_at(err, TU_EPARSE, path, 1, 1, "not a TMX document");
     }
-    tu_xml_reader_close(&r);
+    xmlp_reader_close(&r);
     tu_free(x.srclang);
     if (st != TU_OK) {
         tu_tm_rollback(tm);

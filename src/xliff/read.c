@@ -1135,7 +1135,7 @@ enum tu_status tu_xliff_read_memory(const char *data, size_t len,
                            (size_t)TU_XLIFF_MAX_BYTES);
     }
     /* above 10 MB a skeleton may be one text over libxml2's 10 MB limit */
-    x = tu_xml_read_memory(data, len, name, "XLIFF", len > TU_XLIFF_BIG_TEXT_BYTES ? TU_XML_BIG_TEXT : 0, err);
+    x = xmlp_read_memory(data, len, name, "XLIFF", len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0, err);
     if (x == NULL) {
         return err->code;
     }

@@ -996,8 +996,8 @@ enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
         return st == TU_EPARSE ? (err->code = TU_EINVALID) : st;
     }
     /* the reader accepted it: the same parse under the same policy */
-    xmlDocPtr x = tu_xml_read_memory(b.data, b.len, path, "XLIFF",
-                                     b.len > TU_XLIFF_BIG_TEXT_BYTES ? TU_XML_BIG_TEXT : 0, err);
+    xmlDocPtr x = xmlp_read_memory(b.data, b.len, path, "XLIFF",
+                                     b.len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0, err);
     if (x == NULL) {
         tu_buf_release(&b);
         return err->code;

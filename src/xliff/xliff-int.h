@@ -21,7 +21,7 @@
 /* Largest document the reader accepts (bytes). */
 #define TU_XLIFF_MAX_BYTES ((size_t)256 << 20)
 /* Above this size a document may hold one text over libxml2's 10 MB limit
- * (a skeleton): the readers then parse with TU_XML_BIG_TEXT. */
+ * (a skeleton): the readers then parse with XMLP_BIG_TEXT. */
 #define TU_XLIFF_BIG_TEXT_BYTES ((size_t)10000000)
 
 /*
