@@ -1270,6 +1270,9 @@ enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     st = tu_xliff_write_buf(doc, version, &b, err);
+    if (st == TU_EINVAL && err->path[0] == '\0') {
+        tu_error_wrap(err, path, 0, 0, "not written"); /* what the document holds */
+    }
     if (st == TU_OK) {
         if (strcmp(path, "-") == 0) {
             if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
