@@ -46,3 +46,13 @@ check_exit "TMX text over 10 MB refused" 1 bounded 60 1024 "$TUMAC" tm import --
 check_grep "TMX: located 'longer than 10 MB'" 'huge\.tmx:3:[0-9]+: one text is longer than 10 MB, the limit for TMX files' "$WORK/.err"
 no_option_names "TMX text size"
 rm -f "$WORK/huge.tmx"
+
+# the measured need for the big-text option in XLIFF: extracting a 12.8 MB
+# HTML whose <script> is one block gives a <skeleton> of one 12.8 MB text,
+# which a parser with libxml2's default limit refuses ("huge text node");
+# such a file must read back (here a note of 11 MB stands for it)
+{ printf '<?xml version="1.0"?>\n<xliff xmlns="%s" version="2.1" srcLang="en"><file id="f"><notes><note>' $NS
+  awk 'BEGIN { s = sprintf("%1000s", ""); gsub(/ /, "a", s); for (i = 0; i < 11000; i++) printf "%s", s }'
+  printf '</note></notes><unit id="u"><segment><source>x</source></segment></unit></file></xliff>\n'; } > "$WORK/bignote.xlf"
+check_ok "an XLIFF with one 11 MB text reads" bounded 60 1024 "$TUMAC" validate "$WORK/bignote.xlf"
+rm -f "$WORK/bignote.xlf"
