@@ -49,6 +49,7 @@ xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
 struct xmlp_fault {
     bool set;
     int code;
+    int value; /* libxml2's int1: the character of an invalid one */
     unsigned long line, column;
     char name[64]; /* the entity of an undeclared reference */
     char msg[200];

@@ -130,8 +130,19 @@ static enum tu_status retell(const struct xmlp_fault *f, const char *path,
                            "&gt; &quot; &apos; and character references)",
                            f->name[0] ? f->name : "...", kind);
     }
+    if (f->code == XML_ERR_INVALID_CHARREF || f->code == XML_ERR_INVALID_CHAR) {
+        return tu_error_at(err, TU_EPARSE, path, l, c,
+                           "not well-formed XML: U+%04X is a character XML 1.0 does not allow%s",
+                           (unsigned)f->value,
+                           f->code == XML_ERR_INVALID_CHARREF ? " (a character reference)" : "");
+    }
     if (f->code == XML_ERR_NO_MEMORY) {
         return tu_error_at(err, TU_ENOMEM, path, l, c, "out of memory while parsing");
+    }
+    /* no libxml2 function names ("xmlParseCharRef: ...") */
+    const char *colon = strstr(m, ": ");
+    if (strncmp(m, "xml", 3) == 0 && colon != NULL && strcspn(m, " ") == (size_t)(colon - m)) {
+        m = colon + 2;
     }
     /* our messages start in lower case (an acronym such as PCDATA stays) */
     bool word = m[0] >= 'A' && m[0] <= 'Z' && !(m[1] >= 'A' && m[1] <= 'Z');
@@ -151,6 +162,7 @@ static void keep_fault(struct xmlp_fault *f, const xmlError *e)
     f->code = e->code;
     f->line = e->line > 0 ? (unsigned long)e->line : 0;
     f->column = e->int2 > 0 ? (unsigned long)e->int2 : 0;
+    f->value = e->int1;
     snprintf(f->name, sizeof f->name, "%s", e->str1 ? e->str1 : "");
     snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "XML error");
     n = strlen(f->msg);

@@ -56,3 +56,9 @@ rm -f "$WORK/huge.tmx"
   printf '</note></notes><unit id="u"><segment><source>x</source></segment></unit></file></xliff>\n'; } > "$WORK/bignote.xlf"
 check_ok "an XLIFF with one 11 MB text reads" bounded 60 1024 "$TUMAC" validate "$WORK/bignote.xlf"
 rm -f "$WORK/bignote.xlf"
+
+# a character XML forbids is named as such, not with libxml2's function name
+printf '<?xml version="1.0"?>\n<tmx version="1.4">%s<body><tu><tuv xml:lang="en"><seg>a &#1; b</seg></tuv></tu></body></tmx>\n' "$H" > "$WORK/c1.tmx"
+check_exit "a character reference to U+0001 refused" 1 "$TUMAC" tm import --tm "$WORK/c1.db" "$WORK/c1.tmx"
+check_grep "named as a character" 'c1\.tmx:2:[0-9]+: not well-formed XML: U\+0001 is a character XML 1\.0 does not allow' "$WORK/.err"
+check_eq "no libxml2 function named" "$(grep -c 'xmlParse' "$WORK/.err")" 0
