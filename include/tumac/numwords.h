@@ -1,0 +1,64 @@
+/*
+ * The words and symbols a locale writes numbers and dates with, from
+ * ICU/CLDR: month names (format and stand-alone forms), the decimal and
+ * grouping separators, the compact long scale words ("30 hiljada",
+ * "1,2 miliona", "30 thousand") with their plural forms, and whether the
+ * date pattern puts the day first. Leverage uses them to recognise numbers
+ * and dates by value in a source and a target and to write a new value in
+ * the target's style.
+ *
+ * Genitive months: CLDR gives hr a genitive format form (listopada) next to
+ * the nominative stand-alone one (listopad), but bs and sr only the
+ * nominative (oktobar) in both. Where the two CLDR forms are equal, a
+ * genitive is derived by the rule of the Serbo-Croatian masculine -ar/-i
+ * nouns: a final "bar" loses its fleeting a ("oktobar" -> "oktobra",
+ * "септембар" -> "септембра"), a final "i" becomes "a" ("juni" -> "juna"),
+ * any other final consonant takes "a" ("mart" -> "marta", "јануар" ->
+ * "јануара"). The rule is applied only to bs, sr, hr and cnr.
+ */
+#ifndef TUMAC_NUMWORDS_H
+#define TUMAC_NUMWORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "error.h"
+
+enum tu_month_form {
+    TU_MONTH_FORMAT,     /* CLDR format-wide: "14. listopada", "14 October" */
+    TU_MONTH_STANDALONE, /* CLDR stand-alone wide: "listopad" */
+    TU_MONTH_GENITIVE,   /* derived (see above); NULL where CLDR has one */
+    TU_MONTH_FORMS
+};
+
+#define TU_SCALES 3      /* 10^3, 10^6, 10^9 */
+#define TU_SCALE_FORMS 4 /* plural forms of a scale word */
+
+struct tu_numwords;
+
+/* The words of `tag` (BCP 47). */
+enum tu_status tu_numwords_new(const char *tag, struct tu_numwords **out,
+                               struct tu_error *err);
+void tu_numwords_free(struct tu_numwords *w);
+
+/* UTF-8 separators: "." and "," for bs, "," and "." for en. */
+const char *tu_numwords_decimal(const struct tu_numwords *w);
+const char *tu_numwords_group(const struct tu_numwords *w);
+/* Integer digits from which ICU groups (4: "1.500", 5: "1500" but "15.000"). */
+size_t tu_numwords_min_grouping(const struct tu_numwords *w);
+/* Month `m` (0..11) in `form`; NULL when the locale has no such form. */
+const char *tu_numwords_month(const struct tu_numwords *w,
+                              enum tu_month_form form, int m);
+/* True when the long date pattern puts the day before the month. */
+bool tu_numwords_day_first(const struct tu_numwords *w);
+/* Form `i` (0..TU_SCALE_FORMS-1) of the word for 10^(3*(k+1)); NULL: none. */
+const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i);
+/* Append the scale word for 10^(3*(k+1)) in the plural form that the
+ * mantissa `number` (ASCII, "." decimal point) takes, e.g. 35 -> "hiljada",
+ * 2 -> "hiljade". */
+enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
+                                     const char *number, struct tu_buf *out,
+                                     struct tu_error *err);
+
+#endif
