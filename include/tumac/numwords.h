@@ -14,7 +14,9 @@
  * nouns: a final "bar" loses its fleeting a ("oktobar" -> "oktobra",
  * "септембар" -> "септембра"), a final "i" becomes "a" ("juni" -> "juna"),
  * any other final consonant takes "a" ("mart" -> "marta", "јануар" ->
- * "јануара"). The rule is applied only to bs, sr, hr and cnr.
+ * "јануара"). The rule is applied only to bs, sr, hr and cnr; so is the
+ * genitive of CLDR's word for the year field ("godina" -> "godine", as in
+ * "14. oktobar 2025. godine").
  */
 #ifndef TUMAC_NUMWORDS_H
 #define TUMAC_NUMWORDS_H
@@ -52,6 +54,11 @@ const char *tu_numwords_month(const struct tu_numwords *w,
                               enum tu_month_form form, int m);
 /* True when the long date pattern puts the day before the month. */
 bool tu_numwords_day_first(const struct tu_numwords *w);
+/* True when the long date pattern ends the year with a period ("y."). */
+bool tu_numwords_year_period(const struct tu_numwords *w);
+/* CLDR's word for the year (i 0: "godina") and its genitive (i 1:
+ * "godine", derived: a final a becomes e), NULL when none. */
+const char *tu_numwords_year_word(const struct tu_numwords *w, int i);
 /* Form `i` (0..TU_SCALE_FORMS-1) of the word for 10^(3*(k+1)); NULL: none. */
 const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i);
 /* Append the scale word for 10^(3*(k+1)) in the plural form that the

@@ -216,18 +216,33 @@ static void date_key(struct val *v)
              v->day);
 }
 
-/* A four-digit year at s[i] after a space: sets the year part. */
-static size_t year_after(const char *s, size_t len, size_t i, struct val *v)
+/* A four-digit year at s[i] after a space: sets the year part and returns
+ * the end of the date. Where the locale's pattern writes "y." the period
+ * belongs to the date, and so does the word for year after it ("2025.
+ * godine"), so a code around a date goes around all of it. */
+static size_t year_after(const struct tu_numwords *w, const char *s,
+                         size_t len, size_t i, struct val *v)
 {
-    size_t sp = space_len(s, len, i);
-    if (sp && digits_at(s, len, i + sp) == 4 && s[i + sp] >= '1' &&
-        s[i + sp] <= '2') {
-        v->y0 = i + sp;
-        v->y1 = i + sp + 4;
-        v->year = int_of(s + v->y0, 4);
-        return v->y1;
+    size_t sp = space_len(s, len, i), end;
+    if (!sp || digits_at(s, len, i + sp) != 4 || s[i + sp] < '1' ||
+        s[i + sp] > '2') {
+        return i;
     }
-    return i;
+    v->y0 = i + sp;
+    v->y1 = end = i + sp + 4;
+    v->year = int_of(s + v->y0, 4);
+    if (tu_numwords_year_period(w) && end < len && s[end] == '.') {
+        end++;
+        size_t sp2 = space_len(s, len, end);
+        for (int k = 0; sp2 && k < 2; k++) {
+            size_t n = word_at(s, len, end + sp2, tu_numwords_year_word(w, k));
+            if (n) {
+                end += sp2 + n;
+                break;
+            }
+        }
+    }
+    return end;
 }
 
 /* "14 October 2025", "14. oktobra 2025", "3rd December", "14.10.2025" */
@@ -281,7 +296,7 @@ static bool date_day_first(const struct tu_numwords *w, const char *s,
     }
     v->m0 = j + sp;
     v->m1 = v->m0 + mn;
-    v->limit = year_after(s, len, v->m1, v);
+    v->limit = year_after(w, s, len, v->m1, v);
     return true;
 }
 
@@ -307,13 +322,13 @@ static bool date_month_first(const struct tu_numwords *w, const char *s,
         v->d1 = j + sp + nd;
         v->day = int_of(s + v->d0, nd);
         j = v->d1;
-        v->limit = year_after(s, len, j + (j < len && s[j] == ','), v);
+        v->limit = year_after(w, s, len, j + (j < len && s[j] == ','), v);
         if (v->limit == j + 1) {
             v->limit = j;
         }
         return true;
     }
-    j = year_after(s, len, j, v);
+    j = year_after(w, s, len, j, v);
     if (j == v->m1) {
         return false; /* a month name alone ("May") is not a value */
     }

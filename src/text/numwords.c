@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <unicode/udat.h>
+#include <unicode/udatpg.h>
 #include <unicode/uloc.h>
 #include <unicode/unum.h>
 #include <unicode/upluralrules.h>
@@ -24,6 +25,8 @@ struct tu_numwords {
     char decimal[8], group[8];
     size_t min_grouping;
     bool day_first;
+    bool year_period;  /* the pattern writes "y." (bs/hr/sr) */
+    char year_word[2][WORD]; /* CLDR's name of the year field, its genitive */
     char scale[TU_SCALES][TU_SCALE_FORMS][WORD];
     char sample_kw[TU_SCALE_FORMS][16]; /* plural keyword of each sample */
     UPluralRules *plural;
@@ -69,7 +72,38 @@ static void derive_genitive(const char *nom, char *out, size_t cap)
         strcpy(out + n - i, a);
         return;
     }
-    snprintf(out, cap, "%s%s", nom, a);
+    memcpy(out, nom, n);
+    strcpy(out + n, a);
+}
+
+/* CLDR's display name of the year field ("godina", "година") and, for the
+ * languages of the genitive rule, its genitive ("14. oktobar 2025.
+ * godine"): a final a becomes e. */
+static void read_year_word(struct tu_numwords *w, const char *locid,
+                           bool derive)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UDateTimePatternGenerator *g = udatpg_open(locid, &e);
+    UChar buf[64];
+
+    if (U_FAILURE(e)) {
+        return;
+    }
+    int32_t n = udatpg_getFieldDisplayName(g, UDATPG_YEAR_FIELD, UDATPG_WIDE,
+                                           buf, 64, &e);
+    if (U_SUCCESS(e) && to_utf8(buf, n, w->year_word[0], WORD) && derive) {
+        char *y = w->year_word[1];
+        size_t len = strlen(w->year_word[0]);
+        memcpy(y, w->year_word[0], len + 1);
+        if (len >= 1 && y[len - 1] == 'a') {
+            y[len - 1] = 'e';
+        } else if (len >= 2 && strcmp(y + len - 2, "\xD0\xB0") == 0) {
+            strcpy(y + len - 2, "\xD0\xB5"); /* а -> е */
+        } else {
+            y[0] = '\0';
+        }
+    }
+    udatpg_close(g);
 }
 
 static enum tu_status read_months(struct tu_numwords *w, const char *locid,
@@ -111,9 +145,12 @@ static enum tu_status read_months(struct tu_numwords *w, const char *locid,
     int32_t n = udat_toPattern(df, false, buf, 128, &e);
     if (U_SUCCESS(e)) {
         const UChar *d = u_memchr(buf, 'd', n), *mo = u_memchr(buf, 'M', n);
+        const UChar *y = u_memrchr(buf, 'y', n);
         w->day_first = d != NULL && (mo == NULL || d < mo);
+        w->year_period = y != NULL && y + 1 < buf + n && y[1] == '.';
     }
     udat_close(df);
+    read_year_word(w, locid, derive);
     return TU_OK;
 }
 
@@ -261,6 +298,16 @@ const char *tu_numwords_month(const struct tu_numwords *w,
 bool tu_numwords_day_first(const struct tu_numwords *w)
 {
     return w->day_first;
+}
+
+bool tu_numwords_year_period(const struct tu_numwords *w)
+{
+    return w->year_period;
+}
+
+const char *tu_numwords_year_word(const struct tu_numwords *w, int i)
+{
+    return i >= 0 && i < 2 && w->year_word[i][0] ? w->year_word[i] : NULL;
 }
 
 const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i)

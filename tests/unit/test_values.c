@@ -247,11 +247,13 @@ TEST(leverage_codes_placed_by_rule)
                           &err) == TU_OK);
     CHECK(tu_leverage_doc(lev, doc, &c, &err) == TU_OK);
     CHECK(seg->has_target && seg->state == TU_STATE_TRANSLATED);
-    /* "Više informacija " [1 "14. oktobra 2025" 1] ". na " [2 URL 2] "." */
+    /* "Više informacija " [1 "14. oktobra 2025." 1] " na " [2 URL 2] "."
+     * (the period of "y." belongs to the date) */
     CHECK(seg->target.count == 9);
     CHECK(seg->target.items[1].kind == TU_INLINE_PC_START);
     CHECK_STR(seg->target.items[1].id, "1");
-    CHECK_STR(seg->target.items[2].text, "14. oktobra 2025");
+    CHECK_STR(seg->target.items[2].text, "14. oktobra 2025.");
+    CHECK_STR(seg->target.items[4].text, " na ");
     CHECK_STR(seg->target.items[5].id, "2");
     CHECK_STR(seg->target.items[6].text, "https://osce.org");
     CHECK(seg->target.items[7].kind == TU_INLINE_PC_END);
