@@ -287,9 +287,10 @@ enum tu_status tu_lev_values_stale(const struct tu_lev_values *v,
                                    size_t *stale, struct tu_buf *note,
                                    struct tu_error *err);
 
-/* Where the target text `t` holds the value that is the whole of the
- * source text `x` ("14 October 2025" -> "14. oktobra 2025."), when it holds
- * it once: its byte range. False otherwise. */
+/* Where the target text `t` holds the one value of the source text `x`
+ * ("14 October 2025" -> "14. oktobra 2025.") with the same text around it
+ * ("1.2 million KM" -> "1,2 mil. KM"), when it holds it once: the byte range
+ * of that value and text. False otherwise. */
 bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
                           size_t xlen, const char *t, size_t tlen,
                           size_t *start, size_t *limit);

@@ -35,7 +35,7 @@ enum tu_month_form {
 };
 
 #define TU_SCALES 3      /* 10^3, 10^6, 10^9 */
-#define TU_SCALE_FORMS 4 /* plural forms of a scale word */
+#define TU_SCALE_FORMS 5 /* 4 plural forms of the long word, then the short one */
 
 struct tu_numwords;
 
@@ -59,7 +59,9 @@ bool tu_numwords_year_period(const struct tu_numwords *w);
 /* CLDR's word for the year (i 0: "godina") and its genitive (i 1:
  * "godine", derived: a final a becomes e), NULL when none. */
 const char *tu_numwords_year_word(const struct tu_numwords *w, int i);
-/* Form `i` (0..TU_SCALE_FORMS-1) of the word for 10^(3*(k+1)); NULL: none. */
+/* Form `i` of the word for 10^(3*(k+1)): 0..3 the compact long forms
+ * (hiljada, hiljade, ...), 4 the compact short one (hilj., mil.); NULL:
+ * none. */
 const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i);
 /* Append the scale word for 10^(3*(k+1)) in the plural form that the
  * mantissa `number` (ASCII, "." decimal point) takes, e.g. 35 -> "hiljada",

@@ -57,6 +57,7 @@ struct val {
     char group[8];
     size_t int_digits, frac_digits;
     int scale;           /* -1, or the scale word's k (10^(3(k+1))) */
+    int scale_form;      /* which form of it (4: the abbreviation) */
     size_t num_limit;    /* end of the digits (the scale word follows) */
     size_t word_start;   /* start of the scale word */
     /* a date: the parts' byte ranges (empty when absent) */
@@ -426,6 +427,7 @@ static size_t number_at(const struct tu_numwords *w, const char *s, size_t len,
             size_t wn = word_at(s, len, j + sp, tu_numwords_scale(w, k, f));
             if (wn) {
                 v->scale = k;
+                v->scale_form = f;
                 v->word_start = j + sp;
                 j += sp + wn;
                 break;
@@ -684,6 +686,10 @@ static enum tu_status put_number(const struct tu_numwords *w, const char *tt,
                     tu_buf_add(out, ip + mi, mf);
                 }
                 tu_buf_add(out, tt + t->num_limit, t->word_start - t->num_limit);
+                if (t->scale_form == TU_SCALE_FORMS - 1) {
+                    return tu_buf_adds(out, tu_numwords_scale(w, t->scale,
+                                                              t->scale_form));
+                }
                 return tu_numwords_scale_for(w, t->scale, m, out, err);
             }
         }
@@ -1025,13 +1031,18 @@ bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
     struct vals vx = {0}, vt = {0};
     bool found = false;
 
-    if (scan(v->src, x, xlen, &vx) && vx.count == 1 && vx.v[0].start == 0 &&
-        vx.v[0].limit == xlen && scan(v->trg, t, tlen, &vt) &&
+    if (scan(v->src, x, xlen, &vx) && vx.count == 1 && scan(v->trg, t, tlen, &vt) &&
         count_key(&vt, vx.v[0].key) == 1) {
+        /* the text around the value in x must be around it in t too */
+        size_t pre = vx.v[0].start, post = xlen - vx.v[0].limit;
         for (size_t i = 0; i < vt.count; i++) {
-            if (strcmp(vt.v[i].key, vx.v[0].key) == 0) {
-                *start = vt.v[i].start;
-                *limit = vt.v[i].limit;
+            const struct val *o = &vt.v[i];
+            if (strcmp(o->key, vx.v[0].key) == 0 && o->start >= pre &&
+                o->limit + post <= tlen &&
+                memcmp(t + o->start - pre, x, pre) == 0 &&
+                memcmp(t + o->limit, x + vx.v[0].limit, post) == 0) {
+                *start = o->start - pre;
+                *limit = o->limit + post;
                 found = true;
             }
         }

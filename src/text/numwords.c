@@ -17,8 +17,10 @@
 
 #define WORD 48
 
-/* The samples whose compact long forms give a scale word's plural forms. */
-static const double scale_samples[TU_SCALE_FORMS] = {1, 2, 5, 1.5};
+/* The samples whose compact long forms give a scale word's plural forms;
+ * the last one's compact short form gives the abbreviation. */
+#define LONG_FORMS (TU_SCALE_FORMS - 1)
+static const double scale_samples[TU_SCALE_FORMS] = {1, 2, 5, 1.5, 5};
 
 struct tu_numwords {
     char months[TU_MONTH_FORMS][12][WORD];
@@ -205,21 +207,26 @@ static enum tu_status read_numbers(struct tu_numwords *w, const char *locid,
     if (U_FAILURE(e)) {
         return TU_OK; /* no compact forms: no scale words */
     }
-    unum_setAttribute(nf, UNUM_MAX_FRACTION_DIGITS, 3);
+    e = U_ZERO_ERROR;
+    UNumberFormat *sf = unum_open(UNUM_DECIMAL_COMPACT_SHORT, NULL, 0, locid, NULL, &e);
     for (int k = 0; k < TU_SCALES; k++) {
         double scale = k == 0 ? 1e3 : k == 1 ? 1e6 : 1e9;
         for (int i = 0; i < TU_SCALE_FORMS; i++) {
+            UNumberFormat *f = i < LONG_FORMS ? nf : sf;
             e = U_ZERO_ERROR;
-            n = unum_formatDouble(nf, scale_samples[i] * scale, buf, 64, NULL, &e);
-            if (U_SUCCESS(e) && to_utf8(buf, n, s, sizeof s)) {
+            n = f ? unum_formatDouble(f, scale_samples[i] * scale, buf, 64, NULL, &e) : 0;
+            if (f && U_SUCCESS(e) && to_utf8(buf, n, s, sizeof s)) {
                 word_after_number(s, w->scale[k][i], WORD);
             }
         }
     }
     unum_close(nf);
+    if (sf) {
+        unum_close(sf);
+    }
     e = U_ZERO_ERROR;
     w->plural = uplrules_open(locid, &e);
-    for (int i = 0; i < TU_SCALE_FORMS && w->plural; i++) {
+    for (int i = 0; i < LONG_FORMS && w->plural; i++) {
         e = U_ZERO_ERROR;
         n = uplrules_select(w->plural, scale_samples[i], buf, 16, &e);
         if (U_SUCCESS(e)) {
@@ -323,7 +330,7 @@ enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
                                      const char *number, struct tu_buf *out,
                                      struct tu_error *err)
 {
-    int form = TU_SCALE_FORMS - 2; /* "other" of an integer (5) */
+    int form = 2; /* "other" of an integer (5) */
 
     if (w->plural) {
         UChar kw[16];
@@ -333,7 +340,7 @@ enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
         sscanf(number, "%lf", &v);
         int32_t n = uplrules_select(w->plural, v, kw, 16, &e);
         if (U_SUCCESS(e) && to_utf8(kw, n, s, sizeof s)) {
-            for (int i = 0; i < TU_SCALE_FORMS; i++) {
+            for (int i = 0; i < LONG_FORMS; i++) {
                 if (strcmp(w->sample_kw[i], s) == 0 &&
                     (strchr(number, '.') != NULL) == (i == 3)) {
                     form = i;

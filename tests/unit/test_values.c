@@ -56,6 +56,11 @@ static const struct num_case cases[] = {
      "Proračun od 10,5 milijuna KM.", "Proračun od 12,5 milijuna KM.", 1, 0},
     {"sr-Cyrl", "A budget of 12.5 million KM.", "A budget of 10.5 million KM.",
      "Буџет од 10,5 милиона КМ.", "Буџет од 12,5 милиона КМ.", 1, 0},
+    /* CLDR's short form (compact short) is a scale word too */
+    {"bs", "Worth 1.5 million KM.", "Worth 1.2 million KM.", "Vrijedan 1,2 mil. KM.",
+     "Vrijedan 1,5 mil. KM.", 1, 0},
+    {"sr-Cyrl", "Worth 1.5 million KM.", "Worth 1.2 million KM.", "Вриједан 1,2 мил. КМ.",
+     "Вриједан 1,5 мил. КМ.", 1, 0},
     /* a scale word in the source only: the target's plain style */
     {"sr-Latn", "It cost 1.2 million KM.", "It cost 1.1 million KM.",
      "Koštalo je 1.100.000 KM.", "Koštalo je 1.200.000 KM.", 1, 0},
