@@ -12,10 +12,14 @@
  * documents given to one struct tu_leverage, are filled from the first
  * occurrence once that has a target.
  *
- * Numbers: a fuzzy candidate whose source differs from the segment only in
- * numbers gets the segment's numbers put into its target when each changed
- * number occurs in the target as often as in the source (unambiguous), and
- * scores 100 minus the number of changed values (at most 99).
+ * Numbers and dates (numbers.c): a candidate gets the segment's values in
+ * the target's style when every changed value maps one to one; one that
+ * cannot be placed makes it stale: never filled, 5 points off per stale
+ * value from the lower of its score and the fill threshold. Every fill
+ * passes tu_lev_values_stale. Inline codes (codes.c): a candidate with the
+ * segment's text but other codes gets them placed by rule at 1 point per
+ * code; when they cannot be placed it scores at most fill - 1 and is not
+ * used. A segment is counted in the band of the score after all this.
  *
  * The analysis (struct tu_analysis) is the per-file and total count of
  * segments, words and characters in each band; it renders as text, CSV,
