@@ -544,6 +544,7 @@ struct adapted {
     struct tu_lev_cand *c;
     bool usable; /* codes map, no stale value: the target may fill */
     bool stale;  /* a changed number or date could not be placed */
+    bool guessed; /* codes placed by rule: the target needs review */
 };
 
 static int cmp_adapted(const void *pa, const void *pb)
@@ -696,6 +697,7 @@ static enum tu_status adapt_codes(const struct tu_leverage *lev,
         placed.items = old.items;
         placed.count = old.count;
         placed.cap = old.cap;
+        ad->guessed = true;
         c->score -= CODE_PLACED_PENALTY * (double)cost;
         lower_to(&c->score, c->score);
         st = append_note(c, "inline codes placed by rule: %zu point%s off",
@@ -908,7 +910,7 @@ static enum tu_status fill_segment(struct tu_leverage *lev, const struct item *i
     } else if (c) {
         struct tu_buf src;
         if (c->score >= 100 && c->is_approved && !c->is_variant &&
-            !c->has_numbers) {
+            !c->has_numbers && !ad[k].guessed) {
             state = TU_STATE_REVIEWED;
         }
         tu_buf_init(&src, TU_BUF_NO_LIMIT);

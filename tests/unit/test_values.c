@@ -272,3 +272,33 @@ TEST(leverage_codes_placed_by_rule)
     tu_leverage_free(lev);
     tu_doc_free(doc);
 }
+
+TEST(leverage_codes_placed_never_reviewed)
+{
+    /* a 101 % approved unit whose link is placed by rule scores 100 but
+     * stays to be reviewed: the placement is a guess */
+    static const struct one_tu tu = {"Press contact: press.bih@osce.org",
+                                     "Kontakt za medije: press.bih@osce.org", 101};
+    struct tu_leverage_opts o = {.origin = "t"};
+    struct tu_leverage *lev = NULL;
+    struct tu_doc *doc = doc_of(NULL, 0, "bs");
+    struct tu_unit *u = tu_file_add_unit(doc->files[0], "u1");
+    struct tu_segment *seg = tu_unit_add_segment(u, "s1", false);
+    struct tu_band_counts c;
+    struct tu_error err = {0};
+
+    tu_content_add_text(&seg->source, "Press contact: ", 15);
+    tu_content_add(&seg->source, TU_INLINE_PC_START, "1");
+    tu_content_add_text(&seg->source, "press.bih@osce.org", 18);
+    tu_content_add(&seg->source, TU_INLINE_PC_END, "1");
+    CHECK(tu_leverage_new("en", "bs", &o, one_lookup, (void *)&tu, &lev,
+                          &err) == TU_OK);
+    CHECK(tu_leverage_doc(lev, doc, &c, &err) == TU_OK);
+    CHECK(seg->has_target && seg->state == TU_STATE_TRANSLATED);
+    CHECK(seg->target.count == 4);
+    CHECK_STR(seg->target.items[2].text, "press.bih@osce.org");
+    CHECK(u->matches[0].match_quality == 100);
+    CHECK(c.segments[TU_BAND_EXACT] == 1 && c.filled == 1);
+    tu_leverage_free(lev);
+    tu_doc_free(doc);
+}
