@@ -63,6 +63,10 @@ const char *tu_numwords_year_word(const struct tu_numwords *w, int i);
  * (hiljada, hiljade, ...), 4 the compact short one (hilj., mil.); NULL:
  * none. */
 const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i);
+/* CLDR's cardinal plural category of `number` (ASCII, "." decimal point):
+ * "one", "few", "other" ...; "" when the locale has no rules. */
+void tu_numwords_plural(const struct tu_numwords *w, const char *number,
+                        char *out, size_t cap);
 /* Append the scale word for 10^(3*(k+1)) in the plural form that the
  * mantissa `number` (ASCII, "." decimal point) takes, e.g. 35 -> "hiljada",
  * 2 -> "hiljade". */

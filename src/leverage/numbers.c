@@ -950,8 +950,24 @@ static bool same_skeleton(const char *q, size_t qlen, const struct vals *vq,
     return same;
 }
 
-static void note_changes(struct tu_buf *note, const char *q, const char *s,
-                         const struct change *ch, size_t nch)
+/* A changed number whose CLDR plural category differs in the target
+ * language (bs 48 "other" -> 52 "few": "48 općina" but "52 općine"): the
+ * word after it may need another form, which leverage does not change. */
+static bool plural_changes(const struct tu_numwords *w, const struct val *o,
+                           const struct val *n)
+{
+    char a[16], b[16];
+    if (o->kind != V_NUM || n->kind != V_NUM) {
+        return false;
+    }
+    tu_numwords_plural(w, o->key + 2, a, sizeof a);
+    tu_numwords_plural(w, n->key + 2, b, sizeof b);
+    return strcmp(a, b) != 0;
+}
+
+static void note_changes(const struct tu_numwords *w, struct tu_buf *note,
+                         const char *q, const char *s, const struct change *ch,
+                         size_t nch)
 {
     bool first = true;
     tu_buf_adds(note, note->len ? "; numbers: " : "numbers: ");
@@ -967,6 +983,9 @@ static void note_changes(struct tu_buf *note, const char *q, const char *s,
         tu_buf_printf(note, "%s%.*s -> %.*s", first ? "" : ", ",
                       (int)(o->limit - o->start), s + o->start,
                       (int)(n->limit - n->start), q + n->start);
+        if (plural_changes(w, o, n)) {
+            tu_buf_adds(note, " (another plural form: check the word after it)");
+        }
         first = false;
     }
 }
@@ -1011,7 +1030,7 @@ enum tu_status tu_lev_numbers(const struct tu_lev_values *v, const char *query,
         copy.count = old.count;
         copy.cap = old.cap;
         if (note) {
-            note_changes(note, query, cand_source, ch, nch);
+            note_changes(v->trg, note, query, cand_source, ch, nch);
         }
     } else if (res->stale) {
         res->changed = 0;

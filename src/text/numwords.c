@@ -326,6 +326,23 @@ const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i)
     return w->scale[k][i];
 }
 
+void tu_numwords_plural(const struct tu_numwords *w, const char *number,
+                        char *out, size_t cap)
+{
+    UChar kw[16];
+    UErrorCode e = U_ZERO_ERROR;
+    double v = 0;
+
+    out[0] = '\0';
+    if (w->plural == NULL || sscanf(number, "%lf", &v) != 1) {
+        return;
+    }
+    int32_t n = uplrules_select(w->plural, v, kw, 16, &e);
+    if (U_FAILURE(e) || !to_utf8(kw, n, out, cap)) {
+        out[0] = '\0';
+    }
+}
+
 enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
                                      const char *number, struct tu_buf *out,
                                      struct tu_error *err)

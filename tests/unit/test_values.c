@@ -155,6 +155,13 @@ TEST(values_stale_note_names_the_value)
     lev_numbers_in("bs", "In 14 towns.", "In 12 towns.", "U 12 gradova (12).",
                    &changed, &stale, note, sizeof note);
     CHECK_STR(note, "stale numbers: 12 (segment: 14), not filled");
+    /* bs: 48 općina, 52 općine (CLDR plural categories differ) */
+    lev_numbers_in("bs", "From 52 towns and 1,500 schools.",
+                   "From 48 towns and 1,200 schools.", "Iz 48 općina i 1.200 škola.",
+                   &changed, &stale, note, sizeof note);
+    CHECK(changed == 2 && stale == 0);
+    CHECK_STR(note, "numbers: 48 -> 52 (another plural form: check the word "
+                    "after it), 1,200 -> 1,500");
 }
 
 /* ---- leverage never fills a stale value ---- */
