@@ -699,7 +699,9 @@ static enum tu_status adapt_codes(const struct tu_leverage *lev,
         placed.cap = old.cap;
         ad->guessed = true;
         c->score -= CODE_PLACED_PENALTY * (double)cost;
-        lower_to(&c->score, c->score);
+        if (c->score < 0) {
+            c->score = 0;
+        }
         st = append_note(c, "inline codes placed by rule: %zu point%s off",
                          cost, cost == 1 ? "" : "s");
     }
