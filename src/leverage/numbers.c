@@ -774,14 +774,18 @@ struct change {
     bool conflict; /* old maps to two values */
 };
 
-/* Pair the segment's values with the TU source's; append the changes. */
+/* Pair the segment's values with the TU source's; append the changes. In
+ * order only when the texts are the same apart from the values (a swap
+ * "from 3 to 4" -> "from 4 to 3" is two changes); otherwise the values both
+ * hold are set aside first, so a value added elsewhere in the sentence does
+ * not shift the pairs. */
 static bool pair_values(const struct vals *q, const struct vals *s,
-                        struct change *ch, size_t *nch)
+                        bool same_text, struct change *ch, size_t *nch)
 {
     bool *uq = tu_calloc(q->count + 1, sizeof *uq);
     bool *us = tu_calloc(s->count + 1, sizeof *us);
     size_t lq[64], ls[64], nq = 0, ns = 0;
-    bool positional = q->count == s->count;
+    bool positional = same_text && q->count == s->count;
 
     if (uq == NULL || us == NULL) {
         tu_free(uq);
@@ -1004,12 +1008,15 @@ enum tu_status tu_lev_numbers(const struct tu_lev_values *v, const char *query,
 
     memset(res, 0, sizeof *res);
     if (!scan(v->src, query, qlen, &vq) || !scan(v->src, cand_source, slen, &vs) ||
-        (ch = tu_calloc(vq.count + vs.count + 1, sizeof *ch)) == NULL ||
-        !pair_values(&vq, &vs, ch, &nch)) {
+        (ch = tu_calloc(vq.count + vs.count + 1, sizeof *ch)) == NULL) {
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto out;
     }
     res->only_values = same_skeleton(query, qlen, &vq, cand_source, slen, &vs);
+    if (!pair_values(&vq, &vs, res->only_values, ch, &nch)) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+        goto out;
+    }
     st = tu_content_copy(&copy, target) == TU_OK
              ? rewrite(v, &copy, ch, nch, &vs, &res->changed, err)
              : tu_error_set(err, TU_ENOMEM, "out of memory");
