@@ -6,7 +6,9 @@
  *   - a paired code (pc, or sc/ec) around the whole segment text wraps the
  *     whole target;
  *   - a paired code around text found once, unchanged, in the target (a
- *     URL, an e-mail address, a name) goes around that text;
+ *     URL, an e-mail address, a name) goes around that text; a name may
+ *     have its first letter's case changed ("Dr. Halilović" -> "dr.
+ *     Halilović") when that form is found once and the exact one not;
  *   - a paired code around one number or date goes around the target's
  *     same value, when the target holds it once ("14 October 2025" ->
  *     "14. oktobra 2025.");
@@ -38,6 +40,18 @@ static const char *find(const char *t, size_t tn, const char *x, size_t xn)
         }
     }
     return NULL;
+}
+
+/* x occurs exactly once in t: its offset. */
+static bool find_once(const char *t, size_t tn, const char *x, size_t xn,
+                      size_t *at)
+{
+    const char *hit = find(t, tn, x, xn);
+    if (hit == NULL || find(hit + 1, tn - (size_t)(hit + 1 - t), x, xn) != NULL) {
+        return false; /* none, or twice: which one? */
+    }
+    *at = (size_t)(hit - t);
+    return true;
 }
 
 static bool is_space(char c)
@@ -134,14 +148,19 @@ static bool place_span(const struct tu_lev_values *v, const char *x, size_t xn,
         }
         return true;
     }
-    const char *hit = find(t, tn, x, xn);
-    if (hit != NULL) {
-        if (find(hit + 1, tn - (size_t)(hit + 1 - t), x, xn) != NULL) {
-            return false; /* twice: which one? */
-        }
-        *a = (size_t)(hit - t);
+    if (find_once(t, tn, x, xn, a)) {
         *b = *a + xn;
         return true;
+    }
+    if (find(t, tn, x, xn) == NULL && xn < 256 &&
+        ((x[0] >= 'a' && x[0] <= 'z') || (x[0] >= 'A' && x[0] <= 'Z'))) {
+        char swapped[256];
+        memcpy(swapped, x, xn);
+        swapped[0] ^= 0x20; /* "Dr." -> "dr." */
+        if (find_once(t, tn, swapped, xn, a)) {
+            *b = *a + xn;
+            return true;
+        }
     }
     return tu_lev_values_locate(v, x, xn, t, tn, a, b);
 }

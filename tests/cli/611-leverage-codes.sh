@@ -31,12 +31,12 @@ for slug in workshop-media-literacy launch-accessible-elections; do
     check_ok "leverage it from the plain-text TM" "$TUMAC" leverage --tm "$tm" -o "$WORK/h-$slug.$loc.lev.xlf" "$WORK/h-$slug.$loc.xlf"
     check_ok "merge it" "$TUMAC" merge -o "$WORK/h-$slug.$loc.html" "$WORK/h-$slug.$loc.lev.xlf"
     check_ok "$slug $loc: text matches filled with their codes, the page as published" \
-      python3 - "$WORK/h-$slug.$loc.lev.xlf" "$WORK/h-$slug.$loc.html" samples/$slug.$loc.html $slug <<'PY'
+      python3 - "$WORK/h-$slug.$loc.lev.xlf" "$WORK/h-$slug.$loc.html" samples/$slug.$loc.html $slug $loc <<'PY'
 import re, sys, xml.etree.ElementTree as ET
 X = "{urn:oasis:names:tc:xliff:document:2.0}"
 M = "{urn:oasis:names:tc:xliff:matches:2.0}"
 D = "{urn:oasis:names:tc:xliff:metadata:2.0}"
-lev, merged, published, slug = sys.argv[1:5]
+lev, merged, published, slug, loc = sys.argv[1:6]
 def text(e):
     return re.sub(r"\s+", " ", "".join(e.itertext())).strip() if e is not None else ""
 doc = ET.parse(lev).getroot()
@@ -71,10 +71,15 @@ for unit in doc.iter(X + "unit"):
 # the segments whose codes can be placed (a date, a URL, an e-mail address,
 # an amount: "1.2 million KM" -> "1,2 mil.", CLDR's short form)
 # and how many enclose translated words (<strong>two-day workshop</strong>,
-# <em>disinformation</em>, <strong>Dr.</strong> -> dr., <a>Mission's website</a>,
-# <strong>Ambassador Eleanor Hastings</strong>, <em>Association of the Blind</em>)
+# <em>disinformation</em>, <a>Mission's website</a>, <strong>Ambassador Eleanor
+# Hastings</strong>, <em>Association of the Blind</em>); "Dr. Nermin Halilović" is
+# bs "dr. Nermin Halilović" (the first letter's case only), hr "dr. sc.", sr "dr"
+halilovic = "Teachers are the first line"
 want, want_offered = {
-    "workshop-media-literacy": ([], 4),
+    ("workshop-media-literacy", "bs"): ([halilovic], 3),
+    ("workshop-media-literacy", "hr"): ([], 4),
+    ("workshop-media-literacy", "sr-Latn"): ([], 4),
+}.get((slug, loc)) or {
     "launch-accessible-elections": (["SARAJEVO, 26 November 2025", "The project, worth 1.2 million KM",
                                      "Civil society organizations", "More information is available"], 2),
 }[slug]

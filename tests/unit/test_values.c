@@ -314,3 +314,32 @@ TEST(leverage_codes_placed_never_reviewed)
     tu_leverage_free(lev);
     tu_doc_free(doc);
 }
+
+TEST(leverage_variants_stale_never_filled)
+{
+    /* --variants asks bs, hr and sr-Latn: every candidate has the old 48
+     * spelled out, none fills, each says why */
+    static const struct one_tu tu = {
+        "Teachers from 48 municipalities took part.",
+        "Sudjelovali su nastavnici iz četrdeset osam općina.", 99};
+    const char *s[] = {"Teachers from 52 municipalities took part."};
+    struct tu_leverage_opts o = {.origin = "t", .variants = true, .max = 5};
+    struct tu_leverage *lev = NULL;
+    struct tu_doc *doc = doc_of(s, 1, "bs");
+    struct tu_band_counts c;
+    struct tu_error err = {0};
+
+    CHECK(tu_leverage_new("en", "bs", &o, one_lookup, (void *)&tu, &lev,
+                          &err) == TU_OK);
+    CHECK(tu_leverage_doc(lev, doc, &c, &err) == TU_OK);
+    struct tu_unit *u = nth_unit(doc, 0);
+    CHECK(!u->segs[0].has_target || tu_content_is_empty(&u->segs[0].target));
+    CHECK(u->match_count == 3);
+    for (size_t i = 0; i < u->match_count; i++) {
+        CHECK(u->matches[i].match_quality <= 90);
+        CHECK(strstr(u->matches[i].note, "52") != NULL);
+    }
+    CHECK(c.filled == 0);
+    tu_leverage_free(lev);
+    tu_doc_free(doc);
+}
