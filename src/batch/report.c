@@ -10,7 +10,9 @@
 
 #include <tumac/alloc.h>
 #include <tumac/fileio.h>
-#include <tumac/tumac.h>
+#include <tumac/batch.h>
+#include <tumac/escape.h>
+#include <tumac/version.h>
 #include "batch-int.h"
 
 const char *tu_batch_state_name(enum tu_batch_state s)

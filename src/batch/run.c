@@ -14,12 +14,12 @@
 #include <unistd.h>
 #include <dirent.h>
 
-#include <libxml/parser.h>
-
 #include <tumac/alloc.h>
+#include <tumac/batch.h>
 #include <tumac/fileio.h>
 #include <tumac/locale.h>
-#include <tumac/tumac.h>
+#include <tumac/text.h>
+#include <tumac/version.h>
 #include "batch-int.h"
 #include "steps.h"
 
@@ -1166,11 +1166,8 @@ static enum tu_status run_pool(struct run *run, batch_task_fn task,
 {
     enum tu_status st;
 
-    /* libxml2 makes its global mutexes on first use unless initialised;
-     * two workers racing there each made one and one leaked (40 bytes, the
-     * LeakSanitizer report CLI 705 saw about once in ten runs). Its manual
-     * asks for this call in the main thread before threads use it. */
-    xmlInitParser();
+    /* Before threads read or write XLIFF (tu_xml_init says why). */
+    tu_xml_init();
     st = batch_pool_run(run->nworkers, run->docs.count, task, run,
                         run->opts->stop, err);
     if (st != TU_OK) {

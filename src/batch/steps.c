@@ -264,53 +264,15 @@ static enum tu_status worker_translit(struct step_worker *w, const char *tag,
     return TU_OK;
 }
 
-struct translit_walk {
-    struct tu_translit *t;
-    const char *tag;
-    struct tu_error *err;
-};
-
-static enum tu_status translit_unit(struct tu_unit *u, void *ctx)
-{
-    struct translit_walk *tw = ctx;
-
-    for (size_t i = 0; i < u->seg_count; i++) {
-        struct tu_segment *s = &u->segs[i];
-        if (s->has_target &&
-            tu_translit_content(tw->t, &s->target, tw->err) != TU_OK) {
-            return tw->err->code;
-        }
-        if (s->target.lang != NULL && !batch_set_str(&s->target.lang, tw->tag)) {
-            return tu_error_set(tw->err, TU_ENOMEM, "out of memory");
-        }
-    }
-    for (size_t i = 0; i < u->match_count; i++) {
-        if (tu_translit_content(tw->t, &u->matches[i].target, tw->err) !=
-            TU_OK) {
-            return tw->err->code;
-        }
-    }
-    return TU_OK;
-}
-
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
                              const char *to_tag, struct tu_error *err)
 {
-    struct translit_walk tw = {NULL, to_tag, err};
-    enum tu_status st = worker_translit(w, to_tag, &tw.t, err);
+    struct tu_translit *t = NULL;
 
-    if (st == TU_OK && !batch_set_str(&doc->trg_lang, to_tag)) {
-        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    if (worker_translit(w, to_tag, &t, err) != TU_OK) {
+        return err->code;
     }
-    for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
-        if (doc->files[f]->trg_lang != NULL &&
-            !batch_set_str(&doc->files[f]->trg_lang, to_tag)) {
-            st = tu_error_set(err, TU_ENOMEM, "out of memory");
-            break;
-        }
-        st = tu_file_each_unit(doc->files[f], translit_unit, &tw);
-    }
-    return st;
+    return tu_doc_translit(doc, t, 0, err);
 }
 
 enum tu_status step_xliff_write(const struct tu_doc *doc,

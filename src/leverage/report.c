@@ -8,8 +8,9 @@
 #include <time.h>
 
 #include <tumac/alloc.h>
+#include <tumac/escape.h>
 #include <tumac/leverage.h>
-#include <tumac/tumac.h>
+#include <tumac/version.h>
 
 static const char *const band_names[TU_BAND_COUNT] = {
     "Context (101%)", "Repetitions", "Cross-file repetitions",
