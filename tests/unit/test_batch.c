@@ -96,7 +96,7 @@ TEST(batch_state_ignores_a_damaged_line)
     struct batch_state s;
     struct batch_record r;
     struct tu_error err = {0};
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     char *dir = make_tmpdir();
     char path[128];
     char *hit;
@@ -214,11 +214,11 @@ TEST(batch_pool_runs_each_task_once)
 
 TEST(batch_report_renders_numbers_and_escapes)
 {
-    struct tu_batch_report *r = batch_report_new();
+    OWNED(own_batch_report) struct tu_batch_report *r = batch_report_new();
     struct tu_batch_item *it;
     struct tu_batch_counts t;
     struct tu_error err = {0};
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
 
     CHECK(r != NULL);
     r->documents = 1;
@@ -258,5 +258,5 @@ TEST(batch_report_renders_numbers_and_escapes)
     CHECK(tu_batch_report_text(r, &b, &err) == TU_OK);
     CHECK(strstr(b.data, "1 failed") != NULL);
     tu_buf_release(&b);
-    tu_batch_report_free(r);
+    own_batch_report(&r);
 }

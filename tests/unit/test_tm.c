@@ -62,7 +62,7 @@ static bool add(struct tu_tm *tm, const char *sl, const char *tl,
 
 TEST(tm_schema_embedded_matches_file)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     CHECK(tu_file_read("tm/schema.sql", 1 << 20, &b, &err) == TU_OK);
@@ -152,7 +152,7 @@ static size_t random_sentence(unsigned *seed, size_t lo, size_t spread, char *s,
 TEST(tm_index_equals_exhaustive_scan)
 {
     char path[512], s[400];
-    struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     struct tu_error err = {0};
     unsigned seed = 99;
     size_t same = 0, total = 0;
@@ -192,7 +192,7 @@ TEST(tm_index_equals_exhaustive_scan)
         tu_tm_matches_free(b, nb);
     }
     CHECK(same == total);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
 
@@ -247,7 +247,7 @@ static void check_bridge_found(struct tu_tm *tm)
 TEST(tm_migrates_version_2)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     struct tu_error err = {0};
     sqlite3 *db = NULL;
 
@@ -256,7 +256,7 @@ TEST(tm_migrates_version_2)
         return;
     }
     CHECK(add(tm, "en", "sr-Latn", "The bridge opens on Monday.", "Most se otvara u ponedeljak.", NULL));
-    tu_tm_close(tm);
+    own_tm(&tm);
     /* back to the version 2 shape: gram table, no posting lists */
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
     CHECK(units_to_version_4(db));
@@ -273,7 +273,7 @@ TEST(tm_migrates_version_2)
         return;
     }
     check_bridge_found(tm);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
 
@@ -284,12 +284,12 @@ TEST(tm_migrates_version_2)
 TEST(tm_migrates_version_4)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     struct tu_error err = {0};
     sqlite3 *db = NULL;
     sqlite3_stmt *st = NULL;
     bool added = true;
-    struct tu_buf out;
+    OWNED(tu_buf_release) struct tu_buf out = {0};
 
     CHECK(tm != NULL);
     if (tm == NULL) {
@@ -297,7 +297,7 @@ TEST(tm_migrates_version_4)
     }
     CHECK(add(tm, "en", "sr-Latn", "A storm closed the port.", "Oluja je zatvorila luku.", NULL));
     CHECK(add(tm, "en", "sr-Latn", "The bridge opens on Monday.", "Most se otvara u ponedeljak.", NULL));
-    tu_tm_close(tm);
+    own_tm(&tm);
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
     CHECK(units_to_version_4(db));
     /* postings under other trigram ids: the migration must rebuild them */
@@ -319,7 +319,7 @@ TEST(tm_migrates_version_4)
     CHECK(tu_tm_concordance(tm, "storm", 10, &out, &err) == TU_OK);
     CHECK(out.len > 0 && strncmp(out.data, "1\t", 2) == 0);
     tu_buf_release(&out);
-    tu_tm_close(tm);
+    own_tm(&tm);
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
     CHECK(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE key = 'schema'),"
                                  " count(*), count(DISTINCT unit_hash), min(unit_hash) > 0,"
@@ -361,10 +361,10 @@ static bool fts_consistent(const char *path)
 TEST(tm_concordance_catches_up)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path), *ro = NULL;
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path), *ro = NULL;
     struct tu_tm_filter f = {0};
     struct tu_error err = {0};
-    struct tu_buf out;
+    OWNED(tu_buf_release) struct tu_buf out = {0};
     size_t pending = 0, n = 0;
 
     CHECK(tm != NULL);
@@ -380,7 +380,7 @@ TEST(tm_concordance_catches_up)
         CHECK(tu_tm_concordance(ro, "storm", 10, &out, &err) == TU_OK);
         CHECK(strstr(out.data ? out.data : "", "closed") && strstr(out.data, "passed"));
         CHECK(tu_tm_fts_pending(ro, &pending, &err) == TU_OK && pending == 0);
-        tu_tm_close(ro);
+        own_tm(&ro);
     }
     CHECK(fts_consistent(path));
     /* the newest unit (id 2, indexed) goes; a new unit takes id 2 again */
@@ -399,14 +399,14 @@ TEST(tm_concordance_catches_up)
           strstr(out.data, "warning") == NULL);
     CHECK(fts_consistent(path));
     tu_buf_release(&out);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
 
 TEST(tm_add_merge_lookup)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     struct tu_tm_query q;
     struct tu_tm_match *m = NULL;
     size_t n = 0;
@@ -469,15 +469,15 @@ TEST(tm_add_merge_lookup)
         CHECK_STR(m[0].trg_text, "The new bridge is open.");
     }
     tu_tm_matches_free(m, n);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
 
 TEST(tm_fuzzy_plan_reads_a_key_range)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path);
-    struct tu_buf b;
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
 
     CHECK(tm != NULL);
@@ -489,6 +489,6 @@ TEST(tm_fuzzy_plan_reads_a_key_range)
     CHECK(strstr(b.data, "SEARCH post USING INTEGER PRIMARY KEY") != NULL);
     CHECK(strstr(b.data, "SCAN") == NULL);
     tu_buf_release(&b);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
