@@ -2,9 +2,9 @@
 # `make test` runs the unit and CLI tests, plain and under ASan+UBSan;
 # `make demo` runs the main job on samples/; `make bench` the benchmarks.
 
-PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell
+PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell libzip
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
-            libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev \
+            libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
