@@ -323,18 +323,9 @@ static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **
 
     *out = NULL;
     if (!readonly) {
-        const char *slash = strrchr(path, '/');
-        if (slash != NULL && slash != path) {
-            char *dir = tu_strndup(path, (size_t)(slash - path));
-            enum tu_status st;
-            if (dir == NULL) {
-                return tu_error_set(err, TU_ENOMEM, "out of memory");
-            }
-            st = tu_mkdirs(dir, err);
-            tu_free(dir);
-            if (st != TU_OK) {
-                return st;
-            }
+        enum tu_status st = tu_mkdirs_for(path, err);
+        if (st != TU_OK) {
+            return st;
         }
     }
     tm = tu_calloc(1, sizeof *tm);
