@@ -27,8 +27,10 @@ line=$(sed -n 's/^Dependencies point one way: \(.*\)\.$/\1/p' src/README.md)
 check_ok "src/README.md states the dependency line" test -n "$line"
 # header -> module (every public header belongs to one module)
 declare -A home=([alloc]=base [buf]=base [error]=base [fileio]=base [escape]=base
-    [version]=base [text]=text [locale]=text [segment]=text [xliff]=xliff
+    [version]=base [text]=text [locale]=text [segment]=text [numwords]=text [xliff]=xliff
     [filter]=filters [tm]=tm [leverage]=leverage [batch]=batch [tumac]=cli)
+check_eq "every public header has its module here" \
+    "$(for h in include/tumac/*.h; do b=$(basename "$h" .h); [ -n "${home[$b]:-}" ] || echo "$b"; done)" ""
 declare -A level=()
 n=0
 IFS='<' read -ra steps <<<"${line//<-/<}"
