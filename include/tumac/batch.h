@@ -74,6 +74,7 @@ struct tu_batch_report {
     size_t cap;
     char *outdir;
     char *tm_path; /* as opened; NULL without a TM */
+    bool tm_created; /* tm_path did not exist: the run made a new, empty TM */
     char *refs;    /* reference folders, comma-separated; NULL if none */
     char *src_lang;
     char **locales; /* target locales in the order given */

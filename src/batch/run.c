@@ -40,6 +40,7 @@ struct run {
     struct batch_state state;
     struct step_tm *tm;
     uint64_t tm_stamp;
+    bool tm_created; /* the TM did not exist: this run made it */
     enum tu_xliff_version xv;
     int min_score;
     int fill_score;
@@ -59,6 +60,7 @@ struct run {
     size_t *turn;
     pthread_cond_t turn_cond;
     uint64_t *chain;           /* per document: hash of it and all before */
+    size_t *redo_end; /* per locale: 1 + the last document to redo, 0: none */
     struct tu_error *hash_err; /* per document: reading it failed */
     struct tu_error fatal;     /* a state write that failed (reported at end) */
 };
@@ -147,32 +149,6 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
     h = batch_hash_str(h, num);
     h = batch_hash_str(h, step_tm_path(run->tm));
     return batch_hash(h, &run->tm_stamp, sizeof(run->tm_stamp));
-}
-
-/* Size and modification time of the TM file and its WAL: changes with it. */
-static uint64_t tm_stamp(const char *path)
-{
-    uint64_t h = BATCH_HASH_INIT;
-    static const char *const suffixes[] = {"", "-wal"};
-
-    if (path == NULL) {
-        return 0;
-    }
-    for (size_t i = 0; i < 2; i++) {
-        struct stat sb;
-        char *p = tu_malloc(strlen(path) + 8);
-        if (p == NULL) {
-            return 0;
-        }
-        snprintf(p, strlen(path) + 8, "%s%s", path, suffixes[i]);
-        if (stat(p, &sb) == 0) {
-            uint64_t v[3] = {(uint64_t)sb.st_size, (uint64_t)sb.st_mtim.tv_sec,
-                             (uint64_t)sb.st_mtim.tv_nsec};
-            h = batch_hash(h, v, sizeof(v));
-        }
-        tu_free(p);
-    }
-    return h;
 }
 
 /* ---- counting ---- */
@@ -312,24 +288,25 @@ static void fill_record(struct batch_record *r, enum batch_record_kind kind,
     r->counts = it->counts;
 }
 
-/* Take an earlier run's result for the item if its outputs are current. */
-static bool take_current(struct run *run, struct tu_batch_item *it,
-                         enum batch_record_kind kind, uint64_t in_hash,
-                         uint64_t ohash)
+/*
+ * The earlier run's record of the item if its outputs are current: same
+ * input (and options), and its files as it left them. Caller holds the lock.
+ */
+static const struct batch_record *
+current_record(struct run *run, const struct tu_batch_item *it,
+               enum batch_record_kind kind, uint64_t in_hash, uint64_t ohash)
 {
     const struct batch_record *rec;
     bool ok = true;
 
     if (run->opts->force) {
-        return false;
+        return NULL;
     }
-    pthread_mutex_lock(&run->lock);
     rec = batch_state_find(&run->state, kind, it->locale, it->name);
     if (rec == NULL || rec->input_hash != in_hash ||
         (kind == BATCH_REC_EXPORT && rec->opts_hash != ohash) ||
         rec->state == TU_BATCH_FAILED || rec->state == TU_BATCH_PENDING) {
-        pthread_mutex_unlock(&run->lock);
-        return false;
+        return NULL;
     }
     if (rec->xliff_path != NULL) {
         char *p = out_path(run, rec->xliff_path);
@@ -344,7 +321,20 @@ static bool take_current(struct run *run, struct tu_batch_item *it,
         ok = p != NULL && file_exists(p);
         tu_free(p);
     }
-    if (ok) {
+    return ok ? rec : NULL;
+}
+
+/* Take an earlier run's result for the item if its outputs are current. */
+static bool take_current(struct run *run, struct tu_batch_item *it,
+                         enum batch_record_kind kind, uint64_t in_hash,
+                         uint64_t ohash)
+{
+    const struct batch_record *rec;
+    bool ok = false;
+
+    pthread_mutex_lock(&run->lock);
+    rec = current_record(run, it, kind, in_hash, ohash);
+    if (rec != NULL) {
         ok = batch_set_str(&it->xliff_path, rec->xliff_path) &&
              batch_set_str(&it->doc_path, rec->doc_path);
         it->state = rec->state;
@@ -640,8 +630,8 @@ static void feed_leverage(struct run *run, size_t d, size_t l)
     struct tu_error e = {0};
     int64_t *used = NULL;
 
-    if (d + 1 == run->docs.count) {
-        return; /* nobody after it */
+    if (d + 1 >= run->redo_end[l]) {
+        return; /* no document after it is redone: nobody sees its segments */
     }
     if (step_extract(run->docs.items[d].path, run->src, run->locs[l].tag, &doc,
                      &e) != TU_OK) {
@@ -656,6 +646,53 @@ static void feed_leverage(struct run *run, size_t d, size_t l)
     tu_free(used);
     turn_give(run, l, d);
     tu_doc_free(doc);
+}
+
+/* The locale transliterated from base locale l, or run->nloc for none. */
+static size_t derived_of(const struct run *run, size_t l)
+{
+    for (size_t k = 0; k < run->nloc; k++) {
+        if (run->locs[k].base == (int)l) {
+            return k;
+        }
+    }
+    return run->nloc;
+}
+
+/*
+ * Before the workers start: which documents will be redone, per base
+ * locale, so an up-to-date document is fed to leverage only when a later
+ * one needs its segments (a run with nothing to redo leverages nothing).
+ */
+static enum tu_status plan_redo(struct run *run, struct tu_error *err)
+{
+    run->redo_end = tu_calloc(run->nloc + 1, sizeof(*run->redo_end));
+    if (run->redo_end == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    pthread_mutex_lock(&run->lock);
+    for (size_t l = 0; l < run->nloc; l++) {
+        size_t dl = derived_of(run, l);
+        if (run->locs[l].base >= 0) {
+            continue;
+        }
+        for (size_t d = run->docs.count; d-- > 0;) {
+            const struct batch_record *rec = current_record(
+                run, item_at(run, d, l), BATCH_REC_EXPORT, run->chain[d],
+                opts_hash(run, &run->locs[l]));
+            if (rec != NULL && dl < run->nloc) {
+                rec = current_record(run, item_at(run, d, dl),
+                                     BATCH_REC_EXPORT, run->chain[d],
+                                     opts_hash(run, &run->locs[dl]));
+            }
+            if (rec == NULL || run->hash_err[d].code != TU_OK) {
+                run->redo_end[l] = d + 1;
+                break;
+            }
+        }
+    }
+    pthread_mutex_unlock(&run->lock);
+    return TU_OK;
 }
 
 /* Hash every input, and chain: chain[d] covers documents 0..d. */
@@ -697,7 +734,7 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
     for (size_t l = 0; l < run->nloc; l++) {
         bool current;
         bool all_current;
-        size_t dl = run->nloc; /* the derived locale of l, if any */
+        size_t dl = derived_of(run, l); /* nloc: none */
         struct tu_doc *doc = NULL;
 
         if (run->locs[l].base >= 0) {
@@ -705,11 +742,6 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
         }
         if (stopped(run)) {
             break;
-        }
-        for (size_t k = 0; k < run->nloc; k++) {
-            if (run->locs[k].base == (int)l) {
-                dl = k;
-            }
         }
         current = take_current(run, item_at(run, d, l), BATCH_REC_EXPORT,
                                in_hash, opts_hash(run, &run->locs[l]));
@@ -749,7 +781,7 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
     for (size_t l = 0; l < run->nloc; l++) {
         struct tu_batch_item *it = item_at(run, d, l);
         const struct batch_input *in = &run->docs.items[d];
-        size_t dl = run->nloc;
+        size_t dl = derived_of(run, l);
         double t = since(&run->t0);
         struct tu_error e = {0};
         struct tu_doc *doc = NULL;
@@ -767,11 +799,6 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
         }
         if (stopped(run)) {
             return;
-        }
-        for (size_t k = 0; k < run->nloc; k++) {
-            if (run->locs[k].base == (int)l) {
-                dl = k;
-            }
         }
         xrel = rel_path(it->locale, it->name, "xlf");
         xpath = xrel ? out_path(run, xrel) : NULL;
@@ -982,6 +1009,7 @@ static enum tu_status setup_report(struct run *run, struct tu_error *err)
     }
     r->is_import = run->is_import;
     r->is_draft = run->draft;
+    r->tm_created = run->tm_created;
     r->documents = run->docs.count;
     r->started = (int64_t)time(NULL);
     r->locales = tu_calloc(run->nloc, sizeof(*r->locales));
@@ -1091,6 +1119,7 @@ static void run_release(struct run *run)
     tu_free(run->levs);
     tu_free(run->turn);
     tu_free(run->chain);
+    tu_free(run->redo_end);
     tu_free(run->hash_err);
     pthread_cond_destroy(&run->turn_cond);
     tu_free(run->doc_left);
@@ -1236,8 +1265,12 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
         st = batch_inputs_collect(inputs, input_count, run.src, &run.docs, err);
     }
     if (st == TU_OK) {
-        st = step_tm_open(opts->tm_path, false, &run.tm, err);
-        run.tm_stamp = tm_stamp(step_tm_path(run.tm));
+        st = step_tm_open(opts->tm_path, &run.tm_created, &run.tm, err);
+    }
+    if (st == TU_OK) {
+        /* The TM's content, not its file: counting uses changes the file,
+         * and a re-run must find its outputs current (issue 16). */
+        st = step_tm_stamp(run.tm, &run.tm_stamp, err);
     }
     if (st == TU_OK) {
         choose_bases(&run);
@@ -1263,6 +1296,9 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     }
     if (st == TU_OK) {
         st = hash_inputs(&run, err);
+    }
+    if (st == TU_OK) {
+        st = plan_redo(&run, err);
     }
     if (st == TU_OK) {
         st = run_pool(&run, export_doc, out, err);
@@ -1418,7 +1454,7 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
         }
     }
     if (st == TU_OK) {
-        st = step_tm_open(o.tm_path, true, &run.tm, err);
+        st = step_tm_open(o.tm_path, &run.tm_created, &run.tm, err);
     }
     if (st == TU_OK) {
         st = import_docs(&run, err);

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tumac/alloc.h"
 #include "tumac/filter.h"
@@ -18,18 +19,31 @@ struct step_tm {
     struct tu_lev_tm *src; /* the candidate source for leverage */
 };
 
-enum tu_status step_tm_open(const char *path, bool writable,
+enum tu_status step_tm_open(const char *path, bool *created,
                             struct step_tm **out, struct tu_error *err)
 {
     struct step_tm *tm = tu_calloc(1, sizeof(*tm));
+    struct tu_buf resolved;
+    struct stat sb;
     enum tu_status st;
 
-    (void)writable;
     *out = NULL;
+    *created = false;
     if (tm == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    st = tu_lev_tm_open(path, &tm->src, err);
+    tu_buf_init(&resolved, TU_BUF_NO_LIMIT);
+    st = tu_tm_default_path(path, &resolved, err);
+    if (st == TU_OK && tu_buf_addc(&resolved, 0) != TU_OK) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (st == TU_OK) {
+        /* the batch may make a new TM; the caller says so */
+        *created = strcmp(resolved.data, "none") != 0 &&
+                   stat(resolved.data, &sb) != 0;
+        st = tu_lev_tm_open(resolved.data, &tm->src, err);
+    }
+    tu_buf_release(&resolved);
     if (st != TU_OK) {
         tu_free(tm);
         return st;
@@ -59,6 +73,15 @@ struct step_worker {
 const char *step_tm_path(const struct step_tm *tm)
 {
     return tm != NULL ? tu_lev_tm_name(tm->src) : NULL;
+}
+
+enum tu_status step_tm_stamp(struct step_tm *tm, uint64_t *out,
+                            struct tu_error *err)
+{
+    struct tu_tm *db = tm != NULL ? tu_lev_tm_db(tm->src) : NULL;
+
+    *out = 0;
+    return db != NULL ? tu_tm_content_stamp(db, out, err) : TU_OK;
 }
 
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag)

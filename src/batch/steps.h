@@ -13,13 +13,17 @@ struct step_worker; /* per-thread resources */
 
 /*
  * Open the TM at `path`: NULL follows the default rules ($TUMAC_TM, then
- * $XDG_DATA_HOME/tumac/memory.db), "none" is no TM.
+ * $XDG_DATA_HOME/tumac/memory.db), "none" is no TM. *created: there was
+ * no file, a new TM was made.
  */
-enum tu_status step_tm_open(const char *path, bool writable,
+enum tu_status step_tm_open(const char *path, bool *created,
                             struct step_tm **out, struct tu_error *err);
 void step_tm_close(struct step_tm *tm);
 /* The TM's file, NULL for none. */
 const char *step_tm_path(const struct step_tm *tm);
+/* The TM's content stamp (0 for none): usage counts leave it alone. */
+enum tu_status step_tm_stamp(struct step_tm *tm, uint64_t *out,
+                             struct tu_error *err);
 /* How many units the TM holds with target language `tag` (script-exact). */
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag);
 

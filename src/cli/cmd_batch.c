@@ -333,6 +333,11 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         cli_report(cli, &err);
         return CLI_FAILED;
     }
+    if (report->tm_created) {
+        /* batch may make a TM (it stores into one), but never silently */
+        cli_errorf(cli, "%s: there was no TM: made a new, empty one",
+                   report->tm_path);
+    }
     if (!cli->quiet) {
         struct tu_buf b;
         tu_buf_init(&b, TU_BUF_NO_LIMIT);

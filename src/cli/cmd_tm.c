@@ -117,17 +117,18 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
     return CLI_OK;
 }
 
-static int open_tm(struct cli *cli, const struct tm_args *a, bool readonly,
+/* Read-only subcommands and delete/vacuum refuse a TM that does not exist;
+ * import and update may create it (cli_tm_path). */
+static int open_tm(struct cli *cli, const struct tm_args *a, enum cli_tm_use use,
                    struct tu_tm **tm)
 {
     struct tu_buf path;
     struct tu_error err = {0};
-    int rc = CLI_OK;
+    int rc;
 
     tu_buf_init(&path, TU_BUF_NO_LIMIT);
-    if (tu_tm_default_path(a->tm_path, &path, &err) != TU_OK ||
-        tu_buf_addc(&path, 0) != TU_OK ||
-        tu_tm_open(path.data, readonly, tm, &err) != TU_OK) {
+    rc = cli_tm_path(cli, a->tm_path, use, &path);
+    if (rc == CLI_OK && tu_tm_open(path.data, use == CLI_TM_READ, tm, &err) != TU_OK) {
         cli_report(cli, &err);
         rc = CLI_FAILED;
     }
@@ -182,7 +183,7 @@ static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind >= argc) {
         return cli_usage_error(cli, "%s needs a TMX, TSV or XLIFF file", argv[0]);
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_CREATE, &tm)) != CLI_OK) {
         return rc;
     }
     for (int i = optind; i < argc && rc == CLI_OK; i++) {
@@ -237,7 +238,7 @@ static int sub_export(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "export takes no file arguments (use -o)");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
@@ -348,7 +349,7 @@ static int sub_lookup(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind + 1 != argc) {
         return cli_usage_error(cli, "lookup takes one TEXT, or - to read queries from stdin");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     if (strcmp(argv[optind], "-") == 0) {
@@ -382,7 +383,7 @@ static int sub_concordance(struct cli *cli, int argc, char **argv, struct tm_arg
     if (optind >= argc) {
         return cli_usage_error(cli, "concordance needs words to search for");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     /* the first search after an import indexes its units: say why it waits */
@@ -419,7 +420,7 @@ static int sub_stats(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "stats takes no arguments");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_stats(tm, &s, &err) != TU_OK) {
@@ -453,7 +454,7 @@ static int sub_delete(struct cli *cli, int argc, char **argv, struct tm_args *a)
         return cli_usage_error(cli, "delete needs -s, -t, --origin, --since or --until "
                                     "(what to delete)");
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_WRITE, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_delete(tm, &filter, &n, &err) != TU_OK) {
@@ -476,7 +477,7 @@ static int sub_vacuum(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "vacuum takes no arguments");
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_WRITE, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_vacuum(tm, &err) != TU_OK) {
