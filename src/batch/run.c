@@ -32,6 +32,9 @@ struct run {
     const struct tu_batch_opts *opts;
     bool is_import;
     bool draft;
+    /* What finishes a segment: approved (the default), or for an import
+     * with --finish translated also translated. */
+    enum step_done finish;
     const char *src;
     struct plan_loc *locs;
     size_t nloc;
@@ -151,10 +154,20 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
     return batch_hash(h, &run->tm_stamp, sizeof(run->tm_stamp));
 }
 
+/* The options of an import: what finishes a document. 0 for the default,
+ * as records of earlier versions have. */
+static uint64_t import_hash(const struct run *run)
+{
+    return run->finish == STEP_TRANSLATED
+               ? batch_hash_str(BATCH_HASH_INIT, "finish translated")
+               : 0;
+}
+
 /* ---- counting ---- */
 
 struct count_ctx {
     struct step_worker *w;
+    enum step_done finish;
     const char *src;
     struct tu_batch_counts *c;
     struct tu_buf plain;
@@ -171,6 +184,7 @@ static enum tu_status count_unit(struct tu_unit *u, void *ctx)
     for (size_t i = 0; i < u->seg_count; i++) {
         const struct tu_segment *s = &u->segs[i];
         size_t words = 0;
+        enum step_done done;
         enum tu_status st;
         if (s->is_ignorable || s->translate == 0) {
             continue;
@@ -186,10 +200,14 @@ static enum tu_status count_unit(struct tu_unit *u, void *ctx)
         }
         cc->c->segments++;
         cc->c->words += words;
-        if (step_is_approved(u, s)) {
+        done = step_target_state(u, s);
+        if (done == STEP_APPROVED) {
             cc->c->segments_approved++;
-        } else {
-            cc->c->words_todo += words;
+        } else if (done == STEP_TRANSLATED) {
+            cc->c->segments_translated++;
+        }
+        if (done < cc->finish) {
+            cc->c->words_todo += words; /* the one "to translate" */
         }
     }
     return TU_OK;
@@ -203,11 +221,12 @@ static enum tu_status count_doc(struct run *run, struct step_worker *w,
                                 struct tu_doc *doc, struct tu_batch_counts *c,
                                 struct tu_error *err)
 {
-    struct count_ctx cc = {w, run->src, c, {0}, err};
+    struct count_ctx cc = {w, run->finish, run->src, c, {0}, err};
     enum tu_status st = TU_OK;
     size_t banded = 0;
 
     c->segments = c->words = c->segments_approved = c->words_todo = 0;
+    c->segments_translated = c->words_derived = 0;
     tu_buf_init(&cc.plain, TU_BUF_NO_LIMIT);
     for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
         st = tu_file_each_unit(doc->files[f], count_unit, &cc);
@@ -303,8 +322,7 @@ current_record(struct run *run, const struct tu_batch_item *it,
         return NULL;
     }
     rec = batch_state_find(&run->state, kind, it->locale, it->name);
-    if (rec == NULL || rec->input_hash != in_hash ||
-        (kind == BATCH_REC_EXPORT && rec->opts_hash != ohash) ||
+    if (rec == NULL || rec->input_hash != in_hash || rec->opts_hash != ohash ||
         rec->state == TU_BATCH_FAILED || rec->state == TU_BATCH_PENDING) {
         return NULL;
     }
@@ -383,6 +401,44 @@ static enum tu_status check_not_edited(struct run *run,
     return TU_OK;
 }
 
+/* Every segment is done at the run's finish level. */
+static bool is_finished(const struct run *run, const struct tu_batch_counts *c)
+{
+    size_t done = c->segments_approved;
+
+    if (run->finish == STEP_TRANSLATED) {
+        done += c->segments_translated;
+    }
+    return done == c->segments;
+}
+
+/* "<locale>/<name>.<ext>", or for a draft "<locale>/<name>.draft.<ext>":
+ * a draft (English in the gaps) must not look like the finished file. */
+static char *doc_rel_path(const struct tu_batch_item *it,
+                          const struct tu_doc *doc, bool draft)
+{
+    const char *ext = step_extension(doc);
+    size_t len = strlen(ext) + 7;
+    char *dext = tu_malloc(len);
+    char *p = NULL;
+
+    if (dext != NULL) {
+        snprintf(dext, len, "%s%s", draft ? "draft." : "", ext);
+        p = rel_path(it->locale, it->name, dext);
+        tu_free(dext);
+    }
+    return p;
+}
+
+static enum tu_status remove_stale(const char *path, struct tu_error *err)
+{
+    if (unlink(path) != 0 && errno != ENOENT) {
+        return tu_error_at(err, TU_EIO, path, 0, 0, "cannot remove: %s",
+                           strerror(errno));
+    }
+    return TU_OK;
+}
+
 /*
  * Write the item's files: the XLIFF (unless `keep_xliff`: import leaves the
  * translator's file alone), and the merged document when finished or draft.
@@ -393,16 +449,20 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
                                     bool strict_import, uint64_t *xlf_hash,
                                     struct tu_error *err)
 {
+    bool finished = is_finished(run, &it->counts);
+    bool draft = !finished && run->draft;
     char *xrel = rel_path(it->locale, it->name, "xlf");
-    char *drel = rel_path(it->locale, it->name, step_extension(doc));
+    char *drel = doc_rel_path(it, doc, draft);
+    /* the other name: a finished document and a draft never both stand */
+    char *orel = doc_rel_path(it, doc, !draft);
     char *xpath = xrel ? out_path(run, xrel) : NULL;
     char *dpath = drel ? out_path(run, drel) : NULL;
+    char *opath = orel ? out_path(run, orel) : NULL;
     struct tu_buf b;
     enum tu_status st = TU_OK;
-    bool finished = it->counts.segments_approved == it->counts.segments;
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    if (xpath == NULL || dpath == NULL) {
+    if (xpath == NULL || dpath == NULL || opath == NULL) {
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
@@ -426,7 +486,9 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
-    if (finished || run->draft) {
+    /* A finished document (or draft) of an earlier run is no longer true. */
+    st = remove_stale(opath, err);
+    if (st == TU_OK && (finished || draft)) {
         tu_buf_truncate(&b, 0);
         st = step_merge(doc, finished || strict_import, &b, err);
         if (st == TU_OK) {
@@ -436,12 +498,8 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
             st = tu_error_set(err, TU_ENOMEM, "out of memory");
         }
         it->state = finished ? TU_BATCH_FINISHED : TU_BATCH_DRAFT;
-    } else {
-        /* A finished document of an earlier run is no longer true. */
-        if (unlink(dpath) != 0 && errno != ENOENT) {
-            st = tu_error_at(err, TU_EIO, dpath, 0, 0, "cannot remove: %s",
-                             strerror(errno));
-        }
+    } else if (st == TU_OK) {
+        st = remove_stale(dpath, err);
         tu_free(it->doc_path);
         it->doc_path = NULL;
         it->state = TU_BATCH_NEEDS_TRANSLATION;
@@ -453,8 +511,10 @@ done:
     tu_buf_release(&b);
     tu_free(xrel);
     tu_free(drel);
+    tu_free(orel);
     tu_free(xpath);
     tu_free(dpath);
+    tu_free(opath);
     return st;
 }
 
@@ -590,7 +650,10 @@ static void make_derived(struct run *run, struct step_worker *w, size_t d,
         item_done(run, d, it, NULL, in->size, t);
         return;
     }
+    /* Made, not translated: nothing to translate here (issue 16). */
     it->counts = base->counts;
+    it->counts.words_todo = 0;
+    it->counts.words_derived = it->counts.words;
     st = step_translit(w, doc, loc->tag, &e);
     if (st == TU_OK) {
         st = write_outputs(run, it, doc, false, kind == BATCH_REC_IMPORT, &xh,
@@ -602,7 +665,9 @@ static void make_derived(struct run *run, struct step_worker *w, size_t d,
         item_done(run, d, it, NULL, in->size, t);
         return;
     }
-    fill_record(&rec, kind, it, in_hash, opts_hash(run, loc), xh);
+    fill_record(&rec, kind, it, in_hash,
+                kind == BATCH_REC_IMPORT ? import_hash(run) : opts_hash(run, loc),
+                xh);
     item_done(run, d, it, &rec, in->size, t);
 }
 
@@ -805,9 +870,10 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
         st = xpath ? batch_hash_file(xpath, &h, &e)
                    : tu_error_set(&e, TU_ENOMEM, "out of memory");
         tu_free(xrel);
-        if (st == TU_OK && take_current(run, it, BATCH_REC_IMPORT, h, 0) &&
+        if (st == TU_OK && take_current(run, it, BATCH_REC_IMPORT, h, import_hash(run)) &&
             (dl == run->nloc ||
-             take_current(run, item_at(run, d, dl), BATCH_REC_IMPORT, h, 0))) {
+             take_current(run, item_at(run, d, dl), BATCH_REC_IMPORT, h,
+                          import_hash(run)))) {
             item_done(run, d, it, NULL, in->size, t);
             if (dl < run->nloc) {
                 item_done(run, d, item_at(run, d, dl), NULL, in->size, t);
@@ -867,7 +933,7 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
         pthread_mutex_lock(&run->lock);
         run->report->tm_added += added;
         pthread_mutex_unlock(&run->lock);
-        fill_record(&rec, BATCH_REC_IMPORT, it, h, 0, h);
+        fill_record(&rec, BATCH_REC_IMPORT, it, h, import_hash(run), h);
         item_done(run, d, it, &rec, in->size, t);
         if (dl < run->nloc) {
             make_derived(run, w, d, dl, doc, BATCH_REC_IMPORT, h);
@@ -1010,6 +1076,7 @@ static enum tu_status setup_report(struct run *run, struct tu_error *err)
     r->is_import = run->is_import;
     r->is_draft = run->draft;
     r->tm_created = run->tm_created;
+    r->finish_translated = run->finish == STEP_TRANSLATED;
     r->documents = run->docs.count;
     r->started = (int64_t)time(NULL);
     r->locales = tu_calloc(run->nloc, sizeof(*r->locales));
@@ -1257,6 +1324,7 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     run_init(&run, opts);
     run.src = src.tag;
     run.draft = opts->draft;
+    run.finish = STEP_APPROVED; /* tumac's own fills are not a translator's */
     run.xv = opts->xliff_version ? opts->xliff_version : TU_XLIFF_2_1;
     run.min_score = opts->min_score ? opts->min_score : 75;
     run.fill_score = opts->fill_score ? opts->fill_score : 95;
@@ -1429,6 +1497,7 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
     }
     run_init(&run, &o);
     run.is_import = true;
+    run.finish = opts->finish_translated ? STEP_TRANSLATED : STEP_APPROVED;
     st = batch_state_load(&run.state, opts->outdir, err);
     if (st == TU_OK) {
         st = import_plan(&run, err);

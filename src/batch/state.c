@@ -24,8 +24,8 @@
 #include "batch-int.h"
 
 #define STATE_FILE  ".tumac-batch"
-#define STATE_MAGIC "tumac-batch 2\n"
-#define REC_FIELDS  (17 + 3 * TU_BAND_COUNT)
+#define STATE_MAGIC "tumac-batch 3\n" /* 3: segments_translated */
+#define REC_FIELDS  (18 + 3 * TU_BAND_COUNT)
 
 uint64_t batch_hash(uint64_t h, const void *data, size_t len)
 {
@@ -210,6 +210,7 @@ static void encode_record(struct tu_buf *b, const struct batch_record *r)
     put_num(b, r->counts.segments);
     put_num(b, r->counts.words);
     put_num(b, r->counts.segments_approved);
+    put_num(b, r->counts.segments_translated);
     put_num(b, r->counts.words_todo);
     for (int i = 0; i < TU_BAND_COUNT; i++) {
         put_num(b, r->counts.bands.words[i]);
@@ -320,7 +321,9 @@ static enum tu_status parse_line(struct batch_state *s, char *line,
         r.counts.segments = strtoull(f[k++], NULL, 10);
         r.counts.words = strtoull(f[k++], NULL, 10);
         r.counts.segments_approved = strtoull(f[k++], NULL, 10);
+        r.counts.segments_translated = strtoull(f[k++], NULL, 10);
         r.counts.words_todo = strtoull(f[k++], NULL, 10);
+        r.counts.words_derived = r.derived_from ? r.counts.words : 0;
         for (int i = 0; i < TU_BAND_COUNT; i++) {
             r.counts.bands.words[i] = strtoull(f[k++], NULL, 10);
         }

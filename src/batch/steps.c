@@ -364,7 +364,9 @@ enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
                              const char *origin, size_t *added,
                              struct tu_error *err)
 {
-    struct tu_lev_store_opts o = {origin, true, false};
+    /* Returned work counts from "translated" up (issue 16): a translated
+     * target is stored as a translation, an approved one as approved. */
+    struct tu_lev_store_opts o = {origin, false, false};
     struct tu_lev_store_result res;
     struct tu_tm *db = tu_lev_tm_db(tm->src);
     enum tu_status st;
@@ -380,7 +382,13 @@ enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
     return st;
 }
 
-bool step_is_approved(const struct tu_unit *unit, const struct tu_segment *seg)
+enum step_done step_target_state(const struct tu_unit *unit,
+                                 const struct tu_segment *seg)
 {
-    return tu_lev_segment_ready(unit, seg, TU_STATE_REVIEWED);
+    if (tu_lev_segment_ready(unit, seg, TU_STATE_REVIEWED)) {
+        return STEP_APPROVED;
+    }
+    return tu_lev_segment_ready(unit, seg, TU_STATE_TRANSLATED)
+               ? STEP_TRANSLATED
+               : STEP_OPEN;
 }

@@ -84,12 +84,17 @@ enum tu_status step_xliff_read(const char *path, struct tu_doc **out,
 /* Check an XLIFF file against the standard. */
 enum tu_status step_validate(const char *path, struct tu_error *err);
 
-/* Store the approved segments of `doc` in the TM (one transaction). */
+/* Store the translated and approved segments of `doc` in the TM (one
+ * transaction); only approved ones are stored as approved. */
 enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
                              const char *origin, size_t *added,
                              struct tu_error *err);
 
-/* True when a segment's target is approved (reviewed or final). */
-bool step_is_approved(const struct tu_unit *unit, const struct tu_segment *seg);
+/* How far a segment's target is, in order: none (or empty), translated
+ * (XLIFF translated, 1.2 needs-review-*), approved (reviewed, final,
+ * signed-off, 1.2 approved="yes"). */
+enum step_done { STEP_OPEN, STEP_TRANSLATED, STEP_APPROVED };
+enum step_done step_target_state(const struct tu_unit *unit,
+                                 const struct tu_segment *seg);
 
 #endif

@@ -17,7 +17,8 @@
 
 const char cmd_batch_usage[] =
     "[--tm PATH] -s LANG -t LOCALE[,LOCALE...] [options] INPUT...\n"
-    "       tumac batch --import OUTDIR [--tm PATH] [-j N] [--force]\n"
+    "       tumac batch --import OUTDIR [--finish translated|reviewed] [--tm PATH]\n"
+    "                   [-j N] [--force]\n"
     "Localize documents (files, or folders searched for .html .htm .xhtml\n"
     ".txt) into every target locale: OUTDIR/<locale>/<name>.xlf for the\n"
     "translators, OUTDIR/<locale>/<name>.<ext> when every segment is\n"
@@ -37,9 +38,16 @@ const char cmd_batch_usage[] =
     "      --fill N           fill targets from matches >= N (default 95)\n"
     "  -j, --jobs N           documents in parallel (default: the cores)\n"
     "  -o, --output OUTDIR    output folder (default tumac-out)\n"
-    "      --draft            merge unfinished documents with source in gaps\n"
+    "      --draft            unfinished documents as NAME.draft.EXT, with\n"
+    "                         the source text in the gaps\n"
     "      --force            redo outputs that are up to date\n"
-    "      --import OUTDIR    take back translated XLIFF files of OUTDIR\n"
+    "      --import OUTDIR    take back translated XLIFF files of OUTDIR:\n"
+    "                         translated targets are stored in the TM as\n"
+    "                         translations, reviewed/final/signed-off (or\n"
+    "                         approved=\"yes\") ones as approved\n"
+    "      --finish STATE     with --import: a document is finished when\n"
+    "                         every segment is reviewed (default) or\n"
+    "                         translated\n"
     "  -q, --quiet            no progress and no summary\n";
 
 static volatile sig_atomic_t stop_flag;
@@ -179,7 +187,8 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         OPT_DRAFT,
         OPT_FORCE,
         OPT_IMPORT,
-        OPT_REF
+        OPT_REF,
+        OPT_FINISH
     };
     static const struct option longopts[] = {
         {"source", required_argument, NULL, 's'},
@@ -194,6 +203,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         {"force", no_argument, NULL, OPT_FORCE},
         {"import", required_argument, NULL, OPT_IMPORT},
         {"ref", required_argument, NULL, OPT_REF},
+        {"finish", required_argument, NULL, OPT_FINISH},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
@@ -205,6 +215,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
     struct tu_error err = {0};
     struct sigaction sa;
     const char *import_dir = NULL;
+    bool finish_given = false;
     enum tu_status st;
     int c, jobs = 0, rc;
 
@@ -271,6 +282,17 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         case OPT_IMPORT:
             import_dir = optarg;
             break;
+        case OPT_FINISH:
+            if (strcmp(optarg, "translated") != 0 &&
+                strcmp(optarg, "reviewed") != 0) {
+                return cli_usage_error(cli,
+                                       "--finish wants translated or "
+                                       "reviewed, not '%s'",
+                                       optarg);
+            }
+            o.finish_translated = strcmp(optarg, "translated") == 0;
+            finish_given = true;
+            break;
         case OPT_REF:
             if (o.ref_count >= 16) {
                 return cli_usage_error(cli, "too many --ref folders");
@@ -294,6 +316,10 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         }
         o.outdir = import_dir;
     } else {
+        if (finish_given) {
+            /* tumac's own fills are never a translator's work */
+            return cli_usage_error(cli, "--finish goes with --import");
+        }
         if (optind >= argc) {
             return cli_usage_error(cli, "no input documents");
         }
