@@ -669,6 +669,109 @@ static const char *state_class(enum tu_batch_state s)
     return "pending";
 }
 
+/* The words per band and locale, with the total row. */
+static void html_locales(struct tu_buf *out, const struct tu_batch_report *r,
+                         const struct tu_batch_counts *all)
+{
+    /* Per locale. */
+    tu_buf_adds(out, "<h2>Words by match band, per locale</h2>\n<p class=\""
+                     "legend\">");
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
+        if (i == TU_BAND_CROSS_FILE) {
+            continue; /* same colour as repetitions */
+        }
+        tu_buf_printf(out, "<span><i class=\"b%d\"></i>%s%s</span>", i,
+                      tu_band_name((enum tu_band)i),
+                      i == TU_BAND_REPETITION ? " (in and across files)" : "");
+    }
+    tu_buf_adds(out, "</p>\n<table>\n");
+    html_band_header(out);
+    tu_buf_adds(out, "<th class=\"l\">share of words</th></tr>\n");
+    for (size_t i = 0; i < r->locale_count; i++) {
+        struct tu_batch_counts c;
+        const char *from = derived_from(r, r->locales[i]);
+        tu_batch_report_totals(r, r->locales[i], &c);
+        tu_buf_adds(out, "<tr><td class=\"l\"><b>");
+        html_text(out, r->locales[i]);
+        tu_buf_adds(out, "</b> <a class=\"note\" href=\"analysis-");
+        html_text(out, r->locales[i]);
+        tu_buf_adds(out, ".html\">analysis</a>");
+        if (from) {
+            tu_buf_adds(out, " <span class=\"note\">transliterated from ");
+            html_text(out, from);
+            tu_buf_adds(out, "</span>");
+        }
+        tu_buf_adds(out, "</td>");
+        html_band_cells(out, &c);
+        tu_buf_adds(out, "<td>");
+        html_bar(out, &c);
+        tu_buf_adds(out, "</td></tr>\n");
+    }
+    tu_buf_adds(out, "<tr class=\"sum\"><td class=\"l\">total</td>");
+    html_band_cells(out, all);
+    tu_buf_adds(out, "<td>");
+    html_bar(out, all);
+    tu_buf_adds(out, "</td></tr>\n</table>\n");
+
+}
+
+/* One row per document and locale: counts, state, files. */
+static void html_documents(struct tu_buf *out, const struct tu_batch_report *r)
+{
+    /* Per document and locale. */
+    tu_buf_adds(out, "<h2>Documents</h2>\n<table>\n");
+    tu_buf_adds(out, "<tr><th class=\"l\">document</th><th class=\"l\">"
+                     "locale</th><th>words</th>");
+    tu_buf_adds(out, r->is_import
+                         ? "<th>segments</th><th>translated</th>"
+                           "<th>approved</th>"
+                         : "<th title=\"101%, 100% and repetitions\">matched"
+                           "</th><th title=\"75-99%\">fuzzy</th>"
+                           "<th title=\"below 75%\">new</th>");
+    tu_buf_adds(out, "<th>to translate</th><th class=\"l\">state</th>"
+                     "<th class=\"l\">files</th></tr>\n");
+    for (size_t i = 0; i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        bool first = i == 0 || strcmp(r->items[i - 1].name, it->name) != 0;
+        tu_buf_printf(out, "<tr%s><td class=\"l\">",
+                      first ? " class=\"doc\"" : "");
+        if (first) {
+            tu_buf_adds(out, "<b>");
+            html_text(out, it->name);
+            tu_buf_adds(out, "</b>");
+        }
+        tu_buf_adds(out, "</td><td class=\"l\">");
+        html_text(out, it->locale);
+        tu_buf_adds(out, "</td>");
+        if (it->state == TU_BATCH_FAILED) {
+            tu_buf_adds(out, "<td class=\"reason\" colspan=\"5\">");
+            html_text(out, it->reason ? it->reason : "unknown error");
+            tu_buf_adds(out, "</td>");
+        } else {
+            html_short_cells(out, r, &it->counts);
+        }
+        tu_buf_printf(out, "<td class=\"l\"><span class=\"st %s\">%s</span>",
+                      state_class(it->state), tu_batch_state_name(it->state));
+        if (it->is_up_to_date) {
+            tu_buf_adds(out, " <span class=\"note\">unchanged</span>");
+        }
+        tu_buf_adds(out, "</td><td class=\"l\">");
+        if (it->xliff_path) {
+            tu_buf_adds(out, "<a href=\"");
+            html_text(out, it->xliff_path);
+            tu_buf_adds(out, "\">xlf</a>");
+        }
+        if (it->doc_path) {
+            tu_buf_adds(out,
+                        it->xliff_path ? " &middot; <a href=\"" : "<a href=\"");
+            html_text(out, it->doc_path);
+            tu_buf_adds(out, "\">document</a>");
+        }
+        tu_buf_adds(out, "</td></tr>\n");
+    }
+    tu_buf_adds(out, "</table>\n");
+}
+
 enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                                     struct tu_buf *out, struct tu_error *err)
 {
@@ -751,98 +854,8 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     }
     tu_buf_adds(out, "</div>\n");
 
-    /* Per locale. */
-    tu_buf_adds(out, "<h2>Words by match band, per locale</h2>\n<p class=\""
-                     "legend\">");
-    for (int i = 0; i < TU_BAND_COUNT; i++) {
-        if (i == TU_BAND_CROSS_FILE) {
-            continue; /* same colour as repetitions */
-        }
-        tu_buf_printf(out, "<span><i class=\"b%d\"></i>%s%s</span>", i,
-                      tu_band_name((enum tu_band)i),
-                      i == TU_BAND_REPETITION ? " (in and across files)" : "");
-    }
-    tu_buf_adds(out, "</p>\n<table>\n");
-    html_band_header(out);
-    tu_buf_adds(out, "<th class=\"l\">share of words</th></tr>\n");
-    for (size_t i = 0; i < r->locale_count; i++) {
-        struct tu_batch_counts c;
-        const char *from = derived_from(r, r->locales[i]);
-        tu_batch_report_totals(r, r->locales[i], &c);
-        tu_buf_adds(out, "<tr><td class=\"l\"><b>");
-        html_text(out, r->locales[i]);
-        tu_buf_adds(out, "</b> <a class=\"note\" href=\"analysis-");
-        html_text(out, r->locales[i]);
-        tu_buf_adds(out, ".html\">analysis</a>");
-        if (from) {
-            tu_buf_adds(out, " <span class=\"note\">transliterated from ");
-            html_text(out, from);
-            tu_buf_adds(out, "</span>");
-        }
-        tu_buf_adds(out, "</td>");
-        html_band_cells(out, &c);
-        tu_buf_adds(out, "<td>");
-        html_bar(out, &c);
-        tu_buf_adds(out, "</td></tr>\n");
-    }
-    tu_buf_adds(out, "<tr class=\"sum\"><td class=\"l\">total</td>");
-    html_band_cells(out, &all);
-    tu_buf_adds(out, "<td>");
-    html_bar(out, &all);
-    tu_buf_adds(out, "</td></tr>\n</table>\n");
-
-    /* Per document and locale. */
-    tu_buf_adds(out, "<h2>Documents</h2>\n<table>\n");
-    tu_buf_adds(out, "<tr><th class=\"l\">document</th><th class=\"l\">"
-                     "locale</th><th>words</th>");
-    tu_buf_adds(out, r->is_import
-                         ? "<th>segments</th><th>translated</th>"
-                           "<th>approved</th>"
-                         : "<th title=\"101%, 100% and repetitions\">matched"
-                           "</th><th title=\"75-99%\">fuzzy</th>"
-                           "<th title=\"below 75%\">new</th>");
-    tu_buf_adds(out, "<th>to translate</th><th class=\"l\">state</th>"
-                     "<th class=\"l\">files</th></tr>\n");
-    for (size_t i = 0; i < r->count; i++) {
-        const struct tu_batch_item *it = &r->items[i];
-        bool first = i == 0 || strcmp(r->items[i - 1].name, it->name) != 0;
-        tu_buf_printf(out, "<tr%s><td class=\"l\">",
-                      first ? " class=\"doc\"" : "");
-        if (first) {
-            tu_buf_adds(out, "<b>");
-            html_text(out, it->name);
-            tu_buf_adds(out, "</b>");
-        }
-        tu_buf_adds(out, "</td><td class=\"l\">");
-        html_text(out, it->locale);
-        tu_buf_adds(out, "</td>");
-        if (it->state == TU_BATCH_FAILED) {
-            tu_buf_adds(out, "<td class=\"reason\" colspan=\"5\">");
-            html_text(out, it->reason ? it->reason : "unknown error");
-            tu_buf_adds(out, "</td>");
-        } else {
-            html_short_cells(out, r, &it->counts);
-        }
-        tu_buf_printf(out, "<td class=\"l\"><span class=\"st %s\">%s</span>",
-                      state_class(it->state), tu_batch_state_name(it->state));
-        if (it->is_up_to_date) {
-            tu_buf_adds(out, " <span class=\"note\">unchanged</span>");
-        }
-        tu_buf_adds(out, "</td><td class=\"l\">");
-        if (it->xliff_path) {
-            tu_buf_adds(out, "<a href=\"");
-            html_text(out, it->xliff_path);
-            tu_buf_adds(out, "\">xlf</a>");
-        }
-        if (it->doc_path) {
-            tu_buf_adds(out,
-                        it->xliff_path ? " &middot; <a href=\"" : "<a href=\"");
-            html_text(out, it->doc_path);
-            tu_buf_adds(out, "\">document</a>");
-        }
-        tu_buf_adds(out, "</td></tr>\n");
-    }
-    tu_buf_adds(out, "</table>\n");
+    html_locales(out, r, &all);
+    html_documents(out, r);
     if (n[TU_BATCH_FAILED] > 0) {
         tu_buf_adds(out, "<h2>Failed inputs</h2>\n<ul>\n");
         for (size_t i = 0; i < r->count; i++) {

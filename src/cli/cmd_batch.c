@@ -177,6 +177,67 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
     return true;
 }
 
+/* Progress on stderr (a bar on a terminal) and Ctrl-C as a stop request. */
+static void watch_run(const struct cli *cli, struct progress_view *view,
+                      struct tu_batch_opts *o)
+{
+    struct sigaction sa;
+
+    view->is_tty = isatty(STDERR_FILENO) != 0;
+    view->quiet = cli->quiet;
+    view->command = cli->command;
+    view->width = 80;
+    if (view->is_tty) {
+        struct winsize ws;
+        if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
+            view->width = ws.ws_col < 500 ? ws.ws_col : 500;
+        }
+    }
+    o->progress = on_progress;
+    o->progress_ctx = view;
+    o->stop = &stop_flag;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+/* After the run: a new TM said, the summary table (unless quiet), and the
+ * failures on stderr even when quiet. */
+static void print_summary(struct cli *cli, const struct tu_batch_report *report,
+                          const char *outdir)
+{
+    struct tu_error err = {0};
+
+    if (report->tm_created) {
+        /* batch may make a TM (it stores into one), but never silently */
+        cli_errorf(cli, "%s: there was no TM: made a new, empty one",
+                   report->tm_path);
+    }
+    if (!cli->quiet) {
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        if (tu_batch_report_text(report, &b, &err) == TU_OK) {
+            fputs(b.data, stdout);
+        }
+        tu_buf_release(&b);
+        printf("outputs: %s/<locale>/\nreport:  %s/report.html "
+               "(and report.json)\n",
+               outdir, outdir);
+    }
+    if (cli->quiet && report->failed > 0) {
+        /* Without the summary, failures still go to stderr. */
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        if (tu_batch_report_failures(report, "tumac batch: ", &b, &err) ==
+            TU_OK) {
+            fputs(b.data, stderr);
+        }
+        tu_buf_release(&b);
+    }
+}
+
 int cmd_batch(int argc, char **argv, struct cli *cli)
 {
     enum {
@@ -213,7 +274,6 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
     struct progress_view view = {0};
     struct tu_batch_report *report = NULL;
     struct tu_error err = {0};
-    struct sigaction sa;
     const char *import_dir = NULL;
     bool finish_given = false;
     enum tu_status st;
@@ -328,24 +388,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         }
     }
 
-    view.is_tty = isatty(STDERR_FILENO) != 0;
-    view.quiet = cli->quiet;
-    view.command = cli->command;
-    view.width = 80;
-    if (view.is_tty) {
-        struct winsize ws;
-        if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
-            view.width = ws.ws_col < 500 ? ws.ws_col : 500;
-        }
-    }
-    o.progress = on_progress;
-    o.progress_ctx = &view;
-    o.stop = &stop_flag;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    watch_run(cli, &view, &o);
 
     if (import_dir != NULL) {
         st = tu_batch_import(&o, &report, &err);
@@ -359,32 +402,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         cli_report(cli, &err);
         return CLI_FAILED;
     }
-    if (report->tm_created) {
-        /* batch may make a TM (it stores into one), but never silently */
-        cli_errorf(cli, "%s: there was no TM: made a new, empty one",
-                   report->tm_path);
-    }
-    if (!cli->quiet) {
-        struct tu_buf b;
-        tu_buf_init(&b, TU_BUF_NO_LIMIT);
-        if (tu_batch_report_text(report, &b, &err) == TU_OK) {
-            fputs(b.data, stdout);
-        }
-        tu_buf_release(&b);
-        printf("outputs: %s/<locale>/\nreport:  %s/report.html "
-               "(and report.json)\n",
-               o.outdir, o.outdir);
-    }
-    if (cli->quiet && report->failed > 0) {
-        /* Without the summary, failures still go to stderr. */
-        struct tu_buf b;
-        tu_buf_init(&b, TU_BUF_NO_LIMIT);
-        if (tu_batch_report_failures(report, "tumac batch: ", &b, &err) ==
-            TU_OK) {
-            fputs(b.data, stderr);
-        }
-        tu_buf_release(&b);
-    }
+    print_summary(cli, report, o.outdir);
     rc = report->interrupted ? 130 : report->failed > 0 ? CLI_FAILED : CLI_OK;
     if (report->interrupted) {
         cli_errorf(cli, "interrupted: run the same command again to finish");

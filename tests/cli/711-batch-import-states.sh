@@ -77,3 +77,33 @@ check_eq "1.2 hr: the TM holds exactly the translated segments, not approved" "$
 check_ok "and some were left out (needs-translation)" test "$hr_tr" -gt 0 -a "$hr_tr" -lt 16
 check_eq "1.2 bs: all approved in the TM" \
     "$(sqlite3 "$WORK/tm12.db" "SELECT count(*), sum(approved) FROM tu WHERE trg_lang = 'bs'")" "16|16"
+
+# An output folder of the previous version (run state format 2, without the
+# translated count) can still be taken back.
+check_ok "batch into a folder, then make its state format 2" \
+    "$TUMAC" batch --tm "$WORK/tm2.db" -s en -t hr -q -o "$WORK/v2" "$seed"
+python3 - "$WORK/v2/.tumac-batch" <<'PY'
+import sys
+def fnv(b):
+    h = 0xcbf29ce484222325
+    for c in b:
+        h = ((h ^ c) * 0x100000001b3) & 0xffffffffffffffff
+    return h
+path = sys.argv[1]
+lines = open(path, "rb").read().split(b"\n")
+out = [b"tumac-batch 2"]
+for l in lines[1:]:
+    if not l:
+        continue
+    f = l.split(b"\t")[:-1]
+    if f[0] == b"R":
+        del f[15]  # state, segments, words, approved | translated (new in 3)
+    body = b"\t".join(f)
+    out.append(body + b"\t" + b"%016x" % fnv(body))
+open(path, "wb").write(b"\n".join(out) + b"\n")
+PY
+check_grep "the state is format 2 now" "^tumac-batch 2$" "$WORK/v2/.tumac-batch"
+python3 $tr "$WORK/v2/hr/$doc.xlf" HR final
+check_ok "batch --import takes the old folder back" "$TUMAC" batch --import "$WORK/v2"
+check_grep "and finishes the document" "^$doc +hr +460 +16 +0 +16 +0  finished$" "$WORK/.out"
+check_grep "the state is rewritten as format 3" "^tumac-batch 3$" "$WORK/v2/.tumac-batch"
