@@ -26,6 +26,7 @@
 struct plan_loc {
     char tag[64];
     int base; /* index of the locale this one is transliterated from, or -1 */
+    uint64_t ref_stamp; /* the --ref pairs it leverages from: names, bytes */
 };
 
 struct run {
@@ -147,6 +148,8 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
     h = batch_hash_str(h, run->src);
     h = batch_hash_str(h, l->tag);
     h = batch_hash_str(h, l->base >= 0 ? run->locs[l->base].tag : "");
+    h = batch_hash(h, l->base >= 0 ? &run->locs[l->base].ref_stamp : &l->ref_stamp,
+                   sizeof(l->ref_stamp));
     snprintf(num, sizeof(num), "%d %d %d %d", (int)run->xv, run->min_score,
              run->fill_score, (int)run->draft);
     h = batch_hash_str(h, num);
@@ -161,6 +164,41 @@ static uint64_t import_hash(const struct run *run)
     return run->finish == STEP_TRANSLATED
                ? batch_hash_str(BATCH_HASH_INIT, "finish translated")
                : 0;
+}
+
+/* One --ref pair into a locale's ref_stamp: a corrected published
+ * translation must redo the documents that leveraged the old one. */
+static enum tu_status hash_ref_pair(void *ctx, const char *src_path,
+                                    const char *trg_path, struct tu_error *err)
+{
+    uint64_t *h = ctx;
+    const char *paths[2] = {src_path, trg_path};
+
+    for (int i = 0; i < 2; i++) {
+        uint64_t one = 0;
+        if (batch_hash_file(paths[i], &one, err) != TU_OK) {
+            return err->code;
+        }
+        *h = batch_hash(batch_hash_str(*h, paths[i]), &one, sizeof(one));
+    }
+    return TU_OK;
+}
+
+static enum tu_status stamp_refs(struct run *run, struct tu_error *err)
+{
+    for (size_t l = 0; l < run->nloc; l++) {
+        struct plan_loc *pl = &run->locs[l];
+        pl->ref_stamp = BATCH_HASH_INIT;
+        for (size_t i = 0; pl->base < 0 && i < run->opts->ref_count; i++) {
+            enum tu_status st =
+                batch_ref_pairs(run->opts->ref_dirs[i], run->src, pl->tag,
+                                hash_ref_pair, &pl->ref_stamp, err);
+            if (st != TU_OK) {
+                return st;
+            }
+        }
+    }
+    return TU_OK;
 }
 
 /* ---- counting ---- */
@@ -1342,6 +1380,7 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     }
     if (st == TU_OK) {
         choose_bases(&run);
+        st = stamp_refs(&run, err);
     }
     if (st == TU_OK) {
         st = tu_mkdirs(opts->outdir, err);

@@ -51,3 +51,17 @@ assert up[0] == ("forum-youth-participation", True), up
 assert up[1] == ("launch-accessible-elections", False), up
 assert all(not u for _, u in up[1:]), up
 PY
+
+# A corrected published translation in a --ref folder redoes what used it.
+mkdir -p "$WORK/ref"
+cp samples/statement-attack-journalist.en.txt samples/statement-attack-journalist.hr.txt "$WORK/ref/"
+check_ok "run with a reference folder" "$TUMAC" batch --tm none --ref "$WORK/ref" -s en -t hr -q \
+    -o "$WORK/r" samples/statement-attack-journalist.en.txt
+check_ok "identical rerun" "$TUMAC" batch --tm none --ref "$WORK/ref" -s en -t hr -q \
+    -o "$WORK/r" samples/statement-attack-journalist.en.txt
+check_grep "skips it" '"up_to_date": true' "$WORK/r/report.json"
+sed -i '1s/^/Ispravak: /' "$WORK/ref/statement-attack-journalist.hr.txt"
+check_ok "rerun after the published translation was corrected" "$TUMAC" batch --tm none \
+    --ref "$WORK/ref" -s en -t hr -q -o "$WORK/r" samples/statement-attack-journalist.en.txt
+check_grep "redoes it" '"up_to_date": false' "$WORK/r/report.json"
+check_grep "with the corrected text" "^Ispravak: " "$WORK/r/hr/statement-attack-journalist.txt"
