@@ -382,13 +382,52 @@ enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
     return st;
 }
 
+/* The plain text of `c` equals `text` (len bytes). */
+static bool plain_is(const struct tu_content *c, const char *text, size_t len)
+{
+    struct tu_buf b;
+    bool same;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    same = tu_content_plain(c, &b) == TU_OK && b.len == len &&
+           memcmp(b.data, text, len) == 0;
+    tu_buf_release(&b);
+    return same;
+}
+
+/* The target is still one of the candidates tumac wrote for the segment
+ * (a tumac:* match): tumac's fill that nobody changed. */
+static bool is_own_fill(const struct tu_unit *unit, const struct tu_segment *seg)
+{
+    struct tu_buf t;
+    bool own = false;
+
+    tu_buf_init(&t, TU_BUF_NO_LIMIT);
+    if (tu_content_plain(&seg->target, &t) != TU_OK) {
+        tu_buf_release(&t);
+        return false;
+    }
+    for (size_t i = 0; !own && i < unit->match_count; i++) {
+        const struct tu_match *m = &unit->matches[i];
+        own = m->subtype != NULL && strncmp(m->subtype, "tumac:", 6) == 0 &&
+              (m->ref == NULL || seg->id == NULL ||
+               strcmp(m->ref + (m->ref[0] == '#'), seg->id) == 0) &&
+              plain_is(&m->target, t.data, t.len);
+    }
+    tu_buf_release(&t);
+    return own;
+}
+
 enum step_done step_target_state(const struct tu_unit *unit,
                                  const struct tu_segment *seg)
 {
     if (tu_lev_segment_ready(unit, seg, TU_STATE_REVIEWED)) {
         return STEP_APPROVED;
     }
-    return tu_lev_segment_ready(unit, seg, TU_STATE_TRANSLATED)
-               ? STEP_TRANSLATED
-               : STEP_OPEN;
+    if (!tu_lev_segment_ready(unit, seg, TU_STATE_TRANSLATED)) {
+        return STEP_OPEN;
+    }
+    /* tumac fills fuzzy matches as "translated" too: only a translator's
+     * work counts as translated, for --finish translated (issue 16) */
+    return is_own_fill(unit, seg) ? STEP_PREFILLED : STEP_TRANSLATED;
 }

@@ -90,10 +90,12 @@ enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
                              const char *origin, size_t *added,
                              struct tu_error *err);
 
-/* How far a segment's target is, in order: none (or empty), translated
- * (XLIFF translated, 1.2 needs-review-*), approved (reviewed, final,
- * signed-off, 1.2 approved="yes"). */
-enum step_done { STEP_OPEN, STEP_TRANSLATED, STEP_APPROVED };
+/* How far a segment's target is, in order: none (or empty); tumac's own
+ * fill, unchanged (state translated, the target still one of the tumac:*
+ * candidates beside it); translated (XLIFF translated, 1.2
+ * needs-review-*); approved (reviewed, final, signed-off, 1.2
+ * approved="yes"). */
+enum step_done { STEP_OPEN, STEP_PREFILLED, STEP_TRANSLATED, STEP_APPROVED };
 enum step_done step_target_state(const struct tu_unit *unit,
                                  const struct tu_segment *seg);
 

@@ -107,3 +107,30 @@ python3 $tr "$WORK/v2/hr/$doc.xlf" HR final
 check_ok "batch --import takes the old folder back" "$TUMAC" batch --import "$WORK/v2"
 check_grep "and finishes the document" "^$doc +hr +460 +16 +0 +16 +0  finished$" "$WORK/.out"
 check_grep "the state is rewritten as format 3" "^tumac-batch 3$" "$WORK/v2/.tumac-batch"
+
+# tumac's own fills are "translated" too: returned untouched they are not a
+# translator's work and do not finish a document under --finish translated.
+check_ok "TM from the earlier releases" "$TUMAC" tm import --tm "$WORK/tmf.db" tm/samples.tmx
+check_ok "batch the new release (one fuzzy fill, exact fills)" "$TUMAC" batch --tm "$WORK/tmf.db" \
+    -s en -t hr -q -o "$WORK/f" samples/new/workshop-media-literacy-tuzla.en.txt
+x="$WORK/f/hr/workshop-media-literacy-tuzla.xlf"
+check_eq "one segment filled in state translated" "$(grep -o 'state="translated"' "$x" | wc -l)" "1"
+python3 $tr "$x" HR translated --only-empty
+check_ok "import --finish translated, the fuzzy fill untouched" "$TUMAC" batch --import "$WORK/f" --finish translated
+check_grep "not finished: one segment is still tumac's fill" \
+    "^workshop-media-literacy-tuzla +hr +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[1-9][0-9]*  needs translation$" "$WORK/.out"
+check_no_file "not merged" "$WORK/f/hr/workshop-media-literacy-tuzla.txt"
+python3 - "$x" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+def edit(m):
+    seg = m.group(0)
+    if 'state="translated"' in seg and "<target>HR " not in seg:
+        seg = seg.replace("<target>", "<target>HR ", 1)
+    return seg
+s = re.sub(r"<segment[ >].*?</segment>", edit, s, flags=re.S)
+open(p, "w", encoding="utf-8").write(s)
+PY
+check_ok "the translator edits it and returns the file" "$TUMAC" batch --import "$WORK/f" --finish translated
+check_grep "finished now" "^workshop-media-literacy-tuzla +hr +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +0  finished$" "$WORK/.out"

@@ -1,6 +1,7 @@
 """Stands in for a translator: gives every segment of a tumac XLIFF file
 (2.x or 1.2) a target, a marked copy of its source, with the given state.
-Usage: xliff_translate.py FILE MARK STATE[,STATE...]
+Usage: xliff_translate.py FILE MARK STATE[,STATE...] [--only-empty]
+--only-empty (2.x): segments that have a target (tumac's fills) keep it.
 The states are used in turn, segment by segment (2.x) or unit by unit (1.2).
 A 1.2 state "approved" is state="translated" with approved="yes" on the
 trans-unit. Edits the file in place (text edits keep what it does not touch)."""
@@ -8,7 +9,7 @@ import re
 import sys
 
 
-def main(path, mark, states):
+def main(path, mark, states, only_empty=None):
     states = states.split(",")
     s = open(path, encoding="utf-8").read()
     n = [0]
@@ -19,6 +20,8 @@ def main(path, mark, states):
         return st
 
     def seg20(m):
+        if only_empty and "<target" in m.group(2):
+            return m.group(0)
         body = re.sub(r"<target[^>]*>.*?</target>", "", m.group(2), flags=re.S)
         src = re.search(r"<source>(.*?)</source>", body, re.S).group(1)
         attrs = re.sub(r' state="[a-z]*"', "", m.group(1))
@@ -52,4 +55,4 @@ def main(path, mark, states):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
