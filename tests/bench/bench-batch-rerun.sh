@@ -1,6 +1,6 @@
 # A batch with a TM run twice (issue 16, point 5): the second, identical run
 # must skip every document and take under 10 % of the first run's time, and
-# leave the TM's bytes as they were. 240 documents (the samples' releases,
+# leave the TM's bytes as they were. 144 documents (the six sample releases,
 # each copied 24 times under other names) into bs, hr, sr-Latn, sr-Cyrl
 # with the sample TM.
 # Env: TUMAC (see tests/bench/run.sh).
