@@ -6,13 +6,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "tumac/alloc.h"
-#include "tumac/filter.h"
-#include "tumac/leverage.h"
-#include "tumac/segment.h"
-#include "tumac/text.h"
-#include "tumac/tm.h"
-#include "tumac/xliff.h"
+#include <tumac/alloc.h>
+#include <tumac/filter.h>
+#include <tumac/leverage.h>
+#include <tumac/segment.h>
+#include <tumac/text.h>
+#include <tumac/tm.h>
+#include <tumac/xliff.h>
 #include "steps.h"
 
 struct step_tm {
