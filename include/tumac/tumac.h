@@ -17,6 +17,7 @@
 #include "filter.h"
 #include "leverage.h"
 #include "locale.h"
+#include "numwords.h"
 #include "segment.h"
 #include "text.h"
 #include "tm.h"
