@@ -122,16 +122,21 @@ enum tu_status xp_check(const char *data, size_t len, const char *path,
  * Copy the part up to `to` into the skeleton, writing the value of every
  * language attribute in `langs` (ascending [start, end) pairs) as \{l}.
  */
+struct xp_lang {
+    size_t start, end;
+    char part; /* 0: a whole tag; l, r, s: an ODF language, country, script */
+};
 struct xp_langs {
-    size_t *v; /* start, end, start, end ... */
+    struct xp_lang *v; /* ascending */
     size_t count, cap;
-    size_t next; /* first pair not yet copied */
+    size_t next; /* first one not yet copied */
 };
 void xp_copy_langs(struct fx *fx, struct xp_langs *l, size_t to);
 /* Skeleton template of input[a, b) with the language values in `l` as \{l}. */
 char *xp_template(const struct fx *fx, const struct xp_langs *l, size_t a,
                   size_t b, size_t *len);
-enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end);
+enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end,
+                            char part);
 
 /* A unit for each element named in `names` that holds only text (document
  * properties: title, subject ...). */

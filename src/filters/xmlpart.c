@@ -313,48 +313,50 @@ void xp_escape(struct tu_buf *out, const char *s, size_t n, char q)
 
 /* ---- language values ---- */
 
-enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end)
+enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end,
+                            char part)
 {
-    size_t *v = tu_grow(l->v, sizeof(*v), 2 * (l->count + 1), &l->cap);
+    struct xp_lang *v = tu_grow(l->v, sizeof(*v), l->count + 1, &l->cap);
     if (v == NULL) {
         return TU_ENOMEM;
     }
     l->v = v;
-    v[2 * l->count] = start;
-    v[2 * l->count + 1] = end;
-    l->count++;
+    v[l->count++] = (struct xp_lang){start, end, part};
     return TU_OK;
 }
 
-static void put_lang(struct tu_buf *b, const char *in, size_t a, size_t e)
+static void put_lang(struct tu_buf *b, const char *in, const struct xp_lang *x)
 {
-    tu_buf_adds(b, "\\{l}");
-    skl_lit(b, in + a, e - a);
+    if (x->part != 0) {
+        tu_buf_printf(b, "\\{l %c}", x->part);
+    } else {
+        tu_buf_adds(b, "\\{l}");
+    }
+    skl_lit(b, in + x->start, x->end - x->start);
     tu_buf_adds(b, "\\{/l}");
 }
 
 void xp_copy_langs(struct fx *fx, struct xp_langs *l, size_t to)
 {
-    while (l->next < l->count && l->v[2 * l->next + 1] <= to) {
-        size_t a = l->v[2 * l->next], e = l->v[2 * l->next + 1];
-        l->next++;
-        if (a < fx->pos) {
+    while (l->next < l->count && l->v[l->next].end <= to) {
+        const struct xp_lang *x = &l->v[l->next++];
+        if (x->start < fx->pos) {
             continue; /* inside a unit: its codes carry it */
         }
-        fx_copy_to(fx, a);
-        put_lang(&fx->skl, fx->in, a, e);
-        fx->pos = e;
+        fx_copy_to(fx, x->start);
+        put_lang(&fx->skl, fx->in, x);
+        fx->pos = x->end;
     }
     fx_copy_to(fx, to);
 }
 
-/* First language pair that starts at or after `a` (pairs are ascending). */
+/* First language value that starts at or after `a`. */
 static size_t first_lang(const struct xp_langs *l, size_t a)
 {
     size_t lo = 0, hi = l->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (l->v[2 * mid] < a) {
+        if (l->v[mid].start < a) {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -370,10 +372,10 @@ char *xp_template(const struct fx *fx, const struct xp_langs *l, size_t a,
     size_t at = a;
 
     tu_buf_init(&t, TU_BUF_NO_LIMIT);
-    for (size_t k = first_lang(l, a); k < l->count && l->v[2 * k + 1] <= b; k++) {
-        skl_lit(&t, fx->in + at, l->v[2 * k] - at);
-        put_lang(&t, fx->in, l->v[2 * k], l->v[2 * k + 1]);
-        at = l->v[2 * k + 1];
+    for (size_t k = first_lang(l, a); k < l->count && l->v[k].end <= b; k++) {
+        skl_lit(&t, fx->in + at, l->v[k].start - at);
+        put_lang(&t, fx->in, &l->v[k]);
+        at = l->v[k].end;
     }
     skl_lit(&t, fx->in + at, b - at);
     return tu_buf_detach(&t, len);
