@@ -5,9 +5,12 @@
  * Skeleton (the TEXT of tu_file.skeleton, safe inside any XML element):
  *   "tumac-skeleton 1 <filter>\n" then a body of literal bytes and directives.
  *   Literal bytes are written as themselves, except "\\" for a backslash and
- *   "\xHH" for any byte XML cannot carry (controls, CR, invalid UTF-8, BOM).
- *   \{t U}             the content of unit U (element content)
- *   \{a U Q}           the value of unit U as an attribute value; Q is the
+ *   "\xHH" for any byte XML cannot carry (controls, CR, invalid UTF-8, BOM;
+ *   never \x00: extract refuses a NUL, so merge refuses one too).
+ *   \{t U [N]}         the content of unit U (element content), which was
+ *                      extracted as N segments (skeletons before N was
+ *                      written lack it)
+ *   \{a U Q [N]}       the value of unit U as an attribute value; Q is the
  *                      quoting of the original: d ("), s ('), n (none)
  *   \{l}BCP47\{/l}     a lang attribute value: the target language once the
  *                      document is translated, the original otherwise;
