@@ -5,9 +5,10 @@
  *
  * A package's skeleton body is the whole input package, base64, then each
  * XML part the filter reads, written as skeleton like any text document:
- *   NUL "PKG" NUL base64(package) NUL
- *   NUL "PART " name NUL part-skeleton     (once per part read)
- * (NUL is written \x00 by skl_lit.) Merge renders the body, and the
+ *   SOH "PKG" SOH base64(package) SOH
+ *   SOH "PART " name SOH part-skeleton     (once per part read)
+ * (SOH, U+0001, written \x01, is a byte no XML 1.0 part or XLIFF target
+ * can hold, so it cannot occur in a rendered part.) Merge renders the body, and the
  * filter's pack hook turns it back into a package: every entry of the
  * original in its order, each rendered part in place of the original one.
  */
