@@ -262,6 +262,26 @@ static size_t decode_ref(const char *s, size_t n, char *o)
     return cp == 0 || cp > 0x10FFFF ? 0 : fx_put_utf8(o, cp);
 }
 
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Text without references: white space apart from words, so that a
+ * segment's edges can leave its spaces between segments. */
+static enum tu_status plain_items(struct fx_items *it, const char *s, size_t n)
+{
+    enum tu_status st = TU_OK;
+
+    for (size_t i = 0, j; i < n && st == TU_OK; i = j) {
+        bool sp = is_space(s[i]);
+        for (j = i + 1; j < n && is_space(s[j]) == sp; j++) {
+        }
+        st = fx_items_text(it, s + i, j - i, s + i, j - i);
+    }
+    return st;
+}
+
 enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n)
 {
     size_t i = 0;
@@ -274,7 +294,7 @@ enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n)
         char dec[8];
         size_t dl;
         if (j > i) {
-            st = fx_items_text(it, s + i, j - i, s + i, j - i);
+            st = plain_items(it, s + i, j - i);
             i = j;
             continue;
         }
