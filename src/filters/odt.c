@@ -7,7 +7,8 @@
  * <text:s/> the spaces it stands for, <text:soft-page-break/> (a layout
  * hint) no code; any other inline element (a field, a bookmark, a note, a
  * frame, a comment) is one isolated code that keeps all of it, so a
- * field's value and a comment never reach a target. Tracked changes are
+ * field's value and a comment never reach a target; the paragraphs of a
+ * note or a frame are units of their own, referred to from that code. Tracked changes are
  * refused; an encrypted package (manifest encryption data) too. The
  * languages of the styles (fo:language, fo:country, fo:script,
  * style:rfc-language-tag) become the target's.
@@ -82,6 +83,50 @@ static enum tu_status spaces(struct ox *o, struct fx_items *it, const struct xt 
     return fx_items_text(it, buf, c, o->fx->in + x->start, x->end - x->start);
 }
 
+static enum tu_status walk_range(struct ox *o, size_t from, size_t to);
+
+/* Does the element from token a to token e hold paragraphs of its own? */
+static bool has_paragraphs(const struct ox *o, size_t a, size_t e)
+{
+    for (size_t k = a + 1; k < e; k++) {
+        if (o->t.v[k].kind == XT_START && (xt_is(o->fx->in, &o->t.v[k], "text:p") ||
+                                           xt_is(o->fx->in, &o->t.v[k], "text:h"))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * A note or a frame inside a paragraph: its paragraphs become units of
+ * their own, and the code that stands for it in the outer paragraph gets
+ * a template holding them (\{t} directives inside a code template).
+ */
+static struct fx_item *nested(struct ox *o, struct fx_items *it, size_t a,
+                              size_t e, const char *type)
+{
+    struct fx *fx = o->fx;
+    struct tu_buf outer = fx->skl;
+    size_t pos = fx->pos;
+    struct fx_item *x = fx_items_code(it, FX_PH, fx->in + o->t.v[a].start,
+                                      o->t.v[e].end - o->t.v[a].start);
+    enum tu_status st;
+
+    if (x == NULL) {
+        return NULL;
+    }
+    x->type = type;
+    tu_buf_init(&fx->skl, TU_BUF_NO_LIMIT);
+    fx->pos = o->t.v[a].start;
+    st = walk_range(o, a + 1, e);
+    fx_copy_to(fx, o->t.v[e].end);
+    x->tmpl = fx->skl.status == TU_OK ? tu_buf_detach(&fx->skl, &x->tmpl_len) : NULL;
+    tu_buf_release(&fx->skl);
+    fx->skl = outer;
+    fx->pos = pos;
+    return st == TU_OK && x->tmpl != NULL ? x : NULL;
+}
+
 /* One inline tag at token k of a paragraph; *k moves past what it used. */
 static enum tu_status inline_tag(struct ox *o, struct fx_items *it, size_t *k)
 {
@@ -110,8 +155,10 @@ static enum tu_status inline_tag(struct ox *o, struct fx_items *it, size_t *k)
         }
     } else if (x->kind == XT_START) { /* a field, note, frame, comment: whole */
         size_t e = matching_end(&o->t, *k);
-        c = code(o, it, FX_PH, x->start, o->t.v[e].end,
-                 xt_is(in, x, "draw:frame") ? "image" : "other");
+        const char *t = xt_is(in, x, "draw:frame") ? "image" : "other";
+        c = !xt_is(in, x, "office:annotation") && has_paragraphs(o, *k, e)
+                ? nested(o, it, *k, e, t)
+                : code(o, it, FX_PH, x->start, o->t.v[e].end, t);
         *k = e;
     } else {
         c = code(o, it, FX_PH, x->start, x->end, "other");
@@ -126,6 +173,7 @@ static enum tu_status paragraph(struct ox *o, size_t i, size_t j)
     enum tu_status st = TU_OK;
     const struct xtoks *t = &o->t;
 
+    xp_copy_langs(o->fx, &o->langs, t->v[i].end);
     for (size_t k = i + 1; k < j && st == TU_OK; k++) {
         const struct xt *x = &t->v[k];
         if (x->kind == XT_TEXT) {
@@ -135,7 +183,6 @@ static enum tu_status paragraph(struct ox *o, size_t i, size_t j)
         }
     }
     if (st == TU_OK) {
-        xp_copy_langs(o->fx, &o->langs, t->v[i].end);
         st = fx_run_emit(o->fx, &it, t->v[i].end, t->v[j].start,
                          xt_is(o->fx->in, &t->v[i], "text:h") ? "text:h" : "text:p",
                          false, o->err);
@@ -173,12 +220,13 @@ static enum tu_status add_langs(struct ox *o, const struct xt *x)
     return TU_OK;
 }
 
-static enum tu_status walk(struct ox *o)
+/* Paragraphs and styles among tokens [from, to). */
+static enum tu_status walk_range(struct ox *o, size_t from, size_t to)
 {
     const char *in = o->fx->in;
     enum tu_status st = TU_OK;
 
-    for (size_t i = 0; i < o->t.count && st == TU_OK; i++) {
+    for (size_t i = from; i < to && st == TU_OK; i++) {
         const struct xt *x = &o->t.v[i];
         if (x->kind != XT_START && x->kind != XT_EMPTY) {
             continue;
@@ -199,6 +247,12 @@ static enum tu_status walk(struct ox *o)
             i = matching_end(&o->t, i); /* comments are kept, not translated */
         }
     }
+    return st;
+}
+
+static enum tu_status walk(struct ox *o)
+{
+    enum tu_status st = walk_range(o, 0, o->t.count);
     if (st == TU_OK) {
         xp_copy_langs(o->fx, &o->langs, o->fx->len);
     }
