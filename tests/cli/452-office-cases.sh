@@ -109,3 +109,10 @@ cp "$WORK/hr.docx" "$WORK/keep.docx"
 sed -i 's/<pc id="1"[^>]*>big<\/pc>/big/' "$WORK/good.xlf"
 check_exit "a target that lost its code is refused" 1 "$T" merge -o "$WORK/hr.docx" "$WORK/good.xlf"
 check_files_same "the earlier output is untouched" "$WORK/hr.docx" "$WORK/keep.docx"
+
+# count reads .docx and .odt through their filters: the same release in both
+# formats (made by LibreOffice from one HTML page) has the same words
+wd=$("$T" count -l en samples/office/workshop-media-literacy.en.docx | awk 'END {print $1}')
+wo=$("$T" count -l en samples/office/workshop-media-literacy.en.odt | awk 'END {print $1}')
+check_eq "count: the DOCX and the ODT sample have the same words" "$wd" "$wo"
+check_ok "count: the DOCX sample has its 316 words (title, body, caption, contact)" test "$wd" -eq 316
