@@ -140,7 +140,7 @@ enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end,
                             char part);
 
 /* A unit for each element named in `names` that holds only text (document
- * properties: title, subject ...). */
+ * properties: title, subject ...); a dc:language value becomes the target's. */
 enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
                                const char *const *names, struct tu_error *err);
 

@@ -406,8 +406,16 @@ char *xp_template(const struct fx *fx, const struct xp_langs *l, size_t a,
 enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
                                const char *const *names, struct tu_error *err)
 {
+    struct xp_langs langs = {0};
     enum tu_status st = TU_OK;
 
+    /* dc:language holds the document's language: the target's once translated */
+    for (size_t i = 0; i + 2 < t->count && st == TU_OK; i++) {
+        if (t->v[i].kind == XT_START && xt_is(fx->in, &t->v[i], "dc:language") &&
+            t->v[i + 1].kind == XT_TEXT && t->v[i + 2].kind == XT_END) {
+            st = xp_langs_add(&langs, t->v[i + 1].start, t->v[i + 1].end, 0);
+        }
+    }
     for (size_t i = 0; i + 2 < t->count && st == TU_OK; i++) {
         const struct xt *x = &t->v[i];
         struct fx_items it = {0};
@@ -427,10 +435,17 @@ enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
         if (st != TU_OK) {
             st = tu_error_set(err, st, "out of memory");
         } else {
+            xp_copy_langs(fx, &langs, t->v[i + 1].start);
             st = fx_run_emit(fx, &it, t->v[i + 1].start, t->v[i + 1].end, *n,
                              false, err);
         }
         fx_items_release(&it);
     }
+    if (st == TU_OK) {
+        xp_copy_langs(fx, &langs, fx->len);
+    } else if (st == TU_ENOMEM) {
+        tu_error_set(err, st, "out of memory");
+    }
+    tu_free(langs.v);
     return st;
 }

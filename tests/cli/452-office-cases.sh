@@ -116,3 +116,11 @@ wd=$("$T" count -l en samples/office/workshop-media-literacy.en.docx | awk 'END 
 wo=$("$T" count -l en samples/office/workshop-media-literacy.en.odt | awk 'END {print $1}')
 check_eq "count: the DOCX and the ODT sample have the same words" "$wd" "$wo"
 check_ok "count: the DOCX sample has its 316 words (title, body, caption, contact)" test "$wd" -eq 316
+
+# document properties: translated, and dc:language becomes the target's
+check_ok "sample: extract" "$T" extract -s en -t hr -o "$WORK/s.xlf" samples/office/workshop-media-literacy.en.docx
+check_ok "sample: pseudo" "$T" pseudo "$WORK/s.xlf"
+check_ok "sample: merge" "$T" merge -o "$WORK/s.docx" "$WORK/s.xlf"
+unzip -p "$WORK/s.docx" docProps/core.xml > "$WORK/core.xml"
+check_grep "docProps: dc:language is the target's" '<dc:language>hr</dc:language>' "$WORK/core.xml"
+check_grep "docProps: the title is translated" '<dc:title>\[ÓŠÇÉ ' "$WORK/core.xml"
