@@ -55,7 +55,7 @@ refuse "no word/document.xml" nodoc.docx "has no word/document.xml"
 refuse "macro-enabled .docm" macro.docm "macro-enabled \(part word/vbaProject.bin\)"
 refuse "tracked changes" tracked.docx "part word/document.xml: the document has tracked changes: accept or reject the tracked changes first"
 refuse "DOCTYPE with an entity" doctype.docx "part word/document.xml: a DOCTYPE is not allowed"
-refuse "a part that is not well-formed" broken.docx "part word/document.xml is not well-formed XML"
+refuse "a part that is not well-formed" broken.docx "part word/document.xml: not well-formed XML: opening and ending tag mismatch"
 refuse "zip bomb" bomb.docx "part word/document.xml expands past the ceiling of one part \(64 MB\)"
 if [ -f "$SHARED/data/office/okapi/openxml__encrypted__encrypted.docx" ]; then
     check_exit "password-protected: exit 1" 1 "$T" extract -s en -t hr -o "$WORK/out.xlf" \
