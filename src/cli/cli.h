@@ -37,6 +37,17 @@ void cli_errorf(const struct cli *cli, const char *fmt, ...)
 void cli_report_diags(const struct cli *cli, const struct tu_diag *d);
 
 /*
+ * Parse the value of integer option `opt` ("--min", "-j"): a whole decimal
+ * number from lo to hi, else the usage error "OPT must be a number from LO
+ * to HI, not 'VALUE'". CLI_OK (and *out set) or CLI_USAGE.
+ */
+int cli_int_option(const struct cli *cli, const char *opt, const char *value,
+                   int lo, int hi, int *out);
+
+/* Write `s` to `fp` as a JSON string (tu_json_str; NULL as ""). */
+void cli_json_str(FILE *fp, const char *s);
+
+/*
  * For a wrong option or argument: print the message and the command's
  * usage on stderr; returns CLI_USAGE.
  */
@@ -51,6 +62,22 @@ void cli_print_usage(const struct cli *cli, FILE *fp);
  * command answers it the same way. Returns true if help was printed.
  */
 bool cli_wants_help(const struct cli *cli, int argc, char **argv);
+
+/* How a command uses its TM: only reads it, writes an existing one, or
+ * may create it (import, update, batch). */
+enum cli_tm_use { CLI_TM_READ, CLI_TM_WRITE, CLI_TM_CREATE };
+
+/*
+ * Resolve the TM path (`given`, else $TUMAC_TM, else the XDG default) into
+ * `out` (NUL-terminated; "none" stays "none"). A path that does not exist
+ * is refused with a message naming it unless `use` is CLI_TM_CREATE, which
+ * says on stderr that a new TM is made. CLI_OK or CLI_FAILED.
+ */
+int cli_tm_path(const struct cli *cli, const char *given, enum cli_tm_use use,
+                struct tu_buf *out);
+
+/* cli_tm_path for a command that only reads the TM, the path not kept. */
+int cli_tm_exists(const struct cli *cli, const char *given);
 
 /* Look up a command row by name (NULL if unknown). */
 const struct cli_command *cli_find_command(const char *name);

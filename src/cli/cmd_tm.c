@@ -12,7 +12,8 @@
 
 const char cmd_tm_usage[] =
     "SUBCOMMAND [options] ...\n"
-    "  import [-s SRC -t TGT] [--strict] [--origin NAME] [--all] FILE.tmx|.tsv|.xlf ...\n"
+    "  import [-s SRC -t TGT] [--strict] [--origin NAME] [--all] [--approved]\n"
+    "         FILE.tmx|.tsv|.xlf ...\n"
     "  update [--origin NAME] [--all] FILE.xlf ...   (import of translated XLIFF)\n"
     "  export [-s SRC -t TGT] [--origin GLOB] [--since DATE] [--until DATE] [-o OUT.tmx]\n"
     "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] [--timing]\n"
@@ -40,17 +41,19 @@ const char cmd_tm_usage[] =
     "                   export/delete: units last changed (else created) in that\n"
     "                   range, inclusive; DATE is YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or\n"
     "                   YYYYMMDDThhmmssZ (UTC)\n"
+    "  --approved       import: a memory the office trusts (TMX/TSV): every unit is\n"
+    "                   stored as approved, so its exact matches finish documents\n"
     "  -o FILE          output file (default stdout)\n";
 
 struct tm_args {
     const char *tm_path, *src, *trg, *origin, *out, *since, *until;
-    bool strict, json, explain, timing, exhaustive, all_states;
+    bool strict, json, explain, timing, exhaustive, all_states, approved;
     int min;
     size_t max;
 };
 
 enum { OPT_TM = 256, OPT_STRICT, OPT_ORIGIN, OPT_MIN, OPT_MAX, OPT_JSON, OPT_EXPLAIN,
-       OPT_TIMING, OPT_EXHAUSTIVE, OPT_ALL, OPT_SINCE, OPT_UNTIL };
+       OPT_TIMING, OPT_EXHAUSTIVE, OPT_ALL, OPT_SINCE, OPT_UNTIL, OPT_APPROVED };
 
 static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
 {
@@ -67,13 +70,13 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         {"timing", no_argument, NULL, OPT_TIMING},
         {"exhaustive", no_argument, NULL, OPT_EXHAUSTIVE},
         {"all", no_argument, NULL, OPT_ALL},
+        {"approved", no_argument, NULL, OPT_APPROVED},
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
     int c;
-    char *end;
 
     memset(a, 0, sizeof *a);
     a->min = 75;
@@ -92,22 +95,20 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         case OPT_TIMING: a->timing = true; break;
         case OPT_EXHAUSTIVE: a->exhaustive = true; break;
         case OPT_ALL: a->all_states = true; break;
+        case OPT_APPROVED: a->approved = true; break;
         case OPT_SINCE: a->since = optarg; break;
         case OPT_UNTIL: a->until = optarg; break;
-        case OPT_MIN: {
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 101) {
-                return cli_usage_error(cli, "--min must be a number from 1 to 101, not '%s'", optarg);
+        case OPT_MIN:
+            if (cli_int_option(cli, "--min", optarg, 1, 101, &a->min) != CLI_OK) {
+                return CLI_USAGE;
             }
-            a->min = (int)v;
             break;
-        }
         case OPT_MAX: {
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 1000) {
-                return cli_usage_error(cli, "--max must be a number from 1 to 1000, not '%s'", optarg);
+            int max;
+            if (cli_int_option(cli, "--max", optarg, 1, 1000, &max) != CLI_OK) {
+                return CLI_USAGE;
             }
-            a->max = (size_t)v;
+            a->max = (size_t)max;
             break;
         }
         default:
@@ -117,17 +118,18 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
     return CLI_OK;
 }
 
-static int open_tm(struct cli *cli, const struct tm_args *a, bool readonly,
+/* Read-only subcommands and delete/vacuum refuse a TM that does not exist;
+ * import and update may create it (cli_tm_path). */
+static int open_tm(struct cli *cli, const struct tm_args *a, enum cli_tm_use use,
                    struct tu_tm **tm)
 {
     struct tu_buf path;
     struct tu_error err = {0};
-    int rc = CLI_OK;
+    int rc;
 
     tu_buf_init(&path, TU_BUF_NO_LIMIT);
-    if (tu_tm_default_path(a->tm_path, &path, &err) != TU_OK ||
-        tu_buf_addc(&path, 0) != TU_OK ||
-        tu_tm_open(path.data, readonly, tm, &err) != TU_OK) {
+    rc = cli_tm_path(cli, a->tm_path, use, &path);
+    if (rc == CLI_OK && tu_tm_open(path.data, use == CLI_TM_READ, tm, &err) != TU_OK) {
         cli_report(cli, &err);
         rc = CLI_FAILED;
     }
@@ -182,7 +184,16 @@ static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind >= argc) {
         return cli_usage_error(cli, "%s needs a TMX, TSV or XLIFF file", argv[0]);
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if (a->approved && strcmp(argv[0], "update") == 0) {
+        return cli_usage_error(cli, "--approved is for TMX/TSV; XLIFF states say what is approved");
+    }
+    for (int i = optind; a->approved && i < argc; i++) {
+        if (is_xliff_name(argv[i])) {
+            return cli_usage_error(cli, "--approved is for TMX/TSV, not '%s': its states say"
+                                   " what is approved", argv[i]);
+        }
+    }
+    if ((rc = open_tm(cli, a, CLI_TM_CREATE, &tm)) != CLI_OK) {
         return rc;
     }
     for (int i = optind; i < argc && rc == CLI_OK; i++) {
@@ -198,6 +209,7 @@ static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
         o.origin = a->origin;
         o.src_lang = a->src;
         o.trg_lang = a->trg;
+        o.approved = a->approved;
         if (is_xliff_name(argv[i]) || strcmp(argv[0], "update") == 0) {
             st = import_xliff(tm, argv[i], a, &res, &err);
         } else if (ends_with(argv[i], ".tsv") || ends_with(argv[i], ".txt")) {
@@ -237,7 +249,7 @@ static int sub_export(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "export takes no file arguments (use -o)");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
@@ -251,26 +263,6 @@ static int sub_export(struct cli *cli, int argc, char **argv, struct tm_args *a)
     tu_buf_release(&out);
     tu_tm_close(tm);
     return rc;
-}
-
-static void json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            fprintf(fp, "\\%c", c);
-        } else if (c == '\n') {
-            fputs("\\n", fp);
-        } else if (c == '\t') {
-            fputs("\\t", fp);
-        } else if (c < 0x20) {
-            fprintf(fp, "\\u%04x", c);
-        } else {
-            fputc(c, fp);
-        }
-    }
-    fputc('"', fp);
 }
 
 static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a,
@@ -303,7 +295,7 @@ static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a
     }
     if (a->json) {
         printf("{\"query\":");
-        json_str(stdout, text);
+        cli_json_str(stdout, text);
         if (a->timing) {
             printf(",\"ms\":%.3f", ms);
         }
@@ -311,13 +303,13 @@ static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a
         for (size_t i = 0; i < n; i++) {
             printf("%s{\"score\":%d,\"band\":\"%s\",\"source\":", i ? "," : "",
                    m[i].score, m[i].band);
-            json_str(stdout, m[i].src_text);
+            cli_json_str(stdout, m[i].src_text);
             printf(",\"target\":");
-            json_str(stdout, m[i].trg_text);
+            cli_json_str(stdout, m[i].trg_text);
             printf(",\"origin\":");
-            json_str(stdout, m[i].origin);
+            cli_json_str(stdout, m[i].origin);
             printf(",\"approved\":%s,\"differs\":", m[i].approved ? "true" : "false");
-            json_str(stdout, m[i].diff);
+            cli_json_str(stdout, m[i].diff);
             printf("}");
         }
         printf("]}\n");
@@ -348,7 +340,7 @@ static int sub_lookup(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind + 1 != argc) {
         return cli_usage_error(cli, "lookup takes one TEXT, or - to read queries from stdin");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     if (strcmp(argv[optind], "-") == 0) {
@@ -382,7 +374,7 @@ static int sub_concordance(struct cli *cli, int argc, char **argv, struct tm_arg
     if (optind >= argc) {
         return cli_usage_error(cli, "concordance needs words to search for");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     /* the first search after an import indexes its units: say why it waits */
@@ -419,7 +411,7 @@ static int sub_stats(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "stats takes no arguments");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_stats(tm, &s, &err) != TU_OK) {
@@ -453,7 +445,7 @@ static int sub_delete(struct cli *cli, int argc, char **argv, struct tm_args *a)
         return cli_usage_error(cli, "delete needs -s, -t, --origin, --since or --until "
                                     "(what to delete)");
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_WRITE, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_delete(tm, &filter, &n, &err) != TU_OK) {
@@ -476,7 +468,7 @@ static int sub_vacuum(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "vacuum takes no arguments");
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_WRITE, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_vacuum(tm, &err) != TU_OK) {

@@ -159,10 +159,16 @@ struct fx_filter {
     enum tu_status (*verify)(const char *orig, size_t orig_len,
                              const char *merged, size_t merged_len,
                              struct tu_error *err);
+    /* A zip package (DOCX, ODT): the input is binary, not decoded text. */
+    bool package;
+    /* Optional: turn the rendered body out[start..] into the document. */
+    enum tu_status (*pack)(struct tu_buf *out, size_t start, struct tu_error *err);
 };
 
 extern const struct fx_filter fx_filter_text;
 extern const struct fx_filter fx_filter_html;
+extern const struct fx_filter fx_filter_docx;
+extern const struct fx_filter fx_filter_odt;
 /* The filter named `name`, or NULL. */
 const struct fx_filter *fx_filter_find(const char *name);
 
@@ -179,6 +185,8 @@ extern const size_t html_entity_count;
 
 /* Length of the valid UTF-8 sequence at s (n bytes available), 0 if invalid. */
 size_t fx_utf8_len(const unsigned char *s, size_t n);
+/* Write code point cp as UTF-8 at o (room for 4 bytes); returns its length. */
+size_t fx_put_utf8(char *o, unsigned long cp);
 /* Check that `data` is UTF-8 XML can carry; TU_EENCODING at the bad byte. */
 enum tu_status fx_check_utf8(const char *path, const char *data, size_t len,
                              struct tu_error *err);

@@ -49,30 +49,6 @@ static bool is_alnum(char c)
            (c >= '0' && c <= '9');
 }
 
-static size_t put_utf8(char *o, unsigned long cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Windows-1252 for numeric references 0x80..0x9F, as browsers do. */
 static const unsigned short cp1252[32] = {
     0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -128,7 +104,7 @@ static size_t decode_ref(const char *s, size_t n, bool attr, char *dec,
             memcpy(dec, FFFD, 3);
             *dec_len = 3;
         } else {
-            *dec_len = put_utf8(dec, cp);
+            *dec_len = fx_put_utf8(dec, cp);
         }
         return i;
     } else {

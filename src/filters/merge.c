@@ -693,6 +693,10 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
             st = tu_error_set(err, TU_EINVAL, "unknown encoding '%s'", opts->encoding);
         }
     }
+    if (st == TU_OK && m.filter->package && strcmp(enc, "UTF-8") != 0) {
+        st = tu_error_set(err, TU_EINVAL, "a %s document is always UTF-8 XML; "
+                          "--encoding %s does not apply", m.k.filter, opts->encoding);
+    }
     if (st == TU_OK) {
         m.track = strcmp(enc, "UTF-8") != 0;
         if (!m.track && strcmp(m.k.encoding, "UTF-8") == 0) {
@@ -717,6 +721,9 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
     }
     if (st == TU_OK && enc != NULL) {
         st = encode_output(&m, enc, out, start);
+    }
+    if (st == TU_OK && m.filter->pack != NULL) {
+        st = m.filter->pack(out, start, err);
     }
     if (st == TU_OK && enc != NULL && strcmp(m.k.filter, "html") == 0 &&
         strcmp(m.k.encoding, "UTF-8") != 0 &&

@@ -13,9 +13,9 @@
 #include <unicode/utf16.h>
 
 #include "text-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/text.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/text.h>
 
 /* The encodings we name ourselves (static strings for *detected). */
 static const char *const known[] = {

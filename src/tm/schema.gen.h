@@ -1,4 +1,4 @@
-/* Generated from tm/schema.sql by src/tm/make-schema.sh; do not edit. */
+/* Generated from tm/schema.sql by src/tm/make-schema.sh (make gen); do not edit. */
 static const char tm_schema_sql[] =
     "-- tumač translation memory, schema version 7 (2: gram rows carried the key\n"
     "-- length; 3: the trigram index is packed posting lists, a row per chunk of a\n"

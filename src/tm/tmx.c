@@ -11,9 +11,10 @@
 #include <libxml/tree.h>
 
 #include "tm-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
+#include <tumac/alloc.h>
+#include <tumac/escape.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
 
 static bool name_is(const xmlNode *n, const char *name)
 {
@@ -320,7 +321,8 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                 u.next_hash = next;
                 u.origin = origin ? origin : x->origin;
                 u.created = ua.created;
-                u.approved = approved && strcmp(approved, "yes") == 0;
+                /* --approved: a memory the office trusts is approved whole. */
+                u.approved = x->opts->approved || (approved && strcmp(approved, "yes") == 0);
                 u.tuid = ua.tuid;
                 u.creator = ua.creator;
                 u.changed = ua.changed;
@@ -551,6 +553,7 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
             u.src_text = l;
             u.trg_text = tab + 1;
             u.origin = opts->origin ? opts->origin : base_name(path);
+            u.approved = opts->approved;
             if ((st = tu_tm_add(tm, &u, &added, err)) != TU_OK) {
                 tu_error_wrap(err, path, line, 1, NULL);
                 break;
@@ -572,21 +575,6 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
         return st;
     }
     return tu_tm_commit(tm, err);
-}
-
-static void attr_escape(struct tu_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '"') {
-            tu_buf_adds(b, "&quot;");
-        } else if (*s == '<') {
-            tu_buf_adds(b, "&lt;");
-        } else if (*s == '&') {
-            tu_buf_adds(b, "&amp;");
-        } else {
-            tu_buf_addc(b, *s);
-        }
-    }
 }
 
 /* The units a filter takes: a WHERE clause over tu joined with tu_info (as
@@ -627,7 +615,7 @@ static void text_attr(struct tu_buf *out, const char *name, const unsigned char 
 {
     if (v) {
         tu_buf_printf(out, " %s=\"", name);
-        attr_escape(out, (const char *)v);
+        tu_xml_attr(out, (const char *)v);
         tu_buf_adds(out, "\"");
     }
 }
@@ -664,7 +652,7 @@ static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
     }
     if (origin) {
         tu_buf_adds(out, "      <prop type=\"x-tumac-origin\">");
-        tu_tm_xml_escape(out, origin);
+        tu_xml_text(out, origin);
         tu_buf_adds(out, "</prop>\n");
     }
     if (sqlite3_column_int(st, X_APPROVED)) {
@@ -678,7 +666,7 @@ static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
     for (int side = 0; side < 2; side++) {
         const unsigned char *tuv_extra = sqlite3_column_text(st, X_SRC_EXTRA + side);
         tu_buf_adds(out, "      <tuv xml:lang=\"");
-        attr_escape(out, (const char *)sqlite3_column_text(st, X_SRC_LANG + side));
+        tu_xml_attr(out, (const char *)sqlite3_column_text(st, X_SRC_LANG + side));
         tu_buf_adds(out, "\">");
         if (tuv_extra) {
             tu_buf_adds(out, (const char *)tuv_extra);
@@ -717,7 +705,7 @@ enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
                      "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
                      "  <header creationtool=\"tumac\" creationtoolversion=\"1\""
                      " segtype=\"sentence\" o-tmf=\"tumac\" adminlang=\"en\" srclang=\"");
-    attr_escape(out, f->src_lang ? f->src_lang : "*all*");
+    tu_xml_attr(out, f->src_lang ? f->src_lang : "*all*");
     tu_buf_adds(out, "\" datatype=\"plaintext\"/>\n  <body>\n");
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         export_unit(st, out);
@@ -967,6 +955,7 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
     bind_filter(st, f, &dates);
     while (sqlite3_step(st) == SQLITE_ROW) {
         (*deleted)++;
+        tu_tm_content_changed(tm);
         if (sqlite3_column_int64(st, 0) > through) {
             continue; /* never indexed: FTS5 must not be told to forget it */
         }

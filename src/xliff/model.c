@@ -6,8 +6,8 @@
  */
 #include <string.h>
 
-#include "tumac/alloc.h"
-#include "tumac/xliff.h"
+#include <tumac/alloc.h>
+#include <tumac/xliff.h>
 
 
 /* ---- attributes, extensions, notes, metadata ---- */
