@@ -495,3 +495,41 @@ TEST(tm_fuzzy_plan_reads_a_key_range)
     own_tm(&tm);
     gone(path);
 }
+
+/* Issue 16: the content stamp a batch keys its outputs on changes with
+ * every add, merge and delete, and not with usage counts (which a batch
+ * writes itself) or a failed add. */
+TEST(tm_content_stamp_ignores_usage_counts)
+{
+    char path[600];
+    struct tu_tm *tm = fresh(path, sizeof path);
+    struct tu_error err = {0};
+    struct tu_tm_filter f = {0};
+    uint64_t s0, s1, s2, s3, s4;
+    int64_t id = 1;
+    size_t deleted = 0;
+    bool added;
+
+    CHECK(tm != NULL);
+    CHECK(tu_tm_content_stamp(tm, &s0, &err) == TU_OK);
+    CHECK(add(tm, "en", "hr", "The bridge is open.", "Most je otvoren.", &added) && added);
+    CHECK(tu_tm_content_stamp(tm, &s1, &err) == TU_OK);
+    CHECK(s1 != s0);
+    CHECK(tu_tm_count_use(tm, &id, 1, &err) == TU_OK);
+    CHECK(tu_tm_content_stamp(tm, &s2, &err) == TU_OK);
+    CHECK(s2 == s1);
+    CHECK(add(tm, "en", "hr", "The bridge is open.", "Most je otvoren.", &added) && !added);
+    CHECK(tu_tm_content_stamp(tm, &s3, &err) == TU_OK);
+    CHECK(s3 != s2); /* a merge may approve or give context */
+    f.trg_lang = "hr";
+    CHECK(tu_tm_delete(tm, &f, &deleted, &err) == TU_OK && deleted == 1);
+    CHECK(tu_tm_content_stamp(tm, &s4, &err) == TU_OK);
+    CHECK(s4 != s3 && s4 != s0);
+    CHECK(tu_tm_begin(tm, &err) == TU_OK);
+    CHECK(add(tm, "en", "hr", "Rolled back.", "Vraćeno.", &added));
+    tu_tm_rollback(tm);
+    CHECK(tu_tm_content_stamp(tm, &s0, &err) == TU_OK);
+    CHECK(s0 == s4);
+    tu_tm_close(tm);
+    gone(path);
+}
