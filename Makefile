@@ -59,6 +59,15 @@ $(BUILD)/obj/%.o: %.c
 
 $(LIB_OBJS): ALL_CFLAGS += -fPIC
 
+# Objects depend on the flags they were compiled with, so a change of CFLAGS,
+# SANITIZE or of the flags above (-fPIC came later) recompiles them instead
+# of linking stale objects (a shared library refuses non-PIC ones).
+FLAGS_STAMP := $(BUILD)/obj/flags
+FLAGS_NOW   := $(ALL_CFLAGS) -fPIC $(ALL_LDFLAGS)
+$(shell mkdir -p $(BUILD)/obj && echo '$(FLAGS_NOW)' | cmp -s - $(FLAGS_STAMP) || \
+        echo '$(FLAGS_NOW)' > $(FLAGS_STAMP))
+$(LIB_OBJS) $(CLI_OBJS) $(TEST_OBJS): $(FLAGS_STAMP)
+
 $(BUILD)/libtumac-int.a: $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	@rm -f $@ && ar rcs $@ $^

@@ -3,6 +3,7 @@
 # locked" (the switch to WAL at open upgrades a read lock, for which SQLite
 # does not call the busy handler). Now every writer waits up to 5 s, and a
 # time-out says who holds the TM.
+# cli-test: alone
 . tests/cli/lib.sh
 
 python3 - "$WORK" <<'PY'
