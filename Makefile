@@ -2,13 +2,19 @@
 # `make test` runs the unit and CLI tests, plain and under ASan+UBSan;
 # `make demo` runs the main job on samples/; `make bench` the benchmarks.
 
-PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell libzip
+PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell libzip \
+            libmicrohttpd jansson
+# libmicrohttpd: tumac serve's HTTP server (a well-kept, thread-pooled C server with
+# connection limits and timeouts built in); jansson parses its JSON request bodies;
+# libunistring-dev because libmicrohttpd's static link (gnutls) names -lunistring.
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
-            hunspell-sr hunspell-en-us translate-toolkit gettext
-# Only for the tests (LibreOffice opens the merged DOCX/ODT): make test installs
+            hunspell-sr hunspell-en-us translate-toolkit gettext \
+            libmicrohttpd-dev libjansson-dev libunistring-dev
+# Only for the tests (LibreOffice opens the merged DOCX/ODT, Chromium the serve page;
+# python3-cheroot runs Translate Toolkit's tmserver and wrk loads, for make bench): make test installs
 # them, make demo does not (a large download the product never needs).
-DEB_TEST_PKGS := libreoffice-writer-nogui
+DEB_TEST_PKGS := libreoffice-writer-nogui chromium python3-cheroot wrk
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
             -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
@@ -106,16 +112,17 @@ unit-tests: $(BUILD)/test-unit $(BUILD)/tumac
 # regenerates into a temp folder and diffs against the committed files.
 GEN_DIR   ?= src
 GEN_FILES := text/segment-abbrev.c text/translit-exceptions.c \
-             filters/html-entities.c tm/schema.gen.h
+             filters/html-entities.c tm/schema.gen.h serve/page.gen.h
 ABBREV_LISTS := src/text/data/abbrev-bcs.txt src/text/data/abbrev-bcs-extra.txt \
                 src/text/data/abbrev-en.txt
 gen:
-	@mkdir -p $(GEN_DIR)/text $(GEN_DIR)/filters $(GEN_DIR)/tm
+	@mkdir -p $(GEN_DIR)/text $(GEN_DIR)/filters $(GEN_DIR)/tm $(GEN_DIR)/serve
 	python3 src/text/segment-abbrev.py $(ABBREV_LISTS) > $(GEN_DIR)/text/segment-abbrev.c.tmp
 	python3 src/text/translit-exceptions.py src/text/data/digraph-exceptions.txt \
 	  > $(GEN_DIR)/text/translit-exceptions.c.tmp
 	python3 src/filters/html-entities.py > $(GEN_DIR)/filters/html-entities.c.tmp
 	sh src/tm/make-schema.sh tm/schema.sql > $(GEN_DIR)/tm/schema.gen.h.tmp
+	sh src/serve/embed.sh serve_page_html src/serve/page.html > $(GEN_DIR)/serve/page.gen.h.tmp
 	@for f in $(GEN_FILES); do mv $(GEN_DIR)/$$f.tmp $(GEN_DIR)/$$f; done
 
 # Installs the Debian packages the build and the tests need, only when missing;

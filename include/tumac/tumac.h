@@ -17,6 +17,7 @@
 #include "locale.h"
 #include "numwords.h"
 #include "segment.h"
+#include "serve.h"
 #include "text.h"
 #include "tm.h"
 #include "version.h"

@@ -24,6 +24,7 @@ static const struct cli_command commands[] = {
     ROW(normalize, "normalize text: NFC, encodings, invisible characters"),
     ROW(pseudo, "fill XLIFF targets with a pseudo-translation"),
     ROW(segment, "split paragraphs into sentences"),
+    ROW(serve, "serve the translation memory over HTTP (tmserver, JSON, a search page)"),
     ROW(tm, "import, export and query the translation memory"),
     ROW(translit, "transliterate Serbian/Bosnian between Cyrillic and Latin"),
     ROW(validate, "check XLIFF files against the standard"),
