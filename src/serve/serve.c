@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <tumac/alloc.h>
 #include <tumac/escape.h>
@@ -16,10 +17,9 @@
 
 #include "serve-int.h"
 
-/* A request in progress: its body so far and whether it went over. */
+/* A request in progress: its body so far. */
 struct pending {
     struct tu_buf body;
-    bool too_big;
 };
 
 static void close_thread_tm(void *p)
@@ -111,6 +111,15 @@ static bool declared_too_big(struct MHD_Connection *conn, size_t max)
     return *end != '\0' || n > max;
 }
 
+/* A chunked body has no length to check first, and libmicrohttpd cannot
+ * answer in the middle of one: such bodies are refused (411) up front. */
+static bool chunked(struct MHD_Connection *conn)
+{
+    const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
+
+    return te != NULL && strcasecmp(te, "identity") != 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload, size_t *upload_size, void **state)
@@ -123,6 +132,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (declared_too_big(conn, s->opts.max_body)) {
             return answer_now(conn, 413, "request body too large");
         }
+        if (chunked(conn)) {
+            return answer_now(conn, 411, "a request body needs a Content-Length "
+                                         "(chunked bodies are not taken)");
+        }
         if ((p = tu_calloc(1, sizeof *p)) == NULL) {
             return MHD_NO;
         }
@@ -131,14 +144,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     if (*upload_size > 0) { /* a piece of the body */
-        if (!p->too_big && tu_buf_add(&p->body, upload, *upload_size) != TU_OK) {
-            p->too_big = true;
+        if (tu_buf_add(&p->body, upload, *upload_size) != TU_OK) {
+            /* cannot happen with the checks above; close the connection
+             * rather than read on (no response can be queued mid-body) */
+            return MHD_NO;
         }
         *upload_size = 0;
         return MHD_YES;
-    }
-    if (p->too_big) {
-        return answer_now(conn, 413, "request body too large");
     }
     struct request r = {s, conn, method, url, p->body.data, p->body.len};
     struct reply rp = {200, "application/json; charset=utf-8", {0}};
