@@ -216,6 +216,13 @@ struct tu_leverage_opts {
     bool variants;       /* bs/hr/sr(/cnr) targets may use each other's TUs */
     int variant_penalty; /* points off a variant's score; 0: 10 */
     bool analyze_only;   /* count only: the document is not changed */
+    /* The caller reports the 50-74 % band together with "no match" (as
+     * `tumac leverage` does): the TM is asked only down to the lowest of
+     * min_score, fill_score and 75, instead of the analysis floor of 50,
+     * except for segments holding numbers or dates, which a candidate that
+     * differs in values only may fill from any score. The bands of 75 and
+     * up, the matches written and the fills are the same either way. */
+    bool no_low_band;
     const char *origin;  /* name of the TM for the matches' origin; may be NULL */
 };
 
@@ -257,6 +264,9 @@ enum tu_status tu_lev_values_new(const char *src_lang, const char *trg_lang,
                                  struct tu_lev_values **out,
                                  struct tu_error *err);
 void tu_lev_values_free(struct tu_lev_values *v);
+
+/* Whether the text (in the source language) holds a number or a date. */
+bool tu_lev_values_any(const struct tu_lev_values *v, const char *text, size_t len);
 
 struct tu_lev_numbers_result {
     size_t changed;   /* values of the target rewritten */

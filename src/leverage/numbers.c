@@ -1050,6 +1050,16 @@ out:
     return st;
 }
 
+bool tu_lev_values_any(const struct tu_lev_values *v, const char *text, size_t len)
+{
+    struct vals vt = {0};
+    /* out of memory: true, the answer that asks the TM for more */
+    bool any = !scan(v->src, text, len, &vt) || vt.count > 0;
+
+    tu_free(vt.v);
+    return any;
+}
+
 bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
                           size_t xlen, const char *t, size_t tlen,
                           size_t *start, size_t *limit)

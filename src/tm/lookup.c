@@ -370,6 +370,21 @@ static size_t limit_for(int min, size_t longer)
     return longer * (size_t)(100 - min) / 100;
 }
 
+/* The lowest score unit `id` needs to enter the best matches: min while
+ * there is room, else that of the last (cmp_cand: a tie goes to the
+ * newer unit). A tighter distance limit gives up sooner, same result. */
+static int score_needed(const struct fuzzy *f, int64_t id)
+{
+    const struct cand *last = &f->top[f->want - 1];
+    int need;
+
+    if (f->ntop < f->want) {
+        return f->min;
+    }
+    need = id > last->id ? last->score : last->score + 1;
+    return need > f->min ? need : f->min;
+}
+
 static int score_for(size_t longer, size_t dist)
 {
     int score = (int)(100 * (longer - dist) / longer);
@@ -383,12 +398,13 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
                                const char *trg_lang, struct tu_error *err)
 {
     size_t longer = m > f->nq ? m : f->nq, limit, dist, pos;
+    int need = score_needed(f, id);
     struct cand c;
 
-    if (key == NULL || m < f->lo || m > f->hi) {
-        return TU_OK;
+    if (key == NULL || m < f->lo || m > f->hi || need > 98) {
+        return TU_OK; /* fuzzy scores stop at 98 */
     }
-    limit = limit_for(f->min, longer);
+    limit = limit_for(need, longer);
     if ((m > f->nq ? m - f->nq : f->nq - m) > limit ||
         !pair_ok(&f->langs, src_lang ? src_lang : "", trg_lang ? trg_lang : "")) {
         return TU_OK;
@@ -405,7 +421,7 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
     f->verified++;
     dist = pattern_distance(&f->pat, f->text, m, limit, f->bits, f->bits + f->pat.blocks + 1);
     longer = m > f->nq ? m : f->nq;
-    if (dist == 0 || dist > limit_for(f->min, longer)) {
+    if (dist == 0 || dist > limit_for(need, longer)) {
         return TU_OK; /* the same key is the exact pass's; too far */
     }
     c.id = id;
