@@ -21,6 +21,7 @@
 #include <tumac/text.h>
 #include <tumac/version.h>
 #include "batch-int.h"
+#include "prefetch.h"
 #include "steps.h"
 
 struct plan_loc {
@@ -48,7 +49,9 @@ struct run {
     enum tu_xliff_version xv;
     int min_score;
     int fill_score;
-    pthread_mutex_t lock;    /* report, state, progress */
+    pthread_mutex_t lock;    /* report, state in memory, progress */
+    pthread_mutex_t journal_lock; /* the state's journal file: held over fsync */
+    pthread_mutex_t turn_lock;    /* turn[] and turn_cond */
     pthread_mutex_t tm_lock; /* one TM user at a time */
     struct step_worker **workers;
     unsigned nworkers;
@@ -304,10 +307,19 @@ static void item_done(struct run *run, size_t doc, struct tu_batch_item *it,
     struct tu_error e = {0};
 
     it->seconds = since(&run->t0) - t_start;
-    pthread_mutex_lock(&run->lock);
-    if (rec != NULL && batch_state_add(&run->state, rec, &e) != TU_OK &&
-        run->fatal.code == TU_OK) {
-        run->fatal = e;
+    if (rec != NULL) {
+        /* durable first, outside the lock the others wait on: a record in
+         * memory is what a later step of this run trusts */
+        pthread_mutex_lock(&run->journal_lock);
+        enum tu_status st = batch_state_journal(&run->state, rec, &e);
+        pthread_mutex_unlock(&run->journal_lock);
+        pthread_mutex_lock(&run->lock);
+        if ((st != TU_OK || batch_state_remember(&run->state, rec, &e) != TU_OK) &&
+            run->fatal.code == TU_OK) {
+            run->fatal = e;
+        }
+    } else {
+        pthread_mutex_lock(&run->lock);
     }
     run->prog.items_done++;
     run->prog.bytes_done += bytes;
@@ -561,22 +573,22 @@ done:
 /* Wait until document `d` is next in locale `l`'s leverage order. */
 static void turn_take(struct run *run, size_t l, size_t d)
 {
-    pthread_mutex_lock(&run->lock);
+    pthread_mutex_lock(&run->turn_lock);
     while (run->turn[l] < d) {
-        pthread_cond_wait(&run->turn_cond, &run->lock);
+        pthread_cond_wait(&run->turn_cond, &run->turn_lock);
     }
-    pthread_mutex_unlock(&run->lock);
+    pthread_mutex_unlock(&run->turn_lock);
 }
 
 /* Let the next document have its turn in locale `l`. */
 static void turn_give(struct run *run, size_t l, size_t d)
 {
-    pthread_mutex_lock(&run->lock);
+    pthread_mutex_lock(&run->turn_lock);
     if (run->turn[l] == d) {
         run->turn[l] = d + 1;
     }
     pthread_cond_broadcast(&run->turn_cond);
-    pthread_mutex_unlock(&run->lock);
+    pthread_mutex_unlock(&run->turn_lock);
 }
 
 /*
@@ -612,24 +624,33 @@ static void export_base(struct run *run, struct step_worker *w, size_t d,
     uint64_t oh = opts_hash(run, loc);
     int64_t *used = NULL;
     size_t nused = 0;
+    struct batch_cache *cache = NULL;
     enum tu_status st;
 
     *out = NULL;
     st = step_extract(in->path, run->src, loc->tag, &doc, &e);
+    if (st == TU_OK && !stopped(run)) {
+        /* the lookups in parallel, before the turn that must be in order */
+        cache = step_prefetch(w, run->tm, loc->tag, run->min_score, run->fill_score, doc);
+    }
     turn_take(run, l, d);
     if (st == TU_OK && stopped(run)) {
         turn_give(run, l, d);
+        batch_cache_free(cache);
         tu_doc_free(doc);
         return; /* stays pending */
     }
     if (st == TU_OK) {
         memset(&it->counts, 0, sizeof(it->counts));
         pthread_mutex_lock(&run->tm_lock);
+        step_lev_serve(run->levs[l], cache);
         st = step_leverage(run->levs[l], doc, &it->counts, &e);
+        step_lev_serve(run->levs[l], NULL);
         pthread_mutex_unlock(&run->tm_lock);
         nused = step_lev_take_used(run->levs[l], &used);
     }
     turn_give(run, l, d);
+    batch_cache_free(cache);
     if (st == TU_OK) {
         st = count_doc(run, w, doc, &it->counts, &e);
     }
@@ -1235,6 +1256,8 @@ static void run_release(struct run *run)
     tu_batch_report_free(run->report);
     pthread_mutex_destroy(&run->lock);
     pthread_mutex_destroy(&run->tm_lock);
+    pthread_mutex_destroy(&run->journal_lock);
+    pthread_mutex_destroy(&run->turn_lock);
 }
 
 static void run_init(struct run *run, const struct tu_batch_opts *opts)
@@ -1244,6 +1267,8 @@ static void run_init(struct run *run, const struct tu_batch_opts *opts)
     batch_state_init(&run->state);
     pthread_mutex_init(&run->lock, NULL);
     pthread_mutex_init(&run->tm_lock, NULL);
+    pthread_mutex_init(&run->journal_lock, NULL);
+    pthread_mutex_init(&run->turn_lock, NULL);
     pthread_cond_init(&run->turn_cond, NULL);
     clock_gettime(CLOCK_MONOTONIC, &run->t0);
 }

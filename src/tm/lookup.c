@@ -347,6 +347,52 @@ static bool pair_ok(struct lang_memo *lm, const char *src, const char *trg)
     return ok;
 }
 
+/* Whether the TM may hold a unit of the wanted pair at all, from its
+ * distinct pairs, read again when its content stamp changes. A TM of
+ * sr-Latn units asked for bs (a batch into several locales) so skips a
+ * fuzzy search in which pair_ok would refuse every candidate. With changes
+ * of its own not yet committed, or too many pairs, the answer is yes. */
+static bool may_hold_pair(struct tu_tm *tm, struct lang_memo *lm)
+{
+    struct tu_error e = {0};
+    uint64_t stamp;
+    sqlite3_stmt *st;
+
+    if (tm->content_changed || tm->pending != NULL ||
+        tu_tm_content_stamp(tm, &stamp, &e) != TU_OK) {
+        return true;
+    }
+    if (!tm->pairs.valid || tm->pairs.stamp != stamp) {
+        tm->pairs.valid = false;
+        tm->pairs.n = 0;
+        if (sqlite3_prepare_v2(tm->db, "SELECT DISTINCT src_lang, trg_lang FROM tu", -1, &st,
+                               NULL) != SQLITE_OK) {
+            return true;
+        }
+        while (sqlite3_step(st) == SQLITE_ROW && tm->pairs.n <= TM_PAIRS_MAX) {
+            if (tm->pairs.n < TM_PAIRS_MAX) {
+                for (int i = 0; i < 2; i++) {
+                    const char *t = (const char *)sqlite3_column_text(st, i);
+                    snprintf(tm->pairs.v[tm->pairs.n][i], sizeof tm->pairs.v[0][i], "%s",
+                             t ? t : "");
+                }
+            }
+            tm->pairs.n++;
+        }
+        tm->pairs.valid = sqlite3_finalize(st) == SQLITE_OK;
+        tm->pairs.stamp = stamp;
+    }
+    if (!tm->pairs.valid || tm->pairs.n > TM_PAIRS_MAX) {
+        return true;
+    }
+    for (size_t i = 0; i < tm->pairs.n; i++) {
+        if (pair_ok(lm, tm->pairs.v[i][0], tm->pairs.v[i][1])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* One fuzzy search: the query, its window and the best matches so far. */
 struct fuzzy {
     struct tu_tm *tm;
@@ -781,6 +827,9 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
     f.langs.tl = tl;
     f.top = top;
     f.want = want;
+    if (!may_hold_pair(tm, &f.langs)) {
+        return TU_OK; /* no unit of the pair: nothing to find */
+    }
     if (!pattern_init(&f.pat, qcp, nq) ||
         (f.bits = tu_malloc(2 * (f.pat.blocks + 1) * sizeof *f.bits)) == NULL) {
         pattern_release(&f.pat);

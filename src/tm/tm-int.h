@@ -31,6 +31,8 @@ struct tm_scratch {
     size_t cap, ntouched, touched_cap;
 };
 
+#define TM_PAIRS_MAX 32
+
 struct tu_tm {
     sqlite3 *db;
     char *path;
@@ -43,6 +45,9 @@ struct tu_tm {
     struct tm_scratch scratch;
     struct tu_tm_lang { char tag[64]; struct tu_locale loc; bool valid; } lang[2];
     struct { char tag[64]; struct tu_translit *t; } tr[TM_TRANSLIT_MAX];
+    /* The distinct language pairs of the units, as of content stamp
+     * `stamp` (lookup.c); n > TM_PAIRS_MAX: too many to keep. */
+    struct { uint64_t stamp; bool valid; size_t n; char v[TM_PAIRS_MAX][2][64]; } pairs;
 };
 
 /* A distinct trigram of a key, its count there and its document frequency. */
