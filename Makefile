@@ -5,7 +5,7 @@
 PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev \
-            hunspell-sr hunspell-en-us translate-toolkit gettext
+            hunspell-sr hunspell-en-us translate-toolkit gettext omegat
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
             -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
@@ -43,6 +43,11 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo '  CC    $<'
 	@$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
+
+# Where `tumac validate` finds the OASIS schemas: the installed copy, then
+# this source tree's (tests, uninstalled builds); $TUMAC_SCHEMAS overrides.
+SCHEMA_DIRS := $(PREFIX)/share/tumac/schemas:$(CURDIR)/share/schemas
+$(BUILD)/obj/src/xliff/schema.o: ALL_CFLAGS += -DTUMAC_SCHEMA_DIRS='"$(SCHEMA_DIRS)"'
 
 $(BUILD)/libtumac.a: $(LIB_OBJS)
 	@mkdir -p $(dir $@)
@@ -94,6 +99,8 @@ install: all
 	install -m 644 $(BUILD)/libtumac.a $(DESTDIR)$(PREFIX)/lib/libtumac.a
 	install -m 644 include/tumac/*.h $(DESTDIR)$(PREFIX)/include/tumac/
 	install -m 644 src/cli/tumac.1 $(DESTDIR)$(PREFIX)/share/man/man1/tumac.1
+	cd share/schemas && find . -type f | while read -r f; do \
+	  install -D -m 644 "$$f" "$(DESTDIR)$(PREFIX)/share/tumac/schemas/$$f"; done
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
 

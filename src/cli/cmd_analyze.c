@@ -132,6 +132,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     struct tu_analysis an;
     struct tu_lev_ref *ref = NULL;
     struct tu_buf label;
+    struct cli_lang src_tag, trg_tag;
     const char **refs = calloc((size_t)argc + 1, sizeof *refs);
     size_t nrefs = 0;
     struct tu_buf out;
@@ -189,6 +190,10 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     if (trg == NULL || optind >= argc) {
         free(refs);
         return cli_usage_error(cli, trg ? "no input file" : "--target is required");
+    }
+    if (!cli_lang_arg(cli, &src, &src_tag) || !cli_lang_arg(cli, &trg, &trg_tag)) {
+        free(refs);
+        return CLI_FAILED;
     }
     tu_analysis_init(&an);
     tu_buf_init(&out, TU_BUF_NO_LIMIT);

@@ -44,6 +44,7 @@ const char cmd_tm_usage[] =
 
 struct tm_args {
     const char *tm_path, *src, *trg, *origin, *out, *since, *until;
+    struct cli_lang src_tag, trg_tag; /* src, trg canonical */
     bool strict, json, explain, timing, exhaustive, all_states;
     int min;
     size_t max;
@@ -113,6 +114,10 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         default:
             return cli_usage_error(cli, "unknown option");
         }
+    }
+    if (!cli_lang_arg(cli, &a->src, &a->src_tag) ||
+        !cli_lang_arg(cli, &a->trg, &a->trg_tag)) {
+        return CLI_FAILED;
     }
     return CLI_OK;
 }

@@ -40,44 +40,6 @@ struct ms {
     bool track;             /* record spans (output not in UTF-8) */
 };
 
-static bool inline_equal(const struct tu_inline *a, const struct tu_inline *b)
-{
-    if (a->kind != b->kind) {
-        return false;
-    }
-    if (a->kind == TU_INLINE_TEXT) {
-        return strcmp(a->text, b->text) == 0;
-    }
-    return (a->id == NULL) == (b->id == NULL) &&
-           (a->id == NULL || strcmp(a->id, b->id) == 0);
-}
-
-static bool content_equal(const struct tu_content *a,
-                          const struct tu_content *b)
-{
-    size_t i = 0, j = 0;
-
-    /* empty text pieces do not count */
-    for (;;) {
-        while (i < a->count && a->items[i].kind == TU_INLINE_TEXT &&
-               a->items[i].text[0] == '\0') {
-            i++;
-        }
-        while (j < b->count && b->items[j].kind == TU_INLINE_TEXT &&
-               b->items[j].text[0] == '\0') {
-            j++;
-        }
-        if (i == a->count || j == b->count) {
-            return i == a->count && j == b->count;
-        }
-        if (!inline_equal(&a->items[i], &b->items[j])) {
-            return false;
-        }
-        i++;
-        j++;
-    }
-}
-
 /* Use the target of this segment? (present, and not empty for a non-empty source) */
 static bool has_usable_target(const struct tu_segment *s)
 {
@@ -323,7 +285,7 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
     for (size_t s = 0; s < u->seg_count; s++) {
         const struct tu_segment *seg = &u->segs[s];
         const struct tu_content *c = chosen(m, seg);
-        bool exact = c == &seg->source || content_equal(c, &seg->source);
+        bool exact = c == &seg->source || tu_content_equal(c, &seg->source);
         size_t src_len = 0;
 
         for (size_t i = 0; i < seg->source.count; i++) {
@@ -485,7 +447,7 @@ static enum tu_status index_unit(struct tu_unit *u, void *ctx)
     m->units[n - 1] = u;
     for (size_t s = 0; s < u->seg_count; s++) {
         const struct tu_segment *seg = &u->segs[s];
-        if (has_usable_target(seg) && !content_equal(&seg->target, &seg->source)) {
+        if (has_usable_target(seg) && !tu_content_equal(&seg->target, &seg->source)) {
             m->translated = true;
         }
     }

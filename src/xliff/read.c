@@ -903,6 +903,38 @@ static void seg_content12(struct rctx *c, xmlNodePtr n, struct tu_unit *u,
     tu_content_clear(&pending);
 }
 
+/* Does this <target> split into <mrk mtype="seg">s (else it is one whole)? */
+static bool has_seg_mrks(const struct rctx *c, xmlNodePtr target)
+{
+    for (xmlNodePtr k = target->children; k; k = k->next) {
+        if (is(k, c->ns, "mrk") && attr_is(k, "mtype", "seg")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * A target that repeats its source under a state that says it is not done
+ * (new, needs-translation: what tumac writes for CAT tools, and what OmegaT
+ * gives back for a segment it left alone) is no translation.
+ */
+static void drop_source_copies(struct tu_unit *u)
+{
+    for (size_t i = 0; i < u->seg_count; i++) {
+        struct tu_segment *s = &u->segs[i];
+        if (s->is_ignorable || !s->has_target || s->state != TU_STATE_INITIAL ||
+            !tu_content_equal(&s->target, &s->source)) {
+            continue;
+        }
+        tu_content_clear(&s->target);
+        s->has_target = false;
+        s->state = TU_STATE_NONE;
+        tu_free(s->sub_state);
+        s->sub_state = NULL;
+    }
+}
+
 static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
 {
     xmlNodePtr source = NULL, segsrc = NULL, target = NULL;
@@ -933,6 +965,10 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
         if (st == TU_STATE_NONE) {
             st = attr_is(n, "approved", "yes") ? TU_STATE_FINAL : TU_STATE_TRANSLATED;
         }
+    }
+    if (segsrc != NULL && target != NULL && !has_seg_mrks(c, target)) {
+        /* a whole-unit target (OmegaT, po2xliff): the unit is one segment */
+        segsrc = NULL;
     }
     if (segsrc != NULL) {
         seg_content12(c, segsrc, u, false);
@@ -965,6 +1001,7 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
         }
     }
     tu_free(qual);
+    drop_source_copies(u);
     for (xmlNodePtr k = n->children; k && c->st == TU_OK; k = k->next) {
         if (is(k, c->ns, "note")) {
             char *t = text_of(k);
@@ -1233,7 +1270,7 @@ enum tu_status tu_xliff_read_memory(const char *data, size_t len,
         const char *ns = (const char *)root->ns->href;
         xmlChar *ver = xmlGetNoNsProp(root, (const xmlChar *)"version");
         const char *v = ver ? (const char *)ver : "";
-        if (strcmp(ns, XLIFF12_NS) == 0) {
+        if (strcmp(ns, XLIFF12_NS) == 0 || strcmp(ns, XLIFF11_NS) == 0) {
             c.version = TU_XLIFF_1_2;
         } else if (strcmp(ns, XLIFF20_NS) == 0) {
             c.version = strcmp(v, "2.1") == 0 ? TU_XLIFF_2_1 : TU_XLIFF_2_0;

@@ -927,9 +927,8 @@ static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
         const struct tu_segment *s = &u->segs[i];
         const struct tu_content *ct = target ? &s->target : &s->source;
         if (target && !s->has_target) {
-            if (!s->is_ignorable) {
-                continue; /* untranslated: no mrk, the reader pairs by mid */
-            }
+            /* untranslated: the source, as CAT tools (OmegaT) expect; the
+             * unit's state says it is not a translation (see read.c) */
             ct = &s->source;
         }
         if (mark && !s->is_ignorable) {
@@ -954,10 +953,24 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
 {
     char buf[32];
     bool multi = u->seg_count != 1 || u->segs[0].is_ignorable;
-    bool any_target = false;
     enum tu_state st = TU_STATE_NONE;
     const char *qual = NULL;
 
+    /* The unit's state is its least-finished segment's; one without a
+     * target needs translation. */
+    for (size_t i = 0; i < u->seg_count; i++) {
+        const struct tu_segment *s = &u->segs[i];
+        enum tu_state ss = s->has_target ? s->state : TU_STATE_INITIAL;
+        if (s->is_ignorable) {
+            continue;
+        }
+        if (ss != TU_STATE_NONE && (st == TU_STATE_NONE || ss < st)) {
+            st = ss;
+        }
+        if (qual == NULL && s->has_target && qualifier_ok(s->sub_state)) {
+            qual = s->sub_state;
+        }
+    }
     start(c, "trans-unit");
     if (u->id != NULL) {
         attr(c, "id", u->id);
@@ -968,20 +981,10 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
     attr(c, "resname", u->name);
     translate_attr(c, u->translate);
     attr(c, "xml:space", u->space);
-    /* 2.x extensions stay out: 1.2 strict demands schemas for them */
-    for (size_t i = 0; i < u->seg_count; i++) {
-        const struct tu_segment *s = &u->segs[i];
-        if (s->is_ignorable) {
-            continue;
-        }
-        any_target |= s->has_target;
-        if (s->state != TU_STATE_NONE && (st == TU_STATE_NONE || s->state < st)) {
-            st = s->state;
-        }
-        if (qual == NULL && qualifier_ok(s->sub_state)) {
-            qual = s->sub_state;
-        }
+    if (st >= TU_STATE_REVIEWED) {
+        attr(c, "approved", "yes"); /* what PO tools read as not fuzzy */
     }
+    /* 2.x extensions stay out: 1.2 strict demands schemas for them */
     start(c, "source");
     if (u->seg_count > 0) {
         attr(c, "xml:lang", u->segs[0].source.lang);
@@ -993,7 +996,7 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
         write_segs12(c, u, false, true);
         end(c);
     }
-    if (any_target) {
+    if (u->seg_count > 0) {
         start(c, "target");
         attr(c, "state", state12(st));
         attr(c, "state-qualifier", qual);

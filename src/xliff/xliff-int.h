@@ -12,6 +12,8 @@
 #include <tumac/error.h>
 
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
+/* 1.1: what po2xliff and older tools write; read as 1.2, its successor */
+#define XLIFF11_NS "urn:oasis:names:tc:xliff:document:1.1"
 #define XLIFF20_NS "urn:oasis:names:tc:xliff:document:2.0"
 #define XLIFF22_NS "urn:oasis:names:tc:xliff:document:2.2"
 #define MTC_NS "urn:oasis:names:tc:xliff:matches:2.0"
@@ -67,5 +69,11 @@ void tu_xv_module_element(struct tu_xv_report *r, xmlNodePtr n);
 void tu_xv_module_attrs(struct tu_xv_report *r, xmlNodePtr n);
 /* walks a whole 2.x document: every module element and attribute */
 void tu_xv_modules_check(struct tu_xv_report *r, xmlNodePtr root);
+
+/*
+ * The OASIS schema of the document's namespace (schema.c): every violation
+ * is an error in r. Fails (TU_ENOTFOUND) when the schemas are not installed.
+ */
+enum tu_status tu_xv_schema_check(struct tu_xv_report *r, xmlDocPtr x, const char *ns);
 
 #endif
