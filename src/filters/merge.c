@@ -516,6 +516,31 @@ static enum tu_status encode_output(struct ms *m, const char *enc,
     return st;
 }
 
+static enum tu_status count_unit(struct tu_unit *u, void *ctx)
+{
+    (void)u;
+    (*(size_t *)ctx)++;
+    return TU_OK;
+}
+
+/* Only the first <file> has the skeleton: the units of any other (po2xliff
+ * -t appends one with the translations) are named, never dropped silently. */
+static enum tu_status warn_other_file(struct tu_file *f, struct tu_diag *diag,
+                                      struct tu_error *err)
+{
+    size_t n = 0;
+    tu_file_each_unit(f, count_unit, &n);
+    if (n > 0 && tu_diag_add(diag, TU_WARNING, NULL, 0, 0,
+                             "<file> '%s' (original '%s') is not merged: its %zu "
+                             "units are outside the first <file>, whose skeleton "
+                             "this merge rebuilds",
+                             f->id ? f->id : "", f->original ? f->original : "",
+                             n) != TU_OK) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    return TU_OK;
+}
+
 enum tu_status tu_merge_doc(const struct tu_doc *doc,
                             const struct tu_merge_opts *opts,
                             struct tu_buf *out, struct tu_diag *diag,
@@ -593,6 +618,9 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
                     "it declares is not rewritten (merge with --encoding original to keep it true)",
                     m.k.encoding, enc) != TU_OK) {
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t i = 1; st == TU_OK && i < doc->file_count; i++) {
+        st = warn_other_file(doc->files[i], diag, err);
     }
     if (st != TU_OK) {
         tu_buf_truncate(out, start);

@@ -917,14 +917,16 @@ static bool has_seg_mrks(const struct rctx *c, xmlNodePtr target)
 /*
  * A target that repeats its source under a state that says it is not done
  * (new, needs-translation: what tumac writes for CAT tools, and what OmegaT
- * gives back for a segment it left alone) is no translation.
+ * gives back for a segment it left alone) is no translation; nor is one
+ * marked approved="no" (pomerge's fuzzy PO entry: a draft, often half
+ * English).
  */
-static void drop_source_copies(struct tu_unit *u)
+static void drop_source_copies(struct tu_unit *u, bool not_approved)
 {
     for (size_t i = 0; i < u->seg_count; i++) {
         struct tu_segment *s = &u->segs[i];
         if (s->is_ignorable || !s->has_target || s->state != TU_STATE_INITIAL ||
-            !tu_content_equal(&s->target, &s->source)) {
+            (!not_approved && !tu_content_equal(&s->target, &s->source))) {
             continue;
         }
         tu_content_clear(&s->target);
@@ -1001,7 +1003,16 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
         }
     }
     tu_free(qual);
-    drop_source_copies(u);
+    for (size_t i = 0; i < u->seg_count && c->st == TU_OK; i++) {
+        struct tu_segment *s = &u->segs[i];
+        int got = s->has_target ? tu_xliff_codes_from_text(&s->target, &s->source) : 0;
+        if (got < 0) {
+            oom(c);
+        } else if (got > 0) {
+            pair_codes(&s->target);
+        }
+    }
+    drop_source_copies(u, attr_is(n, "approved", "no"));
     for (xmlNodePtr k = n->children; k && c->st == TU_OK; k = k->next) {
         if (is(k, c->ns, "note")) {
             char *t = text_of(k);

@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include <tumac/error.h>
+#include <tumac/xliff.h>
 
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
 /* 1.1: what po2xliff and older tools write; read as 1.2, its successor */
@@ -74,6 +75,14 @@ void tu_xv_modules_check(struct tu_xv_report *r, xmlNodePtr root);
  * The OASIS schema of the document's namespace (schema.c): every violation
  * is an error in r. Fails (TU_ENOTFOUND) when the schemas are not installed.
  */
+/*
+ * A target of plain text whose source has codes: each occurrence of a
+ * code's original data in the text becomes that code (textcodes.c; for PO
+ * round trips). Returns the number of codes found, 0 when nothing was done
+ * (ambiguous or no match), -1 when out of memory.
+ */
+int tu_xliff_codes_from_text(struct tu_content *target, const struct tu_content *source);
+
 enum tu_status tu_xv_schema_check(struct tu_xv_report *r, xmlDocPtr x, const char *ns);
 
 #endif
