@@ -82,4 +82,4 @@ check_grep "tumac names the fuzzy unit untranslated" "unit 'u8' has no translati
 check_ok "po2xliff" po2xliff --progress=none "$d/tr.po" "$d/p2x.xlf"
 check_grep "writes XLIFF 1.1" 'urn:oasis:names:tc:xliff:document:1.1' "$d/p2x.xlf"
 check_ok "tumac validate reads the 1.1 namespace" "$TUMAC" validate "$d/p2x.xlf"
-check_ok "tm update reads it, given -t" "$TUMAC" tm update --tm "$WORK/p.db" -t bs "$d/p2x.xlf"
+check_ok "tm update reads it, given -s and -t" "$TUMAC" tm update --tm "$WORK/p.db" -s en -t bs "$d/p2x.xlf"
