@@ -921,12 +921,54 @@ static bool has_seg_mrks(const struct rctx *c, xmlNodePtr target)
  * marked approved="no" (pomerge's fuzzy PO entry: a draft, often half
  * English).
  */
-static void drop_source_copies(struct tu_unit *u, bool not_approved)
+/* The mids tumac listed as untranslated (write.c), NULL if none listed. */
+static char *untranslated_list(const struct rctx *c, xmlNodePtr unit)
+{
+    for (xmlNodePtr g = unit->children; g; g = g->next) {
+        if (!is(g, c->ns, "context-group")) {
+            continue;
+        }
+        for (xmlNodePtr k = g->children; k; k = k->next) {
+            if (is(k, c->ns, "context") &&
+                attr_is(k, "context-type", TU_XLIFF12_UNTRANSLATED)) {
+                return text_of(k);
+            }
+        }
+    }
+    return NULL;
+}
+
+static bool in_list(const char *list, const char *id)
+{
+    size_t n = id ? strlen(id) : 0;
+    for (const char *p = list; n > 0 && (p = strstr(p, id)) != NULL; p += n) {
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * `listed`: the mids tumac wrote as untranslated in a unit that mixes
+ * translated and untranslated segments; a segment not listed is a
+ * translation even when it equals its source ("OSCE" for "OSCE"), and was
+ * translated before the unit's state (its least-finished segment's) was set.
+ */
+static void drop_source_copies(struct tu_unit *u, bool not_approved,
+                               const char *listed)
 {
     for (size_t i = 0; i < u->seg_count; i++) {
         struct tu_segment *s = &u->segs[i];
-        if (s->is_ignorable || !s->has_target || s->state != TU_STATE_INITIAL ||
-            (!not_approved && !tu_content_equal(&s->target, &s->source))) {
+        if (s->is_ignorable || !s->has_target || s->state != TU_STATE_INITIAL) {
+            continue;
+        }
+        if (listed != NULL && !in_list(listed, s->id) && !not_approved) {
+            s->state = TU_STATE_TRANSLATED;
+            continue;
+        }
+        if (!not_approved && (!tu_content_equal(&s->target, &s->source) ||
+                              (listed != NULL && !in_list(listed, s->id)))) {
             continue;
         }
         tu_content_clear(&s->target);
@@ -1012,7 +1054,9 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
             pair_codes(&s->target);
         }
     }
-    drop_source_copies(u, attr_is(n, "approved", "no"));
+    char *listed = untranslated_list(c, n);
+    drop_source_copies(u, attr_is(n, "approved", "no"), listed);
+    tu_free(listed);
     for (xmlNodePtr k = n->children; k && c->st == TU_OK; k = k->next) {
         if (is(k, c->ns, "note")) {
             char *t = text_of(k);

@@ -920,6 +920,16 @@ static bool qualifier_ok(const char *q)
     return false;
 }
 
+/* The mid of segment i in 1.2: its id, else its number from 1. */
+static const char *seg_mid12(const struct tu_unit *u, size_t i, char buf[32])
+{
+    if (u->segs[i].id != NULL) {
+        return u->segs[i].id;
+    }
+    snprintf(buf, 32, "%zu", i + 1);
+    return buf;
+}
+
 static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
                          bool mark)
 {
@@ -935,18 +945,47 @@ static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
             char buf[32];
             start(c, "mrk");
             attr(c, "mtype", "seg");
-            if (s->id != NULL) {
-                attr(c, "mid", s->id);
-            } else {
-                snprintf(buf, sizeof buf, "%zu", i + 1);
-                attr(c, "mid", buf);
-            }
+            attr(c, "mid", seg_mid12(u, i, buf));
             write_content12(c, ct);
             end(c);
         } else {
             write_content12(c, ct);
         }
     }
+}
+
+/*
+ * A unit with translated and untranslated segments: the mids of the
+ * untranslated ones, so that a translation identical to its source is told
+ * from a source copy (the unit's state covers all of them; see read.c).
+ */
+static void write_untranslated12(struct wctx *c, const struct tu_unit *u)
+{
+    struct tu_buf list;
+    size_t done = 0, open = 0;
+    char buf[32];
+
+    for (size_t i = 0; i < u->seg_count; i++) {
+        done += !u->segs[i].is_ignorable && u->segs[i].has_target;
+        open += !u->segs[i].is_ignorable && !u->segs[i].has_target;
+    }
+    if (done == 0 || open == 0) {
+        return;
+    }
+    tu_buf_init(&list, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < u->seg_count; i++) {
+        if (!u->segs[i].is_ignorable && !u->segs[i].has_target) {
+            tu_buf_printf(&list, "%s%s", list.len ? " " : "", seg_mid12(u, i, buf));
+        }
+    }
+    start(c, "context-group"); /* no name: names are unique per <file> */
+    attr(c, "purpose", "information");
+    start(c, "context");
+    attr(c, "context-type", TU_XLIFF12_UNTRANSLATED);
+    text(c, list.len ? list.data : "");
+    end(c);
+    end(c);
+    tu_buf_release(&list);
 }
 
 static void write_unit12(struct wctx *c, const struct tu_unit *u)
@@ -1003,6 +1042,7 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
         write_segs12(c, u, true, multi);
         end(c);
     }
+    write_untranslated12(c, u);
     for (size_t i = 0; i < u->match_count; i++) {
         const struct tu_match *m = &u->matches[i];
         start(c, "alt-trans");

@@ -13,6 +13,8 @@
 #include <tumac/xliff.h>
 
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
+/* 1.2 context-type listing a unit's untranslated segments (their mids) */
+#define TU_XLIFF12_UNTRANSLATED "x-tumac-untranslated"
 /* 1.1: what po2xliff and older tools write; read as 1.2, its successor */
 #define XLIFF11_NS "urn:oasis:names:tc:xliff:document:1.1"
 #define XLIFF20_NS "urn:oasis:names:tc:xliff:document:2.0"
