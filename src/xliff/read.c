@@ -1195,6 +1195,26 @@ static void read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
 
 /* ---------------------------------------------------------------- entry */
 
+/*
+ * po2xliff -t appends its units in the 1.1 namespace to a 1.2 document:
+ * 1.1 and 1.2 elements are read alike (the XSD still rejects the mix), so
+ * those units are read, not kept as unknown extensions.
+ */
+static void one_xliff1_ns(xmlNodePtr n, xmlNsPtr ns)
+{
+    for (; n != NULL; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        if (n->ns != NULL && n->ns != ns &&
+            (strcmp((const char *)n->ns->href, XLIFF11_NS) == 0 ||
+             strcmp((const char *)n->ns->href, XLIFF12_NS) == 0)) {
+            n->ns = ns;
+        }
+        one_xliff1_ns(n->children, ns);
+    }
+}
+
 /* Refuse DOCTYPE (XXE, entity bombs): XLIFF never needs one. */
 static enum tu_status check_prolog(const char *data, size_t len, const char *name,
                                    struct tu_error *err)
@@ -1344,6 +1364,7 @@ enum tu_status tu_xliff_read_memory(const char *data, size_t len,
     if (c.st == TU_OK) {
         d->version = c.version;
         if (c.version == TU_XLIFF_1_2) {
+            one_xliff1_ns(root->children, root->ns);
             read_doc12(&c, root, d);
         } else {
             read_doc20(&c, root, d);

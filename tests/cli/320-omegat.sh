@@ -58,6 +58,8 @@ check_grep "OmegaT finds tumac's 24 segments" '^Total:[[:space:]]*24[[:space:]]'
 check_grep "and pre-translates 7 of them from the TMX (17 remain)" '^Remaining:[[:space:]]*17[[:space:]]' "$stats"
 check_ok "OmegaT's output is valid XLIFF for tumac (processing rules + XSD)" \
     "$TUMAC" validate "$P/target/tuzla.xlf"
+check_ok "as it is for xmllint" xmllint --nonet --noout \
+    --schema "$SHARED/standards/xliff-1.2/schema/xliff-core-1.2-strict.xsd" "$P/target/tuzla.xlf"
 check_ok "tumac merge takes OmegaT's output" \
     "$TUMAC" merge -o "$WORK/omegat.bs.html" "$P/target/tuzla.xlf"
 cp "$WORK/.err" "$WORK/omegat.err"

@@ -49,6 +49,7 @@ for en in samples/*.en.txt samples/*.en.html; do
     check_ok "$b.$ext: pomerge into the tumac file" \
         pomerge --progress=none -t "$d/en.xlf" -i "$d/tr.po" -o "$d/back.xlf"
     check_ok "$b.$ext: pomerge's output validates (tumac: rules + XSD)" "$TUMAC" validate "$d/back.xlf"
+    check_ok "$b.$ext: as it does for xmllint" xmllint --nonet --noout --schema "$S12" "$d/back.xlf"
     check_ok "$b.$ext: tumac merge" "$TUMAC" merge -o "$d/back.$ext" "$d/back.xlf"
     # units pomerge leaves alone: the 2nd, 3rd ... location of a merged entry
     repeats=$(awk '/^#: / { n++; if (n > 1) for (i = 2; i <= NF; i++) print $i; next } { n = 0 }' "$d/en.po" | sort)
@@ -83,3 +84,13 @@ check_ok "po2xliff" po2xliff --progress=none "$d/tr.po" "$d/p2x.xlf"
 check_grep "writes XLIFF 1.1" 'urn:oasis:names:tc:xliff:document:1.1' "$d/p2x.xlf"
 check_ok "tumac validate reads the 1.1 namespace" "$TUMAC" validate "$d/p2x.xlf"
 check_ok "tm update reads it, given -s and -t" "$TUMAC" tm update --tm "$WORK/p.db" -s en -t bs "$d/p2x.xlf"
+
+# po2xliff -t: the translations in a second <file>, in the 1.1 namespace
+check_ok "po2xliff -t" po2xliff --progress=none -t "$d/en.xlf" "$d/tr.po" "$d/p2t.xlf"
+check_exit "the XSD rejects the mixed namespaces" 3 \
+    xmllint --nonet --noout --schema "$S12" "$d/p2t.xlf"
+check_exit "so does tumac validate" 1 "$TUMAC" validate "$d/p2t.xlf"
+check_grep "naming the 1.1 element" "p2t\.xlf:[0-9]*: error: .*document:1\.1.trans-unit" "$WORK/.err"
+check_ok "merge still rebuilds the first <file>" "$TUMAC" merge -o "$d/p2t.html" "$d/p2t.xlf"
+check_grep "and names the units of the second it cannot merge" \
+    "warning: <file> 'f2' \\(original '[^']*tr\\.po'\\) is not merged: its [0-9]* units" "$WORK/.err"
