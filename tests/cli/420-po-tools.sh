@@ -5,7 +5,8 @@
 # markup and all, and is unmarked fuzzy. Asserted: the merged page is the
 # Bosnian release byte for byte, except units whose source repeats an
 # earlier one (pomerge fills only the first unit of a merged PO entry),
-# which tumac names as untranslated. Also: what PO tools write is read or
+# which tumac names as untranslated; after tumac leverage --tm none (it
+# fills repetitions) the whole page is the release, byte for byte. Also: what PO tools write is read or
 # named (1.1 namespace, no target-language, a second <file>), and fuzzy
 # entries are not published.
 . tests/cli/lib.sh
@@ -63,6 +64,10 @@ for en in samples/*.en.txt samples/*.en.html; do
         check_eq "$b.$ext: only the $(echo $repeats | wc -w) repeated unit(s) differ from the release" \
             "$n" "$(echo $repeats | wc -w)"
     fi
+    # README: the repetitions filled from their first occurrence, then merged
+    check_ok "$b.$ext: tumac leverage --tm none" "$TUMAC" leverage --tm none -q -o "$d/full.xlf" "$d/back.xlf"
+    check_ok "$b.$ext: merge" "$TUMAC" merge --strict -o "$d/full.$ext" "$d/full.xlf"
+    check_files_same "$b.$ext: the page is the Bosnian release byte for byte" "$bs" "$d/full.$ext"
 done
 
 # inline codes came back as codes, not as escaped markup
