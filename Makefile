@@ -46,8 +46,14 @@ $(BUILD)/obj/%.o: %.c
 
 # Where `tumac validate` finds the OASIS schemas: the installed copy, then
 # this source tree's (tests, uninstalled builds); $TUMAC_SCHEMAS overrides.
+# The list is kept in a file so that another PREFIX rebuilds schema.o.
 SCHEMA_DIRS := $(PREFIX)/share/tumac/schemas:$(CURDIR)/share/schemas
 $(BUILD)/obj/src/xliff/schema.o: ALL_CFLAGS += -DTUMAC_SCHEMA_DIRS='"$(SCHEMA_DIRS)"'
+$(BUILD)/obj/src/xliff/schema.o: $(BUILD)/schema-dirs
+$(BUILD)/schema-dirs: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(SCHEMA_DIRS)' | cmp -s - $@ || echo '$(SCHEMA_DIRS)' > $@
+.PHONY: FORCE
 
 $(BUILD)/libtumac.a: $(LIB_OBJS)
 	@mkdir -p $(dir $@)

@@ -99,3 +99,14 @@ check_grep "naming the 1.1 element" "p2t\.xlf:[0-9]*: error: .*document:1\.1.tra
 check_ok "merge still rebuilds the first <file>" "$TUMAC" merge -o "$d/p2t.html" "$d/p2t.xlf"
 check_grep "and names the units of the second it cannot merge" \
     "warning: <file> 'f2' \\(original '[^']*tr\\.po'\\) is not merged: its [0-9]* units" "$WORK/.err"
+
+# a 1.2 file without target-language: merge wants -t (else the page would say lang="en")
+sed 's/ target-language="bs"//' "$d/full.xlf" > "$d/nolang.xlf"
+check_exit "merge refuses a file with no target language" 1 "$TUMAC" merge -o "$d/nl.html" "$d/nolang.xlf"
+check_grep "saying to give -t" "nolang\.xlf: the file names no target language; give it with -t" "$WORK/.err"
+check_no_file "writing nothing" "$d/nl.html"
+check_ok "merge -t BS (canonicalised to bs)" "$TUMAC" merge -t BS -o "$d/nl.html" "$d/nolang.xlf"
+check_files_same "gives the Bosnian release" samples/workshop-media-literacy.bs.html "$d/nl.html"
+check_exit "-t naming another language than the file's is refused" 1 \
+    "$TUMAC" merge -t hr -o "$d/hr.html" "$d/full.xlf"
+check_grep "naming both" "target language is 'bs', not 'hr'" "$WORK/.err"
