@@ -58,3 +58,13 @@ check_grep "the schema's message, located" 'order\.xlf:2: error: .*seg-source.*T
 # the schemas come from the install prefix or the source tree, or $TUMAC_SCHEMAS
 check_exit "no schemas: validate fails" 1 env TUMAC_SCHEMAS=$WORK/none "$TUMAC" validate "$WORK/order.xlf"
 check_grep "saying where it looked" "the XLIFF schemas are not installed .*$WORK/none" "$WORK/.err"
+
+# the 1.2 samples: strict-valid ones valid; transitional-only ones valid with
+# a warning that names the strict schema's objection
+S=$SHARED/standards/xliff-1.2/samples
+check_ok "strict-valid 1.2 samples are valid" "$TUMAC" validate $S/strict-valid/*.xlf
+check_eq "without a warning" "$(grep -c warning "$WORK/.err")" 0
+check_ok "transitional-only 1.2 samples are valid" "$TUMAC" validate $S/transitional-only/*.xlf
+check_eq "each with a warning that it is valid by the transitional schema only" \
+    "$(grep -c 'warning: valid by the XLIFF 1.2 transitional schema only, not the strict one (' "$WORK/.err")" \
+    "$(ls $S/transitional-only/*.xlf | wc -l)"
