@@ -245,13 +245,52 @@ static struct tu_unit *model_unit(struct ms *m, const char *id)
     return n == 0 || n > m->unit_count ? NULL : m->units[n - 1];
 }
 
+/*
+ * Segments without a translation: an error under --strict, else a warning
+ * naming the unit and, when only some lack one, which (what a CAT tool
+ * left half done).
+ */
+static enum tu_status report_missing(struct ms *m, const struct tu_unit *u)
+{
+    struct tu_buf ids;
+    size_t total = 0, missing = 0;
+    enum tu_status st = TU_OK;
+
+    tu_buf_init(&ids, TU_BUF_NO_LIMIT);
+    for (size_t s = 0; s < u->seg_count; s++) {
+        const struct tu_segment *seg = &u->segs[s];
+        if (seg->is_ignorable || tu_content_is_empty(&seg->source)) {
+            continue;
+        }
+        total++;
+        if (!has_usable_target(seg)) {
+            missing++;
+            tu_buf_printf(&ids, "%s%s", ids.len ? " " : "", seg->id ? seg->id : "?");
+        }
+    }
+    if (missing == 0 || m->sources_only) {
+        st = TU_OK;
+    } else if (m->opts != NULL && m->opts->strict) {
+        st = tu_error_set(m->err, TU_EINVAL, "unit '%s' has no translation (--strict)", u->id);
+    } else if ((missing == total
+                    ? tu_diag_add(m->diag, TU_WARNING, NULL, 0, 0,
+                                  "unit '%s' has no translation; the source is used", u->id)
+                    : tu_diag_add(m->diag, TU_WARNING, NULL, 0, 0,
+                                  "unit '%s' has no translation for %zu of its %zu segments "
+                                  "(%s); their source is used",
+                                  u->id, missing, total, ids.len ? ids.data : "")) != TU_OK) {
+        st = tu_error_set(m->err, TU_ENOMEM, "out of memory");
+    }
+    tu_buf_release(&ids);
+    return st;
+}
+
 static enum tu_status render_unit(struct ms *m, const char *id, char q,
                                   struct tu_buf *out)
 {
     struct tu_unit *u = model_unit(m, id);
     struct skl_unit *su = skl_unit_get(&m->k, id, false);
     size_t off = 0;
-    bool missing = false;
     enum tu_status st;
 
     if (u == NULL) {
@@ -261,22 +300,8 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
     if (m->depth > 8) {
         return tu_error_set(m->err, TU_EPARSE, "damaged skeleton: unit '%s' nests too deep", id);
     }
-    for (size_t s = 0; s < u->seg_count; s++) {
-        if (!u->segs[s].is_ignorable && !has_usable_target(&u->segs[s]) &&
-            !tu_content_is_empty(&u->segs[s].source)) {
-            missing = true;
-        }
-    }
-    if (missing && !m->sources_only) {
-        if (m->opts != NULL && m->opts->strict) {
-            return tu_error_set(m->err, TU_EINVAL,
-                                "unit '%s' has no translation (--strict)", u->id);
-        }
-        if (tu_diag_add(m->diag, TU_WARNING, NULL, 0, 0,
-                        "unit '%s' has no translation; the source is used",
-                        u->id) != TU_OK) {
-            return tu_error_set(m->err, TU_ENOMEM, "out of memory");
-        }
+    if ((st = report_missing(m, u)) != TU_OK) {
+        return st;
     }
     if ((st = check_codes(m, u, su, q != 0)) != TU_OK) {
         return st;

@@ -68,14 +68,29 @@ cp "$WORK/.err" "$WORK/omegat.err"
 check_ok "tumac leverage, exact matches only" \
     "$TUMAC" leverage --fill 100 -q -o "$WORK/lev.xlf" "$P/source/tuzla.xlf"
 check_ok "merged" "$TUMAC" merge -o "$WORK/tumac.bs.html" "$WORK/lev.xlf"
-sed 's/^[^ ]* [^ ]* [^ ]*: //' "$WORK/.err" > "$WORK/tumac.units"
-sed 's/^[^ ]* [^ ]* [^ ]*: //' "$WORK/omegat.err" > "$WORK/omegat.units"
+sed -n "s/.* unit '\([^']*\)' has no translation.*/\1/p" "$WORK/.err" > "$WORK/tumac.units"
+sed -n "s/.* unit '\([^']*\)' has no translation.*/\1/p" "$WORK/omegat.err" > "$WORK/omegat.units"
 check_files_same "OmegaT's page is the page tumac's exact matches give" \
     "$WORK/tumac.bs.html" "$WORK/omegat.bs.html"
 check_files_same "the same units are reported as untranslated" "$WORK/tumac.units" "$WORK/omegat.units"
 check_eq "11 units with a segment OmegaT left untranslated are named" \
-    "$(grep -c "has no translation; the source is used" "$WORK/omegat.err")" 11
-check_grep "one of them, a unit OmegaT only half translated (u8)" "unit 'u8' has no translation" "$WORK/omegat.err"
+    "$(grep -c "has no translation" "$WORK/omegat.err")" 11
+check_grep "one of them, a unit OmegaT only half translated (u8), with its segment" \
+    "unit 'u8' has no translation for 1 of its 2 segments \(s1\); their source is used" "$WORK/omegat.err"
+# the segments named add up to what OmegaT counts as remaining
+missing=$(sed -nE "s/.*has no translation for ([0-9]+) of its.*/\1/p; s/.*unit '(u[0-9]+)' has no translation; the source is used/\1/p" \
+    "$WORK/omegat.err" | while read -r x; do
+        case $x in u*) grep -o "<trans-unit id=\"$x\"[^>]*>.*" "$P/target/tuzla.xlf" | head -1 |
+            sed 's#</trans-unit>.*##' | grep -o '<seg-source>.*</seg-source>' | grep -o 'mtype="seg"' | wc -l |
+            awk '{ print ($1 == 0 ? 1 : $1) }' ;;
+        *) echo "$x" ;; esac
+    done | awk '{ n += $1 } END { print n }')
+# OmegaT's 17 remaining, and u7's "(OSCE/Adnan Hodžić)", which OmegaT filled
+# from the TMX with itself: a target equal to its source under
+# needs-translation cannot be told from one left alone, so it counts as
+# untranslated (the page is the same either way)
+check_eq "the untranslated segments named: OmegaT's 17 remaining + 1 identical" "$missing" 18
+check_grep "that one" "unit 'u7' has no translation; the source is used" "$WORK/omegat.err"
 check_exit "merge --strict refuses OmegaT's untranslated segments" 1 \
     "$TUMAC" merge --strict -o "$WORK/strict.html" "$P/target/tuzla.xlf"
 check_no_file "and writes nothing" "$WORK/strict.html"
