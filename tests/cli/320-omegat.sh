@@ -7,7 +7,7 @@
 . tests/cli/lib.sh
 
 if ! command -v omegat >/dev/null; then
-    echo "FAIL omegat is not installed (make deps installs it)"
+    echo "FAIL omegat is not installed (make test-deps installs it)"
     exit 0
 fi
 export TUMAC_TM=$WORK/tm.db
