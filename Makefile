@@ -6,9 +6,10 @@ PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell libzip
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext
-# Only for the tests (LibreOffice opens the merged DOCX/ODT): make test installs
-# them, make demo does not (a large download the product never needs).
-DEB_TEST_PKGS := libreoffice-writer-nogui
+# Only for the tests (LibreOffice opens the merged DOCX/ODT, OmegaT reads and
+# writes back tumac's XLIFF): make test installs them, make demo does not (a
+# large download the product never needs).
+DEB_TEST_PKGS := libreoffice-writer-nogui omegat
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
             -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
@@ -56,6 +57,17 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo '  CC    $<'
 	@$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
+
+# Where `tumac validate` finds the OASIS schemas: the installed copy, then
+# this source tree's (tests, uninstalled builds); $TUMAC_SCHEMAS overrides.
+# The list is kept in a file so that another PREFIX rebuilds schema.o.
+SCHEMA_DIRS := $(PREFIX)/share/tumac/schemas:$(CURDIR)/share/schemas
+$(BUILD)/obj/src/xliff/schema.o: ALL_CFLAGS += -DTUMAC_SCHEMA_DIRS='"$(SCHEMA_DIRS)"'
+$(BUILD)/obj/src/xliff/schema.o: $(BUILD)/schema-dirs
+$(BUILD)/schema-dirs: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(SCHEMA_DIRS)' | cmp -s - $@ || echo '$(SCHEMA_DIRS)' > $@
+.PHONY: FORCE
 
 $(LIB_OBJS): ALL_CFLAGS += -fPIC
 
@@ -157,6 +169,8 @@ install: all
 	ln -sf libtumac.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libtumac.so
 	install -m 644 include/tumac/*.h $(DESTDIR)$(PREFIX)/include/tumac/
 	install -m 644 src/cli/tumac.1 $(DESTDIR)$(PREFIX)/share/man/man1/tumac.1
+	cd share/schemas && find . -type f | while read -r f; do \
+	  install -D -m 644 "$$f" "$(DESTDIR)$(PREFIX)/share/tumac/schemas/$$f"; done
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nLibs.private: -lpthread -lm\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
 
