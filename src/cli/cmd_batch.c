@@ -257,6 +257,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         {NULL, 0, NULL, 0},
     };
     const char *targets[32];
+    struct cli_lang tags[33]; /* the targets', then the source's */
     const char *refs[16];
     struct tu_batch_opts o;
     struct progress_view view = {0};
@@ -353,6 +354,14 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         default:
             return cli_usage_error(cli, "unknown option '%s'",
                                    argv[optind - 1]);
+        }
+    }
+    if (!cli_lang_arg(cli, &o.src_lang, &tags[32])) {
+        return CLI_FAILED;
+    }
+    for (size_t i = 0; i < o.target_count; i++) {
+        if (!cli_lang_arg(cli, &targets[i], &tags[i])) {
+            return CLI_FAILED;
         }
     }
     if (import_dir != NULL) {

@@ -12,18 +12,19 @@
 #include "cli.h"
 
 const char cmd_extract_usage[] =
-    "-s SRC -t TGT [--xliff 1.2|2.1] [--format auto|text|html] [--srx FILE]\n"
+    "-s SRC -t TGT [--xliff 1.2|2.1] [--format auto|text|html|docx|odt] [--srx FILE]\n"
     "       [--encoding auto|NAME] [-o OUT.xlf] INPUT\n"
     "\n"
     "Turn INPUT into XLIFF: one unit per paragraph or HTML block and per\n"
     "translatable attribute (alt, title, placeholder, meta description and\n"
     "keywords), split into sentences; inline markup becomes inline codes.\n"
-    "Merging the file untranslated gives INPUT back byte for byte.\n"
+    "Merging the file untranslated gives INPUT back byte for byte (a .docx or\n"
+    ".odt: every part of the package).\n"
     "\n"
     "  -s, --source TAG      source language (bs, hr, sr-Latn, sr-Cyrl, en, ...)\n"
     "  -t, --target TAG      target language\n"
     "  -x, --xliff VERSION   1.2 or 2.1 (default 2.1)\n"
-    "  -f, --format FORMAT   auto (by name, then content), text or html\n"
+    "  -f, --format FORMAT   auto (by name, then content), text, html, docx or odt\n"
     "      --srx FILE        segmentation rules (SRX 2.0) instead of the built-in ones\n"
     "  -e, --encoding ENC    input encoding: auto (default: a UTF-16 BOM, else UTF-8\n"
     "                        if valid, else windows-1250, ISO-8859-2 or windows-1251\n"
@@ -43,6 +44,7 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
     struct tu_extract_opts o = {.format = "auto", .encoding = "auto"};
+    struct cli_lang src_tag, trg_tag;
     enum tu_xliff_version v = TU_XLIFF_2_1;
     const char *out_path = NULL;
     char *def_out = NULL;
@@ -95,6 +97,10 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
     }
     if (o.src_lang == NULL || o.trg_lang == NULL) {
         return cli_usage_error(cli, "both -s SRC and -t TGT are required");
+    }
+    if (!cli_lang_arg(cli, &o.src_lang, &src_tag) ||
+        !cli_lang_arg(cli, &o.trg_lang, &trg_tag)) {
+        return CLI_FAILED;
     }
     if (optind != argc - 1) {
         return cli_usage_error(cli, optind >= argc ? "no input file"

@@ -4,6 +4,7 @@
  * generated ones; 2.x original data goes to <originalData> with one <data>
  * per distinct markup; 1.2 keeps original data as bpt/ept/ph content.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -85,11 +86,14 @@ static const char *xml_forbidden(const char *s, long *cp, size_t *len)
     return NULL;
 }
 
-/* Records that `what` holds a character the output cannot carry; the write
- * then fails with this message (the first one) and writes nothing. */
-static void refuse(struct wctx *c, const char *what, const char *bad, long cp)
+/*
+ * Records that a value holds a character the output cannot carry; the write
+ * then fails with this message (the first one) and writes nothing. The
+ * value is the attribute `attr` of element `el`, or (attr NULL) its text.
+ */
+static void refuse(struct wctx *c, const char *el, const char *attr, const char *bad, long cp)
 {
-    char ch[40];
+    char ch[40], what[100];
     if (c->refused[0] != '\0') {
         return;
     }
@@ -98,20 +102,25 @@ static void refuse(struct wctx *c, const char *what, const char *bad, long cp)
     } else {
         snprintf(ch, sizeof ch, "the character U+%04lX", (unsigned long)cp);
     }
+    if (attr != NULL) {
+        snprintf(what, sizeof what, "the %s attribute of <%s>", attr, el);
+    } else {
+        snprintf(what, sizeof what, "the text of <%s>", el);
+    }
     snprintf(c->refused, sizeof c->refused,
              "%s%s%s%s holds %s, which XML 1.0 does not allow and XLIFF %s cannot escape there",
              c->unit ? "unit " : "", c->unit ? c->unit : "", c->unit ? ": " : "", what, ch,
              tu_xliff_version_name(c->version));
 }
 
-/* true when `s` can be written as it is; else refused */
-static bool writable(struct wctx *c, const char *what, const char *s)
+/* true when `s` (see refuse) can be written as it is; else refused */
+static bool writable(struct wctx *c, const char *attr, const char *s)
 {
     long cp;
     size_t len;
     const char *bad = xml_forbidden(s, &cp, &len);
     if (bad != NULL) {
-        refuse(c, what, bad, cp);
+        refuse(c, c->elem ? c->elem : "?", attr, bad, cp);
     }
     return bad == NULL;
 }
@@ -123,18 +132,14 @@ static void end(struct wctx *c)
 
 static void attr(struct wctx *c, const char *name, const char *value)
 {
-    char what[80];
-    snprintf(what, sizeof what, "the %s attribute of <%s>", name, c->elem ? c->elem : "?");
-    if (value != NULL && writable(c, what, value)) {
+    if (value != NULL && writable(c, name, value)) {
         chk(c, xmlTextWriterWriteAttribute(c->w, X(name), X(value)));
     }
 }
 
 static void text(struct wctx *c, const char *s)
 {
-    char what[80];
-    snprintf(what, sizeof what, "the text of <%s>", c->elem ? c->elem : "?");
-    if (s != NULL && *s && writable(c, what, s)) {
+    if (s != NULL && *s && writable(c, NULL, s)) {
         chk(c, xmlTextWriterWriteString(c->w, X(s)));
     }
 }
@@ -151,14 +156,12 @@ static void text_cp(struct wctx *c, const char *s, const char *in)
     long cp;
     size_t len;
     const char *bad;
-    char what[80];
     if (s == NULL) {
         return;
     }
-    snprintf(what, sizeof what, "the text of <%s>", in);
     while ((bad = xml_forbidden(s, &cp, &len)) != NULL) {
         if (cp < 0) {
-            refuse(c, what, bad, cp);
+            refuse(c, in, NULL, bad, cp);
             return;
         }
         if (bad > s) {
@@ -194,10 +197,7 @@ static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
         } else {
             char prefix[32];
             snprintf(prefix, sizeof prefix, "x%u", ++c->gen);
-            char what[80];
-            snprintf(what, sizeof what, "the %s attribute of <%s>", at->name,
-                     c->elem ? c->elem : "?");
-            if (writable(c, what, at->value)) {
+            if (writable(c, at->name, at->value)) {
                 chk(c, xmlTextWriterWriteAttributeNS(c->w, X(prefix), X(at->name),
                                                      X(at->ns), X(at->value)));
             }
@@ -208,7 +208,7 @@ static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
 static void exts(struct wctx *c, const struct tu_exts *e)
 {
     for (size_t i = 0; i < e->count; i++) {
-        if (e->items[i].xml != NULL && writable(c, "an extension element", e->items[i].xml)) {
+        if (e->items[i].xml != NULL && writable(c, NULL, e->items[i].xml)) {
             chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
         }
     }
@@ -232,7 +232,7 @@ static void exts_where(struct wctx *c, const struct tu_exts *e, bool metadata)
 {
     for (size_t i = 0; i < e->count; i++) {
         if (e->items[i].xml != NULL && is_metadata_ext(e->items[i].xml) == metadata &&
-            writable(c, "an extension element", e->items[i].xml)) {
+            writable(c, NULL, e->items[i].xml)) {
             chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
         }
     }
@@ -1011,6 +1011,16 @@ static bool qualifier_ok(const char *q)
     return false;
 }
 
+/* The mid of segment i in 1.2: its id, else its number from 1. */
+static const char *seg_mid12(const struct tu_unit *u, size_t i, char buf[32])
+{
+    if (u->segs[i].id != NULL) {
+        return u->segs[i].id;
+    }
+    snprintf(buf, 32, "%zu", i + 1);
+    return buf;
+}
+
 static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
                          bool mark)
 {
@@ -1018,21 +1028,15 @@ static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
         const struct tu_segment *s = &u->segs[i];
         const struct tu_content *ct = target ? &s->target : &s->source;
         if (target && !s->has_target) {
-            if (!s->is_ignorable) {
-                continue; /* untranslated: no mrk, the reader pairs by mid */
-            }
+            /* untranslated: the source, as CAT tools (OmegaT) expect; the
+             * unit's state says it is not a translation (see read.c) */
             ct = &s->source;
         }
         if (mark && !s->is_ignorable) {
             char buf[32];
             start(c, "mrk");
             attr(c, "mtype", "seg");
-            if (s->id != NULL) {
-                attr(c, "mid", s->id);
-            } else {
-                snprintf(buf, sizeof buf, "%zu", i + 1);
-                attr(c, "mid", buf);
-            }
+            attr(c, "mid", seg_mid12(u, i, buf));
             write_content12(c, ct);
             end(c);
         } else {
@@ -1041,14 +1045,62 @@ static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
     }
 }
 
+/*
+ * A unit with translated and untranslated segments: the mids of the
+ * untranslated ones, so that a translation identical to its source is told
+ * from a source copy (the unit's state covers all of them; see read.c).
+ */
+static void write_untranslated12(struct wctx *c, const struct tu_unit *u)
+{
+    struct tu_buf list;
+    size_t done = 0, open = 0;
+    char buf[32];
+
+    for (size_t i = 0; i < u->seg_count; i++) {
+        done += !u->segs[i].is_ignorable && u->segs[i].has_target;
+        open += !u->segs[i].is_ignorable && !u->segs[i].has_target;
+    }
+    if (done == 0 || open == 0) {
+        return;
+    }
+    tu_buf_init(&list, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < u->seg_count; i++) {
+        if (!u->segs[i].is_ignorable && !u->segs[i].has_target) {
+            tu_buf_printf(&list, "%s%s", list.len ? " " : "", seg_mid12(u, i, buf));
+        }
+    }
+    start(c, "context-group"); /* no name: names are unique per <file> */
+    attr(c, "purpose", "information");
+    start(c, "context");
+    attr(c, "context-type", TU_XLIFF12_UNTRANSLATED);
+    text(c, list.len ? list.data : "");
+    end(c);
+    end(c);
+    tu_buf_release(&list);
+}
+
 static void write_unit12(struct wctx *c, const struct tu_unit *u)
 {
     char buf[32];
     bool multi = u->seg_count != 1 || u->segs[0].is_ignorable;
-    bool any_target = false;
     enum tu_state st = TU_STATE_NONE;
     const char *qual = NULL;
 
+    /* The unit's state is its least-finished segment's; one without a
+     * target needs translation. */
+    for (size_t i = 0; i < u->seg_count; i++) {
+        const struct tu_segment *s = &u->segs[i];
+        enum tu_state ss = s->has_target ? s->state : TU_STATE_INITIAL;
+        if (s->is_ignorable) {
+            continue;
+        }
+        if (ss != TU_STATE_NONE && (st == TU_STATE_NONE || ss < st)) {
+            st = ss;
+        }
+        if (qual == NULL && s->has_target && qualifier_ok(s->sub_state)) {
+            qual = s->sub_state;
+        }
+    }
     start(c, "trans-unit");
     if (u->id != NULL) {
         attr(c, "id", u->id);
@@ -1060,20 +1112,10 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
     attr(c, "resname", u->name);
     translate_attr(c, u->translate);
     attr(c, "xml:space", u->space);
-    /* 2.x extensions stay out: 1.2 strict demands schemas for them */
-    for (size_t i = 0; i < u->seg_count; i++) {
-        const struct tu_segment *s = &u->segs[i];
-        if (s->is_ignorable) {
-            continue;
-        }
-        any_target |= s->has_target;
-        if (s->state != TU_STATE_NONE && (st == TU_STATE_NONE || s->state < st)) {
-            st = s->state;
-        }
-        if (qual == NULL && qualifier_ok(s->sub_state)) {
-            qual = s->sub_state;
-        }
+    if (st >= TU_STATE_REVIEWED) {
+        attr(c, "approved", "yes"); /* what PO tools read as not fuzzy */
     }
+    /* 2.x extensions stay out: 1.2 strict demands schemas for them */
     start(c, "source");
     if (u->seg_count > 0) {
         attr(c, "xml:lang", u->segs[0].source.lang);
@@ -1085,13 +1127,14 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
         write_segs12(c, u, false, true);
         end(c);
     }
-    if (any_target) {
+    if (u->seg_count > 0) {
         start(c, "target");
         attr(c, "state", state12(st));
         attr(c, "state-qualifier", qual);
         write_segs12(c, u, true, multi);
         end(c);
     }
+    write_untranslated12(c, u);
     for (size_t i = 0; i < u->match_count; i++) {
         const struct tu_match *m = &u->matches[i];
         start(c, "alt-trans");
@@ -1215,13 +1258,40 @@ static void write_doc12(struct wctx *c, const struct tu_doc *d)
     end(c);
 }
 
-enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
-                                  enum tu_xliff_version version,
-                                  struct tu_buf *out, struct tu_error *err)
+/* Where the serialization goes: a buffer or a file, chunk by chunk, so the
+ * document is never held twice (once by libxml2, once by us). */
+struct sink {
+    struct tu_buf *buf; /* or */
+    FILE *fp;
+    bool failed;        /* the buffer was full or the write failed */
+    int write_errno;    /* why the write failed */
+};
+
+static int sink_write(void *ctx, const char *data, int len)
+{
+    struct sink *k = ctx;
+
+    if (k->buf != NULL ? tu_buf_add(k->buf, data, (size_t)len) != TU_OK
+                       : fwrite(data, 1, (size_t)len, k->fp) != (size_t)len) {
+        k->failed = true;
+        k->write_errno = errno;
+        return -1;
+    }
+    return len;
+}
+
+static int sink_close(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+static enum tu_status write_to(const struct tu_doc *doc,
+                               enum tu_xliff_version version, struct sink *k,
+                               const char *where, struct tu_error *err)
 {
     struct wctx c = {0};
-    xmlBufferPtr xb;
-    enum tu_status st = TU_OK;
+    xmlOutputBufferPtr ob;
 
     if (version == TU_XLIFF_2_0) {
         version = TU_XLIFF_2_1;
@@ -1231,9 +1301,11 @@ enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
         return tu_error_at(err, TU_EINVAL, NULL, 0, 0,
                            "cannot write XLIFF version %d", (int)version);
     }
-    xb = xmlBufferCreate();
-    if (xb == NULL || (c.w = xmlNewTextWriterMemory(xb, 0)) == NULL) {
-        xmlBufferFree(xb);
+    ob = xmlOutputBufferCreateIO(sink_write, sink_close, k, NULL);
+    if (ob == NULL || (c.w = xmlNewTextWriter(ob)) == NULL) {
+        if (ob != NULL) {
+            xmlOutputBufferClose(ob);
+        }
         return tu_error_at(err, TU_ENOMEM, NULL, 0, 0, "out of memory");
     }
     c.version = version;
@@ -1245,43 +1317,81 @@ enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
         write_doc20(&c, doc);
     }
     chk(&c, xmlTextWriterEndDocument(c.w));
-    xmlFreeTextWriter(c.w);
+    xmlFreeTextWriter(c.w); /* flushes and closes ob */
     tu_free(c.data);
     if (c.oom) {
-        st = tu_error_at(err, TU_ENOMEM, NULL, 0, 0, "out of memory");
-    } else if (c.refused[0] != '\0') {
-        st = tu_error_at(err, TU_EINVAL, NULL, 0, 0, "%s", c.refused);
-    } else if (c.rc < 0) {
-        st = tu_error_at(err, TU_EINVAL, NULL, 0, 0,
-                         "cannot serialize the document (invalid characters in the model?)");
-    } else if (tu_buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != TU_OK) {
-        st = tu_error_at(err, out->status, NULL, 0, 0, "output buffer full");
+        return tu_error_at(err, TU_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    xmlBufferFree(xb);
+    if (c.refused[0] != '\0') {
+        return tu_error_at(err, TU_EINVAL, NULL, 0, 0, "%s", c.refused);
+    }
+    if (k->failed) {
+        return k->buf != NULL
+                   ? tu_error_at(err, k->buf->status, NULL, 0, 0, "output buffer full")
+                   : tu_error_at(err, TU_EIO, where, 0, 0, "write failed: %s",
+                                 strerror(k->write_errno));
+    }
+    if (c.rc < 0) {
+        return tu_error_at(err, TU_EINVAL, NULL, 0, 0,
+                           "cannot serialize the document (invalid characters in the model?)");
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
+                                  enum tu_xliff_version version,
+                                  struct tu_buf *out, struct tu_error *err)
+{
+    struct sink k = {.buf = out};
+    size_t start = out->len;
+    enum tu_status st = write_to(doc, version, &k, NULL, err);
+
+    if (st != TU_OK) {
+        tu_buf_truncate(out, start);
+    }
     return st;
 }
 
+/* A document the writer refused (what it holds, not an I/O failure) is
+ * reported against the output it did not write. */
+static enum tu_status not_written(enum tu_status st, const char *path,
+                                  struct tu_error *err)
+{
+    if (st == TU_EINVAL && err->path[0] == '\0') {
+        tu_error_wrap(err, path, 0, 0, "not written");
+    }
+    return st;
+}
+
+/* Straight into the temporary beside `path`, renamed when complete (to
+ * stdout: the whole document or nothing). */
 enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
                                    enum tu_xliff_version version,
                                    const char *path, struct tu_error *err)
 {
-    struct tu_buf b;
+    struct tu_atomic_file f;
+    struct sink k = {0};
     enum tu_status st;
 
-    tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    st = tu_xliff_write_buf(doc, version, &b, err);
-    if (st == TU_EINVAL && err->path[0] == '\0') {
-        tu_error_wrap(err, path, 0, 0, "not written"); /* what the document holds */
-    }
-    if (st == TU_OK) {
-        if (strcmp(path, "-") == 0) {
-            if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
-                st = tu_error_at(err, TU_EIO, "-", 0, 0, "cannot write to stdout");
-            }
-        } else {
+    if (strcmp(path, "-") == 0) {
+        /* all or nothing on stdout too: through memory */
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        st = tu_xliff_write_buf(doc, version, &b, err);
+        if (st == TU_OK) {
             st = tu_file_write_atomic(path, b.data, b.len, err);
         }
+        tu_buf_release(&b);
+        return not_written(st, path, err);
     }
-    tu_buf_release(&b);
-    return st;
+    if ((st = tu_atomic_open(&f, path, err)) != TU_OK) {
+        return st;
+    }
+    k.fp = f.fp;
+    st = write_to(doc, version, &k, path, err);
+    if (st != TU_OK) {
+        tu_atomic_abort(&f);
+        return not_written(st, path, err);
+    }
+    return tu_atomic_commit(&f, err);
 }
