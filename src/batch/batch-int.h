@@ -125,6 +125,10 @@ enum tu_status batch_state_remember(struct batch_state *s,
 enum tu_status batch_state_journal(struct batch_state *s,
                                    const struct batch_record *rec,
                                    struct tu_error *err);
+/* Both, for a single thread. */
+enum tu_status batch_state_add(struct batch_state *s,
+                               const struct batch_record *rec,
+                               struct tu_error *err);
 void batch_record_release(struct batch_record *r);
 
 /* ---- worker pool (pool.c) ---- */

@@ -454,6 +454,14 @@ enum tu_status batch_state_remember(struct batch_state *s,
     return add_record(s, rec, err);
 }
 
+enum tu_status batch_state_add(struct batch_state *s,
+                               const struct batch_record *rec,
+                               struct tu_error *err)
+{
+    enum tu_status st = batch_state_remember(s, rec, err);
+    return st == TU_OK ? batch_state_journal(s, rec, err) : st;
+}
+
 enum tu_status batch_state_journal(struct batch_state *s,
                                    const struct batch_record *rec,
                                    struct tu_error *err)
