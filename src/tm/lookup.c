@@ -908,7 +908,9 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
     }
     if (f.keys_ok && (!tm->keys.valid || tm->keys.stamp != tm->pairs.stamp)) {
         /* another content: forget the keys */
-        memset(tm->keys.ent, 0, tm->keys.nent * sizeof *tm->keys.ent);
+        if (tm->keys.ent != NULL) {
+            memset(tm->keys.ent, 0, tm->keys.nent * sizeof *tm->keys.ent);
+        }
         tm->keys.used = 0;
         tm->keys.stamp = tm->pairs.stamp;
         tm->keys.valid = true;
