@@ -13,7 +13,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
 #include <unicode/utrans.h>
 
@@ -25,35 +24,20 @@
 #include <tumac/locale.h>
 #include <tumac/text.h>
 
-#define SR_AFF "/usr/share/hunspell/sr_Latn_RS.aff"
-#define SR_DIC "/usr/share/hunspell/sr_Latn_RS.dic"
-#define EN_AFF "/usr/share/hunspell/en_US.aff"
-#define EN_DIC "/usr/share/hunspell/en_US.dic"
-
 struct term {
     char *from;
     size_t len;
     char *to; /* NULL: keep as written */
 };
 
-/* A small open-addressing cache of foreign-word verdicts. */
-struct verdict {
-    char *word;
-    bool foreign;
-};
-
 struct tu_translit {
     char tag[64];
     bool to_cyrl;
-    bool acronyms_keep;
+    enum translit_acronyms acronyms;
     bool no_foreign;
     struct term *terms;
     size_t nterms;
     UTransliterator *cyr2lat;
-    Hunhandle *sr, *en;
-    bool hun_tried;
-    struct verdict *cache;
-    size_t cache_cap, cache_count;
 };
 
 /* ---------------------------------------------------------------- terms */
@@ -190,7 +174,9 @@ enum tu_status tu_translit_new(const char *to_tag,
     snprintf(t->tag, sizeof(t->tag), "%s-%s", loc.language, script);
     t->to_cyrl = strcmp(script, "Cyrl") == 0;
     if (opts != NULL) {
-        t->acronyms_keep = opts->acronyms_keep;
+        t->acronyms = opts->acronyms_keep      ? TRANSLIT_ACR_KEEP
+                      : opts->acronyms_convert ? TRANSLIT_ACR_CONVERT
+                                               : TRANSLIT_ACR_AUTO;
         t->no_foreign = opts->no_foreign_detection;
         if (opts->keep_path != NULL) {
             st = load_terms(t, opts->keep_path, false, &cap, err);
@@ -223,16 +209,6 @@ void tu_translit_free(struct tu_translit *t)
     if (t->cyr2lat != NULL) {
         utrans_close(t->cyr2lat);
     }
-    if (t->sr != NULL) {
-        Hunspell_destroy(t->sr);
-    }
-    if (t->en != NULL) {
-        Hunspell_destroy(t->en);
-    }
-    for (size_t i = 0; i < t->cache_cap; i++) {
-        tu_free(t->cache[i].word);
-    }
-    tu_free(t->cache);
     tu_free(t);
 }
 
@@ -466,102 +442,7 @@ static bool is_roman(const char *w, size_t n)
     return pos == n;
 }
 
-static void hun_open(struct tu_translit *t)
-{
-    FILE *f;
-
-    t->hun_tried = true;
-    if ((f = fopen(SR_DIC, "r")) != NULL) {
-        fclose(f);
-        t->sr = Hunspell_create(SR_AFF, SR_DIC);
-    }
-    if ((f = fopen(EN_DIC, "r")) != NULL) {
-        fclose(f);
-        t->en = Hunspell_create(EN_AFF, EN_DIC);
-    }
-}
-
-static size_t hash_word(const char *w, size_t n)
-{
-    size_t h = 1469598103934665603u;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ (unsigned char)w[i]) * 1099511628211u;
-    }
-    return h;
-}
-
-/*
- * A word is foreign when the Serbian dictionary does not know it and the
- * English one does ("Network", "Lock"). Words both know (pod, to) and
- * words neither knows (names) are Serbian. Verdicts are cached.
- */
-static bool is_foreign(struct tu_translit *t, const char *w, size_t n)
-{
-    char word[128];
-    size_t h, i;
-    bool foreign;
-
-    if (t->no_foreign || n >= sizeof(word) || n < 2) {
-        return false;
-    }
-    if (!t->hun_tried) {
-        hun_open(t);
-    }
-    if (t->sr == NULL || t->en == NULL) {
-        return false;
-    }
-    if (t->cache_count * 2 >= t->cache_cap) {
-        /* Grow (or start) the cache; on failure just do not cache. */
-        size_t ncap = t->cache_cap ? t->cache_cap * 2 : 1024;
-        struct verdict *nc = ncap <= 65536 ? tu_calloc(ncap, sizeof(*nc)) : NULL;
-        if (nc != NULL) {
-            for (size_t k = 0; k < t->cache_cap; k++) {
-                if (t->cache[k].word != NULL) {
-                    size_t p = hash_word(t->cache[k].word, strlen(t->cache[k].word)) & (ncap - 1);
-                    while (nc[p].word != NULL) {
-                        p = (p + 1) & (ncap - 1);
-                    }
-                    nc[p] = t->cache[k];
-                }
-            }
-            tu_free(t->cache);
-            t->cache = nc;
-            t->cache_cap = ncap;
-        }
-    }
-    memcpy(word, w, n);
-    word[n] = '\0';
-    h = hash_word(w, n);
-    if (t->cache_cap > 0) {
-        for (i = h & (t->cache_cap - 1); t->cache[i].word != NULL;
-             i = (i + 1) & (t->cache_cap - 1)) {
-            if (strcmp(t->cache[i].word, word) == 0) {
-                return t->cache[i].foreign;
-            }
-        }
-    }
-    foreign = !Hunspell_spell(t->sr, word) && Hunspell_spell(t->en, word);
-    if (t->cache_cap > 0 && t->cache_count * 2 < t->cache_cap) {
-        for (i = h & (t->cache_cap - 1); t->cache[i].word != NULL;
-             i = (i + 1) & (t->cache_cap - 1)) {
-        }
-        t->cache[i].word = tu_strdup(word);
-        if (t->cache[i].word != NULL) {
-            t->cache[i].foreign = foreign;
-            t->cache_count++;
-        }
-    }
-    return foreign;
-}
-
 /* ---------------------------------------------------------- the scanner */
-
-static bool is_word_cp(uint32_t c)
-{
-    return c == '_' || (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')
-                                 : (u_isalnum((UChar32)c) || u_getCombiningClass((UChar32)c) != 0 ||
-                                    u_charType((UChar32)c) == U_NON_SPACING_MARK));
-}
 
 static bool is_space_cp(uint32_t c)
 {
@@ -716,7 +597,7 @@ static bool chunk_protected(const char *s, size_t n)
     if ((n > 4 && strncasecmp_ascii(s, "www.", 4)) || has_scheme(s, n)) {
         return true;
     }
-    if ((s[0] == '@' || s[0] == '#') && is_word_cp((unsigned char)s[1])) {
+    if ((s[0] == '@' || s[0] == '#') && translit_is_word_cp((unsigned char)s[1])) {
         return true;
     }
     if (s[0] == '/' || memchr(s, '\\', n) != NULL || (s[0] == '.' && s[1] == '/')) {
@@ -829,14 +710,14 @@ static bool next_word_caps(const char *s, size_t len, size_t i)
     size_t j = i, e;
     struct word_info wi;
 
-    while (j < len && s[j] != '\n' && !is_word_cp((unsigned char)s[j]) &&
+    while (j < len && s[j] != '\n' && !translit_is_word_cp((unsigned char)s[j]) &&
            (unsigned char)s[j] < 0x80) {
         j++;
     }
     e = j;
     while (e < len) {
         size_t k = e;
-        if (!is_word_cp(text_next_cp(s, len, &k))) {
+        if (!translit_is_word_cp(text_next_cp(s, len, &k))) {
             break;
         }
         e = k;
@@ -851,44 +732,22 @@ static bool next_word_caps(const char *s, size_t len, size_t i)
 struct scan {
     bool prev_title; /* the previous word was Title-case */
     bool prev_caps;  /* the previous word was in capitals (2+ letters) */
+    const struct translit_span *spans; /* foreign spans (translit-judge.c) */
+    size_t nspans, next;                /* next: the first not yet passed */
 };
 
-/*
- * The foreign-word verdict for the word s[i..e), judged with its hyphenated
- * compound: "pit-stop" and "plej-of" are converted whole unless every part
- * is foreign, so a compound is never half Latin, half Cyrillic.
- */
-static bool compound_foreign(struct tu_translit *t, const char *s, size_t len,
-                             size_t i, size_t e)
+/* Does byte i (a word start, scanned in order) fall in a foreign span? */
+static bool in_span(struct scan *sc, size_t i)
 {
-    size_t a = i, b = e;
-
-    if (!is_foreign(t, s + i, e - i)) {
-        return false;
+    while (sc->next < sc->nspans && sc->spans[sc->next].end <= i) {
+        sc->next++;
     }
-    while (a >= 2 && s[a - 1] == '-' && is_word_cp((unsigned char)s[a - 2])) {
-        a--;
-        while (a > 0 && is_word_cp((unsigned char)s[a - 1])) {
-            a--;
+    for (size_t k = sc->next; k < sc->nspans && sc->spans[k].start <= i; k++) {
+        if (sc->spans[k].end > i) {
+            return true;
         }
     }
-    while (b + 1 < len && s[b] == '-' && is_word_cp((unsigned char)s[b + 1])) {
-        b++;
-        while (b < len && is_word_cp((unsigned char)s[b])) {
-            b++;
-        }
-    }
-    for (size_t p = a; p < b;) {
-        size_t q = p;
-        while (q < b && s[q] != '-') {
-            q++;
-        }
-        if ((p != i || q != e) && (q - p < 3 || !is_foreign(t, s + p, q - p))) {
-            return false;
-        }
-        p = q + 1;
-    }
-    return true;
+    return false;
 }
 
 /* "mil." in "1,2 mil. KM": an abbreviation of our languages (the
@@ -928,14 +787,15 @@ static bool do_word(struct tu_translit *t, const char *s, size_t len,
     } else if (wi.lower == 0 && wi.letters >= 2) {
         if (is_roman(w, n) && !(roman_is_word(w, n) && (was_caps || next_word_caps(s, len, e)))) {
             keep = true;
-        } else if (t->acronyms_keep) {
+        } else if (t->acronyms == TRANSLIT_ACR_KEEP ||
+                   (t->acronyms == TRANSLIT_ACR_AUTO && in_span(sc, i))) {
             keep = true;
         }
-    } else if (n == 1 && (w[0] == 'I' || w[0] == 'V') && was_title && i >= 1 && s[i - 1] == ' ') {
+    } else if (n == 1 && (w[0] == 'I' || w[0] == 'V') && was_title && i >= 1 && s[i - 1] == ' ' &&
+               !in_span(sc, i)) {
         keep = true; /* Petar I, Karlo V */
-    } else if (wi.letters == n && wi.letters >= 3 && !is_native_abbrev(s, len, i, e) &&
-               compound_foreign(t, s, len, i, e)) {
-        keep = true; /* ASCII-only word the English dictionary knows */
+    } else if (in_span(sc, i) && !is_native_abbrev(s, len, i, e)) {
+        keep = true; /* a word of a foreign span */
     }
     if (keep) {
         tu_buf_add(out, w, n);
@@ -957,7 +817,7 @@ static bool term_at(const struct tu_translit *t, const char *s, size_t len,
         j = i + tm->len;
         if (j < len) {
             size_t q = j;
-            if (is_word_cp(text_next_cp(s, len, &q))) {
+            if (translit_is_word_cp(text_next_cp(s, len, &q))) {
                 continue;
             }
         }
@@ -972,16 +832,23 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
                                   size_t len, struct tu_buf *out,
                                   struct tu_error *err)
 {
-    struct scan sc = {false, false};
+    struct scan sc = {false, false, NULL, 0, 0};
+    struct translit_span *spans = NULL;
     bool chunk_start = true;
     size_t i = 0, k;
+
+    if (!t->no_foreign &&
+        translit_foreign_spans(s, len, t->acronyms, &spans, &sc.nspans) != TU_OK) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    sc.spans = spans;
 
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         size_t j;
         uint32_t cp;
 
-        if (t->nterms > 0 && !is_word_cp(prev_cp(s, i)) && term_at(t, s, len, i, out, &k)) {
+        if (t->nterms > 0 && !translit_is_word_cp(prev_cp(s, i)) && term_at(t, s, len, i, out, &k)) {
             i += k;
             chunk_start = false;
             continue;
@@ -1034,11 +901,11 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
                 continue;
             }
         }
-        if (is_word_cp(cp)) {
+        if (translit_is_word_cp(cp)) {
             size_t e = j;
             while (e < len) {
                 size_t q = e;
-                if (!is_word_cp(text_next_cp(s, len, &q))) {
+                if (!translit_is_word_cp(text_next_cp(s, len, &q))) {
                     break;
                 }
                 e = q;
@@ -1051,8 +918,8 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
                 } else if (len - q >= 3 && memcmp(s + q, "\xE2\x80\x99", 3) == 0) {
                     q += 3;
                 }
-                if (q > e && q < len && is_word_cp((unsigned char)s[q])) {
-                    while (q < len && is_word_cp((unsigned char)s[q])) {
+                if (q > e && q < len && translit_is_word_cp((unsigned char)s[q])) {
+                    while (q < len && translit_is_word_cp((unsigned char)s[q])) {
                         q++;
                     }
                     tu_buf_add(out, s + e, q - e);
@@ -1065,6 +932,7 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
         tu_buf_add(out, s + i, j - i);
         i = j;
     }
+    tu_free(spans);
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "out of memory");
     }
