@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -114,6 +115,10 @@ static int do_stdin(struct cli *cli, struct tu_translit *t)
     struct tu_buf out;
     int rc = CLI_OK;
 
+    struct stat sb;
+    /* A file redirected in needs no flush per line; a pipe or terminal does. */
+    bool flush = fstat(fileno(stdin), &sb) != 0 || !S_ISREG(sb.st_mode);
+
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
     while ((n = getline(&line, &cap, stdin)) > 0) {
         struct tu_error err = {0};
@@ -127,7 +132,9 @@ static int do_stdin(struct cli *cli, struct tu_translit *t)
             break;
         }
         fwrite(out.data, 1, out.len, stdout);
-        fflush(stdout);
+        if (flush) {
+            fflush(stdout);
+        }
     }
     free(line);
     tu_buf_release(&out);

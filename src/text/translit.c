@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/utrans.h>
 
 #include "segment-int.h"
@@ -219,26 +220,138 @@ const char *tu_translit_target(const struct tu_translit *t)
 
 /* ------------------------------------------------------ Cyrillic -> Latin */
 
-static enum tu_status to_latin(struct tu_translit *t, const char *text,
-                               size_t len, struct tu_buf *out,
-                               struct tu_error *err)
+/*
+ * Serbian Cyrillic -> Latin by our table: one pass over the UTF-8, so it
+ * runs at memory speed, and Љ Њ Џ are written by their neighbours (ICU's
+ * BGN transform writes "LJ. Popović" for "Љ. Поповић"): Lj before a small
+ * letter or standing alone (an initial), LJ before a capital or after one
+ * with no small letter following (ЉУБЉАНА, КРАЉ). Text with Cyrillic
+ * letters outside Serbian's (Russian ы, Macedonian ѓ) goes to ICU's BGN
+ * transform whole; NFC is applied only when a character that may change
+ * under it appears.
+ */
+
+/* Lower-case Serbian Cyrillic а..џ (U+0430..U+045F) -> Latin; NULL: not Serbian. */
+static const char *const cyr_lat[48] = {
+    "a", "b", "v", "g", "d", "e", "\xC5\xBE", "z", "i", NULL, "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "h", "c", "\xC4\x8D", "\xC5\xA1", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, "\xC4\x91", NULL, NULL, NULL, NULL, NULL, "j", "lj", "nj", "\xC4\x87", NULL, NULL, NULL, "d\xC5\xBE",
+};
+
+/* The lower-case Latin of Serbian Cyrillic c, NULL if c is not one. */
+static const char *cyr_to_lat(uint32_t c, bool *upper)
+{
+    *upper = c >= 0x400 && c < 0x430;
+    if (c >= 0x400 && c < 0x410) {
+        c += 0x50;
+    } else if (c >= 0x410 && c < 0x430) {
+        c += 0x20;
+    }
+    return c >= 0x430 && c < 0x460 ? cyr_lat[c - 0x430] : NULL;
+}
+
+/* Is the code point at s[i] an upper-case letter (Cyrillic or other)? */
+static int case_at(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    uint32_t c;
+    if (i >= len) {
+        return 0;
+    }
+    c = text_next_cp(s, len, &k);
+    if (c < 0x80) {
+        return c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? -1 : 0;
+    }
+    if (c >= 0x400 && c < 0x460) {
+        return c < 0x430 ? 1 : -1;
+    }
+    return u_isUUppercase((UChar32)c) ? 1 : u_isULowercase((UChar32)c) ? -1 : 0;
+}
+
+/* Write the Latin of one Cyrillic letter at o; returns the bytes written.
+ * Upper-case: the first letter in capitals, and the second of lj/nj/dž too
+ * when the word is in capitals here (a capital next, or a capital before
+ * and no letter after). */
+static size_t put_latin(char *o, const char *lat, bool upper, int prev_case, int next_case)
+{
+    size_t n = lat[1] == '\0' ? 1 : lat[2] == '\0' ? 2 : 3;
+    size_t first = (unsigned char)lat[0] < 0x80 ? 1 : 2;
+
+    memcpy(o, lat, n);
+    if (!upper) {
+        return n;
+    }
+    if (first == 1) {
+        o[0] = (char)(o[0] - 32);
+    } else {
+        o[1] = (char)(o[1] - 1); /* č ć đ š ž: the capital is one less */
+    }
+    if (n > first && (next_case > 0 || (next_case == 0 && prev_case > 0))) {
+        if ((unsigned char)o[first] < 0x80) {
+            o[first] = (char)(o[first] - 32);
+        } else {
+            o[first + 1] = (char)(o[first + 1] - 1);
+        }
+    }
+    return n;
+}
+
+/* Map by the table; false when a character needs ICU (non-Serbian Cyrillic).
+ * A Cyrillic letter's 2 bytes become at most 3 (dž), so 3/2 of the input
+ * is reserved and written in place. */
+static bool latin_by_table(const char *text, size_t len, struct tu_buf *out, bool *need_nfc)
+{
+    int prev_case = 0;
+    char *o;
+
+    *need_nfc = false;
+    if (tu_buf_reserve(out, len + len / 2 + 8) != TU_OK) {
+        return true; /* out->status says out of memory */
+    }
+    o = out->data + out->len;
+    for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)text[i];
+        size_t at = i;
+        uint32_t c;
+        const char *lat;
+        bool upper;
+        if (b < 0x80) {
+            *o++ = (char)b;
+            prev_case = b >= 'A' && b <= 'Z' ? 1 : b >= 'a' && b <= 'z' ? -1 : 0;
+            i++;
+            continue;
+        }
+        c = text_next_cp(text, len, &i);
+        if (c >= 0x400 && c < 0x500) {
+            lat = cyr_to_lat(c, &upper);
+            if (lat == NULL) {
+                return false;
+            }
+            o += put_latin(o, lat, upper, prev_case, upper ? case_at(text, len, i) : 0);
+            prev_case = upper ? 1 : -1;
+            continue;
+        }
+        if (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+            *need_nfc = true;
+        }
+        memcpy(o, text + at, i - at);
+        o += i - at;
+        prev_case = u_isUUppercase((UChar32)c) ? 1 : u_isULowercase((UChar32)c) ? -1 : 0;
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
+    return true;
+}
+
+static enum tu_status latin_by_icu(struct tu_translit *t, const char *text,
+                                   size_t len, struct tu_buf *out,
+                                   struct tu_error *err)
 {
     UErrorCode ust = U_ZERO_ERROR;
     UChar *u = NULL;
     int32_t n = 0, limit, cap;
     enum tu_status st;
-    bool has_cyr = false;
 
-    for (size_t i = 0; i + 1 < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == 0xD0 || c == 0xD1 || c == 0xC7) {
-            has_cyr = true;
-            break;
-        }
-    }
-    if (!has_cyr) {
-        return tu_text_nfc(text, len, out, err);
-    }
     if (t->cyr2lat == NULL) {
         static const UChar id[] = u"sr-sr_Latn/BGN; NFC";
         t->cyr2lat = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ust);
@@ -273,6 +386,35 @@ static enum tu_status to_latin(struct tu_translit *t, const char *text,
     st = text_add_u16(out, u, n, err);
     tu_free(u);
     return st;
+}
+
+static enum tu_status to_latin(struct tu_translit *t, const char *text,
+                               size_t len, struct tu_buf *out,
+                               struct tu_error *err)
+{
+    struct tu_buf lat;
+    bool need_nfc;
+    enum tu_status st = TU_OK;
+    size_t mark = out->len;
+
+    if (latin_by_table(text, len, out, &need_nfc)) {
+        if (out->status != TU_OK) {
+            return tu_error_set(err, out->status, "out of memory");
+        }
+        if (!need_nfc) {
+            return TU_OK;
+        }
+        /* Normalise what we wrote (the table's letters are NFC already). */
+        tu_buf_init(&lat, TU_BUF_NO_LIMIT);
+        tu_buf_add(&lat, out->data + mark, out->len - mark);
+        out->len = mark;
+        st = lat.status != TU_OK ? tu_error_set(err, lat.status, "out of memory")
+                                 : tu_text_nfc(lat.data, lat.len, out, err);
+        tu_buf_release(&lat);
+        return st;
+    }
+    out->len = mark;
+    return latin_by_icu(t, text, len, out, err);
 }
 
 /* ------------------------------------------------------ Latin -> Cyrillic */
