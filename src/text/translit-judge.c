@@ -101,16 +101,22 @@ static bool english_in(const char *const *tab, size_t count, const char *w, size
 
 /* Letters Serbian Latin spelling does not write, even where two parts of a
  * word meet (pret-hodni, is-hod, op-hoditi, ko-cka, ne-o-, okean): ch and
- * gh anywhere, th or ph starting a word, th sh ck ending one, ee, and
- * doubled consonants other than nn, dd, jj, zz (van-nastavni, od-daljiti). */
+ * gh anywhere, th or ph starting a word, th sh ck ending one, ee, ie, and
+ * doubled consonants other than nn, dd, jj, zz (van-nastavni, od-daljiti),
+ * oo after the first letter except in koo-, zoo-. */
 static bool foreign_letters(const char *lw, size_t n)
 {
     static const char *const anywhere[] = {
-        "ch", "gh", "ee", "ll", "ss", "tt", "ff", "pp", "mm", "rr", "cc", "gg", "bb", "kk",
+        "ch", "gh", "ee", "ie", "ll", "ss", "tt", "ff", "pp", "mm", "rr", "cc", "gg", "bb", "kk",
     };
     static const char *const ends[] = {"th", "sh", "ck"};
 
     if (n >= 3 && (memcmp(lw, "th", 2) == 0 || memcmp(lw, "ph", 2) == 0)) {
+        return true;
+    }
+    /* oo, but not the ko-o, zo-o of koordinacija, zoologija */
+    if (n >= 4 && strstr(lw + 1, "oo") != NULL && memcmp(lw, "koo", 3) != 0 &&
+        memcmp(lw, "zoo", 3) != 0) {
         return true;
     }
     for (size_t k = 0; n >= 3 && k < sizeof(ends) / sizeof(ends[0]); k++) {
@@ -195,7 +201,9 @@ static void classify(const char *w, size_t n, enum translit_acronyms mode, struc
         return;
     }
     if (english_in(english_words, english_words_count, word, n, &name)) {
-        jw->cls = name && !foreign_letters(lw, n) ? W_NAME : W_FOREIGN;
+        /* Capitalised, a short English word alone is most often a name
+         * written as Serbian writes it (River, Dog): foreign only in a run. */
+        jw->cls = (name || (jw->title && n < 6)) && !foreign_letters(lw, n) ? W_NAME : W_FOREIGN;
         return;
     }
     if (foreign_letters(lw, n)) {
