@@ -13530,12 +13530,13 @@ const char *const english_shared[] = {
 const size_t english_shared_count = 6075;
 
 const char *const acronyms_keep[] = {
-    "ABC", "AI", "AM", "BBC", "CBC", "CBS", "CNBC", "CNN", "DARPA", "DNS",
-    "FBI", "FM", "GOP", "GPS", "HBO", "HTML", "IP", "ITV", "LED", "MAGA",
-    "MSNBC", "NBC", "NPR", "NSF", "PBS", "PDF", "PM", "SNL", "STEM", "URL",
-    "USB", "WiFi",
+    "ABC", "AI", "AM", "Aldi", "BBC", "CBC", "CBS", "CNBC", "CNN", "DARPA",
+    "DNS", "Debenhams", "FBI", "FM", "Facebook", "GOP", "GPS", "Google", "HBO",
+    "HTML", "IP", "ITV", "Instagram", "LED", "Lidl", "MAGA", "MSNBC",
+    "Microsoft", "NBC", "NPR", "NSF", "PBS", "PDF", "PM", "Primark", "SNL",
+    "STEM", "Superdrug", "Tesco", "Twitter", "URL", "USB", "WiFi", "YouTube",
 };
-const size_t acronyms_keep_count = 32;
+const size_t acronyms_keep_count = 44;
 
 const char *const acronyms_convert[] = {
     "BiH", "CIK", "EU", "HDZ", "HIV", "KM", "NATO", "OEBS", "OHR", "OSCE",

@@ -188,6 +188,19 @@ static void classify(const char *w, size_t n, enum translit_acronyms mode, struc
         jw->cls = acronym_class(word, mode);
         return;
     }
+    if (in_table(acronyms_keep, acronyms_keep_count, word)) {
+        jw->cls = W_FOREIGN; /* a listed brand (Aldi, Lidl) */
+        return;
+    }
+    /* An elided article or O' before a capital (L'Oreal, D'Artagnan,
+     * O'Neil): no Serbian word has an apostrophe inside. */
+    {
+        const char *ap = memchr(word, '\'', n);
+        if (ap != NULL && ap > word && ap - word <= 2 && ap[1] >= 'A' && ap[1] <= 'Z') {
+            jw->cls = W_FOREIGN;
+            return;
+        }
+    }
     if (n == 1 && lower == 1) {
         return; /* i, a, u, o, s, k, v: Serbian conjunctions and prepositions */
     }
@@ -294,7 +307,7 @@ static void judge_quote(struct judge *j, size_t a, size_t b)
         join += j->w[i].cls == W_JOIN;
         serb += j->w[i].cls == W_SERB;
     }
-    if (foreign >= 1 && foreign + join >= 2 && foreign + join >= 2 * serb) {
+    if (foreign >= 1 && foreign + join >= 2 && foreign + join > serb) {
         keep_words(j, a, b);
     }
 }

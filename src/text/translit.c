@@ -268,6 +268,26 @@ static int case_at(const char *s, size_t len, size_t i)
     return u_isUUppercase((UChar32)c) ? 1 : u_isULowercase((UChar32)c) ? -1 : 0;
 }
 
+/* The case after a letter ending at byte i: of the next letter, or for an
+ * initial ("Љ. ПОПОВИЋ") of the word after it when that is in capitals. */
+static int next_case(const char *s, size_t len, size_t i)
+{
+    int c = case_at(s, len, i);
+    size_t k = i;
+    if (c != 0 || k >= len || s[k] != '.') {
+        return c;
+    }
+    k++;
+    while (k < len && s[k] == ' ') {
+        k++;
+    }
+    if (k == i + 1 || case_at(s, len, k) <= 0) {
+        return 0;
+    }
+    text_next_cp(s, len, &k);
+    return case_at(s, len, k) > 0 ? 1 : 0;
+}
+
 /* Write the Latin of one Cyrillic letter at o; returns the bytes written.
  * Upper-case: the first letter in capitals, and the second of lj/nj/dž too
  * when the word is in capitals here (a capital next, or a capital before
@@ -327,7 +347,7 @@ static bool latin_by_table(const char *text, size_t len, struct tu_buf *out, boo
             if (lat == NULL) {
                 return false;
             }
-            o += put_latin(o, lat, upper, prev_case, upper ? case_at(text, len, i) : 0);
+            o += put_latin(o, lat, upper, prev_case, upper ? next_case(text, len, i) : 0);
             prev_case = upper ? 1 : -1;
             continue;
         }
