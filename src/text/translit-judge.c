@@ -146,17 +146,26 @@ static enum wclass acronym_class(const char *w, enum translit_acronyms mode)
 }
 
 /* The class of the word w[0..n) (letters and apostrophes only). */
-static void classify(const char *w, size_t n, enum translit_acronyms mode, struct jword *jw)
+static void classify(const char *w0, size_t n0, enum translit_acronyms mode, struct jword *jw)
 {
-    char lw[64], word[64];
-    size_t upper = 0, lower = 0;
+    char lw[64], word[64], w[64];
+    size_t upper = 0, lower = 0, n = 0;
     bool name = false;
 
     jw->cls = W_SERB;
     jw->homograph = false;
     jw->title = false;
-    if (n >= sizeof(lw)) {
+    if (n0 >= sizeof(lw)) {
         return;
+    }
+    /* ’ as ' (Burt’s, L’Oreal) */
+    for (size_t i = 0; i < n0; i++) {
+        if (i + 3 <= n0 && memcmp(w0 + i, "\xE2\x80\x99", 3) == 0) {
+            w[n++] = '\'';
+            i += 2;
+        } else {
+            w[n++] = w0[i];
+        }
     }
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
@@ -197,6 +206,11 @@ static void classify(const char *w, size_t n, enum translit_acronyms mode, struc
     {
         const char *ap = memchr(word, '\'', n);
         if (ap != NULL && ap > word && ap - word <= 2 && ap[1] >= 'A' && ap[1] <= 'Z') {
+            jw->cls = W_FOREIGN;
+            return;
+        }
+        /* and the English possessive of a name: Burt's, Tennent's */
+        if (ap != NULL && jw->title && n >= 4 && ap == word + n - 2 && ap[1] == 's') {
             jw->cls = W_FOREIGN;
             return;
         }
@@ -354,7 +368,9 @@ static void collect(struct judge *j, const char *s, size_t len, enum translit_ac
         while (e < len) {
             size_t q = e;
             uint32_t d = text_next_cp(s, len, &q);
-            if (!translit_is_word_cp(d) && !(d == '\'' && q < len && translit_is_word_cp((unsigned char)s[q]))) {
+            bool apostrophe = (d == '\'' || d == 0x2019) && q < len &&
+                              translit_is_word_cp((unsigned char)s[q]);
+            if (!translit_is_word_cp(d) && !apostrophe) {
                 break;
             }
             e = q;
