@@ -126,12 +126,24 @@ enum tu_status tu_atomic_open(struct tu_atomic_file *f, const char *path,
     const char *slash;
     enum tu_status st;
     int fd;
+    struct stat old;
+    mode_t mode = 0644;
 
     memset(f, 0, sizeof(*f));
     if (strcmp(path, "-") == 0) {
         f->fp = stdout;
         f->is_stdout = true;
         return TU_OK;
+    }
+    /* The rename would replace a file its owner made read-only (and leave
+     * a writable one): refuse. A file that is replaced keeps its mode. */
+    if (stat(path, &old) == 0 && S_ISREG(old.st_mode)) {
+        if ((old.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) {
+            return tu_error_at(err, TU_EIO, path, 0, 0,
+                               "the output file is read-only; not replaced "
+                               "(make it writable or choose another output)");
+        }
+        mode = old.st_mode & 07777;
     }
     st = tu_mkdirs_for(path, err);
     if (st != TU_OK) {
@@ -159,7 +171,7 @@ enum tu_status tu_atomic_open(struct tu_atomic_file *f, const char *path,
         atomic_reset(f);
         return TU_EIO;
     }
-    fchmod(fd, 0644);
+    fchmod(fd, mode);
     f->fp = fdopen(fd, "wb");
     if (f->fp == NULL) {
         int e = errno;

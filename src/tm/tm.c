@@ -2,12 +2,14 @@
  * The translation memory store: schema, adds, exact and fuzzy lookup,
  * concordance, statistics. SQLite is used only here and in tmx.c.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -267,8 +269,38 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
                        TM_SCHEMA_VERSION "'), ('fts_through', '0')", (char *)NULL);
 }
 
-static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **out,
+/* How open_once opens: writable, read-only, or read-only as an unchanging
+ * snapshot (no locks, no -shm: a TM in a folder this user cannot write). */
+enum open_mode { OPEN_WRITE, OPEN_READ, OPEN_SNAPSHOT };
+
+static enum tu_status open_once(const char *path, enum open_mode mode, struct tu_tm **out,
                                 int *db_code, struct tu_error *err);
+
+/* PATH-wal with changes not yet in the file. */
+static bool has_wal(const char *path)
+{
+    char wal[4096];
+    struct stat st;
+    return (size_t)snprintf(wal, sizeof wal, "%s-wal", path) < sizeof wal &&
+           stat(wal, &st) == 0 && st.st_size > 0;
+}
+
+/* Can this user create files beside PATH (SQLite's -shm and -wal)? */
+static bool folder_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+
+    if (slash == NULL) {
+        return access(".", W_OK) == 0;
+    }
+    if ((size_t)(slash - path) >= sizeof dir) {
+        return true;
+    }
+    memcpy(dir, path, (size_t)(slash - path));
+    dir[slash == path ? 1 : slash - path] = '\0';
+    return access(dir, W_OK) == 0;
+}
 
 /* A killed rollback-journal import's journal is rolled back by a writable
  * connection (a read-only one cannot); a time-out names who writes (see
@@ -277,17 +309,31 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
                           struct tu_error *err)
 {
     int db_code = SQLITE_OK;
-    enum tu_status st = open_once(path, readonly, out, &db_code, err);
+    enum tu_status st;
+
+    /* a read-only WAL open needs the -shm file, which a folder this user
+     * cannot write does not let SQLite create: read the file as it is,
+     * unless PATH-wal holds changes the file lacks */
+    if (readonly && !folder_writable(path)) {
+        if (has_wal(path) || has_journal(path)) {
+            return tu_error_at(err, TU_EDB, path, 0, 0,
+                               "the TM's folder is read-only and %s-%s holds changes not"
+                               " yet in the TM: open it once where it can be written",
+                               path, has_wal(path) ? "wal" : "journal");
+        }
+        return open_once(path, OPEN_SNAPSHOT, out, &db_code, err);
+    }
+    st = open_once(path, readonly ? OPEN_READ : OPEN_WRITE, out, &db_code, err);
 
     if (st != TU_OK && readonly && db_code == SQLITE_READONLY_ROLLBACK) {
         struct tu_tm *rw = NULL;
         tu_error_clear(err);
-        if (open_once(path, false, &rw, &db_code, err) != TU_OK) {
+        if (open_once(path, OPEN_WRITE, &rw, &db_code, err) != TU_OK) {
             return tu_error_wrap(err, path, 0, 0, "an interrupted import left %s-journal;"
                                  " rolling it back needs write access", path);
         }
         tu_tm_close(rw);
-        st = open_once(path, readonly, out, &db_code, err);
+        st = open_once(path, OPEN_READ, out, &db_code, err);
     }
     return st;
 }
@@ -314,12 +360,52 @@ static enum tu_status set_wal(struct tu_tm *tm, struct tu_error *err)
     }
 }
 
-static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **out,
+/* A TM this open created and could not finish (a full disk): its files go,
+ * so no empty or half-made database is left to be taken for a TM. */
+static void remove_new_tm(const char *path)
+{
+    static const char *const suffix[] = {"", "-journal", "-wal", "-shm"};
+    char name[4096];
+
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+        if ((size_t)snprintf(name, sizeof name, "%s%s", path, suffix[i]) < sizeof name) {
+            unlink(name);
+        }
+    }
+}
+
+/* "file:PATH?immutable=1" with PATH percent-encoded where URIs need it. */
+static char *snapshot_uri(const char *path)
+{
+    struct tu_buf b;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    tu_buf_adds(&b, "file:");
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+        if (*c == '%' || *c == '?' || *c == '#' || *c <= ' ' || *c >= 0x7F) {
+            tu_buf_printf(&b, "%%%02X", *c);
+        } else {
+            tu_buf_addc(&b, (char)*c);
+        }
+    }
+    tu_buf_adds(&b, "?immutable=1");
+    if (b.status != TU_OK) {
+        tu_buf_release(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+static enum tu_status open_once(const char *path, enum open_mode mode, struct tu_tm **out,
                                 int *db_code, struct tu_error *err)
 {
     struct tu_tm *tm;
+    bool readonly = mode != OPEN_WRITE;
     int flags = readonly ? SQLITE_OPEN_READONLY
                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    struct stat before;
+    bool created = !readonly && stat(path, &before) != 0 && errno == ENOENT;
+    char *uri = NULL;
 
     *out = NULL;
     if (!readonly) {
@@ -334,13 +420,20 @@ static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     tm->readonly = readonly;
-    if (sqlite3_open_v2(path, &tm->db, flags, NULL) != SQLITE_OK) {
+    if (mode == OPEN_SNAPSHOT && (uri = snapshot_uri(path)) == NULL) {
+        tu_tm_close(tm);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (sqlite3_open_v2(uri != NULL ? uri : path, &tm->db,
+                        flags | (uri != NULL ? SQLITE_OPEN_URI : 0), NULL) != SQLITE_OK) {
         enum tu_status st = tu_error_at(err, TU_EDB, path, 0, 0,
                                         "cannot open the TM: %s",
                                         tm->db ? sqlite3_errmsg(tm->db) : "out of memory");
+        tu_free(uri);
         tu_tm_close(tm);
         return st;
     }
+    tu_free(uri);
     sqlite3_busy_timeout(tm->db, TM_BUSY_MS);
     /* A writable open keeps a large transaction's dirty pages in memory (in
      * WAL a spilled page is written twice; imports through a rollback
@@ -355,6 +448,11 @@ static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **
         migrate(tm, err) != TU_OK) {
         *db_code = sqlite3_extended_errcode(tm->db);
         tu_tm_close(tm);
+        if (created) {
+            remove_new_tm(path);
+            return tu_error_wrap(err, path, 0, 0, "cannot create the TM (nothing was"
+                                 " left behind)");
+        }
         return err->code;
     }
     *out = tm;

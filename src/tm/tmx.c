@@ -452,6 +452,29 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
     return tu_tm_commit(tm, err);
 }
 
+/*
+ * A TSV line must be text: a NUL byte (every other byte of UTF-16) would
+ * cut the line short and pass for a column error, and a UTF-16 file
+ * imported nothing and still succeeded. Both stop the import.
+ */
+static enum tu_status tsv_text_check(const char *path, unsigned long line,
+                                     const char *l, size_t n, struct tu_error *err)
+{
+    const char *nul = memchr(l, '\0', n);
+
+    if (line == 1 && n >= 2 && ((unsigned char)l[0] == 0xFF || (unsigned char)l[0] == 0xFE) &&
+        (unsigned char)l[1] == ((unsigned char)l[0] ^ 0x01)) {
+        return tu_error_at(err, TU_EENCODING, path, 1, 1,
+                           "the file is UTF-16 (it starts with a byte order mark); a TSV"
+                           " import reads UTF-8: convert it first (tumac normalize)");
+    }
+    if (nul != NULL) {
+        return tu_error_at(err, TU_EENCODING, path, line, (unsigned long)(nul - l) + 1,
+                           "not a text file: NUL byte (a TSV import reads UTF-8)");
+    }
+    return TU_OK;
+}
+
 enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
                                 const struct tu_tm_import_opts *opts,
                                 struct tu_tm_import_result *res,
@@ -482,6 +505,9 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
         size_t n = (size_t)got;
         char *tab;
         line++;
+        if ((st = tsv_text_check(path, line, l, n, err)) != TU_OK) {
+            break;
+        }
         if (l[n - 1] == '\n') {
             n--;
         }

@@ -4,6 +4,7 @@
  * generated ones; 2.x original data goes to <originalData> with one <data>
  * per distinct markup; 1.2 keeps original data as bpt/ept/ph content.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1214,13 +1215,40 @@ static void write_doc12(struct wctx *c, const struct tu_doc *d)
     end(c);
 }
 
-enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
-                                  enum tu_xliff_version version,
-                                  struct tu_buf *out, struct tu_error *err)
+/* Where the serialization goes: a buffer or a file, chunk by chunk, so the
+ * document is never held twice (once by libxml2, once by us). */
+struct sink {
+    struct tu_buf *buf; /* or */
+    FILE *fp;
+    bool failed;        /* the buffer was full or the write failed */
+    int write_errno;    /* why the write failed */
+};
+
+static int sink_write(void *ctx, const char *data, int len)
+{
+    struct sink *k = ctx;
+
+    if (k->buf != NULL ? tu_buf_add(k->buf, data, (size_t)len) != TU_OK
+                       : fwrite(data, 1, (size_t)len, k->fp) != (size_t)len) {
+        k->failed = true;
+        k->write_errno = errno;
+        return -1;
+    }
+    return len;
+}
+
+static int sink_close(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+static enum tu_status write_to(const struct tu_doc *doc,
+                               enum tu_xliff_version version, struct sink *k,
+                               const char *where, struct tu_error *err)
 {
     struct wctx c = {0};
-    xmlBufferPtr xb;
-    enum tu_status st = TU_OK;
+    xmlOutputBufferPtr ob;
 
     if (version == TU_XLIFF_2_0) {
         version = TU_XLIFF_2_1;
@@ -1230,9 +1258,11 @@ enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
         return tu_error_at(err, TU_EINVAL, NULL, 0, 0,
                            "cannot write XLIFF version %d", (int)version);
     }
-    xb = xmlBufferCreate();
-    if (xb == NULL || (c.w = xmlNewTextWriterMemory(xb, 0)) == NULL) {
-        xmlBufferFree(xb);
+    ob = xmlOutputBufferCreateIO(sink_write, sink_close, k, NULL);
+    if (ob == NULL || (c.w = xmlNewTextWriter(ob)) == NULL) {
+        if (ob != NULL) {
+            xmlOutputBufferClose(ob);
+        }
         return tu_error_at(err, TU_ENOMEM, NULL, 0, 0, "out of memory");
     }
     c.version = version;
@@ -1244,43 +1274,81 @@ enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
         write_doc20(&c, doc);
     }
     chk(&c, xmlTextWriterEndDocument(c.w));
-    xmlFreeTextWriter(c.w);
+    xmlFreeTextWriter(c.w); /* flushes and closes ob */
     tu_free(c.data);
     if (c.oom) {
-        st = tu_error_at(err, TU_ENOMEM, NULL, 0, 0, "out of memory");
-    } else if (c.refused[0] != '\0') {
-        st = tu_error_at(err, TU_EINVAL, NULL, 0, 0, "%s", c.refused);
-    } else if (c.rc < 0) {
-        st = tu_error_at(err, TU_EINVAL, NULL, 0, 0,
-                         "cannot serialize the document (invalid characters in the model?)");
-    } else if (tu_buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != TU_OK) {
-        st = tu_error_at(err, out->status, NULL, 0, 0, "output buffer full");
+        return tu_error_at(err, TU_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    xmlBufferFree(xb);
+    if (c.refused[0] != '\0') {
+        return tu_error_at(err, TU_EINVAL, NULL, 0, 0, "%s", c.refused);
+    }
+    if (k->failed) {
+        return k->buf != NULL
+                   ? tu_error_at(err, k->buf->status, NULL, 0, 0, "output buffer full")
+                   : tu_error_at(err, TU_EIO, where, 0, 0, "write failed: %s",
+                                 strerror(k->write_errno));
+    }
+    if (c.rc < 0) {
+        return tu_error_at(err, TU_EINVAL, NULL, 0, 0,
+                           "cannot serialize the document (invalid characters in the model?)");
+    }
+    return TU_OK;
+}
+
+enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
+                                  enum tu_xliff_version version,
+                                  struct tu_buf *out, struct tu_error *err)
+{
+    struct sink k = {.buf = out};
+    size_t start = out->len;
+    enum tu_status st = write_to(doc, version, &k, NULL, err);
+
+    if (st != TU_OK) {
+        tu_buf_truncate(out, start);
+    }
     return st;
 }
 
+/* A document the writer refused (what it holds, not an I/O failure) is
+ * reported against the output it did not write. */
+static enum tu_status not_written(enum tu_status st, const char *path,
+                                  struct tu_error *err)
+{
+    if (st == TU_EINVAL && err->path[0] == '\0') {
+        tu_error_wrap(err, path, 0, 0, "not written");
+    }
+    return st;
+}
+
+/* Straight into the temporary beside `path`, renamed when complete (to
+ * stdout: the whole document or nothing). */
 enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
                                    enum tu_xliff_version version,
                                    const char *path, struct tu_error *err)
 {
-    struct tu_buf b;
+    struct tu_atomic_file f;
+    struct sink k = {0};
     enum tu_status st;
 
-    tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    st = tu_xliff_write_buf(doc, version, &b, err);
-    if (st == TU_EINVAL && err->path[0] == '\0') {
-        tu_error_wrap(err, path, 0, 0, "not written"); /* what the document holds */
-    }
-    if (st == TU_OK) {
-        if (strcmp(path, "-") == 0) {
-            if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
-                st = tu_error_at(err, TU_EIO, "-", 0, 0, "cannot write to stdout");
-            }
-        } else {
+    if (strcmp(path, "-") == 0) {
+        /* all or nothing on stdout too: through memory */
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        st = tu_xliff_write_buf(doc, version, &b, err);
+        if (st == TU_OK) {
             st = tu_file_write_atomic(path, b.data, b.len, err);
         }
+        tu_buf_release(&b);
+        return not_written(st, path, err);
     }
-    tu_buf_release(&b);
-    return st;
+    if ((st = tu_atomic_open(&f, path, err)) != TU_OK) {
+        return st;
+    }
+    k.fp = f.fp;
+    st = write_to(doc, version, &k, path, err);
+    if (st != TU_OK) {
+        tu_atomic_abort(&f);
+        return not_written(st, path, err);
+    }
+    return tu_atomic_commit(&f, err);
 }

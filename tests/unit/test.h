@@ -41,6 +41,12 @@ TEST_OWN(own_translit, struct tu_translit, tu_translit_free)
 TEST_OWN(own_lev_ref, struct tu_lev_ref, tu_lev_ref_free)
 TEST_OWN(own_batch_report, struct tu_batch_report, tu_batch_report_free)
 #undef TEST_OWN
+/* A string of the library's allocator (tu_free). */
+static inline void own_str(char **p)
+{
+    tu_free(*p);
+    *p = NULL;
+}
 
 #define CHECK(cond)                                                           \
     do {                                                                      \

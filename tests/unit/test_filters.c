@@ -364,7 +364,7 @@ TEST(filters_merge_translated_keeps_markup_and_spelling)
     struct tu_unit *u;
     struct tu_error err = {0};
     enum tu_status st;
-    char *out;
+    OWNED(own_str) char *out = NULL;
 
     CHECK(doc != NULL);
     u = unit_at(doc, 0);
@@ -375,7 +375,7 @@ TEST(filters_merge_translated_keeps_markup_and_spelling)
     CHECK(out != NULL);
     CHECK_STR(out, "<html lang=\"sr-Latn\"><p>Riba&nbsp;i &lt;x&gt; <b>chips</b> "
                    "&amp; more.</p><p lang=\"de\">Deutsch.</p></html>");
-    free(out);
+    own_str(&out);
     own_doc(&doc);
 }
 
@@ -385,7 +385,7 @@ TEST(filters_merge_missing_target)
     struct tu_error err = {0};
     OWNED(tu_diag_release) struct tu_diag diag = {0};
     enum tu_status st;
-    char *out;
+    OWNED(own_str) char *out = NULL;
 
     CHECK(doc != NULL);
     set_text_target(unit_at(doc, 0), 0, "Jedan.");
@@ -394,7 +394,7 @@ TEST(filters_merge_missing_target)
     CHECK_STR(out, "<p>Jedan.</p><p>Two.</p>");
     CHECK(diag.count == 1);
     CHECK(strstr(diag.items[0].msg, "unit 'u2'") != NULL);
-    free(out);
+    own_str(&out);
     tu_diag_release(&diag);
     out = merge_str(doc, true, &st, &err, NULL);
     CHECK(out == NULL);
@@ -408,13 +408,13 @@ TEST(filters_unquoted_attribute_gets_quotes)
     OWNED(own_doc) struct tu_doc *doc = extract_str("<img alt=Photo src=a.png>", "html", "en");
     struct tu_error err = {0};
     enum tu_status st;
-    char *out;
+    OWNED(own_str) char *out = NULL;
 
     CHECK(doc != NULL);
     set_text_target(unit_at(doc, 0), 0, "Moja \"slika\"");
     out = merge_str(doc, false, &st, &err, NULL);
     CHECK_STR(out, "<img alt=\"Moja &quot;slika&quot;\" src=a.png>");
-    free(out);
+    own_str(&out);
     own_doc(&doc);
 }
 
@@ -441,7 +441,7 @@ TEST(filters_pseudo_changes_every_segment)
         "<p>Hello <b>world</b>. Again.</p><img alt=\"Picture\">", "html", "en");
     struct tu_error err = {0};
     enum tu_status st;
-    char *out;
+    OWNED(own_str) char *out = NULL;
 
     CHECK(doc != NULL);
     CHECK(tu_pseudo_doc(doc, &err) == TU_OK);
@@ -452,7 +452,7 @@ TEST(filters_pseudo_changes_every_segment)
     CHECK(strstr(out, "<b>") != NULL && strstr(out, "</b>") != NULL);
     CHECK(strstr(out, "[Ĥéĺĺó ") != NULL);
     CHECK_STR(tu_filter_extension(doc), "html");
-    free(out);
+    own_str(&out);
     own_doc(&doc);
 }
 
@@ -495,7 +495,7 @@ TEST(filters_merge_refuses_html_the_parser_would_repair)
     struct tu_unit *u;
     struct tu_inline tmp;
     enum tu_status st;
-    char *out;
+    OWNED(own_str) char *out = NULL;
 
     CHECK(doc != NULL);
     u = unit_at(doc, 0);
@@ -521,7 +521,7 @@ TEST(filters_lang_follows_translation)
         "html", "en");
     struct tu_error err = {0};
     enum tu_status st;
-    char *out;
+    OWNED(own_str) char *out = NULL;
 
     CHECK(doc != NULL);
     set_text_target(unit_at(doc, 0), 0, "Jedan.");
@@ -529,6 +529,6 @@ TEST(filters_lang_follows_translation)
     CHECK_STR(out, "<html lang=\"sr-Latn\" xml:lang=\"sr-Latn\"><head><meta "
                    "http-equiv=\"Content-Language\" content=\"sr-Latn\"></head>"
                    "<body><p>Jedan.</p><p lang=\"fr\">Un.</p></body></html>");
-    free(out);
+    own_str(&out);
     own_doc(&doc);
 }

@@ -217,10 +217,10 @@ TEST(translit_round_trip)
 TEST(translit_foreign_words_stay_latin)
 {
     struct tu_translit_opts o = {0};
-    char *r = tr("sr-Cyrl", "Projekat Strong Cities Network i taster Caps Lock u gradu", &o);
+    OWNED(own_str) char *r =
+        tr("sr-Cyrl", "Projekat Strong Cities Network i taster Caps Lock u gradu", &o);
     CHECK(r != NULL);
     CHECK_STR(r, "Пројекат Strong Cities Network и тастер Caps Lock у граду");
-    tu_free(r);
 }
 
 /* tu_text_word_diff: `other` -> query, word by word. */
