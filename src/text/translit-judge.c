@@ -103,13 +103,18 @@ static bool english_in(const char *const *tab, size_t count, const char *w, size
  * word meet (pret-hodni, is-hod, op-hoditi, ko-cka, ne-o-, okean): ch and
  * gh anywhere, th or ph starting a word, th sh ck ending one, ee, ie, and
  * doubled consonants other than nn, dd, jj, zz (van-nastavni, od-daljiti),
- * oo after the first letter except in koo-, zoo-. */
+ * oo after the first letter except in koo-, zoo-, and the ending -tion. */
 static bool foreign_letters(const char *lw, size_t n)
 {
     static const char *const anywhere[] = {
         "ch", "gh", "ee", "ie", "ll", "ss", "tt", "ff", "pp", "mm", "rr", "cc", "gg", "bb", "kk",
     };
     static const char *const ends[] = {"th", "sh", "ck"};
+    /* -tion(s): Serbian writes -cija */
+    if ((n >= 6 && memcmp(lw + n - 4, "tion", 4) == 0) ||
+        (n >= 7 && memcmp(lw + n - 5, "tions", 5) == 0)) {
+        return true;
+    }
 
     if (n >= 3 && (memcmp(lw, "th", 2) == 0 || memcmp(lw, "ph", 2) == 0)) {
         return true;
@@ -312,16 +317,21 @@ static void judge_run(struct judge *j, size_t a, size_t b)
     }
 }
 
-/* A quoted or parenthesised passage [a, b) that reads mostly foreign. */
+/* A quoted or parenthesised passage [a, b) that reads mostly foreign: a
+ * foreign word with foreign and joining words outnumbering Serbian ones,
+ * joining words only with a foreign function word among them („I Love
+ * it“), or one foreign word or name alone („Hazeltine“). */
 static void judge_quote(struct judge *j, size_t a, size_t b)
 {
-    size_t foreign = 0, join = 0, serb = 0;
+    size_t foreign = 0, join = 0, serb = 0, function = 0;
     for (size_t i = a; i < b; i++) {
         foreign += j->w[i].cls == W_FOREIGN || j->w[i].cls == W_NAME;
         join += j->w[i].cls == W_JOIN;
+        function += j->w[i].cls == W_JOIN && !j->w[i].homograph;
         serb += j->w[i].cls == W_SERB;
     }
-    if (foreign >= 1 && foreign + join >= 2 && foreign + join > serb) {
+    if ((foreign >= 1 && foreign + join >= 2 && foreign + join > serb) ||
+        (serb == 0 && foreign + join >= 2 && function >= 1) || (b - a == 1 && foreign == 1)) {
         keep_words(j, a, b);
     }
 }
