@@ -30,6 +30,7 @@ struct jword {
     enum wclass cls;
     bool title;     /* first letter upper, a lower letter after it */
     bool homograph; /* also a Serbian word (on, to, pod): not a run's edge */
+    bool function;  /* a foreign function word (the, of, le) */
     bool joined;    /* joined to the previous word (space, '-', apostrophe) */
 };
 
@@ -159,6 +160,7 @@ static void classify(const char *w0, size_t n0, enum translit_acronyms mode, str
 
     jw->cls = W_SERB;
     jw->homograph = false;
+    jw->function = false;
     jw->title = false;
     if (n0 >= sizeof(lw)) {
         return;
@@ -225,6 +227,7 @@ static void classify(const char *w0, size_t n0, enum translit_acronyms mode, str
     }
     if (in_table(foreign_function_words, foreign_function_words_count, lw)) {
         jw->cls = W_JOIN;
+        jw->function = true;
         jw->homograph = in_table(english_shared, english_shared_count, lw) || n == 1;
         return;
     }
@@ -297,7 +300,9 @@ static void keep_words(struct judge *j, size_t a, size_t b)
 }
 
 /* One run of joined non-Serbian words [a, b): kept whole when it holds
- * foreign evidence; its edges lose function words that are Serbian too. */
+ * foreign evidence. Its edges lose small-letter words that are Serbian too
+ * (on, to, pod); capitalised ones stay (Save the Children, Caps Lock, and
+ * so also a Serbian capital before a foreign name: Fond Sinovation). */
 static void judge_run(struct judge *j, size_t a, size_t b)
 {
     size_t foreign = 0, names = 0;
@@ -305,7 +310,8 @@ static void judge_run(struct judge *j, size_t a, size_t b)
     while (a < b && j->w[a].cls == W_JOIN && j->w[a].homograph && !j->w[a].title) {
         a++;
     }
-    while (b > a && j->w[b - 1].cls == W_JOIN && (j->w[b - 1].homograph || b - a == 1)) {
+    while (b > a && j->w[b - 1].cls == W_JOIN &&
+           ((j->w[b - 1].homograph && !j->w[b - 1].title) || b - a == 1)) {
         b--;
     }
     for (size_t i = a; i < b; i++) {
@@ -327,7 +333,7 @@ static void judge_quote(struct judge *j, size_t a, size_t b)
     for (size_t i = a; i < b; i++) {
         foreign += j->w[i].cls == W_FOREIGN || j->w[i].cls == W_NAME;
         join += j->w[i].cls == W_JOIN;
-        function += j->w[i].cls == W_JOIN && !j->w[i].homograph;
+        function += j->w[i].function && !j->w[i].homograph;
         serb += j->w[i].cls == W_SERB;
     }
     if ((foreign >= 1 && foreign + join >= 2 && foreign + join > serb) ||

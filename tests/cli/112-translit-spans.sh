@@ -26,5 +26,5 @@ check_eq "--no-foreign converts the span" "$(l2c 'List The Sunday Telegraph' --n
     "Лист Тхе Sunday Телеграпх"
 check_eq "a quote of joining words with a foreign function word" "$(l2c 'Pjesma „I Love it“ i „Ovo je to“')" \
     "Пјесма „I Love it“ и „Ово је то“"
-check_eq "-tion names a foreign word" "$(l2c 'Fond Sinovation Ventures, stanica Mostar')" \
-    "Фонд Sinovation Ventures, станица Мостар"
+check_eq "-tion names a foreign word" "$(l2c 'Investicioni fond Sinovation Ventures, stanica Mostar')" \
+    "Инвестициони фонд Sinovation Ventures, станица Мостар"
