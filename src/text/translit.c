@@ -225,10 +225,9 @@ const char *tu_translit_target(const struct tu_translit *t)
  * runs at memory speed, and Љ Њ Џ are written by their neighbours (ICU's
  * BGN transform writes "LJ. Popović" for "Љ. Поповић"): Lj before a small
  * letter or standing alone (an initial), LJ before a capital or after one
- * with no small letter following (ЉУБЉАНА, КРАЉ). Text with Cyrillic
- * letters outside Serbian's (Russian ы, Macedonian ѓ) goes to ICU's BGN
- * transform whole; NFC is applied only when a character that may change
- * under it appears.
+ * with no small letter following (ЉУБЉАНА, КРАЉ). A Cyrillic letter outside
+ * Serbian's (Russian щ, Macedonian ѓ) goes to ICU's BGN transform alone;
+ * NFC is applied only when a character that may change under it appears.
  */
 
 /* Lower-case Serbian Cyrillic а..џ (U+0430..U+045F) -> Latin; NULL: not Serbian. */
@@ -316,53 +315,6 @@ static size_t put_latin(char *o, const char *lat, bool upper, int prev_case, int
     return n;
 }
 
-/* Map by the table; false when a character needs ICU (non-Serbian Cyrillic).
- * A Cyrillic letter's 2 bytes become at most 3 (dž), so 3/2 of the input
- * is reserved and written in place. */
-static bool latin_by_table(const char *text, size_t len, struct tu_buf *out, bool *need_nfc)
-{
-    int prev_case = 0;
-    char *o;
-
-    *need_nfc = false;
-    if (tu_buf_reserve(out, len + len / 2 + 8) != TU_OK) {
-        return true; /* out->status says out of memory */
-    }
-    o = out->data + out->len;
-    for (size_t i = 0; i < len;) {
-        unsigned char b = (unsigned char)text[i];
-        size_t at = i;
-        uint32_t c;
-        const char *lat;
-        bool upper;
-        if (b < 0x80) {
-            *o++ = (char)b;
-            prev_case = b >= 'A' && b <= 'Z' ? 1 : b >= 'a' && b <= 'z' ? -1 : 0;
-            i++;
-            continue;
-        }
-        c = text_next_cp(text, len, &i);
-        if (c >= 0x400 && c < 0x500) {
-            lat = cyr_to_lat(c, &upper);
-            if (lat == NULL) {
-                return false;
-            }
-            o += put_latin(o, lat, upper, prev_case, upper ? next_case(text, len, i) : 0);
-            prev_case = upper ? 1 : -1;
-            continue;
-        }
-        if (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
-            *need_nfc = true;
-        }
-        memcpy(o, text + at, i - at);
-        o += i - at;
-        prev_case = u_isUUppercase((UChar32)c) ? 1 : u_isULowercase((UChar32)c) ? -1 : 0;
-    }
-    out->len = (size_t)(o - out->data);
-    out->data[out->len] = '\0';
-    return true;
-}
-
 static enum tu_status latin_by_icu(struct tu_translit *t, const char *text,
                                    size_t len, struct tu_buf *out,
                                    struct tu_error *err)
@@ -408,33 +360,85 @@ static enum tu_status latin_by_icu(struct tu_translit *t, const char *text,
     return st;
 }
 
+/* Map by the table; a Cyrillic letter Serbian lacks (Ѓ, Щ) goes to ICU alone.
+ * A Serbian Cyrillic letter's 2 bytes become at most 3 (dž), so 3/2 of the
+ * rest of the input is reserved and written in place. */
+static enum tu_status latin_by_table(struct tu_translit *t, const char *text, size_t len,
+                                     struct tu_buf *out, bool *need_nfc, struct tu_error *err)
+{
+    int prev_case = 0;
+    char *o;
+
+    *need_nfc = false;
+    if (tu_buf_reserve(out, len + len / 2 + 8) != TU_OK) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    o = out->data + out->len;
+    for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)text[i];
+        size_t at = i;
+        uint32_t c;
+        const char *lat;
+        bool upper;
+        if (b < 0x80) {
+            *o++ = (char)b;
+            prev_case = b >= 'A' && b <= 'Z' ? 1 : b >= 'a' && b <= 'z' ? -1 : 0;
+            i++;
+            continue;
+        }
+        c = text_next_cp(text, len, &i);
+        if (c >= 0x400 && c < 0x500) {
+            lat = cyr_to_lat(c, &upper);
+            if (lat == NULL) {
+                enum tu_status st;
+                out->len = (size_t)(o - out->data);
+                st = latin_by_icu(t, text + at, i - at, out, err);
+                if (st != TU_OK) {
+                    return st;
+                }
+                if (tu_buf_reserve(out, (len - i) + (len - i) / 2 + 8) != TU_OK) {
+                    return tu_error_set(err, TU_ENOMEM, "out of memory");
+                }
+                o = out->data + out->len;
+                prev_case = u_isUUppercase((UChar32)c) ? 1 : -1;
+                continue;
+            }
+            o += put_latin(o, lat, upper, prev_case, upper ? next_case(text, len, i) : 0);
+            prev_case = upper ? 1 : -1;
+            continue;
+        }
+        if (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+            *need_nfc = true;
+        }
+        memcpy(o, text + at, i - at);
+        o += i - at;
+        prev_case = u_isUUppercase((UChar32)c) ? 1 : u_isULowercase((UChar32)c) ? -1 : 0;
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
+    return TU_OK;
+}
+
 static enum tu_status to_latin(struct tu_translit *t, const char *text,
                                size_t len, struct tu_buf *out,
                                struct tu_error *err)
 {
     struct tu_buf lat;
     bool need_nfc;
-    enum tu_status st = TU_OK;
     size_t mark = out->len;
+    enum tu_status st = latin_by_table(t, text, len, out, &need_nfc, err);
 
-    if (latin_by_table(text, len, out, &need_nfc)) {
-        if (out->status != TU_OK) {
-            return tu_error_set(err, out->status, "out of memory");
-        }
-        if (!need_nfc) {
-            return TU_OK;
-        }
-        /* Normalise what we wrote (the table's letters are NFC already). */
-        tu_buf_init(&lat, TU_BUF_NO_LIMIT);
-        tu_buf_add(&lat, out->data + mark, out->len - mark);
-        out->len = mark;
-        st = lat.status != TU_OK ? tu_error_set(err, lat.status, "out of memory")
-                                 : tu_text_nfc(lat.data, lat.len, out, err);
-        tu_buf_release(&lat);
+    if (st != TU_OK || !need_nfc) {
         return st;
     }
+    /* Normalise what we wrote (the table's letters are NFC already). */
+    tu_buf_init(&lat, TU_BUF_NO_LIMIT);
+    tu_buf_add(&lat, out->data + mark, out->len - mark);
     out->len = mark;
-    return latin_by_icu(t, text, len, out, err);
+    st = lat.status != TU_OK ? tu_error_set(err, lat.status, "out of memory")
+                             : tu_text_nfc(lat.data, lat.len, out, err);
+    tu_buf_release(&lat);
+    return st;
 }
 
 /* ------------------------------------------------------ Latin -> Cyrillic */
