@@ -753,12 +753,36 @@ static bool has_scheme(const char *s, size_t n)
     return false;
 }
 
+/* A compound SI unit (km/h, m/s, kg/m, l/min): international symbols,
+ * written in Latin in Cyrillic text too. */
+static bool is_unit_ratio(const char *s, size_t n)
+{
+    static const char *const units[] = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "l",
+                                        "ml", "kWh", "MWh", "kW", "MW", "h", "s", "min"};
+    const char *slash = memchr(s, '/', n);
+    bool left = false, right = false;
+
+    if (slash == NULL) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+        size_t l = strlen(units[i]);
+        left = left || ((size_t)(slash - s) == l && memcmp(s, units[i], l) == 0);
+        right = right || ((size_t)(s + n - slash - 1) == l && memcmp(slash + 1, units[i], l) == 0);
+    }
+    return left && right;
+}
+
 /* Is the chunk core (a whitespace-delimited token without its outer
- * punctuation) a URL, e-mail, handle, hashtag, path, file or domain name? */
+ * punctuation) a URL, e-mail, handle, hashtag, path, file or domain name,
+ * or a compound unit? */
 static bool chunk_protected(const char *s, size_t n)
 {
     if (n < 2) {
         return false;
+    }
+    if (is_unit_ratio(s, n)) {
+        return true;
     }
     if ((n > 4 && strncasecmp_ascii(s, "www.", 4)) || has_scheme(s, n)) {
         return true;

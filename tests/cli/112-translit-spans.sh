@@ -28,3 +28,5 @@ check_eq "a quote of joining words with a foreign function word" "$(l2c 'Pjesma 
     "Пјесма „I Love it“ и „Ово је то“"
 check_eq "-tion names a foreign word" "$(l2c 'Investicioni fond Sinovation Ventures, stanica Mostar')" \
     "Инвестициони фонд Sinovation Ventures, станица Мостар"
+check_eq "compound SI units stay, single ones and i/ili convert" \
+    "$(l2c 'Brzina 120 km/h, 3 m/s, i/ili, 5 km')" "Брзина 120 km/h, 3 m/s, и/или, 5 км"
