@@ -1077,3 +1077,34 @@ bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
     tu_free(vt.v);
     return found;
 }
+
+enum tu_status tu_lev_values_scan(const struct tu_lev_values *v, bool target,
+                                  const char *s, size_t len,
+                                  struct tu_lev_value **out, size_t *count,
+                                  struct tu_error *err)
+{
+    struct vals vs = {0};
+
+    *out = NULL;
+    *count = 0;
+    if (!scan(target ? v->trg : v->src, s, len, &vs)) {
+        tu_free(vs.v);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (vs.count > 0) {
+        *out = tu_calloc(vs.count, sizeof **out);
+        if (*out == NULL) {
+            tu_free(vs.v);
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    for (size_t i = 0; i < vs.count; i++) {
+        memcpy((*out)[i].key, vs.v[i].key, sizeof (*out)[i].key);
+        (*out)[i].start = vs.v[i].start;
+        (*out)[i].limit = vs.v[i].limit;
+        (*out)[i].is_date = vs.v[i].kind == V_DATE;
+    }
+    *count = vs.count;
+    tu_free(vs.v);
+    return TU_OK;
+}

@@ -1,0 +1,503 @@
+/*
+ * tumac check: the driver (levels, findings, the walk over a document) and
+ * the two checks that read the content's structure: inline codes and
+ * numbers by value. The text checks are in checks.c, script.c, variant.c
+ * and tbx.c.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <tumac/alloc.h>
+
+#include "check-int.h"
+
+static const char *const names[TU_CHECK_COUNT] = {
+    "codes",  "numbers", "urls",        "emails",     "placeholders", "untranslated",
+    "script", "variant", "punctuation", "whitespace", "quotes",       "terms",
+};
+
+/* What a finding of each check means by default: an error blocks
+ * publishing; typography and the other standard's words are reviewed. */
+static const enum tu_check_level default_level[TU_CHECK_COUNT] = {
+    TU_CHECK_ERROR, TU_CHECK_ERROR, TU_CHECK_ERROR, TU_CHECK_ERROR,
+    TU_CHECK_ERROR, TU_CHECK_ERROR, TU_CHECK_ERROR, TU_CHECK_WARN,
+    TU_CHECK_WARN,  TU_CHECK_WARN,  TU_CHECK_WARN,  TU_CHECK_ERROR,
+};
+
+const char *tu_check_name(enum tu_check_id id)
+{
+    return id < TU_CHECK_COUNT ? names[id] : "?";
+}
+
+int tu_check_parse(const char *name)
+{
+    for (int i = 0; i < TU_CHECK_COUNT; i++) {
+        if (strcmp(names[i], name) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+const char *tu_check_level_name(enum tu_check_level level)
+{
+    return level == TU_CHECK_ERROR ? "error" : level == TU_CHECK_WARN ? "warning" : "ignored";
+}
+
+enum tu_status tu_checker_new(struct tu_checker **out, struct tu_error *err)
+{
+    *out = tu_calloc(1, sizeof **out);
+    if (*out == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    memcpy((*out)->level, default_level, sizeof default_level);
+    return TU_OK;
+}
+
+void tu_checker_free(struct tu_checker *c)
+{
+    if (c != NULL) {
+        glossary_free(c->gloss);
+        tu_free(c);
+    }
+}
+
+void tu_checker_set_level(struct tu_checker *c, enum tu_check_id id,
+                          enum tu_check_level level)
+{
+    if (id < TU_CHECK_COUNT) {
+        c->level[id] = level;
+    }
+}
+
+void tu_findings_release(struct tu_findings *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        tu_free(f->items[i].file);
+        tu_free(f->items[i].unit);
+        tu_free(f->items[i].segment);
+        tu_free(f->items[i].message);
+    }
+    tu_free(f->items);
+    memset(f, 0, sizeof *f);
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s);
+    char *d = tu_malloc(n + 1);
+    if (d != NULL) {
+        memcpy(d, s, n + 1);
+    }
+    return d;
+}
+
+void check_report(struct run *r, enum tu_check_id id, const char *fmt, ...)
+{
+    struct tu_buf msg;
+    struct tu_finding *f;
+    va_list ap;
+
+    if (r->c->level[id] == TU_CHECK_IGNORE || r->st != TU_OK) {
+        return;
+    }
+    tu_buf_init(&msg, TU_BUF_NO_LIMIT);
+    va_start(ap, fmt);
+    tu_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    f = tu_grow(r->out->items, sizeof *f, r->out->count + 1, &r->out->cap);
+    if (f == NULL || msg.status != TU_OK) {
+        tu_buf_release(&msg);
+        r->st = tu_error_set(r->err, TU_ENOMEM, "out of memory");
+        return;
+    }
+    r->out->items = f;
+    f += r->out->count;
+    f->file = dup_str(r->file);
+    f->unit = dup_str(r->unit);
+    f->segment = dup_str(r->seg);
+    f->check = id;
+    f->severity = r->c->level[id];
+    f->message = tu_buf_detach(&msg, NULL);
+    r->out->count++;
+    r->out->errors += f->severity == TU_CHECK_ERROR;
+    if (f->file == NULL || f->unit == NULL || f->segment == NULL || f->message == NULL) {
+        r->st = tu_error_set(r->err, TU_ENOMEM, "out of memory");
+    }
+}
+
+/* ---- languages ---- */
+
+bool check_lang_is(const char *tag, const char *lang)
+{
+    size_t n = strlen(lang);
+    return tag != NULL && strncasecmp(tag, lang, n) == 0 &&
+           (tag[n] == '\0' || tag[n] == '-' || tag[n] == '_');
+}
+
+/* The tag has the subtag `sub` after its primary one ("Latn"). */
+static bool has_subtag(const char *tag, const char *sub)
+{
+    size_t n = strlen(sub);
+    for (const char *p = strpbrk(tag, "-_"); p != NULL; p = strpbrk(p + 1, "-_")) {
+        if (strncasecmp(p + 1, sub, n) == 0 && (p[n + 1] == '\0' || p[n + 1] == '-' ||
+                                                p[n + 1] == '_')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *check_find(const char *hay, size_t n, const char *needle, size_t m)
+{
+    for (size_t i = 0; m > 0 && i + m <= n; i++) {
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0) {
+            return hay + i;
+        }
+    }
+    return NULL;
+}
+
+bool check_lang_cyrillic(const char *tag)
+{
+    static const char *const cyr[] = {"sr", "mk", "ru", "uk", "bg", "be"};
+    if (tag == NULL || has_subtag(tag, "Latn")) {
+        return false;
+    }
+    if (has_subtag(tag, "Cyrl")) {
+        return true;
+    }
+    for (size_t i = 0; i < sizeof cyr / sizeof *cyr; i++) {
+        if (check_lang_is(tag, cyr[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool check_lang_bcs(const char *tag)
+{
+    return check_lang_is(tag, "bs") || check_lang_is(tag, "hr") ||
+           check_lang_is(tag, "sr") || check_lang_is(tag, "cnr") ||
+           check_lang_is(tag, "sh");
+}
+
+/* ---- codes ---- */
+
+static bool is_code(enum tu_inline_kind k)
+{
+    return k == TU_INLINE_PH || k == TU_INLINE_PC_START || k == TU_INLINE_PC_END ||
+           k == TU_INLINE_SC || k == TU_INLINE_EC;
+}
+
+static const char *code_name(enum tu_inline_kind k)
+{
+    switch (k) {
+    case TU_INLINE_PH: return "ph";
+    case TU_INLINE_PC_START: return "pc";
+    case TU_INLINE_PC_END: return "/pc";
+    case TU_INLINE_SC: return "sc";
+    case TU_INLINE_EC: return "ec";
+    default: return "?";
+    }
+}
+
+/* How often code (k, id) occurs among the first n pieces of c. */
+static size_t count_code_n(const struct tu_content *c, size_t n, enum tu_inline_kind k,
+                           const char *id)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < n && i < c->count; i++) {
+        found += c->items[i].kind == k && c->items[i].id != NULL && id != NULL &&
+                 strcmp(c->items[i].id, id) == 0;
+    }
+    return found;
+}
+
+static size_t count_code(const struct tu_content *c, enum tu_inline_kind k, const char *id)
+{
+    return count_code_n(c, c->count, k, id);
+}
+
+/* Missing, extra and duplicated codes: each (kind, id) as often in the
+ * target as in the source (a code copied with copyOf is its own). */
+static void codes_counts(struct run *r)
+{
+    const struct tu_content *s = r->src_c, *t = r->trg_c;
+    for (size_t i = 0; i < s->count; i++) {
+        const struct tu_inline *in = &s->items[i];
+        if (is_code(in->kind) && in->kind != TU_INLINE_PC_END &&
+            count_code(s, in->kind, in->id) == 1 && count_code(t, in->kind, in->id) == 0) {
+            check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> of the source missing in the target",
+                         code_name(in->kind), in->id ? in->id : "");
+        }
+    }
+    for (size_t i = 0; i < t->count; i++) {
+        const struct tu_inline *in = &t->items[i];
+        size_t ns, nt;
+        if (!is_code(in->kind) || in->kind == TU_INLINE_PC_END || in->copy_of != NULL) {
+            continue;
+        }
+        ns = count_code(s, in->kind, in->id);
+        nt = count_code(t, in->kind, in->id);
+        if (ns == 0) {
+            check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> in the target is not in the source",
+                         code_name(in->kind), in->id ? in->id : "");
+        } else if (nt > ns && count_code_n(t, i, in->kind, in->id) == ns) {
+            check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> appears %zu times in the target, %zu in the source",
+                         code_name(in->kind), in->id ? in->id : "", nt, ns);
+        }
+    }
+}
+
+/* Paired codes closed in the order they were opened, a spanning code's
+ * end after its start, and codes that may not move in their order. */
+static void codes_order(struct run *r)
+{
+    const struct tu_content *t = r->trg_c;
+    const char *stack[64];
+    size_t depth = 0;
+    bool nested_ok = true;
+
+    for (size_t i = 0; i < t->count && nested_ok; i++) {
+        const struct tu_inline *in = &t->items[i];
+        if (in->kind == TU_INLINE_PC_START && depth < 64) {
+            stack[depth++] = in->id ? in->id : "";
+        } else if (in->kind == TU_INLINE_PC_END) {
+            const char *id = in->id ? in->id : "";
+            if (depth == 0 || strcmp(stack[depth - 1], id) != 0) {
+                check_report(r, TU_CHECK_CODES, "code <pc id=\"%s\"> is misnested in the target", id);
+                nested_ok = false;
+            } else {
+                depth--;
+            }
+        } else if (in->kind == TU_INLINE_EC && !(in->flags & TU_INLINE_ISOLATED) &&
+                   count_code(r->src_c, TU_INLINE_SC, in->id) > 0) {
+            bool started = false;
+            for (size_t k = 0; k < i && !started; k++) {
+                started = t->items[k].kind == TU_INLINE_SC && t->items[k].id && in->id &&
+                          strcmp(t->items[k].id, in->id) == 0;
+            }
+            if (!started && count_code(t, TU_INLINE_SC, in->id) > 0) {
+                check_report(r, TU_CHECK_CODES, "code <ec id=\"%s\"> comes before its start in the target",
+                             in->id ? in->id : "");
+            }
+        }
+    }
+    /* canReorder="no"/"firstNo": the fixed codes keep the source's order */
+    const struct tu_content *s = r->src_c;
+    size_t k = 0;
+    for (size_t i = 0; i < s->count; i++) {
+        const struct tu_inline *in = &s->items[i];
+        if (!is_code(in->kind) || in->reorder == TU_REORDER_YES) {
+            continue;
+        }
+        while (k < t->count && !(t->items[k].kind == in->kind && t->items[k].id && in->id &&
+                                 strcmp(t->items[k].id, in->id) == 0)) {
+            k++;
+        }
+        if (k == t->count) {
+            if (count_code(t, in->kind, in->id) > 0) {
+                check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> may not be reordered",
+                             code_name(in->kind), in->id ? in->id : "");
+            }
+            return;
+        }
+    }
+}
+
+/* ---- numbers ---- */
+
+static size_t count_value(const struct tu_lev_value *v, size_t n, const char *key)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        c += strcmp(v[i].key, key) == 0;
+    }
+    return c;
+}
+
+/* The values of `a` that `b` holds fewer times, as written, into out. */
+static size_t values_lacking(const struct tu_lev_value *a, size_t na, const char *text,
+                             const struct tu_lev_value *b, size_t nb, struct tu_buf *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < na; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) {
+            seen = strcmp(a[j].key, a[i].key) == 0;
+        }
+        if (!seen && count_value(b, nb, a[i].key) < count_value(a, na, a[i].key)) {
+            tu_buf_printf(out, "%s%.*s", n ? ", " : "", (int)(a[i].limit - a[i].start),
+                          text + a[i].start);
+            n++;
+        }
+    }
+    return n;
+}
+
+static void check_numbers(struct run *r)
+{
+    struct tu_lev_value *vs = NULL, *vt = NULL;
+    size_t ns = 0, nt = 0;
+    struct tu_buf miss, extra;
+
+    if (r->values == NULL) {
+        return;
+    }
+    if (tu_lev_values_scan(r->values, false, r->src.data, r->src.len, &vs, &ns, r->err) != TU_OK ||
+        tu_lev_values_scan(r->values, true, r->trg.data, r->trg.len, &vt, &nt, r->err) != TU_OK) {
+        r->st = r->err->code;
+        goto out;
+    }
+    tu_buf_init(&miss, TU_BUF_NO_LIMIT);
+    tu_buf_init(&extra, TU_BUF_NO_LIMIT);
+    size_t m = values_lacking(vs, ns, r->src.data, vt, nt, &miss);
+    size_t e = values_lacking(vt, nt, r->trg.data, vs, ns, &extra);
+    if (m && e) {
+        check_report(r, TU_CHECK_NUMBERS, "source %s not in the target, which has %s instead",
+                     miss.data, extra.data);
+    } else if (m) {
+        check_report(r, TU_CHECK_NUMBERS, "source %s missing in the target", miss.data);
+    } else if (e) {
+        check_report(r, TU_CHECK_NUMBERS, "target %s not in the source", extra.data);
+    }
+    tu_buf_release(&miss);
+    tu_buf_release(&extra);
+out:
+    tu_free(vs);
+    tu_free(vt);
+}
+
+/* ---- the walk ---- */
+
+/* The plain text of c; with `blank_protected`, text inside translate="no"
+ * annotations as spaces (so script and variant leave it alone). */
+static void plain(const struct tu_content *c, bool blank_protected, struct tu_buf *out)
+{
+    int protect = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        const struct tu_inline *in = &c->items[i];
+        if ((in->kind == TU_INLINE_MRK_START || in->kind == TU_INLINE_SM) &&
+            (in->flags & TU_INLINE_TRANSLATE_NO)) {
+            protect++;
+        } else if ((in->kind == TU_INLINE_MRK_END || in->kind == TU_INLINE_EM) && protect > 0) {
+            protect--;
+        } else if (in->kind == TU_INLINE_TEXT && in->text != NULL) {
+            if (blank_protected && protect > 0) {
+                for (const char *p = in->text; *p; p++) {
+                    if ((*p & 0xC0) != 0x80) {
+                        tu_buf_addc(out, ' '); /* one space a character */
+                    }
+                }
+            } else {
+                tu_buf_adds(out, in->text);
+            }
+        }
+    }
+}
+
+static void check_segment(struct run *r, const struct tu_segment *s)
+{
+    tu_buf_truncate(&r->src, 0);
+    tu_buf_truncate(&r->trg, 0);
+    tu_buf_truncate(&r->trg_prot, 0);
+    plain(&s->source, false, &r->src);
+    plain(&s->target, false, &r->trg);
+    plain(&s->target, true, &r->trg_prot);
+    if (r->src.status || r->trg.status || r->trg_prot.status) {
+        r->st = tu_error_set(r->err, TU_ENOMEM, "out of memory");
+        return;
+    }
+    r->src_c = &s->source;
+    r->trg_c = &s->target;
+    check_untranslated(r);
+    if (r->trg.len == 0) {
+        return; /* an empty target is one finding, not one per check */
+    }
+    codes_counts(r);
+    codes_order(r);
+    check_numbers(r);
+    check_tokens_same(r);
+    check_script(r);
+    check_variant(r);
+    check_punctuation(r);
+    check_whitespace(r);
+    check_quotes(r);
+    check_terms(r);
+}
+
+static enum tu_status check_unit(struct tu_unit *u, void *ctx)
+{
+    struct run *r = ctx;
+    char num[32];
+    size_t n = 0;
+
+    if (u->translate == 0) {
+        return TU_OK;
+    }
+    r->unit = u->id ? u->id : "";
+    for (size_t i = 0; i < u->seg_count && r->st == TU_OK; i++) {
+        const struct tu_segment *s = &u->segs[i];
+        if (s->is_ignorable) {
+            continue;
+        }
+        n++;
+        if (s->translate == 0 || !s->has_target || tu_content_is_empty(&s->source)) {
+            continue;
+        }
+        snprintf(num, sizeof num, "%zu", n);
+        r->seg = s->id ? s->id : num;
+        check_segment(r, s);
+    }
+    return r->st;
+}
+
+enum tu_status tu_check_doc(struct tu_checker *c, const struct tu_doc *doc,
+                            const char *name, struct tu_findings *out,
+                            struct tu_error *err)
+{
+    struct run r = {.c = c, .out = out, .file = name, .err = err};
+    struct tu_lev_values *values = NULL;
+    char *values_pair = NULL;
+
+    tu_buf_init(&r.src, TU_BUF_NO_LIMIT);
+    tu_buf_init(&r.trg, TU_BUF_NO_LIMIT);
+    tu_buf_init(&r.trg_prot, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < doc->file_count && r.st == TU_OK; i++) {
+        struct tu_file *f = doc->files[i];
+        r.src_lang = f->src_lang ? f->src_lang : doc->src_lang ? doc->src_lang : "en";
+        r.trg_lang = f->trg_lang ? f->trg_lang : doc->trg_lang;
+        if (r.trg_lang == NULL) {
+            r.st = tu_error_at(err, TU_EINVAL, name, 0, 0,
+                               "no target language: the document must name one to be checked");
+            break;
+        }
+        struct tu_buf pair;
+        tu_buf_init(&pair, TU_BUF_NO_LIMIT);
+        tu_buf_printf(&pair, "%s>%s", r.src_lang, r.trg_lang);
+        if (values_pair == NULL || strcmp(values_pair, pair.data) != 0) {
+            tu_lev_values_free(values);
+            tu_free(values_pair);
+            values = NULL;
+            values_pair = tu_buf_detach(&pair, NULL);
+            /* a language ICU does not know has no number words: numbers
+             * are then not checked (the others still are) */
+            struct tu_error ignored = {0};
+            if (tu_lev_values_new(r.src_lang, r.trg_lang, &values, &ignored) != TU_OK) {
+                values = NULL;
+            }
+        }
+        tu_buf_release(&pair);
+        r.values = values;
+        r.st = tu_file_each_unit(f, check_unit, &r);
+    }
+    tu_lev_values_free(values);
+    tu_free(values_pair);
+    tu_buf_release(&r.src);
+    tu_buf_release(&r.trg);
+    tu_buf_release(&r.trg_prot);
+    return r.st;
+}
