@@ -319,6 +319,10 @@ enum tu_status tu_lev_values_scan(const struct tu_lev_values *v, bool target,
                                   struct tu_lev_value **out, size_t *count,
                                   struct tu_error *err);
 
+/* The number words of the source (`target` false) or target language. */
+struct tu_numwords;
+const struct tu_numwords *tu_lev_values_words(const struct tu_lev_values *v, bool target);
+
 /* ---- the analysis report ---- */
 
 struct tu_analysis_file {

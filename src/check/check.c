@@ -6,10 +6,12 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <tumac/alloc.h>
+#include <tumac/numwords.h>
 
 #include "check-int.h"
 
@@ -252,35 +254,47 @@ static void codes_counts(struct run *r)
     }
 }
 
-/* Paired codes closed in the order they were opened, a spanning code's
- * end after its start, and codes that may not move in their order. */
+/* The index in the open stack of the start of code `id`, or -1. */
+static int open_index(const struct tu_inline *const *open, int depth, const char *id)
+{
+    for (int k = depth - 1; k >= 0; k--) {
+        if (open[k]->id != NULL && id != NULL && strcmp(open[k]->id, id) == 0) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* Codes closed in the order they were opened where they may not overlap
+ * (a pc, or a spanning code with canOverlap="no" on either side), and a
+ * spanning code's end after its start. */
 static void codes_order(struct run *r)
 {
     const struct tu_content *t = r->trg_c;
-    const char *stack[64];
-    size_t depth = 0;
-    bool nested_ok = true;
+    const struct tu_inline *open[64];
+    int depth = 0;
 
-    for (size_t i = 0; i < t->count && nested_ok; i++) {
+    for (size_t i = 0; i < t->count; i++) {
         const struct tu_inline *in = &t->items[i];
-        if (in->kind == TU_INLINE_PC_START && depth < 64) {
-            stack[depth++] = in->id ? in->id : "";
-        } else if (in->kind == TU_INLINE_PC_END) {
-            const char *id = in->id ? in->id : "";
-            if (depth == 0 || strcmp(stack[depth - 1], id) != 0) {
-                check_report(r, TU_CHECK_CODES, "code <pc id=\"%s\"> is misnested in the target", id);
-                nested_ok = false;
-            } else {
+        if ((in->kind == TU_INLINE_PC_START || in->kind == TU_INLINE_SC) && depth < 64) {
+            open[depth++] = in;
+        } else if (in->kind == TU_INLINE_PC_END || in->kind == TU_INLINE_EC) {
+            int k = open_index(open, depth, in->id);
+            bool crossed_fixed = false;
+            for (int c = k + 1; k >= 0 && c < depth; c++) {
+                crossed_fixed |= open[c]->kind == TU_INLINE_PC_START ||
+                                 (open[c]->flags & TU_INLINE_NO_OVERLAP) != 0;
+            }
+            if (k >= 0 && (crossed_fixed || ((open[k]->flags & TU_INLINE_NO_OVERLAP) && k + 1 < depth))) {
+                check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> is misnested in the target",
+                             code_name(open[k]->kind), in->id ? in->id : "");
+                return;
+            }
+            if (k >= 0) {
+                memmove(open + k, open + k + 1, (size_t)(depth - k - 1) * sizeof *open);
                 depth--;
-            }
-        } else if (in->kind == TU_INLINE_EC && !(in->flags & TU_INLINE_ISOLATED) &&
-                   count_code(r->src_c, TU_INLINE_SC, in->id) > 0) {
-            bool started = false;
-            for (size_t k = 0; k < i && !started; k++) {
-                started = t->items[k].kind == TU_INLINE_SC && t->items[k].id && in->id &&
-                          strcmp(t->items[k].id, in->id) == 0;
-            }
-            if (!started && count_code(t, TU_INLINE_SC, in->id) > 0) {
+            } else if (in->kind == TU_INLINE_EC && !(in->flags & TU_INLINE_ISOLATED) &&
+                       count_code(t, TU_INLINE_SC, in->id) > 0) {
                 check_report(r, TU_CHECK_CODES, "code <ec id=\"%s\"> comes before its start in the target",
                              in->id ? in->id : "");
             }
@@ -310,52 +324,231 @@ static void codes_order(struct run *r)
 
 /* ---- numbers ---- */
 
-static size_t count_value(const struct tu_lev_value *v, size_t n, const char *key)
+/* The values of one side and which of them are accounted for. */
+struct side {
+    struct tu_lev_value *v;
+    size_t n;
+    bool *done;
+    const char *text;
+    size_t len;
+};
+
+/* A whole number of at most four digits: its value, else -1. */
+static long small_int(const struct tu_lev_value *v)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) {
-        c += strcmp(v[i].key, key) == 0;
+    const char *k = v->key + 2;
+    long n = 0;
+    if (v->is_date || strncmp(v->key, "n:", 2) != 0 || strlen(k) > 4 || strchr(k, '.')) {
+        return -1;
     }
-    return c;
+    for (; *k; k++) {
+        n = n * 10 + (*k - '0');
+    }
+    return n;
 }
 
-/* The values of `a` that `b` holds fewer times, as written, into out. */
-static size_t values_lacking(const struct tu_lev_value *a, size_t na, const char *text,
-                             const struct tu_lev_value *b, size_t nb, struct tu_buf *out)
+/* Pair the values both sides hold. */
+static void pair_equal(struct side *a, struct side *b)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        for (size_t j = 0; j < b->n && !a->done[i]; j++) {
+            if (!b->done[j] && strcmp(a->v[i].key, b->v[j].key) == 0) {
+                a->done[i] = b->done[j] = true;
+            }
+        }
+    }
+}
+
+/* The digits of a number key ("n:1500" -> "1500"); NULL for others. */
+static const char *int_digits(const struct tu_lev_value *v)
+{
+    return !v->is_date && strncmp(v->key, "n:", 2) == 0 && !strchr(v->key, '.') ? v->key + 2
+                                                                               : NULL;
+}
+
+/* A number grouped with plain spaces on one side is several numbers on
+ * the other: "0800 555 111" is one value in bs ("555 111" grouped) and
+ * three in en. An open value of `a` equal to the digits of consecutive
+ * open values of `b`, one space apart, pairs with them. */
+static void pair_grouped(struct side *a, struct side *b)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        const char *d = int_digits(&a->v[i]);
+        for (size_t j = 0; d != NULL && !a->done[i] && j < b->n; j++) {
+            size_t at = 0, k = j;
+            while (k < b->n && !b->done[k] && int_digits(&b->v[k]) != NULL &&
+                   (k == j || b->v[k].start == b->v[k - 1].limit + 1)) {
+                const char *e = int_digits(&b->v[k]);
+                size_t n = strlen(e);
+                if (strncmp(d + at, e, n) != 0) {
+                    break;
+                }
+                at += n;
+                k++;
+                if (d[at] == '\0') {
+                    break;
+                }
+            }
+            if (d[at] == '\0' && k - j >= 2) {
+                a->done[i] = true;
+                for (size_t x = j; x < k; x++) {
+                    b->done[x] = true;
+                }
+            }
+        }
+    }
+}
+
+/* "a.m."/"p.m."/"am"/"pm" at s[i] after spaces: 'a', 'p' or 0. */
+static char meridiem_at(const char *s, size_t len, size_t i)
+{
+    while (i < len && s[i] == ' ') {
+        i++;
+    }
+    char c = i < len ? (char)(s[i] | 0x20) : 0;
+    if ((c == 'a' || c == 'p') && i + 1 < len &&
+        ((s[i + 1] | 0x20) == 'm' || (s[i + 1] == '.' && i + 2 < len && (s[i + 2] | 0x20) == 'm'))) {
+        return c;
+    }
+    return 0;
+}
+
+/* Value i of a side read as a time of day: *h its hour, *min its minutes
+ * (-1: none) from a fraction ("5.30", "17,30") or the value after a colon
+ * or period ("17:30"), *next whether that value is the minutes, *end the
+ * byte after it all. */
+static void time_of(const struct side *a, size_t i, long *h, long *min, bool *next, size_t *end)
+{
+    const struct tu_lev_value *v = &a->v[i];
+    const char *k = v->key + 2;
+    *h = atol(k);
+    *min = -1;
+    *next = false;
+    *end = v->limit;
+    if (strchr(k, '.') != NULL) {
+        size_t p = v->start;
+        while (p < v->limit && a->text[p] >= '0' && a->text[p] <= '9') {
+            p++;
+        }
+        *min = p + 1 < v->limit ? atol(a->text + p + 1) : -1;
+    } else if (i + 1 < a->n && a->v[i + 1].start == v->limit + 1 &&
+               strchr(":.", a->text[v->limit]) != NULL && int_digits(&a->v[i + 1]) != NULL) {
+        *min = atol(a->v[i + 1].key + 2);
+        *next = true;
+        *end = a->v[i + 1].limit;
+    }
+}
+
+/* Mark the first open value of t that is the time h:min (min -1: on the
+ * hour, "15 h" or "15:00"); true if found. */
+static bool mark_time(struct side *t, long h, long min)
+{
+    for (size_t j = 0; j < t->n; j++) {
+        long th, tm;
+        bool next;
+        size_t end;
+        if (t->done[j] || t->v[j].is_date || strncmp(t->v[j].key, "n:", 2) != 0) {
+            continue;
+        }
+        time_of(t, j, &th, &tm, &next, &end);
+        if (th == h && (tm == min || (min < 0 && tm == 0))) {
+            t->done[j] = true;
+            t->done[j + 1] |= next;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Times of day: "3 p.m." is "15 h", "5.30 pm" is "17.30" or "17:30". */
+static void pair_times(struct side *s, struct side *t)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        long h, min;
+        bool next;
+        size_t end;
+        char m;
+        if (s->done[i] || s->v[i].is_date || strncmp(s->v[i].key, "n:", 2) != 0) {
+            continue;
+        }
+        time_of(s, i, &h, &min, &next, &end);
+        m = meridiem_at(s->text, s->len, end);
+        if (m == 0 || h < 1 || h > 12) {
+            continue;
+        }
+        h = m == 'p' ? (h % 12) + 12 : h % 12;
+        if (mark_time(t, h, min)) {
+            s->done[i] = true;
+            s->done[i + 1] |= next;
+        }
+    }
+}
+
+/* The words key of `text` holds one of the spellings in `spelled` (one a
+ * line): as a word, or starting a word when it has five bytes or more
+ * ("trinaest" in "trinaestogodišnjak"; "pet" is not in "petak"). */
+static bool spelled_in(const char *key, const char *spelled, struct tu_error *err)
+{
+    bool found = false;
+    for (const char *p = spelled; *p && !found;) {
+        size_t n = strcspn(p, "\n");
+        struct tu_buf k;
+        tu_buf_init(&k, TU_BUF_NO_LIMIT);
+        if (check_words_key(p, n, &k, err) == TU_OK && k.len > 2) {
+            const char *at = strstr(key, k.data);
+            found = at != NULL;
+            if (!found && k.len - 2 >= 5) {
+                k.data[k.len - 1] = '\0'; /* " trinaest" as a prefix */
+                found = strstr(key, k.data) != NULL;
+            }
+        }
+        tu_buf_release(&k);
+        p += n + (p[n] == '\n');
+    }
+    return found;
+}
+
+/* A number written in digits on one side and in words on the other
+ * ("13-year-old" -> "trinaestogodišnjak", "two" -> "2"). */
+static void pair_spelled(struct run *r, struct side *a, bool a_target, const char *other_key)
+{
+    const struct tu_numwords *w = tu_lev_values_words(r->values, !a_target);
+    struct tu_buf sp;
+    tu_buf_init(&sp, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < a->n; i++) {
+        long n = small_int(&a->v[i]);
+        if (a->done[i] || n < 0 || n > 1000) {
+            continue;
+        }
+        tu_buf_truncate(&sp, 0);
+        if (tu_numwords_spell(w, n, &sp, r->err) == TU_OK && sp.len &&
+            spelled_in(other_key, sp.data, r->err)) {
+            a->done[i] = true;
+        }
+    }
+    tu_buf_release(&sp);
+}
+
+/* The open values of a side, as written, into out. */
+static size_t open_values(const struct side *a, struct tu_buf *out)
 {
     size_t n = 0;
-    for (size_t i = 0; i < na; i++) {
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++) {
-            seen = strcmp(a[j].key, a[i].key) == 0;
-        }
-        if (!seen && count_value(b, nb, a[i].key) < count_value(a, na, a[i].key)) {
-            tu_buf_printf(out, "%s%.*s", n ? ", " : "", (int)(a[i].limit - a[i].start),
-                          text + a[i].start);
+    for (size_t i = 0; i < a->n; i++) {
+        if (!a->done[i]) {
+            tu_buf_printf(out, "%s%.*s", n ? ", " : "", (int)(a->v[i].limit - a->v[i].start),
+                          a->text + a->v[i].start);
             n++;
         }
     }
     return n;
 }
 
-static void check_numbers(struct run *r)
+static void report_numbers(struct run *r, const struct side *s, const struct side *t)
 {
-    struct tu_lev_value *vs = NULL, *vt = NULL;
-    size_t ns = 0, nt = 0;
     struct tu_buf miss, extra;
-
-    if (r->values == NULL) {
-        return;
-    }
-    if (tu_lev_values_scan(r->values, false, r->src.data, r->src.len, &vs, &ns, r->err) != TU_OK ||
-        tu_lev_values_scan(r->values, true, r->trg.data, r->trg.len, &vt, &nt, r->err) != TU_OK) {
-        r->st = r->err->code;
-        goto out;
-    }
     tu_buf_init(&miss, TU_BUF_NO_LIMIT);
     tu_buf_init(&extra, TU_BUF_NO_LIMIT);
-    size_t m = values_lacking(vs, ns, r->src.data, vt, nt, &miss);
-    size_t e = values_lacking(vt, nt, r->trg.data, vs, ns, &extra);
+    size_t m = open_values(s, &miss), e = open_values(t, &extra);
     if (m && e) {
         check_report(r, TU_CHECK_NUMBERS, "source %s not in the target, which has %s instead",
                      miss.data, extra.data);
@@ -366,9 +559,44 @@ static void check_numbers(struct run *r)
     }
     tu_buf_release(&miss);
     tu_buf_release(&extra);
+}
+
+static void check_numbers(struct run *r)
+{
+    struct side s = {.text = r->src.data, .len = r->src.len};
+    struct side t = {.text = r->trg.data, .len = r->trg.len};
+    struct tu_buf skey, tkey;
+
+    if (r->values == NULL) {
+        return;
+    }
+    tu_buf_init(&skey, TU_BUF_NO_LIMIT);
+    tu_buf_init(&tkey, TU_BUF_NO_LIMIT);
+    if (tu_lev_values_scan(r->values, false, s.text, s.len, &s.v, &s.n, r->err) != TU_OK ||
+        tu_lev_values_scan(r->values, true, t.text, t.len, &t.v, &t.n, r->err) != TU_OK ||
+        (s.done = tu_calloc(s.n + 1, 1)) == NULL || (t.done = tu_calloc(t.n + 1, 1)) == NULL) {
+        r->st = tu_error_set(r->err, TU_ENOMEM, "out of memory");
+        goto out;
+    }
+    pair_times(&s, &t); /* first: "11 a.m." is "11:00", both values */
+    pair_equal(&s, &t);
+    pair_grouped(&s, &t);
+    pair_grouped(&t, &s);
+    if (check_words_key(s.text, s.len, &skey, r->err) != TU_OK ||
+        check_words_key(t.text, t.len, &tkey, r->err) != TU_OK) {
+        r->st = r->err->code;
+        goto out;
+    }
+    pair_spelled(r, &s, false, tkey.data);
+    pair_spelled(r, &t, true, skey.data);
+    report_numbers(r, &s, &t);
 out:
-    tu_free(vs);
-    tu_free(vt);
+    tu_buf_release(&skey);
+    tu_buf_release(&tkey);
+    tu_free(s.v);
+    tu_free(t.v);
+    tu_free(s.done);
+    tu_free(t.done);
 }
 
 /* ---- the walk ---- */

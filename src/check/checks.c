@@ -217,8 +217,9 @@ static void blank(enum tu_check_id kind, const char *s, size_t start, size_t lim
     memset((char *)ctx + start, ' ', limit - start);
 }
 
-/* A word a translator translates: three letters or more starting in lower
- * case, outside URLs and the like (names, numbers, codes alone are kept). */
+/* A text a translator translates: a word of three letters or more in lower
+ * case, or four words or more (a title in title case), outside URLs and the
+ * like (names, numbers, codes alone are kept as they are). */
 static bool has_translatable_word(const char *text, size_t len)
 {
     char *s = tu_malloc(len + 1);
@@ -229,13 +230,18 @@ static bool has_translatable_word(const char *text, size_t len)
     memcpy(s, text, len);
     s[len] = '\0';
     check_tokens(text, len, blank, s);
+    size_t words = 0;
     for (size_t i = 0; i < len && !found; i++) {
-        if (s[i] >= 'a' && s[i] <= 'z' && (i == 0 || !is_alnum(s[i - 1]))) {
+        bool letter = (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
+        if (letter && (i == 0 || !is_alnum(s[i - 1]))) {
             size_t e = i;
-            while (e < len && ((s[e] >= 'a' && s[e] <= 'z') || (unsigned char)s[e] >= 0x80)) {
+            while (e < len && (((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z') ||
+                               (unsigned char)s[e] >= 0x80)) {
                 e++;
             }
-            found = e - i >= 3 && (e == len || !is_alnum(s[e]));
+            bool word = e - i >= 2 && (e == len || !is_alnum(s[e]));
+            words += word;
+            found = (word && e - i >= 3 && s[i] >= 'a' && s[i] <= 'z') || words >= 4;
         }
     }
     tu_free(s);

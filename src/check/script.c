@@ -5,8 +5,9 @@
  * Scripts come from ICU (uscript_getScript; Common and Inherited
  * characters such as digits and combining marks belong to no script).
  * Protected: translate="no" annotations, URLs, e-mail addresses and
- * placeholders, and a word written in the source exactly as in the target
- * (a name or an acronym kept as it is: "AM", "Microsoft").
+ * placeholders, a word the source has (in any case, or with up to two more
+ * letters: a name or an acronym kept as it is, "AM" for "AMs"), and in a
+ * Cyrillic target the symbols of units and Roman numerals.
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,19 +39,40 @@ static bool ascii_alnum_at(const char *s, size_t i)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The word w[0, n) occurs in `text` as a whole word. */
-static bool in_text(const char *text, size_t tlen, const char *w, size_t n)
+/* The source has the word w[0, n) as written, or with other case or up to
+ * two more letters ("AM" for "AMs", "outlet" for "outlets"). */
+static bool in_source(const char *text, size_t tlen, const char *w, size_t n)
 {
-    const char *p = text;
-    while ((p = check_find(p, tlen - (size_t)(p - text), w, n)) != NULL) {
-        size_t at = (size_t)(p - text);
-        if ((at == 0 || !ascii_alnum_at(text, at - 1)) &&
-            (at + n == tlen || !ascii_alnum_at(text, at + n))) {
+    for (size_t at = 0; at + n <= tlen; at++) {
+        if ((at > 0 && ascii_alnum_at(text, at - 1)) || strncasecmp(text + at, w, n) != 0) {
+            continue;
+        }
+        size_t e = at + n;
+        while (e < tlen && e - (at + n) <= 2 && ascii_alnum_at(text, e)) {
+            e++;
+        }
+        if (e - (at + n) <= 2 && (e == tlen || !ascii_alnum_at(text, e))) {
             return true;
         }
-        p++;
     }
     return false;
+}
+
+/* Latin that Serbian Cyrillic writes in Latin: the symbols of units and
+ * Roman numerals ("137 km/h", "XX век"). */
+static bool latin_in_cyrillic(const char *w, size_t n)
+{
+    static const char *const units[] = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "h", "min",
+                                        "s", "ha", "l", "ml", "kW", "kWh", "MW", "GW", "Hz",
+                                        "MHz", "GHz", "dB", "C", "K", "V", "A", "W"};
+    bool roman = n > 0;
+    for (size_t i = 0; i < n; i++) {
+        roman &= strchr("IVXLCDM", w[i]) != NULL;
+    }
+    for (size_t i = 0; !roman && i < sizeof units / sizeof *units; i++) {
+        roman = strlen(units[i]) == n && memcmp(units[i], w, n) == 0;
+    }
+    return roman;
 }
 
 enum { MIXED, WRONG, KINDS };
@@ -83,7 +105,8 @@ static void word(struct run *r, struct words *w, const char *s, int32_t a, int32
     }
     if ((latin && cyrillic) || (other && (latin || cyrillic))) {
         add_word(w, MIXED, s + a, (size_t)(b - a));
-    } else if ((cyr ? latin : cyrillic) && !in_text(r->src.data, r->src.len, s + a, (size_t)(b - a))) {
+    } else if ((cyr ? latin : cyrillic) && !in_source(r->src.data, r->src.len, s + a, (size_t)(b - a)) &&
+               !(cyr && latin_in_cyrillic(s + a, (size_t)(b - a)))) {
         add_word(w, WRONG, s + a, (size_t)(b - a));
     }
 }
