@@ -484,6 +484,86 @@ static void pair_times(struct side *s, struct side *t)
     }
 }
 
+/* The word after value i (spaces, a hyphen or "(" skipped) starts with
+ * one of `units` (ASCII case aside); a unit ending in '.' must be whole. */
+static bool unit_after(const struct side *a, size_t i, const char *const *units, size_t n)
+{
+    size_t p = a->v[i].limit;
+    while (p < a->len && strchr(" -\xC2\xA0", a->text[p]) != NULL) {
+        p++;
+    }
+    for (size_t u = 0; u < n; u++) {
+        size_t k = strlen(units[u]);
+        if (p + k <= a->len && strncasecmp(a->text + p, units[u], k) == 0 &&
+            (p + k == a->len || (unsigned char)a->text[p + k] >= 0x80 ||
+             !((a->text[p + k] | 0x20) >= 'a' && (a->text[p + k] | 0x20) <= 'z') ||
+             strlen(units[u]) > 3)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Flag the values of a followed by one of `units`, and the values of a
+ * range or list before them ("1 to 4 inches", "od 2,5 do 10 cm": at most
+ * six bytes between, no digit). */
+static void units_marked(const struct side *a, const char *const *units, size_t n, bool *flag)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        flag[i] = unit_after(a, i, units, n);
+    }
+    for (size_t i = a->n; i-- > 1;) {
+        size_t gap = a->v[i].start - a->v[i - 1].limit;
+        if (flag[i] && !flag[i - 1] && gap <= 6) {
+            flag[i - 1] = true;
+        }
+    }
+}
+
+/* Figures in imperial units are converted by the translator ("20 feet" ->
+ * "6 metara", "80 degrees" -> "27 °C") or their redundant copy dropped
+ * ("30 meters (100 feet)" -> "30 metara"): such a source value need not be
+ * in the target, and as many target values in metric units pair with them. */
+static void pair_converted(struct side *s, struct side *t)
+{
+    static const char *const imperial[] = {"inch", "inches", "feet", "foot", "ft", "yard", "yards",
+                                           "mile", "miles", "mph", "pound", "pounds", "lb", "lbs",
+                                           "ounce", "ounces", "oz", "gallon", "gallons", "acre",
+                                           "acres", "degrees", "\xC2\xB0" "F", "Fahrenheit"};
+    static const char *const metric[] = {"cm", "mm", "m", "km", "kg", "g", "l", "ha", "\xC2\xB0",
+                                         "met", "kilomet", "centimet", "milimet", "stup", "stepen",
+                                         "kilogram", "gram", "litr", "hektar",
+                                         "\xD0\xBC\xD0\xB5\xD1\x82", /* мет */
+                                         "\xD0\xBA\xD0\xB8\xD0\xBB\xD0\xBE", /* кило */
+                                         "\xD1\x86\xD0\xB5\xD0\xBD\xD1\x82", /* цент */
+                                         "\xD1\x81\xD1\x82\xD0\xB5\xD0\xBF", /* степ */
+                                         "\xD0\xBA\xD0\xBC", "\xD0\xBA\xD0\xB3", /* км кг */
+                                         "\xD1\x86\xD0\xBC", "\xD0\xBC\xD0\xBC"}; /* цм мм */
+    bool *si = tu_calloc(s->n + 1, 1), *tm = tu_calloc(t->n + 1, 1);
+    size_t converted = 0;
+    if (si == NULL || tm == NULL) {
+        tu_free(si);
+        tu_free(tm);
+        return; /* the values stay open: reported, never hidden */
+    }
+    units_marked(s, imperial, sizeof imperial / sizeof *imperial, si);
+    units_marked(t, metric, sizeof metric / sizeof *metric, tm);
+    for (size_t i = 0; i < s->n; i++) {
+        if (!s->done[i] && si[i]) {
+            s->done[i] = true;
+            converted++;
+        }
+    }
+    for (size_t j = 0; j < t->n && converted > 0; j++) {
+        if (!t->done[j] && tm[j]) {
+            t->done[j] = true;
+            converted--;
+        }
+    }
+    tu_free(si);
+    tu_free(tm);
+}
+
 /* The words key of `text` holds one of the spellings in `spelled` (one a
  * line): as a word, or starting a word when it has five bytes or more
  * ("trinaest" in "trinaestogodišnjak"; "pet" is not in "petak"). */
@@ -589,6 +669,7 @@ static void check_numbers(struct run *r)
     }
     pair_spelled(r, &s, false, tkey.data);
     pair_spelled(r, &t, true, skey.data);
+    pair_converted(&s, &t);
     report_numbers(r, &s, &t);
 out:
     tu_buf_release(&skey);

@@ -16,7 +16,7 @@ copied) and we count how many a finding of the right check reports: a
 finding of that check on that segment that the clean segment did not have.
 pofilter's nearest tests (numbers, urls, unchanged) are scored the same way.
 
-Usage: check-eval.py TUMAC NTREX_DIR WORKDIR [--examples N]
+Usage: check-eval.py TUMAC NTREX_DIR WORKDIR [--examples N] [--no-pofilter]
 """
 import json
 import os
@@ -76,12 +76,15 @@ def write_po(path, trg, pairs):
 
 
 def tumac_findings(tumac, xlf):
-    """{(unit number, check)} and a Counter of checks (errors, warnings)."""
+    """{(unit number, check): {messages}} and the findings."""
     p = subprocess.run([tumac, "check", "--format", "json", xlf], capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit("tumac check failed: " + p.stderr)
     found = json.loads(p.stdout)
-    return {(int(x["unit"][1:]), x["check"]) for x in found}, found
+    keyed = defaultdict(set)
+    for x in found:
+        keyed[(int(x["unit"][1:]), x["check"])].add(x["message"])
+    return keyed, found
 
 
 def pofilter_findings(po, trg, work):
@@ -129,7 +132,9 @@ def inject(rng, loc, src, trg):
             options.append(("variant swapped", "variant", None, trg[:m.start()] + wrong + trg[m.end():]))
             break
     if loc == "sr-Cyrl":
-        words = [m for m in re.finditer(r"\w{3,}", trg) if any(c in HOMOGLYPHS for c in m.group()[1:])]
+        # a word of Cyrillic letters only (NTREX has words already mixed)
+        words = [m for m in re.finditer(r"\w{3,}", trg) if any(c in HOMOGLYPHS for c in m.group()[1:])
+                 and not re.search(r"[A-Za-z]", m.group())]
         if words:
             m = rng.choice(words)
             w = m.group()
@@ -142,6 +147,7 @@ def inject(rng, loc, src, trg):
 
 def main():
     tumac, ntrex, work = sys.argv[1:4]
+    peer = "--no-pofilter" not in sys.argv
     examples = int(sys.argv[sys.argv.index("--examples") + 1]) if "--examples" in sys.argv else 0
     rng = random.Random(19)
     eng = read_lines(os.path.join(ntrex, "newstest2019.eng.txt"))
@@ -156,7 +162,7 @@ def main():
         write_xliff(xlf, loc, pairs)
         write_po(po, loc, pairs)
         ours, found = tumac_findings(tumac, xlf)
-        theirs = pofilter_findings(po, loc, work)
+        theirs = pofilter_findings(po, loc, work) if peer else set()
         ours_c = Counter(c for _, c in ours)
         theirs_c = Counter(t for _, t in theirs)
         ours_all.update(ours_c)
@@ -184,15 +190,18 @@ def main():
         write_xliff(xlf, loc, bad)
         write_po(po, loc, bad)
         ours_bad, _ = tumac_findings(tumac, xlf)
-        theirs_bad = pofilter_findings(po, loc, work)
+        theirs_bad = pofilter_findings(po, loc, work) if peer else set()
         for u, (kind, chk, pof) in expect.items():
             tried[kind] += 1
-            hit = (u, chk) in ours_bad and (u, chk) not in ours
+            # a finding of the right check that the clean segment did not
+            # have (NTREX's sr-Cyrl has Latin letters in 25 % of its
+            # segments: there the finding must name something new)
+            hit = (u, chk) in ours_bad and ours_bad[(u, chk)] != ours.get((u, chk))
             caught[kind] += hit
             if examples and not hit:
-                print("    missed %s l%d%s: %s" % (kind, u, " (clean has a finding)" if (u, chk) in ours else "",
+                print("    missed %s l%d%s: %s" % (kind, u, " (clean has the same finding)" if (u, chk) in ours else "",
                                                bad[u - 1][1]))
-            if pof:
+            if pof and peer:
                 pof_tried[kind] += 1
                 pof_caught[kind] += (u, pof) in theirs_bad and (u, pof) not in theirs
     print("all locales: %d segments" % total)
