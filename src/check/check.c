@@ -484,8 +484,9 @@ static void pair_times(struct side *s, struct side *t)
     }
 }
 
-/* The word after value i (spaces, a hyphen or "(" skipped) starts with
- * one of `units` (ASCII case aside); a unit ending in '.' must be whole. */
+/* The word after value i (spaces and a hyphen skipped) starts with one of
+ * `units` (ASCII case aside); a symbol of one or two ASCII letters ("m",
+ * "km") must be the whole word. */
 static bool unit_after(const struct side *a, size_t i, const char *const *units, size_t n)
 {
     size_t p = a->v[i].limit;
@@ -494,10 +495,10 @@ static bool unit_after(const struct side *a, size_t i, const char *const *units,
     }
     for (size_t u = 0; u < n; u++) {
         size_t k = strlen(units[u]);
+        bool stem = k >= 3 || (unsigned char)units[u][0] >= 0x80; /* "met", "°" */
         if (p + k <= a->len && strncasecmp(a->text + p, units[u], k) == 0 &&
-            (p + k == a->len || (unsigned char)a->text[p + k] >= 0x80 ||
-             !((a->text[p + k] | 0x20) >= 'a' && (a->text[p + k] | 0x20) <= 'z') ||
-             strlen(units[u]) > 3)) {
+            (stem || p + k == a->len || (unsigned char)a->text[p + k] >= 0x80 ||
+             !((a->text[p + k] | 0x20) >= 'a' && (a->text[p + k] | 0x20) <= 'z'))) {
             return true;
         }
     }
