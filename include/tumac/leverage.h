@@ -340,6 +340,14 @@ struct tu_analysis {
     char *trg_lang;
     char *title;     /* NULL: "Analysis" */
     int64_t date;    /* Unix time shown as the report date; 0: now */
+    /* A caller that knows the targets' states (the batch) gives the words
+     * still to translate (segments without an approved target), shown
+     * instead of the estimate from the bands, so its reports agree. */
+    bool has_to_translate;
+    size_t to_translate;
+    /* Non-empty: the target is made from this locale by transliteration
+     * (nothing to translate; the bands are that locale's). */
+    char derived_from[64];
 };
 
 /* Make `an` empty (all zero); cannot fail. */

@@ -6,8 +6,6 @@
 #ifndef TUMAC_TUMAC_H
 #define TUMAC_TUMAC_H
 
-#define TUMAC_VERSION "0.1.0"
-
 #include "alloc.h"
 #include "batch.h"
 #include "buf.h"
@@ -22,6 +20,7 @@
 #include "segment.h"
 #include "text.h"
 #include "tm.h"
+#include "version.h"
 #include "xliff.h"
 
 #endif

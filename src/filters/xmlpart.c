@@ -16,38 +16,21 @@
 #include <tumac/alloc.h>
 #include <tumac/fileio.h>
 
+#include "base/xmlparse-int.h"
 #include "office.h"
 
-/* The one place office parts are parsed with libxml2: the strictest options
- * (no network, no entity substitution, no DTD loading; a DOCTYPE is refused
- * by the scan before this runs). Switch to the shared XML policy here. */
+/* The one place office parts are parsed with libxml2, under the shared XML
+ * policy (base/xmlparse-int.h), read as UTF-8 whatever they declare. */
 static enum tu_status strict_parse(const char *data, size_t len,
                                    const char *path, const char *part,
                                    struct tu_error *err)
 {
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    xmlDocPtr doc;
-    enum tu_status st = TU_OK;
-
-    if (ctxt == NULL || len > (size_t)INT32_MAX) {
-        xmlFreeParserCtxt(ctxt);
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
-    }
-    doc = xmlCtxtReadMemory(ctxt, data, (int)len, part, "UTF-8",
-                            XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                XML_PARSE_NOWARNING);
-    if (doc == NULL || doc->intSubset != NULL) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
-        char msg[200];
-        snprintf(msg, sizeof(msg), "%s", e && e->message ? e->message : "a DOCTYPE");
-        msg[strcspn(msg, "\n")] = '\0';
-        st = tu_error_at(err, TU_EPARSE, path, e ? (unsigned long)e->line : 0,
-                         e ? (unsigned long)e->int2 : 0,
-                         "part %s is not well-formed XML: %s", part, msg);
+    xmlDocPtr doc = xmlp_read_memory(data, len, path, "office XML", XMLP_UTF8, err);
+    if (doc == NULL) {
+        return tu_error_wrap(err, NULL, err->line, err->column, "part %s", part);
     }
     xmlFreeDoc(doc);
-    xmlFreeParserCtxt(ctxt);
-    return st;
+    return TU_OK;
 }
 
 static enum tu_status scan_fail(const char *s, size_t n, size_t at,

@@ -186,8 +186,8 @@ TEST(leverage_bands_context_exact_fuzzy_new)
         "Young people met mayors in Tuzla yesterday.",    /* fuzzy */
         "Something entirely different is said here, at length.",
     };
-    struct tu_doc *doc = make_doc(s, 5);
-    struct tu_leverage *lev = new_lev("bs", false, false);
+    OWNED(own_doc) struct tu_doc *doc = make_doc(s, 5);
+    OWNED(own_lev) struct tu_leverage *lev = new_lev("bs", false, false);
     struct tu_band_counts c;
     struct tu_error err = {0};
 
@@ -215,16 +215,16 @@ TEST(leverage_bands_context_exact_fuzzy_new)
     CHECK_STR(unit_at(doc, 1)->matches[0].ref, "#s1");
     CHECK(unit_at(doc, 4)->match_count == 0);
     CHECK(c.filled == 2);
-    tu_leverage_free(lev);
-    tu_doc_free(doc);
+    own_lev(&lev);
+    own_doc(&doc);
 }
 
 TEST(leverage_fill_threshold_and_review_state)
 {
     const char *s[] = {"Young people met mayors in Mostar yesterday!"};
-    struct tu_doc *doc = make_doc(s, 1);
+    OWNED(own_doc) struct tu_doc *doc = make_doc(s, 1);
     struct tu_leverage_opts o = {.fill_score = 90};
-    struct tu_leverage *lev = NULL;
+    OWNED(own_lev) struct tu_leverage *lev = NULL;
     struct tu_error err = {0};
 
     CHECK(tu_leverage_new("en", "bs", &o, fake_lookup, &fake, &lev, &err) ==
@@ -233,8 +233,8 @@ TEST(leverage_fill_threshold_and_review_state)
     CHECK_STR(target_text(doc, 0),
               "Mladi su se juče sastali s načelnicima u Mostaru.");
     CHECK(unit_at(doc, 0)->segs[0].state == TU_STATE_TRANSLATED);
-    tu_leverage_free(lev);
-    tu_doc_free(doc);
+    own_lev(&lev);
+    own_doc(&doc);
 }
 
 TEST(leverage_repetitions_in_and_across_documents)
@@ -243,9 +243,9 @@ TEST(leverage_repetitions_in_and_across_documents)
                        "The law was adopted today.",
                        "A brand new sentence about nothing.",
                        "The law was adopted today."};
-    struct tu_doc *doc = make_doc(s, 4);
-    struct tu_doc *doc2 = make_doc(s, 2);
-    struct tu_leverage *lev = new_lev("bs", false, false);
+    OWNED(own_doc) struct tu_doc *doc = make_doc(s, 4);
+    OWNED(own_doc) struct tu_doc *doc2 = make_doc(s, 2);
+    OWNED(own_lev) struct tu_leverage *lev = new_lev("bs", false, false);
     struct tu_band_counts c, c2;
     struct tu_error err = {0};
 
@@ -265,16 +265,16 @@ TEST(leverage_repetitions_in_and_across_documents)
     CHECK(tu_leverage_doc(lev, doc2, &c2, &err) == TU_OK);
     CHECK(c2.segments[TU_BAND_CROSS_FILE] == 2);
     CHECK_STR(target_text(doc2, 0), "Nova rečenica.");
-    tu_leverage_free(lev);
-    tu_doc_free(doc);
-    tu_doc_free(doc2);
+    own_lev(&lev);
+    own_doc(&doc);
+    own_doc(&doc2);
 }
 
 TEST(leverage_numbers_substituted)
 {
     const char *s[] = {"The forum gathered 14 municipalities on 3 December."};
-    struct tu_doc *doc = make_doc(s, 1);
-    struct tu_leverage *lev = new_lev("bs", false, false);
+    OWNED(own_doc) struct tu_doc *doc = make_doc(s, 1);
+    OWNED(own_lev) struct tu_leverage *lev = new_lev("bs", false, false);
     struct tu_band_counts c;
     struct tu_error err = {0};
 
@@ -288,8 +288,8 @@ TEST(leverage_numbers_substituted)
     CHECK_STR(unit_at(doc, 0)->matches[0].note,
               "numbers: 12 -> 14, 5 December -> 3 December");
     CHECK(c.segments[TU_BAND_95] == 1);
-    tu_leverage_free(lev);
-    tu_doc_free(doc);
+    own_lev(&lev);
+    own_doc(&doc);
 }
 
 /* tu_lev_numbers of query q against a unit s -> t into `lang`; *changed is
@@ -379,10 +379,10 @@ TEST(leverage_numbers_rules)
 TEST(leverage_variants_penalty_and_review)
 {
     const char *s[] = {"The workshop lasted two days."};
-    struct tu_doc *doc = make_doc(s, 1);
-    struct tu_doc *doc2 = make_doc(s, 1);
-    struct tu_leverage *lev = new_lev("bs", true, false);
-    struct tu_leverage *plain = new_lev("bs", false, false);
+    OWNED(own_doc) struct tu_doc *doc = make_doc(s, 1);
+    OWNED(own_doc) struct tu_doc *doc2 = make_doc(s, 1);
+    OWNED(own_lev) struct tu_leverage *lev = new_lev("bs", true, false);
+    OWNED(own_lev) struct tu_leverage *plain = new_lev("bs", false, false);
     struct tu_band_counts c;
     struct tu_error err = {0};
 
@@ -396,10 +396,10 @@ TEST(leverage_variants_penalty_and_review)
     CHECK(strstr(unit_at(doc, 0)->matches[0].note, "hr") != NULL);
     CHECK(c.segments[TU_BAND_85] == 1);
     CHECK(!unit_at(doc, 0)->segs[0].has_target); /* 90 < fill 95 */
-    tu_leverage_free(lev);
-    tu_leverage_free(plain);
-    tu_doc_free(doc);
-    tu_doc_free(doc2);
+    own_lev(&lev);
+    own_lev(&plain);
+    own_doc(&doc);
+    own_doc(&doc2);
 }
 
 /* A TM whose TU has codes with other ids than the segment's. */
@@ -429,10 +429,10 @@ static enum tu_status code_lookup(void *ctx, const struct tu_lev_query *q,
 
 TEST(leverage_code_ids_follow_the_segment)
 {
-    struct tu_doc *doc = make_doc(NULL, 0);
+    OWNED(own_doc) struct tu_doc *doc = make_doc(NULL, 0);
     struct tu_unit *u = tu_file_add_unit(doc->files[0], "u1");
     struct tu_segment *s = tu_unit_add_segment(u, "s1", false);
-    struct tu_leverage *lev = NULL;
+    OWNED(own_lev) struct tu_leverage *lev = NULL;
     struct tu_error err = {0};
     struct tu_inline *in;
 
@@ -448,16 +448,16 @@ TEST(leverage_code_ids_follow_the_segment)
     CHECK_STR(s->target.items[1].id, "1");
     CHECK_STR(s->target.items[1].data, "<a href=\"x\">");
     CHECK_STR(s->target.items[3].id, "1");
-    tu_leverage_free(lev);
-    tu_doc_free(doc);
+    own_lev(&lev);
+    own_doc(&doc);
 }
 
 TEST(leverage_analyze_only_leaves_the_document)
 {
     const char *s[] = {"The law was adopted today.",
                        "The law was adopted today."};
-    struct tu_doc *doc = make_doc(s, 2);
-    struct tu_leverage *lev = new_lev("bs", false, true);
+    OWNED(own_doc) struct tu_doc *doc = make_doc(s, 2);
+    OWNED(own_lev) struct tu_leverage *lev = new_lev("bs", false, true);
     struct tu_band_counts c;
     struct tu_error err = {0};
 
@@ -466,28 +466,28 @@ TEST(leverage_analyze_only_leaves_the_document)
     CHECK(c.segments[TU_BAND_REPETITION] == 1);
     CHECK(!unit_at(doc, 0)->segs[0].has_target);
     CHECK(unit_at(doc, 0)->match_count == 0);
-    tu_leverage_free(lev);
-    tu_doc_free(doc);
+    own_lev(&lev);
+    own_doc(&doc);
 }
 
 TEST(leverage_rerun_replaces_its_matches)
 {
     const char *s[] = {"Young people met mayors in Tuzla yesterday."};
-    struct tu_doc *doc = make_doc(s, 1);
-    struct tu_leverage *lev = new_lev("bs", false, false);
+    OWNED(own_doc) struct tu_doc *doc = make_doc(s, 1);
+    OWNED(own_lev) struct tu_leverage *lev = new_lev("bs", false, false);
     struct tu_error err = {0};
 
     CHECK(tu_leverage_doc(lev, doc, NULL, &err) == TU_OK);
     CHECK(tu_leverage_doc(lev, doc, NULL, &err) == TU_OK);
     CHECK(unit_at(doc, 0)->match_count == 1);
-    tu_leverage_free(lev);
-    tu_doc_free(doc);
+    own_lev(&lev);
+    own_doc(&doc);
 }
 
 TEST(leverage_bad_thresholds)
 {
     struct tu_leverage_opts o = {.min_score = 120};
-    struct tu_leverage *lev = NULL;
+    OWNED(own_lev) struct tu_leverage *lev = NULL;
     struct tu_error err = {0};
 
     CHECK(tu_leverage_new("en", "bs", &o, NULL, NULL, &lev, &err) ==
@@ -523,7 +523,7 @@ static void sample_analysis(struct tu_analysis *an)
 TEST(analysis_totals_and_renderings)
 {
     struct tu_analysis an;
-    struct tu_buf out;
+    OWNED(tu_buf_release) struct tu_buf out = {0};
     struct tu_error err = {0};
 
     sample_analysis(&an);
@@ -591,15 +591,15 @@ static struct tu_lev_ref *sample_refs(const char *ext, const char *trg)
 
 TEST(leverage_samples_end_to_end_merge)
 {
-    struct tu_lev_ref *ref = sample_refs("html", "bs");
+    OWNED(own_lev_ref) struct tu_lev_ref *ref = sample_refs("html", "bs");
     struct tu_extract_opts eo = {.src_lang = "en", .trg_lang = "bs"};
-    struct tu_doc *doc = NULL;
-    struct tu_leverage *lev = NULL;
+    OWNED(own_doc) struct tu_doc *doc = NULL;
+    OWNED(own_lev) struct tu_leverage *lev = NULL;
     struct tu_band_counts c;
     struct tu_error err = {0};
     struct tu_merge_opts mo = {0};
-    struct tu_diag diag = {0};
-    struct tu_buf out;
+    OWNED(tu_diag_release) struct tu_diag diag = {0};
+    OWNED(tu_buf_release) struct tu_buf out = {0};
 
     CHECK(ref != NULL);
     CHECK(tu_lev_ref_count(ref) > 30);
@@ -627,7 +627,7 @@ TEST(leverage_samples_end_to_end_merge)
     CHECK(strstr(out.data, "lang=\"bs\"") != NULL);
     tu_buf_release(&out);
     tu_diag_release(&diag);
-    tu_leverage_free(lev);
-    tu_lev_ref_free(ref);
-    tu_doc_free(doc);
+    own_lev(&lev);
+    own_lev_ref(&ref);
+    own_doc(&doc);
 }
