@@ -69,8 +69,8 @@ void tu_checker_set_level(struct tu_checker *c, enum tu_check_id id,
  * Read a TBX glossary (TBX-Basic 2008 langSet/tig/ntig or TBX v3
  * langSec/termSec): its entries' terms per language, each allowed or
  * forbidden (administrativeStatus or normativeAuthorization deprecated,
- * superseded, notRecommended, forbidden). A DOCTYPE is refused; a
- * malformed file is TU_EPARSE located at its line.
+ * superseded, notRecommended, forbidden). Read under the one XML policy
+ * (no DOCTYPE, no entities); a malformed file is TU_EPARSE at its line.
  */
 enum tu_status tu_checker_add_glossary(struct tu_checker *c, const char *path,
                                        struct tu_error *err);

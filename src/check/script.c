@@ -2,7 +2,7 @@
  * The script check: a Cyrillic target (sr-Cyrl, bs-Cyrl) with Latin words,
  * a Latin target with Cyrillic words, and any word that mixes scripts (a
  * Latin "a" or "e" inside a Cyrillic word looks right and reads wrong).
- * Scripts come from ICU (uscript_getScript; Common and Inherited
+ * Scripts come from ICU through tu_text_char_script (Common and Inherited
  * characters such as digits and combining marks belong to no script).
  * Protected: translate="no" annotations, URLs, e-mail addresses and
  * placeholders, a word the source has (in any case, or with up to two more
@@ -13,11 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
-
 #include <tumac/alloc.h>
+#include <tumac/text.h>
 
 #include "check-int.h"
 
@@ -26,11 +23,6 @@ static void blank(enum tu_check_id kind, const char *s, size_t start, size_t lim
     (void)kind;
     (void)s;
     memset((char *)ctx + start, ' ', limit - start);
-}
-
-static bool word_char(UChar32 c)
-{
-    return u_isalpha(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK;
 }
 
 static bool ascii_alnum_at(const char *s, size_t i)
@@ -91,23 +83,22 @@ static void add_word(struct words *w, int kind, const char *s, size_t n)
 }
 
 /* Classify the word s[a, b): its letters' scripts. */
-static void word(struct run *r, struct words *w, const char *s, int32_t a, int32_t b, bool cyr)
+static void word(struct run *r, struct words *w, const char *s, size_t a, size_t b, bool cyr)
 {
     bool latin = false, cyrillic = false, other = false;
-    for (int32_t i = a; i < b;) {
-        UChar32 c;
-        UErrorCode e = U_ZERO_ERROR;
-        U8_NEXT(s, i, b, c);
-        UScriptCode sc = c < 0 ? USCRIPT_COMMON : uscript_getScript(c, &e);
-        latin |= sc == USCRIPT_LATIN;
-        cyrillic |= sc == USCRIPT_CYRILLIC;
-        other |= sc == USCRIPT_GREEK;
+    for (size_t i = a; i < b;) {
+        bool in_word;
+        enum tu_script sc;
+        tu_text_char_script(s, b, &i, &in_word, &sc);
+        latin |= sc == TU_SCRIPT_LATIN;
+        cyrillic |= sc == TU_SCRIPT_CYRILLIC;
+        other |= sc == TU_SCRIPT_OTHER;
     }
     if ((latin && cyrillic) || (other && (latin || cyrillic))) {
-        add_word(w, MIXED, s + a, (size_t)(b - a));
-    } else if ((cyr ? latin : cyrillic) && !in_source(r->src.data, r->src.len, s + a, (size_t)(b - a)) &&
-               !(cyr && latin_in_cyrillic(s + a, (size_t)(b - a)))) {
-        add_word(w, WRONG, s + a, (size_t)(b - a));
+        add_word(w, MIXED, s + a, b - a);
+    } else if ((cyr ? latin : cyrillic) && !in_source(r->src.data, r->src.len, s + a, b - a) &&
+               !(cyr && latin_in_cyrillic(s + a, b - a))) {
+        add_word(w, WRONG, s + a, b - a);
     }
 }
 
@@ -127,21 +118,23 @@ void check_script(struct run *r)
     for (int k = 0; k < KINDS; k++) {
         tu_buf_init(&w.list[k], TU_BUF_NO_LIMIT);
     }
-    for (int32_t i = 0, start = -1; i <= (int32_t)len;) {
-        UChar32 c = 0;
-        int32_t at = i;
-        if (i < (int32_t)len) {
-            U8_NEXT(s, i, (int32_t)len, c);
-        } else {
-            i++;
-        }
-        bool in_word = at < (int32_t)len && c >= 0 && word_char(c);
-        if (in_word && start < 0) {
+    size_t start = 0;
+    bool in = false;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        bool letter;
+        enum tu_script sc;
+        tu_text_char_script(s, len, &i, &letter, &sc);
+        if (letter && !in) {
             start = at;
-        } else if (!in_word && start >= 0) {
+            in = true;
+        } else if (!letter && in) {
             word(r, &w, s, start, at, cyr);
-            start = -1;
+            in = false;
         }
+    }
+    if (in) {
+        word(r, &w, s, start, len, cyr);
     }
     for (int k = 0; k < KINDS; k++) {
         if (w.n[k] > 5) {

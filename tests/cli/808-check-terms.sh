@@ -77,7 +77,7 @@ check_grep "... naming file and line" "cut.tbx:[0-9]+:[0-9]+: not well-formed XM
 check_no_file "... and no output written" "$WORK/out.txt"
 printf '<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY a "aaaa">]>\n<tbx><text><body/></text></tbx>\n' > "$WORK/dtd.tbx"
 check_exit "a DOCTYPE is refused" 1 "$TUMAC" check -g "$WORK/dtd.tbx" "$WORK/bs.xlf"
-check_grep "... at its line" "dtd.tbx:2: DOCTYPE declarations are not accepted in TBX" "$WORK/.err"
+check_grep "... at its line" "dtd.tbx:2:1: DOCTYPE is not allowed in TBX files" "$WORK/.err"
 printf '<?xml version="1.0"?>\n<tbx><text><body>\n<conceptEntry id="c1">\n<langSec><termSec><term>x</term></termSec></langSec>\n</conceptEntry></body></text></tbx>\n' > "$WORK/nolang.tbx"
 check_exit "a language section without xml:lang" 1 "$TUMAC" check -g "$WORK/nolang.tbx" "$WORK/bs.xlf"
 check_grep "... at its line" "nolang.tbx:4: <langSec> without xml:lang" "$WORK/.err"
