@@ -233,7 +233,7 @@ static bool has_translatable_word(const char *text, size_t len)
     size_t words = 0;
     for (size_t i = 0; i < len && !found; i++) {
         bool letter = (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
-        if (letter && (i == 0 || !is_alnum(s[i - 1]))) {
+        if (letter && (i == 0 || (!is_alnum(s[i - 1]) && (unsigned char)s[i - 1] < 0x80))) {
             size_t e = i;
             while (e < len && (((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z') ||
                                (unsigned char)s[e] >= 0x80)) {

@@ -45,3 +45,34 @@ check_no_file "... and no output written" "$WORK/none.txt"
 sed 's/ trgLang="bs"//' "$WORK/clean.xlf" > "$WORK/notrg.xlf"
 check_exit "no target language" 1 "$TUMAC" check "$WORK/notrg.xlf"
 check_grep "... said" "no target language" "$WORK/.err"
+
+# tumac batch runs the checks on every document it would finish: a returned
+# translation with a wrong figure is not finished, report.json and
+# report.html list the error; corrected, it is finished; --no-check skips.
+mkdir -p "$WORK/in"
+printf 'Since 2022, 1,500 teachers from 52 municipalities took part.\n' > "$WORK/in/r.en.txt"
+check_ok "batch the release" "$TUMAC" batch --tm none -s en -t bs -q -o "$WORK/bo" "$WORK/in"
+translate() { # XLIFF TARGET-TEXT
+    python3 - "$1" "$2" <<'PY'
+import re, sys
+p, t = sys.argv[1], sys.argv[2]
+s = open(p, encoding="utf-8").read()
+s = re.sub(r'<segment([^>]*)>\s*(<source>.*?</source>)\s*(<target>.*?</target>)?\s*</segment>',
+           lambda m: '<segment%s state="final">%s<target>%s</target></segment>'
+           % (re.sub(r' state="[a-z]*"', "", m.group(1)), m.group(2), t), s, flags=re.S)
+open(p, "w", encoding="utf-8").write(s)
+PY
+}
+translate "$WORK/bo/bs/r.xlf" "Od 2022. godine učestvovalo je 1.600 nastavnika iz 52 općine."
+check_ok "import the translation with a wrong figure" "$TUMAC" batch --import "$WORK/bo" --tm "$WORK/b.db" -q
+check_no_file "... the document is not finished" "$WORK/bo/bs/r.txt"
+check_ok "report.json lists the check error" python3 - "$WORK/bo/report.json" <<'PY'
+import json, sys
+items = json.load(open(sys.argv[1]))["items"]
+assert items[0]["state"] != "finished", items[0]
+assert "numbers: source 1,500 not in the target, which has 1.600 instead" in items[0]["checks"], items[0]
+PY
+check_grep "report.html lists it" "numbers: source 1,500 not in the target" "$WORK/bo/report.html"
+translate "$WORK/bo/bs/r.xlf" "Od 2022. godine učestvovalo je 1.500 nastavnika iz 52 općine."
+check_ok "import the corrected translation" "$TUMAC" batch --import "$WORK/bo" --tm "$WORK/b.db" -q
+check_grep "... the document is finished" "1\.500 nastavnika" "$WORK/bo/bs/r.txt"

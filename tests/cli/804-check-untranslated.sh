@@ -11,6 +11,7 @@ ok1${tab}Elvis Presley${tab}Elvis Presley
 ok2${tab}www.vlada.ba${tab}www.vlada.ba
 ok3${tab}2025${tab}2025
 ok4${tab}UNICEF BiH${tab}UNICEF BiH
+ok5${tab}(OSCE/Adnan Hodžić)${tab}(OSCE/Adnan Hodžić)
 bad1${tab}The ministry opened a new school.${tab}The ministry opened a new school.
 bad2${tab}Republicans Alienating Women Voters Ahead of Midterms${tab}Republicans Alienating Women Voters Ahead of Midterms
 bad3${tab}The ministry opened a new school.${tab}
