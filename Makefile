@@ -6,6 +6,9 @@ PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell libzip
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext
+# Only for the tests (LibreOffice opens the merged DOCX/ODT): make test installs
+# them, make demo does not (a large download the product never needs).
+DEB_TEST_PKGS := libreoffice-writer-nogui
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
             -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
@@ -46,7 +49,7 @@ SOVERSION := $(firstword $(subst ., ,$(VERSION)))
 LIB_SO    := libtumac.so.$(VERSION)
 LIB_MAP   := src/libtumac.map
 
-.PHONY: all deps test check demo bench install clean unit-tests gen
+.PHONY: all deps test-deps test check demo bench install clean unit-tests gen
 all: $(BUILD)/tumac $(BUILD)/libtumac.a $(BUILD)/$(LIB_SO)
 
 $(BUILD)/obj/%.o: %.c
@@ -106,9 +109,11 @@ gen:
 	sh src/tm/make-schema.sh tm/schema.sql > $(GEN_DIR)/tm/schema.gen.h.tmp
 	@for f in $(GEN_FILES); do mv $(GEN_DIR)/$$f.tmp $(GEN_DIR)/$$f; done
 
-# Installs the Debian packages the build and the tests need, only when missing.
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+# Installs the Debian packages the build and the tests need, only when missing;
+# test-deps adds those only the tests use.
+deps test-deps: PKG_LIST = $(DEB_PKGS) $(if $(filter test-deps,$@),$(DEB_TEST_PKGS))
+deps test-deps:
+	@missing=""; for p in $(PKG_LIST); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -118,7 +123,7 @@ deps:
 	fi
 
 # Plain build, then the same tests under AddressSanitizer + UBSan.
-test check: deps
+test check: test-deps
 	$(MAKE) -j2 unit-tests
 	$(MAKE) -j2 unit-tests BUILD=build/san SANITIZE=address,undefined CFLAGS="-O1 -g"
 	tests/run-all.sh build build/san

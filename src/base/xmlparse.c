@@ -130,7 +130,11 @@ static enum tu_status retell(const struct xmlp_fault *f, const char *path,
                            "&gt; &quot; &apos; and character references)",
                            f->name[0] ? f->name : "...", kind);
     }
-    if (f->code == XML_ERR_INVALID_CHARREF || f->code == XML_ERR_INVALID_CHAR) {
+    if (has(m, "not proper UTF-8")) {
+        return tu_error_at(err, TU_EENCODING, path, l, c,
+                           "invalid UTF-8 (the document declares no other encoding)");
+    }
+    if ((f->code == XML_ERR_INVALID_CHARREF || f->code == XML_ERR_INVALID_CHAR) && f->value > 0) {
         return tu_error_at(err, TU_EPARSE, path, l, c,
                            "not well-formed XML: U+%04X is a character XML 1.0 does not allow%s",
                            (unsigned)f->value,
@@ -165,6 +169,7 @@ static void keep_fault(struct xmlp_fault *f, const xmlError *e)
     f->value = e->int1;
     snprintf(f->name, sizeof f->name, "%s", e->str1 ? e->str1 : "");
     snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "XML error");
+    f->msg[strcspn(f->msg, "\n")] = '\0'; /* one line: no "Bytes: 0x.." dump */
     n = strlen(f->msg);
     while (n > 0 && (f->msg[n - 1] == '\n' || f->msg[n - 1] == ' ')) {
         f->msg[--n] = '\0';

@@ -85,11 +85,14 @@ static const char *xml_forbidden(const char *s, long *cp, size_t *len)
     return NULL;
 }
 
-/* Records that `what` holds a character the output cannot carry; the write
- * then fails with this message (the first one) and writes nothing. */
-static void refuse(struct wctx *c, const char *what, const char *bad, long cp)
+/*
+ * Records that a value holds a character the output cannot carry; the write
+ * then fails with this message (the first one) and writes nothing. The
+ * value is the attribute `attr` of element `el`, or (attr NULL) its text.
+ */
+static void refuse(struct wctx *c, const char *el, const char *attr, const char *bad, long cp)
 {
-    char ch[40];
+    char ch[40], what[100];
     if (c->refused[0] != '\0') {
         return;
     }
@@ -98,20 +101,25 @@ static void refuse(struct wctx *c, const char *what, const char *bad, long cp)
     } else {
         snprintf(ch, sizeof ch, "the character U+%04lX", (unsigned long)cp);
     }
+    if (attr != NULL) {
+        snprintf(what, sizeof what, "the %s attribute of <%s>", attr, el);
+    } else {
+        snprintf(what, sizeof what, "the text of <%s>", el);
+    }
     snprintf(c->refused, sizeof c->refused,
              "%s%s%s%s holds %s, which XML 1.0 does not allow and XLIFF %s cannot escape there",
              c->unit ? "unit " : "", c->unit ? c->unit : "", c->unit ? ": " : "", what, ch,
              tu_xliff_version_name(c->version));
 }
 
-/* true when `s` can be written as it is; else refused */
-static bool writable(struct wctx *c, const char *what, const char *s)
+/* true when `s` (see refuse) can be written as it is; else refused */
+static bool writable(struct wctx *c, const char *attr, const char *s)
 {
     long cp;
     size_t len;
     const char *bad = xml_forbidden(s, &cp, &len);
     if (bad != NULL) {
-        refuse(c, what, bad, cp);
+        refuse(c, c->elem ? c->elem : "?", attr, bad, cp);
     }
     return bad == NULL;
 }
@@ -123,18 +131,14 @@ static void end(struct wctx *c)
 
 static void attr(struct wctx *c, const char *name, const char *value)
 {
-    char what[80];
-    snprintf(what, sizeof what, "the %s attribute of <%s>", name, c->elem ? c->elem : "?");
-    if (value != NULL && writable(c, what, value)) {
+    if (value != NULL && writable(c, name, value)) {
         chk(c, xmlTextWriterWriteAttribute(c->w, X(name), X(value)));
     }
 }
 
 static void text(struct wctx *c, const char *s)
 {
-    char what[80];
-    snprintf(what, sizeof what, "the text of <%s>", c->elem ? c->elem : "?");
-    if (s != NULL && *s && writable(c, what, s)) {
+    if (s != NULL && *s && writable(c, NULL, s)) {
         chk(c, xmlTextWriterWriteString(c->w, X(s)));
     }
 }
@@ -151,14 +155,12 @@ static void text_cp(struct wctx *c, const char *s, const char *in)
     long cp;
     size_t len;
     const char *bad;
-    char what[80];
     if (s == NULL) {
         return;
     }
-    snprintf(what, sizeof what, "the text of <%s>", in);
     while ((bad = xml_forbidden(s, &cp, &len)) != NULL) {
         if (cp < 0) {
-            refuse(c, what, bad, cp);
+            refuse(c, in, NULL, bad, cp);
             return;
         }
         if (bad > s) {
@@ -194,10 +196,7 @@ static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
         } else {
             char prefix[32];
             snprintf(prefix, sizeof prefix, "x%u", ++c->gen);
-            char what[80];
-            snprintf(what, sizeof what, "the %s attribute of <%s>", at->name,
-                     c->elem ? c->elem : "?");
-            if (writable(c, what, at->value)) {
+            if (writable(c, at->name, at->value)) {
                 chk(c, xmlTextWriterWriteAttributeNS(c->w, X(prefix), X(at->name),
                                                      X(at->ns), X(at->value)));
             }
@@ -208,7 +207,7 @@ static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
 static void exts(struct wctx *c, const struct tu_exts *e)
 {
     for (size_t i = 0; i < e->count; i++) {
-        if (e->items[i].xml != NULL && writable(c, "an extension element", e->items[i].xml)) {
+        if (e->items[i].xml != NULL && writable(c, NULL, e->items[i].xml)) {
             chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
         }
     }
@@ -232,7 +231,7 @@ static void exts_where(struct wctx *c, const struct tu_exts *e, bool metadata)
 {
     for (size_t i = 0; i < e->count; i++) {
         if (e->items[i].xml != NULL && is_metadata_ext(e->items[i].xml) == metadata &&
-            writable(c, "an extension element", e->items[i].xml)) {
+            writable(c, NULL, e->items[i].xml)) {
             chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
         }
     }

@@ -62,3 +62,8 @@ printf '<?xml version="1.0"?>\n<tmx version="1.4">%s<body><tu><tuv xml:lang="en"
 check_exit "a character reference to U+0001 refused" 1 "$TUMAC" tm import --tm "$WORK/c1.db" "$WORK/c1.tmx"
 check_grep "named as a character" 'c1\.tmx:2:[0-9]+: not well-formed XML: U\+0001 is a character XML 1\.0 does not allow' "$WORK/.err"
 check_eq "no libxml2 function named" "$(grep -c 'xmlParse' "$WORK/.err")" 0
+
+# bytes that are not UTF-8 in a document declaring no other encoding
+printf '<?xml version="1.0"?>\n<xliff xmlns="%s" version="2.1" srcLang="en">caf\351</xliff>\n' $NS > "$WORK/l1.xlf"
+check_exit "Latin-1 bytes in an XLIFF refused" 1 "$TUMAC" validate "$WORK/l1.xlf"
+check_grep "named as invalid UTF-8, located" 'l1\.xlf:2:[0-9]+: (error: )?invalid UTF-8 \(the document declares no other encoding\)' "$WORK/.err"
