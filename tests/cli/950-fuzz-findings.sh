@@ -1,0 +1,23 @@
+# Findings of the fuzz targets (tests/fuzz/), each with its own small input.
+. tests/cli/lib.sh
+
+# XLIFF: a foreign element keeps only the namespaces it uses, so a round
+# trip through read and write does not grow it (it took in every namespace
+# in scope, among them the prefix the writer made for the unit's own
+# foreign attribute: each conversion added declarations).
+cat >"$WORK/ext.xlf" <<'XLF'
+<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" xmlns:x="urn:example:x">
+ <file id="f1">
+  <unit id="u1" x:foo="bar">
+   <x:ext a="1"><x:in>foreign</x:in></x:ext>
+   <segment id="s1"><source>Hello</source></segment>
+  </unit>
+ </file>
+</xliff>
+XLF
+check_ok "convert a unit with a foreign attribute and element" "$TUMAC" xliff convert --to 2.1 -o "$WORK/ext1.xlf" "$WORK/ext.xlf"
+check_ok "  ... and convert the result again" "$TUMAC" xliff convert --to 2.1 -o "$WORK/ext2.xlf" "$WORK/ext1.xlf"
+check_files_same "  ... the second conversion changes nothing" "$WORK/ext1.xlf" "$WORK/ext2.xlf"
+check_grep "  ... the foreign element declares only its own namespace" \
+    '<x:ext xmlns:x="urn:example:x" a="1"><x:in>foreign</x:in></x:ext>' "$WORK/ext2.xlf"
