@@ -5,7 +5,8 @@
 PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev \
-            hunspell-sr hunspell-en-us translate-toolkit gettext
+            hunspell-sr hunspell-en-us translate-toolkit gettext \
+            clang libclang-rt-14-dev
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
             -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
@@ -36,7 +37,7 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all deps test check demo bench install clean unit-tests
+.PHONY: all deps test check demo bench install clean unit-tests fuzz fuzz-build
 all: $(BUILD)/tumac $(BUILD)/libtumac.a
 
 $(BUILD)/obj/%.o: %.c
@@ -64,6 +65,41 @@ $(BUILD)/test-unit: $(TEST_OBJS) $(BUILD)/libtumac.a
 
 unit-tests: $(BUILD)/test-unit $(BUILD)/tumac
 
+# Fuzz targets (tests/fuzz/, README "Fuzzing"): libFuzzer with ASan + UBSan,
+# built by clang against the library compiled again with the same flags in
+# build/fuzz. `make fuzz` runs each target for FUZZ_SECONDS (fork mode, going
+# on past crashes; inputs that crash are kept in build/fuzz/artifacts/TARGET/);
+# `make test` runs each for FUZZ_TEST_SECONDS and replays tests/fuzz/regress/.
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := build/fuzz
+FUZZ_TARGETS ?= xliff tmx html text srx translit
+FUZZ_SECONDS ?= 10
+FUZZ_TEST_SECONDS ?= 10
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
+                $(WARN) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP
+FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_BINS     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
+
+$(FUZZ_BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo '  FUZZCC $<'
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_BUILD)/libtumac.a: $(FUZZ_LIB_OBJS)
+	@rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz-%: $(FUZZ_BUILD)/obj/tests/fuzz/fuzz-%.o $(FUZZ_BUILD)/obj/tests/fuzz/fuzz.o \
+                      $(FUZZ_BUILD)/libtumac.a
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $(filter %.o,$^) $(FUZZ_BUILD)/libtumac.a $(LDLIBS)
+
+.SECONDARY: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/obj/tests/fuzz/fuzz-%.o) $(FUZZ_BUILD)/obj/tests/fuzz/fuzz.o
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: deps
+	$(MAKE) -j2 fuzz-build
+	tests/fuzz/run.sh campaign $(FUZZ_BUILD) $(FUZZ_SECONDS) "$(FUZZ_TARGETS)" $(FUZZ_EXTRA)
+
 # Installs the Debian packages the build and the tests need, only when missing.
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -79,7 +115,8 @@ deps:
 test check: deps
 	$(MAKE) -j2 unit-tests
 	$(MAKE) -j2 unit-tests BUILD=build/san SANITIZE=address,undefined CFLAGS="-O1 -g"
-	tests/run-all.sh build build/san
+	$(MAKE) -j2 fuzz-build
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) tests/run-all.sh build build/san
 
 demo: deps all
 	tests/demo.sh $(BUILD)
@@ -101,3 +138,4 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+-include $(wildcard $(FUZZ_BUILD)/obj/*/*/*.d)
