@@ -703,8 +703,9 @@ static void read_inline12(struct rctx *c, xmlNodePtr parent, struct tu_content *
         struct tu_inline *in = NULL;
         if (strcmp(nm, "g") == 0 || strcmp(nm, "mrk") == 0) {
             bool g = nm[0] == 'g';
+            /* an mrk's id is its mid, set below */
             in = tu_content_add(ct, g ? TU_INLINE_PC_START : TU_INLINE_MRK_START,
-                                g ? id : (n->properties ? get(n, "mid") : NULL));
+                                g ? id : NULL);
             if (in != NULL && !g) {
                 tu_free(in->id);
                 in->id = get(n, "mid");

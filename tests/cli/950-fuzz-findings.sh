@@ -21,3 +21,18 @@ check_ok "  ... and convert the result again" "$TUMAC" xliff convert --to 2.1 -o
 check_files_same "  ... the second conversion changes nothing" "$WORK/ext1.xlf" "$WORK/ext2.xlf"
 check_grep "  ... the foreign element declares only its own namespace" \
     '<x:ext xmlns:x="urn:example:x" a="1"><x:in>foreign</x:in></x:ext>' "$WORK/ext2.xlf"
+
+# XLIFF 1.2: the mid of an <mrk> was copied twice and one copy leaked
+# (LeakSanitizer in the sanitizer build fails the command).
+cat >"$WORK/mrk.xlf" <<'XLF'
+<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="a.txt" source-language="en" datatype="plaintext"><body>
+  <trans-unit id="u1"><source>One. Two.</source>
+   <seg-source><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two <mrk mtype="term" mid="t1">too</mrk>.</mrk></seg-source>
+  </trans-unit>
+ </body></file>
+</xliff>
+XLF
+check_ok "a 1.2 file with <mrk mid> converts (no leak under ASan)" "$TUMAC" xliff convert --to 2.1 -o "$WORK/mrk.out.xlf" "$WORK/mrk.xlf"
+check_grep "  ... the term annotation keeps its id" '<mrk id="t1" type="term">too</mrk>' "$WORK/mrk.out.xlf"
