@@ -10,6 +10,8 @@
 #       make fuzz: runs each target SECONDS in fork mode, going on past
 #       crashes, timeouts and out-of-memory; new inputs go to
 #       FUZZ_DIR/corpus/TARGET/, failing ones to FUZZ_DIR/artifacts/TARGET/.
+#   run.sh triage FUZZ_DIR 0 ["TARGETS"]
+#       the failing inputs of FUZZ_DIR/artifacts/, grouped by what failed.
 set -u
 cd "$(dirname "$0")/../.."
 mode=$1 dir=$2 secs=$3
@@ -78,8 +80,27 @@ run_campaign() {
     done
 }
 
+# Group the failing inputs of each target by what failed: the report's first
+# line (without addresses) and the first frame in our code.
+run_triage() {
+    local t f log sig
+    log=$(mktemp)
+    for t in $targets; do
+        for f in "$dir/artifacts/$t"/*; do
+            [ -f "$f" ] || continue
+            "$dir/fuzz-$t" "${common[@]}" "$f" >"$log" 2>&1
+            sig="$(why "$log" | sed -E 's/==[0-9]+==//; s/0x[0-9a-f]+/ADDR/g; s/(differ at byte|lengths) [0-9, ()]+/\1 N/g' | cut -c1-150)"
+            sig="$sig @ $(grep -oE 'in [a-z_0-9]+ /[^ ]*/src/[^ :]+' "$log" | grep -v 'alloc.c' | head -1 | sed -E 's| /[^ ]*/src/| src/|')"
+            printf '%s\t%s\t%s\n' "$t" "$sig" "$f"
+        done
+    done | sort | awk -F'\t' '{ k = $1 "\t" $2; n[k]++; if (!(k in ex)) ex[k] = $3 }
+        END { for (k in n) printf "%s\t%d inputs, e.g. %s\n", k, n[k], ex[k] }' | sort
+    rm -f "$log"
+}
+
 case $mode in
     test) run_test ;;
     campaign) run_campaign "$@" ;;
+    triage) run_triage ;;
     *) echo "usage: $0 test|campaign FUZZ_DIR SECONDS [TARGETS [SEED_DIR...]]" >&2; exit 2 ;;
 esac
