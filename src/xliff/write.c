@@ -743,6 +743,7 @@ static void write_doc20(struct wctx *c, const struct tu_doc *d)
             start(c, "unit");
             attr(c, "id", "u-empty");
             start(c, "segment");
+            attr(c, "id", "s1"); /* what a re-read of this unit gets written with */
             start(c, "source");
             end(c);
             end(c);

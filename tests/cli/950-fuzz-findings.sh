@@ -36,3 +36,15 @@ cat >"$WORK/mrk.xlf" <<'XLF'
 XLF
 check_ok "a 1.2 file with <mrk mid> converts (no leak under ASan)" "$TUMAC" xliff convert --to 2.1 -o "$WORK/mrk.out.xlf" "$WORK/mrk.xlf"
 check_grep "  ... the term annotation keeps its id" '<mrk id="t1" type="term">too</mrk>' "$WORK/mrk.out.xlf"
+
+# XLIFF 2.x: the unit the writer puts into a file without units (2.x needs
+# one) has a segment id, as the same unit read back gets, so a second
+# conversion is the same (the segment had none, then s1).
+cat >"$WORK/nounits.xlf" <<'XLF'
+<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en"><file id="f1"/></xliff>
+XLF
+check_ok "convert a file without units" "$TUMAC" xliff convert --to 2.1 -o "$WORK/nounits1.xlf" "$WORK/nounits.xlf"
+check_ok "  ... and the result again" "$TUMAC" xliff convert --to 2.1 -o "$WORK/nounits2.xlf" "$WORK/nounits1.xlf"
+check_files_same "  ... which changes nothing" "$WORK/nounits1.xlf" "$WORK/nounits2.xlf"
+check_ok "  ... and is valid" "$TUMAC" validate "$WORK/nounits1.xlf"
