@@ -48,3 +48,23 @@ check_ok "convert a file without units" "$TUMAC" xliff convert --to 2.1 -o "$WOR
 check_ok "  ... and the result again" "$TUMAC" xliff convert --to 2.1 -o "$WORK/nounits2.xlf" "$WORK/nounits1.xlf"
 check_files_same "  ... which changes nothing" "$WORK/nounits1.xlf" "$WORK/nounits2.xlf"
 check_ok "  ... and is valid" "$TUMAC" validate "$WORK/nounits1.xlf"
+
+# XLIFF 1.2 writer: a paired code without an id gets an id by its place, and
+# its end refers to that id (a counter gave the end another id and rid than
+# its start, so the pairing was lost and each conversion renumbered).
+cat >"$WORK/pc.xlf" <<'XLF'
+<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="hr">
+ <file id="f1">
+  <unit id="u1">
+   <originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data></originalData>
+   <segment id="s1"><source>A <pc dataRefStart="d1" dataRefEnd="d2">bold</pc> word.</source></segment>
+  </unit>
+ </file>
+</xliff>
+XLF
+check_ok "convert an id-less <pc> to 1.2" "$TUMAC" xliff convert --to 1.2 -o "$WORK/pc1.xlf" "$WORK/pc.xlf"
+check_grep "  ... its end refers to its start" \
+    '<bpt id="c2" rid="c2">&lt;b&gt;</bpt>bold<ept id="c2-e" rid="c2">&lt;/b&gt;</ept>' "$WORK/pc1.xlf"
+check_ok "  ... and convert the result again" "$TUMAC" xliff convert --to 1.2 -o "$WORK/pc2.xlf" "$WORK/pc1.xlf"
+check_files_same "  ... which changes nothing" "$WORK/pc1.xlf" "$WORK/pc2.xlf"
