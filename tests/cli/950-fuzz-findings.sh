@@ -68,3 +68,20 @@ check_grep "  ... its end refers to its start" \
     '<bpt id="c2" rid="c2">&lt;b&gt;</bpt>bold<ept id="c2-e" rid="c2">&lt;/b&gt;</ept>' "$WORK/pc1.xlf"
 check_ok "  ... and convert the result again" "$TUMAC" xliff convert --to 1.2 -o "$WORK/pc2.xlf" "$WORK/pc1.xlf"
 check_files_same "  ... which changes nothing" "$WORK/pc1.xlf" "$WORK/pc2.xlf"
+
+# XLIFF 1.2 reader: bx/ex stay spanning codes (they were paired into a <g>
+# on reading, so the second conversion of an <sc/>/<ec/> gave <g>).
+cat >"$WORK/bx.xlf" <<'XLF'
+<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en">
+ <file id="f1">
+  <unit id="u1"><segment id="s1"><source>Hello <sc id="1"/>world<ec startRef="1"/>.</source></segment></unit>
+ </file>
+</xliff>
+XLF
+check_ok "convert <sc/>/<ec/> to 1.2" "$TUMAC" xliff convert --to 1.2 -o "$WORK/bx1.xlf" "$WORK/bx.xlf"
+check_ok "  ... and the result again" "$TUMAC" xliff convert --to 1.2 -o "$WORK/bx2.xlf" "$WORK/bx1.xlf"
+check_files_same "  ... which changes nothing" "$WORK/bx1.xlf" "$WORK/bx2.xlf"
+check_grep "  ... bx/ex both times" '<bx id="1" rid="1"/>world<ex id="1-e" rid="1"/>' "$WORK/bx2.xlf"
+check_ok "  ... and back to 2.1" "$TUMAC" xliff convert --to 2.1 -o "$WORK/bx3.xlf" "$WORK/bx2.xlf"
+check_grep "  ... gives the spanning code again" '<sc id="1"/>world<ec startRef="1"/>' "$WORK/bx3.xlf"
