@@ -642,8 +642,10 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         end(c);
     }
     if (!any_seg) {
-        /* a unit must hold a segment (2.1 §4.2.2.5) */
+        /* a unit must hold a segment (2.1 §4.2.2.5); it gets the id a
+         * re-read of it is written with */
         start(c, "segment");
+        attr(c, "id", first_seg);
         start(c, "source");
         end(c);
         end(c);

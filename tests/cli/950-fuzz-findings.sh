@@ -85,3 +85,15 @@ check_files_same "  ... which changes nothing" "$WORK/bx1.xlf" "$WORK/bx2.xlf"
 check_grep "  ... bx/ex both times" '<bx id="1" rid="1"/>world<ex id="1-e" rid="1"/>' "$WORK/bx2.xlf"
 check_ok "  ... and back to 2.1" "$TUMAC" xliff convert --to 2.1 -o "$WORK/bx3.xlf" "$WORK/bx2.xlf"
 check_grep "  ... gives the spanning code again" '<sc id="1"/>world<ec startRef="1"/>' "$WORK/bx3.xlf"
+
+# XLIFF 2.x writer: the segment added to a unit that has none gets an id too.
+cat >"$WORK/noseg.xlf" <<'XLF'
+<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en">
+ <file id="f1"><unit id="u1"><ignorable><source> </source></ignorable></unit></file>
+</xliff>
+XLF
+check_ok "convert a unit without a segment" "$TUMAC" xliff convert --to 2.1 -o "$WORK/noseg1.xlf" "$WORK/noseg.xlf"
+check_grep "  ... the added segment has an id" '<segment id="s1"><source/></segment></unit>' "$WORK/noseg1.xlf"
+check_ok "  ... and the result again" "$TUMAC" xliff convert --to 2.1 -o "$WORK/noseg2.xlf" "$WORK/noseg1.xlf"
+check_files_same "  ... which changes nothing" "$WORK/noseg1.xlf" "$WORK/noseg2.xlf"
