@@ -2,9 +2,9 @@
 # `make test` runs the unit and CLI tests, plain and under ASan+UBSan;
 # `make demo` runs the main job on samples/; `make bench` the benchmarks.
 
-PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell
+PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell libzip
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
-            libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev \
+            libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext \
             clang libclang-rt-14-dev
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
@@ -37,17 +37,41 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all deps test check demo bench install clean unit-tests fuzz fuzz-build
-all: $(BUILD)/tumac $(BUILD)/libtumac.a
+# The library comes three ways. libtumac.a and libtumac.so.$(SOVERSION) are what
+# programs link (and what make install installs): they export only the tu_
+# names of include/tumac/, so internal names (seg_*, fx_*, batch_* ...) cannot
+# clash with a program's own. libtumac-int.a keeps every symbol, for the unit
+# tests that test internals. The static library is one relocatable object
+# (ld -r) whose non-tu_ globals objcopy makes local: no source had to be renamed.
+SOVERSION := $(firstword $(subst ., ,$(VERSION)))
+LIB_SO    := libtumac.so.$(VERSION)
+LIB_MAP   := src/libtumac.map
+
+.PHONY: all deps test check demo bench install clean unit-tests gen fuzz fuzz-build
+all: $(BUILD)/tumac $(BUILD)/libtumac.a $(BUILD)/$(LIB_SO)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo '  CC    $<'
 	@$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
-$(BUILD)/libtumac.a: $(LIB_OBJS)
+$(LIB_OBJS): ALL_CFLAGS += -fPIC
+
+$(BUILD)/libtumac-int.a: $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	@rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libtumac.a: $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	@echo '  AR    $@ (tu_ symbols only)'
+	@$(LD) -r -o $(BUILD)/obj/libtumac.o $^
+	@objcopy --wildcard --keep-global-symbol='tu_*' $(BUILD)/obj/libtumac.o
+	@rm -f $@ && ar rcs $@ $(BUILD)/obj/libtumac.o
+
+$(BUILD)/$(LIB_SO): $(LIB_OBJS) $(LIB_MAP)
+	@echo '  LD    $@'
+	@$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libtumac.so.$(SOVERSION) \
+	  -Wl,--version-script=$(LIB_MAP) -Wl,--no-undefined -o $@ $(LIB_OBJS) $(LDLIBS)
 
 $(BUILD)/tumac: $(CLI_OBJS) $(BUILD)/libtumac.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libtumac.a $(LDLIBS)
@@ -60,8 +84,8 @@ $(BUILD)/test-list.h: $(TEST_SRCS)
 $(BUILD)/obj/tests/unit/run.o: $(BUILD)/test-list.h
 $(BUILD)/obj/tests/unit/%.o: ALL_CFLAGS += -I$(BUILD) -Itests/unit
 
-$(BUILD)/test-unit: $(TEST_OBJS) $(BUILD)/libtumac.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libtumac.a $(LDLIBS)
+$(BUILD)/test-unit: $(TEST_OBJS) $(BUILD)/libtumac-int.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libtumac-int.a $(LDLIBS)
 
 unit-tests: $(BUILD)/test-unit $(BUILD)/tumac
 
@@ -100,6 +124,24 @@ fuzz: deps
 	$(MAKE) -j2 fuzz-build
 	tests/fuzz/run.sh campaign $(FUZZ_BUILD) $(FUZZ_SECONDS) "$(FUZZ_TARGETS)" $(FUZZ_EXTRA)
 
+# Generated sources, rewritten by `make gen` from lists kept in the repository
+# (src/text/data/, tm/schema.sql, Python's HTML5 entity table); commit the
+# result. GEN_DIR=DIR writes them under DIR instead: tests/cli/003-gen.sh
+# regenerates into a temp folder and diffs against the committed files.
+GEN_DIR   ?= src
+GEN_FILES := text/segment-abbrev.c text/translit-exceptions.c \
+             filters/html-entities.c tm/schema.gen.h
+ABBREV_LISTS := src/text/data/abbrev-bcs.txt src/text/data/abbrev-bcs-extra.txt \
+                src/text/data/abbrev-en.txt
+gen:
+	@mkdir -p $(GEN_DIR)/text $(GEN_DIR)/filters $(GEN_DIR)/tm
+	python3 src/text/segment-abbrev.py $(ABBREV_LISTS) > $(GEN_DIR)/text/segment-abbrev.c.tmp
+	python3 src/text/translit-exceptions.py src/text/data/digraph-exceptions.txt \
+	  > $(GEN_DIR)/text/translit-exceptions.c.tmp
+	python3 src/filters/html-entities.py > $(GEN_DIR)/filters/html-entities.c.tmp
+	sh src/tm/make-schema.sh tm/schema.sql > $(GEN_DIR)/tm/schema.gen.h.tmp
+	@for f in $(GEN_FILES); do mv $(GEN_DIR)/$$f.tmp $(GEN_DIR)/$$f; done
+
 # Installs the Debian packages the build and the tests need, only when missing.
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -124,14 +166,21 @@ demo: deps all
 bench: deps all
 	tests/bench/run.sh $(BUILD)
 
+# The shared library as libtumac.so.VERSION with the soname link
+# libtumac.so.SOVERSION and the development link libtumac.so. tumac.pc names
+# the dependencies in Requires.private: `pkg-config --libs tumac` links the
+# shared library (which records its own), `--static` adds them for libtumac.a.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/include/tumac $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/tumac $(DESTDIR)$(PREFIX)/bin/tumac
 	install -m 644 $(BUILD)/libtumac.a $(DESTDIR)$(PREFIX)/lib/libtumac.a
+	install -m 755 $(BUILD)/$(LIB_SO) $(DESTDIR)$(PREFIX)/lib/$(LIB_SO)
+	ln -sf $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/libtumac.so.$(SOVERSION)
+	ln -sf libtumac.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libtumac.so
 	install -m 644 include/tumac/*.h $(DESTDIR)$(PREFIX)/include/tumac/
 	install -m 644 src/cli/tumac.1 $(DESTDIR)$(PREFIX)/share/man/man1/tumac.1
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nCflags: -I$${includedir}\n' \
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nLibs.private: -lpthread -lm\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
 
 clean:

@@ -3,7 +3,8 @@
  * memory, and count what is left in the word bands translators bill by.
  *
  * Leverage looks every translatable segment up (through a lookup callback,
- * so any TM can serve; tu_leverage_new_tm() plugs in tumač's own), writes
+ * so any TM can serve; tu_lev_tm_open() and tu_lev_tm_lookup_fn() plug in
+ * tumač's own), writes
  * every candidate into the unit's matches (score = match_quality, origin,
  * what differed = note) and fills empty targets from the best candidate at
  * or above the fill threshold. A filled target is marked "translated" (needs
@@ -120,7 +121,7 @@ typedef enum tu_status (*tu_lev_lookup_fn)(void *ctx,
 /*
  * tumač's own TM as a candidate source. `path` NULL follows the default
  * rules (--tm, else $TUMAC_TM, else $XDG_DATA_HOME/tumac/memory.db);
- * "none" gives no TM (only repetitions). Use tu_lev_tm_lookup with the
+ * "none" gives no TM (only repetitions). Use tu_lev_tm_lookup_fn(tm) with the
  * returned object as ctx. tu_lev_tm_name is the TM's path (NULL: none).
  */
 struct tu_lev_tm;
@@ -295,8 +296,5 @@ enum tu_status tu_analysis_write_json(const struct tu_analysis *an,
 /* A self-contained HTML5 page (inline CSS, no scripts). */
 enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
                                       struct tu_buf *out, struct tu_error *err);
-
-/* Append `s` escaped for HTML text and attributes (& < > " '). */
-void tu_html_escape(struct tu_buf *out, const char *s);
 
 #endif

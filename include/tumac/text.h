@@ -70,8 +70,8 @@ enum tu_status tu_text_word_diff(const char *query, size_t qlen,
                                  struct tu_error *err);
 
 /*
- * Decode bytes in `encoding` ("auto", "UTF-8", "windows-1250", ...) to UTF-8
- * (NFC not applied; a leading BOM is dropped). Invalid UTF-8 is
+ * Decode bytes in `encoding` ("auto": tu_text_detect's verdict, "UTF-8",
+ * "windows-1250", ...) to UTF-8 (NFC not applied; a leading BOM is dropped). Invalid UTF-8 is
  * TU_EENCODING with line/column and byte offset of the bad byte; an unknown
  * encoding name is TU_EINVAL. `path` is for messages (may be NULL).
  * *detected (if `detected` is not NULL) gets the static name of the

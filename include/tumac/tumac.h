@@ -12,6 +12,7 @@
 #include "batch.h"
 #include "buf.h"
 #include "error.h"
+#include "escape.h"
 #include "fileio.h"
 #include "filter.h"
 #include "leverage.h"

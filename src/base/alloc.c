@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tumac/alloc.h"
+#include <tumac/alloc.h>
 
 #ifdef TU_TEST_ALLOC
 static long fail_at = -1; /* -1: not read yet; 0: never fail */

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tumac/alloc.h"
-#include "tumac/buf.h"
+#include <tumac/alloc.h>
+#include <tumac/buf.h>
 
 static char empty_string[1];
 

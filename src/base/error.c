@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tumac/alloc.h"
-#include "tumac/error.h"
+#include <tumac/alloc.h>
+#include <tumac/error.h>
 
 static const struct {
     const char *name;

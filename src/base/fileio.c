@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
 
 enum tu_status tu_file_open_read(const char *path, FILE **out, struct tu_error *err)
 {

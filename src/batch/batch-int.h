@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "tumac/batch.h"
+#include <tumac/batch.h>
 
 /* ---- inputs (inputs.c) ---- */
 

@@ -12,8 +12,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "tumac/alloc.h"
-#include "tumac/locale.h"
+#include <tumac/alloc.h>
+#include <tumac/locale.h>
 #include "batch-int.h"
 
 static const char *const doc_exts[] = {"html", "htm", "xhtml", "txt"};

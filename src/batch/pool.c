@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tumac/alloc.h"
+#include <tumac/alloc.h>
 #include "batch-int.h"
 
 struct pool {

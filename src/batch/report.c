@@ -8,9 +8,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/tumac.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/tumac.h>
 #include "batch-int.h"
 
 const char *tu_batch_state_name(enum tu_batch_state s)
@@ -297,30 +297,6 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
 
 /* ---- JSON ---- */
 
-static void json_str(struct tu_buf *b, const char *s)
-{
-    if (s == NULL) {
-        tu_buf_adds(b, "null");
-        return;
-    }
-    tu_buf_addc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            tu_buf_addc(b, '\\');
-            tu_buf_addc(b, (char)*p);
-        } else if (*p == '\n') {
-            tu_buf_adds(b, "\\n");
-        } else if (*p == '\t') {
-            tu_buf_adds(b, "\\t");
-        } else if (*p < 0x20) {
-            tu_buf_printf(b, "\\u%04x", *p);
-        } else {
-            tu_buf_addc(b, (char)*p);
-        }
-    }
-    tu_buf_addc(b, '"');
-}
-
 static void json_counts(struct tu_buf *b, const struct tu_batch_counts *c)
 {
     tu_buf_printf(b,
@@ -346,25 +322,25 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
     count_states(r, n);
     format_time(r->started, when, sizeof(when));
     tu_buf_adds(out, "{\n  \"tool\": ");
-    json_str(out, r->tool_version);
+    tu_json_str(out, r->tool_version);
     tu_buf_adds(out, ",\n  \"mode\": ");
-    json_str(out, r->is_import ? "import" : "batch");
+    tu_json_str(out, r->is_import ? "import" : "batch");
     tu_buf_adds(out, ",\n  \"started\": ");
-    json_str(out, when);
+    tu_json_str(out, when);
     tu_buf_printf(out, ",\n  \"seconds\": %.3f,\n  \"outdir\": ", r->seconds);
-    json_str(out, r->outdir);
+    tu_json_str(out, r->outdir);
     tu_buf_adds(out, ",\n  \"tm\": ");
-    json_str(out, r->tm_path);
+    tu_json_str(out, r->tm_path);
     tu_buf_adds(out, ",\n  \"references\": ");
-    json_str(out, r->refs);
+    tu_json_str(out, r->refs);
     tu_buf_adds(out, ",\n  \"source\": ");
-    json_str(out, r->src_lang);
+    tu_json_str(out, r->src_lang);
     tu_buf_adds(out, ",\n  \"locales\": [");
     for (size_t i = 0; i < r->locale_count; i++) {
         if (i) {
             tu_buf_adds(out, ", ");
         }
-        json_str(out, r->locales[i]);
+        tu_json_str(out, r->locales[i]);
     }
     tu_buf_adds(out, "],");
     tu_buf_printf(out,
@@ -387,7 +363,7 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
         struct tu_batch_counts c;
         tu_batch_report_totals(r, r->locales[i], &c);
         tu_buf_adds(out, i ? ",\n    " : "\n    ");
-        json_str(out, r->locales[i]);
+        tu_json_str(out, r->locales[i]);
         tu_buf_adds(out, ": ");
         json_counts(out, &c);
     }
@@ -396,22 +372,22 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
         const struct tu_batch_item *it = &r->items[i];
         tu_buf_adds(out, i ? ",\n    {" : "\n    {");
         tu_buf_adds(out, "\"input\": ");
-        json_str(out, it->input);
+        tu_json_str(out, it->input);
         tu_buf_adds(out, ", \"name\": ");
-        json_str(out, it->name);
+        tu_json_str(out, it->name);
         tu_buf_adds(out, ", \"locale\": ");
-        json_str(out, it->locale);
+        tu_json_str(out, it->locale);
         tu_buf_adds(out, ", \"derived_from\": ");
-        json_str(out, it->derived_from);
+        tu_json_str(out, it->derived_from);
         tu_buf_adds(out, ", \"state\": ");
-        json_str(out, tu_batch_state_name(it->state));
+        tu_json_str(out, tu_batch_state_name(it->state));
         tu_buf_printf(out, ", \"up_to_date\": %s, \"xliff\": ",
                       it->is_up_to_date ? "true" : "false");
-        json_str(out, it->xliff_path);
+        tu_json_str(out, it->xliff_path);
         tu_buf_adds(out, ", \"document\": ");
-        json_str(out, it->doc_path);
+        tu_json_str(out, it->doc_path);
         tu_buf_adds(out, ", \"reason\": ");
-        json_str(out, it->reason);
+        tu_json_str(out, it->reason);
         tu_buf_printf(out, ", \"seconds\": %.3f, \"counts\": ", it->seconds);
         json_counts(out, &it->counts);
         tu_buf_adds(out, "}");
@@ -424,42 +400,6 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
 }
 
 /* ---- HTML ---- */
-
-static void html_text(struct tu_buf *b, const char *s)
-{
-    for (; s != NULL && *s; s++) {
-        switch (*s) {
-        case '<':
-            tu_buf_adds(b, "&lt;");
-            break;
-        case '>':
-            tu_buf_adds(b, "&gt;");
-            break;
-        case '&':
-            tu_buf_adds(b, "&amp;");
-            break;
-        case '"':
-            tu_buf_adds(b, "&quot;");
-            break;
-        default:
-            tu_buf_addc(b, *s);
-        }
-    }
-}
-
-/* A number with thin spaces between thousands (12 345). */
-static void html_num(struct tu_buf *b, size_t v)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof(digits), "%zu", v);
-
-    for (int i = 0; i < len; i++) {
-        if (i > 0 && (len - i) % 3 == 0) {
-            tu_buf_adds(b, "&#8201;");
-        }
-        tu_buf_addc(b, digits[i]);
-    }
-}
 
 static const char html_head[] =
     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -531,7 +471,7 @@ static void html_cell(struct tu_buf *b, size_t v, bool strong)
     if (strong) {
         tu_buf_adds(b, "<b>");
     }
-    html_num(b, v);
+    tu_html_num(b, v);
     tu_buf_adds(b, strong ? "</b></td>" : "</td>");
 }
 
@@ -609,22 +549,22 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                   "<h1>%s</h1>\n<p class=\"meta\"><span>%s</span>"
                   "<span>source <b>",
                   title, when);
-    html_text(out, r->src_lang);
+    tu_html_escape(out, r->src_lang);
     tu_buf_adds(out, "</b> into <b>");
     for (size_t i = 0; i < r->locale_count; i++) {
         if (i) {
             tu_buf_adds(out, ", ");
         }
-        html_text(out, r->locales[i]);
+        tu_html_escape(out, r->locales[i]);
     }
     tu_buf_adds(out, "</b></span><span>TM: ");
-    html_text(out, r->tm_path ? r->tm_path : "none");
+    tu_html_escape(out, r->tm_path ? r->tm_path : "none");
     if (r->refs != NULL) {
         tu_buf_adds(out, "; references: ");
-        html_text(out, r->refs);
+        tu_html_escape(out, r->refs);
     }
     tu_buf_printf(out, "</span><span>%.1f s</span><span>", r->seconds);
-    html_text(out, r->tool_version);
+    tu_html_escape(out, r->tool_version);
     tu_buf_adds(out, "</span></p>\n");
     if (r->interrupted) {
         tu_buf_adds(out, "<p><span class=\"st failed\">interrupted</span> "
@@ -639,10 +579,10 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                   "locales</small></div>",
                   r->documents, r->locale_count);
     tu_buf_adds(out, "<div class=\"card\"><b>");
-    html_num(out, all.words);
+    tu_html_num(out, all.words);
     tu_buf_adds(out, "</b><small>source words</small></div>"
                      "<div class=\"card\"><b>");
-    html_num(out, all.words_todo);
+    tu_html_num(out, all.words_todo);
     tu_buf_printf(out, "</b><small>to translate (%u%%)</small></div>",
                   percent(all.words_todo, all.words));
     tu_buf_printf(out,
@@ -690,13 +630,13 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
             }
         }
         tu_buf_adds(out, "<tr><td class=\"l\"><b>");
-        html_text(out, r->locales[i]);
+        tu_html_escape(out, r->locales[i]);
         tu_buf_adds(out, "</b> <a class=\"note\" href=\"analysis-");
-        html_text(out, r->locales[i]);
+        tu_html_escape(out, r->locales[i]);
         tu_buf_adds(out, ".html\">analysis</a>");
         if (from) {
             tu_buf_adds(out, " <span class=\"note\">transliterated from ");
-            html_text(out, from);
+            tu_html_escape(out, from);
             tu_buf_adds(out, "</span>");
         }
         tu_buf_adds(out, "</td>");
@@ -727,15 +667,15 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                       first ? " class=\"doc\"" : "");
         if (first) {
             tu_buf_adds(out, "<b>");
-            html_text(out, it->name);
+            tu_html_escape(out, it->name);
             tu_buf_adds(out, "</b>");
         }
         tu_buf_adds(out, "</td><td class=\"l\">");
-        html_text(out, it->locale);
+        tu_html_escape(out, it->locale);
         tu_buf_adds(out, "</td>");
         if (it->state == TU_BATCH_FAILED) {
             tu_buf_adds(out, "<td class=\"reason\" colspan=\"5\">");
-            html_text(out, it->reason ? it->reason : "unknown error");
+            tu_html_escape(out, it->reason ? it->reason : "unknown error");
             tu_buf_adds(out, "</td>");
         } else {
             html_short_cells(out, &it->counts);
@@ -748,13 +688,13 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
         tu_buf_adds(out, "</td><td class=\"l\">");
         if (it->xliff_path) {
             tu_buf_adds(out, "<a href=\"");
-            html_text(out, it->xliff_path);
+            tu_html_escape(out, it->xliff_path);
             tu_buf_adds(out, "\">xlf</a>");
         }
         if (it->doc_path) {
             tu_buf_adds(out,
                         it->xliff_path ? " &middot; <a href=\"" : "<a href=\"");
-            html_text(out, it->doc_path);
+            tu_html_escape(out, it->doc_path);
             tu_buf_adds(out, "\">document</a>");
         }
         tu_buf_adds(out, "</td></tr>\n");
@@ -781,9 +721,9 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                 continue;
             }
             tu_buf_adds(out, "<li><b>");
-            html_text(out, it->input);
+            tu_html_escape(out, it->input);
             tu_buf_adds(out, "</b>: ");
-            html_text(out, it->reason ? it->reason : "unknown error");
+            tu_html_escape(out, it->reason ? it->reason : "unknown error");
             tu_buf_adds(out, "</li>\n");
         }
         tu_buf_adds(out, "</ul>\n");

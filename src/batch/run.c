@@ -16,10 +16,10 @@
 
 #include <libxml/parser.h>
 
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
-#include "tumac/tumac.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
+#include <tumac/tumac.h>
 #include "batch-int.h"
 #include "steps.h"
 

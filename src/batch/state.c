@@ -19,8 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
 #include "batch-int.h"
 
 #define STATE_FILE  ".tumac-batch"

@@ -5,13 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tumac/alloc.h"
-#include "tumac/filter.h"
-#include "tumac/leverage.h"
-#include "tumac/segment.h"
-#include "tumac/text.h"
-#include "tumac/tm.h"
-#include "tumac/xliff.h"
+#include <tumac/alloc.h>
+#include <tumac/filter.h>
+#include <tumac/leverage.h>
+#include <tumac/segment.h>
+#include <tumac/text.h>
+#include <tumac/tm.h>
+#include <tumac/xliff.h>
 #include "steps.h"
 
 struct step_tm {

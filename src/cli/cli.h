@@ -37,6 +37,17 @@ void cli_errorf(const struct cli *cli, const char *fmt, ...)
 void cli_report_diags(const struct cli *cli, const struct tu_diag *d);
 
 /*
+ * Parse the value of integer option `opt` ("--min", "-j"): a whole decimal
+ * number from lo to hi, else the usage error "OPT must be a number from LO
+ * to HI, not 'VALUE'". CLI_OK (and *out set) or CLI_USAGE.
+ */
+int cli_int_option(const struct cli *cli, const char *opt, const char *value,
+                   int lo, int hi, int *out);
+
+/* Write `s` to `fp` as a JSON string (tu_json_str; NULL as ""). */
+void cli_json_str(FILE *fp, const char *s);
+
+/*
  * For a wrong option or argument: print the message and the command's
  * usage on stderr; returns CLI_USAGE.
  */

@@ -51,19 +51,6 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-static int parse_score(const struct cli *cli, const char *opt, const char *v,
-                       int *out)
-{
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (*v == '\0' || *end != '\0' || n < 1 || n > 100) {
-        return cli_usage_error(cli, "%s must be a number from 1 to 100, not '%s'",
-                               opt, v);
-    }
-    *out = (int)n;
-    return CLI_OK;
-}
-
 /* Load one input as a model: XLIFF as is, documents through the filters. */
 static enum tu_status load(const char *path, const char *src, const char *trg,
                            struct tu_doc **doc, struct tu_error *err)
@@ -160,7 +147,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
             break;
         case 'V': lo.variants = true; break;
         case 'm':
-            if (parse_score(cli, "--min", optarg, &lo.min_score) != CLI_OK) {
+            if (cli_int_option(cli, "--min", optarg, 1, 100, &lo.min_score) != CLI_OK) {
                 free(refs);
                 return CLI_USAGE;
             }

@@ -157,18 +157,6 @@ static bool add_targets(char *s, const char **tags, size_t *count, size_t cap)
     return true;
 }
 
-static bool parse_int(const char *s, int lo, int hi, int *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-
-    if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
-        return false;
-    }
-    *out = (int)v;
-    return true;
-}
-
 int cmd_batch(int argc, char **argv, struct cli *cli)
 {
     enum {
@@ -241,21 +229,18 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
             }
             break;
         case OPT_MIN:
-            if (!parse_int(optarg, 1, 100, &o.min_score)) {
-                return cli_usage_error(cli, "--min wants 1..100, not '%s'",
-                                       optarg);
+            if (cli_int_option(cli, "--min", optarg, 1, 100, &o.min_score) != CLI_OK) {
+                return CLI_USAGE;
             }
             break;
         case OPT_FILL:
-            if (!parse_int(optarg, 1, 101, &o.fill_score)) {
-                return cli_usage_error(cli, "--fill wants 1..101, not '%s'",
-                                       optarg);
+            if (cli_int_option(cli, "--fill", optarg, 1, 101, &o.fill_score) != CLI_OK) {
+                return CLI_USAGE;
             }
             break;
         case 'j':
-            if (!parse_int(optarg, 1, 256, &jobs)) {
-                return cli_usage_error(cli, "-j wants 1..256, not '%s'",
-                                       optarg);
+            if (cli_int_option(cli, "-j", optarg, 1, 256, &jobs) != CLI_OK) {
+                return CLI_USAGE;
             }
             o.jobs = (unsigned)jobs;
             break;

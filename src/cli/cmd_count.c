@@ -47,22 +47,6 @@ struct file_count {
     struct tu_counts c;
 };
 
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (; *s != '\0'; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\') {
-            printf("\\%c", ch);
-        } else if (ch < 0x20) {
-            printf("\\u%04x", ch);
-        } else {
-            putchar(ch);
-        }
-    }
-    putchar('"');
-}
-
 static void json_counts(const struct tu_counts *c)
 {
     printf("\"words\": %zu, \"chars\": %zu, \"chars_no_spaces\": %zu, "
@@ -77,7 +61,7 @@ static void print_report(const struct file_count *files, size_t n,
         printf("{\"files\": [");
         for (size_t i = 0; i < n; i++) {
             printf("%s\n  {\"file\": ", i ? "," : "");
-            json_string(files[i].path);
+            cli_json_str(stdout, files[i].path);
             printf(", ");
             json_counts(&files[i].c);
             printf("}");

@@ -35,19 +35,6 @@ const char cmd_leverage_usage[] =
     "                     published translation TRANS (HTML or text; repeatable)\n"
     "  -q, --quiet        no summary on stderr\n";
 
-static int parse_num(const struct cli *cli, const char *opt, const char *v,
-                     int lo, int hi, int *out)
-{
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (*v == '\0' || *end != '\0' || n < lo || n > hi) {
-        return cli_usage_error(cli, "%s must be a number from %d to %d, not '%s'",
-                               opt, lo, hi, v);
-    }
-    *out = (int)n;
-    return CLI_OK;
-}
-
 /* The document's languages: its own, else its first file's (XLIFF 1.2). */
 static void doc_langs(const struct tu_doc *doc, const char **src,
                       const char **trg)
@@ -125,12 +112,12 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         case 'V': lo.variants = true; break;
         case 'q': cli->quiet = true; break;
         case 'R': refs[nrefs++] = optarg; break;
-        case 'm': bad = parse_num(cli, "--min", optarg, 1, 100, &lo.min_score); break;
-        case 'F': bad = parse_num(cli, "--fill", optarg, 1, 101, &lo.fill_score); break;
-        case 'M': bad = parse_num(cli, "--max", optarg, 1, 100, &max); break;
+        case 'm': bad = cli_int_option(cli, "--min", optarg, 1, 100, &lo.min_score); break;
+        case 'F': bad = cli_int_option(cli, "--fill", optarg, 1, 101, &lo.fill_score); break;
+        case 'M': bad = cli_int_option(cli, "--max", optarg, 1, 100, &max); break;
         case 'P':
-            bad = parse_num(cli, "--penalty", optarg, 1, 100,
-                            &lo.variant_penalty);
+            bad = cli_int_option(cli, "--penalty", optarg, 1, 100,
+                                 &lo.variant_penalty);
             break;
         case 'X':
             version = tu_xliff_version_parse(optarg);

@@ -73,7 +73,6 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         {NULL, 0, NULL, 0},
     };
     int c;
-    char *end;
 
     memset(a, 0, sizeof *a);
     a->min = 75;
@@ -94,20 +93,17 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         case OPT_ALL: a->all_states = true; break;
         case OPT_SINCE: a->since = optarg; break;
         case OPT_UNTIL: a->until = optarg; break;
-        case OPT_MIN: {
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 101) {
-                return cli_usage_error(cli, "--min must be a number from 1 to 101, not '%s'", optarg);
+        case OPT_MIN:
+            if (cli_int_option(cli, "--min", optarg, 1, 101, &a->min) != CLI_OK) {
+                return CLI_USAGE;
             }
-            a->min = (int)v;
             break;
-        }
         case OPT_MAX: {
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 1000) {
-                return cli_usage_error(cli, "--max must be a number from 1 to 1000, not '%s'", optarg);
+            int max;
+            if (cli_int_option(cli, "--max", optarg, 1, 1000, &max) != CLI_OK) {
+                return CLI_USAGE;
             }
-            a->max = (size_t)v;
+            a->max = (size_t)max;
             break;
         }
         default:
@@ -253,26 +249,6 @@ static int sub_export(struct cli *cli, int argc, char **argv, struct tm_args *a)
     return rc;
 }
 
-static void json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            fprintf(fp, "\\%c", c);
-        } else if (c == '\n') {
-            fputs("\\n", fp);
-        } else if (c == '\t') {
-            fputs("\\t", fp);
-        } else if (c < 0x20) {
-            fprintf(fp, "\\u%04x", c);
-        } else {
-            fputc(c, fp);
-        }
-    }
-    fputc('"', fp);
-}
-
 static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a,
                       const char *text)
 {
@@ -303,7 +279,7 @@ static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a
     }
     if (a->json) {
         printf("{\"query\":");
-        json_str(stdout, text);
+        cli_json_str(stdout, text);
         if (a->timing) {
             printf(",\"ms\":%.3f", ms);
         }
@@ -311,13 +287,13 @@ static int lookup_one(struct cli *cli, struct tu_tm *tm, const struct tm_args *a
         for (size_t i = 0; i < n; i++) {
             printf("%s{\"score\":%d,\"band\":\"%s\",\"source\":", i ? "," : "",
                    m[i].score, m[i].band);
-            json_str(stdout, m[i].src_text);
+            cli_json_str(stdout, m[i].src_text);
             printf(",\"target\":");
-            json_str(stdout, m[i].trg_text);
+            cli_json_str(stdout, m[i].trg_text);
             printf(",\"origin\":");
-            json_str(stdout, m[i].origin);
+            cli_json_str(stdout, m[i].origin);
             printf(",\"approved\":%s,\"differs\":", m[i].approved ? "true" : "false");
-            json_str(stdout, m[i].diff);
+            cli_json_str(stdout, m[i].diff);
             printf("}");
         }
         printf("]}\n");

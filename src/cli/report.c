@@ -2,8 +2,10 @@
  * The only place the tool writes diagnostics, in the GNU format
  * "tumac <command>: <file>:<line>:<col>: <message>".
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 
@@ -76,6 +78,32 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
     fputc('\n', stderr);
     cli_print_usage(cli, stderr);
     return CLI_USAGE;
+}
+
+int cli_int_option(const struct cli *cli, const char *opt, const char *value,
+                   int lo, int hi, int *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(value, &end, 10);
+    if (*value == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi) {
+        return cli_usage_error(cli, "%s must be a number from %d to %d, not '%s'",
+                               opt, lo, hi, value);
+    }
+    *out = (int)v;
+    return CLI_OK;
+}
+
+void cli_json_str(FILE *fp, const char *s)
+{
+    struct tu_buf b;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    tu_json_str(&b, s ? s : "");
+    fwrite(b.data, 1, b.len, fp);
+    tu_buf_release(&b);
 }
 
 bool cli_wants_help(const struct cli *cli, int argc, char **argv)

@@ -13,15 +13,17 @@
 #include <tumac/text.h>
 
 #include "filters-int.h"
+#include "office.h"
 
 static const struct fx_filter *const filters[] = {
+    &fx_filter_docx,
     &fx_filter_html,
     &fx_filter_text, /* last: it takes anything */
 };
 
 #define FILTER_COUNT (sizeof(filters) / sizeof(filters[0]))
 
-static const char *const names[] = {"html", "text", NULL};
+static const char *const names[] = {"html", "text", "docx", NULL};
 
 const char *const *tu_filter_names(void)
 {
@@ -113,7 +115,8 @@ static size_t first_difference(const char *a, size_t alen, const char *b,
  */
 static enum tu_status verify_roundtrip(const struct tu_doc *doc,
                                        const char *data, size_t len,
-                                       const char *name, struct tu_error *err)
+                                       const char *name, bool package,
+                                       struct tu_error *err)
 {
     struct tu_merge_opts mo = {.encoding = "original"};
     struct tu_diag diag = {0};
@@ -123,7 +126,15 @@ static enum tu_status verify_roundtrip(const struct tu_doc *doc,
 
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
     st = tu_merge_doc(doc, &mo, &out, &diag, err);
-    if (st == TU_OK && (out.len != len || memcmp(out.data, data, len) != 0)) {
+    if (st == TU_OK && package) {
+        char part[256];
+        st = pkg_compare(data, len, out.data, out.len, part, sizeof(part), err);
+        if (st == TU_OK && part[0] != '\0') {
+            st = tu_error_at(err, TU_EUNSUPPORTED, name, 0, 0,
+                             "the %s filter cannot keep part %s byte for byte "
+                             "(please report it)", doc->files[0]->datatype, part);
+        }
+    } else if (st == TU_OK && (out.len != len || memcmp(out.data, data, len) != 0)) {
         unsigned long line, col;
         i = first_difference(data, len, out.data, out.len);
         tu_text_position(data, len, i, &line, &col);
@@ -222,11 +233,12 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     fx.filter = pick(name, opts->format, data, len);
     if (fx.filter == NULL) {
         return tu_error_set(err, TU_EINVAL,
-                            "unknown format '%s' (expected auto, text or html)",
+                            "unknown format '%s' (expected auto, text, html or docx)",
                             opts->format);
     }
     tu_buf_init(&decoded, TU_BUF_NO_LIMIT);
-    if ((st = decode_input(name, data, len, opts->encoding, &decoded, &enc,
+    if (!fx.filter->package &&
+        (st = decode_input(name, data, len, opts->encoding, &decoded, &enc,
                            err)) != TU_OK) {
         tu_buf_release(&decoded);
         return st;
@@ -237,7 +249,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
         data = decoded.data;
         len = decoded.len;
     }
-    if ((st = fx_check_utf8(name, data, len, err)) != TU_OK) {
+    if (!fx.filter->package && (st = fx_check_utf8(name, data, len, err)) != TU_OK) {
         tu_buf_release(&decoded);
         return st;
     }
@@ -290,7 +302,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     tu_segmenter_free(fx.seg);
     tu_buf_release(&fx.skl);
     if (st == TU_OK) {
-        st = verify_roundtrip(doc, raw, raw_len, name, err);
+        st = verify_roundtrip(doc, raw, raw_len, name, fx.filter->package, err);
     }
     tu_buf_release(&decoded);
     if (st != TU_OK) {

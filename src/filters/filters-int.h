@@ -5,9 +5,12 @@
  * Skeleton (the TEXT of tu_file.skeleton, safe inside any XML element):
  *   "tumac-skeleton 1 <filter>\n" then a body of literal bytes and directives.
  *   Literal bytes are written as themselves, except "\\" for a backslash and
- *   "\xHH" for any byte XML cannot carry (controls, CR, invalid UTF-8, BOM).
- *   \{t U}             the content of unit U (element content)
- *   \{a U Q}           the value of unit U as an attribute value; Q is the
+ *   "\xHH" for any byte XML cannot carry (controls, CR, invalid UTF-8, BOM;
+ *   never \x00: extract refuses a NUL, so merge refuses one too).
+ *   \{t U [N]}         the content of unit U (element content), which was
+ *                      extracted as N segments (skeletons before N was
+ *                      written lack it)
+ *   \{a U Q [N]}       the value of unit U as an attribute value; Q is the
  *                      quoting of the original: d ("), s ('), n (none)
  *   \{l}BCP47\{/l}     a lang attribute value: the target language once the
  *                      document is translated, the original otherwise
@@ -156,10 +159,16 @@ struct fx_filter {
     enum tu_status (*verify)(const char *orig, size_t orig_len,
                              const char *merged, size_t merged_len,
                              struct tu_error *err);
+    /* A zip package (DOCX, ODT): the input is binary, not decoded text. */
+    bool package;
+    /* Optional: turn the rendered body out[start..] into the document. */
+    enum tu_status (*pack)(struct tu_buf *out, size_t start, struct tu_error *err);
 };
 
 extern const struct fx_filter fx_filter_text;
 extern const struct fx_filter fx_filter_html;
+extern const struct fx_filter fx_filter_docx;
+extern const struct fx_filter fx_filter_odt;
 /* The filter named `name`, or NULL. */
 const struct fx_filter *fx_filter_find(const char *name);
 
@@ -176,6 +185,8 @@ extern const size_t html_entity_count;
 
 /* Length of the valid UTF-8 sequence at s (n bytes available), 0 if invalid. */
 size_t fx_utf8_len(const unsigned char *s, size_t n);
+/* Write code point cp as UTF-8 at o (room for 4 bytes); returns its length. */
+size_t fx_put_utf8(char *o, unsigned long cp);
 /* Check that `data` is UTF-8 XML can carry; TU_EENCODING at the bad byte. */
 enum tu_status fx_check_utf8(const char *path, const char *data, size_t len,
                              struct tu_error *err);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes html-entities.c: the HTML5 named character references (the WHATWG
 list, as shipped in Python's html.entities.html5), sorted by name, for the
-HTML filter's own decoder. Run: python3 src/filters/html-entities.py > src/filters/html-entities.c"""
+HTML filter's own decoder. `make gen` runs: python3 src/filters/html-entities.py > src/filters/html-entities.c"""
 import html.entities
 
 def c_str(s):

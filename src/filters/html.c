@@ -49,30 +49,6 @@ static bool is_alnum(char c)
            (c >= '0' && c <= '9');
 }
 
-static size_t put_utf8(char *o, unsigned long cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Windows-1252 for numeric references 0x80..0x9F, as browsers do. */
 static const unsigned short cp1252[32] = {
     0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -128,7 +104,7 @@ static size_t decode_ref(const char *s, size_t n, bool attr, char *dec,
             memcpy(dec, FFFD, 3);
             *dec_len = 3;
         } else {
-            *dec_len = put_utf8(dec, cp);
+            *dec_len = fx_put_utf8(dec, cp);
         }
         return i;
     } else {
@@ -330,6 +306,66 @@ static size_t node_end(const struct hx *h, const GumboNode *n)
     {
         size_t o = off_of(h, n->v.text.original_text.data);
         return o == NO_POS ? NO_POS : o + n->v.text.original_text.length;
+    }
+}
+
+/*
+ * Browsers stop nesting elements at 512 (Blink's parser puts deeper ones
+ * beside their parent). The walks below recurse once per level, so a deeper
+ * tree is refused before they start rather than overflowing the stack.
+ */
+#define HTML_MAX_DEPTH 512
+
+static const GumboVector *kids(const GumboNode *n)
+{
+    if (n->type == GUMBO_NODE_DOCUMENT) {
+        return &n->v.document.children;
+    }
+    return is_element(n) ? &n->v.element.children : NULL;
+}
+
+/*
+ * Calls visit (when not NULL) on every node of the tree in document order,
+ * with a stack of its own. Returns the first element nested deeper than
+ * HTML_MAX_DEPTH (its subtree is not visited), NULL if there is none.
+ */
+static const GumboNode *walk_tree(const GumboNode *root,
+                                  void (*visit)(const GumboNode *, void *),
+                                  void *ctx)
+{
+    struct level {
+        const GumboVector *ch;
+        unsigned next;
+    } stack[HTML_MAX_DEPTH + 1];
+    size_t depth = 0;
+
+    if (visit != NULL) {
+        visit(root, ctx);
+    }
+    stack[0] = (struct level){kids(root), 0};
+    while (true) {
+        struct level *l = &stack[depth];
+        const GumboNode *c;
+        const GumboVector *ch;
+
+        if (l->ch == NULL || l->next >= l->ch->length) {
+            if (depth == 0) {
+                return NULL;
+            }
+            depth--;
+            continue;
+        }
+        c = l->ch->data[l->next++];
+        ch = kids(c);
+        if (ch != NULL && depth == HTML_MAX_DEPTH) {
+            return c;
+        }
+        if (visit != NULL) {
+            visit(c, ctx);
+        }
+        if (ch != NULL && ch->length > 0) {
+            stack[++depth] = (struct level){ch, 0};
+        }
     }
 }
 
@@ -805,6 +841,7 @@ static enum tu_status html_extract(struct fx *fx, struct tu_error *err)
     GumboOptions opts = kGumboDefaultOptions;
     GumboOutput *g;
     struct hx h = {fx, err};
+    const GumboNode *deep;
     enum tu_status st;
 
     opts.max_errors = 0;
@@ -812,7 +849,16 @@ static enum tu_status html_extract(struct fx *fx, struct tu_error *err)
     if (g == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory parsing HTML");
     }
-    st = block(&h, g->document, false);
+    deep = walk_tree(g->document, NULL, NULL);
+    if (deep != NULL) {
+        st = tu_error_at(err, TU_EPARSE, fx->path, deep->v.element.start_pos.line,
+                         deep->v.element.start_pos.column,
+                         "HTML nested too deeply: this <%s> is more than %d "
+                         "elements deep (browsers stop nesting there)",
+                         gumbo_normalized_tagname(deep->v.element.tag), HTML_MAX_DEPTH);
+    } else {
+        st = block(&h, g->document, false);
+    }
     gumbo_destroy_output(&opts, g);
     return st;
 }
@@ -867,26 +913,19 @@ static void html_escape(struct tu_buf *out, const char *s, size_t n, char q)
 /* What a parse of a document says about its well-formedness. */
 struct shape {
     size_t elements, implied_start, implied_end, flagged, errors;
+    bool too_deep; /* elements nested deeper than HTML_MAX_DEPTH */
 };
 
-static void shape_walk(const GumboNode *n, struct shape *sh)
+static void shape_visit(const GumboNode *n, void *ctx)
 {
-    const GumboVector *ch;
+    struct shape *sh = ctx;
 
-    if (n->type == GUMBO_NODE_DOCUMENT) {
-        ch = &n->v.document.children;
-    } else if (is_element(n)) {
+    if (is_element(n)) {
         const GumboElement *e = &n->v.element;
         sh->elements++;
         sh->implied_start += e->original_tag.length == 0;
         sh->implied_end += e->original_end_tag.length == 0;
         sh->flagged += n->parse_flags != GUMBO_INSERTION_NORMAL;
-        ch = &e->children;
-    } else {
-        return;
-    }
-    for (unsigned i = 0; i < ch->length; i++) {
-        shape_walk(ch->data[i], sh);
     }
 }
 
@@ -897,7 +936,7 @@ static bool shape_of(const char *s, size_t n, struct shape *sh)
     if (g == NULL) {
         return false;
     }
-    shape_walk(g->document, sh);
+    sh->too_deep = walk_tree(g->document, shape_visit, sh) != NULL;
     sh->errors = g->errors.length;
     gumbo_destroy_output(&kGumboDefaultOptions, g);
     return true;
@@ -917,6 +956,11 @@ static enum tu_status html_verify(const char *orig, size_t orig_len,
 
     if (!shape_of(orig, orig_len, &a) || !shape_of(merged, merged_len, &b)) {
         return tu_error_set(err, TU_ENOMEM, "out of memory parsing HTML");
+    }
+    if (b.too_deep && !a.too_deep) {
+        return tu_error_set(err, TU_EINVALID,
+                            "the codes of a target nest the merged HTML more than "
+                            "%d elements deep; not merged", HTML_MAX_DEPTH);
     }
     if (a.elements != b.elements || a.implied_start != b.implied_start ||
         a.implied_end != b.implied_end || a.flagged != b.flagged ||

@@ -8,6 +8,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <tumac/alloc.h>
@@ -283,6 +284,94 @@ static struct tu_unit *model_unit(struct ms *m, const char *id)
     return n == 0 || n > m->unit_count ? NULL : m->units[n - 1];
 }
 
+/* N of a segment id "sN" as extract writes them, 0 otherwise. */
+static size_t seg_index(const char *id)
+{
+    char *end;
+    unsigned long n;
+
+    if (id == NULL || id[0] != 's' || id[1] < '1' || id[1] > '9') {
+        return 0;
+    }
+    n = strtoul(id + 1, &end, 10);
+    return *end == '\0' ? (size_t)n : 0;
+}
+
+/*
+ * Every segment extracted must arrive: a segment deleted in transit would
+ * take its sentence out of the document. The skeleton says how many there
+ * were (older skeletons do not: then the ids s1..sN must have no gap).
+ */
+static enum tu_status check_segments(struct ms *m, const struct tu_unit *u,
+                                     const struct skl_unit *su)
+{
+    size_t arrived = 0, want = 0, numbered = 0, missing = 0;
+    unsigned char *seen;
+
+    for (size_t s = 0; s < u->seg_count; s++) {
+        size_t k = u->segs[s].is_ignorable ? 0 : seg_index(u->segs[s].id);
+        arrived += !u->segs[s].is_ignorable;
+        want = k > want ? k : want;
+    }
+    if (su != NULL && su->counted) {
+        want = su->segments;
+    }
+    seen = tu_calloc(want + 1, 1);
+    if (seen == NULL) {
+        return tu_error_set(m->err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t s = 0; s < u->seg_count; s++) {
+        size_t k = u->segs[s].is_ignorable ? 0 : seg_index(u->segs[s].id);
+        if (k > 0 && k <= want) {
+            numbered += !seen[k];
+            seen[k] = 1;
+        }
+    }
+    for (size_t k = 1; k <= want && missing == 0; k++) {
+        missing = seen[k] ? 0 : k;
+    }
+    tu_free(seen);
+    if (numbered == 0 && arrived >= want) {
+        return TU_OK; /* ids renamed by a tool: the count is all we have */
+    }
+    if (missing != 0 && numbered > 0) {
+        return refuse(m, u, "segment 's%zu' is missing (%zu segments were "
+                      "extracted, %zu arrived): its text would be lost",
+                      missing, want, arrived);
+    }
+    if (arrived < want) {
+        return refuse(m, u, "%zu segments were extracted, %zu arrived: "
+                      "text would be lost", want, arrived);
+    }
+    return TU_OK;
+}
+
+/*
+ * Every unit of the XLIFF must have its place in the skeleton, and the
+ * units u1..uN have no gap: a unit the skeleton lost (or lost from both)
+ * would silently drop its text.
+ */
+static enum tu_status check_units_placed(struct ms *m)
+{
+    for (size_t i = 0; i < m->unit_count; i++) {
+        bool placed = i < m->k.unit_count && m->k.units[i].placed;
+        if (placed) {
+            continue;
+        }
+        if (m->units[i] != NULL) {
+            return tu_error_set(m->err, TU_EINVALID,
+                                "unit 'u%zu' of the XLIFF has no place in the "
+                                "skeleton (its reference was removed): "
+                                "its text would be lost; not merged", i + 1);
+        }
+        return tu_error_set(m->err, TU_EINVALID,
+                            "unit 'u%zu' is missing from the XLIFF and from its "
+                            "skeleton (the file has units up to u%zu): its text "
+                            "would be lost; not merged", i + 1, m->unit_count);
+    }
+    return TU_OK;
+}
+
 static enum tu_status render_unit(struct ms *m, const char *id, char q,
                                   struct tu_buf *out)
 {
@@ -298,6 +387,9 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
     }
     if (m->depth > 8) {
         return tu_error_set(m->err, TU_EPARSE, "damaged skeleton: unit '%s' nests too deep", id);
+    }
+    if ((st = check_segments(m, u, su)) != TU_OK) {
+        return st;
     }
     for (size_t s = 0; s < u->seg_count; s++) {
         if (!u->segs[s].is_ignorable && !has_usable_target(&u->segs[s]) &&
@@ -601,12 +693,19 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
             st = tu_error_set(err, TU_EINVAL, "unknown encoding '%s'", opts->encoding);
         }
     }
+    if (st == TU_OK && m.filter->package && strcmp(enc, "UTF-8") != 0) {
+        st = tu_error_set(err, TU_EINVAL, "a %s document is always UTF-8 XML; "
+                          "--encoding %s does not apply", m.k.filter, opts->encoding);
+    }
     if (st == TU_OK) {
         m.track = strcmp(enc, "UTF-8") != 0;
         if (!m.track && strcmp(m.k.encoding, "UTF-8") == 0) {
             enc = NULL; /* UTF-8 in, UTF-8 out: nothing to convert */
         }
         st = render_pieces(&m, &m.k.body, out);
+    }
+    if (st == TU_OK) {
+        st = check_units_placed(&m);
     }
     if (st == TU_OK && m.filter->verify != NULL && m.translated) {
         /* the same document untranslated is the reference for the check */
@@ -622,6 +721,9 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
     }
     if (st == TU_OK && enc != NULL) {
         st = encode_output(&m, enc, out, start);
+    }
+    if (st == TU_OK && m.filter->pack != NULL) {
+        st = m.filter->pack(out, start, err);
     }
     if (st == TU_OK && enc != NULL && strcmp(m.k.filter, "html") == 0 &&
         strcmp(m.k.encoding, "UTF-8") != 0 &&

@@ -51,6 +51,30 @@ size_t fx_utf8_len(const unsigned char *s, size_t n)
     return need;
 }
 
+size_t fx_put_utf8(char *o, unsigned long cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* Bytes at s that XML 1.0 cannot carry as character data (or that a parser
  * would change: CR, the BOM); returns how many, 0 if the character is fine. */
 static size_t unsafe_len(const unsigned char *s, size_t n)
@@ -331,6 +355,45 @@ static enum tu_status parse_spelling(struct sp *p, struct dir *d)
     return st;
 }
 
+/* \{t U [N]} or \{a U Q [N]}: a piece for the unit, and its record. */
+static enum tu_status parse_unit_ref(struct sp *p, struct skl_pieces *ps,
+                                     struct dir *d)
+{
+    bool attr = d->name[0] == 'a';
+    int fixed = attr ? 2 : 1;
+    char q = 0, *id, *endp;
+    struct skl_unit *u;
+
+    if (d->nargs != fixed && d->nargs != fixed + 1) {
+        return sp_fail(p, "wrong number of unit reference arguments");
+    }
+    if (attr) {
+        q = d->arg[1][0];
+        if (strchr("dsn", q) == NULL || d->arg[1][1] != '\0') {
+            return sp_fail(p, "bad attribute quoting");
+        }
+    }
+    u = skl_unit_get(p->k, d->arg[0], true);
+    if (u == NULL) {
+        return sp_fail(p, "bad unit id in a unit reference");
+    }
+    if (d->nargs == fixed + 1) {
+        unsigned long n = strtoul(d->arg[fixed], &endp, 10);
+        if (*endp != '\0' || d->arg[fixed][0] < '0' || d->arg[fixed][0] > '9') {
+            return sp_fail(p, "bad segment count in a unit reference");
+        }
+        u->segments = n;
+        u->counted = true;
+    }
+    u->placed = true;
+    id = tu_strdup(d->arg[0]);
+    if (id == NULL ||
+        pieces_add(ps, attr ? SKL_ATTR : SKL_UNIT, 0, 0, id, q) != TU_OK) {
+        return TU_ENOMEM;
+    }
+    return TU_OK;
+}
+
 static enum tu_status parse_seq(struct sp *p, struct skl_pieces *ps,
                                 char *stop, size_t stop_size, bool literal_only)
 {
@@ -368,6 +431,9 @@ static enum tu_status parse_seq(struct sp *p, struct skl_pieces *ps,
                 return sp_fail(p, "bad \\x escape");
             }
             c = (char)(h * 16 + l);
+            if (c == '\0') {
+                return sp_fail(p, "\\x00: a document cannot hold a NUL byte");
+            }
             if ((st = add_lit(p, ps, &c, 1)) != TU_OK) {
                 return st;
             }
@@ -389,21 +455,8 @@ static enum tu_status parse_seq(struct sp *p, struct skl_pieces *ps,
             return sp_fail(p, "directive inside a literal-only part");
         }
         if (strcmp(d.name, "t") == 0 || strcmp(d.name, "a") == 0) {
-            char q = 0, *id;
-            if (d.nargs != (d.name[0] == 't' ? 1 : 2)) {
-                return sp_fail(p, "wrong number of unit reference arguments");
-            }
-            if (d.name[0] == 'a') {
-                q = d.arg[1][0];
-                if (strchr("dsn", q) == NULL || d.arg[1][1] != '\0') {
-                    return sp_fail(p, "bad attribute quoting");
-                }
-            }
-            id = tu_strdup(d.arg[0]);
-            if (id == NULL ||
-                pieces_add(ps, d.name[0] == 't' ? SKL_UNIT : SKL_ATTR, 0, 0,
-                           id, q) != TU_OK) {
-                return TU_ENOMEM;
+            if ((st = parse_unit_ref(p, ps, &d)) != TU_OK) {
+                return st;
             }
         } else if (strcmp(d.name, "l") == 0) {
             struct skl_pieces lp = {0};

@@ -44,6 +44,9 @@ struct skl_unit {
     size_t code_count, code_cap;
     struct skl_spell *spells; /* ascending by off */
     size_t spell_count, spell_cap;
+    size_t segments;          /* segments extracted, */
+    bool counted;             /* ... unless an older skeleton lacks the count */
+    bool placed;              /* the body refers to the unit */
 };
 
 struct skl {

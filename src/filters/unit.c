@@ -167,11 +167,95 @@ void fx_items_to_skeleton(const struct fx_items *it, size_t first,
 
 /* ---- segmentation ---- */
 
+/* The items of a stretch rebuilt with the segmenter's breaks, in one pass. */
+struct cutter {
+    struct fx_item *v; /* the stretch's new items */
+    size_t count;
+    size_t *cuts;      /* where segments start: indices into v */
+    size_t ncuts;
+    size_t depth;      /* paired codes open before v[count] */
+};
+
+static void cutter_take(struct cutter *c, const struct fx_item *x)
+{
+    c->v[c->count++] = *x;
+    if (x->kind == FX_OPEN) {
+        c->depth++;
+    } else if (x->kind == FX_CLOSE && c->depth > 0) {
+        c->depth--;
+    }
+}
+
+/* A segment starts at the next item (never inside a paired code). */
+static void cut_here(struct cutter *c)
+{
+    if (c->depth == 0 && c->count > 0 &&
+        (c->ncuts == 0 || c->cuts[c->ncuts - 1] != c->count)) {
+        c->cuts[c->ncuts++] = c->count;
+    }
+}
+
 /*
- * Split the plain text items of [first, limit) at the segmenter's breaks and
- * return the item indices where segments start (after `first`). Breaks
- * inside a paired code are dropped; a break inside an entity or a collapsed
- * space moves to its end.
+ * Item x, covering [from, to) of the segmented text, into the cutter with
+ * the breaks breaks[*k..] that fall inside it. A plain text run (its text
+ * is its original) is split at each: the pieces before the last break are
+ * new items, x keeps the last one. Any other item moves a break inside it
+ * to its end. x is taken even when out of memory, so each item stays owned
+ * once.
+ */
+static enum tu_status cut_item(struct cutter *c, struct fx_item *x,
+                               size_t from, size_t to, const size_t *breaks,
+                               size_t nbreaks, size_t *k)
+{
+    bool plain = x->kind == FX_TEXT && x->text_len == x->orig_len &&
+                 memcmp(x->text, x->orig, x->text_len) == 0;
+    bool after = false;
+    size_t prev = 0;
+
+    for (; *k < nbreaks && breaks[*k] < to; (*k)++) {
+        size_t off = breaks[*k] - from;
+        struct fx_item y = {.kind = FX_TEXT};
+        if (off == 0) {
+            cut_here(c);
+            continue;
+        }
+        if (!plain) {
+            after = true;
+            continue;
+        }
+        y.text = tu_strndup(x->text + prev, off - prev);
+        y.orig = tu_strndup(x->orig + prev, off - prev);
+        y.text_len = y.orig_len = off - prev;
+        if (y.text == NULL || y.orig == NULL) {
+            tu_free(y.text);
+            tu_free(y.orig);
+            cutter_take(c, x); /* whole again: its pieces repeat it, harmlessly */
+            return TU_ENOMEM;
+        }
+        cutter_take(c, &y);
+        cut_here(c);
+        prev = off;
+    }
+    if (prev > 0) {
+        x->text_len -= prev;
+        x->orig_len -= prev;
+        memmove(x->text, x->text + prev, x->text_len + 1);
+        memmove(x->orig, x->orig + prev, x->orig_len + 1);
+    }
+    cutter_take(c, x);
+    if (after) {
+        cut_here(c);
+    }
+    return TU_OK;
+}
+
+/*
+ * Segment items [first, *limit) of `it`: text runs are split where the
+ * segmenter breaks (codes stand in as U+FFFC; a break inside an entity or a
+ * collapsed space moves to its end, one inside a paired code is dropped),
+ * *limit moves with the new items and *cuts gets the ascending indices
+ * where segments start. Linear in the items and breaks: one paragraph of
+ * 150,000 sentences is a single run.
  */
 static enum tu_status split_items(struct fx *fx, struct fx_items *it,
                                   size_t first, size_t *limit,
@@ -179,8 +263,10 @@ static enum tu_status split_items(struct fx *fx, struct fx_items *it,
                                   struct tu_error *err)
 {
     struct tu_buf s;
-    size_t *starts = NULL, *breaks = NULL, nbreaks = 0;
-    size_t n = *limit - first;
+    size_t *starts = NULL, *breaks = NULL, nbreaks = 0, k = 0, i;
+    size_t n = *limit - first, tail = it->count - *limit;
+    struct fx_item *all = NULL;
+    struct cutter c = {0};
     enum tu_status st;
 
     *cuts = NULL;
@@ -190,7 +276,7 @@ static enum tu_status split_items(struct fx *fx, struct fx_items *it,
     if (starts == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    for (size_t i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {
         const struct fx_item *x = &it->v[first + i];
         starts[i] = s.len;
         if (x->kind == FX_TEXT) {
@@ -200,98 +286,56 @@ static enum tu_status split_items(struct fx *fx, struct fx_items *it,
         }
     }
     starts[n] = s.len;
-    if (s.status != TU_OK) {
-        tu_free(starts);
-        tu_buf_release(&s);
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    st = s.status;
+    if (st == TU_OK) {
+        st = tu_segmenter_split(fx->seg, s.data, s.len, &breaks, &nbreaks, err);
+    } else {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    st = tu_segmenter_split(fx->seg, s.data, s.len, &breaks, &nbreaks, err);
     tu_buf_release(&s);
-    if (st != TU_OK) {
-        tu_free(starts);
-        return st;
+    if (st == TU_OK) {
+        all = tu_malloc((it->count + nbreaks) * sizeof(*all));
+        c.cuts = tu_malloc((nbreaks + 1) * sizeof(*c.cuts));
+        if (all == NULL || c.cuts == NULL) {
+            tu_free(all);
+            tu_free(c.cuts);
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
     }
-    *cuts = tu_malloc((nbreaks + 1) * sizeof(**cuts));
-    if (*cuts == NULL) {
+    if (st != TU_OK) {
         tu_free(starts);
         tu_free(breaks);
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
-    }
-    /* Walk breaks from the last, so splitting items keeps earlier indices. */
-    for (size_t k = nbreaks; k-- > 0;) {
-        size_t b = breaks[k], i = 0, idx, depth = 0;
-        while (i + 1 <= n && starts[i + 1] <= b) {
-            i++;
-        }
-        /* b falls in item i (or at its start) */
-        idx = first + i;
-        if (b > starts[i]) {
-            struct fx_item *x = &it->v[idx];
-            size_t off = b - starts[i];
-            if (x->kind == FX_TEXT && x->text_len == x->orig_len &&
-                memcmp(x->text, x->orig, x->text_len) == 0) {
-                /* split the plain run in two */
-                struct fx_item *y;
-                if (items_push(it) == NULL) {
-                    st = tu_error_set(err, TU_ENOMEM, "out of memory");
-                    break;
-                }
-                x = &it->v[idx];
-                memmove(&it->v[idx + 2], &it->v[idx + 1],
-                        (it->count - idx - 2) * sizeof(it->v[0]));
-                y = &it->v[idx + 1];
-                memset(y, 0, sizeof(*y));
-                y->kind = FX_TEXT;
-                y->text = tu_strndup(x->text + off, x->text_len - off);
-                y->orig = tu_strndup(x->orig + off, x->orig_len - off);
-                y->text_len = y->orig_len = x->text_len - off;
-                x->text_len = x->orig_len = off;
-                x->text[off] = '\0';
-                x->orig[off] = '\0';
-                (*limit)++;
-                if (y->text == NULL || y->orig == NULL) {
-                    st = tu_error_set(err, TU_ENOMEM, "out of memory");
-                    break;
-                }
-                /* shift the cuts already found (they are after idx) */
-                for (size_t c = 0; c < *ncuts; c++) {
-                    (*cuts)[c]++;
-                }
-            }
-            idx++;
-        }
-        if (idx <= first || idx >= *limit) {
-            continue;
-        }
-        for (size_t j = first; j < idx; j++) {
-            if (it->v[j].kind == FX_OPEN) {
-                depth++;
-            } else if (it->v[j].kind == FX_CLOSE && depth > 0) {
-                depth--;
-            }
-        }
-        if (depth > 0) {
-            continue; /* never split inside a paired code */
-        }
-        if (*ncuts > 0 && (*cuts)[*ncuts - 1] == idx) {
-            continue;
-        }
-        (*cuts)[(*ncuts)++] = idx;
-    }
-    tu_free(starts);
-    tu_free(breaks);
-    if (st != TU_OK) {
-        tu_free(*cuts);
-        *cuts = NULL;
-        *ncuts = 0;
         return st;
     }
-    /* found from the last: make them ascending */
-    for (size_t a = 0, b = *ncuts; a + 1 < b; a++, b--) {
-        size_t t = (*cuts)[a];
-        (*cuts)[a] = (*cuts)[b - 1];
-        (*cuts)[b - 1] = t;
+    memcpy(all, it->v, first * sizeof(*all));
+    c.v = all + first;
+    for (i = 0; i < n && st == TU_OK; i++) {
+        st = cut_item(&c, &it->v[first + i], starts[i], starts[i + 1],
+                      breaks, nbreaks, &k);
     }
+    for (; i < n; i++) {
+        cutter_take(&c, &it->v[first + i]); /* out of memory: as they were */
+    }
+    memcpy(c.v + c.count, it->v + *limit, tail * sizeof(*all));
+    tu_free(it->v);
+    it->v = all;
+    it->cap = it->count + nbreaks;
+    it->count = first + c.count + tail;
+    *limit = first + c.count;
+    tu_free(starts);
+    tu_free(breaks);
+    while (c.ncuts > 0 && c.cuts[c.ncuts - 1] >= c.count) {
+        c.ncuts--; /* a break after the last item */
+    }
+    if (st != TU_OK) {
+        tu_free(c.cuts);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t j = 0; j < c.ncuts; j++) {
+        c.cuts[j] += first;
+    }
+    *cuts = c.cuts;
+    *ncuts = c.ncuts;
     fx_items_pair(it);
     return TU_OK;
 }
@@ -434,7 +478,7 @@ enum tu_status fx_unit_emit(struct fx *fx, struct fx_items *it, size_t first,
 {
     struct emit e;
     char uid[24];
-    size_t *cuts = NULL, ncuts = 0, from;
+    size_t *cuts = NULL, ncuts = 0, from, nsegs = 0;
     enum tu_status st;
     unsigned next_code = 0;
 
@@ -492,10 +536,14 @@ enum tu_status fx_unit_emit(struct fx *fx, struct fx_items *it, size_t first,
     if (st != TU_OK) {
         return tu_error_set(err, st, "out of memory");
     }
+    /* the segment count lets merge notice a segment lost in transit */
+    for (size_t i = 0; i < e.unit->seg_count; i++) {
+        nsegs += !e.unit->segs[i].is_ignorable;
+    }
     if (q == 0) {
-        tu_buf_printf(sink, "\\{t %s}", uid);
+        tu_buf_printf(sink, "\\{t %s %zu}", uid, nsegs);
     } else {
-        tu_buf_printf(sink, "\\{a %s %c}", uid, q);
+        tu_buf_printf(sink, "\\{a %s %c %zu}", uid, q, nsegs);
     }
     if (sink->status != TU_OK || fx->skl.status != TU_OK) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");

@@ -18,11 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tumac/alloc.h"
-#include "tumac/leverage.h"
-#include "tumac/locale.h"
-#include "tumac/segment.h"
-#include "tumac/tm.h"
+#include <tumac/alloc.h>
+#include <tumac/leverage.h>
+#include <tumac/locale.h>
+#include <tumac/segment.h>
+#include <tumac/tm.h>
 
 #define DEFAULT_MIN 75
 #define DEFAULT_FILL 95

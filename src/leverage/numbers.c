@@ -14,8 +14,8 @@
  */
 #include <string.h>
 
-#include "tumac/alloc.h"
-#include "tumac/leverage.h"
+#include <tumac/alloc.h>
+#include <tumac/leverage.h>
 
 struct num {
     size_t start, limit; /* byte range */

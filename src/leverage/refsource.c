@@ -11,10 +11,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "tumac/alloc.h"
-#include "tumac/filter.h"
-#include "tumac/leverage.h"
-#include "tumac/locale.h"
+#include <tumac/alloc.h>
+#include <tumac/filter.h>
+#include <tumac/leverage.h>
+#include <tumac/locale.h>
 
 struct ref_pair {
     char *key, *prev, *next; /* keys; prev/next NULL at the edges */

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "tumac/alloc.h"
-#include "tumac/leverage.h"
-#include "tumac/tumac.h"
+#include <tumac/alloc.h>
+#include <tumac/leverage.h>
+#include <tumac/tumac.h>
 
 static const char *const band_names[TU_BAND_COUNT] = {
     "Context (101%)", "Repetitions", "Cross-file repetitions",
@@ -277,26 +277,6 @@ enum tu_status tu_analysis_write_csv(const struct tu_analysis *an,
 
 /* ---- JSON ---- */
 
-static void json_str(struct tu_buf *out, const char *s)
-{
-    if (s == NULL) {
-        tu_buf_adds(out, "null");
-        return;
-    }
-    tu_buf_addc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            tu_buf_addc(out, '\\');
-            tu_buf_addc(out, (char)*p);
-        } else if (*p < 0x20) {
-            tu_buf_printf(out, "\\u%04x", *p);
-        } else {
-            tu_buf_addc(out, (char)*p);
-        }
-    }
-    tu_buf_addc(out, '"');
-}
-
 static void json_counts(struct tu_buf *out, const struct tu_band_counts *c,
                         const char *indent)
 {
@@ -322,19 +302,19 @@ enum tu_status tu_analysis_write_json(const struct tu_analysis *an,
 
     date_string(an, date, sizeof date);
     tu_buf_adds(out, "{\n  \"title\": ");
-    json_str(out, an->title ? an->title : "Analysis");
+    tu_json_str(out, an->title ? an->title : "Analysis");
     tu_buf_adds(out, ",\n  \"date\": ");
-    json_str(out, date);
+    tu_json_str(out, date);
     tu_buf_adds(out, ",\n  \"tm\": ");
-    json_str(out, an->tm_name);
+    tu_json_str(out, an->tm_name);
     tu_buf_adds(out, ",\n  \"source_language\": ");
-    json_str(out, an->src_lang);
+    tu_json_str(out, an->src_lang);
     tu_buf_adds(out, ",\n  \"target_language\": ");
-    json_str(out, an->trg_lang);
+    tu_json_str(out, an->trg_lang);
     tu_buf_adds(out, ",\n  \"files\": [");
     for (size_t i = 0; i < an->count; i++) {
         tu_buf_adds(out, i ? ",\n    {\"name\": " : "\n    {\"name\": ");
-        json_str(out, an->files[i].name);
+        tu_json_str(out, an->files[i].name);
         tu_buf_adds(out, ", \"bands\": ");
         json_counts(out, &an->files[i].counts, "    ");
         tu_buf_adds(out, "}");
@@ -346,34 +326,6 @@ enum tu_status tu_analysis_write_json(const struct tu_analysis *an,
 }
 
 /* ---- HTML ---- */
-
-void tu_html_escape(struct tu_buf *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': tu_buf_adds(out, "&amp;"); break;
-        case '<': tu_buf_adds(out, "&lt;"); break;
-        case '>': tu_buf_adds(out, "&gt;"); break;
-        case '"': tu_buf_adds(out, "&quot;"); break;
-        case '\'': tu_buf_adds(out, "&#39;"); break;
-        default: tu_buf_addc(out, *s); break;
-        }
-    }
-}
-
-/* Numbers with a thin grouping space, as in print: 12 345. */
-static void html_num(struct tu_buf *out, size_t n)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%zu", n);
-
-    for (int i = 0; i < len; i++) {
-        if (i > 0 && (len - i) % 3 == 0) {
-            tu_buf_adds(out, "&#8239;");
-        }
-        tu_buf_addc(out, digits[i]);
-    }
-}
 
 static const char html_css[] =
     "body{font-family:'Segoe UI',Helvetica,Arial,sans-serif;color:#1f2933;"
@@ -440,11 +392,11 @@ static void html_words_row(struct tu_buf *out, const char *name,
         tu_buf_adds(out, c->words[b] == 0      ? "<td class=\"zero\">"
                          : b == TU_BAND_NEW ? "<td class=\"new\">"
                                             : "<td>");
-        html_num(out, c->words[b]);
+        tu_html_num(out, c->words[b]);
         tu_buf_adds(out, "</td>");
     }
     tu_buf_adds(out, "<td>");
-    html_num(out, tu_band_counts_words(c));
+    tu_html_num(out, tu_band_counts_words(c));
     tu_buf_adds(out, "</td></tr>\n");
 }
 
@@ -462,7 +414,7 @@ static void html_band_head(struct tu_buf *out, const char *first)
 static void html_card(struct tu_buf *out, size_t n, const char *what)
 {
     tu_buf_adds(out, "<div class=\"card\"><b>");
-    html_num(out, n);
+    tu_html_num(out, n);
     tu_buf_printf(out, "</b><small>%s</small></div>\n", what);
 }
 
@@ -526,11 +478,11 @@ enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
         tu_buf_adds(out, is_total ? "<tr class=\"total\"><td>" : "<tr><td>");
         tu_html_escape(out, is_total ? "Total" : tu_band_name((enum tu_band)b));
         tu_buf_adds(out, "</td><td>");
-        html_num(out, s);
+        tu_html_num(out, s);
         tu_buf_adds(out, "</td><td>");
-        html_num(out, w);
+        tu_html_num(out, w);
         tu_buf_adds(out, "</td><td>");
-        html_num(out, c);
+        tu_html_num(out, c);
         tu_buf_printf(out, "</td><td>%.1f%%</td></tr>\n", pct(w, words));
     }
     tu_buf_adds(out, "</tbody>\n</table>\n");

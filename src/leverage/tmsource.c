@@ -6,9 +6,9 @@
  */
 #include <string.h>
 
-#include "tumac/alloc.h"
-#include "tumac/leverage.h"
-#include "tumac/tm.h"
+#include <tumac/alloc.h>
+#include <tumac/leverage.h>
+#include <tumac/tm.h>
 
 struct tu_lev_tm {
     char *path;       /* NULL: no TM ("none") */

@@ -15,10 +15,10 @@
 #include <unicode/utf8.h>
 
 #include "segment-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
-#include "tumac/segment.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
+#include <tumac/segment.h>
 
 /* Tokens that count as one word whatever ICU makes of them. */
 #define ONE_WORD                                                               \

@@ -14,9 +14,9 @@
 #include <unicode/utf16.h>
 
 #include "text-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/text.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/text.h>
 
 /* The encodings we name ourselves (static strings for *detected). */
 static const char *const known[] = {
@@ -70,22 +70,6 @@ static enum tu_status decode_icu(const char *path, const char *bytes,
 }
 
 /* Does the text hold a well-formed 2- or 3-byte UTF-8 sequence? */
-static bool has_utf8_sequence(const char *bytes, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)bytes;
-    for (size_t i = 0; i + 1 < len; i++) {
-        if (s[i] >= 0xC2 && s[i] <= 0xDF && (s[i + 1] & 0xC0) == 0x80 &&
-            (i + 2 >= len || (s[i + 2] & 0xC0) != 0x80)) {
-            return true;
-        }
-        if (s[i] >= 0xE0 && s[i] <= 0xEF && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* The ICU detector's guess, as one of our static names, or NULL. */
 static const char *ucsdet_hint(const char *bytes, size_t len)
 {
@@ -106,50 +90,6 @@ static const char *ucsdet_hint(const char *bytes, size_t len)
     return name;
 }
 
-static const char *detect(const char *bytes, size_t len)
-{
-    const char *name;
-    bool high = false, c1 = false;
-
-    if (len >= 2 && (unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE) {
-        return "UTF-16LE";
-    }
-    if (len >= 2 && (unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF) {
-        return "UTF-16BE";
-    }
-    if (tu_text_utf8_check(bytes, len) == len || has_utf8_sequence(bytes, len)) {
-        /* Valid UTF-8, or UTF-8 with a bad byte (reported, not guessed away). */
-        return "UTF-8";
-    }
-    name = ucsdet_hint(bytes, len);
-    /*
-     * The detector tells Latin from Cyrillic well but prefers ISO names;
-     * bytes 0x80-0x9F exist only in the windows code pages.
-     */
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)bytes[i];
-        high |= c >= 0xA0;
-        c1 |= c >= 0x80 && c < 0xA0;
-    }
-    if (name == NULL || strncmp(name, "UTF", 3) == 0) {
-        name = "windows-1250";
-    }
-    if (strcmp(name, "ISO-8859-2") == 0 && c1) {
-        name = "windows-1250";
-    }
-    if (strcmp(name, "ISO-8859-5") == 0 && c1) {
-        name = "windows-1251";
-    }
-    if ((strcmp(name, "ISO-8859-1") == 0 || strcmp(name, "windows-1252") == 0)) {
-        name = c1 ? "windows-1250" : "ISO-8859-2";
-    }
-    if (strcmp(name, "KOI8-R") == 0) {
-        name = "windows-1251";
-    }
-    (void)high;
-    return name;
-}
-
 enum tu_status tu_text_decode(const char *path, const char *bytes, size_t len,
                               const char *encoding, struct tu_buf *out,
                               const char **detected, struct tu_error *err)
@@ -158,7 +98,10 @@ enum tu_status tu_text_decode(const char *path, const char *bytes, size_t len,
     enum tu_status st;
 
     if (name == NULL || strcasecmp(name, "auto") == 0) {
-        name = detect(bytes, len);
+        /* the filters' detector: one verdict for every command */
+        if ((st = tu_text_detect(path, bytes, len, &name, err)) != TU_OK) {
+            return st;
+        }
     } else if (strcasecmp(name, "UTF-16") == 0) {
         if (len < 2 || !(((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE) ||
                          ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF))) {

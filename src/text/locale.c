@@ -8,7 +8,7 @@
 
 #include <unicode/uloc.h>
 
-#include "tumac/locale.h"
+#include <tumac/locale.h>
 
 static bool language_known(const char *lang)
 {

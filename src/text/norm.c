@@ -11,9 +11,9 @@
 #include <unicode/ustring.h>
 
 #include "text-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/text.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/text.h>
 
 size_t tu_text_utf8_check(const char *text, size_t len)
 {

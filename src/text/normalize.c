@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "text-int.h"
-#include "tumac/text.h"
+#include <tumac/text.h>
 
 static const char *digraph_split(uint32_t c)
 {

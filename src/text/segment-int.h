@@ -11,8 +11,8 @@
 
 #include <unicode/uregex.h>
 
-#include "tumac/buf.h"
-#include "tumac/error.h"
+#include <tumac/buf.h>
+#include <tumac/error.h>
 
 /* Language groups of the built-in rules (bit mask in the table). */
 enum seg_lang {

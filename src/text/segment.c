@@ -17,10 +17,10 @@
 #include <unicode/utf8.h>
 
 #include "segment-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
-#include "tumac/segment.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
+#include <tumac/segment.h>
 
 struct compiled_rule {
     URegularExpression *re;

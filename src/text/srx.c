@@ -13,8 +13,9 @@
 #include <unicode/ustring.h>
 
 #include "segment-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
+#include <tumac/alloc.h>
+#include <tumac/escape.h>
+#include <tumac/fileio.h>
 
 #define SRX_NS "http://www.lisa.org/srx20"
 
@@ -291,28 +292,6 @@ enum tu_status seg_srx_load(const char *path, const char *tag,
     return rc;
 }
 
-static void add_escaped(struct tu_buf *b, const char *s)
-{
-    for (; *s != '\0'; s++) {
-        switch (*s) {
-        case '&':
-            tu_buf_adds(b, "&amp;");
-            break;
-        case '<':
-            tu_buf_adds(b, "&lt;");
-            break;
-        case '>':
-            tu_buf_adds(b, "&gt;");
-            break;
-        case '"':
-            tu_buf_adds(b, "&quot;");
-            break;
-        default:
-            tu_buf_addc(b, *s);
-        }
-    }
-}
-
 enum tu_status seg_srx_dump(struct tu_buf *out, struct tu_error *err)
 {
     tu_buf_adds(out,
@@ -337,9 +316,9 @@ enum tu_status seg_srx_dump(struct tu_buf *out, struct tu_error *err)
         for (size_t i = 0; i < rules.count; i++) {
             tu_buf_printf(out, "        <rule break=\"%s\">\n          <beforebreak>",
                           rules.items[i].is_break ? "yes" : "no");
-            add_escaped(out, rules.items[i].before);
+            tu_xml_attr(out, rules.items[i].before);
             tu_buf_adds(out, "</beforebreak>\n          <afterbreak>");
-            add_escaped(out, rules.items[i].after);
+            tu_xml_attr(out, rules.items[i].after);
             tu_buf_adds(out, "</afterbreak>\n        </rule>\n");
         }
         tu_buf_adds(out, "      </languagerule>\n");
@@ -348,7 +327,7 @@ enum tu_status seg_srx_dump(struct tu_buf *out, struct tu_error *err)
     tu_buf_adds(out, "    </languagerules>\n    <maprules>\n");
     for (size_t g = 0; g < seg_group_count; g++) {
         tu_buf_adds(out, "      <languagemap languagepattern=\"");
-        add_escaped(out, seg_groups[g].pattern);
+        tu_xml_attr(out, seg_groups[g].pattern);
         tu_buf_printf(out, "\" languagerulename=\"tumac-%s\"/>\n",
                       seg_groups[g].name);
     }

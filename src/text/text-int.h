@@ -9,8 +9,8 @@
 
 #include <unicode/utypes.h>
 
-#include "tumac/buf.h"
-#include "tumac/error.h"
+#include <tumac/buf.h>
+#include <tumac/error.h>
 
 /* UTF-8 -> freshly tu_malloc'ed UTF-16 (*u16len units); invalid UTF-8 is TU_EENCODING. */
 enum tu_status text_to_u16(const char *text, size_t len, UChar **out,

@@ -20,10 +20,10 @@
 #include "segment-int.h"
 #include "text-int.h"
 #include "translit-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
-#include "tumac/text.h"
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
+#include <tumac/text.h>
 
 #define SR_AFF "/usr/share/hunspell/sr_Latn_RS.aff"
 #define SR_DIC "/usr/share/hunspell/sr_Latn_RS.dic"

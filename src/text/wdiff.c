@@ -9,8 +9,8 @@
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
-#include "tumac/alloc.h"
-#include "tumac/text.h"
+#include <tumac/alloc.h>
+#include <tumac/text.h>
 #include "text-int.h"
 
 #define MAX_TOKENS 400 /* longer sentences are compared by their first tokens */

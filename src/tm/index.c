@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "tm-int.h"
-#include "tumac/alloc.h"
+#include <tumac/alloc.h>
 
 #define CHUNK_MAX TM_CHUNK_MAX
 #define CHUNK_LAST 0xfffu       /* 12 bits of chunk number */

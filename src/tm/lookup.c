@@ -33,8 +33,8 @@
 #include <string.h>
 
 #include "tm-int.h"
-#include "tumac/alloc.h"
-#include "tumac/locale.h"
+#include <tumac/alloc.h>
+#include <tumac/locale.h>
 
 /* Trigrams assumed lost per edit, GRAM_LOSS_NUM / GRAM_LOSS_DEN (3 would
  * be exact, see above). */

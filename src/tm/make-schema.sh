@@ -1,9 +1,8 @@
 #!/bin/sh
-# Regenerate src/tm/schema.gen.h from tm/schema.sql: sh src/tm/make-schema.sh
+# Writes the C text of tm/schema.sql (src/tm/schema.gen.h) to stdout;
+# `make gen` runs: sh src/tm/make-schema.sh tm/schema.sql > src/tm/schema.gen.h
 set -e
-{
-  echo '/* Generated from tm/schema.sql by src/tm/make-schema.sh; do not edit. */'
-  echo 'static const char tm_schema_sql[] ='
-  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$/\\n"/' tm/schema.sql
-  echo '    ;'
-} > src/tm/schema.gen.h
+echo '/* Generated from tm/schema.sql by src/tm/make-schema.sh (make gen); do not edit. */'
+echo 'static const char tm_schema_sql[] ='
+sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$/\\n"/' "$1"
+echo '    ;'

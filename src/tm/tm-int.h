@@ -4,9 +4,9 @@
 
 #include <sqlite3.h>
 
-#include "tumac/locale.h"
-#include "tumac/text.h"
-#include "tumac/tm.h"
+#include <tumac/locale.h>
+#include <tumac/text.h>
+#include <tumac/tm.h>
 
 enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_POST_LAST, TM_ST_POST_ANY,
        TM_ST_POST_PUT, TM_ST_DF_ADD, TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY,
@@ -65,7 +65,6 @@ size_t tu_tm_edit_distance(const uint32_t *a, size_t n, const uint32_t *b,
                            size_t m, size_t limit);
 enum tu_status tu_tm_fuzzy_plan(struct tu_tm *tm, struct tu_buf *out,
                                 struct tu_error *err);
-void tu_tm_xml_escape(struct tu_buf *b, const char *s);
 /* A TMX or ISO 8601 date in TMX form (UTC); a bare day is its first second,
  * or with end_of_day its last. False if it is not such a date. */
 bool tu_tm_date_norm(const char *in, bool end_of_day, char out[TM_DATE_SIZE]);

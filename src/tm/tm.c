@@ -13,12 +13,13 @@
 
 #include "tm-int.h"
 #include "schema.gen.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
-#include "tumac/text.h"
+#include <tumac/alloc.h>
+#include <tumac/escape.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
+#include <tumac/text.h>
 
-#define TM_SCHEMA_VERSION "6"
+#define TM_SCHEMA_VERSION "7"
 #define TM_WRITE_CACHE "-262144" /* KiB: a writable open in WAL mode */
 #define TM_BULK_CACHE "-16384"   /* KiB: an import through a rollback journal */
 
@@ -27,9 +28,36 @@ const char *tu_tm_schema_sql(void)
     return tm_schema_sql;
 }
 
+/* PATH-journal: an import writing through a rollback journal, or one
+ * killed while it did. */
+static bool has_journal(const char *path)
+{
+    char journal[4096];
+    struct stat st;
+    return (size_t)snprintf(journal, sizeof journal, "%s-journal", path) < sizeof journal &&
+           stat(journal, &st) == 0 && st.st_size > 0;
+}
+
+/* SQLite waited TM_BUSY_MS for a lock in vain: say who holds it. */
+static enum tu_status busy_error(const char *path, struct tu_error *err)
+{
+    if (has_journal(path)) {
+        return tu_error_at(err, TU_EDB, path, 0, 0,
+                           "the TM is busy: an import is writing it (%s-journal);"
+                           " try again when it has finished", path);
+    }
+    return tu_error_at(err, TU_EDB, path, 0, 0,
+                       "the TM is busy: another process is writing it"
+                       " (waited %d s); try again when it has finished",
+                       TM_BUSY_MS / 1000);
+}
+
 static enum tu_status db_error(struct tu_tm *tm, const char *what,
                                struct tu_error *err)
 {
+    if ((sqlite3_errcode(tm->db) & 0xff) == SQLITE_BUSY) {
+        return busy_error(tm->path, err);
+    }
     return tu_error_at(err, TU_EDB, tm->path, 0, 0, "%s: %s", what,
                        sqlite3_errmsg(tm->db));
 }
@@ -166,15 +194,28 @@ static enum tu_status migrate_to_6(struct tu_tm *tm, struct tu_error *err)
                        " UPDATE meta SET value = '6' WHERE key = 'schema'", (char *)NULL);
 }
 
+/* 6 -> 7: the key-hash index also holds the unit hash (see add_unit). */
+static enum tu_status migrate_to_7(struct tu_tm *tm, struct tu_error *err)
+{
+    return exec_in_txn(tm, err, "DROP INDEX IF EXISTS tu_hash;"
+                       " CREATE INDEX tu_hash ON tu (key_hash, unit_hash);"
+                       " UPDATE meta SET value = '7' WHERE key = 'schema'", (char *)NULL);
+}
+
 static bool is_before_5(const char *version)
 {
     return strcmp(version, "1") == 0 || strcmp(version, "2") == 0 ||
            strcmp(version, "3") == 0 || strcmp(version, "4") == 0;
 }
 
-static bool is_old_version(const char *version)
+static bool is_before_6(const char *version)
 {
     return is_before_5(version) || strcmp(version, "5") == 0;
+}
+
+static bool is_old_version(const char *version)
+{
+    return is_before_6(version) || strcmp(version, "6") == 0;
 }
 
 static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
@@ -197,7 +238,10 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
         if (is_before_5(version) && migrate_to_5(tm, err) != TU_OK) {
             return err->code;
         }
-        return migrate_to_6(tm, err);
+        if (is_before_6(version) && migrate_to_6(tm, err) != TU_OK) {
+            return err->code;
+        }
+        return migrate_to_7(tm, err);
     }
     if (is_old_version(version)) {
         /* Read-only use of an older file: migrate it through a writable
@@ -223,23 +267,12 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
                        TM_SCHEMA_VERSION "'), ('fts_through', '0')", (char *)NULL);
 }
 
-/* PATH-journal: an import writing through a rollback journal, or one
- * killed while it did. */
-static bool has_journal(const char *path)
-{
-    char journal[4096];
-    struct stat st;
-    return (size_t)snprintf(journal, sizeof journal, "%s-journal", path) < sizeof journal &&
-           stat(journal, &st) == 0 && st.st_size > 0;
-}
-
 static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **out,
                                 int *db_code, struct tu_error *err);
 
-/* Two states a rollback-journal import can leave the file in get their own
- * handling: a killed import's journal is rolled back by a writable
- * connection (a read-only one cannot), and an import still writing is
- * named as the reason of a time-out. */
+/* A killed rollback-journal import's journal is rolled back by a writable
+ * connection (a read-only one cannot); a time-out names who writes (see
+ * busy_error). */
 enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
                           struct tu_error *err)
 {
@@ -256,13 +289,29 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
         tu_tm_close(rw);
         st = open_once(path, readonly, out, &db_code, err);
     }
-    if (st != TU_OK && (db_code & 0xff) == SQLITE_BUSY && has_journal(path)) {
-        tu_error_clear(err);
-        return tu_error_at(err, TU_EDB, path, 0, 0,
-                           "the TM is busy: an import is writing it (%s-journal);"
-                           " try again when it has finished", path);
-    }
     return st;
+}
+
+/*
+ * The switch to WAL reads the file, then needs a write lock: SQLite does
+ * not call the busy handler for that upgrade (it could deadlock), so while
+ * an import wrote through a rollback journal every writable open failed at
+ * once. The wait the busy timeout promises happens here.
+ */
+static enum tu_status set_wal(struct tu_tm *tm, struct tu_error *err)
+{
+    const int step_ms = 25;
+
+    for (int waited = 0;; waited += step_ms) {
+        int rc = sqlite3_exec(tm->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK) {
+            return TU_OK;
+        }
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= TM_BUSY_MS) {
+            return db_error(tm, "database", err);
+        }
+        sqlite3_sleep(step_ms);
+    }
 }
 
 static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **out,
@@ -307,7 +356,7 @@ static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **
      * journal shrink it, see tu_tm_begin_bulk); read-only lookups map the
      * file, so a page read once stays (1M units: fuzzy p50 ~25 -> ~21 ms,
      * CPU -15 %; the first query to touch many pages pays more in faults). */
-    if ((!readonly && exec(tm, "PRAGMA journal_mode=WAL", err) != TU_OK) ||
+    if ((!readonly && set_wal(tm, err) != TU_OK) ||
         exec(tm, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
                   " PRAGMA temp_store=MEMORY", err) != TU_OK ||
         exec(tm, readonly ? "PRAGMA cache_size=-65536; PRAGMA mmap_size=2147418112"
@@ -608,23 +657,6 @@ size_t tu_tm_codepoints(const char *s, size_t len, uint32_t **out)
     return tu_tm_decode(s, len, cps);
 }
 
-static void xml_escape(struct tu_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': tu_buf_adds(b, "&lt;"); break;
-        case '>': tu_buf_adds(b, "&gt;"); break;
-        case '&': tu_buf_adds(b, "&amp;"); break;
-        default: tu_buf_addc(b, *s);
-        }
-    }
-}
-
-void tu_tm_xml_escape(struct tu_buf *b, const char *s)
-{
-    xml_escape(b, s);
-}
-
 /* Units of an import share their languages: parse each tag once. */
 static enum tu_status parse_lang(struct tu_tm *tm, int which, const char *tag,
                                  struct tu_locale *out, struct tu_error *err)
@@ -712,12 +744,12 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
     if (u->src_xml) {
         tu_buf_adds(&sx, u->src_xml);
     } else {
-        xml_escape(&sx, src.data);
+        tu_xml_text(&sx, src.data);
     }
     if (u->trg_xml) {
         tu_buf_adds(&tx, u->trg_xml);
     } else {
-        xml_escape(&tx, trg.data);
+        tu_xml_text(&tx, trg.data);
     }
     tu_buf_addc(&sx, 0);
     tu_buf_addc(&tx, 0);
@@ -739,9 +771,9 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
         const char *field[4] = {sl.tag, tl.tag, sx.data, tx.data};
         uhash = (int64_t)unit_hash(field);
     }
-    /* The same unit again: merged into the stored one. It is among the
-     * units with its key hash (tu_hash, which exact lookup needs anyway);
-     * an index of its own cost 20 % of a 1M-unit import. */
+    /* The same unit again: merged into the stored one. One seek in tu_hash
+     * (key hash, unit hash), which exact lookup needs anyway; an index of
+     * its own cost 20 % of a 1M-unit import. */
     if ((st = prep(tm, TM_ST_FIND, "SELECT id FROM tu WHERE key_hash = ?6 AND unit_hash = ?1"
                    " AND src_lang = ?2 AND trg_lang = ?3 AND src_xml = ?4 AND trg_xml = ?5",
                    err)) != TU_OK) {

@@ -11,9 +11,10 @@
 #include <libxml/tree.h>
 
 #include "tm-int.h"
-#include "tumac/alloc.h"
-#include "tumac/fileio.h"
-#include "tumac/locale.h"
+#include <tumac/alloc.h>
+#include <tumac/escape.h>
+#include <tumac/fileio.h>
+#include <tumac/locale.h>
 
 static bool name_is(const xmlNode *n, const char *name)
 {
@@ -548,21 +549,6 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
     return tu_tm_commit(tm, err);
 }
 
-static void attr_escape(struct tu_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '"') {
-            tu_buf_adds(b, "&quot;");
-        } else if (*s == '<') {
-            tu_buf_adds(b, "&lt;");
-        } else if (*s == '&') {
-            tu_buf_adds(b, "&amp;");
-        } else {
-            tu_buf_addc(b, *s);
-        }
-    }
-}
-
 /* The units a filter takes: a WHERE clause over tu joined with tu_info (as
  * i), parameters ?1..?5 bound by bind_filter. */
 #define FILTER_WHERE \
@@ -601,7 +587,7 @@ static void text_attr(struct tu_buf *out, const char *name, const unsigned char 
 {
     if (v) {
         tu_buf_printf(out, " %s=\"", name);
-        attr_escape(out, (const char *)v);
+        tu_xml_attr(out, (const char *)v);
         tu_buf_adds(out, "\"");
     }
 }
@@ -638,7 +624,7 @@ static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
     }
     if (origin) {
         tu_buf_adds(out, "      <prop type=\"x-tumac-origin\">");
-        tu_tm_xml_escape(out, origin);
+        tu_xml_text(out, origin);
         tu_buf_adds(out, "</prop>\n");
     }
     if (sqlite3_column_int(st, X_APPROVED)) {
@@ -652,7 +638,7 @@ static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
     for (int side = 0; side < 2; side++) {
         const unsigned char *tuv_extra = sqlite3_column_text(st, X_SRC_EXTRA + side);
         tu_buf_adds(out, "      <tuv xml:lang=\"");
-        attr_escape(out, (const char *)sqlite3_column_text(st, X_SRC_LANG + side));
+        tu_xml_attr(out, (const char *)sqlite3_column_text(st, X_SRC_LANG + side));
         tu_buf_adds(out, "\">");
         if (tuv_extra) {
             tu_buf_adds(out, (const char *)tuv_extra);
@@ -691,7 +677,7 @@ enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
                      "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n"
                      "  <header creationtool=\"tumac\" creationtoolversion=\"1\""
                      " segtype=\"sentence\" o-tmf=\"tumac\" adminlang=\"en\" srclang=\"");
-    attr_escape(out, f->src_lang ? f->src_lang : "*all*");
+    tu_xml_attr(out, f->src_lang ? f->src_lang : "*all*");
     tu_buf_adds(out, "\" datatype=\"plaintext\"/>\n  <body>\n");
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         export_unit(st, out);

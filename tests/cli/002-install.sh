@@ -1,11 +1,15 @@
-# make install puts the binary, headers, library, pkg-config file and man page
-# under DESTDIR/PREFIX, and a program using only <tumac/tumac.h> builds against it.
+# make install puts the binary, headers, libraries, pkg-config file and man page
+# under DESTDIR/PREFIX; a program using only <tumac/tumac.h> builds with
+# `pkg-config --cflags --libs tumac` against the shared library and with
+# `--static` against the static one, and runs; both export only tu_ names.
 . tests/cli/lib.sh
 
 dest="$WORK/inst"
 check_ok "make install" make -s install DESTDIR="$dest" PREFIX=/usr
-for f in bin/tumac lib/libtumac.a include/tumac/tumac.h lib/pkgconfig/tumac.pc \
-         share/man/man1/tumac.1; do
+version=$("$TUMAC" --version | cut -d' ' -f2)
+so=libtumac.so.${version%%.*}
+for f in bin/tumac lib/libtumac.a "lib/libtumac.so.$version" "lib/$so" lib/libtumac.so \
+         include/tumac/tumac.h lib/pkgconfig/tumac.pc share/man/man1/tumac.1; do
     if [ -e "$dest/usr/$f" ]; then echo "PASS installed $f"; else echo "FAIL missing $f"; fi
 done
 check_grep "man page has a title header" "^\.TH TUMAC 1" "$dest/usr/share/man/man1/tumac.1"
@@ -24,7 +28,30 @@ int main(void)
     return 0;
 }
 C
-libs=$(PKG_CONFIG_PATH="$dest/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest" pkg-config --cflags --libs --static tumac)
-check_ok "a program builds against the installed library" \
-    sh -c "cc -std=c11 -Wall -Werror -o '$WORK/hello' '$WORK/hello.c' $libs"
-check_eq "and runs" "$("$WORK/hello" 2>&1)" "tumac $("$TUMAC" --version | cut -d' ' -f2)"
+lib="$dest/usr/lib"
+check_eq "libtumac.so is a link to the soname" "$(readlink "$lib/libtumac.so")" "$so"
+check_eq "the soname is a link to the versioned file" "$(readlink "$lib/$so")" "libtumac.so.$version"
+check_grep "the shared library records its soname" "SONAME.*\\[$so\\]" \
+    <(readelf -d "$lib/libtumac.so.$version")
+pc() { PKG_CONFIG_PATH="$lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest" pkg-config "$@" tumac; }
+check_ok "a program links with pkg-config --cflags --libs (shared)" \
+    sh -c "cc -std=c11 -Wall -Werror -o '$WORK/hello' '$WORK/hello.c' $(pc --cflags --libs)"
+check_grep "it needs the shared library" "NEEDED.*\\[$so\\]" <(readelf -d "$WORK/hello")
+check_eq "and runs" "$(LD_LIBRARY_PATH="$lib" "$WORK/hello" 2>&1)" "tumac $version"
+# --static: the dependencies come from Requires.private; -l:libtumac.a picks
+# the archive although the shared library sits beside it.
+static_libs=$(pc --libs --static | sed 's/-ltumac\b/-l:libtumac.a/')
+check_ok "a program links with pkg-config --cflags --libs --static (static)" \
+    sh -c "cc -std=c11 -Wall -Werror -o '$WORK/hello-static' '$WORK/hello.c' $(pc --cflags) $static_libs"
+check_eq "it does not need the shared library" \
+    "$(readelf -d "$WORK/hello-static" | grep -c 'NEEDED.*libtumac')" 0
+check_eq "and runs" "$("$WORK/hello-static" 2>&1)" "tumac $version"
+# Only the tu_ names of include/tumac/ are exported (nm type A is the
+# version node of the shared library's symbol version script).
+check_eq "libtumac.so exports only tu_ symbols" \
+    "$(nm -D --defined-only "$lib/libtumac.so.$version" | awk '$2 != "A" && $3 !~ /^tu_/')" ""
+check_eq "libtumac.a defines only tu_ global symbols" \
+    "$(nm -g --defined-only "$lib/libtumac.a" | awk 'NF == 3 && $3 !~ /^tu_/')" ""
+check_eq "and as many as the shared library" \
+    "$(nm -g --defined-only "$lib/libtumac.a" | awk 'NF == 3' | wc -l)" \
+    "$(nm -D --defined-only "$lib/libtumac.so.$version" | awk '$2 != "A"' | wc -l)"

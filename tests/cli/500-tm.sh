@@ -61,21 +61,26 @@ check_exit "lookup without languages is a usage error" 2 "$TUMAC" tm lookup x
 check_eq "the import went back to WAL" "$(sqlite3 "$TUMAC_TM" 'PRAGMA journal_mode')" wal
 # With another connection reading the TM, an import stays in WAL (the
 # reader keeps its snapshot and is not blocked).
-python3 - "$TUMAC_TM" "$WORK/reader.ready" <<'PY' &
-import sqlite3, sys, time
+# The reader holds its snapshot until told to finish (reader.release).
+python3 - "$TUMAC_TM" "$WORK/reader.ready" "$WORK/reader.release" <<'PY' &
+import os, sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("BEGIN")
 n = db.execute("SELECT count(*) FROM tu").fetchone()[0]
 open(sys.argv[2], "w").write(str(n))
-time.sleep(4)
+for _ in range(600):  # at most 60 s
+    if os.path.exists(sys.argv[3]):
+        break
+    time.sleep(0.1)
 assert db.execute("SELECT count(*) FROM tu").fetchone()[0] == n  # its snapshot
 PY
 reader=$!
-for i in $(seq 50); do [ -s "$WORK/reader.ready" ] && break; sleep 0.1; done
+wait_until 1000 test -s "$WORK/reader.ready"
 printf 'Drugi most je otvoren.\tThe second bridge is open.\n' > "$WORK/one.tsv"
 check_ok "import while another connection reads" "$TUMAC" tm import -s sr-Latn -t en "$WORK/one.tsv"
 check_ok "the import did not wait for the reader to finish" kill -0 $reader
 check_eq "the TM stayed in WAL" "$(sqlite3 "$TUMAC_TM" 'PRAGMA journal_mode')" wal
+touch "$WORK/reader.release"
 check_ok "the reader kept its snapshot throughout" wait $reader
 check_ok "delete the extra unit" "$TUMAC" tm delete --origin one.tsv
 check_ok "stats before the first concordance" "$TUMAC" tm stats
@@ -102,7 +107,8 @@ export TUMAC_TM=$WORK/crash.db
 "$TUMAC" tm import -s sr-Latn -t en "$WORK/sr-en.tsv" 2>/dev/null
 "$TUMAC" tm import -s sr-Latn -t en "$WORK/big.tsv" 2>/dev/null &
 pid=$!
-sleep 0.5
+# Kill it once it writes: its rollback journal exists (at most 10 s).
+wait_until 1000 test -e "$WORK/crash.db-journal"
 kill -9 $pid 2>/dev/null || echo "note: the big import ended before the kill"
 wait $pid 2>/dev/null || true
 check_ok "stats after kill -9" "$TUMAC" tm stats
@@ -140,10 +146,10 @@ db.execute("PRAGMA cache_size=1")
 db.execute("BEGIN IMMEDIATE")
 db.execute("UPDATE tu SET trg_text = trg_text || ' (changed)'")  # spills: exclusive lock
 open(sys.argv[2], "w").write("1")
-time.sleep(20)
+time.sleep(60)  # killed below once the reader has timed out
 PY
 writer=$!
-for i in $(seq 100); do [ -s "$WORK/writer.ready" ] && break; sleep 0.1; done
+wait_until 1000 test -s "$WORK/writer.ready"
 check_exit "a read-only command while the writer holds the TM" 1 "$TUMAC" tm stats --tm "$WORK/hot.db"
 check_grep "says an import is writing it" 'the TM is busy: an import is writing it \(.*hot\.db-journal\)' "$WORK/.err"
 kill $writer 2>/dev/null; wait $writer 2>/dev/null

@@ -136,7 +136,7 @@ sqlite3 "$WORK/v3.db" "DROP TABLE tu_info; INSERT INTO tu_fts (tu_fts) VALUES ('
 check_eq "the file is now version 3" "$(sqlite3 "$WORK/v3.db" "SELECT value FROM meta WHERE key='schema'")" 3
 check_ok "a read-only export of a version 3 TM" "$TUMAC" tm export --tm "$WORK/v3.db"
 check_eq "the export has every unit" "$(count_units)" 7
-check_eq "the TM was migrated to the current version (6)" "$(sqlite3 "$WORK/v3.db" "SELECT value FROM meta WHERE key='schema'")" 6
+check_eq "the TM was migrated to the current version (7)" "$(sqlite3 "$WORK/v3.db" "SELECT value FROM meta WHERE key='schema'")" 7
 check_eq "the migrated TM has the metadata table" "$(sqlite3 "$WORK/v3.db" "SELECT count(*) FROM tu_info")" 0
 check_eq "its units count as in the concordance index" \
   "$(sqlite3 "$WORK/v3.db" "SELECT value FROM meta WHERE key = 'fts_through'")" \

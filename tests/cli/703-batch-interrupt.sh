@@ -9,10 +9,8 @@ check_ok "uninterrupted reference run" "$TUMAC" batch "${args[@]}" -q -o "$WORK/
 # Start a run and stop it once it has done a few items.
 run_and_kill() { # SIGNAL
     "$TUMAC" batch "${args[@]}" -o "$WORK/out" "$WORK/in" >"$WORK/run.out" 2>"$WORK/run.log" &
-    local pid=$! n=0
-    while [ "$(grep -c '\] ' "$WORK/run.log" 2>/dev/null)" -lt 3 ] && [ $n -lt 500 ]; do
-        sleep 0.01; n=$((n + 1))
-    done
+    local pid=$!
+    wait_until 500 has_lines 3 '\] ' "$WORK/run.log"
     kill "-$1" "$pid" 2>/dev/null
     wait "$pid"
 }

@@ -29,10 +29,8 @@ check_ok "uninterrupted import (reference)" "$TUMAC" batch --import "$WORK/ref" 
 ref_units=$(sqlite3 "$WORK/ref-tm.db" "SELECT count(*) FROM tu")
 
 "$TUMAC" batch --import "$WORK/out" --tm "$WORK/tm.db" -j 2 >"$WORK/run.out" 2>"$WORK/run.log" &
-pid=$! n=0
-while [ "$(grep -c '\] ' "$WORK/run.log" 2>/dev/null)" -lt 5 ] && [ $n -lt 500 ]; do
-    sleep 0.01; n=$((n + 1))
-done
+pid=$!
+wait_until 500 has_lines 5 '\] ' "$WORK/run.log"
 kill -9 "$pid" 2>/dev/null
 wait "$pid"
 check_eq "kill -9 ends the import" "$?" 137

@@ -60,6 +60,23 @@ check_no_file() {
     fi
 }
 
+# wait_until TRIES CMD...: runs CMD every 0.01 s until it succeeds, at most
+# TRIES times (a wait on a condition, not a sleep); fails if it never did.
+wait_until() {
+    local n=$1; shift
+    until "$@"; do
+        n=$((n - 1))
+        [ "$n" -gt 0 ] || return 1
+        sleep 0.01
+    done
+}
+
+# has_lines N PATTERN FILE: FILE exists and has at least N lines matching
+# PATTERN (grep -E), for wait_until on a log being written.
+has_lines() {
+    [ "$(grep -cE -- "$2" "$3" 2>/dev/null || true)" -ge "$1" ] 2>/dev/null
+}
+
 # sample_copies DIR N: N numbered copies of every English text sample in DIR
 # (name-01.en.txt ...), input for the batch tests that need many documents.
 sample_copies() {

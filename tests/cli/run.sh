@@ -3,21 +3,48 @@
 # reports checks through lib.sh (lines "PASS ..." / "FAIL ..."); a script that
 # dies counts as one more failure. Prints details on stderr and "P F" on stdout.
 # CLI_ONLY='50*' runs only the scripts whose names match (while working on one area).
+# TEST_JOBS=N runs N scripts at a time (default 2: each has its own work folder
+# and TM); the reports still come out in script order, one block per script.
 set -u
 tumac=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-pass=0
-fail=0
-for t in "$here"/${CLI_ONLY:-[0-9]*}.sh; do
+jobs=${TEST_JOBS:-2}
+results=$(mktemp -d "${TMPDIR:-/tmp}/tumac-cli-results.XXXXXX")
+trap 'rm -rf "$results"' EXIT
+
+# run_one SCRIPT: runs it in a fresh work folder; leaves its output in
+# $results/NAME.out and its exit status in $results/NAME.rc.
+run_one() {
+    local t=$1 name work rc
     name=$(basename "$t" .sh)
     work=$(mktemp -d "${TMPDIR:-/tmp}/tumac-cli-$name.XXXXXX")
-    out=$(cd "$root" && TUMAC="$tumac" WORK="$work" SHARED="$root/../shared" \
-          bash "$t" 2>&1)
+    # The default TM lives under XDG_DATA_HOME: one per script, never shared.
+    (cd "$root" && env -u TUMAC_TM TUMAC="$tumac" WORK="$work" SHARED="$root/../shared" \
+        XDG_DATA_HOME="$work/.data" bash "$t") >"$results/$name.out" 2>&1
     rc=$?
+    rm -rf "$work"
+    echo "$rc" >"$results/$name.rc"
+}
+
+scripts=("$here"/${CLI_ONLY:-[0-9]*}.sh)
+for t in "${scripts[@]}"; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+        wait -n
+    done
+    run_one "$t" &
+done
+wait
+
+pass=0
+fail=0
+for t in "${scripts[@]}"; do
+    name=$(basename "$t" .sh)
+    out=$(cat "$results/$name.out" 2>/dev/null)
+    rc=$(cat "$results/$name.rc" 2>/dev/null || echo "missing")
     p=$(grep -c '^PASS ' <<<"$out")
     f=$(grep -c '^FAIL ' <<<"$out")
-    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    if [ "$rc" != 0 ] && [ "$f" -eq 0 ]; then
         f=1
         out="$out
 FAIL $name: script exited with status $rc"
@@ -27,6 +54,5 @@ FAIL $name: script exited with status $rc"
         grep -v '^PASS ' <<<"$out" | head -40 >&2
     fi
     echo "cli $name: $p passed, $f failed" >&2
-    rm -rf "$work"
 done
 echo "$pass $fail"

@@ -150,3 +150,33 @@ TEST(model_builds_and_frees)
     CHECK(tu_xliff_version_parse("2.1") == TU_XLIFF_2_1);
     tu_doc_free(doc);
 }
+
+/* One escaper per format (escape.h): what each escapes and what it keeps. */
+TEST(escape_json_xml_html_and_numbers)
+{
+    struct tu_buf b;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    tu_json_str(&b, "a\"b\\c\nd\te\rf\x01g č");
+    CHECK_STR(b.data, "\"a\\\"b\\\\c\\nd\\te\\rf\\u0001g č\"");
+    tu_buf_release(&b);
+    tu_json_str(&b, NULL);
+    CHECK_STR(b.data, "null");
+    tu_buf_release(&b);
+    tu_xml_text(&b, "<a href=\"x\">Tom's & Jerry</a>");
+    CHECK_STR(b.data, "&lt;a href=\"x\"&gt;Tom's &amp; Jerry&lt;/a&gt;");
+    tu_buf_release(&b);
+    tu_xml_attr(&b, "<a href=\"x\">Tom's & Jerry</a>");
+    CHECK_STR(b.data, "&lt;a href=&quot;x&quot;&gt;Tom's &amp; Jerry&lt;/a&gt;");
+    tu_buf_release(&b);
+    tu_html_escape(&b, "<a href=\"x\">Tom's & Jerry</a>");
+    CHECK_STR(b.data, "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&lt;/a&gt;");
+    tu_buf_release(&b);
+    tu_html_num(&b, 0);
+    tu_buf_adds(&b, " ");
+    tu_html_num(&b, 999);
+    tu_buf_adds(&b, " ");
+    tu_html_num(&b, 1234567);
+    CHECK_STR(b.data, "0 999 1&#8239;234&#8239;567");
+    tu_buf_release(&b);
+}

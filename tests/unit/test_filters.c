@@ -465,8 +465,8 @@ TEST(filters_damaged_skeleton_refused)
 
     CHECK(doc != NULL);
     skl = doc->files[0]->skeleton;
-    CHECK(strstr(skl, "\\{t u1}") != NULL);
-    strstr(skl, "\\{t u1}")[2] = 'q';
+    CHECK(strstr(skl, "\\{t u1 ") != NULL);
+    strstr(skl, "\\{t u1 ")[2] = 'q';
     CHECK(merge_str(doc, false, &st, &err, NULL) == NULL);
     CHECK(st == TU_EPARSE);
     CHECK(strstr(err.msg, "damaged skeleton") != NULL);

@@ -324,18 +324,21 @@ TEST(tm_migrates_version_4)
     CHECK(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE key = 'schema'),"
                                  " count(*), count(DISTINCT unit_hash), min(unit_hash) > 0,"
                                  " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_v3'),"
-                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_unit'),"
+                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_unit')"
+                                 " + (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_hash'"
+                                 "    AND sql NOT LIKE '%(key_hash, unit_hash)%'),"
                                  " (SELECT tuid FROM tu_info WHERE id = 1),"
                                  " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_info'"
                                  "  AND sql LIKE '%REFERENCES tu (id)%')"
                                  " FROM tu", -1, &st, NULL) == SQLITE_OK);
     CHECK(sqlite3_step(st) == SQLITE_ROW);
-    CHECK_STR((const char *)sqlite3_column_text(st, 0), "6");
+    CHECK_STR((const char *)sqlite3_column_text(st, 0), "7");
     CHECK(sqlite3_column_int(st, 1) == 3);
     CHECK(sqlite3_column_int(st, 2) == 3);
     CHECK(sqlite3_column_int(st, 3) == 1);
     CHECK(sqlite3_column_int(st, 4) == 0);
-    CHECK(sqlite3_column_int(st, 5) == 0); /* version 6: no index on the unit hash */
+    /* version 6: no index on the unit hash; 7: it is the key-hash index's second column */
+    CHECK(sqlite3_column_int(st, 5) == 0);
     CHECK_STR((const char *)sqlite3_column_text(st, 6), "storm-1");
     CHECK(sqlite3_column_int(st, 7) == 1);
     sqlite3_finalize(st);

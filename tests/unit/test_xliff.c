@@ -13,10 +13,16 @@ static struct tu_doc *sample_doc(void)
     struct tu_doc *d = tu_doc_new();
     struct tu_file *f = tu_doc_add_file(d, "f1");
     struct tu_unit *u = tu_file_add_unit(f, "u1");
-    struct tu_segment *s = tu_unit_add_segment(u, "s1", false);
-    struct tu_segment *ig = tu_unit_add_segment(u, NULL, true);
-    struct tu_segment *s2 = tu_unit_add_segment(u, "s2", false);
+    struct tu_segment *s, *ig, *s2;
     struct tu_inline *in;
+
+    /* adding a segment may move the array: pointers are taken after */
+    tu_unit_add_segment(u, "s1", false);
+    tu_unit_add_segment(u, NULL, true);
+    tu_unit_add_segment(u, "s2", false);
+    s = &u->segs[0];
+    ig = &u->segs[1];
+    s2 = &u->segs[2];
 
     d->src_lang = tu_strdup("hr");
     d->trg_lang = tu_strdup("sr-Latn");

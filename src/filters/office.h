@@ -1,0 +1,141 @@
+/*
+ * Inside the office filters (DOCX, ODT): the zip package layer on libzip
+ * (package.c), the XML part layer on libxml2 (xmlpart.c), and what the two
+ * filters share.
+ *
+ * A package's skeleton body is the whole input package, base64, then each
+ * XML part the filter reads, written as skeleton like any text document:
+ *   NUL "PKG" NUL base64(package) NUL
+ *   NUL "PART " name NUL part-skeleton     (once per part read)
+ * (NUL is written \x00 by skl_lit.) Merge renders the body, and the
+ * filter's pack hook turns it back into a package: every entry of the
+ * original in its order, each rendered part in place of the original one.
+ */
+#ifndef TUMAC_FILTERS_OFFICE_H
+#define TUMAC_FILTERS_OFFICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <tumac/buf.h>
+#include <tumac/error.h>
+
+#include "filters-int.h"
+
+/* Ceilings against zip bombs: one part, and all parts read together. */
+#define PKG_PART_LIMIT ((size_t)64 << 20)
+#define PKG_TOTAL_LIMIT ((size_t)256 << 20)
+#define PKG_MAX_ENTRIES 20000
+
+struct pkg;
+
+/* Open a zip package held in memory (data must outlive it). Refuses what is
+ * not a zip (naming an OLE container: encrypted or a binary .doc), a
+ * corrupt zip, encrypted entries, too many entries. */
+enum tu_status pkg_open(const char *data, size_t len, const char *path,
+                        struct pkg **out, struct tu_error *err);
+void pkg_close(struct pkg *p);
+size_t pkg_count(const struct pkg *p);
+const char *pkg_name(const struct pkg *p, size_t i);
+/* Index of the entry `name`, or (size_t)-1. */
+size_t pkg_find(const struct pkg *p, const char *name);
+/* The uncompressed bytes of entry i, within the ceilings. */
+enum tu_status pkg_read(struct pkg *p, size_t i, struct tu_buf *out,
+                        struct tu_error *err);
+
+/* ---- the package as skeleton ---- */
+
+/* A filter's reader of one part: fx->in/len is the part (UTF-8, checked). */
+typedef enum tu_status (*pkg_part_fn)(struct fx *fx, const char *part,
+                                      struct tu_error *err);
+
+/* Which parts a filter reads, and how (NULL fn: the entry is not read). */
+typedef pkg_part_fn (*pkg_pick_fn)(const char *name);
+
+/*
+ * Extract a package: check it, write its base64 copy into the skeleton,
+ * then read every part `pick` names with its function. `required` must be
+ * present. fx->in/len are the package on entry and on return.
+ */
+enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick,
+                           const char *required, struct tu_error *err);
+
+/* Merge's pack hook: out[start..] is a rendered package body; replace it
+ * with the package. */
+enum tu_status pkg_pack(struct tu_buf *out, size_t start, struct tu_error *err);
+
+/* Verify hook: every rendered part of `merged` is well-formed XML. */
+enum tu_status pkg_verify(const char *orig, size_t orig_len,
+                          const char *merged, size_t merged_len,
+                          struct tu_error *err);
+
+/* First part whose bytes differ between two packages (names in *part, a
+ * static-size copy); TU_OK and part[0] == 0 when all are the same. */
+enum tu_status pkg_compare(const char *a, size_t alen, const char *b,
+                           size_t blen, char *part, size_t part_size,
+                           struct tu_error *err);
+
+/* ---- XML parts (xmlpart.c) ---- */
+
+enum xt_kind { XT_TEXT, XT_START, XT_END, XT_EMPTY, XT_OTHER };
+
+/* A token of a well-formed part, by its bytes: text, a tag, or other
+ * markup (comment, PI, CDATA, XML declaration). */
+struct xt {
+    enum xt_kind kind;
+    size_t start, end; /* [start, end) in the part */
+    size_t name, name_len; /* tags: the element name (bytes in the part) */
+};
+
+struct xtoks {
+    struct xt *v;
+    size_t count, cap;
+};
+
+/*
+ * Check a part the way every XML part is checked (UTF-8, no DOCTYPE, no
+ * entities beyond XML's five, no network: libxml2 with the strictest
+ * options), then split it into tokens. libxml2 has already said the part
+ * is well-formed, so the tokens only locate its bytes, which libxml2
+ * cannot report. Errors name `path`, the part, its line and column.
+ */
+enum tu_status xp_tokens(const char *data, size_t len, const char *path,
+                         const char *part, struct xtoks *t,
+                         struct tu_error *err);
+void xp_tokens_release(struct xtoks *t);
+/* Does tag token x have the element name `name`? */
+bool xt_is(const char *in, const struct xt *x, const char *name);
+/* The raw value of attribute `name` of tag x: true and [*v, *v + *n). */
+bool xt_attr(const char *in, const struct xt *x, const char *name,
+             size_t *v, size_t *n);
+/* Text items of XML character data s[0, n): plain runs as themselves, each
+ * reference (the five entities, numeric) as the character it stands for. */
+enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n);
+/* The escape hook of the office filters. */
+void xp_escape(struct tu_buf *out, const char *s, size_t n, char q);
+/* Is `data` (a whole part) well-formed under the strict options? Error names
+ * the part and the place. */
+enum tu_status xp_check(const char *data, size_t len, const char *path,
+                        const char *part, struct tu_error *err);
+
+/*
+ * Copy the part up to `to` into the skeleton, writing the value of every
+ * language attribute in `langs` (ascending [start, end) pairs) as \{l}.
+ */
+struct xp_langs {
+    size_t *v; /* start, end, start, end ... */
+    size_t count, cap;
+    size_t next; /* first pair not yet copied */
+};
+void xp_copy_langs(struct fx *fx, struct xp_langs *l, size_t to);
+/* Skeleton template of input[a, b) with the language values in `l` as \{l}. */
+char *xp_template(const struct fx *fx, const struct xp_langs *l, size_t a,
+                  size_t b, size_t *len);
+enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end);
+
+/* A unit for each element named in `names` that holds only text (document
+ * properties: title, subject ...). */
+enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
+                               const char *const *names, struct tu_error *err);
+
+#endif
