@@ -11,10 +11,11 @@
  *  - between words: spaces, a new line and punctuation.
  * Words the transliterator keeps in Latin (Roman numerals, foreign words,
  * file and domain names) come back unchanged as well, so they need no care.
- * A word in capitals that is a single digraph letter, written alone ("LJ",
- * "NJ", "DŽ"), goes back in Title case ("Lj"): ICU's Cyrillic -> Latin
- * cannot tell a capital Љ that starts a word in capitals from one that
- * starts a Title-case word. The generator writes such a word in Title case.
+ * A word that is a single digraph letter in Title case ("Lj", "Nj", "Dž":
+ * an initial, as in "Lj. Petrović") goes back in capitals: ICU's Cyrillic
+ * -> Latin writes a Љ with no lower-case letter after it as "LJ" (the
+ * initials fault of the foreign-text transliteration issue). The generator
+ * writes such a word in capitals.
  */
 #include <stdio.h>
 #include <string.h>
@@ -41,11 +42,11 @@ enum word_case { CASE_LOWER, CASE_TITLE, CASE_UPPER };
 /* Append one word of letter indexes `w[0..n)` in case `wc`. */
 static void add_word(struct tu_buf *out, const unsigned char *w, size_t n, enum word_case wc)
 {
-    /* lj, nj, dž alone in capitals: see the top of the file */
+    /* lj, nj, dž alone in Title case: see the top of the file */
     bool one_digraph = n == 2 && ((w[0] == 14 && w[1] == 12) || (w[0] == 16 && w[1] == 12) ||
                                   (w[0] == 5 && w[1] == 26));
-    if (wc == CASE_UPPER && (n == 1 || one_digraph)) {
-        wc = CASE_TITLE;
+    if (wc == CASE_TITLE && one_digraph) {
+        wc = CASE_UPPER;
     }
     for (size_t i = 0; i < n; i++) {
         bool up = wc == CASE_UPPER || (wc == CASE_TITLE && i == 0);
