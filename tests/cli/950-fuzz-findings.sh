@@ -1,50 +1,22 @@
-# Findings of the fuzz targets (tests/fuzz/), each with its own small input.
+# Findings of the fuzz targets (tests/fuzz/), each with its own small input:
+# the inputs kept for the targets to replay (tests/fuzz/regress/TARGET/).
 . tests/cli/lib.sh
+R=tests/fuzz/regress/xliff
 
 # XLIFF: a foreign element keeps only the namespaces it uses, so a round
 # trip through read and write does not grow it (it took in every namespace
 # in scope, among them the prefix the writer made for the unit's own
 # foreign attribute: each conversion added declarations).
-cat >"$WORK/ext.xlf" <<'XLF'
-<?xml version="1.0"?>
-<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" xmlns:x="urn:example:x">
- <file id="f1">
-  <unit id="u1" x:foo="bar">
-   <x:ext a="1"><x:in>foreign</x:in></x:ext>
-   <segment id="s1"><source>Hello</source></segment>
-  </unit>
- </file>
-</xliff>
-XLF
-check_ok "convert a unit with a foreign attribute and element" "$TUMAC" xliff convert --to 2.1 -o "$WORK/ext1.xlf" "$WORK/ext.xlf"
+check_ok "convert a unit with a foreign attribute and element" "$TUMAC" xliff convert --to 2.1 -o "$WORK/ext1.xlf" "$R/ext.xlf"
 check_ok "  ... and convert the result again" "$TUMAC" xliff convert --to 2.1 -o "$WORK/ext2.xlf" "$WORK/ext1.xlf"
 check_files_same "  ... the second conversion changes nothing" "$WORK/ext1.xlf" "$WORK/ext2.xlf"
 check_grep "  ... the foreign element declares only its own namespace" \
     '<x:ext xmlns:x="urn:example:x" a="1"><x:in>foreign</x:in></x:ext>' "$WORK/ext2.xlf"
 
-# XLIFF 1.2: the mid of an <mrk> was copied twice and one copy leaked
-# (LeakSanitizer in the sanitizer build fails the command).
-cat >"$WORK/mrk.xlf" <<'XLF'
-<?xml version="1.0"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
- <file original="a.txt" source-language="en" datatype="plaintext"><body>
-  <trans-unit id="u1"><source>One. Two.</source>
-   <seg-source><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two <mrk mtype="term" mid="t1">too</mrk>.</mrk></seg-source>
-  </trans-unit>
- </body></file>
-</xliff>
-XLF
-check_ok "a 1.2 file with <mrk mid> converts (no leak under ASan)" "$TUMAC" xliff convert --to 2.1 -o "$WORK/mrk.out.xlf" "$WORK/mrk.xlf"
-check_grep "  ... the term annotation keeps its id" '<mrk id="t1" type="term">too</mrk>' "$WORK/mrk.out.xlf"
-
 # XLIFF 2.x: the unit the writer puts into a file without units (2.x needs
 # one) has a segment id, as the same unit read back gets, so a second
 # conversion is the same (the segment had none, then s1).
-cat >"$WORK/nounits.xlf" <<'XLF'
-<?xml version="1.0"?>
-<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en"><file id="f1"/></xliff>
-XLF
-check_ok "convert a file without units" "$TUMAC" xliff convert --to 2.1 -o "$WORK/nounits1.xlf" "$WORK/nounits.xlf"
+check_ok "convert a file without units" "$TUMAC" xliff convert --to 2.1 -o "$WORK/nounits1.xlf" "$R/nounits.xlf"
 check_ok "  ... and the result again" "$TUMAC" xliff convert --to 2.1 -o "$WORK/nounits2.xlf" "$WORK/nounits1.xlf"
 check_files_same "  ... which changes nothing" "$WORK/nounits1.xlf" "$WORK/nounits2.xlf"
 check_ok "  ... and is valid" "$TUMAC" validate "$WORK/nounits1.xlf"
@@ -52,18 +24,7 @@ check_ok "  ... and is valid" "$TUMAC" validate "$WORK/nounits1.xlf"
 # XLIFF 1.2 writer: a paired code without an id gets an id by its place, and
 # its end refers to that id (a counter gave the end another id and rid than
 # its start, so the pairing was lost and each conversion renumbered).
-cat >"$WORK/pc.xlf" <<'XLF'
-<?xml version="1.0"?>
-<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="hr">
- <file id="f1">
-  <unit id="u1">
-   <originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data></originalData>
-   <segment id="s1"><source>A <pc dataRefStart="d1" dataRefEnd="d2">bold</pc> word.</source></segment>
-  </unit>
- </file>
-</xliff>
-XLF
-check_ok "convert an id-less <pc> to 1.2" "$TUMAC" xliff convert --to 1.2 -o "$WORK/pc1.xlf" "$WORK/pc.xlf"
+check_ok "convert an id-less <pc> to 1.2" "$TUMAC" xliff convert --to 1.2 -o "$WORK/pc1.xlf" "$R/pc.xlf"
 check_grep "  ... its end refers to its start" \
     '<bpt id="c2" rid="c2">&lt;b&gt;</bpt>bold<ept id="c2-e" rid="c2">&lt;/b&gt;</ept>' "$WORK/pc1.xlf"
 check_ok "  ... and convert the result again" "$TUMAC" xliff convert --to 1.2 -o "$WORK/pc2.xlf" "$WORK/pc1.xlf"
@@ -71,15 +32,7 @@ check_files_same "  ... which changes nothing" "$WORK/pc1.xlf" "$WORK/pc2.xlf"
 
 # XLIFF 1.2 reader: bx/ex stay spanning codes (they were paired into a <g>
 # on reading, so the second conversion of an <sc/>/<ec/> gave <g>).
-cat >"$WORK/bx.xlf" <<'XLF'
-<?xml version="1.0"?>
-<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en">
- <file id="f1">
-  <unit id="u1"><segment id="s1"><source>Hello <sc id="1"/>world<ec startRef="1"/>.</source></segment></unit>
- </file>
-</xliff>
-XLF
-check_ok "convert <sc/>/<ec/> to 1.2" "$TUMAC" xliff convert --to 1.2 -o "$WORK/bx1.xlf" "$WORK/bx.xlf"
+check_ok "convert <sc/>/<ec/> to 1.2" "$TUMAC" xliff convert --to 1.2 -o "$WORK/bx1.xlf" "$R/bx.xlf"
 check_ok "  ... and the result again" "$TUMAC" xliff convert --to 1.2 -o "$WORK/bx2.xlf" "$WORK/bx1.xlf"
 check_files_same "  ... which changes nothing" "$WORK/bx1.xlf" "$WORK/bx2.xlf"
 check_grep "  ... bx/ex both times" '<bx id="1" rid="1"/>world<ex id="1-e" rid="1"/>' "$WORK/bx2.xlf"
@@ -87,13 +40,7 @@ check_ok "  ... and back to 2.1" "$TUMAC" xliff convert --to 2.1 -o "$WORK/bx3.x
 check_grep "  ... gives the spanning code again" '<sc id="1"/>world<ec startRef="1"/>' "$WORK/bx3.xlf"
 
 # XLIFF 2.x writer: the segment added to a unit that has none gets an id too.
-cat >"$WORK/noseg.xlf" <<'XLF'
-<?xml version="1.0"?>
-<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en">
- <file id="f1"><unit id="u1"><ignorable><source> </source></ignorable></unit></file>
-</xliff>
-XLF
-check_ok "convert a unit without a segment" "$TUMAC" xliff convert --to 2.1 -o "$WORK/noseg1.xlf" "$WORK/noseg.xlf"
+check_ok "convert a unit without a segment" "$TUMAC" xliff convert --to 2.1 -o "$WORK/noseg1.xlf" "$R/noseg.xlf"
 check_grep "  ... the added segment has an id" '<segment id="s1"><source/></segment></unit>' "$WORK/noseg1.xlf"
 check_ok "  ... and the result again" "$TUMAC" xliff convert --to 2.1 -o "$WORK/noseg2.xlf" "$WORK/noseg1.xlf"
 check_files_same "  ... which changes nothing" "$WORK/noseg1.xlf" "$WORK/noseg2.xlf"
