@@ -98,7 +98,7 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
 FUZZ_TARGETS ?= xliff tmx html text srx translit
 FUZZ_SECONDS ?= 10
-FUZZ_TEST_SECONDS ?= 10
+FUZZ_TEST_SECONDS ?= 8
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
                 $(WARN) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP

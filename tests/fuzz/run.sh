@@ -88,7 +88,10 @@ run_triage() {
     for t in $targets; do
         for f in "$dir/artifacts/$t"/*; do
             [ -f "$f" ] || continue
-            "$dir/fuzz-$t" "${common[@]}" "$f" >"$log" 2>&1
+            if "$dir/fuzz-$t" "${common[@]}" "$f" >"$log" 2>&1; then
+                printf '%s\t%s\t%s\n' "$t" "passes now" "$f"
+                continue
+            fi
             sig="$(why "$log" | sed -E 's/==[0-9]+==//; s/0x[0-9a-f]+/ADDR/g; s/(differ at byte|lengths) [0-9, ()]+/\1 N/g' | cut -c1-150)"
             sig="$sig @ $(grep -oE 'in [a-z_0-9]+ /[^ ]*/src/[^ :]+' "$log" | grep -v 'alloc.c' | head -1 | sed -E 's| /[^ ]*/src/| src/|')"
             printf '%s\t%s\t%s\n' "$t" "$sig" "$f"
