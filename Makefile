@@ -15,7 +15,7 @@ CFLAGS   ?= -O2 -g
 BUILD    ?= build
 PREFIX   ?= /usr/local
 DESTDIR  ?=
-VERSION  := $(shell sed -n 's/^\#define TUMAC_VERSION "\(.*\)"/\1/p' include/tumac/tumac.h)
+VERSION  := $(shell sed -n 's/^\#define TUMAC_VERSION "\(.*\)"/\1/p' include/tumac/version.h)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

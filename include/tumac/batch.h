@@ -5,7 +5,8 @@
  *
  * Layout of an output folder OUTDIR:
  *   OUTDIR/<locale>/<name>.xlf     for the translators
- *   OUTDIR/<locale>/<name>.<ext>   the finished (or --draft) document
+ *   OUTDIR/<locale>/<name>.<ext>   the finished document
+ *   OUTDIR/<locale>/<name>.draft.<ext>  --draft: unfinished, source in the gaps
  *   OUTDIR/report.json, report.html  the run report
  *   OUTDIR/analysis-<locale>.html    the analysis in word bands, per locale
  *   OUTDIR/.tumac-batch            the run state (what was done from what)
@@ -45,11 +46,22 @@ enum tu_batch_state {
 /* "finished", "draft", "needs translation", "failed", "not done". */
 const char *tu_batch_state_name(enum tu_batch_state s);
 
+/*
+ * "To translate", the one definition every report uses (the terminal table,
+ * report.json, report.html, analysis-<locale>.html): the source words of
+ * the segments that are not finished -- without an approved target
+ * (reviewed, final, signed-off, 1.2 approved="yes"), or with
+ * --finish translated without a translated or approved one. A locale made
+ * by transliteration (sr-Cyrl from sr-Latn) has nothing to translate: its
+ * words are counted in words_derived and left out of the run's share.
+ */
 struct tu_batch_counts {
     size_t segments;             /* translatable segments */
     size_t words;                /* source words */
     size_t segments_approved;    /* with an approved target */
-    size_t words_todo;           /* words of segments without approved target */
+    size_t segments_translated;  /* translated (or pre-filled), not approved */
+    size_t words_todo;           /* to translate (above); 0 when derived */
+    size_t words_derived;        /* words of a transliterated locale */
     struct tu_band_counts bands; /* the leverage analysis (leverage.h) */
 };
 
@@ -74,6 +86,7 @@ struct tu_batch_report {
     size_t cap;
     char *outdir;
     char *tm_path; /* as opened; NULL without a TM */
+    bool tm_created; /* tm_path did not exist: the run made a new, empty TM */
     char *refs;    /* reference folders, comma-separated; NULL if none */
     char *src_lang;
     char **locales; /* target locales in the order given */
@@ -84,6 +97,7 @@ struct tu_batch_report {
     size_t documents; /* input documents */
     size_t failed;    /* items in TU_BATCH_FAILED */
     size_t tm_added;  /* import: segments stored in the TM */
+    bool finish_translated; /* import --finish translated (default reviewed) */
     int64_t started;  /* Unix time of the start */
     double seconds;   /* wall time of the run */
     char *tool_version;
@@ -118,6 +132,9 @@ struct tu_batch_opts {
     const char *outdir; /* required */
     bool draft;         /* merge unfinished documents with the source */
     bool force;         /* redo up-to-date outputs */
+    /* Import: a document is finished when every segment is approved
+     * (false, the default) or translated or approved (true). */
+    bool finish_translated;
     tu_batch_progress_fn progress; /* may be NULL */
     void *progress_ctx;
     /* Set to nonzero (e.g. from a SIGINT handler) to stop after the current
@@ -158,8 +175,8 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
 
 void tu_batch_report_free(struct tu_batch_report *r);
 
-/* Totals over the items of `locale` (NULL: all items; then the words to
- * translate leave out derived scripts, which are not translated again). */
+/* Totals over the items of `locale` (NULL: all items). The share to
+ * translate is words_todo of words - words_derived. */
 void tu_batch_report_totals(const struct tu_batch_report *r, const char *locale,
                             struct tu_batch_counts *out);
 

@@ -55,6 +55,8 @@ enum tu_status tu_file_write_atomic(const char *path, const void *data,
 
 /* Create `dir` and its parents (mkdir -p). */
 enum tu_status tu_mkdirs(const char *dir, struct tu_error *err);
+/* tu_mkdirs for the folder of file `path` (nothing when it has none). */
+enum tu_status tu_mkdirs_for(const char *path, struct tu_error *err);
 
 /* 1-based line and column (in UTF-8 characters) of byte `offset` in `text`. */
 void tu_text_position(const char *text, size_t len, size_t offset,

@@ -13,10 +13,14 @@
  * documents given to one struct tu_leverage, are filled from the first
  * occurrence once that has a target.
  *
- * Numbers: a fuzzy candidate whose source differs from the segment only in
- * numbers gets the segment's numbers put into its target when each changed
- * number occurs in the target as often as in the source (unambiguous), and
- * scores 100 minus the number of changed values (at most 99).
+ * Numbers and dates (numbers.c): a candidate gets the segment's values in
+ * the target's style when every changed value maps one to one; one that
+ * cannot be placed makes it stale: never filled, 5 points off per stale
+ * value from the lower of its score and the fill threshold. Every fill
+ * passes tu_lev_values_stale. Inline codes (codes.c): a candidate with the
+ * segment's text but other codes gets them placed by rule at 1 point per
+ * code; when they cannot be placed it scores at most fill - 1 and is not
+ * used. A segment is counted in the band of the score after all this.
  *
  * The analysis (struct tu_analysis) is the per-file and total count of
  * segments, words and characters in each band; it renders as text, CSV,
@@ -244,16 +248,57 @@ enum tu_status tu_leverage_doc(struct tu_leverage *lev, struct tu_doc *doc,
 size_t tu_leverage_take_used(struct tu_leverage *lev, int64_t **ids);
 
 /*
- * Number substitution on its own (exposed for tests and other callers):
- * if `query` and `cand_source` differ only in numbers and the mapping is
- * unambiguous in `target`, rewrite the numbers of `target` in place, set
- * *changed to the number of distinct values replaced and append
- * "12 -> 14, 5 -> 3" to `note`; otherwise *changed is 0 and nothing moves.
+ * Numbers and dates as placeables (numbers.c): recognised by value in the
+ * source language and in the target language with ICU/CLDR's words and
+ * symbols (see numbers.c for what counts as a number or a date).
  */
-enum tu_status tu_lev_numbers(const char *query, size_t qlen,
-                              const char *cand_source, size_t slen,
-                              struct tu_content *target, size_t *changed,
+struct tu_lev_values;
+enum tu_status tu_lev_values_new(const char *src_lang, const char *trg_lang,
+                                 struct tu_lev_values **out,
+                                 struct tu_error *err);
+void tu_lev_values_free(struct tu_lev_values *v);
+
+struct tu_lev_numbers_result {
+    size_t changed;   /* values of the target rewritten */
+    size_t stale;     /* changed values that could not be placed */
+    bool only_values; /* query and candidate differ in values only */
+};
+
+/*
+ * Put the query's values into `target` (a candidate whose source is
+ * `cand_source`): each value that changed between cand_source and query
+ * and maps one to one is rewritten in the target's style, and "numbers:
+ * 12 -> 14, 5 December -> 3 December" is appended to `note`. When a change
+ * cannot be placed, the target is left as it was, res->stale counts the
+ * stale values and the note names them ("stale numbers: 1,200 (segment:
+ * 1,500), not filled").
+ */
+enum tu_status tu_lev_numbers(const struct tu_lev_values *v, const char *query,
+                              size_t qlen, const char *cand_source, size_t slen,
+                              struct tu_content *target,
+                              struct tu_lev_numbers_result *res,
                               struct tu_buf *note, struct tu_error *err);
+
+/*
+ * The check every fill goes through: `target` was translated from `from`;
+ * may it fill a segment whose source is `seg`? *stale is the number of
+ * values that differ between seg and from and that the target does not
+ * hold as often as seg (0: it may). A note names them when not NULL.
+ */
+enum tu_status tu_lev_values_stale(const struct tu_lev_values *v,
+                                   const char *seg, size_t seg_len,
+                                   const char *from, size_t from_len,
+                                   const struct tu_content *target,
+                                   size_t *stale, struct tu_buf *note,
+                                   struct tu_error *err);
+
+/* Where the target text `t` holds the one value of the source text `x`
+ * ("14 October 2025" -> "14. oktobra 2025.") with the same text around it
+ * ("1.2 million KM" -> "1,2 mil. KM"), when it holds it once: the byte range
+ * of that value and text. False otherwise. */
+bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
+                          size_t xlen, const char *t, size_t tlen,
+                          size_t *start, size_t *limit);
 
 /* ---- the analysis report ---- */
 
@@ -272,6 +317,14 @@ struct tu_analysis {
     char *trg_lang;
     char *title;     /* NULL: "Analysis" */
     int64_t date;    /* Unix time shown as the report date; 0: now */
+    /* A caller that knows the targets' states (the batch) gives the words
+     * still to translate (segments without an approved target), shown
+     * instead of the estimate from the bands, so its reports agree. */
+    bool has_to_translate;
+    size_t to_translate;
+    /* Non-empty: the target is made from this locale by transliteration
+     * (nothing to translate; the bands are that locale's). */
+    char derived_from[64];
 };
 
 /* Make `an` empty (all zero); cannot fail. */

@@ -11,7 +11,6 @@
 
 #include "buf.h"
 #include "error.h"
-#include "xliff.h"
 
 /* Transliteration. to_tag: "sr-Cyrl", "sr-Latn", "bs-Cyrl", "bs-Latn". */
 struct tu_translit; /* opaque; thread-compatible: one per thread */
@@ -45,9 +44,7 @@ enum tu_status tu_translit_apply(struct tu_translit *t, const char *text,
                                  size_t len, struct tu_buf *out,
                                  struct tu_error *err);
 
-/* Transliterate the TEXT pieces of XLIFF content in place (codes untouched). */
-enum tu_status tu_translit_content(struct tu_translit *t, struct tu_content *c,
-                                   struct tu_error *err);
+/* A whole XLIFF document, matches included: tu_doc_translit (xliff.h). */
 
 /*
  * The TM matching key: NFC, case folded, whitespace and quote variants

@@ -119,6 +119,12 @@ enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
 enum tu_status tu_tm_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
                                struct tu_error *err);
 
+/* A stamp of the TM's content: it changes with every commit that adds,
+ * merges or deletes units, and not with usage counts (tu_tm_count_use) or
+ * the full-text index, so a batch can tell whether its outputs are current
+ * without redoing them after it only counted uses. */
+enum tu_status tu_tm_content_stamp(struct tu_tm *tm, uint64_t *out, struct tu_error *err);
+
 /* Units the full-text index does not have yet (the next concordance's work). */
 enum tu_status tu_tm_fts_pending(struct tu_tm *tm, size_t *count, struct tu_error *err);
 
@@ -157,6 +163,7 @@ struct tu_tm_import_opts {
     const char *origin;                /* NULL: the file name */
     const char *src_lang, *trg_lang;   /* TSV; for TMX a filter (NULL = all) */
     bool all_states;                   /* XLIFF: also untranslated states */
+    bool approved;                     /* TMX/TSV: every unit approved (a trusted memory) */
 };
 struct tu_tm_import_result { size_t read, added, merged, skipped; };
 enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,

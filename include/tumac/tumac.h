@@ -6,8 +6,6 @@
 #ifndef TUMAC_TUMAC_H
 #define TUMAC_TUMAC_H
 
-#define TUMAC_VERSION "0.1.0"
-
 #include "alloc.h"
 #include "batch.h"
 #include "buf.h"
@@ -17,9 +15,11 @@
 #include "filter.h"
 #include "leverage.h"
 #include "locale.h"
+#include "numwords.h"
 #include "segment.h"
 #include "text.h"
 #include "tm.h"
+#include "version.h"
 #include "xliff.h"
 
 #endif

@@ -321,7 +321,39 @@ enum tu_status tu_file_each_unit(struct tu_file *file, tu_unit_visit_fn fn,
 const char *tu_state_name(enum tu_state st);
 enum tu_state tu_state_parse(const char *name); /* NONE for unknown */
 
+/* ---- languages and scripts of a whole document (src/xliff/translit.c) ---- */
+
+/*
+ * Set the document's source and/or target language (NULL: leave as is): the
+ * document's, and every file's, segment target's and match target's that
+ * names one (an absent language stays absent, it follows the document's).
+ */
+enum tu_status tu_doc_set_langs(struct tu_doc *doc, const char *src_lang,
+                                const char *trg_lang, struct tu_error *err);
+
+/*
+ * Transliterate a document to the script of `t` (text.h): the text of every
+ * segment target and of every match target (<mtc:match>, <alt-trans>),
+ * inline codes untouched; then its target language becomes
+ * tu_translit_target(t) (tu_doc_set_langs). With TU_DOC_TRANSLIT_FROM_SOURCE
+ * each translatable segment's target is first replaced by its source (a
+ * document in the other script of the same language). On failure `err`
+ * says why and the document is partly converted: do not write it.
+ */
+#define TU_DOC_TRANSLIT_FROM_SOURCE 1u
+struct tu_translit;
+enum tu_status tu_doc_translit(struct tu_doc *doc, struct tu_translit *t,
+                               unsigned flags, struct tu_error *err);
+
 /* ---- reading, writing, validating (src/xliff/) ---- */
+
+/*
+ * Initialise the XML library (libxml2) once, in the main thread, before
+ * threads read or write XML: otherwise it makes its global mutexes on first
+ * use, two threads racing there each make one and one leaks (the 40 bytes
+ * LeakSanitizer saw about once in ten batch runs). Calling it again is free.
+ */
+void tu_xml_init(void);
 
 /*
  * Read an XLIFF 1.2/2.0/2.1/2.2 document. Network access and external

@@ -102,10 +102,29 @@ static void atomic_reset(struct tu_atomic_file *f)
     memset(f, 0, sizeof(*f));
 }
 
+enum tu_status tu_mkdirs_for(const char *path, struct tu_error *err)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    enum tu_status st;
+
+    if (slash == NULL || slash == path) {
+        return TU_OK;
+    }
+    dir = tu_strndup(path, (size_t)(slash - path));
+    if (dir == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    st = tu_mkdirs(dir, err);
+    tu_free(dir);
+    return st;
+}
+
 enum tu_status tu_atomic_open(struct tu_atomic_file *f, const char *path,
                               struct tu_error *err)
 {
     const char *slash;
+    enum tu_status st;
     int fd;
 
     memset(f, 0, sizeof(*f));
@@ -114,19 +133,11 @@ enum tu_status tu_atomic_open(struct tu_atomic_file *f, const char *path,
         f->is_stdout = true;
         return TU_OK;
     }
-    slash = strrchr(path, '/');
-    if (slash != NULL && slash != path) {
-        char *dir = tu_strndup(path, (size_t)(slash - path));
-        enum tu_status st;
-        if (dir == NULL) {
-            return tu_error_set(err, TU_ENOMEM, "out of memory");
-        }
-        st = tu_mkdirs(dir, err);
-        tu_free(dir);
-        if (st != TU_OK) {
-            return st;
-        }
+    st = tu_mkdirs_for(path, err);
+    if (st != TU_OK) {
+        return st;
     }
+    slash = strrchr(path, '/');
     f->path = tu_strdup(path);
     f->tmp_path = tu_malloc(strlen(path) + 16);
     if (f->path == NULL || f->tmp_path == NULL) {

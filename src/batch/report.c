@@ -10,7 +10,9 @@
 
 #include <tumac/alloc.h>
 #include <tumac/fileio.h>
-#include <tumac/tumac.h>
+#include <tumac/batch.h>
+#include <tumac/escape.h>
+#include <tumac/version.h>
 #include "batch-int.h"
 
 const char *tu_batch_state_name(enum tu_batch_state s)
@@ -118,7 +120,9 @@ static void add_counts(struct tu_batch_counts *sum,
     sum->segments += c->segments;
     sum->words += c->words;
     sum->segments_approved += c->segments_approved;
+    sum->segments_translated += c->segments_translated;
     sum->words_todo += c->words_todo;
+    sum->words_derived += c->words_derived;
     tu_band_counts_add(&sum->bands, &c->bands);
 }
 
@@ -130,11 +134,6 @@ void tu_batch_report_totals(const struct tu_batch_report *r, const char *locale,
         const struct tu_batch_item *it = &r->items[i];
         if (locale == NULL || strcmp(it->locale, locale) == 0) {
             add_counts(out, &it->counts);
-            /* In the run's total a derived script's words are not translated
-             * again: they are translated once, in the base locale. */
-            if (locale == NULL && it->derived_from != NULL) {
-                out->words_todo -= it->counts.words_todo;
-            }
         }
     }
 }
@@ -174,6 +173,38 @@ static void format_time(int64_t t, char *out, size_t len)
 static unsigned percent(size_t part, size_t whole)
 {
     return whole ? (unsigned)((part * 100 + whole / 2) / whole) : 0;
+}
+
+/* The words of the locales that are translated (not transliterated): the
+ * whole of the headline's share to translate. */
+static size_t translated_words(const struct tu_batch_counts *c)
+{
+    return c->words - c->words_derived;
+}
+
+/* The locale `locale` is made from by transliteration, or NULL. */
+static const char *derived_from(const struct tu_batch_report *r,
+                                const char *locale)
+{
+    for (size_t k = 0; k < r->count; k++) {
+        if (strcmp(r->items[k].locale, locale) == 0 &&
+            r->items[k].derived_from != NULL) {
+            return r->items[k].derived_from;
+        }
+    }
+    return NULL;
+}
+
+/* ", sr-Cyrl from sr-Latn by transliteration" for each derived locale. */
+static void derived_note(struct tu_buf *out, const struct tu_batch_report *r)
+{
+    for (size_t i = 0; i < r->locale_count; i++) {
+        const char *from = derived_from(r, r->locales[i]);
+        if (from != NULL) {
+            tu_buf_printf(out, "; %s made from %s by transliteration",
+                          r->locales[i], from);
+        }
+    }
 }
 
 /* ---- text ---- */
@@ -223,6 +254,40 @@ enum tu_status tu_batch_report_failures(const struct tu_batch_report *r,
     return TU_OK;
 }
 
+/* One row of the terminal table: the bands for a batch, the states of the
+ * returned targets (segments) for an import. */
+static void text_row(struct tu_buf *out, const struct tu_batch_report *r,
+                     const struct tu_batch_item *it, int width)
+{
+    const struct tu_batch_counts *c = &it->counts;
+    const size_t *w = c->bands.words;
+
+    tu_buf_printf(out, "%-*s %-8s ", width, it->name, it->locale);
+    if (it->state == TU_BATCH_FAILED) {
+        tu_buf_printf(out, "%7s %6s %8s %6s %6s %12s  failed\n", "-", "-",
+                      "-", "-", "-", "-");
+        return;
+    }
+    if (r->is_import) {
+        tu_buf_printf(out, "%7zu %6zu %10zu %8zu ", c->words, c->segments,
+                      c->segments_translated, c->segments_approved);
+    } else {
+        /* As in the HTML: fuzzy is 75-99%, new is below 75%. */
+        tu_buf_printf(out, "%7zu %6zu %8zu %6zu %6zu ", c->words,
+                      w[TU_BAND_CONTEXT],
+                      w[TU_BAND_EXACT] + w[TU_BAND_REPETITION] +
+                          w[TU_BAND_CROSS_FILE],
+                      w[TU_BAND_95] + w[TU_BAND_85] + w[TU_BAND_75],
+                      w[TU_BAND_50] + w[TU_BAND_NEW]);
+    }
+    tu_buf_printf(out, "%12zu  %s", c->words_todo,
+                  tu_batch_state_name(it->state));
+    if (it->derived_from != NULL) {
+        tu_buf_printf(out, " (from %s)", it->derived_from);
+    }
+    tu_buf_adds(out, "\n");
+}
+
 enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
                                     struct tu_buf *out, struct tu_error *err)
 {
@@ -240,7 +305,10 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
     for (size_t i = 0; i < r->locale_count; i++) {
         tu_buf_printf(out, "%s%s", i ? "," : "", r->locales[i]);
     }
-    tu_buf_printf(out, ") in %.1f s%s\n", r->seconds,
+    tu_buf_printf(out, ") in %.1f s%s%s\n", r->seconds,
+                  r->is_draft ? ", DRAFTS: unfinished documents as "
+                                "NAME.draft.EXT with source text in the gaps"
+                              : "",
                   r->interrupted ? ", INTERRUPTED" : "");
     for (size_t i = 0; i < r->count; i++) {
         size_t len = strlen(r->items[i].name);
@@ -248,44 +316,37 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
             width = len < 60 ? (int)len : 60;
         }
     }
-    tu_buf_printf(out, "\n%-*s %-8s %7s %6s %8s %6s %6s %7s  %s\n", width,
-                  "document", "locale", "words", "101%", "100%+rep", "fuzzy",
-                  "new", "to do", "state");
+    if (r->is_import) {
+        tu_buf_printf(out, "\n%-*s %-8s %7s %6s %10s %8s %12s  %s\n", width,
+                      "document", "locale", "words", "segs", "translated",
+                      "approved", "to translate", "state");
+    } else {
+        tu_buf_printf(out, "\n%-*s %-8s %7s %6s %8s %6s %6s %12s  %s\n",
+                      width, "document", "locale", "words", "101%",
+                      "100%+rep", "fuzzy", "new", "to translate", "state");
+    }
     for (size_t i = 0; i < r->count; i++) {
-        const struct tu_batch_item *it = &r->items[i];
-        const struct tu_batch_counts *c = &it->counts;
-        /* As in the HTML: fuzzy is 75-99%, new is below 75%. */
-        size_t fuzzy = c->bands.words[TU_BAND_95] + c->bands.words[TU_BAND_85] +
-                       c->bands.words[TU_BAND_75];
-        size_t fresh = c->bands.words[TU_BAND_50] + c->bands.words[TU_BAND_NEW];
-        size_t exact = c->bands.words[TU_BAND_EXACT] +
-                       c->bands.words[TU_BAND_REPETITION] +
-                       c->bands.words[TU_BAND_CROSS_FILE];
-        if (it->state == TU_BATCH_FAILED) {
-            tu_buf_printf(out, "%-*s %-8s %7s %6s %8s %6s %6s %7s  failed\n",
-                          width, it->name, it->locale, "-", "-", "-", "-", "-",
-                          "-");
-            continue;
-        }
-        tu_buf_printf(
-            out, "%-*s %-8s %7zu %6zu %8zu %6zu %6zu %7zu  %s%s%s%s\n", width,
-            it->name, it->locale, c->words, c->bands.words[TU_BAND_CONTEXT],
-            exact, fuzzy, fresh, c->words_todo, tu_batch_state_name(it->state),
-            it->derived_from ? " (from " : "",
-            it->derived_from ? it->derived_from : "",
-            it->derived_from ? ")" : "");
+        text_row(out, r, &r->items[i], width);
     }
     tu_buf_printf(out,
                   "\n%zu finished, %zu draft, %zu need translation "
-                  "(%zu of %zu words to translate, %u%%), %zu failed",
+                  "(%zu of %zu words to translate, %u%%",
                   n[TU_BATCH_FINISHED], n[TU_BATCH_DRAFT],
-                  n[TU_BATCH_NEEDS_TRANSLATION], all.words_todo, all.words,
-                  percent(all.words_todo, all.words), n[TU_BATCH_FAILED]);
+                  n[TU_BATCH_NEEDS_TRANSLATION], all.words_todo,
+                  translated_words(&all),
+                  percent(all.words_todo, translated_words(&all)));
+    derived_note(out, r);
+    tu_buf_printf(out, "), %zu failed", n[TU_BATCH_FAILED]);
     if (n[TU_BATCH_PENDING] > 0) {
         tu_buf_printf(out, ", %zu not done", n[TU_BATCH_PENDING]);
     }
     if (r->is_import) {
-        tu_buf_printf(out, "; %zu segments stored in the TM", r->tm_added);
+        tu_buf_printf(out,
+                      "; %zu segments stored in the TM; finished means "
+                      "every segment %s",
+                      r->tm_added,
+                      r->finish_translated ? "translated or approved"
+                                           : "approved");
     }
     tu_buf_adds(out, "\n");
     tu_batch_report_failures(r, "failed: ", out, err);
@@ -301,9 +362,11 @@ static void json_counts(struct tu_buf *b, const struct tu_batch_counts *c)
 {
     tu_buf_printf(b,
                   "{\"segments\": %zu, \"words\": %zu, "
-                  "\"segments_approved\": %zu, \"words_to_translate\": %zu, "
+                  "\"segments_approved\": %zu, \"segments_translated\": %zu, "
+                  "\"words_to_translate\": %zu, \"words_derived\": %zu, "
                   "\"bands\": {",
-                  c->segments, c->words, c->segments_approved, c->words_todo);
+                  c->segments, c->words, c->segments_approved,
+                  c->segments_translated, c->words_todo, c->words_derived);
     for (int i = 0; i < TU_BAND_COUNT; i++) {
         tu_buf_printf(b, "%s\"%s\": {\"words\": %zu, \"segments\": %zu}",
                       i ? ", " : "", tu_band_key((enum tu_band)i),
@@ -356,6 +419,12 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
                   n[TU_BATCH_NEEDS_TRANSLATION], n[TU_BATCH_FAILED],
                   n[TU_BATCH_PENDING]);
     tu_batch_report_totals(r, NULL, &all);
+    tu_buf_printf(out,
+                  "  \"finish\": \"%s\",\n  \"tm_created\": %s,\n"
+                  "  \"percent_to_translate\": %u,\n",
+                  r->finish_translated ? "translated" : "reviewed",
+                  r->tm_created ? "true" : "false",
+                  percent(all.words_todo, translated_words(&all)));
     tu_buf_adds(out, "  \"totals\": ");
     json_counts(out, &all);
     tu_buf_adds(out, ",\n  \"by_locale\": {");
@@ -492,12 +561,21 @@ static void html_band_cells(struct tu_buf *b, const struct tu_batch_counts *c)
     html_cell(b, c->words_todo, true);
 }
 
-/* The per-document summary: matched, fuzzy, new. */
-static void html_short_cells(struct tu_buf *b, const struct tu_batch_counts *c)
+/* The per-document summary: matched, fuzzy, new; for an import the
+ * segments and how many are translated and approved. */
+static void html_short_cells(struct tu_buf *b, const struct tu_batch_report *r,
+                             const struct tu_batch_counts *c)
 {
     const size_t *w = c->bands.words;
 
     html_cell(b, c->words, false);
+    if (r->is_import) {
+        html_cell(b, c->segments, false);
+        html_cell(b, c->segments_translated, false);
+        html_cell(b, c->segments_approved, false);
+        html_cell(b, c->words_todo, true);
+        return;
+    }
     html_cell(b,
               w[TU_BAND_CONTEXT] + w[TU_BAND_REPETITION] +
                   w[TU_BAND_CROSS_FILE] + w[TU_BAND_EXACT],
@@ -531,6 +609,109 @@ static const char *state_class(enum tu_batch_state s)
         break;
     }
     return "pending";
+}
+
+/* The words per band and locale, with the total row. */
+static void html_locales(struct tu_buf *out, const struct tu_batch_report *r,
+                         const struct tu_batch_counts *all)
+{
+    /* Per locale. */
+    tu_buf_adds(out, "<h2>Words by match band, per locale</h2>\n<p class=\""
+                     "legend\">");
+    for (int i = 0; i < TU_BAND_COUNT; i++) {
+        if (i == TU_BAND_CROSS_FILE) {
+            continue; /* same colour as repetitions */
+        }
+        tu_buf_printf(out, "<span><i class=\"b%d\"></i>%s%s</span>", i,
+                      tu_band_name((enum tu_band)i),
+                      i == TU_BAND_REPETITION ? " (in and across files)" : "");
+    }
+    tu_buf_adds(out, "</p>\n<table>\n");
+    html_band_header(out);
+    tu_buf_adds(out, "<th class=\"l\">share of words</th></tr>\n");
+    for (size_t i = 0; i < r->locale_count; i++) {
+        struct tu_batch_counts c;
+        const char *from = derived_from(r, r->locales[i]);
+        tu_batch_report_totals(r, r->locales[i], &c);
+        tu_buf_adds(out, "<tr><td class=\"l\"><b>");
+        tu_html_escape(out, r->locales[i]);
+        tu_buf_adds(out, "</b> <a class=\"note\" href=\"analysis-");
+        tu_html_escape(out, r->locales[i]);
+        tu_buf_adds(out, ".html\">analysis</a>");
+        if (from) {
+            tu_buf_adds(out, " <span class=\"note\">transliterated from ");
+            tu_html_escape(out, from);
+            tu_buf_adds(out, "</span>");
+        }
+        tu_buf_adds(out, "</td>");
+        html_band_cells(out, &c);
+        tu_buf_adds(out, "<td>");
+        html_bar(out, &c);
+        tu_buf_adds(out, "</td></tr>\n");
+    }
+    tu_buf_adds(out, "<tr class=\"sum\"><td class=\"l\">total</td>");
+    html_band_cells(out, all);
+    tu_buf_adds(out, "<td>");
+    html_bar(out, all);
+    tu_buf_adds(out, "</td></tr>\n</table>\n");
+
+}
+
+/* One row per document and locale: counts, state, files. */
+static void html_documents(struct tu_buf *out, const struct tu_batch_report *r)
+{
+    /* Per document and locale. */
+    tu_buf_adds(out, "<h2>Documents</h2>\n<table>\n");
+    tu_buf_adds(out, "<tr><th class=\"l\">document</th><th class=\"l\">"
+                     "locale</th><th>words</th>");
+    tu_buf_adds(out, r->is_import
+                         ? "<th>segments</th><th>translated</th>"
+                           "<th>approved</th>"
+                         : "<th title=\"101%, 100% and repetitions\">matched"
+                           "</th><th title=\"75-99%\">fuzzy</th>"
+                           "<th title=\"below 75%\">new</th>");
+    tu_buf_adds(out, "<th>to translate</th><th class=\"l\">state</th>"
+                     "<th class=\"l\">files</th></tr>\n");
+    for (size_t i = 0; i < r->count; i++) {
+        const struct tu_batch_item *it = &r->items[i];
+        bool first = i == 0 || strcmp(r->items[i - 1].name, it->name) != 0;
+        tu_buf_printf(out, "<tr%s><td class=\"l\">",
+                      first ? " class=\"doc\"" : "");
+        if (first) {
+            tu_buf_adds(out, "<b>");
+            tu_html_escape(out, it->name);
+            tu_buf_adds(out, "</b>");
+        }
+        tu_buf_adds(out, "</td><td class=\"l\">");
+        tu_html_escape(out, it->locale);
+        tu_buf_adds(out, "</td>");
+        if (it->state == TU_BATCH_FAILED) {
+            tu_buf_adds(out, "<td class=\"reason\" colspan=\"5\">");
+            tu_html_escape(out, it->reason ? it->reason : "unknown error");
+            tu_buf_adds(out, "</td>");
+        } else {
+            html_short_cells(out, r, &it->counts);
+        }
+        tu_buf_printf(out, "<td class=\"l\"><span class=\"st %s\">%s</span>",
+                      state_class(it->state), tu_batch_state_name(it->state));
+        if (it->is_up_to_date) {
+            tu_buf_adds(out, " <span class=\"note\">unchanged</span>");
+        }
+        tu_buf_adds(out, "</td><td class=\"l\">");
+        if (it->xliff_path) {
+            tu_buf_adds(out, "<a href=\"");
+            tu_html_escape(out, it->xliff_path);
+            tu_buf_adds(out, "\">xlf</a>");
+        }
+        if (it->doc_path) {
+            tu_buf_adds(out,
+                        it->xliff_path ? " &middot; <a href=\"" : "<a href=\"");
+            tu_html_escape(out, it->doc_path);
+            tu_buf_adds(out, "\">document</a>");
+        }
+        tu_buf_adds(out, "</td></tr>\n");
+    }
+    tu_buf_adds(out, "</table>\n");
 }
 
 enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
@@ -579,16 +760,26 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                   "locales</small></div>",
                   r->documents, r->locale_count);
     tu_buf_adds(out, "<div class=\"card\"><b>");
-    tu_html_num(out, all.words);
-    tu_buf_adds(out, "</b><small>source words</small></div>"
-                     "<div class=\"card\"><b>");
+    tu_html_num(out, translated_words(&all));
+    tu_buf_adds(out, all.words_derived > 0
+                         ? "</b><small>source words in the translated "
+                           "locales</small></div><div class=\"card\"><b>"
+                         : "</b><small>source words</small></div>"
+                           "<div class=\"card\"><b>");
     tu_html_num(out, all.words_todo);
     tu_buf_printf(out, "</b><small>to translate (%u%%)</small></div>",
-                  percent(all.words_todo, all.words));
+                  percent(all.words_todo, translated_words(&all)));
     tu_buf_printf(out,
                   "<div class=\"card\"><b>%zu</b><small><span class=\"st "
                   "finished\">finished</span></small></div>",
-                  n[TU_BATCH_FINISHED] + n[TU_BATCH_DRAFT]);
+                  n[TU_BATCH_FINISHED]);
+    if (r->is_draft || n[TU_BATCH_DRAFT] > 0) {
+        tu_buf_printf(out,
+                      "<div class=\"card\"><b>%zu</b><small><span class=\"st "
+                      "draft\">draft</span> NAME.draft.EXT, source text in "
+                      "the gaps</small></div>",
+                      n[TU_BATCH_DRAFT]);
+    }
     tu_buf_printf(out,
                   "<div class=\"card\"><b>%zu</b><small><span class=\"st "
                   "todo\">needs translation</span></small></div>",
@@ -605,101 +796,8 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
     }
     tu_buf_adds(out, "</div>\n");
 
-    /* Per locale. */
-    tu_buf_adds(out, "<h2>Words by match band, per locale</h2>\n<p class=\""
-                     "legend\">");
-    for (int i = 0; i < TU_BAND_COUNT; i++) {
-        if (i == TU_BAND_CROSS_FILE) {
-            continue; /* same colour as repetitions */
-        }
-        tu_buf_printf(out, "<span><i class=\"b%d\"></i>%s%s</span>", i,
-                      tu_band_name((enum tu_band)i),
-                      i == TU_BAND_REPETITION ? " (in and across files)" : "");
-    }
-    tu_buf_adds(out, "</p>\n<table>\n");
-    html_band_header(out);
-    tu_buf_adds(out, "<th class=\"l\">share of words</th></tr>\n");
-    for (size_t i = 0; i < r->locale_count; i++) {
-        struct tu_batch_counts c;
-        const char *from = NULL;
-        tu_batch_report_totals(r, r->locales[i], &c);
-        for (size_t k = 0; k < r->count; k++) {
-            if (strcmp(r->items[k].locale, r->locales[i]) == 0 &&
-                r->items[k].derived_from) {
-                from = r->items[k].derived_from;
-            }
-        }
-        tu_buf_adds(out, "<tr><td class=\"l\"><b>");
-        tu_html_escape(out, r->locales[i]);
-        tu_buf_adds(out, "</b> <a class=\"note\" href=\"analysis-");
-        tu_html_escape(out, r->locales[i]);
-        tu_buf_adds(out, ".html\">analysis</a>");
-        if (from) {
-            tu_buf_adds(out, " <span class=\"note\">transliterated from ");
-            tu_html_escape(out, from);
-            tu_buf_adds(out, "</span>");
-        }
-        tu_buf_adds(out, "</td>");
-        html_band_cells(out, &c);
-        tu_buf_adds(out, "<td>");
-        html_bar(out, &c);
-        tu_buf_adds(out, "</td></tr>\n");
-    }
-    tu_buf_adds(out, "<tr class=\"sum\"><td class=\"l\">total</td>");
-    html_band_cells(out, &all);
-    tu_buf_adds(out, "<td>");
-    html_bar(out, &all);
-    tu_buf_adds(out, "</td></tr>\n</table>\n");
-
-    /* Per document and locale. */
-    tu_buf_adds(out, "<h2>Documents</h2>\n<table>\n");
-    tu_buf_adds(out, "<tr><th class=\"l\">document</th><th class=\"l\">"
-                     "locale</th><th>words</th>"
-                     "<th title=\"101%, 100% and repetitions\">matched</th>"
-                     "<th title=\"75-99%\">fuzzy</th>"
-                     "<th title=\"below 75%\">new</th>"
-                     "<th>to translate</th><th class=\"l\">state</th>"
-                     "<th class=\"l\">files</th></tr>\n");
-    for (size_t i = 0; i < r->count; i++) {
-        const struct tu_batch_item *it = &r->items[i];
-        bool first = i == 0 || strcmp(r->items[i - 1].name, it->name) != 0;
-        tu_buf_printf(out, "<tr%s><td class=\"l\">",
-                      first ? " class=\"doc\"" : "");
-        if (first) {
-            tu_buf_adds(out, "<b>");
-            tu_html_escape(out, it->name);
-            tu_buf_adds(out, "</b>");
-        }
-        tu_buf_adds(out, "</td><td class=\"l\">");
-        tu_html_escape(out, it->locale);
-        tu_buf_adds(out, "</td>");
-        if (it->state == TU_BATCH_FAILED) {
-            tu_buf_adds(out, "<td class=\"reason\" colspan=\"5\">");
-            tu_html_escape(out, it->reason ? it->reason : "unknown error");
-            tu_buf_adds(out, "</td>");
-        } else {
-            html_short_cells(out, &it->counts);
-        }
-        tu_buf_printf(out, "<td class=\"l\"><span class=\"st %s\">%s</span>",
-                      state_class(it->state), tu_batch_state_name(it->state));
-        if (it->is_up_to_date) {
-            tu_buf_adds(out, " <span class=\"note\">unchanged</span>");
-        }
-        tu_buf_adds(out, "</td><td class=\"l\">");
-        if (it->xliff_path) {
-            tu_buf_adds(out, "<a href=\"");
-            tu_html_escape(out, it->xliff_path);
-            tu_buf_adds(out, "\">xlf</a>");
-        }
-        if (it->doc_path) {
-            tu_buf_adds(out,
-                        it->xliff_path ? " &middot; <a href=\"" : "<a href=\"");
-            tu_html_escape(out, it->doc_path);
-            tu_buf_adds(out, "\">document</a>");
-        }
-        tu_buf_adds(out, "</td></tr>\n");
-    }
-    tu_buf_adds(out, "</table>\n");
+    html_locales(out, r, &all);
+    html_documents(out, r);
     if (n[TU_BATCH_FAILED] > 0) {
         tu_buf_adds(out, "<h2>Failed inputs</h2>\n<ul>\n");
         for (size_t i = 0; i < r->count; i++) {
@@ -736,10 +834,17 @@ enum tu_status tu_batch_report_html(const struct tu_batch_report *r,
                 "finished when every segment has an approved target; "
                 "the rest wait in the XLIFF files for the translators. "
                 "101% = the same sentence between the same neighbours.");
+    tu_buf_adds(out, " <i>To translate</i>: the words of segments "
+                     "without an approved target");
+    if (r->finish_translated) {
+        tu_buf_adds(out, " (this import: without a translated or approved "
+                         "one)");
+    }
+    tu_buf_adds(out, ", the same count in every report of this run.");
     if (has_derived(r)) {
-        tu_buf_adds(out, " A transliterated locale is not translated again: "
-                         "the total to translate counts its words once, in "
-                         "the locale it is made from.");
+        tu_buf_adds(out, " A transliterated locale is made, not translated: "
+                         "it has nothing to translate, and its words are not "
+                         "in the share to translate.");
     }
     tu_buf_adds(out, "</p>\n</main>\n</body>\n</html>\n");
     if (out->status != TU_OK) {
@@ -794,11 +899,23 @@ static enum tu_status write_analysis(const struct tu_batch_report *r,
              : tu_analysis_set_info(&an, r->tm_path, r->src_lang, locale,
                                     title.data, err);
     an.date = r->started;
+    an.has_to_translate = true; /* the count of the run's other reports */
+    if (derived_from(r, locale) != NULL) {
+        snprintf(an.derived_from, sizeof(an.derived_from), "%s",
+                 derived_from(r, locale));
+    }
     for (size_t i = 0; st == TU_OK && i < r->count; i++) {
         const struct tu_batch_item *it = &r->items[i];
         if (strcmp(it->locale, locale) == 0 && it->state != TU_BATCH_FAILED &&
             it->state != TU_BATCH_PENDING) {
-            st = tu_analysis_add_file(&an, it->name, &it->counts.bands, err);
+            tu_buf_truncate(&title, 0);
+            tu_buf_printf(&title, "%s%s", it->name,
+                          it->state == TU_BATCH_DRAFT ? " (draft)" : "");
+            st = title.status != TU_OK
+                     ? tu_error_set(err, TU_ENOMEM, "out of memory")
+                     : tu_analysis_add_file(&an, title.data,
+                                            &it->counts.bands, err);
+            an.to_translate += it->counts.words_todo;
         }
     }
     if (st == TU_OK) {

@@ -14,24 +14,28 @@
 #include <unistd.h>
 #include <dirent.h>
 
-#include <libxml/parser.h>
-
 #include <tumac/alloc.h>
+#include <tumac/batch.h>
 #include <tumac/fileio.h>
 #include <tumac/locale.h>
-#include <tumac/tumac.h>
+#include <tumac/text.h>
+#include <tumac/version.h>
 #include "batch-int.h"
 #include "steps.h"
 
 struct plan_loc {
     char tag[64];
     int base; /* index of the locale this one is transliterated from, or -1 */
+    uint64_t ref_stamp; /* the --ref pairs it leverages from: names, bytes */
 };
 
 struct run {
     const struct tu_batch_opts *opts;
     bool is_import;
     bool draft;
+    /* What finishes a segment: approved (the default), or for an import
+     * with --finish translated also translated. */
+    enum step_done finish;
     const char *src;
     struct plan_loc *locs;
     size_t nloc;
@@ -40,6 +44,7 @@ struct run {
     struct batch_state state;
     struct step_tm *tm;
     uint64_t tm_stamp;
+    bool tm_created; /* the TM did not exist: this run made it */
     enum tu_xliff_version xv;
     int min_score;
     int fill_score;
@@ -59,6 +64,7 @@ struct run {
     size_t *turn;
     pthread_cond_t turn_cond;
     uint64_t *chain;           /* per document: hash of it and all before */
+    size_t *redo_end; /* per locale: 1 + the last document to redo, 0: none */
     struct tu_error *hash_err; /* per document: reading it failed */
     struct tu_error fatal;     /* a state write that failed (reported at end) */
 };
@@ -142,6 +148,8 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
     h = batch_hash_str(h, run->src);
     h = batch_hash_str(h, l->tag);
     h = batch_hash_str(h, l->base >= 0 ? run->locs[l->base].tag : "");
+    h = batch_hash(h, l->base >= 0 ? &run->locs[l->base].ref_stamp : &l->ref_stamp,
+                   sizeof(l->ref_stamp));
     snprintf(num, sizeof(num), "%d %d %d %d", (int)run->xv, run->min_score,
              run->fill_score, (int)run->draft);
     h = batch_hash_str(h, num);
@@ -149,36 +157,55 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
     return batch_hash(h, &run->tm_stamp, sizeof(run->tm_stamp));
 }
 
-/* Size and modification time of the TM file and its WAL: changes with it. */
-static uint64_t tm_stamp(const char *path)
+/* The options of an import: what finishes a document. 0 for the default,
+ * as records of earlier versions have. */
+static uint64_t import_hash(const struct run *run)
 {
-    uint64_t h = BATCH_HASH_INIT;
-    static const char *const suffixes[] = {"", "-wal"};
+    return run->finish == STEP_TRANSLATED
+               ? batch_hash_str(BATCH_HASH_INIT, "finish translated")
+               : 0;
+}
 
-    if (path == NULL) {
-        return 0;
-    }
-    for (size_t i = 0; i < 2; i++) {
-        struct stat sb;
-        char *p = tu_malloc(strlen(path) + 8);
-        if (p == NULL) {
-            return 0;
+/* One --ref pair into a locale's ref_stamp: a corrected published
+ * translation must redo the documents that leveraged the old one. */
+static enum tu_status hash_ref_pair(void *ctx, const char *src_path,
+                                    const char *trg_path, struct tu_error *err)
+{
+    uint64_t *h = ctx;
+    const char *paths[2] = {src_path, trg_path};
+
+    for (int i = 0; i < 2; i++) {
+        uint64_t one = 0;
+        if (batch_hash_file(paths[i], &one, err) != TU_OK) {
+            return err->code;
         }
-        snprintf(p, strlen(path) + 8, "%s%s", path, suffixes[i]);
-        if (stat(p, &sb) == 0) {
-            uint64_t v[3] = {(uint64_t)sb.st_size, (uint64_t)sb.st_mtim.tv_sec,
-                             (uint64_t)sb.st_mtim.tv_nsec};
-            h = batch_hash(h, v, sizeof(v));
-        }
-        tu_free(p);
+        *h = batch_hash(batch_hash_str(*h, paths[i]), &one, sizeof(one));
     }
-    return h;
+    return TU_OK;
+}
+
+static enum tu_status stamp_refs(struct run *run, struct tu_error *err)
+{
+    for (size_t l = 0; l < run->nloc; l++) {
+        struct plan_loc *pl = &run->locs[l];
+        pl->ref_stamp = BATCH_HASH_INIT;
+        for (size_t i = 0; pl->base < 0 && i < run->opts->ref_count; i++) {
+            enum tu_status st =
+                batch_ref_pairs(run->opts->ref_dirs[i], run->src, pl->tag,
+                                hash_ref_pair, &pl->ref_stamp, err);
+            if (st != TU_OK) {
+                return st;
+            }
+        }
+    }
+    return TU_OK;
 }
 
 /* ---- counting ---- */
 
 struct count_ctx {
     struct step_worker *w;
+    enum step_done finish;
     const char *src;
     struct tu_batch_counts *c;
     struct tu_buf plain;
@@ -195,6 +222,7 @@ static enum tu_status count_unit(struct tu_unit *u, void *ctx)
     for (size_t i = 0; i < u->seg_count; i++) {
         const struct tu_segment *s = &u->segs[i];
         size_t words = 0;
+        enum step_done done;
         enum tu_status st;
         if (s->is_ignorable || s->translate == 0) {
             continue;
@@ -210,10 +238,14 @@ static enum tu_status count_unit(struct tu_unit *u, void *ctx)
         }
         cc->c->segments++;
         cc->c->words += words;
-        if (step_is_approved(u, s)) {
+        done = step_target_state(u, s);
+        if (done == STEP_APPROVED) {
             cc->c->segments_approved++;
-        } else {
-            cc->c->words_todo += words;
+        } else if (done == STEP_TRANSLATED) {
+            cc->c->segments_translated++;
+        }
+        if (done < cc->finish) {
+            cc->c->words_todo += words; /* the one "to translate" */
         }
     }
     return TU_OK;
@@ -227,11 +259,12 @@ static enum tu_status count_doc(struct run *run, struct step_worker *w,
                                 struct tu_doc *doc, struct tu_batch_counts *c,
                                 struct tu_error *err)
 {
-    struct count_ctx cc = {w, run->src, c, {0}, err};
+    struct count_ctx cc = {w, run->finish, run->src, c, {0}, err};
     enum tu_status st = TU_OK;
     size_t banded = 0;
 
     c->segments = c->words = c->segments_approved = c->words_todo = 0;
+    c->segments_translated = c->words_derived = 0;
     tu_buf_init(&cc.plain, TU_BUF_NO_LIMIT);
     for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
         st = tu_file_each_unit(doc->files[f], count_unit, &cc);
@@ -312,24 +345,24 @@ static void fill_record(struct batch_record *r, enum batch_record_kind kind,
     r->counts = it->counts;
 }
 
-/* Take an earlier run's result for the item if its outputs are current. */
-static bool take_current(struct run *run, struct tu_batch_item *it,
-                         enum batch_record_kind kind, uint64_t in_hash,
-                         uint64_t ohash)
+/*
+ * The earlier run's record of the item if its outputs are current: same
+ * input (and options), and its files as it left them. Caller holds the lock.
+ */
+static const struct batch_record *
+current_record(struct run *run, const struct tu_batch_item *it,
+               enum batch_record_kind kind, uint64_t in_hash, uint64_t ohash)
 {
     const struct batch_record *rec;
     bool ok = true;
 
     if (run->opts->force) {
-        return false;
+        return NULL;
     }
-    pthread_mutex_lock(&run->lock);
     rec = batch_state_find(&run->state, kind, it->locale, it->name);
-    if (rec == NULL || rec->input_hash != in_hash ||
-        (kind == BATCH_REC_EXPORT && rec->opts_hash != ohash) ||
+    if (rec == NULL || rec->input_hash != in_hash || rec->opts_hash != ohash ||
         rec->state == TU_BATCH_FAILED || rec->state == TU_BATCH_PENDING) {
-        pthread_mutex_unlock(&run->lock);
-        return false;
+        return NULL;
     }
     if (rec->xliff_path != NULL) {
         char *p = out_path(run, rec->xliff_path);
@@ -344,7 +377,20 @@ static bool take_current(struct run *run, struct tu_batch_item *it,
         ok = p != NULL && file_exists(p);
         tu_free(p);
     }
-    if (ok) {
+    return ok ? rec : NULL;
+}
+
+/* Take an earlier run's result for the item if its outputs are current. */
+static bool take_current(struct run *run, struct tu_batch_item *it,
+                         enum batch_record_kind kind, uint64_t in_hash,
+                         uint64_t ohash)
+{
+    const struct batch_record *rec;
+    bool ok = false;
+
+    pthread_mutex_lock(&run->lock);
+    rec = current_record(run, it, kind, in_hash, ohash);
+    if (rec != NULL) {
         ok = batch_set_str(&it->xliff_path, rec->xliff_path) &&
              batch_set_str(&it->doc_path, rec->doc_path);
         it->state = rec->state;
@@ -393,6 +439,44 @@ static enum tu_status check_not_edited(struct run *run,
     return TU_OK;
 }
 
+/* Every segment is done at the run's finish level. */
+static bool is_finished(const struct run *run, const struct tu_batch_counts *c)
+{
+    size_t done = c->segments_approved;
+
+    if (run->finish == STEP_TRANSLATED) {
+        done += c->segments_translated;
+    }
+    return done == c->segments;
+}
+
+/* "<locale>/<name>.<ext>", or for a draft "<locale>/<name>.draft.<ext>":
+ * a draft (English in the gaps) must not look like the finished file. */
+static char *doc_rel_path(const struct tu_batch_item *it,
+                          const struct tu_doc *doc, bool draft)
+{
+    const char *ext = step_extension(doc);
+    size_t len = strlen(ext) + 7;
+    char *dext = tu_malloc(len);
+    char *p = NULL;
+
+    if (dext != NULL) {
+        snprintf(dext, len, "%s%s", draft ? "draft." : "", ext);
+        p = rel_path(it->locale, it->name, dext);
+        tu_free(dext);
+    }
+    return p;
+}
+
+static enum tu_status remove_stale(const char *path, struct tu_error *err)
+{
+    if (unlink(path) != 0 && errno != ENOENT) {
+        return tu_error_at(err, TU_EIO, path, 0, 0, "cannot remove: %s",
+                           strerror(errno));
+    }
+    return TU_OK;
+}
+
 /*
  * Write the item's files: the XLIFF (unless `keep_xliff`: import leaves the
  * translator's file alone), and the merged document when finished or draft.
@@ -403,16 +487,20 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
                                     bool strict_import, uint64_t *xlf_hash,
                                     struct tu_error *err)
 {
+    bool finished = is_finished(run, &it->counts);
+    bool draft = !finished && run->draft;
     char *xrel = rel_path(it->locale, it->name, "xlf");
-    char *drel = rel_path(it->locale, it->name, step_extension(doc));
+    char *drel = doc_rel_path(it, doc, draft);
+    /* the other name: a finished document and a draft never both stand */
+    char *orel = doc_rel_path(it, doc, !draft);
     char *xpath = xrel ? out_path(run, xrel) : NULL;
     char *dpath = drel ? out_path(run, drel) : NULL;
+    char *opath = orel ? out_path(run, orel) : NULL;
     struct tu_buf b;
     enum tu_status st = TU_OK;
-    bool finished = it->counts.segments_approved == it->counts.segments;
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    if (xpath == NULL || dpath == NULL) {
+    if (xpath == NULL || dpath == NULL || opath == NULL) {
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
@@ -436,7 +524,9 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
-    if (finished || run->draft) {
+    /* A finished document (or draft) of an earlier run is no longer true. */
+    st = remove_stale(opath, err);
+    if (st == TU_OK && (finished || draft)) {
         tu_buf_truncate(&b, 0);
         st = step_merge(doc, finished || strict_import, &b, err);
         if (st == TU_OK) {
@@ -446,12 +536,8 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
             st = tu_error_set(err, TU_ENOMEM, "out of memory");
         }
         it->state = finished ? TU_BATCH_FINISHED : TU_BATCH_DRAFT;
-    } else {
-        /* A finished document of an earlier run is no longer true. */
-        if (unlink(dpath) != 0 && errno != ENOENT) {
-            st = tu_error_at(err, TU_EIO, dpath, 0, 0, "cannot remove: %s",
-                             strerror(errno));
-        }
+    } else if (st == TU_OK) {
+        st = remove_stale(dpath, err);
         tu_free(it->doc_path);
         it->doc_path = NULL;
         it->state = TU_BATCH_NEEDS_TRANSLATION;
@@ -463,8 +549,10 @@ done:
     tu_buf_release(&b);
     tu_free(xrel);
     tu_free(drel);
+    tu_free(orel);
     tu_free(xpath);
     tu_free(dpath);
+    tu_free(opath);
     return st;
 }
 
@@ -600,7 +688,10 @@ static void make_derived(struct run *run, struct step_worker *w, size_t d,
         item_done(run, d, it, NULL, in->size, t);
         return;
     }
+    /* Made, not translated: nothing to translate here (issue 16). */
     it->counts = base->counts;
+    it->counts.words_todo = 0;
+    it->counts.words_derived = it->counts.words;
     st = step_translit(w, doc, loc->tag, &e);
     if (st == TU_OK) {
         st = write_outputs(run, it, doc, false, kind == BATCH_REC_IMPORT, &xh,
@@ -612,7 +703,9 @@ static void make_derived(struct run *run, struct step_worker *w, size_t d,
         item_done(run, d, it, NULL, in->size, t);
         return;
     }
-    fill_record(&rec, kind, it, in_hash, opts_hash(run, loc), xh);
+    fill_record(&rec, kind, it, in_hash,
+                kind == BATCH_REC_IMPORT ? import_hash(run) : opts_hash(run, loc),
+                xh);
     item_done(run, d, it, &rec, in->size, t);
 }
 
@@ -640,8 +733,8 @@ static void feed_leverage(struct run *run, size_t d, size_t l)
     struct tu_error e = {0};
     int64_t *used = NULL;
 
-    if (d + 1 == run->docs.count) {
-        return; /* nobody after it */
+    if (d + 1 >= run->redo_end[l]) {
+        return; /* no document after it is redone: nobody sees its segments */
     }
     if (step_extract(run->docs.items[d].path, run->src, run->locs[l].tag, &doc,
                      &e) != TU_OK) {
@@ -656,6 +749,53 @@ static void feed_leverage(struct run *run, size_t d, size_t l)
     tu_free(used);
     turn_give(run, l, d);
     tu_doc_free(doc);
+}
+
+/* The locale transliterated from base locale l, or run->nloc for none. */
+static size_t derived_of(const struct run *run, size_t l)
+{
+    for (size_t k = 0; k < run->nloc; k++) {
+        if (run->locs[k].base == (int)l) {
+            return k;
+        }
+    }
+    return run->nloc;
+}
+
+/*
+ * Before the workers start: which documents will be redone, per base
+ * locale, so an up-to-date document is fed to leverage only when a later
+ * one needs its segments (a run with nothing to redo leverages nothing).
+ */
+static enum tu_status plan_redo(struct run *run, struct tu_error *err)
+{
+    run->redo_end = tu_calloc(run->nloc + 1, sizeof(*run->redo_end));
+    if (run->redo_end == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    pthread_mutex_lock(&run->lock);
+    for (size_t l = 0; l < run->nloc; l++) {
+        size_t dl = derived_of(run, l);
+        if (run->locs[l].base >= 0) {
+            continue;
+        }
+        for (size_t d = run->docs.count; d-- > 0;) {
+            const struct batch_record *rec = current_record(
+                run, item_at(run, d, l), BATCH_REC_EXPORT, run->chain[d],
+                opts_hash(run, &run->locs[l]));
+            if (rec != NULL && dl < run->nloc) {
+                rec = current_record(run, item_at(run, d, dl),
+                                     BATCH_REC_EXPORT, run->chain[d],
+                                     opts_hash(run, &run->locs[dl]));
+            }
+            if (rec == NULL || run->hash_err[d].code != TU_OK) {
+                run->redo_end[l] = d + 1;
+                break;
+            }
+        }
+    }
+    pthread_mutex_unlock(&run->lock);
+    return TU_OK;
 }
 
 /* Hash every input, and chain: chain[d] covers documents 0..d. */
@@ -697,7 +837,7 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
     for (size_t l = 0; l < run->nloc; l++) {
         bool current;
         bool all_current;
-        size_t dl = run->nloc; /* the derived locale of l, if any */
+        size_t dl = derived_of(run, l); /* nloc: none */
         struct tu_doc *doc = NULL;
 
         if (run->locs[l].base >= 0) {
@@ -705,11 +845,6 @@ static void export_doc(void *ctx, size_t d, unsigned wid)
         }
         if (stopped(run)) {
             break;
-        }
-        for (size_t k = 0; k < run->nloc; k++) {
-            if (run->locs[k].base == (int)l) {
-                dl = k;
-            }
         }
         current = take_current(run, item_at(run, d, l), BATCH_REC_EXPORT,
                                in_hash, opts_hash(run, &run->locs[l]));
@@ -749,7 +884,7 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
     for (size_t l = 0; l < run->nloc; l++) {
         struct tu_batch_item *it = item_at(run, d, l);
         const struct batch_input *in = &run->docs.items[d];
-        size_t dl = run->nloc;
+        size_t dl = derived_of(run, l);
         double t = since(&run->t0);
         struct tu_error e = {0};
         struct tu_doc *doc = NULL;
@@ -768,19 +903,15 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
         if (stopped(run)) {
             return;
         }
-        for (size_t k = 0; k < run->nloc; k++) {
-            if (run->locs[k].base == (int)l) {
-                dl = k;
-            }
-        }
         xrel = rel_path(it->locale, it->name, "xlf");
         xpath = xrel ? out_path(run, xrel) : NULL;
         st = xpath ? batch_hash_file(xpath, &h, &e)
                    : tu_error_set(&e, TU_ENOMEM, "out of memory");
         tu_free(xrel);
-        if (st == TU_OK && take_current(run, it, BATCH_REC_IMPORT, h, 0) &&
+        if (st == TU_OK && take_current(run, it, BATCH_REC_IMPORT, h, import_hash(run)) &&
             (dl == run->nloc ||
-             take_current(run, item_at(run, d, dl), BATCH_REC_IMPORT, h, 0))) {
+             take_current(run, item_at(run, d, dl), BATCH_REC_IMPORT, h,
+                          import_hash(run)))) {
             item_done(run, d, it, NULL, in->size, t);
             if (dl < run->nloc) {
                 item_done(run, d, item_at(run, d, dl), NULL, in->size, t);
@@ -840,7 +971,7 @@ static void import_doc(void *ctx, size_t d, unsigned wid)
         pthread_mutex_lock(&run->lock);
         run->report->tm_added += added;
         pthread_mutex_unlock(&run->lock);
-        fill_record(&rec, BATCH_REC_IMPORT, it, h, 0, h);
+        fill_record(&rec, BATCH_REC_IMPORT, it, h, import_hash(run), h);
         item_done(run, d, it, &rec, in->size, t);
         if (dl < run->nloc) {
             make_derived(run, w, d, dl, doc, BATCH_REC_IMPORT, h);
@@ -982,6 +1113,8 @@ static enum tu_status setup_report(struct run *run, struct tu_error *err)
     }
     r->is_import = run->is_import;
     r->is_draft = run->draft;
+    r->tm_created = run->tm_created;
+    r->finish_translated = run->finish == STEP_TRANSLATED;
     r->documents = run->docs.count;
     r->started = (int64_t)time(NULL);
     r->locales = tu_calloc(run->nloc, sizeof(*r->locales));
@@ -1091,6 +1224,7 @@ static void run_release(struct run *run)
     tu_free(run->levs);
     tu_free(run->turn);
     tu_free(run->chain);
+    tu_free(run->redo_end);
     tu_free(run->hash_err);
     pthread_cond_destroy(&run->turn_cond);
     tu_free(run->doc_left);
@@ -1166,11 +1300,8 @@ static enum tu_status run_pool(struct run *run, batch_task_fn task,
 {
     enum tu_status st;
 
-    /* libxml2 makes its global mutexes on first use unless initialised;
-     * two workers racing there each made one and one leaked (40 bytes, the
-     * LeakSanitizer report CLI 705 saw about once in ten runs). Its manual
-     * asks for this call in the main thread before threads use it. */
-    xmlInitParser();
+    /* Before threads read or write XLIFF (tu_xml_init says why). */
+    tu_xml_init();
     st = batch_pool_run(run->nworkers, run->docs.count, task, run,
                         run->opts->stop, err);
     if (st != TU_OK) {
@@ -1228,6 +1359,7 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     run_init(&run, opts);
     run.src = src.tag;
     run.draft = opts->draft;
+    run.finish = STEP_APPROVED; /* tumac's own fills are not a translator's */
     run.xv = opts->xliff_version ? opts->xliff_version : TU_XLIFF_2_1;
     run.min_score = opts->min_score ? opts->min_score : 75;
     run.fill_score = opts->fill_score ? opts->fill_score : 95;
@@ -1236,11 +1368,16 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
         st = batch_inputs_collect(inputs, input_count, run.src, &run.docs, err);
     }
     if (st == TU_OK) {
-        st = step_tm_open(opts->tm_path, false, &run.tm, err);
-        run.tm_stamp = tm_stamp(step_tm_path(run.tm));
+        st = step_tm_open(opts->tm_path, &run.tm_created, &run.tm, err);
+    }
+    if (st == TU_OK) {
+        /* The TM's content, not its file: counting uses changes the file,
+         * and a re-run must find its outputs current (issue 16). */
+        st = step_tm_stamp(run.tm, &run.tm_stamp, err);
     }
     if (st == TU_OK) {
         choose_bases(&run);
+        st = stamp_refs(&run, err);
     }
     if (st == TU_OK) {
         st = tu_mkdirs(opts->outdir, err);
@@ -1263,6 +1400,9 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     }
     if (st == TU_OK) {
         st = hash_inputs(&run, err);
+    }
+    if (st == TU_OK) {
+        st = plan_redo(&run, err);
     }
     if (st == TU_OK) {
         st = run_pool(&run, export_doc, out, err);
@@ -1393,6 +1533,7 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
     }
     run_init(&run, &o);
     run.is_import = true;
+    run.finish = opts->finish_translated ? STEP_TRANSLATED : STEP_APPROVED;
     st = batch_state_load(&run.state, opts->outdir, err);
     if (st == TU_OK) {
         st = import_plan(&run, err);
@@ -1418,7 +1559,7 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
         }
     }
     if (st == TU_OK) {
-        st = step_tm_open(o.tm_path, true, &run.tm, err);
+        st = step_tm_open(o.tm_path, &run.tm_created, &run.tm, err);
     }
     if (st == TU_OK) {
         st = import_docs(&run, err);

@@ -24,8 +24,9 @@
 #include "batch-int.h"
 
 #define STATE_FILE  ".tumac-batch"
-#define STATE_MAGIC "tumac-batch 2\n"
-#define REC_FIELDS  (17 + 3 * TU_BAND_COUNT)
+#define STATE_MAGIC "tumac-batch 3\n" /* 3: segments_translated */
+#define STATE_MAGIC_2 "tumac-batch 2\n" /* still read: its records lack that one field */
+#define REC_FIELDS  (18 + 3 * TU_BAND_COUNT)
 
 uint64_t batch_hash(uint64_t h, const void *data, size_t len)
 {
@@ -210,6 +211,7 @@ static void encode_record(struct tu_buf *b, const struct batch_record *r)
     put_num(b, r->counts.segments);
     put_num(b, r->counts.words);
     put_num(b, r->counts.segments_approved);
+    put_num(b, r->counts.segments_translated);
     put_num(b, r->counts.words_todo);
     for (int i = 0; i < TU_BAND_COUNT; i++) {
         put_num(b, r->counts.bands.words[i]);
@@ -279,7 +281,7 @@ static enum tu_status add_record(struct batch_state *s,
 
 /* Parse one checked line (NUL-terminated, no newline, checksum removed). */
 static enum tu_status parse_line(struct batch_state *s, char *line,
-                                 struct tu_error *err)
+                                 bool v2, struct tu_error *err)
 {
     char *f[REC_FIELDS + 1];
     size_t n = 0;
@@ -299,7 +301,7 @@ static enum tu_status parse_line(struct batch_state *s, char *line,
         char *v = take_field(f[2]);
         return k ? batch_state_set(s, k, v ? v : "", err) : TU_OK;
     }
-    if (strcmp(f[0], "R") == 0 && n == REC_FIELDS) {
+    if (strcmp(f[0], "R") == 0 && n == REC_FIELDS - (v2 ? 1 : 0)) {
         struct batch_record r;
         struct batch_record tmp;
         enum tu_status st;
@@ -320,7 +322,9 @@ static enum tu_status parse_line(struct batch_state *s, char *line,
         r.counts.segments = strtoull(f[k++], NULL, 10);
         r.counts.words = strtoull(f[k++], NULL, 10);
         r.counts.segments_approved = strtoull(f[k++], NULL, 10);
+        r.counts.segments_translated = v2 ? 0 : strtoull(f[k++], NULL, 10);
         r.counts.words_todo = strtoull(f[k++], NULL, 10);
+        r.counts.words_derived = r.derived_from ? r.counts.words : 0;
         for (int i = 0; i < TU_BAND_COUNT; i++) {
             r.counts.bands.words[i] = strtoull(f[k++], NULL, 10);
         }
@@ -359,6 +363,7 @@ enum tu_status batch_state_load(struct batch_state *s, const char *outdir,
     struct tu_error ignore = {0};
     enum tu_status st;
     char *line;
+    bool v2;
 
     tu_free(s->path);
     s->path = state_path(outdir);
@@ -368,10 +373,13 @@ enum tu_status batch_state_load(struct batch_state *s, const char *outdir,
     tu_buf_init(&b, (size_t)64 << 20);
     if (tu_file_read(s->path, (size_t)64 << 20, &b, &ignore) != TU_OK ||
         b.len < sizeof(STATE_MAGIC) - 1 ||
-        memcmp(b.data, STATE_MAGIC, sizeof(STATE_MAGIC) - 1) != 0) {
+        (memcmp(b.data, STATE_MAGIC, sizeof(STATE_MAGIC) - 1) != 0 &&
+         memcmp(b.data, STATE_MAGIC_2, sizeof(STATE_MAGIC_2) - 1) != 0)) {
         tu_buf_release(&b);
         return TU_OK; /* no state (or not ours): everything is to do */
     }
+    /* a folder an earlier version made can still be imported */
+    v2 = memcmp(b.data, STATE_MAGIC_2, sizeof(STATE_MAGIC_2) - 1) == 0;
     st = TU_OK;
     line = b.data + sizeof(STATE_MAGIC) - 1;
     while (st == TU_OK && *line) {
@@ -388,7 +396,7 @@ enum tu_status batch_state_load(struct batch_state *s, const char *outdir,
             if (batch_hash(BATCH_HASH_INIT, line, (size_t)(tab - line)) ==
                 want) {
                 *tab = '\0';
-                st = parse_line(s, line, err);
+                st = parse_line(s, line, v2, err);
             }
         }
         line = nl + 1;

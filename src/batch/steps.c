@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <tumac/alloc.h>
 #include <tumac/filter.h>
@@ -18,18 +19,31 @@ struct step_tm {
     struct tu_lev_tm *src; /* the candidate source for leverage */
 };
 
-enum tu_status step_tm_open(const char *path, bool writable,
+enum tu_status step_tm_open(const char *path, bool *created,
                             struct step_tm **out, struct tu_error *err)
 {
     struct step_tm *tm = tu_calloc(1, sizeof(*tm));
+    struct tu_buf resolved;
+    struct stat sb;
     enum tu_status st;
 
-    (void)writable;
     *out = NULL;
+    *created = false;
     if (tm == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    st = tu_lev_tm_open(path, &tm->src, err);
+    tu_buf_init(&resolved, TU_BUF_NO_LIMIT);
+    st = tu_tm_default_path(path, &resolved, err);
+    if (st == TU_OK && tu_buf_addc(&resolved, 0) != TU_OK) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (st == TU_OK) {
+        /* the batch may make a new TM; the caller says so */
+        *created = strcmp(resolved.data, "none") != 0 &&
+                   stat(resolved.data, &sb) != 0;
+        st = tu_lev_tm_open(resolved.data, &tm->src, err);
+    }
+    tu_buf_release(&resolved);
     if (st != TU_OK) {
         tu_free(tm);
         return st;
@@ -59,6 +73,15 @@ struct step_worker {
 const char *step_tm_path(const struct step_tm *tm)
 {
     return tm != NULL ? tu_lev_tm_name(tm->src) : NULL;
+}
+
+enum tu_status step_tm_stamp(struct step_tm *tm, uint64_t *out,
+                            struct tu_error *err)
+{
+    struct tu_tm *db = tm != NULL ? tu_lev_tm_db(tm->src) : NULL;
+
+    *out = 0;
+    return db != NULL ? tu_tm_content_stamp(db, out, err) : TU_OK;
 }
 
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag)
@@ -264,53 +287,15 @@ static enum tu_status worker_translit(struct step_worker *w, const char *tag,
     return TU_OK;
 }
 
-struct translit_walk {
-    struct tu_translit *t;
-    const char *tag;
-    struct tu_error *err;
-};
-
-static enum tu_status translit_unit(struct tu_unit *u, void *ctx)
-{
-    struct translit_walk *tw = ctx;
-
-    for (size_t i = 0; i < u->seg_count; i++) {
-        struct tu_segment *s = &u->segs[i];
-        if (s->has_target &&
-            tu_translit_content(tw->t, &s->target, tw->err) != TU_OK) {
-            return tw->err->code;
-        }
-        if (s->target.lang != NULL && !batch_set_str(&s->target.lang, tw->tag)) {
-            return tu_error_set(tw->err, TU_ENOMEM, "out of memory");
-        }
-    }
-    for (size_t i = 0; i < u->match_count; i++) {
-        if (tu_translit_content(tw->t, &u->matches[i].target, tw->err) !=
-            TU_OK) {
-            return tw->err->code;
-        }
-    }
-    return TU_OK;
-}
-
 enum tu_status step_translit(struct step_worker *w, struct tu_doc *doc,
                              const char *to_tag, struct tu_error *err)
 {
-    struct translit_walk tw = {NULL, to_tag, err};
-    enum tu_status st = worker_translit(w, to_tag, &tw.t, err);
+    struct tu_translit *t = NULL;
 
-    if (st == TU_OK && !batch_set_str(&doc->trg_lang, to_tag)) {
-        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    if (worker_translit(w, to_tag, &t, err) != TU_OK) {
+        return err->code;
     }
-    for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
-        if (doc->files[f]->trg_lang != NULL &&
-            !batch_set_str(&doc->files[f]->trg_lang, to_tag)) {
-            st = tu_error_set(err, TU_ENOMEM, "out of memory");
-            break;
-        }
-        st = tu_file_each_unit(doc->files[f], translit_unit, &tw);
-    }
-    return st;
+    return tu_doc_translit(doc, t, 0, err);
 }
 
 enum tu_status step_xliff_write(const struct tu_doc *doc,
@@ -341,7 +326,9 @@ enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
                              const char *origin, size_t *added,
                              struct tu_error *err)
 {
-    struct tu_lev_store_opts o = {origin, true, false};
+    /* Returned work counts from "translated" up (issue 16): a translated
+     * target is stored as a translation, an approved one as approved. */
+    struct tu_lev_store_opts o = {origin, false, false};
     struct tu_lev_store_result res;
     struct tu_tm *db = tu_lev_tm_db(tm->src);
     enum tu_status st;
@@ -357,7 +344,52 @@ enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
     return st;
 }
 
-bool step_is_approved(const struct tu_unit *unit, const struct tu_segment *seg)
+/* The plain text of `c` equals `text` (len bytes). */
+static bool plain_is(const struct tu_content *c, const char *text, size_t len)
 {
-    return tu_lev_segment_ready(unit, seg, TU_STATE_REVIEWED);
+    struct tu_buf b;
+    bool same;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    same = tu_content_plain(c, &b) == TU_OK && b.len == len &&
+           memcmp(b.data, text, len) == 0;
+    tu_buf_release(&b);
+    return same;
+}
+
+/* The target is still one of the candidates tumac wrote for the segment
+ * (a tumac:* match): tumac's fill that nobody changed. */
+static bool is_own_fill(const struct tu_unit *unit, const struct tu_segment *seg)
+{
+    struct tu_buf t;
+    bool own = false;
+
+    tu_buf_init(&t, TU_BUF_NO_LIMIT);
+    if (tu_content_plain(&seg->target, &t) != TU_OK) {
+        tu_buf_release(&t);
+        return false;
+    }
+    for (size_t i = 0; !own && i < unit->match_count; i++) {
+        const struct tu_match *m = &unit->matches[i];
+        own = m->subtype != NULL && strncmp(m->subtype, "tumac:", 6) == 0 &&
+              (m->ref == NULL || seg->id == NULL ||
+               strcmp(m->ref + (m->ref[0] == '#'), seg->id) == 0) &&
+              plain_is(&m->target, t.data, t.len);
+    }
+    tu_buf_release(&t);
+    return own;
+}
+
+enum step_done step_target_state(const struct tu_unit *unit,
+                                 const struct tu_segment *seg)
+{
+    if (tu_lev_segment_ready(unit, seg, TU_STATE_REVIEWED)) {
+        return STEP_APPROVED;
+    }
+    if (!tu_lev_segment_ready(unit, seg, TU_STATE_TRANSLATED)) {
+        return STEP_OPEN;
+    }
+    /* tumac fills fuzzy matches as "translated" too: only a translator's
+     * work counts as translated, for --finish translated (issue 16) */
+    return is_own_fill(unit, seg) ? STEP_PREFILLED : STEP_TRANSLATED;
 }

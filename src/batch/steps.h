@@ -13,13 +13,17 @@ struct step_worker; /* per-thread resources */
 
 /*
  * Open the TM at `path`: NULL follows the default rules ($TUMAC_TM, then
- * $XDG_DATA_HOME/tumac/memory.db), "none" is no TM.
+ * $XDG_DATA_HOME/tumac/memory.db), "none" is no TM. *created: there was
+ * no file, a new TM was made.
  */
-enum tu_status step_tm_open(const char *path, bool writable,
+enum tu_status step_tm_open(const char *path, bool *created,
                             struct step_tm **out, struct tu_error *err);
 void step_tm_close(struct step_tm *tm);
 /* The TM's file, NULL for none. */
 const char *step_tm_path(const struct step_tm *tm);
+/* The TM's content stamp (0 for none): usage counts leave it alone. */
+enum tu_status step_tm_stamp(struct step_tm *tm, uint64_t *out,
+                             struct tu_error *err);
 /* How many units the TM holds with target language `tag` (script-exact). */
 size_t step_tm_count_lang(struct step_tm *tm, const char *tag);
 
@@ -80,12 +84,19 @@ enum tu_status step_xliff_read(const char *path, struct tu_doc **out,
 /* Check an XLIFF file against the standard. */
 enum tu_status step_validate(const char *path, struct tu_error *err);
 
-/* Store the approved segments of `doc` in the TM (one transaction). */
+/* Store the translated and approved segments of `doc` in the TM (one
+ * transaction); only approved ones are stored as approved. */
 enum tu_status step_tm_store(struct step_tm *tm, const struct tu_doc *doc,
                              const char *origin, size_t *added,
                              struct tu_error *err);
 
-/* True when a segment's target is approved (reviewed or final). */
-bool step_is_approved(const struct tu_unit *unit, const struct tu_segment *seg);
+/* How far a segment's target is, in order: none (or empty); tumac's own
+ * fill, unchanged (state translated, the target still one of the tumac:*
+ * candidates beside it); translated (XLIFF translated, 1.2
+ * needs-review-*); approved (reviewed, final, signed-off, 1.2
+ * approved="yes"). */
+enum step_done { STEP_OPEN, STEP_PREFILLED, STEP_TRANSLATED, STEP_APPROVED };
+enum step_done step_target_state(const struct tu_unit *unit,
+                                 const struct tu_segment *seg);
 
 #endif

@@ -63,6 +63,22 @@ void cli_print_usage(const struct cli *cli, FILE *fp);
  */
 bool cli_wants_help(const struct cli *cli, int argc, char **argv);
 
+/* How a command uses its TM: only reads it, writes an existing one, or
+ * may create it (import, update, batch). */
+enum cli_tm_use { CLI_TM_READ, CLI_TM_WRITE, CLI_TM_CREATE };
+
+/*
+ * Resolve the TM path (`given`, else $TUMAC_TM, else the XDG default) into
+ * `out` (NUL-terminated; "none" stays "none"). A path that does not exist
+ * is refused with a message naming it unless `use` is CLI_TM_CREATE, which
+ * says on stderr that a new TM is made. CLI_OK or CLI_FAILED.
+ */
+int cli_tm_path(const struct cli *cli, const char *given, enum cli_tm_use use,
+                struct tu_buf *out);
+
+/* cli_tm_path for a command that only reads the TM, the path not kept. */
+int cli_tm_exists(const struct cli *cli, const char *given);
+
 /* Look up a command row by name (NULL if unknown). */
 const struct cli_command *cli_find_command(const char *name);
 

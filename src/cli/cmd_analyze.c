@@ -177,6 +177,10 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
         free(refs);
         return cli_usage_error(cli, trg ? "no input file" : "--target is required");
     }
+    if (cli_tm_exists(cli, tm_path) != CLI_OK) {
+        free(refs);
+        return CLI_FAILED; /* a quote from an empty TM says all is new */
+    }
     tu_analysis_init(&an);
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
     tu_buf_init(&label, TU_BUF_NO_LIMIT);

@@ -17,7 +17,8 @@
 
 const char cmd_batch_usage[] =
     "[--tm PATH] -s LANG -t LOCALE[,LOCALE...] [options] INPUT...\n"
-    "       tumac batch --import OUTDIR [--tm PATH] [-j N] [--force]\n"
+    "       tumac batch --import OUTDIR [--finish translated|reviewed] [--tm PATH]\n"
+    "                   [-j N] [--force]\n"
     "Localize documents (files, or folders searched for .html .htm .xhtml\n"
     ".txt) into every target locale: OUTDIR/<locale>/<name>.xlf for the\n"
     "translators, OUTDIR/<locale>/<name>.<ext> when every segment is\n"
@@ -37,9 +38,16 @@ const char cmd_batch_usage[] =
     "      --fill N           fill targets from matches >= N (default 95)\n"
     "  -j, --jobs N           documents in parallel (default: the cores)\n"
     "  -o, --output OUTDIR    output folder (default tumac-out)\n"
-    "      --draft            merge unfinished documents with source in gaps\n"
+    "      --draft            unfinished documents as NAME.draft.EXT, with\n"
+    "                         the source text in the gaps\n"
     "      --force            redo outputs that are up to date\n"
-    "      --import OUTDIR    take back translated XLIFF files of OUTDIR\n"
+    "      --import OUTDIR    take back translated XLIFF files of OUTDIR:\n"
+    "                         translated targets are stored in the TM as\n"
+    "                         translations, reviewed/final/signed-off (or\n"
+    "                         approved=\"yes\") ones as approved\n"
+    "      --finish STATE     with --import: a document is finished when\n"
+    "                         every segment is reviewed (default) or\n"
+    "                         translated\n"
     "  -q, --quiet            no progress and no summary\n";
 
 static volatile sig_atomic_t stop_flag;
@@ -157,6 +165,67 @@ static bool add_targets(char *s, const char **tags, size_t *count, size_t cap)
     return true;
 }
 
+/* Progress on stderr (a bar on a terminal) and Ctrl-C as a stop request. */
+static void watch_run(const struct cli *cli, struct progress_view *view,
+                      struct tu_batch_opts *o)
+{
+    struct sigaction sa;
+
+    view->is_tty = isatty(STDERR_FILENO) != 0;
+    view->quiet = cli->quiet;
+    view->command = cli->command;
+    view->width = 80;
+    if (view->is_tty) {
+        struct winsize ws;
+        if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
+            view->width = ws.ws_col < 500 ? ws.ws_col : 500;
+        }
+    }
+    o->progress = on_progress;
+    o->progress_ctx = view;
+    o->stop = &stop_flag;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+/* After the run: a new TM said, the summary table (unless quiet), and the
+ * failures on stderr even when quiet. */
+static void print_summary(struct cli *cli, const struct tu_batch_report *report,
+                          const char *outdir)
+{
+    struct tu_error err = {0};
+
+    if (report->tm_created) {
+        /* batch may make a TM (it stores into one), but never silently */
+        cli_errorf(cli, "%s: there was no TM: made a new, empty one",
+                   report->tm_path);
+    }
+    if (!cli->quiet) {
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        if (tu_batch_report_text(report, &b, &err) == TU_OK) {
+            fputs(b.data, stdout);
+        }
+        tu_buf_release(&b);
+        printf("outputs: %s/<locale>/\nreport:  %s/report.html "
+               "(and report.json)\n",
+               outdir, outdir);
+    }
+    if (cli->quiet && report->failed > 0) {
+        /* Without the summary, failures still go to stderr. */
+        struct tu_buf b;
+        tu_buf_init(&b, TU_BUF_NO_LIMIT);
+        if (tu_batch_report_failures(report, "tumac batch: ", &b, &err) ==
+            TU_OK) {
+            fputs(b.data, stderr);
+        }
+        tu_buf_release(&b);
+    }
+}
+
 int cmd_batch(int argc, char **argv, struct cli *cli)
 {
     enum {
@@ -167,7 +236,8 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         OPT_DRAFT,
         OPT_FORCE,
         OPT_IMPORT,
-        OPT_REF
+        OPT_REF,
+        OPT_FINISH
     };
     static const struct option longopts[] = {
         {"source", required_argument, NULL, 's'},
@@ -182,6 +252,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         {"force", no_argument, NULL, OPT_FORCE},
         {"import", required_argument, NULL, OPT_IMPORT},
         {"ref", required_argument, NULL, OPT_REF},
+        {"finish", required_argument, NULL, OPT_FINISH},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
@@ -191,8 +262,8 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
     struct progress_view view = {0};
     struct tu_batch_report *report = NULL;
     struct tu_error err = {0};
-    struct sigaction sa;
     const char *import_dir = NULL;
+    bool finish_given = false;
     enum tu_status st;
     int c, jobs = 0, rc;
 
@@ -256,6 +327,17 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         case OPT_IMPORT:
             import_dir = optarg;
             break;
+        case OPT_FINISH:
+            if (strcmp(optarg, "translated") != 0 &&
+                strcmp(optarg, "reviewed") != 0) {
+                return cli_usage_error(cli,
+                                       "--finish wants translated or "
+                                       "reviewed, not '%s'",
+                                       optarg);
+            }
+            o.finish_translated = strcmp(optarg, "translated") == 0;
+            finish_given = true;
+            break;
         case OPT_REF:
             if (o.ref_count >= 16) {
                 return cli_usage_error(cli, "too many --ref folders");
@@ -279,6 +361,10 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         }
         o.outdir = import_dir;
     } else {
+        if (finish_given) {
+            /* tumac's own fills are never a translator's work */
+            return cli_usage_error(cli, "--finish goes with --import");
+        }
         if (optind >= argc) {
             return cli_usage_error(cli, "no input documents");
         }
@@ -287,24 +373,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         }
     }
 
-    view.is_tty = isatty(STDERR_FILENO) != 0;
-    view.quiet = cli->quiet;
-    view.command = cli->command;
-    view.width = 80;
-    if (view.is_tty) {
-        struct winsize ws;
-        if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
-            view.width = ws.ws_col < 500 ? ws.ws_col : 500;
-        }
-    }
-    o.progress = on_progress;
-    o.progress_ctx = &view;
-    o.stop = &stop_flag;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    watch_run(cli, &view, &o);
 
     if (import_dir != NULL) {
         st = tu_batch_import(&o, &report, &err);
@@ -318,27 +387,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         cli_report(cli, &err);
         return CLI_FAILED;
     }
-    if (!cli->quiet) {
-        struct tu_buf b;
-        tu_buf_init(&b, TU_BUF_NO_LIMIT);
-        if (tu_batch_report_text(report, &b, &err) == TU_OK) {
-            fputs(b.data, stdout);
-        }
-        tu_buf_release(&b);
-        printf("outputs: %s/<locale>/\nreport:  %s/report.html "
-               "(and report.json)\n",
-               o.outdir, o.outdir);
-    }
-    if (cli->quiet && report->failed > 0) {
-        /* Without the summary, failures still go to stderr. */
-        struct tu_buf b;
-        tu_buf_init(&b, TU_BUF_NO_LIMIT);
-        if (tu_batch_report_failures(report, "tumac batch: ", &b, &err) ==
-            TU_OK) {
-            fputs(b.data, stderr);
-        }
-        tu_buf_release(&b);
-    }
+    print_summary(cli, report, o.outdir);
     rc = report->interrupted ? 130 : report->failed > 0 ? CLI_FAILED : CLI_OK;
     if (report->interrupted) {
         cli_errorf(cli, "interrupted: run the same command again to finish");

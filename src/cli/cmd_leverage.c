@@ -141,6 +141,10 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         free(refs);
         return cli_usage_error(cli, "no input file");
     }
+    if (cli_tm_exists(cli, tm_path) != CLI_OK) {
+        free(refs);
+        return CLI_FAILED;
+    }
     if (tu_lev_tm_open(tm_path, &tm, &err) != TU_OK) {
         cli_report(cli, &err);
         free(refs);

@@ -12,7 +12,8 @@
 
 const char cmd_tm_usage[] =
     "SUBCOMMAND [options] ...\n"
-    "  import [-s SRC -t TGT] [--strict] [--origin NAME] [--all] FILE.tmx|.tsv|.xlf ...\n"
+    "  import [-s SRC -t TGT] [--strict] [--origin NAME] [--all] [--approved]\n"
+    "         FILE.tmx|.tsv|.xlf ...\n"
     "  update [--origin NAME] [--all] FILE.xlf ...   (import of translated XLIFF)\n"
     "  export [-s SRC -t TGT] [--origin GLOB] [--since DATE] [--until DATE] [-o OUT.tmx]\n"
     "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] [--timing]\n"
@@ -40,17 +41,19 @@ const char cmd_tm_usage[] =
     "                   export/delete: units last changed (else created) in that\n"
     "                   range, inclusive; DATE is YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or\n"
     "                   YYYYMMDDThhmmssZ (UTC)\n"
+    "  --approved       import: a memory the office trusts (TMX/TSV): every unit is\n"
+    "                   stored as approved, so its exact matches finish documents\n"
     "  -o FILE          output file (default stdout)\n";
 
 struct tm_args {
     const char *tm_path, *src, *trg, *origin, *out, *since, *until;
-    bool strict, json, explain, timing, exhaustive, all_states;
+    bool strict, json, explain, timing, exhaustive, all_states, approved;
     int min;
     size_t max;
 };
 
 enum { OPT_TM = 256, OPT_STRICT, OPT_ORIGIN, OPT_MIN, OPT_MAX, OPT_JSON, OPT_EXPLAIN,
-       OPT_TIMING, OPT_EXHAUSTIVE, OPT_ALL, OPT_SINCE, OPT_UNTIL };
+       OPT_TIMING, OPT_EXHAUSTIVE, OPT_ALL, OPT_SINCE, OPT_UNTIL, OPT_APPROVED };
 
 static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
 {
@@ -67,6 +70,7 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         {"timing", no_argument, NULL, OPT_TIMING},
         {"exhaustive", no_argument, NULL, OPT_EXHAUSTIVE},
         {"all", no_argument, NULL, OPT_ALL},
+        {"approved", no_argument, NULL, OPT_APPROVED},
         {"since", required_argument, NULL, OPT_SINCE},
         {"until", required_argument, NULL, OPT_UNTIL},
         {"output", required_argument, NULL, 'o'},
@@ -91,6 +95,7 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
         case OPT_TIMING: a->timing = true; break;
         case OPT_EXHAUSTIVE: a->exhaustive = true; break;
         case OPT_ALL: a->all_states = true; break;
+        case OPT_APPROVED: a->approved = true; break;
         case OPT_SINCE: a->since = optarg; break;
         case OPT_UNTIL: a->until = optarg; break;
         case OPT_MIN:
@@ -113,17 +118,18 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
     return CLI_OK;
 }
 
-static int open_tm(struct cli *cli, const struct tm_args *a, bool readonly,
+/* Read-only subcommands and delete/vacuum refuse a TM that does not exist;
+ * import and update may create it (cli_tm_path). */
+static int open_tm(struct cli *cli, const struct tm_args *a, enum cli_tm_use use,
                    struct tu_tm **tm)
 {
     struct tu_buf path;
     struct tu_error err = {0};
-    int rc = CLI_OK;
+    int rc;
 
     tu_buf_init(&path, TU_BUF_NO_LIMIT);
-    if (tu_tm_default_path(a->tm_path, &path, &err) != TU_OK ||
-        tu_buf_addc(&path, 0) != TU_OK ||
-        tu_tm_open(path.data, readonly, tm, &err) != TU_OK) {
+    rc = cli_tm_path(cli, a->tm_path, use, &path);
+    if (rc == CLI_OK && tu_tm_open(path.data, use == CLI_TM_READ, tm, &err) != TU_OK) {
         cli_report(cli, &err);
         rc = CLI_FAILED;
     }
@@ -178,7 +184,16 @@ static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind >= argc) {
         return cli_usage_error(cli, "%s needs a TMX, TSV or XLIFF file", argv[0]);
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if (a->approved && strcmp(argv[0], "update") == 0) {
+        return cli_usage_error(cli, "--approved is for TMX/TSV; XLIFF states say what is approved");
+    }
+    for (int i = optind; a->approved && i < argc; i++) {
+        if (is_xliff_name(argv[i])) {
+            return cli_usage_error(cli, "--approved is for TMX/TSV, not '%s': its states say"
+                                   " what is approved", argv[i]);
+        }
+    }
+    if ((rc = open_tm(cli, a, CLI_TM_CREATE, &tm)) != CLI_OK) {
         return rc;
     }
     for (int i = optind; i < argc && rc == CLI_OK; i++) {
@@ -194,6 +209,7 @@ static int sub_import(struct cli *cli, int argc, char **argv, struct tm_args *a)
         o.origin = a->origin;
         o.src_lang = a->src;
         o.trg_lang = a->trg;
+        o.approved = a->approved;
         if (is_xliff_name(argv[i]) || strcmp(argv[0], "update") == 0) {
             st = import_xliff(tm, argv[i], a, &res, &err);
         } else if (ends_with(argv[i], ".tsv") || ends_with(argv[i], ".txt")) {
@@ -233,7 +249,7 @@ static int sub_export(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "export takes no file arguments (use -o)");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
@@ -324,7 +340,7 @@ static int sub_lookup(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind + 1 != argc) {
         return cli_usage_error(cli, "lookup takes one TEXT, or - to read queries from stdin");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     if (strcmp(argv[optind], "-") == 0) {
@@ -358,7 +374,7 @@ static int sub_concordance(struct cli *cli, int argc, char **argv, struct tm_arg
     if (optind >= argc) {
         return cli_usage_error(cli, "concordance needs words to search for");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     /* the first search after an import indexes its units: say why it waits */
@@ -395,7 +411,7 @@ static int sub_stats(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "stats takes no arguments");
     }
-    if ((rc = open_tm(cli, a, true, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_READ, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_stats(tm, &s, &err) != TU_OK) {
@@ -429,7 +445,7 @@ static int sub_delete(struct cli *cli, int argc, char **argv, struct tm_args *a)
         return cli_usage_error(cli, "delete needs -s, -t, --origin, --since or --until "
                                     "(what to delete)");
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_WRITE, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_delete(tm, &filter, &n, &err) != TU_OK) {
@@ -452,7 +468,7 @@ static int sub_vacuum(struct cli *cli, int argc, char **argv, struct tm_args *a)
     if (optind < argc) {
         return cli_usage_error(cli, "vacuum takes no arguments");
     }
-    if ((rc = open_tm(cli, a, false, &tm)) != CLI_OK) {
+    if ((rc = open_tm(cli, a, CLI_TM_WRITE, &tm)) != CLI_OK) {
         return rc;
     }
     if (tu_tm_vacuum(tm, &err) != TU_OK) {

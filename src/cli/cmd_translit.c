@@ -1,6 +1,7 @@
 /*
  * tumac translit: Serbian/Bosnian Cyrillic <-> Latin on plain text, HTML
- * (what the HTML filter extracts; markup untouched, lang updated) and XLIFF (targets only, target language set). Output appears
+ * (what the HTML filter extracts; markup untouched, lang updated) and XLIFF
+ * (tu_doc_translit: targets and match targets, target language set). Output appears
  * only when the whole input converted.
  */
 #include <ctype.h>
@@ -47,37 +48,6 @@ static enum fmt fmt_of(const char *path)
     return FMT_TEXT;
 }
 
-/* Converts each segment's target; from_source first sets it to the source. */
-struct unit_ctx {
-    struct tu_translit *t;
-    struct tu_error *err;
-    bool from_source;
-};
-
-static enum tu_status convert_unit(struct tu_unit *u, void *ctx)
-{
-    struct unit_ctx *x = ctx;
-    for (size_t i = 0; i < u->seg_count; i++) {
-        struct tu_segment *seg = &u->segs[i];
-        enum tu_status st = TU_OK;
-        if (x->from_source) {
-            if (seg->is_ignorable || seg->translate == 0) {
-                continue;
-            }
-            seg->has_target = true;
-            st = tu_content_copy(&seg->target, &seg->source);
-            if (st != TU_OK) {
-                return tu_error_set(x->err, st, "out of memory");
-            }
-        }
-        st = tu_translit_content(x->t, &seg->target, x->err);
-        if (st != TU_OK) {
-            return st;
-        }
-    }
-    return TU_OK;
-}
-
 /*
  * HTML goes through the HTML filter (the same gumbo-based extraction as
  * `tumac extract`), so exactly what a translator would see is converted:
@@ -104,9 +74,8 @@ static enum tu_status do_html(struct tu_translit *t, const char *path,
     xo.trg_lang = to;
     xo.format = "html";
     st = tu_extract_memory(s, len, path, &xo, &doc, err);
-    for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
-        struct unit_ctx x = {t, err, true};
-        st = tu_file_each_unit(doc->files[f], convert_unit, &x);
+    if (st == TU_OK) {
+        st = tu_doc_translit(doc, t, TU_DOC_TRANSLIT_FROM_SOURCE, err);
     }
     if (st == TU_OK) {
         st = tu_merge_doc(doc, &mo, out, NULL, err);
@@ -115,30 +84,18 @@ static enum tu_status do_html(struct tu_translit *t, const char *path,
     return st;
 }
 
+/* XLIFF: every target and match target converted, the target language set. */
 static enum tu_status do_xliff(struct tu_translit *t, const char *path,
                                struct tu_buf *out, struct tu_error *err)
 {
     struct tu_doc *doc = NULL;
-    struct unit_ctx x = {t, err, false};
     enum tu_status st;
 
     st = tu_xliff_read_file(path, &doc, err);
-    for (size_t f = 0; st == TU_OK && f < doc->file_count; f++) {
-        st = tu_file_each_unit(doc->files[f], convert_unit, &x);
-        if (st == TU_OK) {
-            char *lang = tu_strdup(tu_translit_target(t));
-            if (lang == NULL) {
-                st = tu_error_set(err, TU_ENOMEM, "out of memory");
-            } else {
-                tu_free(doc->files[f]->trg_lang);
-                doc->files[f]->trg_lang = lang;
-            }
-        }
+    if (st == TU_OK) {
+        st = tu_doc_translit(doc, t, 0, err);
     }
     if (st == TU_OK) {
-        char *lang = tu_strdup(tu_translit_target(t));
-        tu_free(doc->trg_lang);
-        doc->trg_lang = lang;
         st = tu_xliff_write_buf(doc, doc->version, out, err);
     }
     tu_error_set_path(err, path);

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "leverage-int.h"
+
 #include <tumac/alloc.h>
 #include <tumac/leverage.h>
 #include <tumac/locale.h>
@@ -29,6 +31,12 @@
 #define DEFAULT_MAX 3
 #define DEFAULT_PENALTY 10
 #define LOOKUP_MIN 50 /* the analysis needs the 50-74 band */
+/* Points off a candidate for each value that changed and cannot be placed,
+ * counted from the lower of its score and the fill threshold: it can
+ * never fill. */
+#define STALE_PENALTY 5
+/* Points off for each inline code placed by rule (codes.c). */
+#define CODE_PLACED_PENALTY 1
 
 struct rep {
     char *key;           /* NULL: empty slot */
@@ -36,6 +44,8 @@ struct rep {
     bool has_target;
     enum tu_state state;
     struct tu_content target;
+    char *src_text; /* the plain source the target translates */
+    size_t src_len;
 };
 
 struct tu_leverage {
@@ -50,6 +60,8 @@ struct tu_leverage {
     size_t doc_no;
     char variants[4][16]; /* language tags asked with --variants */
     size_t variant_count;
+    struct tu_lev_values *values;             /* numbers and dates, src -> trg */
+    struct tu_lev_values *variant_values[4];  /* src -> each variant */
     int64_t *used;        /* TM units that filled segments (usage counts) */
     size_t used_count, used_cap;
 };
@@ -189,6 +201,17 @@ enum tu_status tu_leverage_new(const char *src_lang, const char *trg_lang,
     if (lev->opts.variants) {
         set_variants(lev);
     }
+    if (st == TU_OK) {
+        st = tu_lev_values_new(lev->src.tag, lev->trg.tag, &lev->values, err);
+    }
+    for (size_t v = 0; st == TU_OK && v < lev->variant_count; v++) {
+        st = tu_lev_values_new(lev->src.tag, lev->variants[v],
+                               &lev->variant_values[v], err);
+    }
+    if (st != TU_OK) {
+        tu_leverage_free(lev);
+        return st;
+    }
     *out = lev;
     return TU_OK;
 }
@@ -201,6 +224,11 @@ void tu_leverage_free(struct tu_leverage *lev)
     for (size_t i = 0; i < lev->rep_cap; i++) {
         tu_free(lev->reps[i].key);
         tu_content_clear(&lev->reps[i].target);
+        tu_free(lev->reps[i].src_text);
+    }
+    tu_lev_values_free(lev->values);
+    for (size_t v = 0; v < lev->variant_count; v++) {
+        tu_lev_values_free(lev->variant_values[v]);
     }
     tu_free(lev->reps);
     tu_segmenter_free(lev->seg);
@@ -515,7 +543,9 @@ static enum tu_status remap_codes(const struct tu_content *seg_src,
 /* A candidate adapted to the segment. */
 struct adapted {
     struct tu_lev_cand *c;
-    bool usable; /* codes map: the target may fill the segment */
+    bool usable; /* codes map, no stale value: the target may fill */
+    bool stale;  /* a changed number or date could not be placed */
+    bool guessed; /* codes placed by rule: the target needs review */
 };
 
 static int cmp_adapted(const void *pa, const void *pb)
@@ -558,56 +588,149 @@ static enum tu_status append_note(struct tu_lev_cand *c, const char *fmt, ...)
     return TU_OK;
 }
 
-/* Numbers and codes; the candidate is changed in place. */
-static enum tu_status adapt(const struct item *it, struct adapted *ad,
-                            struct tu_error *err)
+/* The numbers and dates of a candidate's language. */
+static const struct tu_lev_values *values_for(const struct tu_leverage *lev,
+                                              const struct tu_lev_cand *c)
 {
-    struct tu_lev_cand *c = ad->c;
-    enum tu_status st;
-
-    if (c->score < 100) {
-        struct tu_buf src, note;
-        size_t changed = 0;
-
-        tu_buf_init(&src, TU_BUF_NO_LIMIT);
-        tu_buf_init(&note, TU_BUF_NO_LIMIT);
-        tu_content_plain(&c->source, &src);
-        if (c->note) {
-            tu_buf_adds(&note, c->note);
-        }
-        st = src.status || note.status
-                 ? TU_ENOMEM
-                 : tu_lev_numbers(it->text, it->len, src.data, src.len,
-                                  &c->target, &changed, &note, err);
-        if (st == TU_OK && changed) {
-            double score = 100.0 - (double)changed;
-            if (score < 95) {
-                score = 95;
-            }
-            if (score > c->score) {
-                c->score = score;
-            }
-            c->has_numbers = true;
-            tu_free(c->note);
-            c->note = tu_buf_detach(&note, NULL);
-            if (c->note == NULL) {
-                st = TU_ENOMEM;
-            }
-        }
-        tu_buf_release(&src);
-        tu_buf_release(&note);
-        if (st != TU_OK) {
-            return st == TU_ENOMEM ? tu_error_set(err, st, "out of memory")
-                                   : st;
+    for (size_t v = 0; c->is_variant && c->trg_lang && v < lev->variant_count;
+         v++) {
+        size_t n = strcspn(lev->variants[v], "-");
+        if (strncmp(c->trg_lang, lev->variants[v], n) == 0 &&
+            (c->trg_lang[n] == '\0' || c->trg_lang[n] == '-')) {
+            return lev->variant_values[v];
         }
     }
-    st = remap_codes(&it->seg->source, &c->source, &c->target, &ad->usable);
-    if (st == TU_OK && !ad->usable) {
+    return lev->values;
+}
+
+static void lower_to(double *score, double cap)
+{
+    if (*score > cap) {
+        *score = cap < 0 ? 0 : cap;
+    }
+}
+
+/* The segment's numbers and dates into the candidate's target; a value
+ * that cannot be placed makes the candidate stale (never filled). */
+static enum tu_status adapt_numbers(const struct tu_leverage *lev,
+                                    const struct item *it, struct adapted *ad,
+                                    struct tu_error *err)
+{
+    struct tu_lev_cand *c = ad->c;
+    struct tu_lev_numbers_result r;
+    struct tu_buf src, note;
+    enum tu_status st;
+
+    tu_buf_init(&src, TU_BUF_NO_LIMIT);
+    tu_buf_init(&note, TU_BUF_NO_LIMIT);
+    tu_content_plain(&c->source, &src);
+    tu_buf_addc(&src, '\0');
+    if (c->note) {
+        tu_buf_adds(&note, c->note);
+    }
+    st = src.status || note.status
+             ? tu_error_set(err, TU_ENOMEM, "out of memory")
+             : tu_lev_numbers(values_for(lev, c), it->text, it->len, src.data,
+                              src.len - 1, &c->target, &r, &note, err);
+    if (st == TU_OK && (r.changed || r.stale)) {
+        if (r.stale) {
+            double fill = lev->opts.fill_score;
+            lower_to(&c->score, (c->score < fill ? c->score : fill) -
+                                    STALE_PENALTY * (double)r.stale);
+            ad->stale = true;
+        } else {
+            c->has_numbers = true;
+            double score = 100.0 - (double)r.changed;
+            if (r.only_values && score < 95) {
+                score = 95;
+            }
+            if (c->is_variant) {
+                score -= lev->opts.variant_penalty; /* still a variant */
+            }
+            if (r.only_values && score > c->score) {
+                c->score = score;
+            }
+        }
+        tu_free(c->note);
+        c->note = tu_buf_detach(&note, NULL);
+        if (c->note == NULL) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    tu_buf_release(&src);
+    tu_buf_release(&note);
+    return st;
+}
+
+static size_t count_codes(const struct tu_content *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        enum tu_inline_kind k = c->items[i].kind;
+        n += k == TU_INLINE_PC_START || k == TU_INLINE_SC || k == TU_INLINE_PH;
+    }
+    return n;
+}
+
+/* The segment's codes into the candidate's target: by id when the code
+ * sequences agree, else by rule when the text is the same (codes.c). */
+static enum tu_status adapt_codes(const struct tu_leverage *lev,
+                                  const struct item *it, struct adapted *ad,
+                                  bool *usable)
+{
+    struct tu_lev_cand *c = ad->c;
+    struct tu_content placed = {0};
+    size_t n = 0;
+    enum tu_status st;
+
+    st = remap_codes(&it->seg->source, &c->source, &c->target, usable);
+    if (st != TU_OK || *usable || !tu_lev_same_text(&it->seg->source, &c->source)) {
+        return st;
+    }
+    st = tu_lev_place_codes(values_for(lev, c), &it->seg->source, &c->target,
+                            &placed, &n, usable);
+    if (st == TU_OK && *usable) {
+        size_t cost = n + count_codes(&c->target);
+        struct tu_content old = c->target;
+        c->target.items = placed.items;
+        c->target.count = placed.count;
+        c->target.cap = placed.cap;
+        placed.items = old.items;
+        placed.count = old.count;
+        placed.cap = old.cap;
+        ad->guessed = true;
+        c->score -= CODE_PLACED_PENALTY * (double)cost;
+        if (c->score < 0) {
+            c->score = 0;
+        }
+        st = append_note(c, "inline codes placed by rule: %zu point%s off",
+                         cost, cost == 1 ? "" : "s");
+    }
+    tu_content_clear(&placed);
+    return st;
+}
+
+/* Numbers and codes; the candidate is changed in place. */
+static enum tu_status adapt(const struct tu_leverage *lev, const struct item *it,
+                            struct adapted *ad, struct tu_error *err)
+{
+    struct tu_lev_cand *c = ad->c;
+    bool codes_ok = false;
+    enum tu_status st = adapt_numbers(lev, it, ad, err);
+
+    if (st != TU_OK) {
+        return st;
+    }
+    st = adapt_codes(lev, it, ad, &codes_ok);
+    if (st == TU_OK && !codes_ok) {
+        /* offered, not used: below the fill threshold */
+        lower_to(&c->score, lev->opts.fill_score - 1);
         st = append_note(c, "inline codes differ");
     }
     if (st != TU_OK) {
         return tu_error_set(err, st, "out of memory");
     }
+    ad->usable = codes_ok && !ad->stale;
     return TU_OK;
 }
 
@@ -740,6 +863,79 @@ static enum tu_status fill_from(struct tu_segment *s,
     return TU_OK;
 }
 
+/*
+ * The one gate every fill passes (TM candidates, variants, repetitions):
+ * the target's numbers and dates must be the segment's wherever they
+ * differ from the source it was translated from (tu_lev_values_stale).
+ */
+static enum tu_status fill_checked(const struct tu_lev_values *values,
+                                   const struct item *it, const char *from_src,
+                                   size_t from_len, const struct tu_content *target,
+                                   enum tu_state state, bool *filled,
+                                   struct tu_error *err)
+{
+    size_t stale = 0;
+    enum tu_status st = tu_lev_values_stale(values, it->text, it->len, from_src,
+                                            from_len, target, &stale, NULL, err);
+    *filled = false;
+    if (st != TU_OK || stale > 0) {
+        return st;
+    }
+    if (fill_from(it->seg, target, state) != TU_OK) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    *filled = true;
+    return TU_OK;
+}
+
+/* Fill an empty target: an exact candidate, else a repetition's target,
+ * else a fuzzy candidate at or above the fill threshold. */
+static enum tu_status fill_segment(struct tu_leverage *lev, const struct item *it,
+                                   const struct adapted *ad, size_t ncands,
+                                   const struct rep *rep,
+                                   struct tu_band_counts *counts,
+                                   struct tu_error *err)
+{
+    enum tu_state state = TU_STATE_TRANSLATED;
+    bool filled = false;
+    size_t k;
+    enum tu_status st;
+
+    for (k = 0; k < ncands && !ad[k].usable; k++) {
+    }
+    struct tu_lev_cand *c = k < ncands ? ad[k].c : NULL;
+    if (c && c->score < lev->opts.fill_score) {
+        c = NULL;
+    }
+    if (rep && rep->has_target && !(c && c->score >= 100)) {
+        st = fill_checked(lev->values, it, rep->src_text, rep->src_len,
+                          &rep->target, rep->state, &filled, err);
+    } else if (c) {
+        struct tu_buf src;
+        if (c->score >= 100 && c->is_approved && !c->is_variant &&
+            !c->has_numbers && !ad[k].guessed) {
+            state = TU_STATE_REVIEWED;
+        }
+        tu_buf_init(&src, TU_BUF_NO_LIMIT);
+        tu_content_plain(&c->source, &src);
+        tu_buf_addc(&src, '\0');
+        st = src.status ? tu_error_set(err, TU_ENOMEM, "out of memory")
+                        : fill_checked(values_for(lev, c), it, src.data,
+                                       src.len - 1, &c->target, state, &filled,
+                                       err);
+        tu_buf_release(&src);
+        if (st == TU_OK && filled && c->tm_unit > 0 && !note_use(lev, c->tm_unit)) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    } else {
+        return TU_OK;
+    }
+    if (st == TU_OK && filled && counts) {
+        counts->filled++;
+    }
+    return st;
+}
+
 static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
                                   size_t i, struct tu_band_counts *counts,
                                   struct tu_error *err)
@@ -788,7 +984,7 @@ static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
     }
     for (size_t k = 0; k < cands.count; k++) {
         ad[k].c = &cands.items[k];
-        st = adapt(it, &ad[k], err);
+        st = adapt(lev, it, &ad[k], err);
         if (st != TU_OK) {
             goto out;
         }
@@ -854,36 +1050,9 @@ static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
 
     /* fill */
     if (!has_text(&it->seg->target)) {
-        const struct tu_content *from = NULL;
-        enum tu_state state = TU_STATE_TRANSLATED;
-        size_t k;
-
-        for (k = 0; k < cands.count && !ad[k].usable; k++) {
-        }
-        struct tu_lev_cand *c = k < cands.count ? ad[k].c : NULL;
-        if (c && c->score >= 100 && c->score >= lev->opts.fill_score) {
-            from = &c->target;
-        } else if (rep && rep->has_target) {
-            from = &rep->target;
-            state = rep->state;
-            c = NULL;
-        } else if (c && c->score >= lev->opts.fill_score) {
-            from = &c->target;
-        }
-        if (c && from == &c->target && c->score >= 100 && c->is_approved &&
-            !c->is_variant && !c->has_numbers) {
-            state = TU_STATE_REVIEWED;
-        }
-        if (from) {
-            bool tm_use = c != NULL && from == &c->target && c->tm_unit > 0;
-            if (fill_from(it->seg, from, state) != TU_OK ||
-                (tm_use && !note_use(lev, c->tm_unit))) {
-                st = tu_error_set(err, TU_ENOMEM, "out of memory");
-                goto out;
-            }
-            if (counts) {
-                counts->filled++;
-            }
+        st = fill_segment(lev, it, ad, cands.count, rep, counts, err);
+        if (st != TU_OK) {
+            goto out;
         }
     }
 
@@ -899,6 +1068,12 @@ remember:
             st = tu_error_set(err, TU_ENOMEM, "out of memory");
             goto out;
         }
+        rep->src_text = tu_strdup(it->text);
+        if (rep->src_text == NULL) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            goto out;
+        }
+        rep->src_len = it->len;
         rep->has_target = true;
         rep->state = it->seg->state == TU_STATE_NONE ? TU_STATE_TRANSLATED
                                                      : it->seg->state;

@@ -8,8 +8,9 @@
 #include <time.h>
 
 #include <tumac/alloc.h>
+#include <tumac/escape.h>
 #include <tumac/leverage.h>
-#include <tumac/tumac.h>
+#include <tumac/version.h>
 
 static const char *const band_names[TU_BAND_COUNT] = {
     "Context (101%)", "Repetitions", "Cross-file repetitions",
@@ -451,9 +452,23 @@ enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
     html_card(out, an->count, an->count == 1 ? "file" : "files");
     html_card(out, tu_band_counts_segments(t), "segments");
     html_card(out, words, "words in total");
-    html_card(out, to_translate, "words to translate or revise (below 100%)");
+    if (an->has_to_translate) {
+        /* the batch's count: the one its other reports show */
+        html_card(out, an->to_translate,
+                  "words to translate (no approved translation yet)");
+    } else {
+        html_card(out, to_translate, "words to translate or revise (below 100%)");
+    }
     html_card(out, t->words[TU_BAND_NEW], "new words (no match)");
     tu_buf_adds(out, "</div>\n");
+    if (an->derived_from[0] != '\0') {
+        tu_buf_adds(out, "<p>Made from <b>");
+        tu_html_escape(out, an->derived_from);
+        tu_buf_adds(out, "</b> by transliteration: nothing to translate here. "
+                         "The bands below are those of ");
+        tu_html_escape(out, an->derived_from);
+        tu_buf_adds(out, ".</p>\n");
+    }
     html_bar(out, t);
 
     tu_buf_adds(out, "<h2>Words by match band</h2>\n<table>\n");

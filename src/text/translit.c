@@ -1093,28 +1093,3 @@ enum tu_status tu_translit_apply(struct tu_translit *t, const char *text,
     tu_buf_release(&nfc);
     return st;
 }
-
-enum tu_status tu_translit_content(struct tu_translit *t, struct tu_content *c,
-                                   struct tu_error *err)
-{
-    for (size_t i = 0; i < c->count; i++) {
-        struct tu_inline *p = &c->items[i];
-        struct tu_buf b;
-        enum tu_status st;
-        if (p->kind != TU_INLINE_TEXT || p->text == NULL) {
-            continue;
-        }
-        tu_buf_init(&b, TU_BUF_NO_LIMIT);
-        st = tu_translit_apply(t, p->text, strlen(p->text), &b, err);
-        if (st != TU_OK) {
-            tu_buf_release(&b);
-            return st;
-        }
-        tu_free(p->text);
-        p->text = tu_buf_detach(&b, NULL);
-        if (p->text == NULL) {
-            return tu_error_set(err, TU_ENOMEM, "out of memory");
-        }
-    }
-    return TU_OK;
-}

@@ -37,6 +37,7 @@ struct tu_tm {
     bool readonly;
     bool in_txn;                 /* inside tu_tm_begin: postings wait for commit */
     bool bulk;                   /* inside tu_tm_begin_bulk: rollback journal */
+    bool content_changed;        /* units added/merged/deleted: commit renews meta 'content' */
     sqlite3_stmt *stmt[TM_ST_COUNT];
     struct tm_pending *pending;  /* postings not yet written (index.c) */
     struct tm_scratch scratch;
@@ -69,6 +70,10 @@ enum tu_status tu_tm_fuzzy_plan(struct tu_tm *tm, struct tu_buf *out,
  * or with end_of_day its last. False if it is not such a date. */
 bool tu_tm_date_norm(const char *in, bool end_of_day, char out[TM_DATE_SIZE]);
 void tu_tm_date_now(char out[TM_DATE_SIZE]);
+
+/* Units changed in this transaction (or statement): the commit gives the
+ * TM a new content stamp (tu_tm_content_stamp). */
+void tu_tm_content_changed(struct tu_tm *tm);
 
 /* tu_tm_begin for an import: a rollback journal if the TM is not shared. */
 enum tu_status tu_tm_begin_bulk(struct tu_tm *tm, struct tu_error *err);

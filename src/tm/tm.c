@@ -323,18 +323,9 @@ static enum tu_status open_once(const char *path, bool readonly, struct tu_tm **
 
     *out = NULL;
     if (!readonly) {
-        const char *slash = strrchr(path, '/');
-        if (slash != NULL && slash != path) {
-            char *dir = tu_strndup(path, (size_t)(slash - path));
-            enum tu_status st;
-            if (dir == NULL) {
-                return tu_error_set(err, TU_ENOMEM, "out of memory");
-            }
-            st = tu_mkdirs(dir, err);
-            tu_free(dir);
-            if (st != TU_OK) {
-                return st;
-            }
+        enum tu_status st = tu_mkdirs_for(path, err);
+        if (st != TU_OK) {
+            return st;
         }
     }
     tm = tu_calloc(1, sizeof *tm);
@@ -438,13 +429,54 @@ enum tu_status tu_tm_begin_bulk(struct tu_tm *tm, struct tu_error *err)
     return tu_tm_begin(tm, err);
 }
 
+void tu_tm_content_changed(struct tu_tm *tm)
+{
+    tm->content_changed = true;
+}
+
+/* A new random value in meta 'content' (see tu_tm_content_stamp): random
+ * rather than a counter, so two different TMs never share a stamp. Usage
+ * counts do not come here: a batch that only counted uses is still current. */
+static enum tu_status renew_content_stamp(struct tu_tm *tm, struct tu_error *err)
+{
+    if (!tm->content_changed) {
+        return TU_OK;
+    }
+    tm->content_changed = false;
+    return exec(tm, "INSERT INTO meta VALUES ('content', lower(hex(randomblob(8))))"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", err);
+}
+
+enum tu_status tu_tm_content_stamp(struct tu_tm *tm, uint64_t *out, struct tu_error *err)
+{
+    sqlite3_stmt *s;
+    uint64_t h = 1469598103934665603ULL;
+
+    /* max(id) too: a TM that older versions changed has no 'content' row */
+    if (sqlite3_prepare_v2(tm->db, "SELECT (SELECT value FROM meta WHERE key = 'content'),"
+                           " (SELECT max(id) FROM tu)", -1, &s, NULL) != SQLITE_OK) {
+        return db_error(tm, "content stamp", err);
+    }
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return db_error(tm, "content stamp", err);
+    }
+    for (int i = 0; i < 2; i++) {
+        const char *v = (const char *)sqlite3_column_text(s, i);
+        h = (h ^ tu_tm_hash(v ? v : "", v ? strlen(v) : 0)) * 1099511628211ULL;
+    }
+    sqlite3_finalize(s);
+    *out = h;
+    return TU_OK;
+}
+
 /* The postings collected since begin are written just before the commit,
  * so a committed unit is always indexed. */
 enum tu_status tu_tm_commit(struct tu_tm *tm, struct tu_error *err)
 {
     enum tu_status st;
 
-    if (tu_tm_flush(tm, err) != TU_OK) {
+    if (tu_tm_flush(tm, err) != TU_OK || renew_content_stamp(tm, err) != TU_OK) {
         tu_tm_rollback(tm);
         return err->code;
     }
@@ -456,6 +488,7 @@ enum tu_status tu_tm_commit(struct tu_tm *tm, struct tu_error *err)
 
 void tu_tm_rollback(struct tu_tm *tm)
 {
+    tm->content_changed = false;
     tu_tm_pending_free(tm);
     tm->in_txn = false;
     sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
@@ -890,6 +923,7 @@ enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
 {
     enum tu_status st;
 
+    tu_tm_content_changed(tm); /* a merge may set approval or context */
     if (tm->in_txn) {
         return add_unit(tm, u, added, err);
     }
@@ -900,7 +934,11 @@ enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
     if ((st = add_unit(tm, u, added, err)) == TU_OK) {
         st = tu_tm_flush(tm, err);
     }
+    if (st == TU_OK) {
+        st = renew_content_stamp(tm, err);
+    }
     if (st != TU_OK) {
+        tm->content_changed = false;
         tu_tm_pending_free(tm);
         sqlite3_exec(tm->db, "ROLLBACK TO tu_add; RELEASE tu_add", NULL, NULL, NULL);
         return st;

@@ -321,7 +321,8 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
                 u.next_hash = next;
                 u.origin = origin ? origin : x->origin;
                 u.created = ua.created;
-                u.approved = approved && strcmp(approved, "yes") == 0;
+                /* --approved: a memory the office trusts is approved whole. */
+                u.approved = x->opts->approved || (approved && strcmp(approved, "yes") == 0);
                 u.tuid = ua.tuid;
                 u.creator = ua.creator;
                 u.changed = ua.changed;
@@ -526,6 +527,7 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
             u.src_text = l;
             u.trg_text = tab + 1;
             u.origin = opts->origin ? opts->origin : base_name(path);
+            u.approved = opts->approved;
             if ((st = tu_tm_add(tm, &u, &added, err)) != TU_OK) {
                 tu_error_wrap(err, path, line, 1, NULL);
                 break;
@@ -927,6 +929,7 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
     bind_filter(st, f, &dates);
     while (sqlite3_step(st) == SQLITE_ROW) {
         (*deleted)++;
+        tu_tm_content_changed(tm);
         if (sqlite3_column_int64(st, 0) > through) {
             continue; /* never indexed: FTS5 must not be told to forget it */
         }

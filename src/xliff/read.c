@@ -922,6 +922,11 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
         qual = get(target, "state-qualifier");
         if (st == TU_STATE_NONE) {
             st = attr_is(n, "approved", "yes") ? TU_STATE_FINAL : TU_STATE_TRANSLATED;
+        } else if (st == TU_STATE_TRANSLATED && attr_is(n, "approved", "yes")) {
+            /* issue 16 (batchtrust): approved="yes" approves a translated
+             * target (tools keep state="translated" and set approved);
+             * an untranslated state stays unapproved, the safe side */
+            st = TU_STATE_REVIEWED;
         }
     }
     if (segsrc != NULL) {

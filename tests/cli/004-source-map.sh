@@ -18,3 +18,51 @@ check_eq "the library exports every function the headers declare" \
         | comm -23 - <(sort -u "$WORK/exported" "$WORK/declared") | tr '\n' ' ')" ""
 check_eq "sources include public headers as <tumac/x.h>" \
     "$(grep -rn '#include "tumac/' src tests/unit | head -5)" ""
+
+# The dependency line of src/README.md holds: a module includes the public
+# headers of its own module and of the modules left of it, never of a peer
+# in the same {...} or of one to the right; public headers include each
+# other the same way; no source reaches into another module's folder.
+line=$(sed -n 's/^Dependencies point one way: \(.*\)\.$/\1/p' src/README.md)
+check_ok "src/README.md states the dependency line" test -n "$line"
+# header -> module (every public header belongs to one module)
+declare -A home=([alloc]=base [buf]=base [error]=base [fileio]=base [escape]=base
+    [version]=base [text]=text [locale]=text [segment]=text [numwords]=text [xliff]=xliff
+    [filter]=filters [tm]=tm [leverage]=leverage [batch]=batch [tumac]=cli)
+check_eq "every public header has its module here" \
+    "$(for h in include/tumac/*.h; do b=$(basename "$h" .h); [ -n "${home[$b]:-}" ] || echo "$b"; done)" ""
+declare -A level=()
+n=0
+IFS='<' read -ra steps <<<"${line//<-/<}"
+for step in "${steps[@]}"; do
+    for m in $(tr -d '{},' <<<"$step"); do level[$m]=$n; done
+    n=$((n + 1))
+done
+check_eq "the line names every module folder" \
+    "$(printf '%s\n' "${!level[@]}" | sort | tr '\n' ' ')" \
+    "$(cd src && ls -d */ | tr -d / | sort | tr '\n' ' ')"
+bad=""
+allowed() { # FROM-MODULE TO-MODULE
+    [ "$1" = "$2" ] || [ "${level[$2]:-99}" -lt "${level[$1]:-0}" ]
+}
+for f in src/*/*.[ch] include/tumac/*.h; do
+    case $f in
+    include/*) b=$(basename "$f" .h); from=${home[$b]:-?} ;;
+    *) from=$(basename "$(dirname "$f")") ;;
+    esac
+    for h in $(sed -n 's/^#include [<"]\(tumac\/\)\{0,1\}\([a-z]*\)\.h[>"].*/\2/p' "$f"); do
+        to=${home[$h]:-}
+        [ -n "$to" ] || continue # a module-internal or system header
+        case $f in include/*) ;; *) grep -q "#include <tumac/$h.h>" "$f" || continue ;; esac
+        allowed "$from" "$to" || bad="$bad $f:$h.h($from->$to)"
+    done
+done
+check_eq "no include goes against the dependency line" "$bad" ""
+check_eq "no source includes another module's files by path" \
+    "$(grep -rn '#include "\.\./\|#include "[a-z]*/[a-z-]*\.h"' src | head -5)" ""
+# Third-party libraries stay where src/README.md puts them.
+check_eq "ICU only in text/" "$(grep -rl '#include <unicode/' src | grep -v '^src/text/')" ""
+check_eq "SQLite only in tm/" "$(grep -rl '#include <sqlite3.h>' src | grep -v '^src/tm/')" ""
+check_eq "gumbo only in filters/" "$(grep -rl '#include <gumbo' src | grep -v '^src/filters/')" ""
+check_eq "libxml2 only in xliff/, tm/tmx.c, text/srx.c and filters/xmlpart.c" \
+    "$(grep -rl '#include <libxml/' src | grep -v '^src/xliff/\|^src/tm/tmx.c$\|^src/text/srx.c$\|^src/filters/xmlpart.c$')" ""

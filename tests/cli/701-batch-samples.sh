@@ -42,7 +42,11 @@ for (name, loc), i in items.items():
     assert sum(b["words"] for b in c["bands"].values()) == c["words"], (name, loc)
     if name.startswith("workshop-media-literacy-tuzla"):
         assert i["state"] == "needs translation", (name, loc, i["state"])
-        assert 0 < c["words_to_translate"] < c["words"], (name, loc)
+        # sr-Cyrl is transliterated from sr-Latn: nothing to translate there
+        if loc == "sr-Cyrl":
+            assert c["words_to_translate"] == 0 and c["words_derived"] == c["words"], (name, loc)
+        else:
+            assert 0 < c["words_to_translate"] < c["words"], (name, loc)
         b = c["bands"]
         assert b["no_match"]["words"] > 0 and b["exact"]["words"] > 0, (name, loc)
     else:

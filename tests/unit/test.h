@@ -10,9 +10,37 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <tumac/tumac.h>
+
 extern int test_failures;
 
 #define TEST(name) void test_##name(void); void test_##name(void)
+
+/*
+ * A failed CHECK or CHECK_STR ends the test at once (what follows may rely
+ * on it). What the test holds is freed on that early return as on the
+ * normal end when its variable is declared OWNED by its release function,
+ * initialised in the declaration (GCC/Clang cleanup attribute):
+ *     OWNED(tu_buf_release) struct tu_buf b = {0};
+ *     OWNED(own_doc) struct tu_doc *doc = make_doc(...);
+ * A test that frees early calls the own_ function (it frees and sets NULL).
+ */
+#define OWNED(release) __attribute__((cleanup(release)))
+
+#define TEST_OWN(name, type, release)                                         \
+    static inline void name(type **p)                                         \
+    {                                                                         \
+        release(*p);                                                          \
+        *p = NULL;                                                            \
+    }
+TEST_OWN(own_doc, struct tu_doc, tu_doc_free)
+TEST_OWN(own_tm, struct tu_tm, tu_tm_close)
+TEST_OWN(own_lev, struct tu_leverage, tu_leverage_free)
+TEST_OWN(own_segmenter, struct tu_segmenter, tu_segmenter_free)
+TEST_OWN(own_translit, struct tu_translit, tu_translit_free)
+TEST_OWN(own_lev_ref, struct tu_lev_ref, tu_lev_ref_free)
+TEST_OWN(own_batch_report, struct tu_batch_report, tu_batch_report_free)
+#undef TEST_OWN
 
 #define CHECK(cond)                                                           \
     do {                                                                      \

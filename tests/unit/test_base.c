@@ -23,7 +23,7 @@ TEST(error_first_wins)
 
 TEST(buf_limit_is_sticky)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
 
     tu_buf_init(&b, 4);
     CHECK(b.data[0] == '\0');
@@ -37,7 +37,7 @@ TEST(buf_limit_is_sticky)
 
 TEST(buf_printf_and_detach)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     size_t len = 0;
     char *s;
 
@@ -58,7 +58,7 @@ TEST(atomic_write_replaces_whole_file)
     char dir[] = "/tmp/tumac-test-XXXXXX";
     char path[128];
     struct tu_error err = {0};
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_atomic_file f;
 
     CHECK(mkdtemp(dir) != NULL);
@@ -119,12 +119,12 @@ TEST(locale_tags_canonical)
 
 TEST(model_builds_and_frees)
 {
-    struct tu_doc *doc = tu_doc_new();
+    OWNED(own_doc) struct tu_doc *doc = tu_doc_new();
     struct tu_file *f;
     struct tu_unit *u;
     struct tu_segment *s;
     struct tu_inline *code;
-    struct tu_buf plain;
+    OWNED(tu_buf_release) struct tu_buf plain = {0};
 
     CHECK(doc != NULL);
     f = tu_doc_add_file(doc, "f1");
@@ -148,13 +148,13 @@ TEST(model_builds_and_frees)
     tu_buf_release(&plain);
     CHECK(tu_state_parse("translated") == TU_STATE_TRANSLATED);
     CHECK(tu_xliff_version_parse("2.1") == TU_XLIFF_2_1);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 /* One escaper per format (escape.h): what each escapes and what it keeps. */
 TEST(escape_json_xml_html_and_numbers)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     tu_json_str(&b, "a\"b\\c\nd\te\rf\x01g č");

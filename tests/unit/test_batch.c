@@ -96,7 +96,7 @@ TEST(batch_state_ignores_a_damaged_line)
     struct batch_state s;
     struct batch_record r;
     struct tu_error err = {0};
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     char *dir = make_tmpdir();
     char path[128];
     char *hit;
@@ -214,11 +214,11 @@ TEST(batch_pool_runs_each_task_once)
 
 TEST(batch_report_renders_numbers_and_escapes)
 {
-    struct tu_batch_report *r = batch_report_new();
+    OWNED(own_batch_report) struct tu_batch_report *r = batch_report_new();
     struct tu_batch_item *it;
     struct tu_batch_counts t;
     struct tu_error err = {0};
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
 
     CHECK(r != NULL);
     r->documents = 1;
@@ -257,6 +257,45 @@ TEST(batch_report_renders_numbers_and_escapes)
     tu_buf_truncate(&b, 0);
     CHECK(tu_batch_report_text(r, &b, &err) == TU_OK);
     CHECK(strstr(b.data, "1 failed") != NULL);
+    tu_buf_release(&b);
+    own_batch_report(&r);
+}
+
+/* Issue 16: a transliterated locale counts 0 to translate, and its words
+ * stay out of the share the headline gives. */
+TEST(batch_report_derived_locale_has_nothing_to_translate)
+{
+    struct tu_batch_report *r = batch_report_new();
+    struct tu_batch_item *it;
+    struct tu_batch_counts t;
+    struct tu_error err = {0};
+    struct tu_buf b;
+
+    CHECK(r != NULL);
+    r->documents = 1;
+    r->locales = tu_calloc(2, sizeof(char *));
+    r->locales[0] = tu_strdup("sr-Latn");
+    r->locales[1] = tu_strdup("sr-Cyrl");
+    r->locale_count = 2;
+    it = batch_report_add(r, "a.txt", "a", "sr-Latn", NULL);
+    CHECK(it != NULL);
+    it->state = TU_BATCH_NEEDS_TRANSLATION;
+    it->counts.words = 100;
+    it->counts.words_todo = 40;
+    it = batch_report_add(r, "a.txt", "a", "sr-Cyrl", "sr-Latn");
+    CHECK(it != NULL);
+    it->state = TU_BATCH_NEEDS_TRANSLATION;
+    it->counts.words = 100;
+    it->counts.words_derived = 100;
+    tu_batch_report_totals(r, NULL, &t);
+    CHECK(t.words == 200 && t.words_todo == 40 && t.words_derived == 100);
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    CHECK(tu_batch_report_text(r, &b, &err) == TU_OK);
+    CHECK(strstr(b.data, "(40 of 100 words to translate, 40%; sr-Cyrl made from "
+                         "sr-Latn by transliteration)") != NULL);
+    tu_buf_truncate(&b, 0);
+    CHECK(tu_batch_report_json(r, &b, &err) == TU_OK);
+    CHECK(strstr(b.data, "\"percent_to_translate\": 40") != NULL);
     tu_buf_release(&b);
     tu_batch_report_free(r);
 }

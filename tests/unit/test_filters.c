@@ -177,7 +177,7 @@ TEST(filters_skeleton_is_xml_safe)
 {
     struct tu_extract_opts o = {.src_lang = "en"};
     struct tu_error err = {0};
-    struct tu_doc *doc = NULL;
+    OWNED(own_doc) struct tu_doc *doc = NULL;
     const char *in = "a\r\nb\x01\x7f\xEF\xBB\xBF c\n";
     const unsigned char *s;
 
@@ -187,7 +187,7 @@ TEST(filters_skeleton_is_xml_safe)
         CHECK(*s != 0x7F);
     }
     CHECK(strstr(doc->files[0]->skeleton, "\xEF\xBB\xBF") == NULL);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 /* The unit with index i (0-based) of the first file. */
@@ -198,7 +198,7 @@ static struct tu_unit *unit_at(struct tu_doc *doc, size_t i)
 
 TEST(filters_html_units_and_codes)
 {
-    struct tu_doc *doc = extract_str(
+    OWNED(own_doc) struct tu_doc *doc = extract_str(
         "<html lang=\"en\"><head><title>T &amp; U</title></head><body>"
         "<p>See <a href=\"x?a=1&amp;b=2\" title=\"News\">our site</a>.</p>"
         "<script>var x = '<p>no</p>';</script><!-- c -->"
@@ -222,12 +222,12 @@ TEST(filters_html_units_and_codes)
     CHECK_STR(u->segs[0].source.items[1].type, "link");
     CHECK(u->segs[0].source.items[3].kind == TU_INLINE_PC_END);
     CHECK(strstr(doc->files[0]->skeleton, "var x") != NULL);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 TEST(filters_enclosing_code_outside_segment)
 {
-    struct tu_doc *doc = extract_str(
+    OWNED(own_doc) struct tu_doc *doc = extract_str(
         "<p><strong>Whole.</strong></p><p><b>First one.</b> Second one.</p>",
         "html", "en");
     struct tu_unit *u;
@@ -246,12 +246,12 @@ TEST(filters_enclosing_code_outside_segment)
     CHECK(u->segs[2].is_ignorable);
     CHECK(u->segs[2].source.items[0].kind == TU_INLINE_EC);
     CHECK_STR(u->segs[3].source.items[0].text, "Second one.");
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 TEST(filters_never_split_inside_paired_code)
 {
-    struct tu_doc *doc = extract_str(
+    OWNED(own_doc) struct tu_doc *doc = extract_str(
         "<p>Start <em>one sentence. Two sentence.</em> End here.</p>",
         "html", "en");
     struct tu_unit *u;
@@ -263,7 +263,7 @@ TEST(filters_never_split_inside_paired_code)
     CHECK(u->segs[0].source.count == 4);
     CHECK_STR(u->segs[0].source.items[2].text, "one sentence. Two sentence.");
     CHECK_STR(u->segs[2].source.items[0].text, "End here.");
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 /* Set the target of segment s of unit u to the source, changed by `edit`. */
@@ -299,7 +299,7 @@ TEST(filters_merge_refuses_bad_codes)
         {"is not closed", 5},
     };
     for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
-        struct tu_doc *doc = extract_str(code_doc, "html", "en");
+        OWNED(own_doc) struct tu_doc *doc = extract_str(code_doc, "html", "en");
         struct tu_error err = {0};
         enum tu_status st;
         struct tu_content *t;
@@ -351,13 +351,13 @@ TEST(filters_merge_refuses_bad_codes)
             fprintf(stderr, "case %zu: %s\n", k, err.msg);
             CHECK(0);
         }
-        tu_doc_free(doc);
+        own_doc(&doc);
     }
 }
 
 TEST(filters_merge_translated_keeps_markup_and_spelling)
 {
-    struct tu_doc *doc = extract_str(
+    OWNED(own_doc) struct tu_doc *doc = extract_str(
         "<html lang=\"en\"><p>Fish&nbsp;and <b>chips</b> &amp; more.</p>"
         "<p lang=\"de\">Deutsch.</p></html>",
         "html", "en");
@@ -376,14 +376,14 @@ TEST(filters_merge_translated_keeps_markup_and_spelling)
     CHECK_STR(out, "<html lang=\"sr-Latn\"><p>Riba&nbsp;i &lt;x&gt; <b>chips</b> "
                    "&amp; more.</p><p lang=\"de\">Deutsch.</p></html>");
     free(out);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 TEST(filters_merge_missing_target)
 {
-    struct tu_doc *doc = extract_str("<p>One.</p><p>Two.</p>", "html", "en");
+    OWNED(own_doc) struct tu_doc *doc = extract_str("<p>One.</p><p>Two.</p>", "html", "en");
     struct tu_error err = {0};
-    struct tu_diag diag = {0};
+    OWNED(tu_diag_release) struct tu_diag diag = {0};
     enum tu_status st;
     char *out;
 
@@ -400,12 +400,12 @@ TEST(filters_merge_missing_target)
     CHECK(out == NULL);
     CHECK(st == TU_EINVAL);
     CHECK(strstr(err.msg, "u2") != NULL);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 TEST(filters_unquoted_attribute_gets_quotes)
 {
-    struct tu_doc *doc = extract_str("<img alt=Photo src=a.png>", "html", "en");
+    OWNED(own_doc) struct tu_doc *doc = extract_str("<img alt=Photo src=a.png>", "html", "en");
     struct tu_error err = {0};
     enum tu_status st;
     char *out;
@@ -415,14 +415,14 @@ TEST(filters_unquoted_attribute_gets_quotes)
     out = merge_str(doc, false, &st, &err, NULL);
     CHECK_STR(out, "<img alt=\"Moja &quot;slika&quot;\" src=a.png>");
     free(out);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 TEST(filters_text_paragraphs)
 {
     struct tu_doc *doc = extract_str("Title\n\nFirst line\n  wrapped.  \n\nLast.\n",
                                      "text", "en");
-    struct tu_doc *lines = extract_str("Title\nOne.\nTwo.\n", "text", "en");
+    OWNED(own_doc) struct tu_doc *lines = extract_str("Title\nOne.\nTwo.\n", "text", "en");
 
     CHECK(doc != NULL && lines != NULL);
     CHECK(doc->files[0]->children.count == 3);
@@ -432,12 +432,12 @@ TEST(filters_text_paragraphs)
     CHECK(lines->files[0]->children.count == 3);
     CHECK_STR(tu_filter_extension(doc), "txt");
     tu_doc_free(doc);
-    tu_doc_free(lines);
+    own_doc(&lines);
 }
 
 TEST(filters_pseudo_changes_every_segment)
 {
-    struct tu_doc *doc = extract_str(
+    OWNED(own_doc) struct tu_doc *doc = extract_str(
         "<p>Hello <b>world</b>. Again.</p><img alt=\"Picture\">", "html", "en");
     struct tu_error err = {0};
     enum tu_status st;
@@ -453,12 +453,12 @@ TEST(filters_pseudo_changes_every_segment)
     CHECK(strstr(out, "[Ĥéĺĺó ") != NULL);
     CHECK_STR(tu_filter_extension(doc), "html");
     free(out);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 TEST(filters_damaged_skeleton_refused)
 {
-    struct tu_doc *doc = extract_str("<p>One.</p>", "html", "en");
+    OWNED(own_doc) struct tu_doc *doc = extract_str("<p>One.</p>", "html", "en");
     struct tu_error err = {0};
     enum tu_status st;
     char *skl;
@@ -470,14 +470,14 @@ TEST(filters_damaged_skeleton_refused)
     CHECK(merge_str(doc, false, &st, &err, NULL) == NULL);
     CHECK(st == TU_EPARSE);
     CHECK(strstr(err.msg, "damaged skeleton") != NULL);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 TEST(filters_invalid_utf8_located)
 {
     struct tu_extract_opts o = {.src_lang = "en"};
     struct tu_error err = {0};
-    struct tu_doc *doc = NULL;
+    OWNED(own_doc) struct tu_doc *doc = NULL;
 
     CHECK(tu_extract_memory("ok\nbad \xC3(x\n", 11, "in.txt", &o, &doc, &err) ==
           TU_EENCODING);
@@ -487,7 +487,7 @@ TEST(filters_invalid_utf8_located)
 
 TEST(filters_merge_refuses_html_the_parser_would_repair)
 {
-    struct tu_doc *doc = extract_str(
+    OWNED(own_doc) struct tu_doc *doc = extract_str(
         "<p>Go <a href=\"1\">one</a> and <a href=\"2\">two</a> now.</p>",
         "html", "en");
     struct tu_error err = {0};
@@ -510,12 +510,12 @@ TEST(filters_merge_refuses_html_the_parser_would_repair)
     CHECK(out == NULL);
     CHECK(st == TU_EINVALID);
     CHECK(strstr(err.msg, "would not parse like the original") != NULL);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }
 
 TEST(filters_lang_follows_translation)
 {
-    struct tu_doc *doc = extract_str(
+    OWNED(own_doc) struct tu_doc *doc = extract_str(
         "<html lang=\"en-GB\" xml:lang=\"en\"><head><meta http-equiv=\"Content-Language\" "
         "content=\"en\"></head><body><p>One.</p><p lang=\"fr\">Un.</p></body></html>",
         "html", "en");
@@ -530,5 +530,5 @@ TEST(filters_lang_follows_translation)
                    "http-equiv=\"Content-Language\" content=\"sr-Latn\"></head>"
                    "<body><p>Jedan.</p><p lang=\"fr\">Un.</p></body></html>");
     free(out);
-    tu_doc_free(doc);
+    own_doc(&doc);
 }

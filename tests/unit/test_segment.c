@@ -103,7 +103,7 @@ TEST(segment_inline_codes)
 
 TEST(segment_breaks_contract)
 {
-    struct tu_segmenter *s = NULL;
+    OWNED(own_segmenter) struct tu_segmenter *s = NULL;
     struct tu_error err = {0};
     size_t *breaks = NULL;
     size_t n = 99;
@@ -117,7 +117,7 @@ TEST(segment_breaks_contract)
     CHECK(n == 0 && breaks == NULL);
     CHECK(tu_segmenter_split(s, "ab\xC3(", 4, &breaks, &n, &err) == TU_EENCODING);
     CHECK(err.line == 1 && err.column == 3);
-    tu_segmenter_free(s);
+    own_segmenter(&s);
     tu_error_clear(&err);
     CHECK(tu_segmenter_new("xx-nope", NULL, &s, &err) == TU_EINVAL);
     CHECK(s == NULL);
@@ -184,12 +184,12 @@ TEST(count_chars_rules)
 TEST(segment_long_runs_are_linear)
 {
     static const char *const pieces[] = {".", "! ", "1", "A", "\xEF\xBF\xBC"};
-    struct tu_segmenter *s = NULL;
+    OWNED(own_segmenter) struct tu_segmenter *s = NULL;
     struct tu_error err = {0};
 
     CHECK(tu_segmenter_new("bs", NULL, &s, &err) == TU_OK);
     for (size_t p = 0; p < sizeof(pieces) / sizeof(pieces[0]); p++) {
-        struct tu_buf b;
+        OWNED(tu_buf_release) struct tu_buf b = {0};
         size_t *breaks = NULL;
         size_t n = 0;
         enum tu_status st;
@@ -202,17 +202,17 @@ TEST(segment_long_runs_are_linear)
         tu_free(breaks);
         tu_buf_release(&b);
         if (st != TU_OK) {
-            tu_segmenter_free(s);
+            own_segmenter(&s);
         }
         CHECK(st == TU_OK);
     }
-    tu_segmenter_free(s);
+    own_segmenter(&s);
 }
 
 /* Offsets are bytes of the original text, also after 4-byte characters. */
 TEST(segment_offsets_utf8)
 {
-    struct tu_segmenter *s = NULL;
+    OWNED(own_segmenter) struct tu_segmenter *s = NULL;
     struct tu_error err = {0};
     size_t *breaks = NULL;
     size_t n = 0;
@@ -225,5 +225,5 @@ TEST(segment_offsets_utf8)
     /* Only codes and spaces: no break, no crash. */
     CHECK(tu_segmenter_split(s, "\xEF\xBF\xBC \xEF\xBF\xBC", 7, &breaks, &n, &err) == TU_OK);
     CHECK(n == 0);
-    tu_segmenter_free(s);
+    own_segmenter(&s);
 }

@@ -53,7 +53,7 @@ static char *tr(const char *to, const char *s, const struct tu_translit_opts *o)
 
 TEST(text_nfc_composes)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     CHECK(tu_text_nfc("c\xCC\x8C" "a", 4, &b, &err) == TU_OK); /* c + combining caron */
@@ -63,7 +63,7 @@ TEST(text_nfc_composes)
 
 TEST(text_nfc_rejects_bad_utf8)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     CHECK(tu_text_nfc("ab\nc\xC3(", 6, &b, &err) == TU_EENCODING);
@@ -96,7 +96,7 @@ TEST(text_match_key_nfc_and_digraphs)
 
 TEST(text_decode_legacy)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
     const char *det = NULL;
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
@@ -115,7 +115,7 @@ TEST(text_decode_legacy)
 
 TEST(text_decode_errors)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     CHECK(tu_text_decode("f.txt", "ok\nč\x80", 6, "UTF-8", &b, NULL, &err) == TU_EENCODING);
@@ -129,7 +129,7 @@ TEST(text_decode_errors)
 
 TEST(text_normalize_cleans)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
     struct tu_normalize_opts o = {"sr", true};
     const char *in = "\xEF\xBB\xBFpo\xC2\xADsao  je\xE2\x80\x8B \xC7\x88ubi \"da\"";
@@ -186,7 +186,7 @@ TEST(translit_acronyms_keep)
 
 TEST(translit_bad_target)
 {
-    struct tu_translit *t = NULL;
+    OWNED(own_translit) struct tu_translit *t = NULL;
     struct tu_error err = {0};
     CHECK(tu_translit_new("hr-Cyrl", NULL, &t, &err) == TU_EINVAL);
     CHECK(t == NULL);
@@ -235,7 +235,7 @@ static void word_diff(const char *q, const char *o, size_t max, struct tu_buf *b
 
 TEST(text_word_diff_names_the_changed_words)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     word_diff("The forum gathered 14 municipalities on 3 December.",

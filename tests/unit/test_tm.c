@@ -62,7 +62,7 @@ static bool add(struct tu_tm *tm, const char *sl, const char *tl,
 
 TEST(tm_schema_embedded_matches_file)
 {
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     CHECK(tu_file_read("tm/schema.sql", 1 << 20, &b, &err) == TU_OK);
@@ -152,7 +152,7 @@ static size_t random_sentence(unsigned *seed, size_t lo, size_t spread, char *s,
 TEST(tm_index_equals_exhaustive_scan)
 {
     char path[512], s[400];
-    struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     struct tu_error err = {0};
     unsigned seed = 99;
     size_t same = 0, total = 0;
@@ -192,7 +192,7 @@ TEST(tm_index_equals_exhaustive_scan)
         tu_tm_matches_free(b, nb);
     }
     CHECK(same == total);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
 
@@ -247,7 +247,7 @@ static void check_bridge_found(struct tu_tm *tm)
 TEST(tm_migrates_version_2)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     struct tu_error err = {0};
     sqlite3 *db = NULL;
 
@@ -256,7 +256,7 @@ TEST(tm_migrates_version_2)
         return;
     }
     CHECK(add(tm, "en", "sr-Latn", "The bridge opens on Monday.", "Most se otvara u ponedeljak.", NULL));
-    tu_tm_close(tm);
+    own_tm(&tm);
     /* back to the version 2 shape: gram table, no posting lists */
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
     CHECK(units_to_version_4(db));
@@ -273,7 +273,7 @@ TEST(tm_migrates_version_2)
         return;
     }
     check_bridge_found(tm);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
 
@@ -284,12 +284,12 @@ TEST(tm_migrates_version_2)
 TEST(tm_migrates_version_4)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     struct tu_error err = {0};
     sqlite3 *db = NULL;
     sqlite3_stmt *st = NULL;
     bool added = true;
-    struct tu_buf out;
+    OWNED(tu_buf_release) struct tu_buf out = {0};
 
     CHECK(tm != NULL);
     if (tm == NULL) {
@@ -297,7 +297,7 @@ TEST(tm_migrates_version_4)
     }
     CHECK(add(tm, "en", "sr-Latn", "A storm closed the port.", "Oluja je zatvorila luku.", NULL));
     CHECK(add(tm, "en", "sr-Latn", "The bridge opens on Monday.", "Most se otvara u ponedeljak.", NULL));
-    tu_tm_close(tm);
+    own_tm(&tm);
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
     CHECK(units_to_version_4(db));
     /* postings under other trigram ids: the migration must rebuild them */
@@ -319,7 +319,7 @@ TEST(tm_migrates_version_4)
     CHECK(tu_tm_concordance(tm, "storm", 10, &out, &err) == TU_OK);
     CHECK(out.len > 0 && strncmp(out.data, "1\t", 2) == 0);
     tu_buf_release(&out);
-    tu_tm_close(tm);
+    own_tm(&tm);
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
     CHECK(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE key = 'schema'),"
                                  " count(*), count(DISTINCT unit_hash), min(unit_hash) > 0,"
@@ -364,10 +364,10 @@ static bool fts_consistent(const char *path)
 TEST(tm_concordance_catches_up)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path), *ro = NULL;
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path), *ro = NULL;
     struct tu_tm_filter f = {0};
     struct tu_error err = {0};
-    struct tu_buf out;
+    OWNED(tu_buf_release) struct tu_buf out = {0};
     size_t pending = 0, n = 0;
 
     CHECK(tm != NULL);
@@ -383,7 +383,7 @@ TEST(tm_concordance_catches_up)
         CHECK(tu_tm_concordance(ro, "storm", 10, &out, &err) == TU_OK);
         CHECK(strstr(out.data ? out.data : "", "closed") && strstr(out.data, "passed"));
         CHECK(tu_tm_fts_pending(ro, &pending, &err) == TU_OK && pending == 0);
-        tu_tm_close(ro);
+        own_tm(&ro);
     }
     CHECK(fts_consistent(path));
     /* the newest unit (id 2, indexed) goes; a new unit takes id 2 again */
@@ -402,14 +402,14 @@ TEST(tm_concordance_catches_up)
           strstr(out.data, "warning") == NULL);
     CHECK(fts_consistent(path));
     tu_buf_release(&out);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
 
 TEST(tm_add_merge_lookup)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     struct tu_tm_query q;
     struct tu_tm_match *m = NULL;
     size_t n = 0;
@@ -472,15 +472,15 @@ TEST(tm_add_merge_lookup)
         CHECK_STR(m[0].trg_text, "The new bridge is open.");
     }
     tu_tm_matches_free(m, n);
-    tu_tm_close(tm);
+    own_tm(&tm);
     gone(path);
 }
 
 TEST(tm_fuzzy_plan_reads_a_key_range)
 {
     char path[512];
-    struct tu_tm *tm = fresh(path, sizeof path);
-    struct tu_buf b;
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
 
     CHECK(tm != NULL);
@@ -492,6 +492,44 @@ TEST(tm_fuzzy_plan_reads_a_key_range)
     CHECK(strstr(b.data, "SEARCH post USING INTEGER PRIMARY KEY") != NULL);
     CHECK(strstr(b.data, "SCAN") == NULL);
     tu_buf_release(&b);
+    own_tm(&tm);
+    gone(path);
+}
+
+/* Issue 16: the content stamp a batch keys its outputs on changes with
+ * every add, merge and delete, and not with usage counts (which a batch
+ * writes itself) or a failed add. */
+TEST(tm_content_stamp_ignores_usage_counts)
+{
+    char path[600];
+    struct tu_tm *tm = fresh(path, sizeof path);
+    struct tu_error err = {0};
+    struct tu_tm_filter f = {0};
+    uint64_t s0, s1, s2, s3, s4;
+    int64_t id = 1;
+    size_t deleted = 0;
+    bool added;
+
+    CHECK(tm != NULL);
+    CHECK(tu_tm_content_stamp(tm, &s0, &err) == TU_OK);
+    CHECK(add(tm, "en", "hr", "The bridge is open.", "Most je otvoren.", &added) && added);
+    CHECK(tu_tm_content_stamp(tm, &s1, &err) == TU_OK);
+    CHECK(s1 != s0);
+    CHECK(tu_tm_count_use(tm, &id, 1, &err) == TU_OK);
+    CHECK(tu_tm_content_stamp(tm, &s2, &err) == TU_OK);
+    CHECK(s2 == s1);
+    CHECK(add(tm, "en", "hr", "The bridge is open.", "Most je otvoren.", &added) && !added);
+    CHECK(tu_tm_content_stamp(tm, &s3, &err) == TU_OK);
+    CHECK(s3 != s2); /* a merge may approve or give context */
+    f.trg_lang = "hr";
+    CHECK(tu_tm_delete(tm, &f, &deleted, &err) == TU_OK && deleted == 1);
+    CHECK(tu_tm_content_stamp(tm, &s4, &err) == TU_OK);
+    CHECK(s4 != s3 && s4 != s0);
+    CHECK(tu_tm_begin(tm, &err) == TU_OK);
+    CHECK(add(tm, "en", "hr", "Rolled back.", "Vraćeno.", &added));
+    tu_tm_rollback(tm);
+    CHECK(tu_tm_content_stamp(tm, &s0, &err) == TU_OK);
+    CHECK(s0 == s4);
     tu_tm_close(tm);
     gone(path);
 }

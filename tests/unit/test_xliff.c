@@ -55,8 +55,8 @@ static struct tu_doc *sample_doc(void)
 
 static void round_trip(enum tu_xliff_version v)
 {
-    struct tu_doc *d = sample_doc(), *r = NULL;
-    struct tu_buf b;
+    OWNED(own_doc) struct tu_doc *d = sample_doc(), *r = NULL;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
     struct tu_error err = {0};
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
@@ -82,8 +82,8 @@ static void round_trip(enum tu_xliff_version v)
     CHECK(u->matches[0].match_quality == 85);
     CHECK_STR(u->matches[0].origin, "tm.db");
     CHECK(u->matches[0].target.count == 1);
-    tu_doc_free(r);
-    tu_doc_free(d);
+    own_doc(&r);
+    own_doc(&d);
     tu_buf_release(&b);
 }
 
@@ -100,7 +100,7 @@ TEST(xliff_round_trip_12)
 TEST(xliff_refuses_doctype)
 {
     static const char x[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<xliff/>";
-    struct tu_doc *d = NULL;
+    OWNED(own_doc) struct tu_doc *d = NULL;
     struct tu_error err = {0};
     CHECK(tu_xliff_read_memory(x, sizeof x - 1, "m", &d, &err) == TU_EPARSE);
     CHECK(d == NULL);
@@ -110,7 +110,7 @@ TEST(xliff_refuses_doctype)
 TEST(xliff_located_parse_error)
 {
     static const char x[] = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\">\n<file>";
-    struct tu_doc *d = NULL;
+    OWNED(own_doc) struct tu_doc *d = NULL;
     struct tu_error err = {0};
     CHECK(tu_xliff_read_memory(x, sizeof x - 1, "m", &d, &err) == TU_EPARSE);
     CHECK(err.line >= 2);
@@ -176,9 +176,9 @@ TEST(xliff_validate_reorder_sequence)
 
 TEST(xliff_validate_written_document)
 {
-    struct tu_doc *d = sample_doc();
+    OWNED(own_doc) struct tu_doc *d = sample_doc();
     struct tu_error err = {0};
-    struct tu_diag diag = {0};
+    OWNED(tu_diag_release) struct tu_diag diag = {0};
     char path[] = "/tmp/tumac-xv-XXXXXX";
     int fd = mkstemp(path);
     CHECK(fd >= 0);
@@ -188,5 +188,5 @@ TEST(xliff_validate_written_document)
     CHECK(diag.count == 0);
     tu_diag_release(&diag);
     remove(path);
-    tu_doc_free(d);
+    own_doc(&d);
 }
