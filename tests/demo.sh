@@ -35,7 +35,19 @@ for f in report.html report.json; do
     fi
 done
 echo
+echo "== tumac batch on Word documents: the new release and the earlier one as .docx (samples/office)"
+"$tumac" batch --tm "$demo/tm.db" --ref samples -s en -t bs,hr,sr-Latn,sr-Cyrl \
+    -o "$demo/word" samples/office/new/workshop-media-literacy-tuzla.en.docx \
+    samples/office/workshop-media-literacy.en.docx || rc=$?
+for l in bs hr sr-Latn sr-Cyrl; do
+    if [ "$rc" -ne 0 ] || [ ! -s "$demo/word/$l/workshop-media-literacy.docx" ]; then
+        echo "make demo: no finished Word document for $l in $demo/word/$l" >&2
+        exit 1
+    fi
+done
+echo
 echo "XLIFF for the translators:  $demo/out/<locale>/*.xlf"
 echo "finished documents:         $demo/out/<locale>/*.html, *.txt"
+echo "finished Word documents:    $demo/word/<locale>/*.docx"
 echo "analysis per locale:        $demo/out/analysis-<locale>.html"
 echo "HTML report:                file://$(realpath "$demo/out/report.html")"

@@ -16,7 +16,7 @@
 #include <tumac/locale.h>
 #include "batch-int.h"
 
-static const char *const doc_exts[] = {"html", "htm", "xhtml", "txt"};
+static const char *const doc_exts[] = {"html", "htm", "xhtml", "txt", "docx", "odt"};
 
 bool batch_is_document(const char *path)
 {
@@ -281,7 +281,7 @@ enum tu_status batch_inputs_collect(const char *const *paths, size_t count,
             st = walk(list, paths[i], strlen(paths[i]), src, 0, err);
             if (st == TU_OK && list->count == before) {
                 st = tu_error_at(err, TU_ENOTFOUND, paths[i], 0, 0,
-                                 "no documents (.html, .htm, .xhtml, .txt) "
+                                 "no documents (.html, .htm, .xhtml, .txt, .docx, .odt) "
                                  "in this folder");
             }
         } else {

@@ -15,13 +15,13 @@ const char cmd_count_usage[] =
     "--lang TAG [--format text|json] FILE...\n"
     "\n"
     "Count words, characters (with and without spaces) and sentences of each\n"
-    "FILE and in total. Plain text (UTF-8) and HTML (.html, .htm) are told\n"
-    "apart by the name.\n"
+    "FILE and in total. Plain text (UTF-8), HTML (.html, .htm), Word (.docx)\n"
+    "and ODF text (.odt) are told apart by the name.\n"
     "\n"
     "  -l, --lang TAG        language of the text: bs, hr, sr-Latn, sr-Cyrl, en, ...\n"
     "  -f, --format FORMAT   text (a table, the default) or json\n";
 
-enum input_kind { INPUT_TEXT, INPUT_HTML, INPUT_XLIFF };
+enum input_kind { INPUT_TEXT, INPUT_HTML, INPUT_OFFICE, INPUT_XLIFF };
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -38,6 +38,9 @@ static enum input_kind kind_of(const char *path)
     }
     if (ends_with(path, ".xlf") || ends_with(path, ".xliff")) {
         return INPUT_XLIFF;
+    }
+    if (ends_with(path, ".docx") || ends_with(path, ".docm") || ends_with(path, ".odt")) {
+        return INPUT_OFFICE;
     }
     return INPUT_TEXT;
 }
@@ -190,17 +193,18 @@ static enum tu_status count_xliff(struct tu_segmenter *seg, const char *lang,
     return count_loaded(seg, lang, path, doc, rc, c, err);
 }
 
-/* HTML through the extraction filter: the text a translator gets. */
-static enum tu_status count_html(struct tu_segmenter *seg, const char *lang,
-                                 const char *path, struct tu_counts *c,
-                                 struct tu_error *err)
+/* HTML, DOCX, ODT through the extraction filter: the text a translator
+ * gets. `format` is "html" or "auto" (the package's name decides). */
+static enum tu_status count_extracted(struct tu_segmenter *seg, const char *lang,
+                                      const char *path, const char *format,
+                                      struct tu_counts *c, struct tu_error *err)
 {
     struct tu_extract_opts opts = {0};
     struct tu_doc *doc = NULL;
     enum tu_status rc;
 
     opts.src_lang = lang;
-    opts.format = "html";
+    opts.format = format;
     rc = tu_extract_file(path, &opts, &doc, err);
     return count_loaded(seg, lang, path, doc, rc, c, err);
 }
@@ -215,8 +219,9 @@ static enum tu_status count_file(struct tu_segmenter *seg, const char *lang,
     if (kind_of(path) == INPUT_XLIFF) {
         return count_xliff(seg, lang, path, c, err);
     }
-    if (kind_of(path) == INPUT_HTML) {
-        return count_html(seg, lang, path, c, err);
+    if (kind_of(path) == INPUT_HTML || kind_of(path) == INPUT_OFFICE) {
+        return count_extracted(seg, lang, path,
+                               kind_of(path) == INPUT_HTML ? "html" : "auto", c, err);
     }
     tu_buf_init(&in, TU_FILE_DEFAULT_LIMIT);
     rc = tu_file_read(path, TU_FILE_DEFAULT_LIMIT, &in, err);

@@ -98,9 +98,12 @@ static enum tr_kind classify(const struct dx *d, size_t a, size_t b, bool fmt)
 {
     const char *in = d->fx->in;
     size_t opens = 0, closes = 0, tabs = 0, brs = 0, other = 0, skip = 0;
+    long rel = 0, low = 0; /* element depth against the first text's <w:t> */
 
     for (size_t i = a + 1; i < b; i++) {
         const struct xt *x = &d->t.v[i];
+        rel += x->kind == XT_START ? 1 : x->kind == XT_END ? -1 : 0;
+        low = rel < low ? rel : low;
         if (skip > 0) { /* inside a <w:rPr>: its run's key says it all */
             if (x->kind == XT_START) {
                 skip++;
@@ -128,14 +131,16 @@ static enum tr_kind classify(const struct dx *d, size_t a, size_t b, bool fmt)
             other++;
         }
     }
-    if (other > 0 || opens + closes + tabs + brs > 1) {
+    /* only "</w:t></w:r> ... <w:r><w:t>" keeps the context wherever it goes */
+    if (other > 0 || opens + closes + tabs + brs > 1 ||
+        (opens + closes == 0 && (rel != 0 || low < -2))) {
         return TR_OTHER;
     }
     if (opens == 1) {
-        return TR_LINK_OPEN;
+        return rel == 1 && low >= -2 ? TR_LINK_OPEN : TR_OTHER;
     }
     if (closes == 1) {
-        return TR_LINK_CLOSE;
+        return rel == -1 && low >= -3 ? TR_LINK_CLOSE : TR_OTHER;
     }
     if ((tabs || brs) && fmt) {
         return TR_OTHER;
@@ -265,15 +270,20 @@ static enum tu_status add_key(struct dx *d, const char *key, size_t n)
     return v[d->nkeys++] ? TU_OK : TU_ENOMEM;
 }
 
+/* A text of only spaces takes the formatting of the text before it: the
+ * format of a space is not worth a code (Word's "apple-converted-space"). */
 static enum tu_status add_piece(struct dx *d, size_t tok)
 {
     struct piece *v = tu_grow(d->pieces, sizeof(*v), d->npieces + 1, &d->pieces_cap);
+    const struct xt *x = &d->t.v[tok];
     if (v == NULL) {
         return TU_ENOMEM;
     }
     d->pieces = v;
     v[d->npieces].tok = tok;
-    v[d->npieces].run = d->runs[d->nruns - 1].key;
+    v[d->npieces].run = d->npieces > 0 && is_blank(d->fx->in + x->start, x->end - x->start)
+                            ? v[d->npieces - 1].run
+                            : d->runs[d->nruns - 1].key;
     d->npieces++;
     return TU_OK;
 }
@@ -335,7 +345,7 @@ static enum tu_status open_tag(struct dx *d, size_t i)
     if (st == TU_OK && xt_is(in, x, "w:lang")) {
         size_t v, n;
         if (xt_attr(in, x, "w:val", &v, &n)) {
-            st = xp_langs_add(&d->langs, v, v + n);
+            st = xp_langs_add(&d->langs, v, v + n, 0);
         }
     }
     return st;

@@ -17,13 +17,14 @@
 
 static const struct fx_filter *const filters[] = {
     &fx_filter_docx,
+    &fx_filter_odt,
     &fx_filter_html,
     &fx_filter_text, /* last: it takes anything */
 };
 
 #define FILTER_COUNT (sizeof(filters) / sizeof(filters[0]))
 
-static const char *const names[] = {"html", "text", "docx", NULL};
+static const char *const names[] = {"html", "text", "docx", "odt", NULL};
 
 const char *const *tu_filter_names(void)
 {
@@ -233,7 +234,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     fx.filter = pick(name, opts->format, data, len);
     if (fx.filter == NULL) {
         return tu_error_set(err, TU_EINVAL,
-                            "unknown format '%s' (expected auto, text, html or docx)",
+                            "unknown format '%s' (expected auto, text, html, docx or odt)",
                             opts->format);
     }
     tu_buf_init(&decoded, TU_BUF_NO_LIMIT);

@@ -13,7 +13,10 @@
  *   \{a U Q [N]}       the value of unit U as an attribute value; Q is the
  *                      quoting of the original: d ("), s ('), n (none)
  *   \{l}BCP47\{/l}     a lang attribute value: the target language once the
- *                      document is translated, the original otherwise
+ *                      document is translated, the original otherwise;
+ *                      \{l l}, \{l r}, \{l s}: only its language, region
+ *                      ("none" if the target has none) or script (the
+ *                      original if the target has none), as ODF splits them
  *   \{c U ID}START[\{|}END]\{/c}
  *                      the markup of code ID of unit U (a template that may
  *                      hold \{a} directives); emits nothing where it stands

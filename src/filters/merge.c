@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <tumac/alloc.h>
+#include <tumac/locale.h>
 #include <tumac/text.h>
 
 #include "filters-int.h"
@@ -520,6 +521,29 @@ static enum tu_status add_span(struct ms *m, size_t start, size_t limit,
     return TU_OK;
 }
 
+/* A language value: the target's (or one of its subtags) once translated. */
+static void render_lang(const struct ms *m, const struct skl_piece *p,
+                        struct tu_buf *out)
+{
+    struct tu_locale loc;
+    const char *v = NULL;
+
+    if (m->translated && m->trg_lang != NULL) {
+        if (p->q == 0) {
+            v = m->trg_lang;
+        } else if (tu_locale_parse(m->trg_lang, &loc, NULL) == TU_OK) {
+            v = p->q == 'l' ? loc.language
+                : p->q == 'r' ? (loc.region[0] ? loc.region : "none")
+                              : (loc.script[0] ? loc.script : NULL);
+        }
+    }
+    if (v != NULL) {
+        tu_buf_adds(out, v);
+    } else {
+        tu_buf_add(out, m->k.lit.data + p->start, p->len);
+    }
+}
+
 static enum tu_status render_pieces(struct ms *m, const struct skl_pieces *ps,
                                     struct tu_buf *out)
 {
@@ -542,11 +566,7 @@ static enum tu_status render_pieces(struct ms *m, const struct skl_pieces *ps,
             break;
         }
         case SKL_LANG:
-            if (m->translated && m->trg_lang != NULL) {
-                tu_buf_adds(out, m->trg_lang);
-            } else {
-                tu_buf_add(out, m->k.lit.data + p->start, p->len);
-            }
+            render_lang(m, p, out);
             break;
         }
     }

@@ -5,9 +5,10 @@
  *
  * A package's skeleton body is the whole input package, base64, then each
  * XML part the filter reads, written as skeleton like any text document:
- *   NUL "PKG" NUL base64(package) NUL
- *   NUL "PART " name NUL part-skeleton     (once per part read)
- * (NUL is written \x00 by skl_lit.) Merge renders the body, and the
+ *   SOH "PKG" SOH base64(package) SOH
+ *   SOH "PART " name SOH part-skeleton     (once per part read)
+ * (SOH, U+0001, written \x01, is a byte no XML 1.0 part or XLIFF target
+ * can hold, so it cannot occur in a rendered part.) Merge renders the body, and the
  * filter's pack hook turns it back into a package: every entry of the
  * original in its order, each rendered part in place of the original one.
  */
@@ -122,19 +123,24 @@ enum tu_status xp_check(const char *data, size_t len, const char *path,
  * Copy the part up to `to` into the skeleton, writing the value of every
  * language attribute in `langs` (ascending [start, end) pairs) as \{l}.
  */
+struct xp_lang {
+    size_t start, end;
+    char part; /* 0: a whole tag; l, r, s: an ODF language, country, script */
+};
 struct xp_langs {
-    size_t *v; /* start, end, start, end ... */
+    struct xp_lang *v; /* ascending */
     size_t count, cap;
-    size_t next; /* first pair not yet copied */
+    size_t next; /* first one not yet copied */
 };
 void xp_copy_langs(struct fx *fx, struct xp_langs *l, size_t to);
 /* Skeleton template of input[a, b) with the language values in `l` as \{l}. */
 char *xp_template(const struct fx *fx, const struct xp_langs *l, size_t a,
                   size_t b, size_t *len);
-enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end);
+enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end,
+                            char part);
 
 /* A unit for each element named in `names` that holds only text (document
- * properties: title, subject ...). */
+ * properties: title, subject ...); a dc:language value becomes the target's. */
 enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
                                const char *const *names, struct tu_error *err);
 

@@ -250,9 +250,9 @@ static enum tu_status read_part(struct fx *fx, struct pkg *p, size_t i,
         tu_error_wrap(err, fx->path, err->line, err->column, "part %s", name);
     }
     if (st == TU_OK) {
-        tu_buf_adds(&fx->skl, "\\x00PART ");
+        tu_buf_adds(&fx->skl, "\\x01PART ");
         skl_lit(&fx->skl, name, strlen(name));
-        tu_buf_adds(&fx->skl, "\\x00");
+        tu_buf_adds(&fx->skl, "\\x01");
         fx->in = b.data;
         fx->len = b.len;
         fx->pos = 0;
@@ -301,9 +301,9 @@ enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick,
                          fx->filter->name);
     }
     if (st == TU_OK) {
-        tu_buf_adds(&fx->skl, "\\x00PKG\\x00");
+        tu_buf_adds(&fx->skl, "\\x01PKG\\x01");
         b64_encode(&fx->skl, (const unsigned char *)data, len);
-        tu_buf_adds(&fx->skl, "\\x00");
+        tu_buf_adds(&fx->skl, "\\x01");
     }
     for (size_t i = 0; st == TU_OK && i < pkg_count(p); i++) {
         pkg_part_fn fn = pick(pkg_name(p, i));
@@ -320,6 +320,8 @@ enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick,
 
 /* ---- merge: the rendered body back into a package ---- */
 
+#define SEP "\x01" /* the separator in the rendered body (see office.h) */
+
 struct rendered {
     const char *pkg; /* base64 */
     size_t pkg_len;
@@ -333,8 +335,8 @@ static enum tu_status split_rendered(const char *s, size_t n,
     const char *end = s + n, *p, *z;
 
     memset(r, 0, sizeof(*r));
-    if (n < 5 || memcmp(s, "\0PKG\0", 5) != 0 ||
-        (z = memchr(s + 5, '\0', n - 5)) == NULL) {
+    if (n < 5 || memcmp(s, SEP "PKG" SEP, 5) != 0 ||
+        (z = memchr(s + 5, SEP[0], n - 5)) == NULL) {
         return tu_error_set(err, TU_EPARSE, "damaged skeleton: no package in it");
     }
     r->pkg = s + 5;
@@ -342,12 +344,12 @@ static enum tu_status split_rendered(const char *s, size_t n,
     p = z + 1;
     while (p < end) {
         const char *name, *nz, *next;
-        if ((size_t)(end - p) < 6 || memcmp(p, "\0PART ", 6) != 0 ||
-            (nz = memchr(p + 6, '\0', (size_t)(end - p - 6))) == NULL) {
+        if ((size_t)(end - p) < 6 || memcmp(p, SEP "PART ", 6) != 0 ||
+            (nz = memchr(p + 6, SEP[0], (size_t)(end - p - 6))) == NULL) {
             return tu_error_set(err, TU_EPARSE, "damaged skeleton: a part without its name");
         }
         name = p + 6;
-        next = memchr(nz + 1, '\0', (size_t)(end - nz - 1));
+        next = memchr(nz + 1, SEP[0], (size_t)(end - nz - 1));
         if (next == NULL) {
             next = end;
         }

@@ -460,14 +460,19 @@ static enum tu_status parse_seq(struct sp *p, struct skl_pieces *ps,
             }
         } else if (strcmp(d.name, "l") == 0) {
             struct skl_pieces lp = {0};
-            char lstop[16];
+            char lstop[16], part = 0;
+            if (d.nargs > 1 || (d.nargs == 1 && (strlen(d.arg[0]) != 1 ||
+                                                 strchr("lrs", d.arg[0][0]) == NULL))) {
+                return sp_fail(p, "bad lang directive argument");
+            }
+            part = d.nargs == 1 ? d.arg[0][0] : 0;
             st = parse_seq(p, &lp, lstop, sizeof(lstop), true);
             if (st == TU_OK && strcmp(lstop, "/l") != 0) {
                 st = sp_fail(p, "lang not closed by \\{/l}");
             }
             if (st == TU_OK) {
                 st = pieces_add(ps, SKL_LANG, lp.count ? lp.v[0].start : 0,
-                                lp.count ? lp.v[0].len : 0, NULL, 0);
+                                lp.count ? lp.v[0].len : 0, NULL, part);
             }
             tu_free(lp.v);
             if (st != TU_OK) {

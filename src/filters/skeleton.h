@@ -18,7 +18,7 @@ struct skl_piece {
     enum skl_piece_kind kind;
     size_t start, len; /* LIT and LANG (the original value): bytes in lit */
     char *unit;        /* UNIT, ATTR */
-    char q;            /* ATTR: d, s or n */
+    char q;            /* ATTR: d, s or n; LANG: 0 (the tag), l, r or s */
 };
 
 struct skl_pieces {

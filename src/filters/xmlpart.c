@@ -16,38 +16,21 @@
 #include <tumac/alloc.h>
 #include <tumac/fileio.h>
 
+#include "base/xmlparse-int.h"
 #include "office.h"
 
-/* The one place office parts are parsed with libxml2: the strictest options
- * (no network, no entity substitution, no DTD loading; a DOCTYPE is refused
- * by the scan before this runs). Switch to the shared XML policy here. */
+/* The one place office parts are parsed with libxml2, under the shared XML
+ * policy (base/xmlparse-int.h), read as UTF-8 whatever they declare. */
 static enum tu_status strict_parse(const char *data, size_t len,
                                    const char *path, const char *part,
                                    struct tu_error *err)
 {
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    xmlDocPtr doc;
-    enum tu_status st = TU_OK;
-
-    if (ctxt == NULL || len > (size_t)INT32_MAX) {
-        xmlFreeParserCtxt(ctxt);
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
-    }
-    doc = xmlCtxtReadMemory(ctxt, data, (int)len, part, "UTF-8",
-                            XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                XML_PARSE_NOWARNING);
-    if (doc == NULL || doc->intSubset != NULL) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
-        char msg[200];
-        snprintf(msg, sizeof(msg), "%s", e && e->message ? e->message : "a DOCTYPE");
-        msg[strcspn(msg, "\n")] = '\0';
-        st = tu_error_at(err, TU_EPARSE, path, e ? (unsigned long)e->line : 0,
-                         e ? (unsigned long)e->int2 : 0,
-                         "part %s is not well-formed XML: %s", part, msg);
+    xmlDocPtr doc = xmlp_read_memory(data, len, path, "office XML", XMLP_UTF8, err);
+    if (doc == NULL) {
+        return tu_error_wrap(err, NULL, err->line, err->column, "part %s", part);
     }
     xmlFreeDoc(doc);
-    xmlFreeParserCtxt(ctxt);
-    return st;
+    return TU_OK;
 }
 
 static enum tu_status scan_fail(const char *s, size_t n, size_t at,
@@ -262,6 +245,26 @@ static size_t decode_ref(const char *s, size_t n, char *o)
     return cp == 0 || cp > 0x10FFFF ? 0 : fx_put_utf8(o, cp);
 }
 
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Text without references: white space apart from words, so that a
+ * segment's edges can leave its spaces between segments. */
+static enum tu_status plain_items(struct fx_items *it, const char *s, size_t n)
+{
+    enum tu_status st = TU_OK;
+
+    for (size_t i = 0, j; i < n && st == TU_OK; i = j) {
+        bool sp = is_space(s[i]);
+        for (j = i + 1; j < n && is_space(s[j]) == sp; j++) {
+        }
+        st = fx_items_text(it, s + i, j - i, s + i, j - i);
+    }
+    return st;
+}
+
 enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n)
 {
     size_t i = 0;
@@ -274,7 +277,7 @@ enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n)
         char dec[8];
         size_t dl;
         if (j > i) {
-            st = fx_items_text(it, s + i, j - i, s + i, j - i);
+            st = plain_items(it, s + i, j - i);
             i = j;
             continue;
         }
@@ -313,48 +316,50 @@ void xp_escape(struct tu_buf *out, const char *s, size_t n, char q)
 
 /* ---- language values ---- */
 
-enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end)
+enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end,
+                            char part)
 {
-    size_t *v = tu_grow(l->v, sizeof(*v), 2 * (l->count + 1), &l->cap);
+    struct xp_lang *v = tu_grow(l->v, sizeof(*v), l->count + 1, &l->cap);
     if (v == NULL) {
         return TU_ENOMEM;
     }
     l->v = v;
-    v[2 * l->count] = start;
-    v[2 * l->count + 1] = end;
-    l->count++;
+    v[l->count++] = (struct xp_lang){start, end, part};
     return TU_OK;
 }
 
-static void put_lang(struct tu_buf *b, const char *in, size_t a, size_t e)
+static void put_lang(struct tu_buf *b, const char *in, const struct xp_lang *x)
 {
-    tu_buf_adds(b, "\\{l}");
-    skl_lit(b, in + a, e - a);
+    if (x->part != 0) {
+        tu_buf_printf(b, "\\{l %c}", x->part);
+    } else {
+        tu_buf_adds(b, "\\{l}");
+    }
+    skl_lit(b, in + x->start, x->end - x->start);
     tu_buf_adds(b, "\\{/l}");
 }
 
 void xp_copy_langs(struct fx *fx, struct xp_langs *l, size_t to)
 {
-    while (l->next < l->count && l->v[2 * l->next + 1] <= to) {
-        size_t a = l->v[2 * l->next], e = l->v[2 * l->next + 1];
-        l->next++;
-        if (a < fx->pos) {
+    while (l->next < l->count && l->v[l->next].end <= to) {
+        const struct xp_lang *x = &l->v[l->next++];
+        if (x->start < fx->pos) {
             continue; /* inside a unit: its codes carry it */
         }
-        fx_copy_to(fx, a);
-        put_lang(&fx->skl, fx->in, a, e);
-        fx->pos = e;
+        fx_copy_to(fx, x->start);
+        put_lang(&fx->skl, fx->in, x);
+        fx->pos = x->end;
     }
     fx_copy_to(fx, to);
 }
 
-/* First language pair that starts at or after `a` (pairs are ascending). */
+/* First language value that starts at or after `a`. */
 static size_t first_lang(const struct xp_langs *l, size_t a)
 {
     size_t lo = 0, hi = l->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (l->v[2 * mid] < a) {
+        if (l->v[mid].start < a) {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -370,10 +375,10 @@ char *xp_template(const struct fx *fx, const struct xp_langs *l, size_t a,
     size_t at = a;
 
     tu_buf_init(&t, TU_BUF_NO_LIMIT);
-    for (size_t k = first_lang(l, a); k < l->count && l->v[2 * k + 1] <= b; k++) {
-        skl_lit(&t, fx->in + at, l->v[2 * k] - at);
-        put_lang(&t, fx->in, l->v[2 * k], l->v[2 * k + 1]);
-        at = l->v[2 * k + 1];
+    for (size_t k = first_lang(l, a); k < l->count && l->v[k].end <= b; k++) {
+        skl_lit(&t, fx->in + at, l->v[k].start - at);
+        put_lang(&t, fx->in, &l->v[k]);
+        at = l->v[k].end;
     }
     skl_lit(&t, fx->in + at, b - at);
     return tu_buf_detach(&t, len);
@@ -384,8 +389,16 @@ char *xp_template(const struct fx *fx, const struct xp_langs *l, size_t a,
 enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
                                const char *const *names, struct tu_error *err)
 {
+    struct xp_langs langs = {0};
     enum tu_status st = TU_OK;
 
+    /* dc:language holds the document's language: the target's once translated */
+    for (size_t i = 0; i + 2 < t->count && st == TU_OK; i++) {
+        if (t->v[i].kind == XT_START && xt_is(fx->in, &t->v[i], "dc:language") &&
+            t->v[i + 1].kind == XT_TEXT && t->v[i + 2].kind == XT_END) {
+            st = xp_langs_add(&langs, t->v[i + 1].start, t->v[i + 1].end, 0);
+        }
+    }
     for (size_t i = 0; i + 2 < t->count && st == TU_OK; i++) {
         const struct xt *x = &t->v[i];
         struct fx_items it = {0};
@@ -405,10 +418,17 @@ enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
         if (st != TU_OK) {
             st = tu_error_set(err, st, "out of memory");
         } else {
+            xp_copy_langs(fx, &langs, t->v[i + 1].start);
             st = fx_run_emit(fx, &it, t->v[i + 1].start, t->v[i + 1].end, *n,
                              false, err);
         }
         fx_items_release(&it);
     }
+    if (st == TU_OK) {
+        xp_copy_langs(fx, &langs, fx->len);
+    } else if (st == TU_ENOMEM) {
+        tu_error_set(err, st, "out of memory");
+    }
+    tu_free(langs.v);
     return st;
 }

@@ -12,6 +12,7 @@
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 
+#include "base/xmlparse-int.h"
 #include "segment-int.h"
 #include <tumac/alloc.h>
 #include <tumac/escape.h>
@@ -245,7 +246,6 @@ enum tu_status seg_srx_load(const char *path, const char *tag,
                             struct seg_rules *out, struct tu_error *err)
 {
     struct tu_buf in;
-    xmlParserCtxt *ctxt;
     xmlDoc *doc;
     enum tu_status rc;
 
@@ -255,40 +255,13 @@ enum tu_status seg_srx_load(const char *path, const char *tag,
         tu_buf_release(&in);
         return rc;
     }
-    ctxt = xmlNewParserCtxt();
-    if (ctxt == NULL) {
-        tu_buf_release(&in);
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
-    }
-    doc = xmlCtxtReadMemory(ctxt, in.data, (int)in.len, path, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                XML_PARSE_NOWARNING);
+    doc = xmlp_read_memory(in.data, in.len, path, "SRX", 0, err);
     tu_buf_release(&in);
     if (doc == NULL) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
-        char msg[256] = "not well-formed XML";
-        if (e != NULL && e->message != NULL) {
-            size_t n;
-            snprintf(msg, sizeof(msg), "%s", e->message);
-            n = strlen(msg);
-            while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) {
-                msg[--n] = '\0';
-            }
-        }
-        rc = tu_error_at(err, TU_EPARSE, path, e ? (unsigned long)e->line : 0,
-                         e && e->int2 > 0 ? (unsigned long)e->int2 : 0, "%s",
-                         msg);
-        xmlFreeParserCtxt(ctxt);
-        return rc;
+        return err->code;
     }
-    if (doc->intSubset != NULL || doc->extSubset != NULL) {
-        rc = tu_error_at(err, TU_EPARSE, path, line_of((xmlNode *)doc->intSubset),
-                         0, "a DOCTYPE is not allowed in an SRX file");
-    } else {
-        rc = load_doc(doc, path, tag, out, err);
-    }
+    rc = load_doc(doc, path, tag, out, err);
     xmlFreeDoc(doc);
-    xmlFreeParserCtxt(ctxt);
     return rc;
 }
 

@@ -1,5 +1,6 @@
 /*
- * TMX 1.4b import (libxml2 xmlReader, one <tu> expanded at a time) and
+ * TMX 1.4b import (libxml2 xmlReader under the XML parsing policy of
+ * base/xmlparse-int.h, one <tu> expanded at a time) and
  * export; TSV import; statistics, concordance, delete, vacuum.
  */
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/tree.h>
 
+#include "base/xmlparse-int.h"
 #include "tm-int.h"
 #include <tumac/alloc.h>
 #include <tumac/escape.h>
@@ -380,7 +382,7 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
                                 struct tu_tm_import_result *res,
                                 struct tu_diag *diag, struct tu_error *err)
 {
-    xmlTextReader *r;
+    struct xmlp_reader r;
     struct tmx_ctx x;
     enum tu_status st = TU_OK;
     int ret;
@@ -394,37 +396,35 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
     x.diag = diag;
     x.path = path;
     x.origin = opts->origin ? opts->origin : base_name(path);
-    r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                     XML_PARSE_NOWARNING | XML_PARSE_HUGE);
-    if (r == NULL) {
-        return tu_error_at(err, TU_EIO, path, 0, 0, "cannot read the file");
-    }
-    if (tu_tm_begin_bulk(tm, err) != TU_OK) {
-        xmlFreeTextReader(r);
+    if (xmlp_reader_open(&r, path, "TMX", XMLP_DTD_NAME, err) != TU_OK) {
         return err->code;
     }
-    ret = xmlTextReaderRead(r);
+    if (tu_tm_begin_bulk(tm, err) != TU_OK) {
+        xmlp_reader_close(&r);
+        return err->code;
+    }
+    ret = xmlp_reader_read(&r, err);
     while (ret == 1) {
-        const char *name = (const char *)xmlTextReaderConstLocalName(r);
-        if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT || name == NULL) {
-            ret = xmlTextReaderRead(r);
+        const char *name = (const char *)xmlTextReaderConstLocalName(r.r);
+        if (xmlTextReaderNodeType(r.r) != XML_READER_TYPE_ELEMENT || name == NULL) {
+            ret = xmlp_reader_read(&r, err);
             continue;
         }
         if (!seen_root) {
             seen_root = true;
             if (strcmp(name, "tmx") != 0) {
-                st = tu_error_at(err, TU_EPARSE, path, (unsigned long)xmlTextReaderGetParserLineNumber(r),
-                                 (unsigned long)xmlTextReaderGetParserColumnNumber(r),
+                st = tu_error_at(err, TU_EPARSE, path, (unsigned long)xmlTextReaderGetParserLineNumber(r.r),
+                                 (unsigned long)xmlTextReaderGetParserColumnNumber(r.r),
                                  "not a TMX document (root <%s>)", name);
                 break;
             }
         } else if (strcmp(name, "header") == 0) {
-            xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)"srclang");
+            xmlChar *v = xmlTextReaderGetAttribute(r.r, (const xmlChar *)"srclang");
             tu_free(x.srclang);
             x.srclang = v ? tu_strdup((const char *)v) : NULL;
             xmlFree(v);
         } else if (strcmp(name, "tu") == 0) {
-            xmlNode *n = xmlTextReaderExpand(r);
+            xmlNode *n = xmlp_reader_expand(&r, err);
             if (n == NULL) {
                 ret = -1;
                 break;
@@ -432,27 +432,18 @@ enum tu_status tu_tm_import_tmx(struct tu_tm *tm, const char *path,
             if ((st = import_tu(&x, n->doc, n, err)) != TU_OK) {
                 break;
             }
-            ret = xmlTextReaderNext(r); /* past the unit's subtree */
+            ret = xmlp_reader_next(&r, err); /* past the unit's subtree */
             continue;
         }
-        ret = xmlTextReaderRead(r);
+        ret = xmlp_reader_read(&r, err);
     }
     if (st == TU_OK && ret < 0) {
-        const xmlError *e = xmlGetLastError();
-        st = tu_error_at(err, TU_EPARSE, path, e ? (unsigned long)e->line : 0,
-                         e ? (unsigned long)e->int2 : 0, "malformed TMX: %s",
-                         e && e->message ? e->message : "XML error");
-        {
-            size_t n = strlen(err->msg);
-            if (n > 0 && err->msg[n - 1] == '\n') {
-                err->msg[n - 1] = '\0';
-            }
-        }
+        st = err->code;
     }
     if (st == TU_OK && !seen_root) {
         st = tu_error_at(err, TU_EPARSE, path, 1, 1, "not a TMX document");
     }
-    xmlFreeTextReader(r);
+    xmlp_reader_close(&r);
     tu_free(x.srclang);
     if (st != TU_OK) {
         tu_tm_rollback(tm);

@@ -1,7 +1,7 @@
 /*
- * XLIFF readers: 1.2 and 2.0/2.1/2.2 -> the model, with libxml2. Network
- * access is off, entities are never substituted and a document carrying a
- * DOCTYPE is refused before parsing (no XXE, no entity expansion bombs).
+ * XLIFF readers: 1.2 and 2.0/2.1/2.2 -> the model, with libxml2 under the
+ * XML parsing policy of base/xmlparse-int.h (no DOCTYPE, no entities, no
+ * network, nesting limited).
  * Elements and attributes of other namespaces are kept (tu_exts/tu_attrs).
  */
 #include <stdarg.h>
@@ -16,6 +16,7 @@
 #include <tumac/fileio.h>
 #include <tumac/xliff.h>
 
+#include "base/xmlparse-int.h"
 #include "xliff-int.h"
 
 struct rctx {
@@ -180,6 +181,48 @@ static void keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
 
 /* ---------------------------------------------------------------- 2.x */
 
+static void put_utf8(char *buf, unsigned long cp)
+{
+    if (cp < 0x80) {
+        buf[0] = (char)cp;
+        buf[1] = 0;
+    } else if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        buf[2] = 0;
+    } else if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        buf[3] = 0;
+    } else {
+        buf[0] = (char)(0xF0 | ((cp >> 18) & 0x07));
+        buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[3] = (char)(0x80 | (cp & 0x3F));
+        buf[4] = 0;
+    }
+}
+
+/*
+ * A <cp hex="..."/> as UTF-8 in u (8 bytes); "" for U+0000, which a C string
+ * cannot hold. A value that is not a code point (a surrogate, above
+ * U+10FFFF, not hex) is refused.
+ */
+static void cp_utf8(struct rctx *c, xmlNodePtr n, char *u)
+{
+    xmlChar *h = xmlGetNoNsProp(n, (const xmlChar *)"hex");
+    char *end = NULL;
+    unsigned long cp = h && *h ? strtoul((const char *)h, &end, 16) : 0;
+    if (h == NULL || end == NULL || *end != '\0' || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        fail(c, n, TU_EPARSE, "<cp hex=\"%.20s\"> is not a Unicode code point (XLIFF 2.1 4.3.1.19)",
+             h ? (const char *)h : "");
+        cp = 0;
+    }
+    xmlFree(h);
+    put_utf8(u, cp);
+}
+
 static char *odata_lookup(struct rctx *c, const char *id)
 {
     if (id == NULL || c->odata == NULL) {
@@ -193,20 +236,10 @@ static char *odata_lookup(struct rctx *c, const char *id)
             for (xmlNodePtr t = d->children; t; t = t->next) {
                 if (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) {
                     tu_buf_adds(&b, (const char *)t->content);
-                } else if (t->type == XML_ELEMENT_NODE) {
-                    xmlChar *h = xmlGetNoNsProp(t, (const xmlChar *)"hex");
-                    unsigned long cp = h ? strtoul((const char *)h, NULL, 16) : 0;
-                    xmlFree(h);
-                    if (cp < 0x80) {
-                        tu_buf_addc(&b, (char)cp);
-                    } else if (cp < 0x800) {
-                        tu_buf_addc(&b, (char)(0xC0 | (cp >> 6)));
-                        tu_buf_addc(&b, (char)(0x80 | (cp & 0x3F)));
-                    } else {
-                        tu_buf_addc(&b, (char)(0xE0 | ((cp >> 12) & 0x0F)));
-                        tu_buf_addc(&b, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                        tu_buf_addc(&b, (char)(0x80 | (cp & 0x3F)));
-                    }
+                } else if (is(t, c->ns, "cp")) {
+                    char u[8];
+                    cp_utf8(c, t, u);
+                    tu_buf_adds(&b, u);
                 }
             }
             char *r = tu_buf_detach(&b, NULL);
@@ -268,29 +301,6 @@ static void code_attrs(struct rctx *c, xmlNodePtr n, struct tu_inline *in)
     keep_attrs(c, n, &in->extra, NULL);
 }
 
-static void put_utf8(char *buf, unsigned long cp)
-{
-    if (cp < 0x80) {
-        buf[0] = (char)cp;
-        buf[1] = 0;
-    } else if (cp < 0x800) {
-        buf[0] = (char)(0xC0 | (cp >> 6));
-        buf[1] = (char)(0x80 | (cp & 0x3F));
-        buf[2] = 0;
-    } else if (cp < 0x10000) {
-        buf[0] = (char)(0xE0 | (cp >> 12));
-        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[2] = (char)(0x80 | (cp & 0x3F));
-        buf[3] = 0;
-    } else {
-        buf[0] = (char)(0xF0 | ((cp >> 18) & 0x07));
-        buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[3] = (char)(0x80 | (cp & 0x3F));
-        buf[4] = 0;
-    }
-}
-
 static void read_inline20(struct rctx *c, xmlNodePtr parent, struct tu_content *ct)
 {
     for (xmlNodePtr n = parent->children; n && c->st == TU_OK; n = n->next) {
@@ -314,11 +324,8 @@ static void read_inline20(struct rctx *c, xmlNodePtr parent, struct tu_content *
         const char *nm = (const char *)n->name;
         if (strcmp(nm, "cp") == 0) {
             char u[8];
-            xmlChar *h = xmlGetNoNsProp(n, (const xmlChar *)"hex");
-            unsigned long cp = h ? strtoul((const char *)h, NULL, 16) : 0;
-            xmlFree(h);
-            put_utf8(u, cp);
-            if (cp == 0) {
+            cp_utf8(c, n, u);
+            if (u[0] == '\0') {
                 continue; /* U+0000 cannot live in a C string */
             }
             if (tu_content_add_text(ct, u, strlen(u)) != TU_OK) {
@@ -703,11 +710,8 @@ static void read_inline12(struct rctx *c, xmlNodePtr parent, struct tu_content *
         struct tu_inline *in = NULL;
         if (strcmp(nm, "g") == 0 || strcmp(nm, "mrk") == 0) {
             bool g = nm[0] == 'g';
-            /* an mrk's id is its mid, set below */
-            in = tu_content_add(ct, g ? TU_INLINE_PC_START : TU_INLINE_MRK_START,
-                                g ? id : NULL);
+            in = tu_content_add(ct, g ? TU_INLINE_PC_START : TU_INLINE_MRK_START, g ? id : NULL);
             if (in != NULL && !g) {
-                tu_free(in->id);
                 in->id = get(n, "mid");
                 if (attr_is(n, "mtype", "protected")) {
                     in->flags |= TU_INLINE_TRANSLATE_NO;
@@ -724,13 +728,22 @@ static void read_inline12(struct rctx *c, xmlNodePtr parent, struct tu_content *
                 }
             }
             if (in != NULL) {
+                /* the children grow ct->items: `in` is not valid after them */
                 char *sid = in->id ? tu_strdup(in->id) : NULL;
+                if (g) {
+                    in->equiv = get(n, "equiv-text");
+                }
                 read_inline12(c, n, ct);
                 if (tu_content_add(ct, g ? TU_INLINE_PC_END : TU_INLINE_MRK_END, sid) == NULL) {
                     oom(c);
                 }
                 tu_free(sid);
+            } else {
+                oom(c);
             }
+            tu_free(id);
+            tu_free(rid);
+            continue;
         } else if (strcmp(nm, "x") == 0 || strcmp(nm, "ph") == 0) {
             in = tu_content_add(ct, TU_INLINE_PH, id);
             if (in && nm[0] == 'p') {
@@ -1098,70 +1111,10 @@ static void read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
 
 /* ---------------------------------------------------------------- entry */
 
-/* Refuse DOCTYPE (XXE, entity bombs): XLIFF never needs one. */
-static enum tu_status check_prolog(const char *data, size_t len, const char *name,
-                                   struct tu_error *err)
-{
-    size_t i = 0;
-    unsigned long line = 1, col = 1;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        i = 3;
-    }
-    while (i < len) {
-        if (data[i] == '\n') {
-            line++;
-            col = 1;
-            i++;
-        } else if (data[i] == ' ' || data[i] == '\t' || data[i] == '\r') {
-            i++;
-            col++;
-        } else if (data[i] == '<' && i + 1 < len && (data[i + 1] == '?' || data[i + 1] == '!')) {
-            if (len - i >= 9 && memcmp(data + i, "<!DOCTYPE", 9) == 0) {
-                return tu_error_at(err, TU_EPARSE, name, line, col,
-                                   "DOCTYPE declarations are not accepted in XLIFF (entities and external DTDs are refused)");
-            }
-            const char *endm = data[i + 1] == '?' ? "?>" : (len - i >= 4 && memcmp(data + i, "<!--", 4) == 0 ? "-->" : ">");
-            size_t j = i + 2;
-            size_t el = strlen(endm);
-            while (j + el <= len && memcmp(data + j, endm, el) != 0) {
-                if (data[j] == '\n') {
-                    line++;
-                    col = 0;
-                }
-                col++;
-                j++;
-            }
-            col += j + el - i;
-            i = j + el;
-        } else {
-            break;
-        }
-    }
-    return TU_OK;
-}
-
-static unsigned max_depth(xmlNodePtr n, unsigned d, unsigned limit)
-{
-    unsigned best = d;
-    for (xmlNodePtr k = n->children; k; k = k->next) {
-        if (k->type == XML_ELEMENT_NODE) {
-            unsigned x = max_depth(k, d + 1, limit);
-            if (x > best) {
-                best = x;
-            }
-            if (best > limit) {
-                return best;
-            }
-        }
-    }
-    return best;
-}
-
 enum tu_status tu_xliff_read_memory(const char *data, size_t len,
                                     const char *name, struct tu_doc **out,
                                     struct tu_error *err)
 {
-    xmlParserCtxtPtr pc;
     xmlDocPtr x;
     struct rctx c = {0};
     struct tu_doc *d;
@@ -1175,47 +1128,12 @@ enum tu_status tu_xliff_read_memory(const char *data, size_t len,
                            "document too large (%zu bytes, limit %zu)", len,
                            (size_t)TU_XLIFF_MAX_BYTES);
     }
-    if (check_prolog(data, len, name, err) != TU_OK) {
+    /* above 10 MB a skeleton may be one text over libxml2's 10 MB limit */
+    x = xmlp_read_memory(data, len, name, "XLIFF", len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0, err);
+    if (x == NULL) {
         return err->code;
     }
-    pc = xmlNewParserCtxt();
-    if (pc == NULL) {
-        return tu_error_at(err, TU_ENOMEM, name, 0, 0, "out of memory");
-    }
-    x = xmlCtxtReadMemory(pc, data, (int)len, name, NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                              (len > 9000000 ? XML_PARSE_HUGE : 0));
-    if (x == NULL || !pc->wellFormed) {
-        xmlErrorPtr e = xmlCtxtGetLastError(pc);
-        enum tu_status st;
-        if (e != NULL && e->message != NULL) {
-            char msg[200];
-            size_t ml;
-            snprintf(msg, sizeof msg, "%s", e->message);
-            ml = strlen(msg);
-            while (ml > 0 && (msg[ml - 1] == '\n' || msg[ml - 1] == ' ')) {
-                msg[--ml] = '\0';
-            }
-            if (ml > 0 && msg[0] >= 'A' && msg[0] <= 'Z') {
-                msg[0] = (char)(msg[0] - 'A' + 'a');
-            }
-            st = tu_error_at(err, TU_EPARSE, name, (unsigned long)(e->line > 0 ? e->line : 0),
-                             (unsigned long)(e->int2 > 0 ? e->int2 : 0),
-                             "not well-formed XML: %s", msg);
-        } else {
-            st = tu_error_at(err, TU_EPARSE, name, 0, 0, "not well-formed XML");
-        }
-        xmlFreeDoc(x);
-        xmlFreeParserCtxt(pc);
-        return st;
-    }
-    xmlFreeParserCtxt(pc);
     xmlNodePtr root = xmlDocGetRootElement(x);
-    if (max_depth(root, 1, TU_XLIFF_MAX_DEPTH) > TU_XLIFF_MAX_DEPTH) {
-        xmlFreeDoc(x);
-        return tu_error_at(err, TU_ETOOBIG, name, 0, 0,
-                           "elements nested deeper than %d levels", TU_XLIFF_MAX_DEPTH);
-    }
     c.path = name;
     c.err = err;
     if (root == NULL || strcmp((const char *)root->name, "xliff") != 0) {

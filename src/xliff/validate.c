@@ -17,6 +17,7 @@
 #include <tumac/fileio.h>
 #include <tumac/xliff.h>
 
+#include "base/xmlparse-int.h"
 #include "xliff-int.h"
 
 struct vctx {
@@ -994,13 +995,12 @@ enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
         tu_buf_release(&b);
         return st == TU_EPARSE ? (err->code = TU_EINVALID) : st;
     }
-    /* the reader refused DOCTYPEs already: a plain safe parse */
-    xmlDocPtr x = xmlReadMemory(b.data, (int)b.len, path, NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                    (b.len > 9000000 ? XML_PARSE_HUGE : 0));
+    /* the reader accepted it: the same parse under the same policy */
+    xmlDocPtr x = xmlp_read_memory(b.data, b.len, path, "XLIFF",
+                                     b.len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0, err);
     if (x == NULL) {
         tu_buf_release(&b);
-        return tu_error_at(err, TU_EPARSE, path, 0, 0, "cannot parse the document again");
+        return err->code;
     }
     xmlNodePtr root = xmlDocGetRootElement(x);
     v.rep = (struct tu_xv_report){path, diag, err, &v.count, b.data, b.len};

@@ -27,6 +27,10 @@ struct wctx {
     size_t data_count;
     size_t data_cap;
     bool oom;
+    /* where we are, for a refusal: the unit and the element being written */
+    const char *unit;
+    const char *elem;
+    char refused[300]; /* the first thing XML 1.0 cannot carry, else "" */
 };
 
 static void chk(struct wctx *c, int r)
@@ -38,7 +42,86 @@ static void chk(struct wctx *c, int r)
 
 static void start(struct wctx *c, const char *name)
 {
+    c->elem = name;
     chk(c, xmlTextWriterStartElement(c->w, X(name)));
+}
+
+/*
+ * The next character of `s` that XML 1.0 cannot carry (section 2.2: C0
+ * controls but tab, LF and CR; U+FFFE, U+FFFF; a byte that is not UTF-8),
+ * or NULL. *cp gets its code point (-1 for a bad byte), *len its length.
+ */
+static const char *xml_forbidden(const char *s, long *cp, size_t *len)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+            *cp = *p;
+            *len = 1;
+            return (const char *)p;
+        }
+        if (*p < 0x80) {
+            continue;
+        }
+        /* a multibyte sequence: well-formed UTF-8 (no surrogates, overlongs) */
+        size_t n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC2 ? 2 : 0;
+        unsigned long v = n == 4 ? (*p & 0x07u) : n == 3 ? (*p & 0x0Fu) : (*p & 0x1Fu);
+        size_t k = 1;
+        for (; n > 0 && k < n && (p[k] & 0xC0) == 0x80; k++) {
+            v = (v << 6) | (p[k] & 0x3Fu);
+        }
+        if (n == 0 || *p > 0xF4 || k < n || (n == 3 && v < 0x800) || (n == 4 && v < 0x10000) ||
+            v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+            *cp = -1;
+            *len = 1;
+            return (const char *)p;
+        }
+        if (v == 0xFFFE || v == 0xFFFF) {
+            *cp = (long)v;
+            *len = n;
+            return (const char *)p;
+        }
+        p += n - 1;
+    }
+    return NULL;
+}
+
+/*
+ * Records that a value holds a character the output cannot carry; the write
+ * then fails with this message (the first one) and writes nothing. The
+ * value is the attribute `attr` of element `el`, or (attr NULL) its text.
+ */
+static void refuse(struct wctx *c, const char *el, const char *attr, const char *bad, long cp)
+{
+    char ch[40], what[100];
+    if (c->refused[0] != '\0') {
+        return;
+    }
+    if (cp < 0) {
+        snprintf(ch, sizeof ch, "the byte 0x%02X (not UTF-8)", (unsigned)(unsigned char)*bad);
+    } else {
+        snprintf(ch, sizeof ch, "the character U+%04lX", (unsigned long)cp);
+    }
+    if (attr != NULL) {
+        snprintf(what, sizeof what, "the %s attribute of <%s>", attr, el);
+    } else {
+        snprintf(what, sizeof what, "the text of <%s>", el);
+    }
+    snprintf(c->refused, sizeof c->refused,
+             "%s%s%s%s holds %s, which XML 1.0 does not allow and XLIFF %s cannot escape there",
+             c->unit ? "unit " : "", c->unit ? c->unit : "", c->unit ? ": " : "", what, ch,
+             tu_xliff_version_name(c->version));
+}
+
+/* true when `s` (see refuse) can be written as it is; else refused */
+static bool writable(struct wctx *c, const char *attr, const char *s)
+{
+    long cp;
+    size_t len;
+    const char *bad = xml_forbidden(s, &cp, &len);
+    if (bad != NULL) {
+        refuse(c, c->elem ? c->elem : "?", attr, bad, cp);
+    }
+    return bad == NULL;
 }
 
 static void end(struct wctx *c)
@@ -48,48 +131,52 @@ static void end(struct wctx *c)
 
 static void attr(struct wctx *c, const char *name, const char *value)
 {
-    if (value != NULL) {
+    if (value != NULL && writable(c, name, value)) {
         chk(c, xmlTextWriterWriteAttribute(c->w, X(name), X(value)));
     }
 }
 
 static void text(struct wctx *c, const char *s)
 {
-    if (s != NULL && *s) {
+    if (s != NULL && *s && writable(c, NULL, s)) {
         chk(c, xmlTextWriterWriteString(c->w, X(s)));
     }
 }
 
 /*
- * Inline text: characters XML cannot carry become <cp hex/> in 2.x (2.1
- * 4.2.3.1) and are dropped in 1.2, which has no way to say them.
+ * Inline text and 2.x <data> (in element `in`): characters XML cannot carry
+ * become <cp hex/> in 2.x (2.1 4.2.3.1; <data> allows <cp> too). 1.2 has no
+ * way to say them: they are dropped from its inline text, as always (the
+ * 1.2 output is a down-conversion); a byte that is not UTF-8 has no code
+ * point and is refused.
  */
-static void text_cp(struct wctx *c, const char *s)
+static void text_cp(struct wctx *c, const char *s, const char *in)
 {
-    const char *run = s;
+    long cp;
+    size_t len;
+    const char *bad;
     if (s == NULL) {
         return;
     }
-    for (const char *p = s;; p++) {
-        unsigned char ch = (unsigned char)*p;
-        bool bad = ch != 0 && ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
-        if (ch == 0 || bad) {
-            if (p > run) {
-                chk(c, xmlTextWriterWriteFormatString(c->w, "%.*s", (int)(p - run), run));
-            }
-            if (ch == 0) {
-                break;
-            }
-            if (c->version != TU_XLIFF_1_2) {
-                char hex[8];
-                snprintf(hex, sizeof hex, "%04X", ch);
-                chk(c, xmlTextWriterStartElement(c->w, (const xmlChar *)"cp"));
-                chk(c, xmlTextWriterWriteAttribute(c->w, (const xmlChar *)"hex",
-                                                   (const xmlChar *)hex));
-                chk(c, xmlTextWriterEndElement(c->w));
-            }
-            run = p + 1;
+    while ((bad = xml_forbidden(s, &cp, &len)) != NULL) {
+        if (cp < 0) {
+            refuse(c, in, NULL, bad, cp);
+            return;
         }
+        if (bad > s) {
+            chk(c, xmlTextWriterWriteFormatString(c->w, "%.*s", (int)(bad - s), s));
+        }
+        if (c->version != TU_XLIFF_1_2) {
+            char hex[24];
+            snprintf(hex, sizeof hex, "%04lX", (unsigned long)cp);
+            chk(c, xmlTextWriterStartElement(c->w, X("cp")));
+            chk(c, xmlTextWriterWriteAttribute(c->w, X("hex"), X(hex)));
+            chk(c, xmlTextWriterEndElement(c->w));
+        }
+        s = bad + len;
+    }
+    if (*s) {
+        chk(c, xmlTextWriterWriteString(c->w, X(s)));
     }
 }
 
@@ -109,8 +196,10 @@ static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
         } else {
             char prefix[32];
             snprintf(prefix, sizeof prefix, "x%u", ++c->gen);
-            chk(c, xmlTextWriterWriteAttributeNS(c->w, X(prefix), X(at->name),
-                                                 X(at->ns), X(at->value)));
+            if (writable(c, at->name, at->value)) {
+                chk(c, xmlTextWriterWriteAttributeNS(c->w, X(prefix), X(at->name),
+                                                     X(at->ns), X(at->value)));
+            }
         }
     }
 }
@@ -118,7 +207,7 @@ static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
 static void exts(struct wctx *c, const struct tu_exts *e)
 {
     for (size_t i = 0; i < e->count; i++) {
-        if (e->items[i].xml != NULL) {
+        if (e->items[i].xml != NULL && writable(c, NULL, e->items[i].xml)) {
             chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
         }
     }
@@ -141,7 +230,8 @@ static bool is_metadata_ext(const char *xml)
 static void exts_where(struct wctx *c, const struct tu_exts *e, bool metadata)
 {
     for (size_t i = 0; i < e->count; i++) {
-        if (e->items[i].xml != NULL && is_metadata_ext(e->items[i].xml) == metadata) {
+        if (e->items[i].xml != NULL && is_metadata_ext(e->items[i].xml) == metadata &&
+            writable(c, NULL, e->items[i].xml)) {
             chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
         }
     }
@@ -276,7 +366,7 @@ static void write_content20(struct wctx *c, const char *elname,
         const bool typed = code_type_ok(in->type);
         switch (in->kind) {
         case TU_INLINE_TEXT:
-            text_cp(c, in->text);
+            text_cp(c, in->text, elname);
             break;
         case TU_INLINE_PH:
         case TU_INLINE_SC:
@@ -374,6 +464,24 @@ static void write_content20(struct wctx *c, const char *elname,
         }
     }
     while (depth-- > 0) {
+        end(c);
+    }
+    end(c);
+}
+
+/* <originalData>: one <data id="dN"> per distinct markup */
+static void write_odata(struct wctx *c, const char *const *data, size_t count)
+{
+    char buf[32];
+    if (count == 0) {
+        return;
+    }
+    start(c, "originalData");
+    for (size_t k = 0; k < count; k++) {
+        snprintf(buf, sizeof buf, "d%zu", k + 1);
+        start(c, "data");
+        attr(c, "id", buf);
+        text_cp(c, data[k], "data");
         end(c);
     }
     end(c);
@@ -503,17 +611,7 @@ static void write_matches20(struct wctx *c, const struct tu_unit *u,
         sub.data_count = sub.data_cap = 0;
         collect_data(&sub, &m->source);
         collect_data(&sub, &m->target);
-        if (sub.data_count > 0) {
-            start(c, "originalData");
-            for (size_t k = 0; k < sub.data_count; k++) {
-                snprintf(buf, sizeof buf, "d%zu", k + 1);
-                start(c, "data");
-                attr(c, "id", buf);
-                text(c, sub.data[k]);
-                end(c);
-            }
-            end(c);
-        }
+        write_odata(c, sub.data, sub.data_count);
         sub.rc = c->rc;
         write_content20(&sub, "source", &m->source, false, 0);
         write_content20(&sub, "target", &m->target, true, 0);
@@ -558,6 +656,7 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         snprintf(buf, sizeof buf, "u%u", ++c->gen);
         attr(c, "id", buf);
     }
+    c->unit = u->id != NULL ? u->id : buf;
     attr(c, "name", u->name);
     if (u->type && subtype_ok(u->type)) {
         attr(c, "type", u->type);
@@ -592,17 +691,7 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         collect_data(c, &u->segs[i].source);
         collect_data(c, &u->segs[i].target);
     }
-    if (c->data_count > 0) {
-        start(c, "originalData");
-        for (size_t k = 0; k < c->data_count; k++) {
-            snprintf(buf, sizeof buf, "d%zu", k + 1);
-            start(c, "data");
-            attr(c, "id", buf);
-            text(c, c->data[k]);
-            end(c);
-        }
-        end(c);
-    }
+    write_odata(c, c->data, c->data_count);
     bool any_seg = false;
     for (size_t i = 0; i < u->seg_count; i++) {
         const struct tu_segment *s = &u->segs[i];
@@ -651,6 +740,7 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         end(c);
     }
     end(c);
+    c->unit = NULL;
 }
 
 static void write_nodes20(struct wctx *c, const struct tu_nodes *n);
@@ -771,7 +861,7 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
         const char *id = code_id(ct, in, ibuf, sizeof ibuf);
         switch (in->kind) {
         case TU_INLINE_TEXT:
-            text_cp(c, in->text);
+            text_cp(c, in->text, "source> or <target");
             break;
         case TU_INLINE_PH:
             start(c, in->data ? "ph" : "x");
@@ -972,6 +1062,7 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
         snprintf(buf, sizeof buf, "u%u", ++c->gen);
         attr(c, "id", buf);
     }
+    c->unit = u->id != NULL ? u->id : buf;
     attr(c, "resname", u->name);
     translate_attr(c, u->translate);
     attr(c, "xml:space", u->space);
@@ -1054,6 +1145,7 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
         end(c);
     }
     end(c);
+    c->unit = NULL;
 }
 
 static void write_nodes12(struct wctx *c, const struct tu_nodes *n)
@@ -1163,6 +1255,8 @@ enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
     tu_free(c.data);
     if (c.oom) {
         st = tu_error_at(err, TU_ENOMEM, NULL, 0, 0, "out of memory");
+    } else if (c.refused[0] != '\0') {
+        st = tu_error_at(err, TU_EINVAL, NULL, 0, 0, "%s", c.refused);
     } else if (c.rc < 0) {
         st = tu_error_at(err, TU_EINVAL, NULL, 0, 0,
                          "cannot serialize the document (invalid characters in the model?)");
@@ -1182,6 +1276,9 @@ enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     st = tu_xliff_write_buf(doc, version, &b, err);
+    if (st == TU_EINVAL && err->path[0] == '\0') {
+        tu_error_wrap(err, path, 0, 0, "not written"); /* what the document holds */
+    }
     if (st == TU_OK) {
         if (strcmp(path, "-") == 0) {
             if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {

@@ -20,8 +20,9 @@
 
 /* Largest document the reader accepts (bytes). */
 #define TU_XLIFF_MAX_BYTES ((size_t)256 << 20)
-/* Deepest element nesting the reader accepts. */
-#define TU_XLIFF_MAX_DEPTH 256
+/* Above this size a document may hold one text over libxml2's 10 MB limit
+ * (a skeleton): the readers then parse with XMLP_BIG_TEXT. */
+#define TU_XLIFF_BIG_TEXT_BYTES ((size_t)10000000)
 
 /*
  * Module validation (validate-modules.c). A report sink shared with the core

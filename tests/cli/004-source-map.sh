@@ -58,11 +58,14 @@ for f in src/*/*.[ch] include/tumac/*.h; do
     done
 done
 check_eq "no include goes against the dependency line" "$bad" ""
+# The one exception: base/xmlparse-int.h, the XML parsing policy that every
+# libxml2 reader shares (src/README.md says why it is not a public header).
 check_eq "no source includes another module's files by path" \
-    "$(grep -rn '#include "\.\./\|#include "[a-z]*/[a-z-]*\.h"' src | head -5)" ""
+    "$(grep -rn '#include "\.\./\|#include "[a-z]*/[a-z-]*\.h"' src \
+        | grep -v '#include "base/xmlparse-int\.h"' | head -5)" ""
 # Third-party libraries stay where src/README.md puts them.
 check_eq "ICU only in text/" "$(grep -rl '#include <unicode/' src | grep -v '^src/text/')" ""
 check_eq "SQLite only in tm/" "$(grep -rl '#include <sqlite3.h>' src | grep -v '^src/tm/')" ""
 check_eq "gumbo only in filters/" "$(grep -rl '#include <gumbo' src | grep -v '^src/filters/')" ""
-check_eq "libxml2 only in xliff/, tm/tmx.c, text/srx.c and filters/xmlpart.c" \
-    "$(grep -rl '#include <libxml/' src | grep -v '^src/xliff/\|^src/tm/tmx.c$\|^src/text/srx.c$\|^src/filters/xmlpart.c$')" ""
+check_eq "libxml2 only in base/xmlparse, xliff/, tm/tmx.c, text/srx.c and filters/xmlpart.c" \
+    "$(grep -rl '#include <libxml/' src | grep -v '^src/base/xmlparse\|^src/xliff/\|^src/tm/tmx.c$\|^src/text/srx.c$\|^src/filters/xmlpart.c$')" ""

@@ -88,3 +88,15 @@ sample_copies() {
         done
     done
 }
+
+# bounded SECONDS MB CMD...: runs CMD with at most SECONDS of time (timeout:
+# exit 124) and MB of address space (ulimit -v; skipped under the
+# sanitizers, whose shadow memory needs terabytes of address space), for
+# hostile inputs that once took minutes and gigabytes.
+bounded() {
+    local secs=$1 mb=$2; shift 2
+    (
+        case $TUMAC in *san*) ;; *) ulimit -v $((mb * 1024)) ;; esac
+        exec timeout "$secs" "$@"
+    )
+}

@@ -97,6 +97,32 @@ TEST(xliff_round_trip_12)
     round_trip(TU_XLIFF_1_2);
 }
 
+/* A <g> whose children grow the item array: its start item must keep the
+ * equiv-text (read_inline12 once wrote it through a freed pointer). */
+TEST(xliff12_g_growing_items_keeps_equiv)
+{
+    static const char head[] = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">"
+                               "<file original=\"a\" source-language=\"en\" datatype=\"plaintext\"><body>"
+                               "<trans-unit id=\"1\"><source><g id=\"g1\" equiv-text=\"bold\">";
+    static const char tail[] = "</g><mrk mtype=\"term\" mid=\"m1\">t</mrk></source></trans-unit></body></file></xliff>";
+    char x[2048];
+    size_t n = (size_t)snprintf(x, sizeof x, "%s", head);
+    for (int i = 1; i <= 20; i++) {
+        n += (size_t)snprintf(x + n, sizeof x - n, "<x id=\"x%d\"/>", i);
+    }
+    n += (size_t)snprintf(x + n, sizeof x - n, "%s", tail);
+    struct tu_doc *d = NULL;
+    struct tu_error err = {0};
+    CHECK(tu_xliff_read_memory(x, n, "m", &d, &err) == TU_OK);
+    const struct tu_content *ct = &d->files[0]->children.items[0].u.unit->segs[0].source;
+    CHECK(ct->count == 25); /* pc start, 20 ph, pc end, mrk start, text, mrk end */
+    CHECK(ct->items[0].kind == TU_INLINE_PC_START && ct->items[0].equiv != NULL &&
+          strcmp(ct->items[0].equiv, "bold") == 0);
+    CHECK(ct->items[21].kind == TU_INLINE_PC_END);
+    CHECK(ct->items[22].kind == TU_INLINE_MRK_START && strcmp(ct->items[22].id, "m1") == 0);
+    tu_doc_free(d);
+}
+
 TEST(xliff_refuses_doctype)
 {
     static const char x[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<xliff/>";
