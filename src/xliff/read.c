@@ -276,7 +276,8 @@ static void code_attrs(struct rctx *c, xmlNodePtr n, struct tu_inline *in)
     in->subtype = get(n, "subType");
     in->copy_of = get(n, "copyOf");
     in->dir = get(n, "dir");
-    if (xmlHasProp(n, (const xmlChar *)"dataRef")) {
+    /* a <pc> takes dataRefStart/End only: a stray dataRef on it leaked */
+    if (xmlHasProp(n, (const xmlChar *)"dataRef") && !is(n, c->ns, "pc")) {
         s = get(n, "dataRef");
         in->data = odata_lookup(c, s);
         tu_free(s);
