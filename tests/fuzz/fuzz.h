@@ -35,6 +35,7 @@ const char *fuzz_why(const struct tu_diag *diag, const struct tu_error *err);
  * The filters' property (fuzz-html.c, fuzz-text.c): when extract of `data`
  * as `format` succeeds, merging the untouched extract gives `data` back
  * byte for byte, directly and through the XLIFF file (2.2 and 1.2) that
- * extract would write and merge would read.
+ * extract would write and merge would read (unless the writer refuses the
+ * document with a message: a character XML cannot carry).
  */
 void fuzz_extract_merge(const uint8_t *data, size_t size, const char *format);
