@@ -159,7 +159,11 @@ static void keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
         oom(c);
         return;
     }
-    /* reconcile namespaces so the fragment stands alone */
+    /* The copy declares the namespaces its elements and attributes use
+     * (xmlDocCopyNode adds those declared above it to its top), so the
+     * fragment stands alone. Only those: declaring every namespace in
+     * scope would pick up the prefixes our writer made for the holder's
+     * own foreign attributes, and each round trip would add more. */
     xmlNodePtr copy = xmlDocCopyNode(n, n->doc, 1);
     if (copy == NULL) {
         xmlBufferFree(b);
@@ -167,25 +171,6 @@ static void keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
         return;
     }
     xmlReconciliateNs(n->doc, copy);
-    for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next) {
-        (void)ns;
-    }
-    /* put every in-scope namespace declaration used by the copy on it */
-    xmlNsPtr *list = xmlGetNsList(n->doc, n);
-    for (size_t i = 0; list && list[i]; i++) {
-        bool have = false;
-        for (xmlNsPtr d = copy->nsDef; d; d = d->next) {
-            if ((d->prefix == NULL && list[i]->prefix == NULL) ||
-                (d->prefix && list[i]->prefix &&
-                 strcmp((const char *)d->prefix, (const char *)list[i]->prefix) == 0)) {
-                have = true;
-            }
-        }
-        if (!have) {
-            xmlNewNs(copy, list[i]->href, list[i]->prefix);
-        }
-    }
-    xmlFree(list);
     xmlNodeDump(b, n->doc, copy, 0, 0);
     xmlFreeNode(copy);
     if (tu_exts_add(e, (const char *)xmlBufferContent(b)) != TU_OK) {
@@ -291,7 +276,8 @@ static void code_attrs(struct rctx *c, xmlNodePtr n, struct tu_inline *in)
     in->subtype = get(n, "subType");
     in->copy_of = get(n, "copyOf");
     in->dir = get(n, "dir");
-    if (xmlHasProp(n, (const xmlChar *)"dataRef")) {
+    /* a <pc> takes dataRefStart/End only: a stray dataRef on it leaked */
+    if (xmlHasProp(n, (const xmlChar *)"dataRef") && !is(n, c->ns, "pc")) {
         s = get(n, "dataRef");
         in->data = odata_lookup(c, s);
         tu_free(s);
@@ -796,14 +782,18 @@ static void read_inline12(struct rctx *c, xmlNodePtr parent, struct tu_content *
 }
 
 /*
- * 1.2 bpt/ept (and bx/ex) pairs that nest properly inside one content were
- * a <pc> before (the 1.2 writer keeps original data that way): pair them.
+ * 1.2 bpt/ept pairs that nest properly inside one content were a <pc> with
+ * original data before (the 1.2 writer keeps the data that way): pair
+ * them. bx/ex stay spanning codes: the writer makes them only of those (a
+ * <pc> without data becomes <g>), and pairing them would turn the next
+ * write's bx/ex into a <g>.
  */
 static void pair_codes(struct tu_content *ct)
 {
     for (size_t i = 0; i < ct->count; i++) {
         struct tu_inline *s = &ct->items[i];
-        if (s->kind != TU_INLINE_SC || s->id == NULL || (s->flags & TU_INLINE_ISOLATED)) {
+        if (s->kind != TU_INLINE_SC || s->id == NULL || s->data == NULL ||
+            (s->flags & TU_INLINE_ISOLATED)) {
             continue;
         }
         int level = 0;

@@ -314,13 +314,17 @@ static void code_hints(struct wctx *c, const struct tu_inline *in)
     }
 }
 
-static const char *code_id(struct wctx *c, const struct tu_inline *in,
+/* The id of a code of `ct`; one without an id is named by its place, so
+ * the end of a paired code finds the id its start got and writing what was
+ * read back gives the same ids (a counter gave "c9" to a start, "c10" and
+ * "c11" to the id and rid of its end). */
+static const char *code_id(const struct tu_content *ct, const struct tu_inline *in,
                            char *buf, size_t cap)
 {
     if (in->id != NULL && *in->id) {
         return in->id;
     }
-    snprintf(buf, cap, "c%u", ++c->gen);
+    snprintf(buf, cap, "c%zu", (size_t)(in - ct->items) + 1);
     return buf;
 }
 
@@ -371,9 +375,9 @@ static void write_content20(struct wctx *c, const char *elname,
             start(c, in->kind == TU_INLINE_PH ? "ph"
                      : in->kind == TU_INLINE_SC ? "sc" : "ec");
             if (in->kind == TU_INLINE_EC && !(in->flags & TU_INLINE_ISOLATED)) {
-                attr(c, "startRef", code_id(c, in, ibuf, sizeof ibuf));
+                attr(c, "startRef", code_id(ct, in, ibuf, sizeof ibuf));
             } else {
-                attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
+                attr(c, "id", code_id(ct, in, ibuf, sizeof ibuf));
             }
             if (in->flags & TU_INLINE_ISOLATED) {
                 attr(c, "isolated", "yes");
@@ -404,7 +408,7 @@ static void write_content20(struct wctx *c, const char *elname,
         case TU_INLINE_PC_START:
             start(c, "pc");
             depth++;
-            attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
+            attr(c, "id", code_id(ct, in, ibuf, sizeof ibuf));
             code_hints(c, in);
             if (in->flags & TU_INLINE_NO_OVERLAP) {
                 attr(c, "canOverlap", "no");
@@ -432,7 +436,7 @@ static void write_content20(struct wctx *c, const char *elname,
             if (in->kind == TU_INLINE_MRK_START) {
                 depth++;
             }
-            attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
+            attr(c, "id", code_id(ct, in, ibuf, sizeof ibuf));
             if (in->flags & TU_INLINE_TRANSLATE_NO) {
                 attr(c, "translate", "no");
             } else if (in->flags & TU_INLINE_TRANSLATE_YES) {
@@ -448,7 +452,7 @@ static void write_content20(struct wctx *c, const char *elname,
             break;
         case TU_INLINE_EM:
             start(c, "em");
-            attr(c, "startRef", code_id(c, in, ibuf, sizeof ibuf));
+            attr(c, "startRef", code_id(ct, in, ibuf, sizeof ibuf));
             end(c);
             break;
         case TU_INLINE_PC_END:
@@ -728,8 +732,10 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         end(c);
     }
     if (!any_seg) {
-        /* a unit must hold a segment (2.1 §4.2.2.5) */
+        /* a unit must hold a segment (2.1 §4.2.2.5); it gets the id a
+         * re-read of it is written with */
         start(c, "segment");
+        attr(c, "id", first_seg);
         start(c, "source");
         end(c);
         end(c);
@@ -834,6 +840,7 @@ static void write_doc20(struct wctx *c, const struct tu_doc *d)
             start(c, "unit");
             attr(c, "id", "u-empty");
             start(c, "segment");
+            attr(c, "id", "s1"); /* what a re-read of this unit gets written with */
             start(c, "source");
             end(c);
             end(c);
@@ -852,7 +859,7 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
     int depth = 0;
     for (size_t i = 0; i < ct->count; i++) {
         const struct tu_inline *in = &ct->items[i];
-        const char *id = code_id(c, in, ibuf, sizeof ibuf);
+        const char *id = code_id(ct, in, ibuf, sizeof ibuf);
         switch (in->kind) {
         case TU_INLINE_TEXT:
             text_cp(c, in->text, "source> or <target");
@@ -896,10 +903,10 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
             }
             if (st != NULL && (st->data != NULL || st->data_end != NULL)) {
                 char eb[40];
-                snprintf(eb, sizeof eb, "%s-e", code_id(c, st, ibuf, sizeof ibuf));
+                snprintf(eb, sizeof eb, "%s-e", code_id(ct, st, ibuf, sizeof ibuf));
                 start(c, "ept");
                 attr(c, "id", eb);
-                attr(c, "rid", code_id(c, st, ibuf, sizeof ibuf));
+                attr(c, "rid", code_id(ct, st, ibuf, sizeof ibuf));
                 attr(c, "equiv-text", st->equiv_end);
                 text(c, st->data_end);
                 end(c);
