@@ -119,6 +119,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     struct tu_analysis an;
     struct tu_lev_ref *ref = NULL;
     struct tu_buf label;
+    struct cli_lang src_tag, trg_tag;
     const char **refs = calloc((size_t)argc + 1, sizeof *refs);
     size_t nrefs = 0;
     struct tu_buf out;
@@ -176,6 +177,10 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     if (trg == NULL || optind >= argc) {
         free(refs);
         return cli_usage_error(cli, trg ? "no input file" : "--target is required");
+    }
+    if (!cli_lang_arg(cli, &src, &src_tag) || !cli_lang_arg(cli, &trg, &trg_tag)) {
+        free(refs);
+        return CLI_FAILED;
     }
     if (cli_tm_exists(cli, tm_path) != CLI_OK) {
         free(refs);

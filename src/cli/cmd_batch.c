@@ -18,11 +18,11 @@
 const char cmd_batch_usage[] =
     "[--tm PATH] -s LANG -t LOCALE[,LOCALE...] [options] INPUT...\n"
     "       tumac batch --import OUTDIR [--finish translated|reviewed] [--tm PATH]\n"
-    "                   [-j N] [--force]\n"
+    "                   [-j N] [--force] [--no-check]\n"
     "Localize documents (files, or folders searched for .html .htm .xhtml\n"
     ".txt) into every target locale: OUTDIR/<locale>/<name>.xlf for the\n"
     "translators, OUTDIR/<locale>/<name>.<ext> when every segment is\n"
-    "approved, and OUTDIR/report.html + report.json. In folders, name.<tag>.ext\n"
+    "approved and passes tumac check, and OUTDIR/report.html + report.json. In folders, name.<tag>.ext\n"
     "files of other languages are skipped (they are translations). When both\n"
     "scripts of Serbian (or Bosnian) are targets, one is transliterated from\n"
     "the other. Running again skips what is up to date.\n"
@@ -41,6 +41,9 @@ const char cmd_batch_usage[] =
     "      --draft            unfinished documents as NAME.draft.EXT, with\n"
     "                         the source text in the gaps\n"
     "      --force            redo outputs that are up to date\n"
+    "      --no-check         finish complete documents without tumac check's\n"
+    "                         checks (by default a check error keeps a document\n"
+    "                         unfinished and the report lists the errors)\n"
     "      --import OUTDIR    take back translated XLIFF files of OUTDIR:\n"
     "                         translated targets are stored in the TM as\n"
     "                         translations, reviewed/final/signed-off (or\n"
@@ -237,7 +240,8 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         OPT_FORCE,
         OPT_IMPORT,
         OPT_REF,
-        OPT_FINISH
+        OPT_FINISH,
+        OPT_NO_CHECK
     };
     static const struct option longopts[] = {
         {"source", required_argument, NULL, 's'},
@@ -253,10 +257,12 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         {"import", required_argument, NULL, OPT_IMPORT},
         {"ref", required_argument, NULL, OPT_REF},
         {"finish", required_argument, NULL, OPT_FINISH},
+        {"no-check", no_argument, NULL, OPT_NO_CHECK},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
     const char *targets[32];
+    struct cli_lang tags[33]; /* the targets', then the source's */
     const char *refs[16];
     struct tu_batch_opts o;
     struct progress_view view = {0};
@@ -324,6 +330,9 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         case OPT_FORCE:
             o.force = true;
             break;
+        case OPT_NO_CHECK:
+            o.no_check = true;
+            break;
         case OPT_IMPORT:
             import_dir = optarg;
             break;
@@ -353,6 +362,14 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         default:
             return cli_usage_error(cli, "unknown option '%s'",
                                    argv[optind - 1]);
+        }
+    }
+    if (!cli_lang_arg(cli, &o.src_lang, &tags[32])) {
+        return CLI_FAILED;
+    }
+    for (size_t i = 0; i < o.target_count; i++) {
+        if (!cli_lang_arg(cli, &targets[i], &tags[i])) {
+            return CLI_FAILED;
         }
     }
     if (import_dir != NULL) {

@@ -157,6 +157,7 @@ int cmd_translit(int argc, char **argv, struct cli *cli)
     struct tu_translit *t = NULL;
     struct tu_error err = {0};
     const char *to = NULL, *output = NULL;
+    struct cli_lang to_tag;
     enum fmt fmt = FMT_AUTO;
     int c, rc = CLI_OK;
 
@@ -204,6 +205,9 @@ int cmd_translit(int argc, char **argv, struct cli *cli)
     }
     if (to == NULL) {
         return cli_usage_error(cli, "--to is required");
+    }
+    if (!cli_lang_arg(cli, &to, &to_tag)) {
+        return CLI_FAILED;
     }
     if (output != NULL && argc - optind > 1) {
         return cli_usage_error(cli, "-o takes one input file");

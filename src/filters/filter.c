@@ -209,7 +209,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
 {
     struct fx fx;
     struct tu_doc *doc = NULL;
-    struct tu_locale loc;
+    struct tu_locale loc, tl;
     struct tu_buf decoded;
     const char *enc = NULL; /* the input's encoding when it is not UTF-8 */
     const char *raw;        /* the input as read, before decoding */
@@ -226,7 +226,6 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     }
     snprintf(fx.src_primary, sizeof(fx.src_primary), "%s", loc.language);
     if (opts->trg_lang != NULL) {
-        struct tu_locale tl;
         if ((st = tu_locale_parse(opts->trg_lang, &tl, err)) != TU_OK) {
             return st;
         }
@@ -264,8 +263,9 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
         tu_buf_release(&decoded);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    doc->src_lang = tu_strdup(opts->src_lang);
-    doc->trg_lang = opts->trg_lang ? tu_strdup(opts->trg_lang) : NULL;
+    /* the tags as BCP 47 spells them, not as typed (sr_Latn -> sr-Latn) */
+    doc->src_lang = tu_strdup(loc.tag);
+    doc->trg_lang = opts->trg_lang ? tu_strdup(tl.tag) : NULL;
     fx.file = tu_doc_add_file(doc, "f1");
     if (doc->src_lang == NULL || fx.file == NULL ||
         (opts->trg_lang && doc->trg_lang == NULL)) {
@@ -275,8 +275,8 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     }
     fx.file->original = tu_strdup(name);
     fx.file->datatype = tu_strdup(fx.filter->datatype);
-    fx.file->src_lang = tu_strdup(opts->src_lang);
-    fx.file->trg_lang = opts->trg_lang ? tu_strdup(opts->trg_lang) : NULL;
+    fx.file->src_lang = tu_strdup(loc.tag);
+    fx.file->trg_lang = opts->trg_lang ? tu_strdup(tl.tag) : NULL;
     st = tu_segmenter_new(opts->src_lang, opts->srx_path, &fx.seg, err);
     if (st == TU_OK) {
         tu_buf_adds(&fx.skl, SKL_MAGIC);

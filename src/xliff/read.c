@@ -159,7 +159,11 @@ static void keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
         oom(c);
         return;
     }
-    /* reconcile namespaces so the fragment stands alone */
+    /* The copy declares the namespaces its elements and attributes use
+     * (xmlDocCopyNode adds those declared above it to its top), so the
+     * fragment stands alone. Only those: declaring every namespace in
+     * scope would pick up the prefixes our writer made for the holder's
+     * own foreign attributes, and each round trip would add more. */
     xmlNodePtr copy = xmlDocCopyNode(n, n->doc, 1);
     if (copy == NULL) {
         xmlBufferFree(b);
@@ -167,25 +171,6 @@ static void keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
         return;
     }
     xmlReconciliateNs(n->doc, copy);
-    for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next) {
-        (void)ns;
-    }
-    /* put every in-scope namespace declaration used by the copy on it */
-    xmlNsPtr *list = xmlGetNsList(n->doc, n);
-    for (size_t i = 0; list && list[i]; i++) {
-        bool have = false;
-        for (xmlNsPtr d = copy->nsDef; d; d = d->next) {
-            if ((d->prefix == NULL && list[i]->prefix == NULL) ||
-                (d->prefix && list[i]->prefix &&
-                 strcmp((const char *)d->prefix, (const char *)list[i]->prefix) == 0)) {
-                have = true;
-            }
-        }
-        if (!have) {
-            xmlNewNs(copy, list[i]->href, list[i]->prefix);
-        }
-    }
-    xmlFree(list);
     xmlNodeDump(b, n->doc, copy, 0, 0);
     xmlFreeNode(copy);
     if (tu_exts_add(e, (const char *)xmlBufferContent(b)) != TU_OK) {
@@ -291,7 +276,8 @@ static void code_attrs(struct rctx *c, xmlNodePtr n, struct tu_inline *in)
     in->subtype = get(n, "subType");
     in->copy_of = get(n, "copyOf");
     in->dir = get(n, "dir");
-    if (xmlHasProp(n, (const xmlChar *)"dataRef")) {
+    /* a <pc> takes dataRefStart/End only: a stray dataRef on it leaked */
+    if (xmlHasProp(n, (const xmlChar *)"dataRef") && !is(n, c->ns, "pc")) {
         s = get(n, "dataRef");
         in->data = odata_lookup(c, s);
         tu_free(s);
@@ -796,14 +782,18 @@ static void read_inline12(struct rctx *c, xmlNodePtr parent, struct tu_content *
 }
 
 /*
- * 1.2 bpt/ept (and bx/ex) pairs that nest properly inside one content were
- * a <pc> before (the 1.2 writer keeps original data that way): pair them.
+ * 1.2 bpt/ept pairs that nest properly inside one content were a <pc> with
+ * original data before (the 1.2 writer keeps the data that way): pair
+ * them. bx/ex stay spanning codes: the writer makes them only of those (a
+ * <pc> without data becomes <g>), and pairing them would turn the next
+ * write's bx/ex into a <g>.
  */
 static void pair_codes(struct tu_content *ct)
 {
     for (size_t i = 0; i < ct->count; i++) {
         struct tu_inline *s = &ct->items[i];
-        if (s->kind != TU_INLINE_SC || s->id == NULL || (s->flags & TU_INLINE_ISOLATED)) {
+        if (s->kind != TU_INLINE_SC || s->id == NULL || s->data == NULL ||
+            (s->flags & TU_INLINE_ISOLATED)) {
             continue;
         }
         int level = 0;
@@ -917,6 +907,82 @@ static void seg_content12(struct rctx *c, xmlNodePtr n, struct tu_unit *u,
     tu_content_clear(&pending);
 }
 
+/* Does this <target> split into <mrk mtype="seg">s (else it is one whole)? */
+static bool has_seg_mrks(const struct rctx *c, xmlNodePtr target)
+{
+    for (xmlNodePtr k = target->children; k; k = k->next) {
+        if (is(k, c->ns, "mrk") && attr_is(k, "mtype", "seg")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * A target that repeats its source under a state that says it is not done
+ * (new, needs-translation: what tumac writes for CAT tools, and what OmegaT
+ * gives back for a segment it left alone) is no translation; nor is one
+ * marked approved="no" (pomerge's fuzzy PO entry: a draft, often half
+ * English).
+ */
+/* The mids tumac listed as untranslated (write.c), NULL if none listed. */
+static char *untranslated_list(const struct rctx *c, xmlNodePtr unit)
+{
+    for (xmlNodePtr g = unit->children; g; g = g->next) {
+        if (!is(g, c->ns, "context-group")) {
+            continue;
+        }
+        for (xmlNodePtr k = g->children; k; k = k->next) {
+            if (is(k, c->ns, "context") &&
+                attr_is(k, "context-type", TU_XLIFF12_UNTRANSLATED)) {
+                return text_of(k);
+            }
+        }
+    }
+    return NULL;
+}
+
+static bool in_list(const char *list, const char *id)
+{
+    size_t n = id ? strlen(id) : 0;
+    for (const char *p = list; n > 0 && (p = strstr(p, id)) != NULL; p += n) {
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * `listed`: the mids tumac wrote as untranslated in a unit that mixes
+ * translated and untranslated segments; a segment not listed is a
+ * translation even when it equals its source ("OSCE" for "OSCE"), and was
+ * translated before the unit's state (its least-finished segment's) was set.
+ */
+static void drop_source_copies(struct tu_unit *u, bool not_approved,
+                               const char *listed)
+{
+    for (size_t i = 0; i < u->seg_count; i++) {
+        struct tu_segment *s = &u->segs[i];
+        if (s->is_ignorable || !s->has_target || s->state != TU_STATE_INITIAL) {
+            continue;
+        }
+        if (listed != NULL && !in_list(listed, s->id) && !not_approved) {
+            s->state = TU_STATE_TRANSLATED;
+            continue;
+        }
+        if (!not_approved && (!tu_content_equal(&s->target, &s->source) ||
+                              (listed != NULL && !in_list(listed, s->id)))) {
+            continue;
+        }
+        tu_content_clear(&s->target);
+        s->has_target = false;
+        s->state = TU_STATE_NONE;
+        tu_free(s->sub_state);
+        s->sub_state = NULL;
+    }
+}
+
 static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
 {
     xmlNodePtr source = NULL, segsrc = NULL, target = NULL;
@@ -953,6 +1019,10 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
             st = TU_STATE_REVIEWED;
         }
     }
+    if (segsrc != NULL && target != NULL && !has_seg_mrks(c, target)) {
+        /* a whole-unit target (OmegaT, po2xliff): the unit is one segment */
+        segsrc = NULL;
+    }
     if (segsrc != NULL) {
         seg_content12(c, segsrc, u, false);
         if (target != NULL) {
@@ -984,6 +1054,18 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
         }
     }
     tu_free(qual);
+    for (size_t i = 0; i < u->seg_count && c->st == TU_OK; i++) {
+        struct tu_segment *s = &u->segs[i];
+        int got = s->has_target ? tu_xliff_codes_from_text(&s->target, &s->source) : 0;
+        if (got < 0) {
+            oom(c);
+        } else if (got > 0) {
+            pair_codes(&s->target);
+        }
+    }
+    char *listed = untranslated_list(c, n);
+    drop_source_copies(u, attr_is(n, "approved", "no"), listed);
+    tu_free(listed);
     for (xmlNodePtr k = n->children; k && c->st == TU_OK; k = k->next) {
         if (is(k, c->ns, "note")) {
             char *t = text_of(k);
@@ -1122,6 +1204,26 @@ static void read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
 
 /* ---------------------------------------------------------------- entry */
 
+/*
+ * po2xliff -t appends its units in the 1.1 namespace to a 1.2 document:
+ * 1.1 and 1.2 elements are read alike (the XSD still rejects the mix), so
+ * those units are read, not kept as unknown extensions.
+ */
+static void one_xliff1_ns(xmlNodePtr n, xmlNsPtr ns)
+{
+    for (; n != NULL; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        if (n->ns != NULL && n->ns != ns &&
+            (strcmp((const char *)n->ns->href, XLIFF11_NS) == 0 ||
+             strcmp((const char *)n->ns->href, XLIFF12_NS) == 0)) {
+            n->ns = ns;
+        }
+        one_xliff1_ns(n->children, ns);
+    }
+}
+
 enum tu_status tu_xliff_read_memory(const char *data, size_t len,
                                     const char *name, struct tu_doc **out,
                                     struct tu_error *err)
@@ -1157,7 +1259,7 @@ enum tu_status tu_xliff_read_memory(const char *data, size_t len,
         const char *ns = (const char *)root->ns->href;
         xmlChar *ver = xmlGetNoNsProp(root, (const xmlChar *)"version");
         const char *v = ver ? (const char *)ver : "";
-        if (strcmp(ns, XLIFF12_NS) == 0) {
+        if (strcmp(ns, XLIFF12_NS) == 0 || strcmp(ns, XLIFF11_NS) == 0) {
             c.version = TU_XLIFF_1_2;
         } else if (strcmp(ns, XLIFF20_NS) == 0) {
             c.version = strcmp(v, "2.1") == 0 ? TU_XLIFF_2_1 : TU_XLIFF_2_0;
@@ -1176,6 +1278,7 @@ enum tu_status tu_xliff_read_memory(const char *data, size_t len,
     if (c.st == TU_OK) {
         d->version = c.version;
         if (c.version == TU_XLIFF_1_2) {
+            one_xliff1_ns(root->children, root->ns);
             read_doc12(&c, root, d);
         } else {
             read_doc20(&c, root, d);

@@ -314,13 +314,17 @@ static void code_hints(struct wctx *c, const struct tu_inline *in)
     }
 }
 
-static const char *code_id(struct wctx *c, const struct tu_inline *in,
+/* The id of a code of `ct`; one without an id is named by its place, so
+ * the end of a paired code finds the id its start got and writing what was
+ * read back gives the same ids (a counter gave "c9" to a start, "c10" and
+ * "c11" to the id and rid of its end). */
+static const char *code_id(const struct tu_content *ct, const struct tu_inline *in,
                            char *buf, size_t cap)
 {
     if (in->id != NULL && *in->id) {
         return in->id;
     }
-    snprintf(buf, cap, "c%u", ++c->gen);
+    snprintf(buf, cap, "c%zu", (size_t)(in - ct->items) + 1);
     return buf;
 }
 
@@ -371,9 +375,9 @@ static void write_content20(struct wctx *c, const char *elname,
             start(c, in->kind == TU_INLINE_PH ? "ph"
                      : in->kind == TU_INLINE_SC ? "sc" : "ec");
             if (in->kind == TU_INLINE_EC && !(in->flags & TU_INLINE_ISOLATED)) {
-                attr(c, "startRef", code_id(c, in, ibuf, sizeof ibuf));
+                attr(c, "startRef", code_id(ct, in, ibuf, sizeof ibuf));
             } else {
-                attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
+                attr(c, "id", code_id(ct, in, ibuf, sizeof ibuf));
             }
             if (in->flags & TU_INLINE_ISOLATED) {
                 attr(c, "isolated", "yes");
@@ -404,7 +408,7 @@ static void write_content20(struct wctx *c, const char *elname,
         case TU_INLINE_PC_START:
             start(c, "pc");
             depth++;
-            attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
+            attr(c, "id", code_id(ct, in, ibuf, sizeof ibuf));
             code_hints(c, in);
             if (in->flags & TU_INLINE_NO_OVERLAP) {
                 attr(c, "canOverlap", "no");
@@ -432,7 +436,7 @@ static void write_content20(struct wctx *c, const char *elname,
             if (in->kind == TU_INLINE_MRK_START) {
                 depth++;
             }
-            attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
+            attr(c, "id", code_id(ct, in, ibuf, sizeof ibuf));
             if (in->flags & TU_INLINE_TRANSLATE_NO) {
                 attr(c, "translate", "no");
             } else if (in->flags & TU_INLINE_TRANSLATE_YES) {
@@ -448,7 +452,7 @@ static void write_content20(struct wctx *c, const char *elname,
             break;
         case TU_INLINE_EM:
             start(c, "em");
-            attr(c, "startRef", code_id(c, in, ibuf, sizeof ibuf));
+            attr(c, "startRef", code_id(ct, in, ibuf, sizeof ibuf));
             end(c);
             break;
         case TU_INLINE_PC_END:
@@ -728,8 +732,10 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         end(c);
     }
     if (!any_seg) {
-        /* a unit must hold a segment (2.1 §4.2.2.5) */
+        /* a unit must hold a segment (2.1 §4.2.2.5); it gets the id a
+         * re-read of it is written with */
         start(c, "segment");
+        attr(c, "id", first_seg);
         start(c, "source");
         end(c);
         end(c);
@@ -834,6 +840,7 @@ static void write_doc20(struct wctx *c, const struct tu_doc *d)
             start(c, "unit");
             attr(c, "id", "u-empty");
             start(c, "segment");
+            attr(c, "id", "s1"); /* what a re-read of this unit gets written with */
             start(c, "source");
             end(c);
             end(c);
@@ -852,7 +859,7 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
     int depth = 0;
     for (size_t i = 0; i < ct->count; i++) {
         const struct tu_inline *in = &ct->items[i];
-        const char *id = code_id(c, in, ibuf, sizeof ibuf);
+        const char *id = code_id(ct, in, ibuf, sizeof ibuf);
         switch (in->kind) {
         case TU_INLINE_TEXT:
             text_cp(c, in->text, "source> or <target");
@@ -896,10 +903,10 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
             }
             if (st != NULL && (st->data != NULL || st->data_end != NULL)) {
                 char eb[40];
-                snprintf(eb, sizeof eb, "%s-e", code_id(c, st, ibuf, sizeof ibuf));
+                snprintf(eb, sizeof eb, "%s-e", code_id(ct, st, ibuf, sizeof ibuf));
                 start(c, "ept");
                 attr(c, "id", eb);
-                attr(c, "rid", code_id(c, st, ibuf, sizeof ibuf));
+                attr(c, "rid", code_id(ct, st, ibuf, sizeof ibuf));
                 attr(c, "equiv-text", st->equiv_end);
                 text(c, st->data_end);
                 end(c);
@@ -1011,6 +1018,16 @@ static bool qualifier_ok(const char *q)
     return false;
 }
 
+/* The mid of segment i in 1.2: its id, else its number from 1. */
+static const char *seg_mid12(const struct tu_unit *u, size_t i, char buf[32])
+{
+    if (u->segs[i].id != NULL) {
+        return u->segs[i].id;
+    }
+    snprintf(buf, 32, "%zu", i + 1);
+    return buf;
+}
+
 static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
                          bool mark)
 {
@@ -1018,21 +1035,15 @@ static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
         const struct tu_segment *s = &u->segs[i];
         const struct tu_content *ct = target ? &s->target : &s->source;
         if (target && !s->has_target) {
-            if (!s->is_ignorable) {
-                continue; /* untranslated: no mrk, the reader pairs by mid */
-            }
+            /* untranslated: the source, as CAT tools (OmegaT) expect; the
+             * unit's state says it is not a translation (see read.c) */
             ct = &s->source;
         }
         if (mark && !s->is_ignorable) {
             char buf[32];
             start(c, "mrk");
             attr(c, "mtype", "seg");
-            if (s->id != NULL) {
-                attr(c, "mid", s->id);
-            } else {
-                snprintf(buf, sizeof buf, "%zu", i + 1);
-                attr(c, "mid", buf);
-            }
+            attr(c, "mid", seg_mid12(u, i, buf));
             write_content12(c, ct);
             end(c);
         } else {
@@ -1041,14 +1052,62 @@ static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
     }
 }
 
+/*
+ * A unit with translated and untranslated segments: the mids of the
+ * untranslated ones, so that a translation identical to its source is told
+ * from a source copy (the unit's state covers all of them; see read.c).
+ */
+static void write_untranslated12(struct wctx *c, const struct tu_unit *u)
+{
+    struct tu_buf list;
+    size_t done = 0, open = 0;
+    char buf[32];
+
+    for (size_t i = 0; i < u->seg_count; i++) {
+        done += !u->segs[i].is_ignorable && u->segs[i].has_target;
+        open += !u->segs[i].is_ignorable && !u->segs[i].has_target;
+    }
+    if (done == 0 || open == 0) {
+        return;
+    }
+    tu_buf_init(&list, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < u->seg_count; i++) {
+        if (!u->segs[i].is_ignorable && !u->segs[i].has_target) {
+            tu_buf_printf(&list, "%s%s", list.len ? " " : "", seg_mid12(u, i, buf));
+        }
+    }
+    start(c, "context-group"); /* no name: names are unique per <file> */
+    attr(c, "purpose", "information");
+    start(c, "context");
+    attr(c, "context-type", TU_XLIFF12_UNTRANSLATED);
+    text(c, list.len ? list.data : "");
+    end(c);
+    end(c);
+    tu_buf_release(&list);
+}
+
 static void write_unit12(struct wctx *c, const struct tu_unit *u)
 {
     char buf[32];
     bool multi = u->seg_count != 1 || u->segs[0].is_ignorable;
-    bool any_target = false;
     enum tu_state st = TU_STATE_NONE;
     const char *qual = NULL;
 
+    /* The unit's state is its least-finished segment's; one without a
+     * target needs translation. */
+    for (size_t i = 0; i < u->seg_count; i++) {
+        const struct tu_segment *s = &u->segs[i];
+        enum tu_state ss = s->has_target ? s->state : TU_STATE_INITIAL;
+        if (s->is_ignorable) {
+            continue;
+        }
+        if (ss != TU_STATE_NONE && (st == TU_STATE_NONE || ss < st)) {
+            st = ss;
+        }
+        if (qual == NULL && s->has_target && qualifier_ok(s->sub_state)) {
+            qual = s->sub_state;
+        }
+    }
     start(c, "trans-unit");
     if (u->id != NULL) {
         attr(c, "id", u->id);
@@ -1060,20 +1119,10 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
     attr(c, "resname", u->name);
     translate_attr(c, u->translate);
     attr(c, "xml:space", u->space);
-    /* 2.x extensions stay out: 1.2 strict demands schemas for them */
-    for (size_t i = 0; i < u->seg_count; i++) {
-        const struct tu_segment *s = &u->segs[i];
-        if (s->is_ignorable) {
-            continue;
-        }
-        any_target |= s->has_target;
-        if (s->state != TU_STATE_NONE && (st == TU_STATE_NONE || s->state < st)) {
-            st = s->state;
-        }
-        if (qual == NULL && qualifier_ok(s->sub_state)) {
-            qual = s->sub_state;
-        }
+    if (st >= TU_STATE_REVIEWED) {
+        attr(c, "approved", "yes"); /* what PO tools read as not fuzzy */
     }
+    /* 2.x extensions stay out: 1.2 strict demands schemas for them */
     start(c, "source");
     if (u->seg_count > 0) {
         attr(c, "xml:lang", u->segs[0].source.lang);
@@ -1085,13 +1134,14 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
         write_segs12(c, u, false, true);
         end(c);
     }
-    if (any_target) {
+    if (u->seg_count > 0) {
         start(c, "target");
         attr(c, "state", state12(st));
         attr(c, "state-qualifier", qual);
         write_segs12(c, u, true, multi);
         end(c);
     }
+    write_untranslated12(c, u);
     for (size_t i = 0; i < u->match_count; i++) {
         const struct tu_match *m = &u->matches[i];
         start(c, "alt-trans");
