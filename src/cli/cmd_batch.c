@@ -18,11 +18,11 @@
 const char cmd_batch_usage[] =
     "[--tm PATH] -s LANG -t LOCALE[,LOCALE...] [options] INPUT...\n"
     "       tumac batch --import OUTDIR [--finish translated|reviewed] [--tm PATH]\n"
-    "                   [-j N] [--force]\n"
+    "                   [-j N] [--force] [--no-check]\n"
     "Localize documents (files, or folders searched for .html .htm .xhtml\n"
     ".txt) into every target locale: OUTDIR/<locale>/<name>.xlf for the\n"
     "translators, OUTDIR/<locale>/<name>.<ext> when every segment is\n"
-    "approved, and OUTDIR/report.html + report.json. In folders, name.<tag>.ext\n"
+    "approved and passes tumac check, and OUTDIR/report.html + report.json. In folders, name.<tag>.ext\n"
     "files of other languages are skipped (they are translations). When both\n"
     "scripts of Serbian (or Bosnian) are targets, one is transliterated from\n"
     "the other. Running again skips what is up to date.\n"
@@ -41,6 +41,9 @@ const char cmd_batch_usage[] =
     "      --draft            unfinished documents as NAME.draft.EXT, with\n"
     "                         the source text in the gaps\n"
     "      --force            redo outputs that are up to date\n"
+    "      --no-check         finish complete documents without tumac check's\n"
+    "                         checks (by default a check error keeps a document\n"
+    "                         unfinished and the report lists the errors)\n"
     "      --import OUTDIR    take back translated XLIFF files of OUTDIR:\n"
     "                         translated targets are stored in the TM as\n"
     "                         translations, reviewed/final/signed-off (or\n"
@@ -248,7 +251,8 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct batch_ar
         OPT_FORCE,
         OPT_IMPORT,
         OPT_REF,
-        OPT_FINISH
+        OPT_FINISH,
+        OPT_NO_CHECK
     };
     static const struct option longopts[] = {
         {"source", required_argument, NULL, 's'},
@@ -264,6 +268,7 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct batch_ar
         {"import", required_argument, NULL, OPT_IMPORT},
         {"ref", required_argument, NULL, OPT_REF},
         {"finish", required_argument, NULL, OPT_FINISH},
+        {"no-check", no_argument, NULL, OPT_NO_CHECK},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
@@ -322,6 +327,9 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct batch_ar
             break;
         case OPT_FORCE:
             a->o.force = true;
+            break;
+        case OPT_NO_CHECK:
+            a->o.no_check = true;
             break;
         case OPT_IMPORT:
             a->import_dir = optarg;

@@ -200,7 +200,11 @@ void xr_keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
         xr_oom(c);
         return;
     }
-    /* reconcile namespaces so the fragment stands alone */
+    /* The copy declares the namespaces its elements and attributes use
+     * (xmlDocCopyNode adds those declared above it to its top), so the
+     * fragment stands alone. Only those: declaring every namespace in
+     * scope would pick up the prefixes our writer made for the holder's
+     * own foreign attributes, and each round trip would add more. */
     xmlNodePtr copy = xmlDocCopyNode(n, n->doc, 1);
     if (copy == NULL) {
         xmlBufferFree(b);
@@ -208,22 +212,6 @@ void xr_keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
         return;
     }
     xmlReconciliateNs(n->doc, copy);
-    /* put every in-scope namespace declaration used by the copy on it */
-    xmlNsPtr *list = xmlGetNsList(n->doc, n);
-    for (size_t i = 0; list && list[i]; i++) {
-        bool have = false;
-        for (xmlNsPtr d = copy->nsDef; d; d = d->next) {
-            if ((d->prefix == NULL && list[i]->prefix == NULL) ||
-                (d->prefix && list[i]->prefix &&
-                 strcmp((const char *)d->prefix, (const char *)list[i]->prefix) == 0)) {
-                have = true;
-            }
-        }
-        if (!have) {
-            xmlNewNs(copy, list[i]->href, list[i]->prefix);
-        }
-    }
-    xmlFree(list);
     xmlNodeDump(b, n->doc, copy, 0, 0);
     xmlFreeNode(copy);
     if (tu_exts_add(e, (const char *)xmlBufferContent(b)) != TU_OK) {

@@ -121,14 +121,18 @@ static void read_inline12(struct rctx *c, xmlNodePtr parent, struct tu_content *
 }
 
 /*
- * 1.2 bpt/ept (and bx/ex) pairs that nest properly inside one content were
- * a <pc> before (the 1.2 writer keeps original data that way): pair them.
+ * 1.2 bpt/ept pairs that nest properly inside one content were a <pc> with
+ * original data before (the 1.2 writer keeps the data that way): pair
+ * them. bx/ex stay spanning codes: the writer makes them only of those (a
+ * <pc> without data becomes <g>), and pairing them would turn the next
+ * write's bx/ex into a <g>.
  */
 static void pair_codes(struct tu_content *ct)
 {
     for (size_t i = 0; i < ct->count; i++) {
         struct tu_inline *s = &ct->items[i];
-        if (s->kind != TU_INLINE_SC || s->id == NULL || (s->flags & TU_INLINE_ISOLATED)) {
+        if (s->kind != TU_INLINE_SC || s->id == NULL || s->data == NULL ||
+            (s->flags & TU_INLINE_ISOLATED)) {
             continue;
         }
         int level = 0;

@@ -110,7 +110,8 @@ static void code_attrs(struct rctx *c, xmlNodePtr n, struct tu_inline *in)
     in->subtype = xr_get(n, "subType");
     in->copy_of = xr_get(n, "copyOf");
     in->dir = xr_get(n, "dir");
-    if (xmlHasProp(n, (const xmlChar *)"dataRef")) {
+    /* a <pc> takes dataRefStart/End only: a stray dataRef on it leaked */
+    if (xmlHasProp(n, (const xmlChar *)"dataRef") && !xr_is(n, c->ns, "pc")) {
         s = xr_get(n, "dataRef");
         in->data = odata_lookup(c, s);
         tu_free(s);

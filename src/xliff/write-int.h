@@ -62,8 +62,9 @@ void xw_translate_attr(struct wctx *c, int translate);
  * <prefix><N> written to buf; returns the id written (buf must outlive its
  * use: c->unit, for refusals, may point to it) */
 const char *xw_start_id(struct wctx *c, const char *el, const char *id, char prefix, char buf[32]);
-/* the code's id, or a generated c<N> in buf */
-const char *xw_code_id(struct wctx *c, const struct tu_inline *in, char *buf, size_t cap);
+/* the id of code `in` of ct, or c<place> in buf (stable across round trips) */
+const char *xw_code_id(const struct tu_content *ct, const struct tu_inline *in, char *buf,
+                       size_t cap);
 /* a score as "85" or "85.5" (two decimals at most, trailing zeros trimmed) */
 void xw_fmt_num(char *buf, size_t cap, double v);
 /* the document's language (target or source), else its first file's */

@@ -241,13 +241,17 @@ const char *xw_start_id(struct wctx *c, const char *el, const char *id, char pre
     return id;
 }
 
-const char *xw_code_id(struct wctx *c, const struct tu_inline *in,
-                           char *buf, size_t cap)
+/* The id of a code of `ct`; one without an id is named by its place, so
+ * the end of a paired code finds the id its start got and writing what was
+ * read back gives the same ids (a counter gave "c9" to a start, "c10" and
+ * "c11" to the id and rid of its end). */
+const char *xw_code_id(const struct tu_content *ct, const struct tu_inline *in,
+                       char *buf, size_t cap)
 {
     if (in->id != NULL && *in->id) {
         return in->id;
     }
-    snprintf(buf, cap, "c%u", ++c->gen);
+    snprintf(buf, cap, "c%zu", (size_t)(in - ct->items) + 1);
     return buf;
 }
 

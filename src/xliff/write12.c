@@ -33,7 +33,7 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
     int depth = 0;
     for (size_t i = 0; i < ct->count; i++) {
         const struct tu_inline *in = &ct->items[i];
-        const char *id = xw_code_id(c, in, ibuf, sizeof ibuf);
+        const char *id = xw_code_id(ct, in, ibuf, sizeof ibuf);
         switch (in->kind) {
         case TU_INLINE_TEXT:
             xw_text_cp(c, in->text, "source> or <target");
@@ -77,10 +77,10 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
             }
             if (st != NULL && (st->data != NULL || st->data_end != NULL)) {
                 char eb[40];
-                snprintf(eb, sizeof eb, "%s-e", xw_code_id(c, st, ibuf, sizeof ibuf));
+                snprintf(eb, sizeof eb, "%s-e", xw_code_id(ct, st, ibuf, sizeof ibuf));
                 xw_start(c, "ept");
                 xw_attr(c, "id", eb);
-                xw_attr(c, "rid", xw_code_id(c, st, ibuf, sizeof ibuf));
+                xw_attr(c, "rid", xw_code_id(ct, st, ibuf, sizeof ibuf));
                 xw_attr(c, "equiv-text", st->equiv_end);
                 xw_text(c, st->data_end);
                 xw_end(c);

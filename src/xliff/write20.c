@@ -125,9 +125,9 @@ static void write_content20(struct wctx *c, const char *elname,
             xw_start(c, in->kind == TU_INLINE_PH ? "ph"
                      : in->kind == TU_INLINE_SC ? "sc" : "ec");
             if (in->kind == TU_INLINE_EC && !(in->flags & TU_INLINE_ISOLATED)) {
-                xw_attr(c, "startRef", xw_code_id(c, in, ibuf, sizeof ibuf));
+                xw_attr(c, "startRef", xw_code_id(ct, in, ibuf, sizeof ibuf));
             } else {
-                xw_attr(c, "id", xw_code_id(c, in, ibuf, sizeof ibuf));
+                xw_attr(c, "id", xw_code_id(ct, in, ibuf, sizeof ibuf));
             }
             if (in->flags & TU_INLINE_ISOLATED) {
                 xw_attr(c, "isolated", "yes");
@@ -158,7 +158,7 @@ static void write_content20(struct wctx *c, const char *elname,
         case TU_INLINE_PC_START:
             xw_start(c, "pc");
             depth++;
-            xw_attr(c, "id", xw_code_id(c, in, ibuf, sizeof ibuf));
+            xw_attr(c, "id", xw_code_id(ct, in, ibuf, sizeof ibuf));
             code_hints(c, in);
             if (in->flags & TU_INLINE_NO_OVERLAP) {
                 xw_attr(c, "canOverlap", "no");
@@ -186,7 +186,7 @@ static void write_content20(struct wctx *c, const char *elname,
             if (in->kind == TU_INLINE_MRK_START) {
                 depth++;
             }
-            xw_attr(c, "id", xw_code_id(c, in, ibuf, sizeof ibuf));
+            xw_attr(c, "id", xw_code_id(ct, in, ibuf, sizeof ibuf));
             if (in->flags & TU_INLINE_TRANSLATE_NO) {
                 xw_attr(c, "translate", "no");
             } else if (in->flags & TU_INLINE_TRANSLATE_YES) {
@@ -202,7 +202,7 @@ static void write_content20(struct wctx *c, const char *elname,
             break;
         case TU_INLINE_EM:
             xw_start(c, "em");
-            xw_attr(c, "startRef", xw_code_id(c, in, ibuf, sizeof ibuf));
+            xw_attr(c, "startRef", xw_code_id(ct, in, ibuf, sizeof ibuf));
             xw_end(c);
             break;
         case TU_INLINE_PC_END:
@@ -459,8 +459,10 @@ static void write_unit20(struct wctx *c, const struct tu_unit *u)
         xw_end(c);
     }
     if (!any_seg) {
-        /* a unit must hold a segment (2.1 §4.2.2.5) */
+        /* a unit must hold a segment (2.1 §4.2.2.5); it gets the id a
+         * re-read of it is written with */
         xw_start(c, "segment");
+        xw_attr(c, "id", first_seg);
         xw_start(c, "source");
         xw_end(c);
         xw_end(c);
@@ -550,6 +552,7 @@ void xw_write_doc20(struct wctx *c, const struct tu_doc *d)
             xw_start(c, "unit");
             xw_attr(c, "id", "u-empty");
             xw_start(c, "segment");
+            xw_attr(c, "id", "s1"); /* what a re-read of this unit gets written with */
             xw_start(c, "source");
             xw_end(c);
             xw_end(c);
