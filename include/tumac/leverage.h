@@ -310,6 +310,29 @@ bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
                           size_t xlen, const char *t, size_t tlen,
                           size_t *start, size_t *limit);
 
+/* One value of a text: its key ("n:1500", "n:12.5", "d:2025-10-14"; equal
+ * keys are equal values whatever the language wrote) and its bytes. */
+struct tu_lev_value {
+    char key[48];
+    size_t start, limit;
+    bool is_date;
+};
+
+/*
+ * The values of `s` read in the source language (`target` false) or the
+ * target language of `v`, in order, into the array *out (freed with
+ * tu_free; NULL when none) of *count. `tumac check` compares a segment's
+ * source and target with it.
+ */
+enum tu_status tu_lev_values_scan(const struct tu_lev_values *v, bool target,
+                                  const char *s, size_t len,
+                                  struct tu_lev_value **out, size_t *count,
+                                  struct tu_error *err);
+
+/* The number words of the source (`target` false) or target language. */
+struct tu_numwords;
+const struct tu_numwords *tu_lev_values_words(const struct tu_lev_values *v, bool target);
+
 /* ---- the analysis report ---- */
 
 struct tu_analysis_file {

@@ -16,6 +16,7 @@
 
 #include <tumac/alloc.h>
 #include <tumac/batch.h>
+#include <tumac/check.h>
 #include <tumac/fileio.h>
 #include <tumac/locale.h>
 #include <tumac/text.h>
@@ -489,6 +490,34 @@ static enum tu_status remove_stale(const char *path, struct tu_error *err)
     return TU_OK;
 }
 
+/* tumac check on a complete document: true when no finding is an error;
+ * otherwise the errors go to it->checks and the document is not finished. */
+static bool checks_pass(struct tu_batch_item *it, const struct tu_doc *doc)
+{
+    struct tu_checker *c = NULL;
+    struct tu_findings f = {0};
+    struct tu_error e = {0};
+    struct tu_buf b;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    if (tu_checker_new(&c, &e) != TU_OK || tu_check_doc(c, doc, it->name, &f, &e) != TU_OK) {
+        tu_buf_printf(&b, "the checks could not run: %s\n", e.msg);
+    }
+    for (size_t i = 0; i < f.count; i++) {
+        if (f.items[i].severity == TU_CHECK_ERROR) {
+            tu_buf_printf(&b, "%s:%s: %s: %s\n", f.items[i].unit, f.items[i].segment,
+                          tu_check_name(f.items[i].check), f.items[i].message);
+        }
+    }
+    tu_findings_release(&f);
+    tu_checker_free(c);
+    bool pass = b.len == 0 && b.status == TU_OK; /* out of memory: not passed */
+    tu_free(it->checks);
+    it->checks = !pass && b.status == TU_OK ? tu_buf_detach(&b, NULL) : NULL;
+    tu_buf_release(&b);
+    return pass;
+}
+
 /*
  * Write the item's files: the XLIFF (unless `keep_xliff`: import leaves the
  * translator's file alone), and the merged document when finished or draft.
@@ -499,7 +528,8 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
                                     bool strict_import, uint64_t *xlf_hash,
                                     struct tu_error *err)
 {
-    bool finished = is_finished(run, &it->counts);
+    bool finished = is_finished(run, &it->counts) &&
+                    (run->opts->no_check || checks_pass(it, doc));
     bool draft = !finished && run->draft;
     char *xrel = rel_path(it->locale, it->name, "xlf");
     char *drel = doc_rel_path(it, doc, draft);

@@ -101,6 +101,7 @@ const struct cli_command *cli_find_command(const char *name);
     extern const char cmd_##name##_usage[];
 CLI_DECLARE(analyze)
 CLI_DECLARE(batch)
+CLI_DECLARE(check)
 CLI_DECLARE(count)
 CLI_DECLARE(extract)
 CLI_DECLARE(leverage)
