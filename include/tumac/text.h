@@ -94,6 +94,9 @@ enum tu_status tu_text_decode(const char *path, const char *bytes, size_t len,
  */
 enum tu_status tu_text_detect(const char *path, const char *bytes, size_t len,
                               const char **name, struct tu_error *err);
+/* Which UTF-16 a byte order mark at the start of `bytes` says ("UTF-16LE"
+ * or "UTF-16BE", static), NULL without one: what "UTF-16" resolves to. */
+const char *tu_text_utf16_by_bom(const char *bytes, size_t len);
 /* The canonical name of an encoding ICU knows ("cp1250" -> "windows-1250"),
  * static; NULL if unknown. */
 const char *tu_text_encoding_name(const char *name);

@@ -169,12 +169,10 @@ static enum tu_status decode_input(const char *name, const char *data,
             return st;
         }
     } else if (strcasecmp(encoding, "UTF-16") == 0) {
-        if (len < 2 || !(((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                         ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
+        if ((e = tu_text_utf16_by_bom(data, len)) == NULL) {
             return tu_error_at(err, TU_EENCODING, name, 1, 1,
                                "UTF-16 input without a byte order mark (name UTF-16LE or UTF-16BE)");
         }
-        e = (unsigned char)data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
     } else if ((e = tu_text_encoding_name(encoding)) == NULL) {
         return tu_error_set(err, TU_EINVAL, "unknown encoding '%s'", encoding);
     }
