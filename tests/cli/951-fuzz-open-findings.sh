@@ -1,0 +1,19 @@
+# The three findings the fuzz targets left open (tests/fuzz/regress/):
+# characters XLIFF 1.2 cannot carry, duplicate segment ids, and a 2.x
+# target without a state.
+. tests/cli/lib.sh
+R=tests/fuzz/regress
+
+# A C0 control (here a vertical tab) in text: 2.x carries it as <cp hex/>,
+# so merge(extract(x)) == x; 1.2 cannot carry it and refuses, naming the
+# unit and the character (it was dropped: merge gave "ab", exit 0).
+check_ok "extract a text with a vertical tab to 2.1" "$TUMAC" extract -s en -t hr -x 2.1 -o "$WORK/vt.xlf" "$R/text/vtab.txt"
+check_grep "  ... which is a <cp>" '<cp hex="000B"/>' "$WORK/vt.xlf"
+check_ok "  ... and merges" "$TUMAC" merge -o "$WORK/vt.txt" "$WORK/vt.xlf"
+check_files_same "  ... back to the same text" "$R/text/vtab.txt" "$WORK/vt.txt"
+check_exit "extract the same text to 1.2 is refused" 1 "$TUMAC" extract -s en -t hr -x 1.2 -o "$WORK/vt12.xlf" "$R/text/vtab.txt"
+check_grep "  ... naming the unit and the character" \
+    'vt12\.xlf: not written: unit u1: the text of <source> or <target> holds the character U\+000B, which XML 1\.0 does not allow and XLIFF 1\.2 cannot escape there' "$WORK/.err"
+check_no_file "  ... and writing nothing" "$WORK/vt12.xlf"
+check_exit "converting the 2.1 file with the <cp> to 1.2 is refused" 1 "$TUMAC" xliff convert --to 1.2 -o "$WORK/vt12.xlf" "$WORK/vt.xlf"
+check_grep "  ... with the same message" 'holds the character U\+000B' "$WORK/.err"
