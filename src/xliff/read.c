@@ -543,6 +543,21 @@ static enum tu_state state20(const char *s)
     return s ? tu_state_parse(s) : TU_STATE_NONE;
 }
 
+/*
+ * Is `id` the id of a segment or ignorable `u` already has? Segments are
+ * found by id (a target's by its source's, merge and the 1.2 <mrk mid>), so
+ * a second one with the same id would take the first one's translation.
+ */
+static bool seg_id_taken(const struct tu_unit *u, const char *id)
+{
+    for (size_t i = 0; id != NULL && i < u->seg_count; i++) {
+        if (u->segs[i].id != NULL && strcmp(u->segs[i].id, id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void read_unit20(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
 {
     u->name = get(n, "name");
@@ -562,6 +577,12 @@ static void read_unit20(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
         }
         if (is(k, c->ns, "segment") || is(k, c->ns, "ignorable")) {
             char *id = get(k, "id");
+            if (seg_id_taken(u, id)) {
+                /* the message `tumac validate` gives for it */
+                fail(c, k, TU_EPARSE, "duplicate id '%s' in unit (XLIFF 2.1 4.3.1.21)", id);
+                tu_free(id);
+                return;
+            }
             struct tu_segment *s = tu_unit_add_segment(u, id, is(k, c->ns, "ignorable"));
             tu_free(id);
             if (s == NULL) {
@@ -853,6 +874,11 @@ static void seg_content12(struct rctx *c, xmlNodePtr n, struct tu_unit *u,
         if (is(k, c->ns, "mrk") && attr_is(k, "mtype", "seg")) {
             struct tu_segment *s = NULL;
             char *mid = get(k, "mid");
+            if (!target && seg_id_taken(u, mid)) {
+                fail(c, k, TU_EPARSE,
+                     "duplicate mid '%s' in <seg-source> (the segments of <target> are matched to these by mid)",
+                     mid);
+            }
             if (!target) {
                 if (pending.count > 0) {
                     struct tu_segment *ig = tu_unit_add_segment(u, NULL, true);
@@ -875,9 +901,15 @@ static void seg_content12(struct rctx *c, xmlNodePtr n, struct tu_unit *u,
                     }
                 }
             }
+            if (target && s != NULL && s->has_target) {
+                /* it would be appended to the first one's translation */
+                fail(c, k, TU_EPARSE,
+                     "a second <mrk mtype=\"seg\"> for segment '%s' in <target> (each segment is translated once)",
+                     s->id ? s->id : "");
+            }
             tu_free(mid);
-            if (s == NULL) {
-                if (!target) {
+            if (s == NULL || c->st != TU_OK) {
+                if (!target && c->st == TU_OK) {
                     oom(c);
                 }
                 continue;

@@ -17,3 +17,19 @@ check_grep "  ... naming the unit and the character" \
 check_no_file "  ... and writing nothing" "$WORK/vt12.xlf"
 check_exit "converting the 2.1 file with the <cp> to 1.2 is refused" 1 "$TUMAC" xliff convert --to 1.2 -o "$WORK/vt12.xlf" "$WORK/vt.xlf"
 check_grep "  ... with the same message" 'holds the character U\+000B' "$WORK/.err"
+
+# Duplicate segment ids: the second translation went into the first
+# segment on a conversion to 1.2 ("Jedan.Dva."). The reader refuses them,
+# with the message and line `tumac validate` gives.
+check_exit "a 2.1 unit with two segments s1 is refused" 1 "$TUMAC" xliff convert --to 1.2 -o "$WORK/dup.xlf" "$R/xliff/dup-segid.xlf"
+check_grep "  ... at the second one" "dup-segid\.xlf:6: duplicate id 's1' in unit \(XLIFF 2\.1 4\.3\.1\.21\)" "$WORK/.err"
+check_no_file "  ... writing nothing" "$WORK/dup.xlf"
+check_exit "merge refuses it too" 1 "$TUMAC" merge -o "$WORK/dup.txt" "$R/xliff/dup-segid.xlf"
+check_exit "validate reports it" 1 "$TUMAC" validate "$R/xliff/dup-segid.xlf"
+check_grep "  ... as an error with the same message" "dup-segid\.xlf:6: error: duplicate id 's1' in unit \(XLIFF 2\.1 4\.3\.1\.21\)" "$WORK/.err"
+check_exit "a 1.2 <seg-source> with two mids s1 is refused" 1 "$TUMAC" xliff convert --to 2.1 -o "$WORK/dup.xlf" "$R/xliff/dup-mid12.xlf"
+check_grep "  ... located" "dup-mid12.xlf:7: duplicate mid 's1' in <seg-source>" "$WORK/.err"
+sed 's|<seg-source>.*</seg-source>|<seg-source><mrk mtype="seg" mid="s1">One.</mrk><mrk mtype="seg" mid="s2">Two.</mrk></seg-source>|' \
+    "$R/xliff/dup-mid12.xlf" >"$WORK/dup-trg12.xlf"
+check_exit "a 1.2 <target> with mid s1 twice is refused" 1 "$TUMAC" xliff convert --to 2.1 -o "$WORK/dup.xlf" "$WORK/dup-trg12.xlf"
+check_grep "  ... located" "dup-trg12.xlf:8: a second <mrk mtype=\"seg\"> for segment 's1' in <target>" "$WORK/.err"
