@@ -2,7 +2,7 @@
 # `make test` runs the unit and CLI tests, plain and under ASan+UBSan;
 # `make demo` runs the main job on samples/; `make bench` the benchmarks.
 
-PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell libzip
+PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo libzip
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext
@@ -152,7 +152,7 @@ fuzz: test-deps
 # result. GEN_DIR=DIR writes them under DIR instead: tests/cli/003-gen.sh
 # regenerates into a temp folder and diffs against the committed files.
 GEN_DIR   ?= src
-GEN_FILES := text/segment-abbrev.c text/translit-exceptions.c \
+GEN_FILES := text/segment-abbrev.c text/translit-exceptions.c text/english-words.c \
              filters/html-entities.c tm/schema.gen.h
 ABBREV_LISTS := src/text/data/abbrev-bcs.txt src/text/data/abbrev-bcs-extra.txt \
                 src/text/data/abbrev-en.txt
@@ -161,6 +161,9 @@ gen:
 	python3 src/text/segment-abbrev.py $(ABBREV_LISTS) > $(GEN_DIR)/text/segment-abbrev.c.tmp
 	python3 src/text/translit-exceptions.py src/text/data/digraph-exceptions.txt \
 	  > $(GEN_DIR)/text/translit-exceptions.c.tmp
+	python3 src/text/english-words.py src/text/data/english-words.txt \
+	  src/text/data/english-shared.txt src/text/data/translit-words.txt \
+	  > $(GEN_DIR)/text/english-words.c.tmp
 	python3 src/filters/html-entities.py > $(GEN_DIR)/filters/html-entities.c.tmp
 	sh src/tm/make-schema.sh tm/schema.sql > $(GEN_DIR)/tm/schema.gen.h.tmp
 	@for f in $(GEN_FILES); do mv $(GEN_DIR)/$$f.tmp $(GEN_DIR)/$$f; done

@@ -18,8 +18,10 @@ struct tu_translit; /* opaque; thread-compatible: one per thread */
 struct tu_translit_opts { /* all-zero = defaults */
     const char *keep_path;     /* --keep FILE (one term a line), or NULL */
     const char *terms_path;    /* --terms FILE ("term<TAB>rendering"), or NULL */
-    bool acronyms_keep;        /* --acronyms keep */
-    bool no_foreign_detection; /* disable the hunspell-based foreign-word check */
+    bool acronyms_keep;        /* --acronyms keep: every word in capitals stays Latin */
+    bool acronyms_convert;     /* --acronyms convert: every one to Cyrillic */
+                               /* neither: auto, the project's acronym lists */
+    bool no_foreign_detection; /* --no-foreign: no foreign-span judgement */
 };
 
 /*

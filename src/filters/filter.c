@@ -369,3 +369,19 @@ const char *tu_filter_extension(const struct tu_doc *doc)
     }
     return "txt";
 }
+
+void fx_escape_by(struct tu_buf *out, const char *s, size_t n, char q,
+                  const char *(*ref)(char ch, char q))
+{
+    size_t run = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        const char *r = ref(s[i], q);
+        if (r != NULL) {
+            tu_buf_add(out, s + run, i - run);
+            tu_buf_adds(out, r);
+            run = i + 1;
+        }
+    }
+    tu_buf_add(out, s + run, n - run);
+}
