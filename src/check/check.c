@@ -530,7 +530,7 @@ static void pair_converted(struct side *s, struct side *t)
     static const char *const imperial[] = {"inch", "inches", "feet", "foot", "ft", "yard", "yards",
                                            "mile", "miles", "mph", "pound", "pounds", "lb", "lbs",
                                            "ounce", "ounces", "oz", "gallon", "gallons", "acre",
-                                           "acres", "degrees", "\xC2\xB0" "F", "Fahrenheit"};
+                                           "acres", "degrees", "\xC2\xB0\x46" /* °F */, "Fahrenheit"};
     static const char *const metric[] = {"cm", "mm", "m", "km", "kg", "g", "l", "ha", "\xC2\xB0",
                                          "met", "kilomet", "centimet", "milimet", "stup", "stepen",
                                          "kilogram", "gram", "litr", "hektar",

@@ -45,6 +45,8 @@ double xr_num_attr(xmlNodePtr n, const char *name);
 int xr_get_translate(xmlNodePtr n);
 /* the text content of n (a copy, "" when empty) */
 char *xr_text_of(xmlNodePtr n);
+/* Is `id` the id of a segment or ignorable `u` already has? */
+bool xr_seg_id_taken(const struct tu_unit *u, const char *id);
 /*
  * Inline content, the part both versions read alike: a text or CDATA node
  * is appended to ct as text (true); any other node is left to the caller.

@@ -114,6 +114,19 @@ char *xr_text_of(xmlNodePtr n)
     return r;
 }
 
+/* Segments are found by id (a target's by its source's, merge and the 1.2
+ * <mrk mid>), so a second one with the same id would take the first one's
+ * translation: the readers refuse it. */
+bool xr_seg_id_taken(const struct tu_unit *u, const char *id)
+{
+    for (size_t i = 0; id != NULL && i < u->seg_count; i++) {
+        if (u->segs[i].id != NULL && strcmp(u->segs[i].id, id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool xr_inline_text(struct rctx *c, xmlNodePtr n, struct tu_content *ct)
 {
     if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) {

@@ -192,6 +192,11 @@ static void seg_content12(struct rctx *c, xmlNodePtr n, struct tu_unit *u,
         if (xr_is(k, c->ns, "mrk") && xr_attr_is(k, "mtype", "seg")) {
             struct tu_segment *s = NULL;
             char *mid = xr_get(k, "mid");
+            if (!target && xr_seg_id_taken(u, mid)) {
+                xr_fail(c, k, TU_EPARSE,
+                        "duplicate mid '%s' in <seg-source> (the segments of <target> are matched to these by mid)",
+                        mid);
+            }
             if (!target) {
                 if (pending.count > 0) {
                     struct tu_segment *ig = tu_unit_add_segment(u, NULL, true);
@@ -214,9 +219,15 @@ static void seg_content12(struct rctx *c, xmlNodePtr n, struct tu_unit *u,
                     }
                 }
             }
+            if (target && s != NULL && s->has_target) {
+                /* it would be appended to the first one's translation */
+                xr_fail(c, k, TU_EPARSE,
+                        "a second <mrk mtype=\"seg\"> for segment '%s' in <target> (each segment is translated once)",
+                        s->id ? s->id : "");
+            }
             tu_free(mid);
-            if (s == NULL) {
-                if (!target) {
+            if (s == NULL || c->st != TU_OK) {
+                if (!target && c->st == TU_OK) {
                     xr_oom(c);
                 }
                 continue;

@@ -381,6 +381,12 @@ static void read_unit20(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
         }
         if (xr_is(k, c->ns, "segment") || xr_is(k, c->ns, "ignorable")) {
             char *id = xr_get(k, "id");
+            if (xr_seg_id_taken(u, id)) {
+                /* the message `tumac validate` gave for it */
+                xr_fail(c, k, TU_EPARSE, "duplicate id '%s' in unit (XLIFF 2.1 4.3.1.21)", id);
+                tu_free(id);
+                return;
+            }
             struct tu_segment *s = tu_unit_add_segment(u, id, xr_is(k, c->ns, "ignorable"));
             tu_free(id);
             if (s == NULL) {

@@ -130,9 +130,8 @@ void xw_text(struct wctx *c, const char *s)
 /*
  * Inline text and 2.x <data> (in element `in`): characters XML cannot carry
  * become <cp hex/> in 2.x (2.1 4.2.3.1; <data> allows <cp> too). 1.2 has no
- * way to say them: they are dropped from its inline text, as always (the
- * 1.2 output is a down-conversion); a byte that is not UTF-8 has no code
- * point and is refused.
+ * way to say them, so it refuses them (dropping them lost text silently:
+ * merge gave "ab" for "a\vb"), as it refuses a byte that is not UTF-8.
  */
 void xw_text_cp(struct wctx *c, const char *s, const char *in)
 {
@@ -143,20 +142,18 @@ void xw_text_cp(struct wctx *c, const char *s, const char *in)
         return;
     }
     while ((bad = xml_forbidden(s, &cp, &len)) != NULL) {
-        if (cp < 0) {
+        if (cp < 0 || c->version == TU_XLIFF_1_2) {
             refuse(c, in, NULL, bad, cp);
             return;
         }
         if (bad > s) {
             xw_chk(c, xmlTextWriterWriteFormatString(c->w, "%.*s", (int)(bad - s), s));
         }
-        if (c->version != TU_XLIFF_1_2) {
-            char hex[24];
-            snprintf(hex, sizeof hex, "%04lX", (unsigned long)cp);
-            xw_chk(c, xmlTextWriterStartElement(c->w, X("cp")));
-            xw_chk(c, xmlTextWriterWriteAttribute(c->w, X("hex"), X(hex)));
-            xw_chk(c, xmlTextWriterEndElement(c->w));
-        }
+        char hex[24];
+        snprintf(hex, sizeof hex, "%04lX", (unsigned long)cp);
+        xw_chk(c, xmlTextWriterStartElement(c->w, X("cp")));
+        xw_chk(c, xmlTextWriterWriteAttribute(c->w, X("hex"), X(hex)));
+        xw_chk(c, xmlTextWriterEndElement(c->w));
         s = bad + len;
     }
     if (*s) {

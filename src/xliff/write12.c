@@ -254,10 +254,14 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
     const char *qual = NULL;
 
     /* The unit's state is its least-finished segment's; one without a
-     * target needs translation. */
+     * target needs translation, and so does a target without a state (a
+     * 2.x one: the state 2.x assumes is initial, and TM import skips it).
+     * Written without a state, the 1.2 reader would take it as translated,
+     * as it must a stateless 1.2 target from another tool. */
     for (size_t i = 0; i < u->seg_count; i++) {
         const struct tu_segment *s = &u->segs[i];
-        enum tu_state ss = s->has_target ? s->state : TU_STATE_INITIAL;
+        enum tu_state ss = s->has_target && s->state != TU_STATE_NONE ? s->state
+                                                                      : TU_STATE_INITIAL;
         if (s->is_ignorable) {
             continue;
         }
@@ -287,7 +291,9 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
         write_segs12(c, u, false, true);
         xw_end(c);
     }
-    if (u->seg_count > 0) {
+    if (st != TU_STATE_NONE) {
+        /* (none when the unit has only ignorables: a stateless <target>
+         * would read back as a translated one) */
         xw_start(c, "target");
         xw_attr(c, "state", state12(st));
         xw_attr(c, "state-qualifier", qual);
