@@ -2,7 +2,7 @@
 # `make test` runs the unit and CLI tests, plain and under ASan+UBSan;
 # `make demo` runs the main job on samples/; `make bench` the benchmarks.
 
-PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo hunspell libzip \
+PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo libzip \
             libmicrohttpd jansson
 # libmicrohttpd: tumac serve's HTTP server (a well-kept, thread-pooled C server with
 # connection limits and timeouts built in); jansson parses its JSON request bodies;
@@ -11,10 +11,12 @@ DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext \
             libmicrohttpd-dev libjansson-dev libunistring-dev
-# Only for the tests (LibreOffice opens the merged DOCX/ODT, Chromium the serve page;
-# python3-cheroot runs Translate Toolkit's tmserver and wrk loads, for make bench): make test installs
-# them, make demo does not (a large download the product never needs).
-DEB_TEST_PKGS := libreoffice-writer-nogui chromium python3-cheroot wrk
+# Only for the tests (LibreOffice opens the merged DOCX/ODT, OmegaT reads and
+# writes back tumac's XLIFF, clang builds the fuzz targets, Chromium opens the serve page,
+# python3-cheroot runs Translate Toolkit's tmserver for make bench): make test and make
+# fuzz install them, make demo does not (large downloads the product never needs).
+DEB_TEST_PKGS := libreoffice-writer-nogui omegat clang libclang-rt-14-dev \
+                 chromium python3-cheroot
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
             -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
@@ -55,13 +57,24 @@ SOVERSION := $(firstword $(subst ., ,$(VERSION)))
 LIB_SO    := libtumac.so.$(VERSION)
 LIB_MAP   := src/libtumac.map
 
-.PHONY: all deps test-deps test check demo bench install clean unit-tests gen
+.PHONY: all deps test-deps test check demo bench install clean unit-tests gen fuzz fuzz-build
 all: $(BUILD)/tumac $(BUILD)/libtumac.a $(BUILD)/$(LIB_SO)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo '  CC    $<'
 	@$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
+
+# Where `tumac validate` finds the OASIS schemas: the installed copy, then
+# this source tree's (tests, uninstalled builds); $TUMAC_SCHEMAS overrides.
+# The list is kept in a file so that another PREFIX rebuilds schema.o.
+SCHEMA_DIRS := $(PREFIX)/share/tumac/schemas:$(CURDIR)/share/schemas
+$(BUILD)/obj/src/xliff/schema.o: ALL_CFLAGS += -DTUMAC_SCHEMA_DIRS='"$(SCHEMA_DIRS)"'
+$(BUILD)/obj/src/xliff/schema.o: $(BUILD)/schema-dirs
+$(BUILD)/schema-dirs: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(SCHEMA_DIRS)' | cmp -s - $@ || echo '$(SCHEMA_DIRS)' > $@
+.PHONY: FORCE
 
 $(LIB_OBJS): ALL_CFLAGS += -fPIC
 
@@ -106,12 +119,47 @@ $(BUILD)/test-unit: $(TEST_OBJS) $(BUILD)/libtumac-int.a
 
 unit-tests: $(BUILD)/test-unit $(BUILD)/tumac
 
+# Fuzz targets (tests/fuzz/, README "Fuzzing"): libFuzzer with ASan + UBSan,
+# built by clang against the library compiled again with the same flags in
+# build/fuzz. `make fuzz` runs each target for FUZZ_SECONDS (fork mode, going
+# on past crashes; inputs that crash are kept in build/fuzz/artifacts/TARGET/);
+# `make test` runs each for FUZZ_TEST_SECONDS and replays tests/fuzz/regress/.
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := build/fuzz
+FUZZ_TARGETS ?= xliff tmx html text srx translit
+FUZZ_SECONDS ?= 10
+FUZZ_TEST_SECONDS ?= 8
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
+                $(WARN) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP
+FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_BINS     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
+
+$(FUZZ_BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo '  FUZZCC $<'
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_BUILD)/libtumac.a: $(FUZZ_LIB_OBJS)
+	@rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz-%: $(FUZZ_BUILD)/obj/tests/fuzz/fuzz-%.o $(FUZZ_BUILD)/obj/tests/fuzz/fuzz.o \
+                      $(FUZZ_BUILD)/libtumac.a
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $(filter %.o,$^) $(FUZZ_BUILD)/libtumac.a $(LDLIBS)
+
+.SECONDARY: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/obj/tests/fuzz/fuzz-%.o) $(FUZZ_BUILD)/obj/tests/fuzz/fuzz.o
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: test-deps
+	$(MAKE) -j2 fuzz-build
+	tests/fuzz/run.sh campaign $(FUZZ_BUILD) $(FUZZ_SECONDS) "$(FUZZ_TARGETS)" $(FUZZ_EXTRA)
+
 # Generated sources, rewritten by `make gen` from lists kept in the repository
 # (src/text/data/, tm/schema.sql, Python's HTML5 entity table); commit the
 # result. GEN_DIR=DIR writes them under DIR instead: tests/cli/003-gen.sh
 # regenerates into a temp folder and diffs against the committed files.
 GEN_DIR   ?= src
-GEN_FILES := text/segment-abbrev.c text/translit-exceptions.c \
+GEN_FILES := text/segment-abbrev.c text/translit-exceptions.c text/english-words.c \
              filters/html-entities.c tm/schema.gen.h serve/page.gen.h
 ABBREV_LISTS := src/text/data/abbrev-bcs.txt src/text/data/abbrev-bcs-extra.txt \
                 src/text/data/abbrev-en.txt
@@ -120,6 +168,9 @@ gen:
 	python3 src/text/segment-abbrev.py $(ABBREV_LISTS) > $(GEN_DIR)/text/segment-abbrev.c.tmp
 	python3 src/text/translit-exceptions.py src/text/data/digraph-exceptions.txt \
 	  > $(GEN_DIR)/text/translit-exceptions.c.tmp
+	python3 src/text/english-words.py src/text/data/english-words.txt \
+	  src/text/data/english-shared.txt src/text/data/translit-words.txt \
+	  > $(GEN_DIR)/text/english-words.c.tmp
 	python3 src/filters/html-entities.py > $(GEN_DIR)/filters/html-entities.c.tmp
 	sh src/tm/make-schema.sh tm/schema.sql > $(GEN_DIR)/tm/schema.gen.h.tmp
 	sh src/serve/embed.sh serve_page_html src/serve/page.html > $(GEN_DIR)/serve/page.gen.h.tmp
@@ -142,7 +193,8 @@ deps test-deps:
 test check: test-deps
 	$(MAKE) -j2 unit-tests
 	$(MAKE) -j2 unit-tests BUILD=build/san SANITIZE=address,undefined CFLAGS="-O1 -g"
-	tests/run-all.sh build build/san
+	$(MAKE) -j2 fuzz-build
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) tests/run-all.sh build build/san
 
 demo: deps all
 	tests/demo.sh $(BUILD)
@@ -164,6 +216,8 @@ install: all
 	ln -sf libtumac.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libtumac.so
 	install -m 644 include/tumac/*.h $(DESTDIR)$(PREFIX)/include/tumac/
 	install -m 644 src/cli/tumac.1 $(DESTDIR)$(PREFIX)/share/man/man1/tumac.1
+	cd share/schemas && find . -type f | while read -r f; do \
+	  install -D -m 644 "$$f" "$(DESTDIR)$(PREFIX)/share/tumac/schemas/$$f"; done
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nLibs.private: -lpthread -lm\nCflags: -I$${includedir}\n' \
 	  '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
 
@@ -171,3 +225,4 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+-include $(wildcard $(FUZZ_BUILD)/obj/*/*/*.d)

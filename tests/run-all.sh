@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the unit tests and the CLI tests against each build folder given
-# (normally build and build/san) and ends with one "N passed, N failed" line.
+# (normally build and build/san), and the fuzz targets of $FUZZ_BUILD when
+# set; ends with one "N passed, N failed" line.
 set -u
 cd "$(dirname "$0")/.."
 total_pass=0
@@ -24,5 +25,11 @@ for build in "$@"; do
     read -r p f < <(tests/cli/run.sh "$build/tumac")
     total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 done
+# The fuzz targets (make test sets FUZZ_BUILD): regression inputs, short runs.
+if [ -n "${FUZZ_BUILD:-}" ]; then
+    echo "== fuzz targets ($FUZZ_BUILD, ${FUZZ_SECONDS:-10} s each)"
+    read -r p f < <(tests/fuzz/run.sh test "$FUZZ_BUILD" "${FUZZ_SECONDS:-10}")
+    total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

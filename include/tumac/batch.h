@@ -76,6 +76,8 @@ struct tu_batch_item {
     char *xliff_path;   /* written XLIFF, relative to OUTDIR; NULL if none */
     char *doc_path;     /* merged document, relative to OUTDIR; NULL if none */
     char *reason;       /* failed: "file:line:col: message"; else NULL */
+    char *checks;       /* the check errors (tumac check, one a line) that
+                         * kept a complete document from being finished */
     struct tu_batch_counts counts;
     double seconds; /* time spent on it in this run */
 };
@@ -132,6 +134,7 @@ struct tu_batch_opts {
     const char *outdir; /* required */
     bool draft;         /* merge unfinished documents with the source */
     bool force;         /* redo up-to-date outputs */
+    bool no_check;      /* finish complete documents without tumac check */
     /* Import: a document is finished when every segment is approved
      * (false, the default) or translated or approved (true). */
     bool finish_translated;

@@ -216,6 +216,13 @@ struct tu_leverage_opts {
     bool variants;       /* bs/hr/sr(/cnr) targets may use each other's TUs */
     int variant_penalty; /* points off a variant's score; 0: 10 */
     bool analyze_only;   /* count only: the document is not changed */
+    /* The caller reports the 50-74 % band together with "no match" (as
+     * `tumac leverage` does): the TM is asked only down to the lowest of
+     * min_score, fill_score and 75, instead of the analysis floor of 50,
+     * except for segments holding numbers or dates, which a candidate that
+     * differs in values only may fill from any score. The bands of 75 and
+     * up, the matches written and the fills are the same either way. */
+    bool no_low_band;
     const char *origin;  /* name of the TM for the matches' origin; may be NULL */
 };
 
@@ -258,6 +265,9 @@ enum tu_status tu_lev_values_new(const char *src_lang, const char *trg_lang,
                                  struct tu_error *err);
 void tu_lev_values_free(struct tu_lev_values *v);
 
+/* Whether the text (in the source language) holds a number or a date. */
+bool tu_lev_values_any(const struct tu_lev_values *v, const char *text, size_t len);
+
 struct tu_lev_numbers_result {
     size_t changed;   /* values of the target rewritten */
     size_t stale;     /* changed values that could not be placed */
@@ -299,6 +309,29 @@ enum tu_status tu_lev_values_stale(const struct tu_lev_values *v,
 bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
                           size_t xlen, const char *t, size_t tlen,
                           size_t *start, size_t *limit);
+
+/* One value of a text: its key ("n:1500", "n:12.5", "d:2025-10-14"; equal
+ * keys are equal values whatever the language wrote) and its bytes. */
+struct tu_lev_value {
+    char key[48];
+    size_t start, limit;
+    bool is_date;
+};
+
+/*
+ * The values of `s` read in the source language (`target` false) or the
+ * target language of `v`, in order, into the array *out (freed with
+ * tu_free; NULL when none) of *count. `tumac check` compares a segment's
+ * source and target with it.
+ */
+enum tu_status tu_lev_values_scan(const struct tu_lev_values *v, bool target,
+                                  const char *s, size_t len,
+                                  struct tu_lev_value **out, size_t *count,
+                                  struct tu_error *err);
+
+/* The number words of the source (`target` false) or target language. */
+struct tu_numwords;
+const struct tu_numwords *tu_lev_values_words(const struct tu_lev_values *v, bool target);
 
 /* ---- the analysis report ---- */
 

@@ -31,6 +31,8 @@ enum tu_month_form {
     TU_MONTH_FORMAT,     /* CLDR format-wide: "14. listopada", "14 October" */
     TU_MONTH_STANDALONE, /* CLDR stand-alone wide: "listopad" */
     TU_MONTH_GENITIVE,   /* derived (see above); NULL where CLDR has one */
+    TU_MONTH_LOCATIVE,   /* derived from the genitive, final a -> u ("u
+                          * septembru", "u listopadu"): bs, sr, hr, cnr */
     TU_MONTH_FORMS
 };
 
@@ -73,5 +75,12 @@ void tu_numwords_plural(const struct tu_numwords *w, const char *number,
 enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
                                      const char *number, struct tu_buf *out,
                                      struct tu_error *err);
+
+/* Append the ways the language spells the whole number n in words (ICU's
+ * public spellout rule sets: cardinal in each gender and case, ordinal,
+ * numbering), one a line: 7 -> "sedam\nsedmi\n...". Nothing when ICU has
+ * no spellout rules for it. */
+enum tu_status tu_numwords_spell(const struct tu_numwords *w, long n, struct tu_buf *out,
+                                 struct tu_error *err);
 
 #endif

@@ -18,8 +18,10 @@ struct tu_translit; /* opaque; thread-compatible: one per thread */
 struct tu_translit_opts { /* all-zero = defaults */
     const char *keep_path;     /* --keep FILE (one term a line), or NULL */
     const char *terms_path;    /* --terms FILE ("term<TAB>rendering"), or NULL */
-    bool acronyms_keep;        /* --acronyms keep */
-    bool no_foreign_detection; /* disable the hunspell-based foreign-word check */
+    bool acronyms_keep;        /* --acronyms keep: every word in capitals stays Latin */
+    bool acronyms_convert;     /* --acronyms convert: every one to Cyrillic */
+                               /* neither: auto, the project's acronym lists */
+    bool no_foreign_detection; /* --no-foreign: no foreign-span judgement */
 };
 
 /*
@@ -92,6 +94,9 @@ enum tu_status tu_text_decode(const char *path, const char *bytes, size_t len,
  */
 enum tu_status tu_text_detect(const char *path, const char *bytes, size_t len,
                               const char **name, struct tu_error *err);
+/* Which UTF-16 a byte order mark at the start of `bytes` says ("UTF-16LE"
+ * or "UTF-16BE", static), NULL without one: what "UTF-16" resolves to. */
+const char *tu_text_utf16_by_bom(const char *bytes, size_t len);
 /* The canonical name of an encoding ICU knows ("cp1250" -> "windows-1250"),
  * static; NULL if unknown. */
 const char *tu_text_encoding_name(const char *name);
@@ -106,6 +111,16 @@ enum tu_status tu_text_to_utf8(const char *path, const char *bytes, size_t len,
 enum tu_status tu_text_from_utf8(const char *path, const char *text, size_t len,
                                  const char *encoding, struct tu_buf *out,
                                  size_t *bad_off, struct tu_error *err);
+
+/* The script of a character by ICU's Script property; Common and
+ * Inherited ones (digits, punctuation, combining marks) have none. */
+enum tu_script { TU_SCRIPT_NONE, TU_SCRIPT_LATIN, TU_SCRIPT_CYRILLIC, TU_SCRIPT_OTHER };
+
+/* The character at s[*i] (UTF-8; *i moves past it): whether it belongs to a
+ * word (a letter or a combining mark) and its script. An invalid byte is
+ * one character of no word and no script. */
+void tu_text_char_script(const char *s, size_t len, size_t *i, bool *word,
+                         enum tu_script *script);
 
 /* NFC normalization (appends to out). */
 enum tu_status tu_text_nfc(const char *text, size_t len, struct tu_buf *out,

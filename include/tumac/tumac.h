@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "batch.h"
 #include "buf.h"
+#include "check.h"
 #include "error.h"
 #include "escape.h"
 #include "fileio.h"

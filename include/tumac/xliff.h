@@ -307,6 +307,8 @@ void tu_content_clear(struct tu_content *c);
 /* The plain text of content (codes dropped), appended to `out`. */
 enum tu_status tu_content_plain(const struct tu_content *c, struct tu_buf *out);
 bool tu_content_is_empty(const struct tu_content *c);
+/* Same text and the same codes by id, in the same order (empty text ignored). */
+bool tu_content_equal(const struct tu_content *a, const struct tu_content *b);
 
 /*
  * Walk every unit of a file in document order (depth first through groups).

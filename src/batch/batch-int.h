@@ -113,7 +113,19 @@ const struct batch_record *batch_state_find(const struct batch_state *s,
  * open for appending records.
  */
 enum tu_status batch_state_begin(struct batch_state *s, struct tu_error *err);
-/* Store `rec` (copied) in memory and append it durably (fsync). */
+/*
+ * Store `rec` (copied) in memory (batch_state_remember), then append it to
+ * the journal durably, with fsync (batch_state_journal). The two are apart
+ * so a caller can hold the lock that guards the memory for the first only:
+ * no one waits on the disk. Journal lines may come in any order.
+ */
+enum tu_status batch_state_remember(struct batch_state *s,
+                                    const struct batch_record *rec,
+                                    struct tu_error *err);
+enum tu_status batch_state_journal(struct batch_state *s,
+                                   const struct batch_record *rec,
+                                   struct tu_error *err);
+/* Both, for a single thread. */
 enum tu_status batch_state_add(struct batch_state *s,
                                const struct batch_record *rec,
                                struct tu_error *err);

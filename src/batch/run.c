@@ -16,11 +16,13 @@
 
 #include <tumac/alloc.h>
 #include <tumac/batch.h>
+#include <tumac/check.h>
 #include <tumac/fileio.h>
 #include <tumac/locale.h>
 #include <tumac/text.h>
 #include <tumac/version.h>
 #include "batch-int.h"
+#include "prefetch.h"
 #include "steps.h"
 
 struct plan_loc {
@@ -48,7 +50,9 @@ struct run {
     enum tu_xliff_version xv;
     int min_score;
     int fill_score;
-    pthread_mutex_t lock;    /* report, state, progress */
+    pthread_mutex_t lock;    /* report, state in memory, progress */
+    pthread_mutex_t journal_lock; /* the state's journal file: held over fsync */
+    pthread_mutex_t turn_lock;    /* turn[] and turn_cond */
     pthread_mutex_t tm_lock; /* one TM user at a time */
     struct step_worker **workers;
     unsigned nworkers;
@@ -304,10 +308,19 @@ static void item_done(struct run *run, size_t doc, struct tu_batch_item *it,
     struct tu_error e = {0};
 
     it->seconds = since(&run->t0) - t_start;
-    pthread_mutex_lock(&run->lock);
-    if (rec != NULL && batch_state_add(&run->state, rec, &e) != TU_OK &&
-        run->fatal.code == TU_OK) {
-        run->fatal = e;
+    if (rec != NULL) {
+        /* durable first, outside the lock the others wait on: a record in
+         * memory is what a later step of this run trusts */
+        pthread_mutex_lock(&run->journal_lock);
+        enum tu_status st = batch_state_journal(&run->state, rec, &e);
+        pthread_mutex_unlock(&run->journal_lock);
+        pthread_mutex_lock(&run->lock);
+        if ((st != TU_OK || batch_state_remember(&run->state, rec, &e) != TU_OK) &&
+            run->fatal.code == TU_OK) {
+            run->fatal = e;
+        }
+    } else {
+        pthread_mutex_lock(&run->lock);
     }
     run->prog.items_done++;
     run->prog.bytes_done += bytes;
@@ -477,6 +490,34 @@ static enum tu_status remove_stale(const char *path, struct tu_error *err)
     return TU_OK;
 }
 
+/* tumac check on a complete document: true when no finding is an error;
+ * otherwise the errors go to it->checks and the document is not finished. */
+static bool checks_pass(struct tu_batch_item *it, const struct tu_doc *doc)
+{
+    struct tu_checker *c = NULL;
+    struct tu_findings f = {0};
+    struct tu_error e = {0};
+    struct tu_buf b;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    if (tu_checker_new(&c, &e) != TU_OK || tu_check_doc(c, doc, it->name, &f, &e) != TU_OK) {
+        tu_buf_printf(&b, "the checks could not run: %s\n", e.msg);
+    }
+    for (size_t i = 0; i < f.count; i++) {
+        if (f.items[i].severity == TU_CHECK_ERROR) {
+            tu_buf_printf(&b, "%s:%s: %s: %s\n", f.items[i].unit, f.items[i].segment,
+                          tu_check_name(f.items[i].check), f.items[i].message);
+        }
+    }
+    tu_findings_release(&f);
+    tu_checker_free(c);
+    bool pass = b.len == 0 && b.status == TU_OK; /* out of memory: not passed */
+    tu_free(it->checks);
+    it->checks = !pass && b.status == TU_OK ? tu_buf_detach(&b, NULL) : NULL;
+    tu_buf_release(&b);
+    return pass;
+}
+
 /*
  * Write the item's files: the XLIFF (unless `keep_xliff`: import leaves the
  * translator's file alone), and the merged document when finished or draft.
@@ -487,7 +528,8 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
                                     bool strict_import, uint64_t *xlf_hash,
                                     struct tu_error *err)
 {
-    bool finished = is_finished(run, &it->counts);
+    bool finished = is_finished(run, &it->counts) &&
+                    (run->opts->no_check || checks_pass(it, doc));
     bool draft = !finished && run->draft;
     char *xrel = rel_path(it->locale, it->name, "xlf");
     char *drel = doc_rel_path(it, doc, draft);
@@ -561,22 +603,22 @@ done:
 /* Wait until document `d` is next in locale `l`'s leverage order. */
 static void turn_take(struct run *run, size_t l, size_t d)
 {
-    pthread_mutex_lock(&run->lock);
+    pthread_mutex_lock(&run->turn_lock);
     while (run->turn[l] < d) {
-        pthread_cond_wait(&run->turn_cond, &run->lock);
+        pthread_cond_wait(&run->turn_cond, &run->turn_lock);
     }
-    pthread_mutex_unlock(&run->lock);
+    pthread_mutex_unlock(&run->turn_lock);
 }
 
 /* Let the next document have its turn in locale `l`. */
 static void turn_give(struct run *run, size_t l, size_t d)
 {
-    pthread_mutex_lock(&run->lock);
+    pthread_mutex_lock(&run->turn_lock);
     if (run->turn[l] == d) {
         run->turn[l] = d + 1;
     }
     pthread_cond_broadcast(&run->turn_cond);
-    pthread_mutex_unlock(&run->lock);
+    pthread_mutex_unlock(&run->turn_lock);
 }
 
 /*
@@ -612,24 +654,33 @@ static void export_base(struct run *run, struct step_worker *w, size_t d,
     uint64_t oh = opts_hash(run, loc);
     int64_t *used = NULL;
     size_t nused = 0;
+    struct batch_cache *cache = NULL;
     enum tu_status st;
 
     *out = NULL;
     st = step_extract(in->path, run->src, loc->tag, &doc, &e);
+    if (st == TU_OK && !stopped(run)) {
+        /* the lookups in parallel, before the turn that must be in order */
+        cache = step_prefetch(w, run->tm, loc->tag, run->min_score, run->fill_score, doc);
+    }
     turn_take(run, l, d);
     if (st == TU_OK && stopped(run)) {
         turn_give(run, l, d);
+        batch_cache_free(cache);
         tu_doc_free(doc);
         return; /* stays pending */
     }
     if (st == TU_OK) {
         memset(&it->counts, 0, sizeof(it->counts));
         pthread_mutex_lock(&run->tm_lock);
+        step_lev_serve(run->levs[l], cache);
         st = step_leverage(run->levs[l], doc, &it->counts, &e);
+        step_lev_serve(run->levs[l], NULL);
         pthread_mutex_unlock(&run->tm_lock);
         nused = step_lev_take_used(run->levs[l], &used);
     }
     turn_give(run, l, d);
+    batch_cache_free(cache);
     if (st == TU_OK) {
         st = count_doc(run, w, doc, &it->counts, &e);
     }
@@ -1235,6 +1286,8 @@ static void run_release(struct run *run)
     tu_batch_report_free(run->report);
     pthread_mutex_destroy(&run->lock);
     pthread_mutex_destroy(&run->tm_lock);
+    pthread_mutex_destroy(&run->journal_lock);
+    pthread_mutex_destroy(&run->turn_lock);
 }
 
 static void run_init(struct run *run, const struct tu_batch_opts *opts)
@@ -1244,6 +1297,8 @@ static void run_init(struct run *run, const struct tu_batch_opts *opts)
     batch_state_init(&run->state);
     pthread_mutex_init(&run->lock, NULL);
     pthread_mutex_init(&run->tm_lock, NULL);
+    pthread_mutex_init(&run->journal_lock, NULL);
+    pthread_mutex_init(&run->turn_lock, NULL);
     pthread_cond_init(&run->turn_cond, NULL);
     clock_gettime(CLOCK_MONOTONIC, &run->t0);
 }

@@ -447,17 +447,31 @@ enum tu_status batch_state_begin(struct batch_state *s, struct tu_error *err)
     return TU_OK;
 }
 
+enum tu_status batch_state_remember(struct batch_state *s,
+                                    const struct batch_record *rec,
+                                    struct tu_error *err)
+{
+    return add_record(s, rec, err);
+}
+
 enum tu_status batch_state_add(struct batch_state *s,
                                const struct batch_record *rec,
                                struct tu_error *err)
 {
+    enum tu_status st = batch_state_remember(s, rec, err);
+    return st == TU_OK ? batch_state_journal(s, rec, err) : st;
+}
+
+enum tu_status batch_state_journal(struct batch_state *s,
+                                   const struct batch_record *rec,
+                                   struct tu_error *err)
+{
     struct tu_buf b;
-    enum tu_status st;
+    enum tu_status st = TU_OK;
     size_t off = 0;
 
-    st = add_record(s, rec, err);
-    if (st != TU_OK || s->journal_fd < 0) {
-        return st;
+    if (s->journal_fd < 0) {
+        return TU_OK;
     }
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     encode_record(&b, rec);

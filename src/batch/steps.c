@@ -13,6 +13,7 @@
 #include <tumac/text.h>
 #include <tumac/tm.h>
 #include <tumac/xliff.h>
+#include "prefetch.h"
 #include "steps.h"
 
 struct step_tm {
@@ -61,12 +62,23 @@ void step_tm_close(struct step_tm *tm)
 }
 
 #define STEP_TRANSLITS 4
+#define STEP_PROBES 8
+
+/* A worker's own leverage of one locale that only asks (prefetch.c). */
+struct step_probe {
+    struct tu_leverage *lev;
+    struct batch_recorder rec;
+    char tag[64];
+};
 
 struct step_worker {
     struct tu_segmenter *seg; /* for word counts, made on first use */
     char *src;
     struct tu_translit *tl[STEP_TRANSLITS]; /* per derived script */
     char tl_tag[STEP_TRANSLITS][64];
+    struct tu_lev_tm *tm; /* the worker's own TM connection, for probes */
+    bool tm_failed;       /* could not open it: no prefetch */
+    struct step_probe probe[STEP_PROBES];
 };
 
 
@@ -115,6 +127,10 @@ void step_worker_free(struct step_worker *w)
         for (size_t i = 0; i < STEP_TRANSLITS; i++) {
             tu_translit_free(w->tl[i]);
         }
+        for (size_t i = 0; i < STEP_PROBES; i++) {
+            tu_leverage_free(w->probe[i].lev);
+        }
+        tu_lev_tm_close(w->tm);
         tu_free(w->src);
         tu_free(w);
     }
@@ -173,7 +189,8 @@ const char *step_extension(const struct tu_doc *doc)
 
 struct step_lev {
     struct tu_leverage *lev;
-    struct tu_lev_ref *ref; /* published translations, in front of the TM */
+    struct batch_front front; /* prefetched answers in front of the TM */
+    struct tu_lev_ref *ref; /* published translations, in front of those */
     const char *src;
     const char *trg;
 };
@@ -208,6 +225,12 @@ enum tu_status step_lev_new(struct step_tm *tm, const char *src,
     /* No TM ("none"): the lookup is NULL and only repetitions leverage. */
     lookup = tu_lev_tm_lookup_fn(tm->src);
     ctx = tm->src;
+    if (lookup != NULL) {
+        l->front.next = lookup;
+        l->front.next_ctx = ctx;
+        lookup = batch_front_lookup;
+        ctx = &l->front;
+    }
     st = TU_OK;
     if (ref_count > 0) {
         l->src = src;
@@ -245,6 +268,72 @@ enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
                              struct tu_error *err)
 {
     return tu_leverage_doc(lev->lev, doc, &counts->bands, err);
+}
+
+void step_lev_serve(struct step_lev *lev, const struct batch_cache *cache)
+{
+    lev->front.cache = cache;
+}
+
+/* The worker's probe for locale `trg`, made on first use. */
+static struct step_probe *probe_for(struct step_worker *w, const char *tm_path,
+                                    const char *trg, int min_score, int fill_score)
+{
+    struct tu_leverage_opts o;
+    struct tu_error e = {0};
+    size_t i = 0;
+
+    while (i < STEP_PROBES && w->probe[i].lev != NULL && strcmp(w->probe[i].tag, trg) != 0) {
+        i++;
+    }
+    if (i == STEP_PROBES || strlen(trg) >= sizeof w->probe[i].tag) {
+        return NULL;
+    }
+    if (w->probe[i].lev != NULL) {
+        return &w->probe[i];
+    }
+    if (w->tm == NULL && !w->tm_failed && tu_lev_tm_open(tm_path, &w->tm, &e) != TU_OK) {
+        w->tm_failed = true;
+        w->tm = NULL;
+    }
+    if (w->tm == NULL) {
+        return NULL;
+    }
+    memset(&o, 0, sizeof o);
+    o.min_score = min_score;
+    o.fill_score = fill_score;
+    o.analyze_only = true;
+    w->probe[i].rec.next = tu_lev_tm_lookup_fn(w->tm);
+    w->probe[i].rec.next_ctx = w->tm;
+    if (w->probe[i].rec.next == NULL ||
+        tu_leverage_new(w->src, trg, &o, batch_record_lookup, &w->probe[i].rec,
+                        &w->probe[i].lev, &e) != TU_OK) {
+        w->probe[i].lev = NULL;
+        return NULL;
+    }
+    snprintf(w->probe[i].tag, sizeof w->probe[i].tag, "%s", trg);
+    return &w->probe[i];
+}
+
+struct batch_cache *step_prefetch(struct step_worker *w, const struct step_tm *tm,
+                                  const char *trg, int min_score, int fill_score,
+                                  struct tu_doc *doc)
+{
+    const char *path = step_tm_path(tm);
+    struct step_probe *p = path != NULL ? probe_for(w, path, trg, min_score, fill_score) : NULL;
+    struct tu_band_counts c;
+    struct tu_error e = {0};
+
+    if (p == NULL || (p->rec.cache = batch_cache_new()) == NULL) {
+        return NULL;
+    }
+    if (tu_leverage_doc(p->lev, doc, &c, &e) != TU_OK) {
+        batch_cache_free(p->rec.cache); /* the turn asks the TM itself */
+        p->rec.cache = NULL;
+    }
+    struct batch_cache *out = p->rec.cache;
+    p->rec.cache = NULL;
+    return out;
 }
 
 size_t step_lev_take_used(struct step_lev *lev, int64_t **ids)

@@ -58,6 +58,19 @@ enum tu_status step_leverage(struct step_lev *lev, struct tu_doc *doc,
 /* The TM units whose targets the leverages since the last call used
  * (*ids is the caller's), and their usage counted in the TM. */
 size_t step_lev_take_used(struct step_lev *lev, int64_t **ids);
+
+/*
+ * The TM's answers to the queries leveraging `doc` into `trg` will ask,
+ * looked up by worker `w` on its own TM connection, outside any turn
+ * (prefetch.c); NULL when there is nothing to ask or it failed (the turn
+ * then asks the TM itself). `doc` is not changed.
+ */
+struct batch_cache;
+struct batch_cache *step_prefetch(struct step_worker *w, const struct step_tm *tm,
+                                  const char *trg, int min_score, int fill_score,
+                                  struct tu_doc *doc);
+/* Serve the next step_leverage from `cache` (NULL: from the TM). */
+void step_lev_serve(struct step_lev *lev, const struct batch_cache *cache);
 enum tu_status step_tm_count_use(struct step_tm *tm, const int64_t *ids, size_t n,
                                  struct tu_error *err);
 

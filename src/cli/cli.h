@@ -63,6 +63,15 @@ void cli_print_usage(const struct cli *cli, FILE *fp);
  */
 bool cli_wants_help(const struct cli *cli, int argc, char **argv);
 
+/*
+ * A language option (-s, -t, --lang) in its canonical BCP 47 form
+ * ("sr_Latn" -> "sr-Latn", "bs-cyrl" -> "bs-Cyrl", a bare "sr" -> "sr-Cyrl"),
+ * the one place every command turns what was typed into what it writes.
+ * On a tag that is not one, reports it and returns false. NULL stays NULL.
+ */
+struct cli_lang { char tag[64]; };
+bool cli_lang_arg(const struct cli *cli, const char **arg, struct cli_lang *buf);
+
 /* How a command uses its TM: only reads it, writes an existing one, or
  * may create it (import, update, batch). */
 enum cli_tm_use { CLI_TM_READ, CLI_TM_WRITE, CLI_TM_CREATE };
@@ -92,6 +101,7 @@ const struct cli_command *cli_find_command(const char *name);
     extern const char cmd_##name##_usage[];
 CLI_DECLARE(analyze)
 CLI_DECLARE(batch)
+CLI_DECLARE(check)
 CLI_DECLARE(count)
 CLI_DECLARE(extract)
 CLI_DECLARE(leverage)

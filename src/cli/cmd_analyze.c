@@ -95,6 +95,50 @@ static enum tu_status cli_refs(const char **refs, size_t n, const char *src,
     return TU_OK;
 }
 
+static bool parse_format(const char *s, enum format *fmt)
+{
+    static const struct {
+        const char *name;
+        enum format fmt;
+    } names[] = {{"text", FMT_TEXT}, {"csv", FMT_CSV}, {"json", FMT_JSON}, {"html", FMT_HTML}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (strcmp(s, names[i].name) == 0) {
+            *fmt = names[i].fmt;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Each document leveraged in analysis mode and its counts added to an (the
+ * first XLIFF's own source language names the analysis). */
+static enum tu_status analyze_files(struct tu_leverage *lev, struct tu_analysis *an,
+                                    const char *const *files, size_t n, const char *src,
+                                    const char *trg, struct tu_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct tu_doc *doc = NULL;
+        struct tu_band_counts counts;
+        enum tu_status st = load(files[i], src, trg, &doc, err);
+
+        if (st == TU_OK) {
+            if (i == 0 && doc->src_lang && is_xliff(files[i])) {
+                tu_analysis_set_info(an, NULL, doc->src_lang, NULL, NULL, err);
+            }
+            st = tu_leverage_doc(lev, doc, &counts, err);
+        }
+        if (st == TU_OK) {
+            st = tu_analysis_add_file(an, base_name(files[i]), &counts, err);
+        }
+        tu_doc_free(doc);
+        if (st != TU_OK) {
+            tu_error_set_path(err, files[i]);
+            return st;
+        }
+    }
+    return TU_OK;
+}
+
 int cmd_analyze(int argc, char **argv, struct cli *cli)
 {
     static const struct option opts[] = {
@@ -119,6 +163,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     struct tu_analysis an;
     struct tu_lev_ref *ref = NULL;
     struct tu_buf label;
+    struct cli_lang src_tag, trg_tag;
     const char **refs = calloc((size_t)argc + 1, sizeof *refs);
     size_t nrefs = 0;
     struct tu_buf out;
@@ -153,15 +198,7 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
             }
             break;
         case 'f':
-            if (strcmp(optarg, "text") == 0) {
-                fmt = FMT_TEXT;
-            } else if (strcmp(optarg, "csv") == 0) {
-                fmt = FMT_CSV;
-            } else if (strcmp(optarg, "json") == 0) {
-                fmt = FMT_JSON;
-            } else if (strcmp(optarg, "html") == 0) {
-                fmt = FMT_HTML;
-            } else {
+            if (!parse_format(optarg, &fmt)) {
                 free(refs);
                 return cli_usage_error(
                     cli, "--format must be text, csv, json or html, not '%s'",
@@ -176,6 +213,10 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     if (trg == NULL || optind >= argc) {
         free(refs);
         return cli_usage_error(cli, trg ? "no input file" : "--target is required");
+    }
+    if (!cli_lang_arg(cli, &src, &src_tag) || !cli_lang_arg(cli, &trg, &trg_tag)) {
+        free(refs);
+        return CLI_FAILED;
     }
     if (cli_tm_exists(cli, tm_path) != CLI_OK) {
         free(refs);
@@ -198,26 +239,9 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
                              title, &err)) {
         goto fail;
     }
-    for (int i = optind; i < argc; i++) {
-        struct tu_doc *doc = NULL;
-        struct tu_band_counts counts;
-        enum tu_status st = load(argv[i], src, trg, &doc, &err);
-
-        if (st == TU_OK) {
-            if (i == optind && doc->src_lang && is_xliff(argv[i])) {
-                tu_analysis_set_info(&an, NULL, doc->src_lang, NULL, NULL,
-                                     &err);
-            }
-            st = tu_leverage_doc(lev, doc, &counts, &err);
-        }
-        if (st == TU_OK) {
-            st = tu_analysis_add_file(&an, base_name(argv[i]), &counts, &err);
-        }
-        tu_doc_free(doc);
-        if (st != TU_OK) {
-            tu_error_set_path(&err, argv[i]);
-            goto fail;
-        }
+    if (analyze_files(lev, &an, (const char *const *)argv + optind,
+                      (size_t)(argc - optind), src, trg, &err) != TU_OK) {
+        goto fail;
     }
     switch (fmt) {
     case FMT_TEXT: tu_analysis_write_text(&an, &out, &err); break;

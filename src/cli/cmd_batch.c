@@ -18,11 +18,11 @@
 const char cmd_batch_usage[] =
     "[--tm PATH] -s LANG -t LOCALE[,LOCALE...] [options] INPUT...\n"
     "       tumac batch --import OUTDIR [--finish translated|reviewed] [--tm PATH]\n"
-    "                   [-j N] [--force]\n"
+    "                   [-j N] [--force] [--no-check]\n"
     "Localize documents (files, or folders searched for .html .htm .xhtml\n"
     ".txt) into every target locale: OUTDIR/<locale>/<name>.xlf for the\n"
     "translators, OUTDIR/<locale>/<name>.<ext> when every segment is\n"
-    "approved, and OUTDIR/report.html + report.json. In folders, name.<tag>.ext\n"
+    "approved and passes tumac check, and OUTDIR/report.html + report.json. In folders, name.<tag>.ext\n"
     "files of other languages are skipped (they are translations). When both\n"
     "scripts of Serbian (or Bosnian) are targets, one is transliterated from\n"
     "the other. Running again skips what is up to date.\n"
@@ -41,6 +41,9 @@ const char cmd_batch_usage[] =
     "      --draft            unfinished documents as NAME.draft.EXT, with\n"
     "                         the source text in the gaps\n"
     "      --force            redo outputs that are up to date\n"
+    "      --no-check         finish complete documents without tumac check's\n"
+    "                         checks (by default a check error keeps a document\n"
+    "                         unfinished and the report lists the errors)\n"
     "      --import OUTDIR    take back translated XLIFF files of OUTDIR:\n"
     "                         translated targets are stored in the TM as\n"
     "                         translations, reviewed/final/signed-off (or\n"
@@ -226,7 +229,18 @@ static void print_summary(struct cli *cli, const struct tu_batch_report *report,
     }
 }
 
-int cmd_batch(int argc, char **argv, struct cli *cli)
+/* What the command line asks for; o points into the arrays. */
+struct batch_args {
+    struct tu_batch_opts o;
+    const char *targets[32];
+    struct cli_lang tags[33]; /* the targets', then the source's */
+    const char *refs[16];
+    const char *import_dir;
+    bool finish_given;
+};
+
+/* The options into a (CLI_OK), or a usage error's exit code. */
+static int parse_options(int argc, char **argv, struct cli *cli, struct batch_args *a)
 {
     enum {
         OPT_TM = 256,
@@ -237,7 +251,8 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         OPT_FORCE,
         OPT_IMPORT,
         OPT_REF,
-        OPT_FINISH
+        OPT_FINISH,
+        OPT_NO_CHECK
     };
     static const struct option longopts[] = {
         {"source", required_argument, NULL, 's'},
@@ -253,46 +268,35 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         {"import", required_argument, NULL, OPT_IMPORT},
         {"ref", required_argument, NULL, OPT_REF},
         {"finish", required_argument, NULL, OPT_FINISH},
+        {"no-check", no_argument, NULL, OPT_NO_CHECK},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
-    const char *targets[32];
-    const char *refs[16];
-    struct tu_batch_opts o;
-    struct progress_view view = {0};
-    struct tu_batch_report *report = NULL;
-    struct tu_error err = {0};
-    const char *import_dir = NULL;
-    bool finish_given = false;
-    enum tu_status st;
-    int c, jobs = 0, rc;
+    int c, jobs = 0;
 
-    if (cli_wants_help(cli, argc, argv)) {
-        return CLI_OK;
-    }
-    memset(&o, 0, sizeof(o));
-    o.src_lang = "en";
-    o.outdir = "tumac-out";
-    o.targets = targets;
-    o.ref_dirs = refs;
+    memset(a, 0, sizeof *a);
+    a->o.src_lang = "en";
+    a->o.outdir = "tumac-out";
+    a->o.targets = a->targets;
+    a->o.ref_dirs = a->refs;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:t:j:o:q", longopts, NULL)) != -1) {
         switch (c) {
         case 's':
-            o.src_lang = optarg;
+            a->o.src_lang = optarg;
             break;
         case 't':
-            if (!add_targets(optarg, targets, &o.target_count, 32)) {
+            if (!add_targets(optarg, a->targets, &a->o.target_count, 32)) {
                 return cli_usage_error(cli, "too many target locales");
             }
             break;
         case OPT_TM:
-            o.tm_path = optarg;
+            a->o.tm_path = optarg;
             break;
         case OPT_XLIFF:
-            o.xliff_version = tu_xliff_version_parse(optarg);
-            if (o.xliff_version == TU_XLIFF_UNKNOWN) {
+            a->o.xliff_version = tu_xliff_version_parse(optarg);
+            if (a->o.xliff_version == TU_XLIFF_UNKNOWN) {
                 return cli_usage_error(cli,
                                        "unknown XLIFF version '%s' "
                                        "(use 1.2 or 2.1)",
@@ -300,12 +304,12 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
             }
             break;
         case OPT_MIN:
-            if (cli_int_option(cli, "--min", optarg, 1, 100, &o.min_score) != CLI_OK) {
+            if (cli_int_option(cli, "--min", optarg, 1, 100, &a->o.min_score) != CLI_OK) {
                 return CLI_USAGE;
             }
             break;
         case OPT_FILL:
-            if (cli_int_option(cli, "--fill", optarg, 1, 101, &o.fill_score) != CLI_OK) {
+            if (cli_int_option(cli, "--fill", optarg, 1, 101, &a->o.fill_score) != CLI_OK) {
                 return CLI_USAGE;
             }
             break;
@@ -313,19 +317,22 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
             if (cli_int_option(cli, "-j", optarg, 1, 256, &jobs) != CLI_OK) {
                 return CLI_USAGE;
             }
-            o.jobs = (unsigned)jobs;
+            a->o.jobs = (unsigned)jobs;
             break;
         case 'o':
-            o.outdir = optarg;
+            a->o.outdir = optarg;
             break;
         case OPT_DRAFT:
-            o.draft = true;
+            a->o.draft = true;
             break;
         case OPT_FORCE:
-            o.force = true;
+            a->o.force = true;
+            break;
+        case OPT_NO_CHECK:
+            a->o.no_check = true;
             break;
         case OPT_IMPORT:
-            import_dir = optarg;
+            a->import_dir = optarg;
             break;
         case OPT_FINISH:
             if (strcmp(optarg, "translated") != 0 &&
@@ -335,14 +342,14 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
                                        "reviewed, not '%s'",
                                        optarg);
             }
-            o.finish_translated = strcmp(optarg, "translated") == 0;
-            finish_given = true;
+            a->o.finish_translated = strcmp(optarg, "translated") == 0;
+            a->finish_given = true;
             break;
         case OPT_REF:
-            if (o.ref_count >= 16) {
+            if (a->o.ref_count >= 16) {
                 return cli_usage_error(cli, "too many --ref folders");
             }
-            refs[o.ref_count++] = optarg;
+            a->refs[a->o.ref_count++] = optarg;
             break;
         case 'q':
             cli->quiet = true;
@@ -355,30 +362,65 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
                                    argv[optind - 1]);
         }
     }
-    if (import_dir != NULL) {
+    return CLI_OK;
+}
+
+/* Languages canonicalised, and the options that go (or do not go) together
+ * with --import checked: CLI_OK, or the exit code. */
+static int check_args(int argc, struct cli *cli, struct batch_args *a)
+{
+    if (!cli_lang_arg(cli, &a->o.src_lang, &a->tags[32])) {
+        return CLI_FAILED;
+    }
+    for (size_t i = 0; i < a->o.target_count; i++) {
+        if (!cli_lang_arg(cli, &a->targets[i], &a->tags[i])) {
+            return CLI_FAILED;
+        }
+    }
+    if (a->import_dir != NULL) {
         if (optind < argc) {
             return cli_usage_error(cli, "--import takes no input documents");
         }
-        o.outdir = import_dir;
+        a->o.outdir = a->import_dir;
     } else {
-        if (finish_given) {
+        if (a->finish_given) {
             /* tumac's own fills are never a translator's work */
             return cli_usage_error(cli, "--finish goes with --import");
         }
         if (optind >= argc) {
             return cli_usage_error(cli, "no input documents");
         }
-        if (o.target_count == 0) {
+        if (a->o.target_count == 0) {
             return cli_usage_error(cli, "no target locales (-t bs,hr,...)");
         }
     }
+    return CLI_OK;
+}
 
-    watch_run(cli, &view, &o);
+int cmd_batch(int argc, char **argv, struct cli *cli)
+{
+    struct batch_args args;
+    struct tu_batch_opts *o = &args.o;
+    struct progress_view view = {0};
+    struct tu_batch_report *report = NULL;
+    struct tu_error err = {0};
+    enum tu_status st;
+    int rc;
 
-    if (import_dir != NULL) {
-        st = tu_batch_import(&o, &report, &err);
+    if (cli_wants_help(cli, argc, argv)) {
+        return CLI_OK;
+    }
+    if ((rc = parse_options(argc, argv, cli, &args)) != CLI_OK ||
+        (rc = check_args(argc, cli, &args)) != CLI_OK) {
+        return rc;
+    }
+
+    watch_run(cli, &view, o);
+
+    if (args.import_dir != NULL) {
+        st = tu_batch_import(o, &report, &err);
     } else {
-        st = tu_batch_run(&o, (const char *const *)argv + optind,
+        st = tu_batch_run(o, (const char *const *)argv + optind,
                           (size_t)(argc - optind), &report, &err);
     }
     signal(SIGINT, SIG_DFL);
@@ -387,7 +429,7 @@ int cmd_batch(int argc, char **argv, struct cli *cli)
         cli_report(cli, &err);
         return CLI_FAILED;
     }
-    print_summary(cli, report, o.outdir);
+    print_summary(cli, report, o->outdir);
     rc = report->interrupted ? 130 : report->failed > 0 ? CLI_FAILED : CLI_OK;
     if (report->interrupted) {
         cli_errorf(cli, "interrupted: run the same command again to finish");

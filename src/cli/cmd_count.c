@@ -245,6 +245,7 @@ int cmd_count(int argc, char **argv, struct cli *cli)
         {NULL, 0, NULL, 0},
     };
     const char *lang = NULL;
+    struct cli_lang lang_tag;
     bool json = false;
     struct tu_error err = {0};
     struct tu_segmenter *seg = NULL;
@@ -274,6 +275,9 @@ int cmd_count(int argc, char **argv, struct cli *cli)
     }
     if (lang == NULL) {
         return cli_usage_error(cli, "--lang is required");
+    }
+    if (!cli_lang_arg(cli, &lang, &lang_tag)) {
+        return CLI_FAILED;
     }
     if (optind >= argc) {
         return cli_usage_error(cli, "no input file");

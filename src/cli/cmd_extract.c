@@ -44,6 +44,7 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
         {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
     struct tu_extract_opts o = {.format = "auto", .encoding = "auto"};
+    struct cli_lang src_tag, trg_tag;
     enum tu_xliff_version v = TU_XLIFF_2_1;
     const char *out_path = NULL;
     char *def_out = NULL;
@@ -96,6 +97,10 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
     }
     if (o.src_lang == NULL || o.trg_lang == NULL) {
         return cli_usage_error(cli, "both -s SRC and -t TGT are required");
+    }
+    if (!cli_lang_arg(cli, &o.src_lang, &src_tag) ||
+        !cli_lang_arg(cli, &o.trg_lang, &trg_tag)) {
+        return CLI_FAILED;
     }
     if (optind != argc - 1) {
         return cli_usage_error(cli, optind >= argc ? "no input file"

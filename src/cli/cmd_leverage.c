@@ -151,6 +151,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         return CLI_FAILED;
     }
     lo.origin = tu_lev_tm_name(tm);
+    lo.no_low_band = true; /* the summary counts 50-74 % with "no match" */
     for (int i = optind; i < argc; i++) {
         struct tu_doc *doc = NULL;
         struct tu_band_counts counts;

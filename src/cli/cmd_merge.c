@@ -11,7 +11,7 @@
 #include "cli.h"
 
 const char cmd_merge_usage[] =
-    "[--strict] [--encoding UTF-8|original|NAME] [-o OUT] IN.xlf\n"
+    "[--strict] [--encoding UTF-8|original|NAME] [-t TAG] [-o OUT] IN.xlf\n"
     "\n"
     "Rebuild the document from IN.xlf: translated targets where present, the\n"
     "source (with a warning naming the unit) where a target is missing. A\n"
@@ -20,6 +20,9 @@ const char cmd_merge_usage[] =
     "unit (deleted from the XLIFF or from the skeleton), always.\n"
     "\n"
     "  --strict              a missing target is an error\n"
+    "  -t, --target TAG      the target language, for a file that names none\n"
+    "                        (po2xliff writes no target-language); without\n"
+    "                        one the merge is refused\n"
     "  -e, --encoding ENC    output encoding: UTF-8 (default), original (the one\n"
     "                        extract found in the input, e.g. windows-1250) or a\n"
     "                        name; a character it lacks is an error naming the unit\n"
@@ -60,14 +63,42 @@ static char *default_output(const char *xlf, const struct tu_doc *doc)
     return tu_buf_detach(&b, NULL);
 }
 
+/*
+ * The page is labelled with the target language (lang=): the file's, else
+ * -t; with neither a Bosnian page would say lang="en", so it is refused.
+ */
+static int target_language(const struct cli *cli, const char *path,
+                           struct tu_doc *doc, const char *trg)
+{
+    const struct tu_file *f = doc->file_count ? doc->files[0] : NULL;
+    const char *have = f && f->trg_lang ? f->trg_lang : doc->trg_lang;
+
+    if (have == NULL && trg == NULL) {
+        cli_errorf(cli, "%s: the file names no target language; give it with -t", path);
+        return CLI_FAILED;
+    }
+    if (have == NULL) {
+        doc->trg_lang = tu_strdup(trg);
+        return doc->trg_lang ? CLI_OK : CLI_FAILED;
+    }
+    if (trg != NULL && strcmp(have, trg) != 0) {
+        cli_errorf(cli, "%s: the file's target language is '%s', not '%s' (-t)", path, have, trg);
+        return CLI_FAILED;
+    }
+    return CLI_OK;
+}
+
 int cmd_merge(int argc, char **argv, struct cli *cli)
 {
     static const struct option longopts[] = {
         {"strict", no_argument, NULL, 'S'},
         {"encoding", required_argument, NULL, 'e'},
         {"output", required_argument, NULL, 'o'},
+        {"target", required_argument, NULL, 't'},
         {NULL, 0, NULL, 0}};
     struct tu_merge_opts mo = {0};
+    const char *trg = NULL;
+    struct cli_lang trg_tag;
     const char *out_path = NULL;
     char *def_out = NULL;
     struct tu_error err = {0};
@@ -77,7 +108,7 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
     int c, rc = CLI_OK;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "e:o:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "e:o:t:", longopts, NULL)) != -1) {
         switch (c) {
         case 'S':
             mo.strict = true;
@@ -92,6 +123,9 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
         case 'o':
             out_path = optarg;
             break;
+        case 't':
+            trg = optarg;
+            break;
         default:
             return cli_usage_error(cli, "unknown option");
         }
@@ -100,10 +134,17 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
         return cli_usage_error(cli, optind >= argc ? "no input file"
                                                    : "one input file at a time");
     }
+    if (!cli_lang_arg(cli, &trg, &trg_tag)) {
+        return CLI_FAILED;
+    }
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
     if (tu_xliff_read_file(argv[optind], &doc, &err) != TU_OK) {
         cli_report(cli, &err);
         return CLI_FAILED;
+    }
+    if ((rc = target_language(cli, argv[optind], doc, trg)) != CLI_OK) {
+        tu_doc_free(doc);
+        return rc;
     }
     if (tu_merge_doc(doc, &mo, &out, &diag, &err) != TU_OK) {
         tu_error_set_path(&err, argv[optind]);

@@ -31,6 +31,7 @@ int cmd_normalize(int argc, char **argv, struct cli *cli)
         {NULL, 0, NULL, 0},
     };
     struct tu_normalize_opts nopts = {0};
+    struct cli_lang lang_tag;
     const char *enc = "auto", *output = "-", *path = "-", *detected = NULL;
     struct tu_error err = {0};
     struct tu_buf in, text, out;
@@ -70,12 +71,8 @@ int cmd_normalize(int argc, char **argv, struct cli *cli)
     if (nopts.quotes && nopts.lang == NULL) {
         return cli_usage_error(cli, "--quotes needs --lang");
     }
-    if (nopts.lang != NULL) {
-        struct tu_locale loc;
-        if (tu_locale_parse(nopts.lang, &loc, &err) != TU_OK) {
-            cli_report(cli, &err);
-            return CLI_FAILED;
-        }
+    if (!cli_lang_arg(cli, &nopts.lang, &lang_tag)) {
+        return CLI_FAILED;
     }
     tu_buf_init(&in, TU_FILE_DEFAULT_LIMIT);
     tu_buf_init(&text, TU_BUF_NO_LIMIT);

@@ -14,7 +14,8 @@ const char cmd_tm_usage[] =
     "SUBCOMMAND [options] ...\n"
     "  import [-s SRC -t TGT] [--strict] [--origin NAME] [--all] [--approved]\n"
     "         FILE.tmx|.tsv|.xlf ...\n"
-    "  update [--origin NAME] [--all] FILE.xlf ...   (import of translated XLIFF)\n"
+    "  update [--origin NAME] [--all] [-s SRC -t TGT] FILE.xlf ...   (import of\n"
+    "         translated XLIFF; -s/-t for a file that names no languages)\n"
     "  export [-s SRC -t TGT] [--origin GLOB] [--since DATE] [--until DATE] [-o OUT.tmx]\n"
     "  lookup -s SRC -t TGT [--min 75] [--max 5] [--json] [--explain] [--timing]\n"
     "         [--exhaustive] TEXT|-\n"
@@ -47,6 +48,7 @@ const char cmd_tm_usage[] =
 
 struct tm_args {
     const char *tm_path, *src, *trg, *origin, *out, *since, *until;
+    struct cli_lang src_tag, trg_tag; /* src, trg canonical */
     bool strict, json, explain, timing, exhaustive, all_states, approved;
     int min;
     size_t max;
@@ -115,6 +117,10 @@ static int parse(struct cli *cli, int argc, char **argv, struct tm_args *a)
             return cli_usage_error(cli, "unknown option");
         }
     }
+    if (!cli_lang_arg(cli, &a->src, &a->src_tag) ||
+        !cli_lang_arg(cli, &a->trg, &a->trg_tag)) {
+        return CLI_FAILED;
+    }
     return CLI_OK;
 }
 
@@ -161,6 +167,16 @@ static enum tu_status import_xliff(struct tu_tm *tm, const char *path,
     enum tu_status st = tu_xliff_read_file(path, &doc, err);
 
     memset(res, 0, sizeof *res);
+    /* -s/-t stand in for languages the file does not name (po2xliff
+     * writes no target-language) */
+    if (st == TU_OK && doc->src_lang == NULL && a->src != NULL &&
+        (doc->src_lang = tu_strdup(a->src)) == NULL) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (st == TU_OK && doc->trg_lang == NULL && a->trg != NULL &&
+        (doc->trg_lang = tu_strdup(a->trg)) == NULL) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
     if (st == TU_OK) {
         st = tu_lev_store_doc(tm, doc, &o, &r, err);
     }

@@ -9,12 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
 const char cmd_translit_usage[] =
     "--to sr-Cyrl|sr-Latn|bs-Cyrl|bs-Latn [--format text|html|xliff]\n"
-    "       [--keep FILE] [--terms FILE] [--acronyms convert|keep] [--no-foreign]\n"
+    "       [--keep FILE] [--terms FILE] [--acronyms auto|convert|keep] [--no-foreign]\n"
     "       [-o OUT] [FILE...]\n"
     "\n"
     "Transliterate Serbian or Bosnian text to the script of --to. With no FILE\n"
@@ -25,8 +26,9 @@ const char cmd_translit_usage[] =
     "  -k, --keep FILE       terms to leave as written, one a line\n"
     "      --terms FILE      fixed renderings, 'term<TAB>rendering' a line\n"
     "                        (OSCE<TAB>ОЕБС)\n"
-    "      --acronyms MODE   convert (default) or keep words in capitals\n"
-    "      --no-foreign      do not keep English words in Latin (no hunspell)\n"
+    "      --acronyms MODE   auto (default: foreign ones such as CNN, BBC stay\n"
+    "                        Latin, the rest converted), convert or keep\n"
+    "      --no-foreign      no foreign-span judgement: convert every word\n"
     "  -o, --output FILE     write here (one input only); default stdout\n";
 
 enum fmt { FMT_AUTO, FMT_TEXT, FMT_HTML, FMT_XLIFF };
@@ -113,6 +115,10 @@ static int do_stdin(struct cli *cli, struct tu_translit *t)
     struct tu_buf out;
     int rc = CLI_OK;
 
+    struct stat sb;
+    /* A file redirected in needs no flush per line; a pipe or terminal does. */
+    bool flush = fstat(fileno(stdin), &sb) != 0 || !S_ISREG(sb.st_mode);
+
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
     while ((n = getline(&line, &cap, stdin)) > 0) {
         struct tu_error err = {0};
@@ -126,7 +132,9 @@ static int do_stdin(struct cli *cli, struct tu_translit *t)
             break;
         }
         fwrite(out.data, 1, out.len, stdout);
-        fflush(stdout);
+        if (flush) {
+            fflush(stdout);
+        }
     }
     free(line);
     tu_buf_release(&out);
@@ -149,6 +157,7 @@ int cmd_translit(int argc, char **argv, struct cli *cli)
     struct tu_translit *t = NULL;
     struct tu_error err = {0};
     const char *to = NULL, *output = NULL;
+    struct cli_lang to_tag;
     enum fmt fmt = FMT_AUTO;
     int c, rc = CLI_OK;
 
@@ -177,10 +186,11 @@ int cmd_translit(int argc, char **argv, struct cli *cli)
             topts.terms_path = optarg;
             break;
         case 'A':
-            if (strcmp(optarg, "keep") == 0) {
-                topts.acronyms_keep = true;
-            } else if (strcmp(optarg, "convert") != 0) {
-                return cli_usage_error(cli, "--acronyms takes convert or keep, not '%s'", optarg);
+            topts.acronyms_keep = strcmp(optarg, "keep") == 0;
+            topts.acronyms_convert = strcmp(optarg, "convert") == 0;
+            if (!topts.acronyms_keep && !topts.acronyms_convert && strcmp(optarg, "auto") != 0) {
+                return cli_usage_error(cli, "--acronyms takes auto, convert or keep, not '%s'",
+                                       optarg);
             }
             break;
         case 'N':
@@ -195,6 +205,9 @@ int cmd_translit(int argc, char **argv, struct cli *cli)
     }
     if (to == NULL) {
         return cli_usage_error(cli, "--to is required");
+    }
+    if (!cli_lang_arg(cli, &to, &to_tag)) {
+        return CLI_FAILED;
     }
     if (output != NULL && argc - optind > 1) {
         return cli_usage_error(cli, "-o takes one input file");

@@ -16,6 +16,7 @@ static const char cmd_help_usage[] = "[COMMAND]";
 static const struct cli_command commands[] = {
     ROW(analyze, "report TM leverage of XLIFF files in billable word bands"),
     ROW(batch, "localize a folder of releases into every target locale"),
+    ROW(check, "quality checks of translations before publishing"),
     ROW(count, "count words, characters and segments"),
     ROW(extract, "turn a press release (text, HTML) into XLIFF"),
     ROW(help, "show the commands, or one command's options"),

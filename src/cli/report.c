@@ -126,3 +126,20 @@ bool cli_wants_help(const struct cli *cli, int argc, char **argv)
     }
     return false;
 }
+
+bool cli_lang_arg(const struct cli *cli, const char **arg, struct cli_lang *buf)
+{
+    struct tu_locale loc;
+    struct tu_error err = {0};
+
+    if (*arg == NULL) {
+        return true;
+    }
+    if (tu_locale_parse(*arg, &loc, &err) != TU_OK) {
+        cli_report(cli, &err);
+        return false;
+    }
+    snprintf(buf->tag, sizeof buf->tag, "%s", loc.tag);
+    *arg = buf->tag;
+    return true;
+}

@@ -169,12 +169,10 @@ static enum tu_status decode_input(const char *name, const char *data,
             return st;
         }
     } else if (strcasecmp(encoding, "UTF-16") == 0) {
-        if (len < 2 || !(((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                         ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
+        if ((e = tu_text_utf16_by_bom(data, len)) == NULL) {
             return tu_error_at(err, TU_EENCODING, name, 1, 1,
                                "UTF-16 input without a byte order mark (name UTF-16LE or UTF-16BE)");
         }
-        e = (unsigned char)data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
     } else if ((e = tu_text_encoding_name(encoding)) == NULL) {
         return tu_error_set(err, TU_EINVAL, "unknown encoding '%s'", encoding);
     }
@@ -209,7 +207,7 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
 {
     struct fx fx;
     struct tu_doc *doc = NULL;
-    struct tu_locale loc;
+    struct tu_locale loc, tl;
     struct tu_buf decoded;
     const char *enc = NULL; /* the input's encoding when it is not UTF-8 */
     const char *raw;        /* the input as read, before decoding */
@@ -226,7 +224,6 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     }
     snprintf(fx.src_primary, sizeof(fx.src_primary), "%s", loc.language);
     if (opts->trg_lang != NULL) {
-        struct tu_locale tl;
         if ((st = tu_locale_parse(opts->trg_lang, &tl, err)) != TU_OK) {
             return st;
         }
@@ -264,8 +261,9 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
         tu_buf_release(&decoded);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    doc->src_lang = tu_strdup(opts->src_lang);
-    doc->trg_lang = opts->trg_lang ? tu_strdup(opts->trg_lang) : NULL;
+    /* the tags as BCP 47 spells them, not as typed (sr_Latn -> sr-Latn) */
+    doc->src_lang = tu_strdup(loc.tag);
+    doc->trg_lang = opts->trg_lang ? tu_strdup(tl.tag) : NULL;
     fx.file = tu_doc_add_file(doc, "f1");
     if (doc->src_lang == NULL || fx.file == NULL ||
         (opts->trg_lang && doc->trg_lang == NULL)) {
@@ -275,8 +273,8 @@ enum tu_status tu_extract_memory(const char *data, size_t len,
     }
     fx.file->original = tu_strdup(name);
     fx.file->datatype = tu_strdup(fx.filter->datatype);
-    fx.file->src_lang = tu_strdup(opts->src_lang);
-    fx.file->trg_lang = opts->trg_lang ? tu_strdup(opts->trg_lang) : NULL;
+    fx.file->src_lang = tu_strdup(loc.tag);
+    fx.file->trg_lang = opts->trg_lang ? tu_strdup(tl.tag) : NULL;
     st = tu_segmenter_new(opts->src_lang, opts->srx_path, &fx.seg, err);
     if (st == TU_OK) {
         tu_buf_adds(&fx.skl, SKL_MAGIC);
@@ -368,4 +366,20 @@ const char *tu_filter_extension(const struct tu_doc *doc)
         }
     }
     return "txt";
+}
+
+void fx_escape_by(struct tu_buf *out, const char *s, size_t n, char q,
+                  const char *(*ref)(char ch, char q))
+{
+    size_t run = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        const char *r = ref(s[i], q);
+        if (r != NULL) {
+            tu_buf_add(out, s + run, i - run);
+            tu_buf_adds(out, r);
+            run = i + 1;
+        }
+    }
+    tu_buf_add(out, s + run, n - run);
 }

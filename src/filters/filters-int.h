@@ -168,6 +168,14 @@ struct fx_filter {
     enum tu_status (*pack)(struct tu_buf *out, size_t start, struct tu_error *err);
 };
 
+/*
+ * The loop behind every filter's escape callback: each byte of s[0..n) for
+ * which ref(byte, q) gives a reference is replaced by it, the rest copied in
+ * runs. ref holds the format's rules (q as for fx_filter.escape).
+ */
+void fx_escape_by(struct tu_buf *out, const char *s, size_t n, char q,
+                  const char *(*ref)(char ch, char q));
+
 extern const struct fx_filter fx_filter_text;
 extern const struct fx_filter fx_filter_html;
 extern const struct fx_filter fx_filter_docx;

@@ -876,38 +876,23 @@ static bool html_sniff(const char *data, size_t len)
     return false;
 }
 
+/* HTML: markup characters need a reference only in element content, quote
+ * characters only in a value they could end (or in an unquoted one). */
+static const char *html_ref(char ch, char q)
+{
+    switch (ch) {
+    case '&': return "&amp;";
+    case '<': return q == 0 ? "&lt;" : NULL;
+    case '>': return q == 0 ? "&gt;" : NULL;
+    case '"': return q == 'd' || q == 'n' ? "&quot;" : NULL;
+    case '\'': return q == 's' ? "&#39;" : NULL;
+    default: return NULL;
+    }
+}
+
 static void html_escape(struct tu_buf *out, const char *s, size_t n, char q)
 {
-    size_t run = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        const char *rep = NULL;
-        switch (s[i]) {
-        case '&':
-            rep = "&amp;";
-            break;
-        case '<':
-            rep = q == 0 ? "&lt;" : NULL;
-            break;
-        case '>':
-            rep = q == 0 ? "&gt;" : NULL;
-            break;
-        case '"':
-            rep = q == 'd' || q == 'n' ? "&quot;" : NULL;
-            break;
-        case '\'':
-            rep = q == 's' ? "&#39;" : NULL;
-            break;
-        default:
-            break;
-        }
-        if (rep != NULL) {
-            tu_buf_add(out, s + run, i - run);
-            tu_buf_adds(out, rep);
-            run = i + 1;
-        }
-    }
-    tu_buf_add(out, s + run, n - run);
+    fx_escape_by(out, s, n, q, html_ref);
 }
 
 /* What a parse of a document says about its well-formedness. */

@@ -26,6 +26,7 @@ struct span {
 
 struct ms {
     const struct tu_file *file;
+    bool xliff12;           /* the XLIFF was 1.2 */
     const struct fx_filter *filter;
     const struct tu_merge_opts *opts;
     struct skl k;
@@ -41,44 +42,6 @@ struct ms {
     size_t span_count, span_cap;
     bool track;             /* record spans (output not in UTF-8) */
 };
-
-static bool inline_equal(const struct tu_inline *a, const struct tu_inline *b)
-{
-    if (a->kind != b->kind) {
-        return false;
-    }
-    if (a->kind == TU_INLINE_TEXT) {
-        return strcmp(a->text, b->text) == 0;
-    }
-    return (a->id == NULL) == (b->id == NULL) &&
-           (a->id == NULL || strcmp(a->id, b->id) == 0);
-}
-
-static bool content_equal(const struct tu_content *a,
-                          const struct tu_content *b)
-{
-    size_t i = 0, j = 0;
-
-    /* empty text pieces do not count */
-    for (;;) {
-        while (i < a->count && a->items[i].kind == TU_INLINE_TEXT &&
-               a->items[i].text[0] == '\0') {
-            i++;
-        }
-        while (j < b->count && b->items[j].kind == TU_INLINE_TEXT &&
-               b->items[j].text[0] == '\0') {
-            j++;
-        }
-        if (i == a->count || j == b->count) {
-            return i == a->count && j == b->count;
-        }
-        if (!inline_equal(&a->items[i], &b->items[j])) {
-            return false;
-        }
-        i++;
-        j++;
-    }
-}
 
 /* Use the target of this segment? (present, and not empty for a non-empty source) */
 static bool has_usable_target(const struct tu_segment *s)
@@ -285,6 +248,55 @@ static struct tu_unit *model_unit(struct ms *m, const char *id)
     return n == 0 || n > m->unit_count ? NULL : m->units[n - 1];
 }
 
+/*
+ * Segments without a translation: an error under --strict, else a warning
+ * naming the unit and, when only some lack one, which (what a CAT tool
+ * left half done).
+ */
+static enum tu_status report_missing(struct ms *m, const struct tu_unit *u)
+{
+    struct tu_buf ids;
+    size_t total = 0, missing = 0;
+    enum tu_status st = TU_OK;
+
+    tu_buf_init(&ids, TU_BUF_NO_LIMIT);
+    for (size_t s = 0; s < u->seg_count; s++) {
+        const struct tu_segment *seg = &u->segs[s];
+        if (seg->is_ignorable || tu_content_is_empty(&seg->source)) {
+            continue;
+        }
+        total++;
+        if (!has_usable_target(seg)) {
+            missing++;
+            tu_buf_printf(&ids, "%s%s", ids.len ? " " : "", seg->id ? seg->id : "?");
+        }
+    }
+    if (missing == 0 || m->sources_only) {
+        st = TU_OK;
+    } else if (m->opts != NULL && m->opts->strict) {
+        st = tu_error_set(m->err, TU_EINVAL, "unit '%s' has no translation (--strict)", u->id);
+    } else if ((missing == total
+                    ? tu_diag_add(m->diag, TU_WARNING, NULL, 0, 0,
+                                  "unit '%s' has no translation; the source is used", u->id)
+                    : tu_diag_add(m->diag, TU_WARNING, NULL, 0, 0,
+                                  "unit '%s' has no translation for %zu of its %zu segments "
+                                  "(%s); their source is used",
+                                  u->id, missing, total, ids.len ? ids.data : "")) != TU_OK) {
+        st = tu_error_set(m->err, TU_ENOMEM, "out of memory");
+    }
+    tu_buf_release(&ids);
+    return st;
+}
+
+static bool arrived_one(const struct tu_unit *u)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < u->seg_count; s++) {
+        n += !u->segs[s].is_ignorable;
+    }
+    return n == 1;
+}
+
 /* N of a segment id "sN" as extract writes them, 0 otherwise. */
 static size_t seg_index(const char *id)
 {
@@ -309,6 +321,11 @@ static enum tu_status check_segments(struct ms *m, const struct tu_unit *u,
     size_t arrived = 0, want = 0, numbered = 0, missing = 0;
     unsigned char *seen;
 
+    if (m->xliff12 && arrived_one(u)) {
+        /* in 1.2 a unit read as one segment holds its whole <source>: a
+         * whole-unit <target> (OmegaT, pomerge) joins its sentences */
+        return TU_OK;
+    }
     for (size_t s = 0; s < u->seg_count; s++) {
         size_t k = u->segs[s].is_ignorable ? 0 : seg_index(u->segs[s].id);
         arrived += !u->segs[s].is_ignorable;
@@ -379,7 +396,6 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
     struct tu_unit *u = model_unit(m, id);
     struct skl_unit *su = skl_unit_get(&m->k, id, false);
     size_t off = 0;
-    bool missing = false;
     enum tu_status st;
 
     if (u == NULL) {
@@ -392,22 +408,8 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
     if ((st = check_segments(m, u, su)) != TU_OK) {
         return st;
     }
-    for (size_t s = 0; s < u->seg_count; s++) {
-        if (!u->segs[s].is_ignorable && !has_usable_target(&u->segs[s]) &&
-            !tu_content_is_empty(&u->segs[s].source)) {
-            missing = true;
-        }
-    }
-    if (missing && !m->sources_only) {
-        if (m->opts != NULL && m->opts->strict) {
-            return tu_error_set(m->err, TU_EINVAL,
-                                "unit '%s' has no translation (--strict)", u->id);
-        }
-        if (tu_diag_add(m->diag, TU_WARNING, NULL, 0, 0,
-                        "unit '%s' has no translation; the source is used",
-                        u->id) != TU_OK) {
-            return tu_error_set(m->err, TU_ENOMEM, "out of memory");
-        }
+    if ((st = report_missing(m, u)) != TU_OK) {
+        return st;
     }
     if ((st = check_codes(m, u, su, q != 0)) != TU_OK) {
         return st;
@@ -416,7 +418,7 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
     for (size_t s = 0; s < u->seg_count; s++) {
         const struct tu_segment *seg = &u->segs[s];
         const struct tu_content *c = chosen(m, seg);
-        bool exact = c == &seg->source || content_equal(c, &seg->source);
+        bool exact = c == &seg->source || tu_content_equal(c, &seg->source);
         size_t src_len = 0;
 
         for (size_t i = 0; i < seg->source.count; i++) {
@@ -597,7 +599,7 @@ static enum tu_status index_unit(struct tu_unit *u, void *ctx)
     m->units[n - 1] = u;
     for (size_t s = 0; s < u->seg_count; s++) {
         const struct tu_segment *seg = &u->segs[s];
-        if (has_usable_target(seg) && !content_equal(&seg->target, &seg->source)) {
+        if (has_usable_target(seg) && !tu_content_equal(&seg->target, &seg->source)) {
             m->translated = true;
         }
     }
@@ -666,6 +668,31 @@ static enum tu_status encode_output(struct ms *m, const char *enc,
     return st;
 }
 
+static enum tu_status count_unit(struct tu_unit *u, void *ctx)
+{
+    (void)u;
+    (*(size_t *)ctx)++;
+    return TU_OK;
+}
+
+/* Only the first <file> has the skeleton: the units of any other (po2xliff
+ * -t appends one with the translations) are named, never dropped silently. */
+static enum tu_status warn_other_file(struct tu_file *f, struct tu_diag *diag,
+                                      struct tu_error *err)
+{
+    size_t n = 0;
+    tu_file_each_unit(f, count_unit, &n);
+    if (n > 0 && tu_diag_add(diag, TU_WARNING, NULL, 0, 0,
+                             "<file> '%s' (original '%s') is not merged: its %zu "
+                             "units are outside the first <file>, whose skeleton "
+                             "this merge rebuilds",
+                             f->id ? f->id : "", f->original ? f->original : "",
+                             n) != TU_OK) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    return TU_OK;
+}
+
 enum tu_status tu_merge_doc(const struct tu_doc *doc,
                             const struct tu_merge_opts *opts,
                             struct tu_buf *out, struct tu_diag *diag,
@@ -692,6 +719,7 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
     m.diag = diag;
     m.err = err;
     m.trg_lang = file->trg_lang ? file->trg_lang : doc->trg_lang;
+    m.xliff12 = doc->version == TU_XLIFF_1_2;
     st = skl_parse(file->skeleton, strlen(file->skeleton), &m.k, err);
     if (st == TU_OK) {
         m.filter = fx_filter_find(m.k.filter);
@@ -753,6 +781,9 @@ enum tu_status tu_merge_doc(const struct tu_doc *doc,
                     "it declares is not rewritten (merge with --encoding original to keep it true)",
                     m.k.encoding, enc) != TU_OK) {
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t i = 1; st == TU_OK && i < doc->file_count; i++) {
+        st = warn_other_file(doc->files[i], diag, err);
     }
     if (st != TU_OK) {
         tu_buf_truncate(out, start);

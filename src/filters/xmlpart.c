@@ -291,27 +291,22 @@ enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n)
     return st;
 }
 
+/* XML: markup characters always, a quote only in a value it could end. */
+static const char *xml_ref(char ch, char q)
+{
+    switch (ch) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return q == 'd' ? "&quot;" : NULL;
+    case '\'': return q == 's' ? "&apos;" : NULL;
+    default: return NULL;
+    }
+}
+
 void xp_escape(struct tu_buf *out, const char *s, size_t n, char q)
 {
-    size_t run = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        const char *rep = NULL;
-        switch (s[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = q == 'd' ? "&quot;" : NULL; break;
-        case '\'': rep = q == 's' ? "&apos;" : NULL; break;
-        default: break;
-        }
-        if (rep != NULL) {
-            tu_buf_add(out, s + run, i - run);
-            tu_buf_adds(out, rep);
-            run = i + 1;
-        }
-    }
-    tu_buf_add(out, s + run, n - run);
+    fx_escape_by(out, s, n, q, xml_ref);
 }
 
 /* ---- language values ---- */

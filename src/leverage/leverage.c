@@ -936,6 +936,25 @@ static enum tu_status fill_segment(struct tu_leverage *lev, const struct item *i
     return st;
 }
 
+/* How low the TM is asked for this segment: the analysis floor (or --min
+ * when lower), unless the caller does not report the band below 75
+ * (opts.no_low_band). Then nothing below the lowest of min, fill and 75 is
+ * written, fills or is counted apart, except a candidate that differs in
+ * values only: adapt_numbers lifts it to 95 from any score. */
+static int lookup_floor(const struct tu_leverage *lev, const struct item *it)
+{
+    int floor = lev->opts.min_score;
+
+    if (!lev->opts.no_low_band ||
+        (lev->values != NULL && tu_lev_values_any(lev->values, it->text, it->len))) {
+        return floor < LOOKUP_MIN ? floor : LOOKUP_MIN;
+    }
+    if (lev->opts.fill_score < floor) {
+        floor = lev->opts.fill_score;
+    }
+    return floor > 75 ? 75 : floor; /* 75: the summary's 75-94 band */
+}
+
 static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
                                   size_t i, struct tu_band_counts *counts,
                                   struct tu_error *err)
@@ -966,7 +985,7 @@ static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
             .prev_len = prev ? prev->len : 0,
             .next = next ? next->text : NULL,
             .next_len = next ? next->len : 0,
-            .min_score = LOOKUP_MIN,
+            .min_score = lookup_floor(lev, it),
             .max = lev->opts.max + 2,
         };
         st = ask(lev, &q, lev->trg.tag, false, &cands, err);

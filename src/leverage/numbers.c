@@ -380,6 +380,32 @@ static void num_key(char *key, size_t cap, const char *d, size_t n,
     }
 }
 
+/* A currency sign ends just before s[i] ("$", "£", "€"). */
+static bool currency_before(const char *s, size_t i)
+{
+    return (i >= 1 && s[i - 1] == '$') ||
+           (i >= 2 && memcmp(s + i - 2, "\xC2\xA3", 2) == 0) ||
+           (i >= 3 && memcmp(s + i - 3, "\xE2\x82\xAC", 3) == 0);
+}
+
+/* The English press's amounts, "£125m", "$2.8bn", "€40k": the letters
+ * glued to an amount are its scale. */
+static void press_scale(const char *s, size_t len, size_t *j, struct val *v)
+{
+    static const struct { const char *w; int k; } words[] = {
+        {"bn", 2}, {"mn", 1}, {"m", 1}, {"k", 0}};
+    for (size_t x = 0; x < sizeof words / sizeof *words; x++) {
+        size_t n = word_at(s, len, *j, words[x].w);
+        if (n) {
+            v->scale = words[x].k;
+            v->scale_form = TU_SCALE_FORMS - 1;
+            v->word_start = *j;
+            *j += n;
+            return;
+        }
+    }
+}
+
 static size_t number_at(const struct tu_numwords *w, const char *s, size_t len,
                         size_t i, struct val *v)
 {
@@ -422,8 +448,14 @@ static size_t number_at(const struct tu_numwords *w, const char *s, size_t len,
     }
     v->num_limit = j;
     size_t sp = space_len(s, len, j);
-    for (int k = 0; sp && k < TU_SCALES && v->scale < 0; k++) {
+    bool money = currency_before(s, i);
+    /* a scale word follows a space, or is glued to the digits as a long
+     * word ("11million") or, after a currency sign, short ("$5M") */
+    for (int k = 0; k < TU_SCALES && v->scale < 0; k++) {
         for (int f = 0; f < TU_SCALE_FORMS; f++) {
+            if (sp == 0 && f == TU_SCALE_FORMS - 1 && !money) {
+                continue;
+            }
             size_t wn = word_at(s, len, j + sp, tu_numwords_scale(w, k, f));
             if (wn) {
                 v->scale = k;
@@ -433,6 +465,9 @@ static size_t number_at(const struct tu_numwords *w, const char *s, size_t len,
                 break;
             }
         }
+    }
+    if (v->scale < 0 && money && sp == 0) {
+        press_scale(s, len, &j, v);
     }
     num_key(v->key, sizeof v->key, d, nd, point,
             v->scale < 0 ? 0 : 3 * (size_t)(v->scale + 1));
@@ -1050,6 +1085,16 @@ out:
     return st;
 }
 
+bool tu_lev_values_any(const struct tu_lev_values *v, const char *text, size_t len)
+{
+    struct vals vt = {0};
+    /* out of memory: true, the answer that asks the TM for more */
+    bool any = !scan(v->src, text, len, &vt) || vt.count > 0;
+
+    tu_free(vt.v);
+    return any;
+}
+
 bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
                           size_t xlen, const char *t, size_t tlen,
                           size_t *start, size_t *limit)
@@ -1076,4 +1121,40 @@ bool tu_lev_values_locate(const struct tu_lev_values *v, const char *x,
     tu_free(vx.v);
     tu_free(vt.v);
     return found;
+}
+
+enum tu_status tu_lev_values_scan(const struct tu_lev_values *v, bool target,
+                                  const char *s, size_t len,
+                                  struct tu_lev_value **out, size_t *count,
+                                  struct tu_error *err)
+{
+    struct vals vs = {0};
+
+    *out = NULL;
+    *count = 0;
+    if (!scan(target ? v->trg : v->src, s, len, &vs)) {
+        tu_free(vs.v);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (vs.count > 0) {
+        *out = tu_calloc(vs.count, sizeof **out);
+        if (*out == NULL) {
+            tu_free(vs.v);
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    for (size_t i = 0; i < vs.count; i++) {
+        memcpy((*out)[i].key, vs.v[i].key, sizeof (*out)[i].key);
+        (*out)[i].start = vs.v[i].start;
+        (*out)[i].limit = vs.v[i].limit;
+        (*out)[i].is_date = vs.v[i].kind == V_DATE;
+    }
+    *count = vs.count;
+    tu_free(vs.v);
+    return TU_OK;
+}
+
+const struct tu_numwords *tu_lev_values_words(const struct tu_lev_values *v, bool target)
+{
+    return target ? v->trg : v->src;
 }

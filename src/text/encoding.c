@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
@@ -89,6 +90,15 @@ static const char *ucsdet_hint(const char *bytes, size_t len)
     return name;
 }
 
+const char *tu_text_utf16_by_bom(const char *bytes, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)bytes;
+    if (len < 2) {
+        return NULL;
+    }
+    return b[0] == 0xFF && b[1] == 0xFE ? "UTF-16LE" : b[0] == 0xFE && b[1] == 0xFF ? "UTF-16BE" : NULL;
+}
+
 enum tu_status tu_text_decode(const char *path, const char *bytes, size_t len,
                               const char *encoding, struct tu_buf *out,
                               const char **detected, struct tu_error *err)
@@ -102,12 +112,10 @@ enum tu_status tu_text_decode(const char *path, const char *bytes, size_t len,
             return st;
         }
     } else if (strcasecmp(name, "UTF-16") == 0) {
-        if (len < 2 || !(((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE) ||
-                         ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF))) {
+        if ((name = tu_text_utf16_by_bom(bytes, len)) == NULL) {
             return tu_error_at(err, TU_EENCODING, path, 1, 1,
                                "UTF-16 input without a byte order mark");
         }
-        name = (unsigned char)bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
     } else if (strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "utf8") == 0) {
         name = "UTF-8";
     }

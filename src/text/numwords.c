@@ -23,6 +23,7 @@
 static const double scale_samples[TU_SCALE_FORMS] = {1, 2, 5, 1.5, 5};
 
 struct tu_numwords {
+    char locid[ULOC_FULLNAME_CAPACITY];
     char months[TU_MONTH_FORMS][12][WORD];
     char decimal[8], group[8];
     size_t min_grouping;
@@ -76,6 +77,26 @@ static void derive_genitive(const char *nom, char *out, size_t cap)
     }
     memcpy(out, nom, n);
     strcpy(out + n, a);
+}
+
+/* The locative (and dative) of a month from its genitive: a final a
+ * becomes u ("septembra" -> "septembru", "listopada" -> "listopadu"). */
+static void derive_locative(const char *gen, char *out, size_t cap)
+{
+    size_t n = strlen(gen);
+
+    out[0] = '\0';
+    if (n + 1 > cap) {
+        return;
+    }
+    memcpy(out, gen, n + 1);
+    if (ends_with(gen, "a")) {
+        out[n - 1] = 'u';
+    } else if (ends_with(gen, "\xD0\xB0")) {
+        memcpy(out + n - 2, "\xD1\x83", 2); /* а -> у */
+    } else {
+        out[0] = '\0';
+    }
 }
 
 /* CLDR's display name of the year field ("godina", "година") and, for the
@@ -141,6 +162,12 @@ static enum tu_status read_months(struct tu_numwords *w, const char *locid,
             derive_genitive(w->months[TU_MONTH_STANDALONE][m],
                             w->months[TU_MONTH_GENITIVE][m], WORD);
         }
+    }
+    for (int m = 0; m < 12 && derive; m++) {
+        const char *gen = w->months[TU_MONTH_GENITIVE][m][0]
+                              ? w->months[TU_MONTH_GENITIVE][m]
+                              : w->months[TU_MONTH_FORMAT][m];
+        derive_locative(gen, w->months[TU_MONTH_LOCATIVE][m], WORD);
     }
     /* The long pattern ("d. MMMM y.", "MMMM d, y"): day first? */
     e = U_ZERO_ERROR;
@@ -256,6 +283,7 @@ enum tu_status tu_numwords_new(const char *tag, struct tu_numwords **out,
     if (w == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    memcpy(w->locid, locid, sizeof w->locid);
     st = read_months(w, locid, language, err);
     if (st == TU_OK) {
         st = read_numbers(w, locid, err);
@@ -372,4 +400,41 @@ enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
                             word ? "out of memory" : "no scale word");
     }
     return TU_OK;
+}
+
+enum tu_status tu_numwords_spell(const struct tu_numwords *w, long n, struct tu_buf *out,
+                                 struct tu_error *err)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, w->locid, NULL, &e);
+    UChar sets[1024], buf[256];
+    char one[512];
+
+    if (U_FAILURE(e)) {
+        return TU_OK; /* no spellout rules: nothing spelled */
+    }
+    int32_t sn = unum_getTextAttribute(f, UNUM_PUBLIC_RULESETS, sets, 1023, &e);
+    if (U_FAILURE(e)) {
+        sn = 0;
+    }
+    sets[sn] = 0;
+    for (UChar *p = sets; *p;) {
+        UChar *end = p;
+        while (*end && *end != ';') {
+            end++;
+        }
+        UChar save = *end;
+        *end = 0;
+        e = U_ZERO_ERROR;
+        unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, p, -1, &e);
+        int32_t len = U_SUCCESS(e) ? unum_formatInt64(f, n, buf, 256, NULL, &e) : 0;
+        if (U_SUCCESS(e) && len > 0 && to_utf8(buf, len, one, sizeof one)) {
+            tu_buf_adds(out, one);
+            tu_buf_addc(out, '\n');
+        }
+        *end = save;
+        p = *end ? end + 1 : end;
+    }
+    unum_close(f);
+    return out->status == TU_OK ? TU_OK : tu_error_set(err, out->status, "out of memory");
 }

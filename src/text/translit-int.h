@@ -1,9 +1,12 @@
-/* Transliteration internals: the generated digraph exception table. */
+/* Transliteration internals: the generated digraph exception and word tables. */
 #ifndef TUMAC_TRANSLIT_INT_H
 #define TUMAC_TRANSLIT_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include <tumac/error.h>
 
 struct translit_exception {
     const char *start; /* lower-case word start, UTF-8, without the '|' */
@@ -14,5 +17,40 @@ struct translit_exception {
 
 extern const struct translit_exception translit_exceptions[];
 extern const size_t translit_exception_count;
+
+/* The word tables of english-words.c (make gen), each sorted by strcmp:
+ * English words Serbian does not accept, English words it does accept,
+ * foreign acronyms kept in Latin, domestic ones converted, and the short
+ * foreign function words (lower case) that join a foreign span. */
+extern const char *const english_words[];
+extern const size_t english_words_count;
+extern const char *const english_shared[];
+extern const size_t english_shared_count;
+extern const char *const acronyms_keep[];
+extern const size_t acronyms_keep_count;
+extern const char *const acronyms_convert[];
+extern const size_t acronyms_convert_count;
+extern const char *const foreign_function_words[];
+extern const size_t foreign_function_words_count;
+
+/* Latin -> Cyrillic: the foreign spans of a text (translit-judge.c). */
+enum translit_acronyms {
+    TRANSLIT_ACR_AUTO,    /* the lists of translit-words.txt, then convert */
+    TRANSLIT_ACR_CONVERT, /* every acronym to Cyrillic */
+    TRANSLIT_ACR_KEEP,    /* every word in capitals stays Latin */
+};
+
+struct translit_span {
+    size_t start, end; /* bytes of the text, from a word start to a word end */
+};
+
+/* Is c a letter, digit, mark or '_' (a word's code point)? */
+bool translit_is_word_cp(uint32_t c);
+
+/* The byte ranges of s[0..len) that stay Latin, sorted by start (they may
+ * overlap); *spans is tu_malloc'ed (NULL when none). TU_ENOMEM only. */
+enum tu_status translit_foreign_spans(const char *s, size_t len,
+                                      enum translit_acronyms mode,
+                                      struct translit_span **spans, size_t *nspans);
 
 #endif

@@ -13,8 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/utrans.h>
 
 #include "segment-int.h"
@@ -25,35 +25,20 @@
 #include <tumac/locale.h>
 #include <tumac/text.h>
 
-#define SR_AFF "/usr/share/hunspell/sr_Latn_RS.aff"
-#define SR_DIC "/usr/share/hunspell/sr_Latn_RS.dic"
-#define EN_AFF "/usr/share/hunspell/en_US.aff"
-#define EN_DIC "/usr/share/hunspell/en_US.dic"
-
 struct term {
     char *from;
     size_t len;
     char *to; /* NULL: keep as written */
 };
 
-/* A small open-addressing cache of foreign-word verdicts. */
-struct verdict {
-    char *word;
-    bool foreign;
-};
-
 struct tu_translit {
     char tag[64];
     bool to_cyrl;
-    bool acronyms_keep;
+    enum translit_acronyms acronyms;
     bool no_foreign;
     struct term *terms;
     size_t nterms;
     UTransliterator *cyr2lat;
-    Hunhandle *sr, *en;
-    bool hun_tried;
-    struct verdict *cache;
-    size_t cache_cap, cache_count;
 };
 
 /* ---------------------------------------------------------------- terms */
@@ -190,7 +175,9 @@ enum tu_status tu_translit_new(const char *to_tag,
     snprintf(t->tag, sizeof(t->tag), "%s-%s", loc.language, script);
     t->to_cyrl = strcmp(script, "Cyrl") == 0;
     if (opts != NULL) {
-        t->acronyms_keep = opts->acronyms_keep;
+        t->acronyms = opts->acronyms_keep      ? TRANSLIT_ACR_KEEP
+                      : opts->acronyms_convert ? TRANSLIT_ACR_CONVERT
+                                               : TRANSLIT_ACR_AUTO;
         t->no_foreign = opts->no_foreign_detection;
         if (opts->keep_path != NULL) {
             st = load_terms(t, opts->keep_path, false, &cap, err);
@@ -223,16 +210,6 @@ void tu_translit_free(struct tu_translit *t)
     if (t->cyr2lat != NULL) {
         utrans_close(t->cyr2lat);
     }
-    if (t->sr != NULL) {
-        Hunspell_destroy(t->sr);
-    }
-    if (t->en != NULL) {
-        Hunspell_destroy(t->en);
-    }
-    for (size_t i = 0; i < t->cache_cap; i++) {
-        tu_free(t->cache[i].word);
-    }
-    tu_free(t->cache);
     tu_free(t);
 }
 
@@ -243,26 +220,110 @@ const char *tu_translit_target(const struct tu_translit *t)
 
 /* ------------------------------------------------------ Cyrillic -> Latin */
 
-static enum tu_status to_latin(struct tu_translit *t, const char *text,
-                               size_t len, struct tu_buf *out,
-                               struct tu_error *err)
+/*
+ * Serbian Cyrillic -> Latin by our table: one pass over the UTF-8, so it
+ * runs at memory speed, and Љ Њ Џ are written by their neighbours (ICU's
+ * BGN transform writes "LJ. Popović" for "Љ. Поповић"): Lj before a small
+ * letter or standing alone (an initial), LJ before a capital or after one
+ * with no small letter following (ЉУБЉАНА, КРАЉ). A Cyrillic letter outside
+ * Serbian's (Russian щ, Macedonian ѓ) goes to ICU's BGN transform alone;
+ * NFC is applied only when a character that may change under it appears.
+ */
+
+/* Lower-case Serbian Cyrillic а..џ (U+0430..U+045F) -> Latin; NULL: not Serbian. */
+static const char *const cyr_lat[48] = {
+    "a", "b", "v", "g", "d", "e", "\xC5\xBE", "z", "i", NULL, "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "h", "c", "\xC4\x8D", "\xC5\xA1", NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, "\xC4\x91", NULL, NULL, NULL, NULL, NULL, "j", "lj", "nj", "\xC4\x87", NULL, NULL, NULL, "d\xC5\xBE",
+};
+
+/* The lower-case Latin of Serbian Cyrillic c, NULL if c is not one. */
+static const char *cyr_to_lat(uint32_t c, bool *upper)
+{
+    *upper = c >= 0x400 && c < 0x430;
+    if (c >= 0x400 && c < 0x410) {
+        c += 0x50;
+    } else if (c >= 0x410 && c < 0x430) {
+        c += 0x20;
+    }
+    return c >= 0x430 && c < 0x460 ? cyr_lat[c - 0x430] : NULL;
+}
+
+/* Is the code point at s[i] an upper-case letter (Cyrillic or other)? */
+static int case_at(const char *s, size_t len, size_t i)
+{
+    size_t k = i;
+    uint32_t c;
+    if (i >= len) {
+        return 0;
+    }
+    c = text_next_cp(s, len, &k);
+    if (c < 0x80) {
+        return c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? -1 : 0;
+    }
+    if (c >= 0x400 && c < 0x460) {
+        return c < 0x430 ? 1 : -1;
+    }
+    return u_isUUppercase((UChar32)c) ? 1 : u_isULowercase((UChar32)c) ? -1 : 0;
+}
+
+/* The case after a letter ending at byte i: of the next letter, or for an
+ * initial ("Љ. ПОПОВИЋ") of the word after it when that is in capitals. */
+static int next_case(const char *s, size_t len, size_t i)
+{
+    int c = case_at(s, len, i);
+    size_t k = i;
+    if (c != 0 || k >= len || s[k] != '.') {
+        return c;
+    }
+    k++;
+    while (k < len && s[k] == ' ') {
+        k++;
+    }
+    if (k == i + 1 || case_at(s, len, k) <= 0) {
+        return 0;
+    }
+    text_next_cp(s, len, &k);
+    return case_at(s, len, k) > 0 ? 1 : 0;
+}
+
+/* Write the Latin of one Cyrillic letter at o; returns the bytes written.
+ * Upper-case: the first letter in capitals, and the second of lj/nj/dž too
+ * when the word is in capitals here (a capital next, or a capital before
+ * and no letter after). */
+static size_t put_latin(char *o, const char *lat, bool upper, int prev_case, int next_case)
+{
+    size_t n = lat[1] == '\0' ? 1 : lat[2] == '\0' ? 2 : 3;
+    size_t first = (unsigned char)lat[0] < 0x80 ? 1 : 2;
+
+    memcpy(o, lat, n);
+    if (!upper) {
+        return n;
+    }
+    if (first == 1) {
+        o[0] = (char)(o[0] - 32);
+    } else {
+        o[1] = (char)(o[1] - 1); /* č ć đ š ž: the capital is one less */
+    }
+    if (n > first && (next_case > 0 || (next_case == 0 && prev_case > 0))) {
+        if ((unsigned char)o[first] < 0x80) {
+            o[first] = (char)(o[first] - 32);
+        } else {
+            o[first + 1] = (char)(o[first + 1] - 1);
+        }
+    }
+    return n;
+}
+
+static enum tu_status latin_by_icu(struct tu_translit *t, const char *text,
+                                   size_t len, struct tu_buf *out,
+                                   struct tu_error *err)
 {
     UErrorCode ust = U_ZERO_ERROR;
     UChar *u = NULL;
     int32_t n = 0, limit, cap;
     enum tu_status st;
-    bool has_cyr = false;
 
-    for (size_t i = 0; i + 1 < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == 0xD0 || c == 0xD1 || c == 0xC7) {
-            has_cyr = true;
-            break;
-        }
-    }
-    if (!has_cyr) {
-        return tu_text_nfc(text, len, out, err);
-    }
     if (t->cyr2lat == NULL) {
         static const UChar id[] = u"sr-sr_Latn/BGN; NFC";
         t->cyr2lat = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &ust);
@@ -296,6 +357,87 @@ static enum tu_status to_latin(struct tu_translit *t, const char *text,
     }
     st = text_add_u16(out, u, n, err);
     tu_free(u);
+    return st;
+}
+
+/* Map by the table; a Cyrillic letter Serbian lacks (Ѓ, Щ) goes to ICU alone.
+ * A Serbian Cyrillic letter's 2 bytes become at most 3 (dž), so 3/2 of the
+ * rest of the input is reserved and written in place. */
+static enum tu_status latin_by_table(struct tu_translit *t, const char *text, size_t len,
+                                     struct tu_buf *out, bool *need_nfc, struct tu_error *err)
+{
+    int prev_case = 0;
+    char *o;
+
+    *need_nfc = false;
+    if (tu_buf_reserve(out, len + len / 2 + 8) != TU_OK) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    o = out->data + out->len;
+    for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)text[i];
+        size_t at = i;
+        uint32_t c;
+        const char *lat;
+        bool upper;
+        if (b < 0x80) {
+            *o++ = (char)b;
+            prev_case = b >= 'A' && b <= 'Z' ? 1 : b >= 'a' && b <= 'z' ? -1 : 0;
+            i++;
+            continue;
+        }
+        c = text_next_cp(text, len, &i);
+        if (c >= 0x400 && c < 0x500) {
+            lat = cyr_to_lat(c, &upper);
+            if (lat == NULL) {
+                enum tu_status st;
+                out->len = (size_t)(o - out->data);
+                st = latin_by_icu(t, text + at, i - at, out, err);
+                if (st != TU_OK) {
+                    return st;
+                }
+                if (tu_buf_reserve(out, (len - i) + (len - i) / 2 + 8) != TU_OK) {
+                    return tu_error_set(err, TU_ENOMEM, "out of memory");
+                }
+                o = out->data + out->len;
+                prev_case = u_isUUppercase((UChar32)c) ? 1 : -1;
+                continue;
+            }
+            o += put_latin(o, lat, upper, prev_case, upper ? next_case(text, len, i) : 0);
+            prev_case = upper ? 1 : -1;
+            continue;
+        }
+        if (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+            *need_nfc = true;
+        }
+        memcpy(o, text + at, i - at);
+        o += i - at;
+        prev_case = u_isUUppercase((UChar32)c) ? 1 : u_isULowercase((UChar32)c) ? -1 : 0;
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
+    return TU_OK;
+}
+
+static enum tu_status to_latin(struct tu_translit *t, const char *text,
+                               size_t len, struct tu_buf *out,
+                               struct tu_error *err)
+{
+    struct tu_buf lat;
+    bool need_nfc;
+    size_t mark = out->len;
+    enum tu_status st = latin_by_table(t, text, len, out, &need_nfc, err);
+
+    if (st != TU_OK || !need_nfc) {
+        return st;
+    }
+    /* Normalise what we wrote (the table's letters are NFC already). */
+    tu_buf_init(&lat, TU_BUF_NO_LIMIT);
+    tu_buf_add(&lat, out->data + mark, out->len - mark);
+    out->len = mark;
+    st = lat.status != TU_OK ? tu_error_set(err, lat.status, "out of memory")
+                             : tu_text_nfc(lat.data, lat.len, out, err);
+    tu_buf_release(&lat);
     return st;
 }
 
@@ -466,102 +608,7 @@ static bool is_roman(const char *w, size_t n)
     return pos == n;
 }
 
-static void hun_open(struct tu_translit *t)
-{
-    FILE *f;
-
-    t->hun_tried = true;
-    if ((f = fopen(SR_DIC, "r")) != NULL) {
-        fclose(f);
-        t->sr = Hunspell_create(SR_AFF, SR_DIC);
-    }
-    if ((f = fopen(EN_DIC, "r")) != NULL) {
-        fclose(f);
-        t->en = Hunspell_create(EN_AFF, EN_DIC);
-    }
-}
-
-static size_t hash_word(const char *w, size_t n)
-{
-    size_t h = 1469598103934665603u;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ (unsigned char)w[i]) * 1099511628211u;
-    }
-    return h;
-}
-
-/*
- * A word is foreign when the Serbian dictionary does not know it and the
- * English one does ("Network", "Lock"). Words both know (pod, to) and
- * words neither knows (names) are Serbian. Verdicts are cached.
- */
-static bool is_foreign(struct tu_translit *t, const char *w, size_t n)
-{
-    char word[128];
-    size_t h, i;
-    bool foreign;
-
-    if (t->no_foreign || n >= sizeof(word) || n < 2) {
-        return false;
-    }
-    if (!t->hun_tried) {
-        hun_open(t);
-    }
-    if (t->sr == NULL || t->en == NULL) {
-        return false;
-    }
-    if (t->cache_count * 2 >= t->cache_cap) {
-        /* Grow (or start) the cache; on failure just do not cache. */
-        size_t ncap = t->cache_cap ? t->cache_cap * 2 : 1024;
-        struct verdict *nc = ncap <= 65536 ? tu_calloc(ncap, sizeof(*nc)) : NULL;
-        if (nc != NULL) {
-            for (size_t k = 0; k < t->cache_cap; k++) {
-                if (t->cache[k].word != NULL) {
-                    size_t p = hash_word(t->cache[k].word, strlen(t->cache[k].word)) & (ncap - 1);
-                    while (nc[p].word != NULL) {
-                        p = (p + 1) & (ncap - 1);
-                    }
-                    nc[p] = t->cache[k];
-                }
-            }
-            tu_free(t->cache);
-            t->cache = nc;
-            t->cache_cap = ncap;
-        }
-    }
-    memcpy(word, w, n);
-    word[n] = '\0';
-    h = hash_word(w, n);
-    if (t->cache_cap > 0) {
-        for (i = h & (t->cache_cap - 1); t->cache[i].word != NULL;
-             i = (i + 1) & (t->cache_cap - 1)) {
-            if (strcmp(t->cache[i].word, word) == 0) {
-                return t->cache[i].foreign;
-            }
-        }
-    }
-    foreign = !Hunspell_spell(t->sr, word) && Hunspell_spell(t->en, word);
-    if (t->cache_cap > 0 && t->cache_count * 2 < t->cache_cap) {
-        for (i = h & (t->cache_cap - 1); t->cache[i].word != NULL;
-             i = (i + 1) & (t->cache_cap - 1)) {
-        }
-        t->cache[i].word = tu_strdup(word);
-        if (t->cache[i].word != NULL) {
-            t->cache[i].foreign = foreign;
-            t->cache_count++;
-        }
-    }
-    return foreign;
-}
-
 /* ---------------------------------------------------------- the scanner */
-
-static bool is_word_cp(uint32_t c)
-{
-    return c == '_' || (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')
-                                 : (u_isalnum((UChar32)c) || u_getCombiningClass((UChar32)c) != 0 ||
-                                    u_charType((UChar32)c) == U_NON_SPACING_MARK));
-}
 
 static bool is_space_cp(uint32_t c)
 {
@@ -706,17 +753,41 @@ static bool has_scheme(const char *s, size_t n)
     return false;
 }
 
+/* A compound SI unit (km/h, m/s, kg/m, l/min): international symbols,
+ * written in Latin in Cyrillic text too. */
+static bool is_unit_ratio(const char *s, size_t n)
+{
+    static const char *const units[] = {"km", "m", "cm", "mm", "kg", "g", "mg", "t", "l",
+                                        "ml", "kWh", "MWh", "kW", "MW", "h", "s", "min"};
+    const char *slash = memchr(s, '/', n);
+    bool left = false, right = false;
+
+    if (slash == NULL) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+        size_t l = strlen(units[i]);
+        left = left || ((size_t)(slash - s) == l && memcmp(s, units[i], l) == 0);
+        right = right || ((size_t)(s + n - slash - 1) == l && memcmp(slash + 1, units[i], l) == 0);
+    }
+    return left && right;
+}
+
 /* Is the chunk core (a whitespace-delimited token without its outer
- * punctuation) a URL, e-mail, handle, hashtag, path, file or domain name? */
+ * punctuation) a URL, e-mail, handle, hashtag, path, file or domain name,
+ * or a compound unit? */
 static bool chunk_protected(const char *s, size_t n)
 {
     if (n < 2) {
         return false;
     }
+    if (is_unit_ratio(s, n)) {
+        return true;
+    }
     if ((n > 4 && strncasecmp_ascii(s, "www.", 4)) || has_scheme(s, n)) {
         return true;
     }
-    if ((s[0] == '@' || s[0] == '#') && is_word_cp((unsigned char)s[1])) {
+    if ((s[0] == '@' || s[0] == '#') && translit_is_word_cp((unsigned char)s[1])) {
         return true;
     }
     if (s[0] == '/' || memchr(s, '\\', n) != NULL || (s[0] == '.' && s[1] == '/')) {
@@ -829,14 +900,14 @@ static bool next_word_caps(const char *s, size_t len, size_t i)
     size_t j = i, e;
     struct word_info wi;
 
-    while (j < len && s[j] != '\n' && !is_word_cp((unsigned char)s[j]) &&
+    while (j < len && s[j] != '\n' && !translit_is_word_cp((unsigned char)s[j]) &&
            (unsigned char)s[j] < 0x80) {
         j++;
     }
     e = j;
     while (e < len) {
         size_t k = e;
-        if (!is_word_cp(text_next_cp(s, len, &k))) {
+        if (!translit_is_word_cp(text_next_cp(s, len, &k))) {
             break;
         }
         e = k;
@@ -851,44 +922,22 @@ static bool next_word_caps(const char *s, size_t len, size_t i)
 struct scan {
     bool prev_title; /* the previous word was Title-case */
     bool prev_caps;  /* the previous word was in capitals (2+ letters) */
+    const struct translit_span *spans; /* foreign spans (translit-judge.c) */
+    size_t nspans, next;                /* next: the first not yet passed */
 };
 
-/*
- * The foreign-word verdict for the word s[i..e), judged with its hyphenated
- * compound: "pit-stop" and "plej-of" are converted whole unless every part
- * is foreign, so a compound is never half Latin, half Cyrillic.
- */
-static bool compound_foreign(struct tu_translit *t, const char *s, size_t len,
-                             size_t i, size_t e)
+/* Does byte i (a word start, scanned in order) fall in a foreign span? */
+static bool in_span(struct scan *sc, size_t i)
 {
-    size_t a = i, b = e;
-
-    if (!is_foreign(t, s + i, e - i)) {
-        return false;
+    while (sc->next < sc->nspans && sc->spans[sc->next].end <= i) {
+        sc->next++;
     }
-    while (a >= 2 && s[a - 1] == '-' && is_word_cp((unsigned char)s[a - 2])) {
-        a--;
-        while (a > 0 && is_word_cp((unsigned char)s[a - 1])) {
-            a--;
+    for (size_t k = sc->next; k < sc->nspans && sc->spans[k].start <= i; k++) {
+        if (sc->spans[k].end > i) {
+            return true;
         }
     }
-    while (b + 1 < len && s[b] == '-' && is_word_cp((unsigned char)s[b + 1])) {
-        b++;
-        while (b < len && is_word_cp((unsigned char)s[b])) {
-            b++;
-        }
-    }
-    for (size_t p = a; p < b;) {
-        size_t q = p;
-        while (q < b && s[q] != '-') {
-            q++;
-        }
-        if ((p != i || q != e) && (q - p < 3 || !is_foreign(t, s + p, q - p))) {
-            return false;
-        }
-        p = q + 1;
-    }
-    return true;
+    return false;
 }
 
 /* "mil." in "1,2 mil. KM": an abbreviation of our languages (the
@@ -928,14 +977,15 @@ static bool do_word(struct tu_translit *t, const char *s, size_t len,
     } else if (wi.lower == 0 && wi.letters >= 2) {
         if (is_roman(w, n) && !(roman_is_word(w, n) && (was_caps || next_word_caps(s, len, e)))) {
             keep = true;
-        } else if (t->acronyms_keep) {
+        } else if (t->acronyms == TRANSLIT_ACR_KEEP ||
+                   (t->acronyms == TRANSLIT_ACR_AUTO && in_span(sc, i))) {
             keep = true;
         }
-    } else if (n == 1 && (w[0] == 'I' || w[0] == 'V') && was_title && i >= 1 && s[i - 1] == ' ') {
+    } else if (n == 1 && (w[0] == 'I' || w[0] == 'V') && was_title && i >= 1 && s[i - 1] == ' ' &&
+               !in_span(sc, i)) {
         keep = true; /* Petar I, Karlo V */
-    } else if (wi.letters == n && wi.letters >= 3 && !is_native_abbrev(s, len, i, e) &&
-               compound_foreign(t, s, len, i, e)) {
-        keep = true; /* ASCII-only word the English dictionary knows */
+    } else if (in_span(sc, i) && !is_native_abbrev(s, len, i, e)) {
+        keep = true; /* a word of a foreign span */
     }
     if (keep) {
         tu_buf_add(out, w, n);
@@ -957,7 +1007,7 @@ static bool term_at(const struct tu_translit *t, const char *s, size_t len,
         j = i + tm->len;
         if (j < len) {
             size_t q = j;
-            if (is_word_cp(text_next_cp(s, len, &q))) {
+            if (translit_is_word_cp(text_next_cp(s, len, &q))) {
                 continue;
             }
         }
@@ -972,16 +1022,23 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
                                   size_t len, struct tu_buf *out,
                                   struct tu_error *err)
 {
-    struct scan sc = {false, false};
+    struct scan sc = {false, false, NULL, 0, 0};
+    struct translit_span *spans = NULL;
     bool chunk_start = true;
     size_t i = 0, k;
+
+    if (!t->no_foreign &&
+        translit_foreign_spans(s, len, t->acronyms, &spans, &sc.nspans) != TU_OK) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    sc.spans = spans;
 
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         size_t j;
         uint32_t cp;
 
-        if (t->nterms > 0 && !is_word_cp(prev_cp(s, i)) && term_at(t, s, len, i, out, &k)) {
+        if (t->nterms > 0 && !translit_is_word_cp(prev_cp(s, i)) && term_at(t, s, len, i, out, &k)) {
             i += k;
             chunk_start = false;
             continue;
@@ -1034,11 +1091,11 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
                 continue;
             }
         }
-        if (is_word_cp(cp)) {
+        if (translit_is_word_cp(cp)) {
             size_t e = j;
             while (e < len) {
                 size_t q = e;
-                if (!is_word_cp(text_next_cp(s, len, &q))) {
+                if (!translit_is_word_cp(text_next_cp(s, len, &q))) {
                     break;
                 }
                 e = q;
@@ -1051,8 +1108,8 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
                 } else if (len - q >= 3 && memcmp(s + q, "\xE2\x80\x99", 3) == 0) {
                     q += 3;
                 }
-                if (q > e && q < len && is_word_cp((unsigned char)s[q])) {
-                    while (q < len && is_word_cp((unsigned char)s[q])) {
+                if (q > e && q < len && translit_is_word_cp((unsigned char)s[q])) {
+                    while (q < len && translit_is_word_cp((unsigned char)s[q])) {
                         q++;
                     }
                     tu_buf_add(out, s + e, q - e);
@@ -1065,6 +1122,7 @@ static enum tu_status to_cyrillic(struct tu_translit *t, const char *s,
         tu_buf_add(out, s + i, j - i);
         i = j;
     }
+    tu_free(spans);
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "out of memory");
     }

@@ -347,6 +347,54 @@ static bool pair_ok(struct lang_memo *lm, const char *src, const char *trg)
     return ok;
 }
 
+/* Whether the TM may hold a unit of the wanted pair at all, from its
+ * distinct pairs, read again when its content stamp changes. A TM of
+ * sr-Latn units asked for bs (a batch into several locales) so skips a
+ * fuzzy search in which pair_ok would refuse every candidate. With changes
+ * of its own not yet committed, or too many pairs, the answer is yes. */
+static bool may_hold_pair(struct tu_tm *tm, struct lang_memo *lm, bool *current)
+{
+    struct tu_error e = {0};
+    uint64_t stamp;
+    sqlite3_stmt *st;
+
+    *current = false;
+    if (tm->content_changed || tm->pending != NULL ||
+        tu_tm_content_stamp(tm, &stamp, &e) != TU_OK) {
+        return true;
+    }
+    if (!tm->pairs.valid || tm->pairs.stamp != stamp) {
+        tm->pairs.valid = false;
+        tm->pairs.n = 0;
+        if (sqlite3_prepare_v2(tm->db, "SELECT DISTINCT src_lang, trg_lang FROM tu", -1, &st,
+                               NULL) != SQLITE_OK) {
+            return true;
+        }
+        while (sqlite3_step(st) == SQLITE_ROW && tm->pairs.n <= TM_PAIRS_MAX) {
+            if (tm->pairs.n < TM_PAIRS_MAX) {
+                for (int i = 0; i < 2; i++) {
+                    const char *t = (const char *)sqlite3_column_text(st, i);
+                    snprintf(tm->pairs.v[tm->pairs.n][i], sizeof tm->pairs.v[0][i], "%s",
+                             t ? t : "");
+                }
+            }
+            tm->pairs.n++;
+        }
+        tm->pairs.valid = sqlite3_finalize(st) == SQLITE_OK;
+        tm->pairs.stamp = stamp;
+    }
+    if (!tm->pairs.valid || tm->pairs.n > TM_PAIRS_MAX) {
+        return true;
+    }
+    *current = true;
+    for (size_t i = 0; i < tm->pairs.n; i++) {
+        if (pair_ok(lm, tm->pairs.v[i][0], tm->pairs.v[i][1])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* One fuzzy search: the query, its window and the best matches so far. */
 struct fuzzy {
     struct tu_tm *tm;
@@ -363,11 +411,27 @@ struct fuzzy {
     struct cand *top;         /* best first, at most want */
     size_t ntop, want;
     size_t verified;
+    bool keys_ok;             /* tm->keys is of the content read */
 };
 
 static size_t limit_for(int min, size_t longer)
 {
     return longer * (size_t)(100 - min) / 100;
+}
+
+/* The lowest score unit `id` needs to enter the best matches: min while
+ * there is room, else that of the last (cmp_cand: a tie goes to the
+ * newer unit). A tighter distance limit gives up sooner, same result. */
+static int score_needed(const struct fuzzy *f, int64_t id)
+{
+    const struct cand *last = &f->top[f->want - 1];
+    int need;
+
+    if (f->ntop < f->want) {
+        return f->min;
+    }
+    need = id > last->id ? last->score : last->score + 1;
+    return need > f->min ? need : f->min;
 }
 
 static int score_for(size_t longer, size_t dist)
@@ -383,12 +447,13 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
                                const char *trg_lang, struct tu_error *err)
 {
     size_t longer = m > f->nq ? m : f->nq, limit, dist, pos;
+    int need = score_needed(f, id);
     struct cand c;
 
-    if (key == NULL || m < f->lo || m > f->hi) {
-        return TU_OK;
+    if (key == NULL || m < f->lo || m > f->hi || need > 98) {
+        return TU_OK; /* fuzzy scores stop at 98 */
     }
-    limit = limit_for(f->min, longer);
+    limit = limit_for(need, longer);
     if ((m > f->nq ? m - f->nq : f->nq - m) > limit ||
         !pair_ok(&f->langs, src_lang ? src_lang : "", trg_lang ? trg_lang : "")) {
         return TU_OK;
@@ -405,7 +470,7 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
     f->verified++;
     dist = pattern_distance(&f->pat, f->text, m, limit, f->bits, f->bits + f->pat.blocks + 1);
     longer = m > f->nq ? m : f->nq;
-    if (dist == 0 || dist > limit_for(f->min, longer)) {
+    if (dist == 0 || dist > limit_for(need, longer)) {
         return TU_OK; /* the same key is the exact pass's; too far */
     }
     c.id = id;
@@ -626,6 +691,86 @@ static int unit_bound(const struct fuzzy *f, const struct tm_count *u, size_t sh
     return ub;
 }
 
+#define KEYS_MAX_BYTES (64u << 20)
+
+/* The pair index of a stored unit's languages in tm->pairs, or
+ * TM_PAIRS_MAX when not there. */
+static size_t pair_index(const struct tu_tm *tm, const char *src, const char *trg)
+{
+    for (size_t i = 0; i < tm->pairs.n; i++) {
+        if (strcmp(tm->pairs.v[i][0], src) == 0 && strcmp(tm->pairs.v[i][1], trg) == 0) {
+            return i;
+        }
+    }
+    return TM_PAIRS_MAX;
+}
+
+/* Keep a verified unit's key for the next lookups (best effort). */
+static void key_keep(struct tu_tm *tm, size_t ids, int64_t id, const char *key,
+                     size_t bytes, size_t m, const char *src, const char *trg)
+{
+    struct tm_keycache *k = &tm->keys;
+    size_t pair = pair_index(tm, src ? src : "", trg ? trg : "");
+
+    if (pair == TM_PAIRS_MAX || key == NULL || k->used + bytes > KEYS_MAX_BYTES ||
+        id < 0 || (uint64_t)id >= ids) {
+        return;
+    }
+    if ((size_t)id >= k->nent) {
+        struct tm_keyent *e = tu_realloc(k->ent, ids * sizeof *e);
+        if (e == NULL) {
+            return;
+        }
+        memset(e + k->nent, 0, (ids - k->nent) * sizeof *e);
+        k->ent = e;
+        k->nent = ids;
+    }
+    if (k->used + bytes > k->cap) {
+        size_t cap = k->cap ? k->cap : 1u << 20;
+        char *t;
+        while (cap < k->used + bytes) {
+            cap *= 2;
+        }
+        if ((t = tu_realloc(k->text, cap)) == NULL) {
+            return;
+        }
+        k->text = t;
+        k->cap = cap;
+    }
+    memcpy(k->text + k->used, key, bytes);
+    k->ent[id].off = (uint32_t)k->used;
+    k->ent[id].bytes = (uint32_t)bytes;
+    k->ent[id].m = (uint32_t)m;
+    k->ent[id].pair = (uint8_t)(pair + 1);
+    k->used += bytes;
+}
+
+/* Step 3 for one unit: its key from the cache, else from its row. */
+static enum tu_status verify(struct fuzzy *f, sqlite3_stmt *st, int64_t id, struct tu_error *err)
+{
+    struct tu_tm *tm = f->tm;
+    const struct tm_keyent *k = f->keys_ok && (uint64_t)id < tm->keys.nent ? &tm->keys.ent[id] : NULL;
+    enum tu_status rc = TU_OK;
+
+    if (k != NULL && k->pair != 0) {
+        return consider(f, id, tm->keys.text + k->off, k->bytes, k->m,
+                        tm->pairs.v[k->pair - 1][0], tm->pairs.v[k->pair - 1][1], err);
+    }
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(st, 0);
+        size_t bytes = (size_t)sqlite3_column_bytes(st, 0), m = (size_t)sqlite3_column_int64(st, 1);
+        const char *src = (const char *)sqlite3_column_text(st, 2);
+        const char *trg = (const char *)sqlite3_column_text(st, 3);
+        rc = consider(f, id, key, bytes, m, src, trg, err);
+        if (rc == TU_OK && f->keys_ok) {
+            key_keep(tm, f->ids, id, key, bytes, m, src, trg);
+        }
+    }
+    return rc;
+}
+
 /* Steps 1-3 of the file comment. */
 static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
                                  struct tu_error *err)
@@ -727,14 +872,7 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
         if (f->ntop == f->want && f->top[f->want - 1].score >= b[i].ub) {
             break; /* nothing left can do better */
         }
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, b[i].id);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            rc = consider(f, b[i].id, (const char *)sqlite3_column_text(st, 0),
-                          (size_t)sqlite3_column_bytes(st, 0), (size_t)sqlite3_column_int64(st, 1),
-                          (const char *)sqlite3_column_text(st, 2),
-                          (const char *)sqlite3_column_text(st, 3), err);
-        }
+        rc = verify(f, st, b[i].id, err);
     }
     sqlite3_reset(st);
     tu_free(g);
@@ -765,6 +903,18 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
     f.langs.tl = tl;
     f.top = top;
     f.want = want;
+    if (!may_hold_pair(tm, &f.langs, &f.keys_ok)) {
+        return TU_OK; /* no unit of the pair: nothing to find */
+    }
+    if (f.keys_ok && (!tm->keys.valid || tm->keys.stamp != tm->pairs.stamp)) {
+        /* another content: forget the keys */
+        if (tm->keys.ent != NULL) {
+            memset(tm->keys.ent, 0, tm->keys.nent * sizeof *tm->keys.ent);
+        }
+        tm->keys.used = 0;
+        tm->keys.stamp = tm->pairs.stamp;
+        tm->keys.valid = true;
+    }
     if (!pattern_init(&f.pat, qcp, nq) ||
         (f.bits = tu_malloc(2 * (f.pat.blocks + 1) * sizeof *f.bits)) == NULL) {
         pattern_release(&f.pat);

@@ -31,6 +31,27 @@ struct tm_scratch {
     size_t cap, ntouched, touched_cap;
 };
 
+#define TM_PAIRS_MAX 32
+
+/* The matching keys of units verified by earlier lookups, by unit id, as of
+ * content stamp `stamp` (lookup.c): a lookup at the analysis floor verifies
+ * most units of its window, and fetching each row costs more than its
+ * distance. `pair` indexes pairs.v (TM_PAIRS_MAX + 1: not cached). */
+struct tm_keyent {
+    uint32_t off;
+    uint32_t bytes;
+    uint32_t m;
+    uint8_t pair;
+};
+struct tm_keycache {
+    uint64_t stamp;
+    bool valid;
+    struct tm_keyent *ent;
+    size_t nent;
+    char *text;
+    size_t used, cap;
+};
+
 struct tu_tm {
     sqlite3 *db;
     char *path;
@@ -43,6 +64,10 @@ struct tu_tm {
     struct tm_scratch scratch;
     struct tu_tm_lang { char tag[64]; struct tu_locale loc; bool valid; } lang[2];
     struct { char tag[64]; struct tu_translit *t; } tr[TM_TRANSLIT_MAX];
+    /* The distinct language pairs of the units, as of content stamp
+     * `stamp` (lookup.c); n > TM_PAIRS_MAX: too many to keep. */
+    struct { uint64_t stamp; bool valid; size_t n; char v[TM_PAIRS_MAX][2][64]; } pairs;
+    struct tm_keycache keys;
 };
 
 /* A distinct trigram of a key, its count there and its document frequency. */

@@ -471,6 +471,8 @@ void tu_tm_close(struct tu_tm *tm)
     sqlite3_close(tm->db);
     tu_free(tm->scratch.unit);
     tu_free(tm->scratch.touched);
+    tu_free(tm->keys.ent);
+    tu_free(tm->keys.text);
     for (size_t i = 0; i < TM_TRANSLIT_MAX; i++) {
         tu_translit_free(tm->tr[i].t);
     }

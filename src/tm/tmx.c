@@ -201,173 +201,204 @@ static void free_attrs(struct tmx_attrs *a)
     tu_free(a->last_used);
 }
 
-static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
-                                struct tu_error *err)
-{
-    char *srclang = get_prop(tu, "srclang");
+/* What every pair of one <tu> shares: its attributes, its tumac <prop>s,
+ * the rest of its <prop>s and <note>s, and the source <tuv>. */
+struct tmx_tu {
     struct tmx_attrs attrs;
     struct tu_buf extra; /* the TU's own <prop>s and <note>s */
-    char *origin = NULL, *approved = NULL;
-    xmlNode *src = NULL;
-    const char *want;
-    size_t ntuv = 0;
-    uint64_t prev = 0, next = 0;
-    enum tu_status st = TU_OK;
-    long line = xmlGetLineNo(tu);
+    char *origin, *approved;
+    uint64_t prev, next;
+    xmlNode *src;
+    size_t ntuv;
+    /* the source side, filled once the source <tuv> is checked */
+    char *sl;
+    struct tu_buf stext, sxml, sextra;
+};
 
-    x->res->read++;
-    tu_buf_init(&extra, TU_BUF_NO_LIMIT);
-    if ((st = read_attrs(x, tu, &attrs, err)) != TU_OK) {
-        goto done;
-    }
-    want = srclang && strcmp(srclang, "*all*") != 0 ? srclang
-         : x->srclang && strcmp(x->srclang, "*all*") != 0 ? x->srclang : NULL;
+/* The TU's <prop>s and <note>s, and which <tuv> is the source (the first in
+ * `want`, else the first). */
+static void read_tu_children(xmlDoc *doc, xmlNode *tu, const char *want, struct tmx_tu *t)
+{
     for (xmlNode *c = tu->children; c; c = c->next) {
         if (name_is(c, "prop")) {
             char *type = get_prop(c, "type");
             xmlChar *v = xmlNodeGetContent(c);
             if (type && v) {
                 if (strcmp(type, "x-tumac-origin") == 0) {
-                    tu_free(origin);
-                    origin = tu_strdup((const char *)v);
+                    tu_free(t->origin);
+                    t->origin = tu_strdup((const char *)v);
                 } else if (strcmp(type, "x-tumac-approved") == 0) {
-                    tu_free(approved);
-                    approved = tu_strdup((const char *)v);
+                    tu_free(t->approved);
+                    t->approved = tu_strdup((const char *)v);
                 } else if (strcmp(type, "x-tumac-prev") == 0) {
-                    prev = strtoull((const char *)v, NULL, 16);
+                    t->prev = strtoull((const char *)v, NULL, 16);
                 } else if (strcmp(type, "x-tumac-next") == 0) {
-                    next = strtoull((const char *)v, NULL, 16);
+                    t->next = strtoull((const char *)v, NULL, 16);
                 } else {
-                    dump_node(doc, c, &extra);
+                    dump_node(doc, c, &t->extra);
                 }
             } else {
-                dump_node(doc, c, &extra);
+                dump_node(doc, c, &t->extra);
             }
             tu_free(type);
             xmlFree(v);
         } else if (name_is(c, "note")) {
-            dump_node(doc, c, &extra);
+            dump_node(doc, c, &t->extra);
         } else if (name_is(c, "tuv")) {
             char *l = tuv_lang(c);
-            ntuv++;
-            if (src == NULL && (want == NULL || (l && strcasecmp(l, want) == 0))) {
-                src = c;
+            t->ntuv++;
+            if (t->src == NULL && (want == NULL || (l && strcasecmp(l, want) == 0))) {
+                t->src = c;
             }
             tu_free(l);
         }
     }
-    if (ntuv < 2) {
-        st = bad_unit(x, line, "a translation unit needs at least two <tuv>", err);
-        goto done;
+}
+
+/* One target <tuv> c of the TU t as a TM unit (skipped when it is not in
+ * the --target language; a bad one refused or counted by bad_unit). */
+static enum tu_status import_tuv(struct tmx_ctx *x, xmlDoc *doc, xmlNode *c,
+                                 const struct tmx_tu *t, struct tu_error *err)
+{
+    struct tu_buf ttext, txml, textra;
+    struct tmx_attrs tuv_attrs, ua;
+    struct tu_tm_unit u;
+    bool added = false;
+    enum tu_status st;
+    char *tl = tuv_lang(c);
+
+    if (!tag_ok(tl)) {
+        st = bad_unit(x, xmlGetLineNo(c), "bad or missing xml:lang", err);
+        tu_free(tl);
+        return st;
     }
-    if (src == NULL || tuv_seg(src) == NULL) {
-        st = bad_unit(x, line, "no <tuv> in the source language", err);
-        goto done;
+    if (x->opts->trg_lang && strcasecmp(tl, x->opts->trg_lang) != 0) {
+        tu_free(tl);
+        return TU_OK;
     }
-    {
-        char *sl = tuv_lang(src);
-        struct tu_buf stext, sxml, sextra;
-        tu_buf_init(&stext, TU_BUF_NO_LIMIT);
-        tu_buf_init(&sxml, TU_BUF_NO_LIMIT);
-        tu_buf_init(&sextra, TU_BUF_NO_LIMIT);
-        tu_buf_addc(&extra, 0);
-        tuv_extra(doc, src, &sextra);
-        seg_text(tuv_seg(src), &stext);
-        seg_xml(doc, tuv_seg(src), &sxml);
-        tu_buf_addc(&stext, 0);
-        tu_buf_addc(&sxml, 0);
-        if (!tag_ok(sl)) {
-            st = bad_unit(x, xmlGetLineNo(src), "bad or missing xml:lang", err);
-        } else if (stext.len <= 1) {
-            st = bad_unit(x, xmlGetLineNo(src), "the source segment is empty", err);
+    tu_buf_init(&ttext, TU_BUF_NO_LIMIT);
+    tu_buf_init(&txml, TU_BUF_NO_LIMIT);
+    tu_buf_init(&textra, TU_BUF_NO_LIMIT);
+    tuv_extra(doc, c, &textra);
+    if ((st = read_attrs(x, c, &tuv_attrs, err)) != TU_OK) {
+        goto done; /* --strict and a bad date: the TU's loop ends */
+    }
+    ua = unit_attrs(&t->attrs, &tuv_attrs);
+    seg_text(tuv_seg(c), &ttext);
+    seg_xml(doc, tuv_seg(c), &txml);
+    tu_buf_addc(&ttext, 0);
+    tu_buf_addc(&txml, 0);
+    memset(&u, 0, sizeof u);
+    u.src_lang = t->sl;
+    u.trg_lang = tl;
+    u.src_text = t->stext.data;
+    u.trg_text = ttext.data;
+    u.src_xml = t->sxml.data;
+    u.trg_xml = txml.data;
+    u.prev_hash = t->prev;
+    u.next_hash = t->next;
+    u.origin = t->origin ? t->origin : x->origin;
+    u.created = ua.created;
+    /* --approved: a memory the office trusts is approved whole. */
+    u.approved = x->opts->approved || (t->approved && strcmp(t->approved, "yes") == 0);
+    u.tuid = ua.tuid;
+    u.creator = ua.creator;
+    u.changed = ua.changed;
+    u.changer = ua.changer;
+    u.last_used = ua.last_used;
+    u.usage_count = ua.usage;
+    u.tu_extra = buf_or_null(&t->extra);
+    u.src_extra = buf_or_null(&t->sextra);
+    u.trg_extra = buf_or_null(&textra);
+    st = tu_tm_add(x->tm, &u, &added, err);
+    if (st == TU_OK) {
+        if (added) {
+            x->res->added++;
         } else {
-            for (xmlNode *c = tu->children; c && st == TU_OK; c = c->next) {
-                char *tl;
-                struct tu_buf ttext, txml, textra;
-                struct tmx_attrs tuv_attrs, ua;
-                struct tu_tm_unit u;
-                bool added = false;
-                if (c == src || !name_is(c, "tuv") || tuv_seg(c) == NULL) {
-                    continue;
-                }
-                tl = tuv_lang(c);
-                if (!tag_ok(tl)) {
-                    st = bad_unit(x, xmlGetLineNo(c), "bad or missing xml:lang", err);
-                    tu_free(tl);
-                    continue;
-                }
-                if (x->opts->trg_lang && strcasecmp(tl, x->opts->trg_lang) != 0) {
-                    tu_free(tl);
-                    continue;
-                }
-                tu_buf_init(&ttext, TU_BUF_NO_LIMIT);
-                tu_buf_init(&txml, TU_BUF_NO_LIMIT);
-                tu_buf_init(&textra, TU_BUF_NO_LIMIT);
-                tuv_extra(doc, c, &textra);
-                if ((st = read_attrs(x, c, &tuv_attrs, err)) != TU_OK) {
-                    goto next_tuv; /* --strict and a bad date: the loop ends */
-                }
-                ua = unit_attrs(&attrs, &tuv_attrs);
-                seg_text(tuv_seg(c), &ttext);
-                seg_xml(doc, tuv_seg(c), &txml);
-                tu_buf_addc(&ttext, 0);
-                tu_buf_addc(&txml, 0);
-                memset(&u, 0, sizeof u);
-                u.src_lang = sl;
-                u.trg_lang = tl;
-                u.src_text = stext.data;
-                u.trg_text = ttext.data;
-                u.src_xml = sxml.data;
-                u.trg_xml = txml.data;
-                u.prev_hash = prev;
-                u.next_hash = next;
-                u.origin = origin ? origin : x->origin;
-                u.created = ua.created;
-                /* --approved: a memory the office trusts is approved whole. */
-                u.approved = x->opts->approved || (approved && strcmp(approved, "yes") == 0);
-                u.tuid = ua.tuid;
-                u.creator = ua.creator;
-                u.changed = ua.changed;
-                u.changer = ua.changer;
-                u.last_used = ua.last_used;
-                u.usage_count = ua.usage;
-                u.tu_extra = buf_or_null(&extra);
-                u.src_extra = buf_or_null(&sextra);
-                u.trg_extra = buf_or_null(&textra);
-                st = tu_tm_add(x->tm, &u, &added, err);
-                if (st == TU_OK) {
-                    if (added) {
-                        x->res->added++;
-                    } else {
-                        x->res->merged++;
-                    }
-                } else if (st != TU_ENOMEM && st != TU_EDB) {
-                    char msg[600];
-                    snprintf(msg, sizeof msg, "%s", err->msg);
-                    tu_error_clear(err);
-                    st = bad_unit(x, xmlGetLineNo(c), msg, err);
-                } else {
-                    tu_error_set_path(err, x->path);
-                }
-            next_tuv:
-                tu_buf_release(&ttext);
-                tu_buf_release(&txml);
-                tu_buf_release(&textra);
-                free_attrs(&tuv_attrs);
-                tu_free(tl);
-            }
+            x->res->merged++;
         }
-        tu_free(sl);
-        tu_buf_release(&stext);
-        tu_buf_release(&sxml);
-        tu_buf_release(&sextra);
+    } else if (st != TU_ENOMEM && st != TU_EDB) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s", err->msg);
+        tu_error_clear(err);
+        st = bad_unit(x, xmlGetLineNo(c), msg, err);
+    } else {
+        tu_error_set_path(err, x->path);
+    }
+done:
+    tu_buf_release(&ttext);
+    tu_buf_release(&txml);
+    tu_buf_release(&textra);
+    free_attrs(&tuv_attrs);
+    tu_free(tl);
+    return st;
+}
+
+/* The source side of t once, then every other <tuv> paired with it. */
+static enum tu_status import_pairs(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
+                                   struct tmx_tu *t, struct tu_error *err)
+{
+    enum tu_status st = TU_OK;
+
+    t->sl = tuv_lang(t->src);
+    tu_buf_addc(&t->extra, 0);
+    tuv_extra(doc, t->src, &t->sextra);
+    seg_text(tuv_seg(t->src), &t->stext);
+    seg_xml(doc, tuv_seg(t->src), &t->sxml);
+    tu_buf_addc(&t->stext, 0);
+    tu_buf_addc(&t->sxml, 0);
+    if (!tag_ok(t->sl)) {
+        return bad_unit(x, xmlGetLineNo(t->src), "bad or missing xml:lang", err);
+    }
+    if (t->stext.len <= 1) {
+        return bad_unit(x, xmlGetLineNo(t->src), "the source segment is empty", err);
+    }
+    for (xmlNode *c = tu->children; c && st == TU_OK; c = c->next) {
+        if (c == t->src || !name_is(c, "tuv") || tuv_seg(c) == NULL) {
+            continue;
+        }
+        st = import_tuv(x, doc, c, t, err);
+    }
+    return st;
+}
+
+static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
+                                struct tu_error *err)
+{
+    char *srclang = get_prop(tu, "srclang");
+    struct tmx_tu t = {0};
+    const char *want;
+    enum tu_status st = TU_OK;
+    long line = xmlGetLineNo(tu);
+
+    x->res->read++;
+    tu_buf_init(&t.extra, TU_BUF_NO_LIMIT);
+    tu_buf_init(&t.stext, TU_BUF_NO_LIMIT);
+    tu_buf_init(&t.sxml, TU_BUF_NO_LIMIT);
+    tu_buf_init(&t.sextra, TU_BUF_NO_LIMIT);
+    if ((st = read_attrs(x, tu, &t.attrs, err)) != TU_OK) {
+        goto done;
+    }
+    want = srclang && strcmp(srclang, "*all*") != 0 ? srclang
+         : x->srclang && strcmp(x->srclang, "*all*") != 0 ? x->srclang : NULL;
+    read_tu_children(doc, tu, want, &t);
+    if (t.ntuv < 2) {
+        st = bad_unit(x, line, "a translation unit needs at least two <tuv>", err);
+    } else if (t.src == NULL || tuv_seg(t.src) == NULL) {
+        st = bad_unit(x, line, "no <tuv> in the source language", err);
+    } else {
+        st = import_pairs(x, doc, tu, &t, err);
     }
 done:
     tu_free(srclang);
-    free_attrs(&attrs);
-    tu_buf_release(&extra);
-    tu_free(origin);
-    tu_free(approved);
+    free_attrs(&t.attrs);
+    tu_buf_release(&t.extra);
+    tu_buf_release(&t.stext);
+    tu_buf_release(&t.sxml);
+    tu_buf_release(&t.sextra);
+    tu_free(t.origin);
+    tu_free(t.approved);
+    tu_free(t.sl);
     return st;
 }
 

@@ -357,6 +357,44 @@ bool tu_content_is_empty(const struct tu_content *c)
 
 /* ---- segments, matches, units, groups, files ---- */
 
+static bool inline_equal(const struct tu_inline *a, const struct tu_inline *b)
+{
+    if (a->kind != b->kind) {
+        return false;
+    }
+    if (a->kind == TU_INLINE_TEXT) {
+        return strcmp(a->text, b->text) == 0;
+    }
+    return (a->id == NULL) == (b->id == NULL) &&
+           (a->id == NULL || strcmp(a->id, b->id) == 0);
+}
+
+bool tu_content_equal(const struct tu_content *a,
+                          const struct tu_content *b)
+{
+    size_t i = 0, j = 0;
+
+    /* empty text pieces do not count */
+    for (;;) {
+        while (i < a->count && a->items[i].kind == TU_INLINE_TEXT &&
+               a->items[i].text[0] == '\0') {
+            i++;
+        }
+        while (j < b->count && b->items[j].kind == TU_INLINE_TEXT &&
+               b->items[j].text[0] == '\0') {
+            j++;
+        }
+        if (i == a->count || j == b->count) {
+            return i == a->count && j == b->count;
+        }
+        if (!inline_equal(&a->items[i], &b->items[j])) {
+            return false;
+        }
+        i++;
+        j++;
+    }
+}
+
 static void segment_release(struct tu_segment *s)
 {
     tu_free(s->id);

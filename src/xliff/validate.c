@@ -1005,7 +1005,7 @@ enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
     xmlNodePtr root = xmlDocGetRootElement(x);
     v.rep = (struct tu_xv_report){path, diag, err, &v.count, b.data, b.len};
     v.ns = (const char *)root->ns->href;
-    if (strcmp(v.ns, XLIFF12_NS) == 0) {
+    if (strcmp(v.ns, XLIFF12_NS) == 0 || strcmp(v.ns, XLIFF11_NS) == 0) {
         check_doc12(&v, root);
     } else {
         /* schema level (validate-core.c), then the processing requirements */
@@ -1014,7 +1014,11 @@ enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
         /* module elements and attributes (validate-modules.c) */
         tu_xv_modules_check(&v.rep, root);
     }
+    st = tu_xv_schema_check(&v.rep, x, v.ns);
     tu_buf_release(&b);
     xmlFreeDoc(x);
+    if (st != TU_OK) {
+        return st;
+    }
     return v.count ? TU_EINVALID : TU_OK;
 }

@@ -1,8 +1,9 @@
 /*
- * XLIFF writers: the model -> XLIFF 2.1/2.2 or 1.2 through libxml2's
- * xmlTextWriter, so the output is always well-formed. Codes without ids get
- * generated ones; 2.x original data goes to <originalData> with one <data>
- * per distinct markup; 1.2 keeps original data as bpt/ept/ph content.
+ * XLIFF writer: the entry points (the model -> XLIFF 2.1/2.2 or 1.2 through
+ * libxml2's xmlTextWriter, so the output is always well-formed, streamed to
+ * a buffer or a temporary file renamed when complete) and the helpers both
+ * versions use (write-int.h), among them the refusal of what XML 1.0 cannot
+ * carry. The versions themselves: write20.c, write12.c.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,37 +15,19 @@
 #include <tumac/fileio.h>
 #include <tumac/xliff.h>
 
-#include "xliff-int.h"
+#include "write-int.h"
 
-#define X(s) ((const xmlChar *)(s))
-
-struct wctx {
-    xmlTextWriterPtr w;
-    enum tu_xliff_version version;
-    int rc;       /* first negative libxml2 result */
-    unsigned gen; /* counter for generated ids */
-    /* per unit: distinct original data -> d<N> */
-    const char **data;
-    size_t data_count;
-    size_t data_cap;
-    bool oom;
-    /* where we are, for a refusal: the unit and the element being written */
-    const char *unit;
-    const char *elem;
-    char refused[300]; /* the first thing XML 1.0 cannot carry, else "" */
-};
-
-static void chk(struct wctx *c, int r)
+void xw_chk(struct wctx *c, int r)
 {
     if (r < 0 && c->rc >= 0) {
         c->rc = r;
     }
 }
 
-static void start(struct wctx *c, const char *name)
+void xw_start(struct wctx *c, const char *name)
 {
     c->elem = name;
-    chk(c, xmlTextWriterStartElement(c->w, X(name)));
+    xw_chk(c, xmlTextWriterStartElement(c->w, X(name)));
 }
 
 /*
@@ -125,33 +108,32 @@ static bool writable(struct wctx *c, const char *attr, const char *s)
     return bad == NULL;
 }
 
-static void end(struct wctx *c)
+void xw_end(struct wctx *c)
 {
-    chk(c, xmlTextWriterEndElement(c->w));
+    xw_chk(c, xmlTextWriterEndElement(c->w));
 }
 
-static void attr(struct wctx *c, const char *name, const char *value)
+void xw_attr(struct wctx *c, const char *name, const char *value)
 {
     if (value != NULL && writable(c, name, value)) {
-        chk(c, xmlTextWriterWriteAttribute(c->w, X(name), X(value)));
+        xw_chk(c, xmlTextWriterWriteAttribute(c->w, X(name), X(value)));
     }
 }
 
-static void text(struct wctx *c, const char *s)
+void xw_text(struct wctx *c, const char *s)
 {
     if (s != NULL && *s && writable(c, NULL, s)) {
-        chk(c, xmlTextWriterWriteString(c->w, X(s)));
+        xw_chk(c, xmlTextWriterWriteString(c->w, X(s)));
     }
 }
 
 /*
  * Inline text and 2.x <data> (in element `in`): characters XML cannot carry
  * become <cp hex/> in 2.x (2.1 4.2.3.1; <data> allows <cp> too). 1.2 has no
- * way to say them: they are dropped from its inline text, as always (the
- * 1.2 output is a down-conversion); a byte that is not UTF-8 has no code
- * point and is refused.
+ * way to say them, so it refuses them (dropping them lost text silently:
+ * merge gave "ab" for "a\vb"), as it refuses a byte that is not UTF-8.
  */
-static void text_cp(struct wctx *c, const char *s, const char *in)
+void xw_text_cp(struct wctx *c, const char *s, const char *in)
 {
     long cp;
     size_t len;
@@ -160,28 +142,26 @@ static void text_cp(struct wctx *c, const char *s, const char *in)
         return;
     }
     while ((bad = xml_forbidden(s, &cp, &len)) != NULL) {
-        if (cp < 0) {
+        if (cp < 0 || c->version == TU_XLIFF_1_2) {
             refuse(c, in, NULL, bad, cp);
             return;
         }
         if (bad > s) {
-            chk(c, xmlTextWriterWriteFormatString(c->w, "%.*s", (int)(bad - s), s));
+            xw_chk(c, xmlTextWriterWriteFormatString(c->w, "%.*s", (int)(bad - s), s));
         }
-        if (c->version != TU_XLIFF_1_2) {
-            char hex[24];
-            snprintf(hex, sizeof hex, "%04lX", (unsigned long)cp);
-            chk(c, xmlTextWriterStartElement(c->w, X("cp")));
-            chk(c, xmlTextWriterWriteAttribute(c->w, X("hex"), X(hex)));
-            chk(c, xmlTextWriterEndElement(c->w));
-        }
+        char hex[24];
+        snprintf(hex, sizeof hex, "%04lX", (unsigned long)cp);
+        xw_chk(c, xmlTextWriterStartElement(c->w, X("cp")));
+        xw_chk(c, xmlTextWriterWriteAttribute(c->w, X("hex"), X(hex)));
+        xw_chk(c, xmlTextWriterEndElement(c->w));
         s = bad + len;
     }
     if (*s) {
-        chk(c, xmlTextWriterWriteString(c->w, X(s)));
+        xw_chk(c, xmlTextWriterWriteString(c->w, X(s)));
     }
 }
 
-static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
+void xw_extra_attrs(struct wctx *c, const struct tu_attrs *a)
 {
     for (size_t i = 0; i < a->count; i++) {
         const struct tu_attr *at = &a->items[i];
@@ -193,23 +173,23 @@ static void extra_attrs(struct wctx *c, const struct tu_attrs *a)
                 snprintf(buf, sizeof buf, "xml:%s", n);
                 n = buf;
             }
-            attr(c, n, at->value);
+            xw_attr(c, n, at->value);
         } else {
             char prefix[32];
             snprintf(prefix, sizeof prefix, "x%u", ++c->gen);
             if (writable(c, at->name, at->value)) {
-                chk(c, xmlTextWriterWriteAttributeNS(c->w, X(prefix), X(at->name),
+                xw_chk(c, xmlTextWriterWriteAttributeNS(c->w, X(prefix), X(at->name),
                                                      X(at->ns), X(at->value)));
             }
         }
     }
 }
 
-static void exts(struct wctx *c, const struct tu_exts *e)
+void xw_exts(struct wctx *c, const struct tu_exts *e)
 {
     for (size_t i = 0; i < e->count; i++) {
         if (e->items[i].xml != NULL && writable(c, NULL, e->items[i].xml)) {
-            chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
+            xw_chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
         }
     }
 }
@@ -228,315 +208,51 @@ static bool is_metadata_ext(const char *xml)
 }
 
 /* the kept extension elements that are (or are not) <mda:metadata> */
-static void exts_where(struct wctx *c, const struct tu_exts *e, bool metadata)
+void xw_exts_where(struct wctx *c, const struct tu_exts *e, bool metadata)
 {
     for (size_t i = 0; i < e->count; i++) {
         if (e->items[i].xml != NULL && is_metadata_ext(e->items[i].xml) == metadata &&
             writable(c, NULL, e->items[i].xml)) {
-            chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
+            xw_chk(c, xmlTextWriterWriteRaw(c->w, X(e->items[i].xml)));
         }
     }
 }
 
-static void translate_attr(struct wctx *c, int translate)
+void xw_translate_attr(struct wctx *c, int translate)
 {
     if (translate == 0) {
-        attr(c, "translate", "no");
+        xw_attr(c, "translate", "no");
     } else if (translate == 1) {
-        attr(c, "translate", "yes");
+        xw_attr(c, "translate", "yes");
     }
 }
 
-/* ---------------------------------------------------------------- 2.x */
-
-static const char *data_ref(struct wctx *c, const char *data, char *idbuf,
-                            size_t cap)
+const char *xw_start_id(struct wctx *c, const char *el, const char *id, char prefix, char buf[32])
 {
-    size_t i;
-    if (data == NULL) {
-        return NULL;
+    xw_start(c, el);
+    if (id == NULL) {
+        snprintf(buf, 32, "%c%u", prefix, ++c->gen);
+        id = buf;
     }
-    for (i = 0; i < c->data_count; i++) {
-        if (strcmp(c->data[i], data) == 0) {
-            break;
-        }
-    }
-    if (i == c->data_count) {
-        if (c->data_count == c->data_cap) {
-            size_t ncap = c->data_cap ? c->data_cap * 2 : 8;
-            const char **n = tu_realloc(c->data, ncap * sizeof *n);
-            if (n == NULL) {
-                c->oom = true;
-                return NULL;
-            }
-            c->data = n;
-            c->data_cap = ncap;
-        }
-        c->data[c->data_count++] = data;
-    }
-    snprintf(idbuf, cap, "d%zu", i + 1);
-    return idbuf;
+    xw_attr(c, "id", id);
+    return id;
 }
 
-static void collect_data(struct wctx *c, const struct tu_content *ct)
-{
-    char buf[32];
-    for (size_t i = 0; i < ct->count; i++) {
-        const struct tu_inline *in = &ct->items[i];
-        switch (in->kind) {
-        case TU_INLINE_PH:
-        case TU_INLINE_SC:
-        case TU_INLINE_EC:
-            data_ref(c, in->data, buf, sizeof buf);
-            break;
-        case TU_INLINE_PC_START:
-            data_ref(c, in->data, buf, sizeof buf);
-            data_ref(c, in->data_end, buf, sizeof buf);
-            break;
-        default:
-            break;
-        }
-    }
-}
-
-static void code_hints(struct wctx *c, const struct tu_inline *in)
-{
-    if (in->flags & TU_INLINE_NO_COPY) {
-        attr(c, "canCopy", "no");
-    }
-    if (in->flags & TU_INLINE_NO_DELETE) {
-        attr(c, "canDelete", "no");
-    }
-    if (in->reorder == TU_REORDER_FIRSTNO) {
-        attr(c, "canReorder", "firstNo");
-    } else if (in->reorder == TU_REORDER_NO) {
-        attr(c, "canReorder", "no");
-    }
-}
-
-static const char *code_id(struct wctx *c, const struct tu_inline *in,
-                           char *buf, size_t cap)
+/* The id of a code of `ct`; one without an id is named by its place, so
+ * the end of a paired code finds the id its start got and writing what was
+ * read back gives the same ids (a counter gave "c9" to a start, "c10" and
+ * "c11" to the id and rid of its end). */
+const char *xw_code_id(const struct tu_content *ct, const struct tu_inline *in,
+                       char *buf, size_t cap)
 {
     if (in->id != NULL && *in->id) {
         return in->id;
     }
-    snprintf(buf, cap, "c%u", ++c->gen);
+    snprintf(buf, cap, "c%zu", (size_t)(in - ct->items) + 1);
     return buf;
 }
 
-/* 2.x type values for codes and markers as the schema allows them. */
-static bool code_type_ok(const char *t)
-{
-    static const char *const ok[] = {"fmt", "ui", "quote", "link", "image", "other"};
-    for (size_t i = 0; t && i < sizeof ok / sizeof *ok; i++) {
-        if (strcmp(t, ok[i]) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool subtype_ok(const char *s)
-{
-    const char *colon = s ? strchr(s, ':') : NULL;
-    return colon != NULL && colon != s && colon[1] != '\0';
-}
-
-static void write_content20(struct wctx *c, const char *elname,
-                            const struct tu_content *ct, bool is_target,
-                            int order)
-{
-    char buf[32], ibuf[32];
-    int depth = 0;
-
-    start(c, elname);
-    (void)is_target;
-    attr(c, "xml:lang", ct->lang);
-    attr(c, "xml:space", ct->space);
-    if (order > 0) {
-        snprintf(buf, sizeof buf, "%d", order);
-        attr(c, "order", buf);
-    }
-    extra_attrs(c, &ct->extra);
-    for (size_t i = 0; i < ct->count; i++) {
-        const struct tu_inline *in = &ct->items[i];
-        const bool typed = code_type_ok(in->type);
-        switch (in->kind) {
-        case TU_INLINE_TEXT:
-            text_cp(c, in->text, elname);
-            break;
-        case TU_INLINE_PH:
-        case TU_INLINE_SC:
-        case TU_INLINE_EC:
-            start(c, in->kind == TU_INLINE_PH ? "ph"
-                     : in->kind == TU_INLINE_SC ? "sc" : "ec");
-            if (in->kind == TU_INLINE_EC && !(in->flags & TU_INLINE_ISOLATED)) {
-                attr(c, "startRef", code_id(c, in, ibuf, sizeof ibuf));
-            } else {
-                attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
-            }
-            if (in->flags & TU_INLINE_ISOLATED) {
-                attr(c, "isolated", "yes");
-            }
-            code_hints(c, in);
-            if (in->kind != TU_INLINE_PH && (in->flags & TU_INLINE_NO_OVERLAP)) {
-                attr(c, "canOverlap", "no");
-            }
-            attr(c, "copyOf", in->copy_of);
-            attr(c, "dataRef", data_ref(c, in->data, buf, sizeof buf));
-            if (in->kind == TU_INLINE_EC && (in->flags & TU_INLINE_ISOLATED)) {
-                attr(c, "dir", in->dir);
-            } else if (in->kind == TU_INLINE_SC) {
-                attr(c, "dir", in->dir);
-            }
-            attr(c, "disp", in->disp);
-            attr(c, "equiv", in->equiv);
-            attr(c, "subFlows", in->sub_flows);
-            if (typed) {
-                attr(c, "type", in->type);
-                if (subtype_ok(in->subtype)) {
-                    attr(c, "subType", in->subtype);
-                }
-            }
-            extra_attrs(c, &in->extra);
-            end(c);
-            break;
-        case TU_INLINE_PC_START:
-            start(c, "pc");
-            depth++;
-            attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
-            code_hints(c, in);
-            if (in->flags & TU_INLINE_NO_OVERLAP) {
-                attr(c, "canOverlap", "no");
-            }
-            attr(c, "copyOf", in->copy_of);
-            attr(c, "dataRefStart", data_ref(c, in->data, buf, sizeof buf));
-            attr(c, "dataRefEnd", data_ref(c, in->data_end, buf, sizeof buf));
-            attr(c, "dir", in->dir);
-            attr(c, "dispStart", in->disp);
-            attr(c, "dispEnd", in->disp_end);
-            attr(c, "equivStart", in->equiv);
-            attr(c, "equivEnd", in->equiv_end);
-            attr(c, "subFlowsStart", in->sub_flows);
-            if (typed) {
-                attr(c, "type", in->type);
-                if (subtype_ok(in->subtype)) {
-                    attr(c, "subType", in->subtype);
-                }
-            }
-            extra_attrs(c, &in->extra);
-            break;
-        case TU_INLINE_MRK_START:
-        case TU_INLINE_SM:
-            start(c, in->kind == TU_INLINE_SM ? "sm" : "mrk");
-            if (in->kind == TU_INLINE_MRK_START) {
-                depth++;
-            }
-            attr(c, "id", code_id(c, in, ibuf, sizeof ibuf));
-            if (in->flags & TU_INLINE_TRANSLATE_NO) {
-                attr(c, "translate", "no");
-            } else if (in->flags & TU_INLINE_TRANSLATE_YES) {
-                attr(c, "translate", "yes");
-            }
-            attr(c, "type", in->type);
-            attr(c, "ref", in->ref);
-            attr(c, "value", in->value);
-            extra_attrs(c, &in->extra);
-            if (in->kind == TU_INLINE_SM) {
-                end(c);
-            }
-            break;
-        case TU_INLINE_EM:
-            start(c, "em");
-            attr(c, "startRef", code_id(c, in, ibuf, sizeof ibuf));
-            end(c);
-            break;
-        case TU_INLINE_PC_END:
-        case TU_INLINE_MRK_END:
-            if (depth > 0) {
-                end(c);
-                depth--;
-            }
-            break;
-        }
-    }
-    while (depth-- > 0) {
-        end(c);
-    }
-    end(c);
-}
-
-/* <originalData>: one <data id="dN"> per distinct markup */
-static void write_odata(struct wctx *c, const char *const *data, size_t count)
-{
-    char buf[32];
-    if (count == 0) {
-        return;
-    }
-    start(c, "originalData");
-    for (size_t k = 0; k < count; k++) {
-        snprintf(buf, sizeof buf, "d%zu", k + 1);
-        start(c, "data");
-        attr(c, "id", buf);
-        text_cp(c, data[k], "data");
-        end(c);
-    }
-    end(c);
-}
-
-static void write_notes20(struct wctx *c, const struct tu_notes *n)
-{
-    if (n->count == 0) {
-        return;
-    }
-    start(c, "notes");
-    for (size_t i = 0; i < n->count; i++) {
-        const struct tu_note *no = &n->items[i];
-        start(c, "note");
-        attr(c, "id", no->id);
-        attr(c, "appliesTo", no->applies_to);
-        attr(c, "category", no->category);
-        attr(c, "priority", no->priority);
-        extra_attrs(c, &no->extra);
-        text(c, no->text);
-        end(c);
-    }
-    end(c);
-}
-
-static void write_metas20(struct wctx *c, const struct tu_metas *m)
-{
-    if (m->count == 0) {
-        return;
-    }
-    start(c, "mda:metadata");
-    for (size_t i = 0; i < m->count;) {
-        size_t j = i;
-        start(c, "mda:metaGroup");
-        attr(c, "id", m->items[i].group_id);
-        attr(c, "category", m->items[i].group_category);
-        /* consecutive entries of one group share one metaGroup */
-        while (j < m->count &&
-               ((m->items[j].group_category == NULL &&
-                 m->items[i].group_category == NULL) ||
-                (m->items[j].group_category && m->items[i].group_category &&
-                 strcmp(m->items[j].group_category, m->items[i].group_category) == 0)) &&
-               ((m->items[j].group_id == NULL && m->items[i].group_id == NULL) ||
-                (m->items[j].group_id && m->items[i].group_id &&
-                 strcmp(m->items[j].group_id, m->items[i].group_id) == 0))) {
-            start(c, "mda:meta");
-            attr(c, "type", m->items[j].type ? m->items[j].type : "");
-            text(c, m->items[j].value);
-            end(c);
-            j++;
-        }
-        end(c);
-        i = j;
-    }
-    end(c);
-}
-
-static void fmt_num(char *buf, size_t cap, double v)
+void xw_fmt_num(char *buf, size_t cap, double v)
 {
     snprintf(buf, cap, "%.2f", v);
     /* trim "85.00" -> "85" */
@@ -552,230 +268,7 @@ static void fmt_num(char *buf, size_t cap, double v)
     }
 }
 
-static void write_matches20(struct wctx *c, const struct tu_unit *u,
-                            const char *first_seg)
-{
-    char buf[64];
-    if (u->match_count == 0) {
-        return;
-    }
-    start(c, "mtc:matches");
-    for (size_t i = 0; i < u->match_count; i++) {
-        const struct tu_match *m = &u->matches[i];
-        struct wctx sub = *c;
-        start(c, "mtc:match");
-        attr(c, "id", m->id);
-        if (m->match_quality >= 0 && m->match_quality <= 100) {
-            fmt_num(buf, sizeof buf, m->match_quality);
-            attr(c, "matchQuality", buf);
-        }
-        attr(c, "origin", m->origin);
-        if (m->ref != NULL && m->ref[0] == '#') {
-            attr(c, "ref", m->ref);
-        } else {
-            snprintf(buf, sizeof buf, "#%s", m->ref ? m->ref : first_seg);
-            attr(c, "ref", buf);
-        }
-        if (m->reference) {
-            attr(c, "reference", "yes");
-        }
-        if (m->similarity >= 0 && m->similarity <= 100) {
-            fmt_num(buf, sizeof buf, m->similarity);
-            attr(c, "similarity", buf);
-        }
-        if (m->subtype && subtype_ok(m->subtype)) {
-            attr(c, "subType", m->subtype);
-        }
-        if (m->type != NULL) {
-            static const char *const ok[] = {"am", "mt", "icm", "idm", "tb", "tm", "other"};
-            for (size_t k = 0; k < sizeof ok / sizeof *ok; k++) {
-                if (strcmp(m->type, ok[k]) == 0) {
-                    attr(c, "type", m->type);
-                }
-            }
-        }
-        extra_attrs(c, &m->extra);
-        /* the match's own <mda:metadata> comes first (5.1.5.2) */
-        exts_where(c, &m->exts, true);
-        if (m->note != NULL) {
-            char cat[] = "tumac", typ[] = "note";
-            struct tu_meta me = {NULL, cat, typ, m->note};
-            struct tu_metas ms = {&me, 1, 1};
-            write_metas20(c, &ms);
-        }
-        /* the candidate's codes get their own originalData */
-        sub.data = NULL;
-        sub.data_count = sub.data_cap = 0;
-        collect_data(&sub, &m->source);
-        collect_data(&sub, &m->target);
-        write_odata(c, sub.data, sub.data_count);
-        sub.rc = c->rc;
-        write_content20(&sub, "source", &m->source, false, 0);
-        write_content20(&sub, "target", &m->target, true, 0);
-        c->rc = sub.rc;
-        c->gen = sub.gen;
-        c->oom |= sub.oom;
-        tu_free(sub.data);
-        exts_where(c, &m->exts, false);
-        end(c);
-    }
-    end(c);
-}
-
-
-/* `id` is taken by a segment, ignorable or inline code of the unit */
-static bool unit_uses_id(const struct tu_unit *u, const char *id)
-{
-    for (size_t i = 0; i < u->seg_count; i++) {
-        const struct tu_segment *s = &u->segs[i];
-        if (s->id && strcmp(s->id, id) == 0) {
-            return true;
-        }
-        for (size_t k = 0; k < s->source.count; k++) {
-            if (s->source.items[k].id && strcmp(s->source.items[k].id, id) == 0) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-static void write_unit20(struct wctx *c, const struct tu_unit *u)
-{
-    char buf[32], sbuf[32], fbuf[32];
-    const char *first_seg = NULL;
-    const struct tu_segment *first = NULL;
-
-    start(c, "unit");
-    if (u->id != NULL) {
-        attr(c, "id", u->id);
-    } else {
-        snprintf(buf, sizeof buf, "u%u", ++c->gen);
-        attr(c, "id", buf);
-    }
-    c->unit = u->id != NULL ? u->id : buf;
-    attr(c, "name", u->name);
-    if (u->type && subtype_ok(u->type)) {
-        attr(c, "type", u->type);
-    }
-    translate_attr(c, u->translate);
-    attr(c, "xml:space", u->space);
-    extra_attrs(c, &u->extra);
-
-    /* the first segment's id: what mtc:match refs without their own point to */
-    for (size_t i = 0; i < u->seg_count && first == NULL; i++) {
-        if (!u->segs[i].is_ignorable) {
-            first = &u->segs[i];
-        }
-    }
-    if (first != NULL && first->id != NULL) {
-        first_seg = first->id;
-    } else if (!unit_uses_id(u, "s1")) {
-        first_seg = "s1";
-    } else {
-        do {
-            snprintf(fbuf, sizeof fbuf, "s%u", ++c->gen);
-        } while (unit_uses_id(u, fbuf));
-        first_seg = fbuf;
-    }
-    write_matches20(c, u, first_seg);
-    write_metas20(c, &u->meta);
-    exts(c, &u->exts);
-    write_notes20(c, &u->notes);
-
-    c->data_count = 0;
-    for (size_t i = 0; i < u->seg_count; i++) {
-        collect_data(c, &u->segs[i].source);
-        collect_data(c, &u->segs[i].target);
-    }
-    write_odata(c, c->data, c->data_count);
-    bool any_seg = false;
-    for (size_t i = 0; i < u->seg_count; i++) {
-        const struct tu_segment *s = &u->segs[i];
-        any_seg |= !s->is_ignorable;
-        start(c, s->is_ignorable ? "ignorable" : "segment");
-        if (s->id != NULL) {
-            attr(c, "id", s->id);
-        } else if (s == first) {
-            attr(c, "id", first_seg);
-        } else if (!s->is_ignorable) {
-            /* a generated id must not take one the unit already uses */
-            do {
-                snprintf(sbuf, sizeof sbuf, "s%u", ++c->gen);
-            } while (unit_uses_id(u, sbuf) || strcmp(sbuf, first_seg) == 0);
-            attr(c, "id", sbuf);
-        }
-        if (!s->is_ignorable) {
-            if (s->can_resegment_no) {
-                attr(c, "canResegment", "no");
-            }
-            enum tu_state st = s->state;
-            if (!s->has_target && st > TU_STATE_INITIAL) {
-                st = TU_STATE_INITIAL;
-            }
-            if (st != TU_STATE_NONE) {
-                attr(c, "state", tu_state_name(st));
-                if (subtype_ok(s->sub_state) && st == s->state) {
-                    attr(c, "subState", s->sub_state);
-                }
-            }
-        }
-        extra_attrs(c, &s->extra);
-        write_content20(c, "source", &s->source, false, 0);
-        if (s->has_target) {
-            write_content20(c, "target", &s->target, true, 0);
-        }
-        end(c);
-    }
-    if (!any_seg) {
-        /* a unit must hold a segment (2.1 §4.2.2.5) */
-        start(c, "segment");
-        start(c, "source");
-        end(c);
-        end(c);
-    }
-    end(c);
-    c->unit = NULL;
-}
-
-static void write_nodes20(struct wctx *c, const struct tu_nodes *n);
-
-static void write_group20(struct wctx *c, const struct tu_group *g)
-{
-    char buf[32];
-    start(c, "group");
-    if (g->id != NULL) {
-        attr(c, "id", g->id);
-    } else {
-        snprintf(buf, sizeof buf, "g%u", ++c->gen);
-        attr(c, "id", buf);
-    }
-    attr(c, "name", g->name);
-    if (g->type && subtype_ok(g->type)) {
-        attr(c, "type", g->type);
-    }
-    translate_attr(c, g->translate);
-    attr(c, "xml:space", g->space);
-    extra_attrs(c, &g->extra);
-    write_metas20(c, &g->meta);
-    exts(c, &g->exts);
-    write_notes20(c, &g->notes);
-    write_nodes20(c, &g->children);
-    end(c);
-}
-
-static void write_nodes20(struct wctx *c, const struct tu_nodes *n)
-{
-    for (size_t i = 0; i < n->count; i++) {
-        if (n->items[i].is_group) {
-            write_group20(c, n->items[i].u.group);
-        } else {
-            write_unit20(c, n->items[i].u.unit);
-        }
-    }
-}
-
-static const char *doc_lang(const struct tu_doc *d, bool target)
+const char *xw_doc_lang(const struct tu_doc *d, bool target)
 {
     const char *l = target ? d->trg_lang : d->src_lang;
     for (size_t i = 0; l == NULL && i < d->file_count; i++) {
@@ -784,436 +277,8 @@ static const char *doc_lang(const struct tu_doc *d, bool target)
     return l;
 }
 
-static void write_doc20(struct wctx *c, const struct tu_doc *d)
-{
-    char buf[32];
-    const char *ns = c->version == TU_XLIFF_2_2 ? XLIFF22_NS : XLIFF20_NS;
 
-    start(c, "xliff");
-    attr(c, "xmlns", ns);
-    attr(c, "xmlns:mtc", MTC_NS);
-    attr(c, "xmlns:mda", MDA_NS);
-    attr(c, "version", tu_xliff_version_name(c->version));
-    attr(c, "srcLang", doc_lang(d, false) ? doc_lang(d, false) : "und");
-    attr(c, "trgLang", doc_lang(d, true));
-    extra_attrs(c, &d->extra);
-    /*
-     * 2.2 allows <notes> and <mda:metadata> before the files (kept as the
-     * document's extension children); 2.0/2.1 allow nothing but <file>
-     * there, so such content cannot be written in those versions.
-     */
-    if (c->version == TU_XLIFF_2_2) {
-        exts(c, &d->exts);
-    }
-    for (size_t i = 0; i < d->file_count; i++) {
-        const struct tu_file *f = d->files[i];
-        start(c, "file");
-        if (f->id != NULL) {
-            attr(c, "id", f->id);
-        } else {
-            snprintf(buf, sizeof buf, "f%zu", i + 1);
-            attr(c, "id", buf);
-        }
-        attr(c, "original", f->original);
-        translate_attr(c, f->translate);
-        attr(c, "xml:space", f->space);
-        extra_attrs(c, &f->extra);
-        if (f->skeleton != NULL || f->skeleton_href != NULL) {
-            start(c, "skeleton");
-            if (f->skeleton == NULL || f->skeleton[0] == '\0') {
-                attr(c, "href", f->skeleton_href);
-            }
-            text(c, f->skeleton);
-            end(c);
-        }
-        write_metas20(c, &f->meta);
-        exts(c, &f->exts);
-        write_notes20(c, &f->notes);
-        write_nodes20(c, &f->children);
-        if (f->children.count == 0) {
-            start(c, "unit");
-            attr(c, "id", "u-empty");
-            start(c, "segment");
-            start(c, "source");
-            end(c);
-            end(c);
-            end(c);
-        }
-        end(c);
-    }
-    end(c);
-}
-
-/* ---------------------------------------------------------------- 1.2 */
-
-static void write_content12(struct wctx *c, const struct tu_content *ct)
-{
-    char ibuf[32];
-    int depth = 0;
-    for (size_t i = 0; i < ct->count; i++) {
-        const struct tu_inline *in = &ct->items[i];
-        const char *id = code_id(c, in, ibuf, sizeof ibuf);
-        switch (in->kind) {
-        case TU_INLINE_TEXT:
-            text_cp(c, in->text, "source> or <target");
-            break;
-        case TU_INLINE_PH:
-            start(c, in->data ? "ph" : "x");
-            attr(c, "id", id);
-            attr(c, "equiv-text", in->equiv);
-            text(c, in->data);
-            end(c);
-            break;
-        case TU_INLINE_PC_START:
-            if (in->data != NULL || in->data_end != NULL) {
-                /* keep original data: bpt/ept, paired again on reading */
-                start(c, "bpt");
-                attr(c, "id", id);
-                attr(c, "rid", id);
-                attr(c, "equiv-text", in->equiv);
-                text(c, in->data);
-                end(c);
-            } else {
-                start(c, "g");
-                attr(c, "id", id);
-                depth++;
-            }
-            break;
-        case TU_INLINE_PC_END: {
-            const struct tu_inline *st = NULL;
-            int level = 0;
-            for (size_t k = i; k-- > 0;) {
-                const struct tu_inline *p = &ct->items[k];
-                if (p->kind == TU_INLINE_PC_END) {
-                    level++;
-                } else if (p->kind == TU_INLINE_PC_START) {
-                    if (level == 0) {
-                        st = p;
-                        break;
-                    }
-                    level--;
-                }
-            }
-            if (st != NULL && (st->data != NULL || st->data_end != NULL)) {
-                char eb[40];
-                snprintf(eb, sizeof eb, "%s-e", code_id(c, st, ibuf, sizeof ibuf));
-                start(c, "ept");
-                attr(c, "id", eb);
-                attr(c, "rid", code_id(c, st, ibuf, sizeof ibuf));
-                attr(c, "equiv-text", st->equiv_end);
-                text(c, st->data_end);
-                end(c);
-            } else if (depth > 0) {
-                end(c);
-                depth--;
-            }
-            break;
-        }
-        case TU_INLINE_SC:
-        case TU_INLINE_EC:
-            if (in->flags & TU_INLINE_ISOLATED) {
-                start(c, "it");
-                attr(c, "id", id);
-                attr(c, "pos", in->kind == TU_INLINE_SC ? "open" : "close");
-                attr(c, "equiv-text", in->equiv);
-                text(c, in->data);
-                end(c);
-            } else if (in->data != NULL) {
-                char eb[40];
-                start(c, in->kind == TU_INLINE_SC ? "bpt" : "ept");
-                if (in->kind == TU_INLINE_EC) {
-                    snprintf(eb, sizeof eb, "%s-e", id);
-                    attr(c, "id", eb);
-                } else {
-                    attr(c, "id", id);
-                }
-                attr(c, "rid", id);
-                attr(c, "equiv-text", in->equiv);
-                text(c, in->data);
-                end(c);
-            } else {
-                start(c, in->kind == TU_INLINE_SC ? "bx" : "ex");
-                if (in->kind == TU_INLINE_EC) {
-                    char eb[40];
-                    snprintf(eb, sizeof eb, "%s-e", id);
-                    attr(c, "id", eb);
-                } else {
-                    attr(c, "id", id);
-                }
-                attr(c, "rid", id);
-                attr(c, "equiv-text", in->equiv);
-                end(c);
-            }
-            break;
-        case TU_INLINE_MRK_START: {
-            char mt[80];
-            start(c, "mrk");
-            depth++;
-            if (in->flags & TU_INLINE_TRANSLATE_NO) {
-                attr(c, "mtype", "protected");
-            } else if (in->type && strcmp(in->type, "term") == 0) {
-                attr(c, "mtype", "term");
-            } else {
-                snprintf(mt, sizeof mt, "x-%s", in->type ? in->type : "generic");
-                attr(c, "mtype", mt);
-            }
-            /* no mid: 1.2 keyrefs every target mrk/@mid to a seg-source segment */
-            if (in->value != NULL && in->type && strcmp(in->type, "comment") == 0) {
-                attr(c, "comment", in->value);
-            }
-            break;
-        }
-        case TU_INLINE_MRK_END:
-            if (depth > 0) {
-                end(c);
-                depth--;
-            }
-            break;
-        case TU_INLINE_SM:
-        case TU_INLINE_EM:
-            break; /* 1.2 has no marker split across elements */
-        }
-    }
-    while (depth-- > 0) {
-        end(c);
-    }
-}
-
-static const char *state12(enum tu_state st)
-{
-    switch (st) {
-    case TU_STATE_INITIAL:
-        return "needs-translation";
-    case TU_STATE_TRANSLATED:
-        return "translated";
-    case TU_STATE_REVIEWED:
-        return "signed-off";
-    case TU_STATE_FINAL:
-        return "final";
-    default:
-        return NULL;
-    }
-}
-
-static bool qualifier_ok(const char *q)
-{
-    static const char *const ok[] = {
-        "exact-match", "fuzzy-match", "id-match", "leveraged-glossary",
-        "leveraged-inherited", "leveraged-mt", "leveraged-repository",
-        "leveraged-tm", "mt-suggestion", "rejected-grammar",
-        "rejected-inaccurate", "rejected-length", "rejected-spelling",
-        "tm-suggestion"};
-    for (size_t i = 0; q && i < sizeof ok / sizeof *ok; i++) {
-        if (strcmp(q, ok[i]) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
-                         bool mark)
-{
-    for (size_t i = 0; i < u->seg_count; i++) {
-        const struct tu_segment *s = &u->segs[i];
-        const struct tu_content *ct = target ? &s->target : &s->source;
-        if (target && !s->has_target) {
-            if (!s->is_ignorable) {
-                continue; /* untranslated: no mrk, the reader pairs by mid */
-            }
-            ct = &s->source;
-        }
-        if (mark && !s->is_ignorable) {
-            char buf[32];
-            start(c, "mrk");
-            attr(c, "mtype", "seg");
-            if (s->id != NULL) {
-                attr(c, "mid", s->id);
-            } else {
-                snprintf(buf, sizeof buf, "%zu", i + 1);
-                attr(c, "mid", buf);
-            }
-            write_content12(c, ct);
-            end(c);
-        } else {
-            write_content12(c, ct);
-        }
-    }
-}
-
-static void write_unit12(struct wctx *c, const struct tu_unit *u)
-{
-    char buf[32];
-    bool multi = u->seg_count != 1 || u->segs[0].is_ignorable;
-    bool any_target = false;
-    enum tu_state st = TU_STATE_NONE;
-    const char *qual = NULL;
-
-    start(c, "trans-unit");
-    if (u->id != NULL) {
-        attr(c, "id", u->id);
-    } else {
-        snprintf(buf, sizeof buf, "u%u", ++c->gen);
-        attr(c, "id", buf);
-    }
-    c->unit = u->id != NULL ? u->id : buf;
-    attr(c, "resname", u->name);
-    translate_attr(c, u->translate);
-    attr(c, "xml:space", u->space);
-    /* 2.x extensions stay out: 1.2 strict demands schemas for them */
-    for (size_t i = 0; i < u->seg_count; i++) {
-        const struct tu_segment *s = &u->segs[i];
-        if (s->is_ignorable) {
-            continue;
-        }
-        any_target |= s->has_target;
-        if (s->state != TU_STATE_NONE && (st == TU_STATE_NONE || s->state < st)) {
-            st = s->state;
-        }
-        if (qual == NULL && qualifier_ok(s->sub_state)) {
-            qual = s->sub_state;
-        }
-    }
-    start(c, "source");
-    if (u->seg_count > 0) {
-        attr(c, "xml:lang", u->segs[0].source.lang);
-    }
-    write_segs12(c, u, false, false);
-    end(c);
-    if (multi) {
-        start(c, "seg-source");
-        write_segs12(c, u, false, true);
-        end(c);
-    }
-    if (any_target) {
-        start(c, "target");
-        attr(c, "state", state12(st));
-        attr(c, "state-qualifier", qual);
-        write_segs12(c, u, true, multi);
-        end(c);
-    }
-    for (size_t i = 0; i < u->match_count; i++) {
-        const struct tu_match *m = &u->matches[i];
-        start(c, "alt-trans");
-        if (multi && m->ref != NULL) {
-            attr(c, "mid", m->ref[0] == '#' ? m->ref + 1 : m->ref);
-        }
-        double q = m->match_quality >= 0 ? m->match_quality : m->similarity;
-        if (q >= 0) {
-            fmt_num(buf, sizeof buf, q);
-            attr(c, "match-quality", buf);
-        }
-        attr(c, "origin", m->origin);
-        if (m->subtype != NULL || m->type != NULL) {
-            char t[96];
-            snprintf(t, sizeof t, "x-%s", m->subtype ? m->subtype : m->type);
-            for (char *p = t; *p; p++) {
-                if (*p == ':') {
-                    *p = '-';
-                }
-            }
-            attr(c, "alttranstype", strcmp(t, "x-proposal") ? "proposal" : "proposal");
-        }
-        start(c, "source");
-        write_content12(c, &m->source);
-        end(c);
-        start(c, "target");
-        write_content12(c, &m->target);
-        end(c);
-        if (m->note != NULL) {
-            start(c, "note");
-            text(c, m->note);
-            end(c);
-        }
-        end(c);
-    }
-    for (size_t i = 0; i < u->notes.count; i++) {
-        const struct tu_note *no = &u->notes.items[i];
-        start(c, "note");
-        if (no->applies_to != NULL) {
-            attr(c, "annotates", strcmp(no->applies_to, "target") == 0 ? "target" : "source");
-        }
-        attr(c, "priority", no->priority);
-        attr(c, "from", no->category);
-        text(c, no->text);
-        end(c);
-    }
-    end(c);
-    c->unit = NULL;
-}
-
-static void write_nodes12(struct wctx *c, const struct tu_nodes *n)
-{
-    char buf[32];
-    for (size_t i = 0; i < n->count; i++) {
-        if (!n->items[i].is_group) {
-            write_unit12(c, n->items[i].u.unit);
-            continue;
-        }
-        const struct tu_group *g = n->items[i].u.group;
-        start(c, "group");
-        if (g->id != NULL) {
-            attr(c, "id", g->id);
-        } else {
-            snprintf(buf, sizeof buf, "g%u", ++c->gen);
-            attr(c, "id", buf);
-        }
-        attr(c, "resname", g->name);
-        translate_attr(c, g->translate);
-        attr(c, "xml:space", g->space);
-        for (size_t k = 0; k < g->notes.count; k++) {
-            start(c, "note");
-            text(c, g->notes.items[k].text);
-            end(c);
-        }
-        write_nodes12(c, &g->children);
-        end(c);
-    }
-}
-
-static void write_doc12(struct wctx *c, const struct tu_doc *d)
-{
-    start(c, "xliff");
-    attr(c, "xmlns", XLIFF12_NS);
-    attr(c, "version", "1.2");
-    for (size_t i = 0; i < d->file_count; i++) {
-        const struct tu_file *f = d->files[i];
-        start(c, "file");
-        attr(c, "original", f->original ? f->original : (f->id ? f->id : "unknown"));
-        attr(c, "source-language",
-             f->src_lang ? f->src_lang : (doc_lang(d, false) ? doc_lang(d, false) : "und"));
-        attr(c, "target-language", f->trg_lang ? f->trg_lang : doc_lang(d, true));
-        attr(c, "datatype", f->datatype ? f->datatype : "plaintext");
-        attr(c, "xml:space", f->space);
-        if (f->skeleton != NULL || f->skeleton_href != NULL || f->notes.count > 0) {
-            start(c, "header");
-            if (f->skeleton != NULL) {
-                start(c, "skl");
-                start(c, "internal-file");
-                text(c, f->skeleton);
-                end(c);
-                end(c);
-            } else if (f->skeleton_href != NULL) {
-                start(c, "skl");
-                start(c, "external-file");
-                attr(c, "href", f->skeleton_href);
-                end(c);
-                end(c);
-            }
-            for (size_t k = 0; k < f->notes.count; k++) {
-                start(c, "note");
-                text(c, f->notes.items[k].text);
-                end(c);
-            }
-            end(c);
-        }
-        start(c, "body");
-        write_nodes12(c, &f->children);
-        end(c);
-        end(c);
-    }
-    end(c);
-}
+/* ---------------------------------------------------------------- entry */
 
 /* Where the serialization goes: a buffer or a file, chunk by chunk, so the
  * document is never held twice (once by libxml2, once by us). */
@@ -1267,13 +332,13 @@ static enum tu_status write_to(const struct tu_doc *doc,
     }
     c.version = version;
     xmlTextWriterSetIndent(c.w, 0);
-    chk(&c, xmlTextWriterStartDocument(c.w, "1.0", "UTF-8", NULL));
+    xw_chk(&c, xmlTextWriterStartDocument(c.w, "1.0", "UTF-8", NULL));
     if (version == TU_XLIFF_1_2) {
-        write_doc12(&c, doc);
+        xw_write_doc12(&c, doc);
     } else {
-        write_doc20(&c, doc);
+        xw_write_doc20(&c, doc);
     }
-    chk(&c, xmlTextWriterEndDocument(c.w));
+    xw_chk(&c, xmlTextWriterEndDocument(c.w));
     xmlFreeTextWriter(c.w); /* flushes and closes ob */
     tu_free(c.data);
     if (c.oom) {

@@ -10,8 +10,13 @@
 #include <libxml/tree.h>
 
 #include <tumac/error.h>
+#include <tumac/xliff.h>
 
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
+/* 1.2 context-type listing a unit's untranslated segments (their mids) */
+#define TU_XLIFF12_UNTRANSLATED "x-tumac-untranslated"
+/* 1.1: what po2xliff and older tools write; read as 1.2, its successor */
+#define XLIFF11_NS "urn:oasis:names:tc:xliff:document:1.1"
 #define XLIFF20_NS "urn:oasis:names:tc:xliff:document:2.0"
 #define XLIFF22_NS "urn:oasis:names:tc:xliff:document:2.2"
 #define MTC_NS "urn:oasis:names:tc:xliff:matches:2.0"
@@ -68,5 +73,19 @@ void tu_xv_module_element(struct tu_xv_report *r, xmlNodePtr n);
 void tu_xv_module_attrs(struct tu_xv_report *r, xmlNodePtr n);
 /* walks a whole 2.x document: every module element and attribute */
 void tu_xv_modules_check(struct tu_xv_report *r, xmlNodePtr root);
+
+/*
+ * The OASIS schema of the document's namespace (schema.c): every violation
+ * is an error in r. Fails (TU_ENOTFOUND) when the schemas are not installed.
+ */
+/*
+ * A target of plain text whose source has codes: each occurrence of a
+ * code's original data in the text becomes that code (textcodes.c; for PO
+ * round trips). Returns the number of codes found, 0 when nothing was done
+ * (ambiguous or no match), -1 when out of memory.
+ */
+int tu_xliff_codes_from_text(struct tu_content *target, const struct tu_content *source);
+
+enum tu_status tu_xv_schema_check(struct tu_xv_report *r, xmlDocPtr x, const char *ns);
 
 #endif

@@ -12,6 +12,13 @@ for f in bin/tumac lib/libtumac.a "lib/libtumac.so.$version" "lib/$so" lib/libtu
          include/tumac/tumac.h lib/pkgconfig/tumac.pc share/man/man1/tumac.1; do
     if [ -e "$dest/usr/$f" ]; then echo "PASS installed $f"; else echo "FAIL missing $f"; fi
 done
+for f in share/tumac/schemas/xliff-1.2/xliff-core-1.2-strict.xsd share/tumac/schemas/xliff-2.1-modules.xsd \
+         share/tumac/schemas/xliff-2.2/schemas/xliff_core_2.2.xsd share/tumac/schemas/NOTICE.md; do
+    if [ -e "$dest/usr/$f" ]; then echo "PASS installed $f"; else echo "FAIL missing $f"; fi
+done
+"$TUMAC" extract -s en -t bs --xliff 1.2 -o "$WORK/r.xlf" samples/workshop-media-literacy.en.html
+check_ok "the installed schemas validate (TUMAC_SCHEMAS: DESTDIR is not the prefix)" \
+    env TUMAC_SCHEMAS="$dest/usr/share/tumac/schemas" "$dest/usr/bin/tumac" validate "$WORK/r.xlf"
 check_grep "man page has a title header" "^\.TH TUMAC 1" "$dest/usr/share/man/man1/tumac.1"
 pc="$dest/usr/lib/pkgconfig/tumac.pc"
 check_grep "pkg-config file names the version" '^Version: [0-9]' "$pc"

@@ -5,7 +5,7 @@
 
 gen="$WORK/gen"
 check_ok "make gen into a temp folder" make -s gen GEN_DIR="$gen"
-for f in text/segment-abbrev.c text/translit-exceptions.c filters/html-entities.c \
+for f in text/segment-abbrev.c text/translit-exceptions.c text/english-words.c filters/html-entities.c \
          tm/schema.gen.h; do
     check_files_same "committed src/$f is what make gen writes" "src/$f" "$gen/$f"
 done

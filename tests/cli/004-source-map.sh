@@ -28,7 +28,7 @@ check_ok "src/README.md states the dependency line" test -n "$line"
 # header -> module (every public header belongs to one module)
 declare -A home=([alloc]=base [buf]=base [error]=base [fileio]=base [escape]=base
     [version]=base [text]=text [locale]=text [segment]=text [numwords]=text [xliff]=xliff
-    [filter]=filters [tm]=tm [leverage]=leverage [batch]=batch [serve]=serve [tumac]=cli)
+    [filter]=filters [tm]=tm [leverage]=leverage [check]=check [batch]=batch [serve]=serve [tumac]=cli)
 check_eq "every public header has its module here" \
     "$(for h in include/tumac/*.h; do b=$(basename "$h" .h); [ -n "${home[$b]:-}" ] || echo "$b"; done)" ""
 declare -A level=()
@@ -68,5 +68,5 @@ check_eq "ICU only in text/" "$(grep -rl '#include <unicode/' src | grep -v '^sr
 check_eq "SQLite only in tm/" "$(grep -rl '#include <sqlite3.h>' src | grep -v '^src/tm/')" ""
 check_eq "libmicrohttpd and jansson only in serve/" "$(grep -rl '#include <microhttpd.h>\|#include <jansson.h>' src | grep -v '^src/serve/')" ""
 check_eq "gumbo only in filters/" "$(grep -rl '#include <gumbo' src | grep -v '^src/filters/')" ""
-check_eq "libxml2 only in base/xmlparse, xliff/, tm/tmx.c, text/srx.c and filters/xmlpart.c" \
-    "$(grep -rl '#include <libxml/' src | grep -v '^src/base/xmlparse\|^src/xliff/\|^src/tm/tmx.c$\|^src/text/srx.c$\|^src/filters/xmlpart.c$')" ""
+check_eq "libxml2 only in base/xmlparse, xliff/, tm/tmx.c, text/srx.c, filters/xmlpart.c and check/tbx.c" \
+    "$(grep -rl '#include <libxml/' src | grep -v '^src/base/xmlparse\|^src/xliff/\|^src/tm/tmx.c$\|^src/text/srx.c$\|^src/filters/xmlpart.c$\|^src/check/tbx.c$')" ""

@@ -107,6 +107,10 @@ TEST(locale_tags_canonical)
     CHECK_STR(loc.tag, "bs");
     CHECK_STR(tu_locale_script(&loc), "Latn");
     CHECK(tu_locale_is_biscriptal(&loc));
+    CHECK(tu_locale_parse("bs-cyrl", &loc, &err) == TU_OK);
+    CHECK_STR(loc.tag, "bs-Cyrl");
+    CHECK(tu_locale_parse("SR-latn", &loc, &err) == TU_OK);
+    CHECK_STR(loc.tag, "sr-Latn");
     CHECK(tu_locale_parse("hr-hr", &loc, &err) == TU_OK);
     CHECK_STR(loc.tag, "hr-HR");
     CHECK(tu_locale_parse("en", &loc, &err) == TU_OK);

@@ -533,3 +533,54 @@ TEST(tm_content_stamp_ignores_usage_counts)
     tu_tm_close(tm);
     gone(path);
 }
+
+/* The keys a lookup keeps for the next (lookup.c) are of one content: a
+ * unit deleted and its id given to another sentence is scored by the new
+ * key, as the exhaustive scan scores it. */
+TEST(tm_kept_keys_follow_the_content)
+{
+    char path[512];
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path), *ro = NULL;
+    struct tu_tm_filter f = {0};
+    struct tu_error err = {0};
+    struct tu_tm_query q = {0};
+    struct tu_tm_match *m = NULL, *x = NULL;
+    size_t n = 0, nx = 0, deleted = 0;
+    const char *text = "The mission closed its old office in Banja Luka for the media.";
+
+    CHECK(tm != NULL);
+    if (tm == NULL) {
+        return;
+    }
+    q.src_lang = "en";
+    q.trg_lang = "bs";
+    q.text = text;
+    q.len = strlen(text);
+    q.min_score = 50;
+    CHECK(tu_tm_begin(tm, &err) == TU_OK);
+    CHECK(add(tm, "en", "bs", "The mission opened a new office in Mostar for the local media.",
+              "Misija je otvorila novi ured u Mostaru za lokalne medije.", NULL));
+    CHECK(tu_tm_commit(tm, &err) == TU_OK);
+    CHECK(tu_tm_open(path, true, &ro, &err) == TU_OK);
+    if (ro == NULL) {
+        return;
+    }
+    CHECK(tu_tm_lookup(ro, &q, &m, &n, &err) == TU_OK && n == 1);
+    CHECK(n == 1 && m[0].score == 59 && strstr(m[0].src_text, "Mostar") != NULL);
+    tu_tm_matches_free(m, n);
+    f.trg_lang = "bs";
+    CHECK(tu_tm_delete(tm, &f, &deleted, &err) == TU_OK && deleted == 1);
+    CHECK(tu_tm_begin(tm, &err) == TU_OK);
+    CHECK(add(tm, "en", "bs", "The mission closed its old office in Zenica for the local media.",
+              "Misija je zatvorila stari ured u Zenici za lokalne medije.", NULL));
+    CHECK(tu_tm_commit(tm, &err) == TU_OK);
+    CHECK(tu_tm_lookup(ro, &q, &m, &n, &err) == TU_OK);
+    CHECK(tu_tm_lookup_exhaustive(ro, &q, &x, &nx, &err) == TU_OK);
+    CHECK(n == 1 && nx == 1 && strstr(m[0].src_text, "Zenica") != NULL &&
+          m[0].score == x[0].score && m[0].score > 59);
+    tu_tm_matches_free(m, n);
+    tu_tm_matches_free(x, nx);
+    own_tm(&ro);
+    own_tm(&tm);
+    gone(path);
+}

@@ -216,3 +216,89 @@ TEST(xliff_validate_written_document)
     remove(path);
     own_doc(&d);
 }
+
+/* A 1.2 document with one unit, its body `tu` (attributes, then children). */
+static struct tu_unit *read_unit12(const char *tu, struct tu_doc **doc)
+{
+    char x[2048];
+    struct tu_error err = {0};
+    snprintf(x, sizeof x,
+             "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">"
+             "<file original=\"a\" source-language=\"en\" target-language=\"bs\" datatype=\"html\">"
+             "<body><trans-unit id=\"u1\"%s</trans-unit></body></file></xliff>",
+             tu);
+    *doc = NULL;
+    if (tu_xliff_read_memory(x, strlen(x), "m", doc, &err) != TU_OK) {
+        return NULL;
+    }
+    return (*doc)->files[0]->children.items[0].u.unit;
+}
+
+TEST(xliff12_source_copies_are_not_translations)
+{
+    struct tu_doc *d;
+    struct tu_unit *u;
+
+    u = read_unit12("><source>OSCE</source><target state=\"new\">OSCE</target>", &d);
+    CHECK(u != NULL && !u->segs[0].has_target);
+    tu_doc_free(d);
+    u = read_unit12("><source>OSCE</source><target state=\"translated\">OSCE</target>", &d);
+    CHECK(u != NULL && u->segs[0].has_target && u->segs[0].state == TU_STATE_TRANSLATED);
+    tu_doc_free(d);
+    /* OmegaT leaves the state alone: a changed target is its translation */
+    u = read_unit12("><source>Mission</source><target state=\"needs-translation\">Misija</target>", &d);
+    CHECK(u != NULL && u->segs[0].has_target && u->segs[0].state == TU_STATE_INITIAL);
+    tu_doc_free(d);
+    /* pomerge's fuzzy entry */
+    u = read_unit12(" approved=\"no\"><source>Mission</source><target state=\"needs-translation\">Misija</target>", &d);
+    CHECK(u != NULL && !u->segs[0].has_target);
+    tu_doc_free(d);
+    /* a listed segment is a copy, an unlisted one equal to its source a translation */
+    u = read_unit12("><source>A. B.</source><seg-source><mrk mtype=\"seg\" mid=\"s1\">A.</mrk> "
+                    "<mrk mtype=\"seg\" mid=\"s2\">B.</mrk></seg-source><target state=\"needs-translation\">"
+                    "<mrk mtype=\"seg\" mid=\"s1\">A.</mrk> <mrk mtype=\"seg\" mid=\"s2\">B.</mrk></target>"
+                    "<context-group purpose=\"information\"><context context-type=\"x-tumac-untranslated\">s2"
+                    "</context></context-group>", &d);
+    CHECK(u != NULL && u->seg_count == 3);
+    CHECK(u->segs[0].has_target && u->segs[0].state == TU_STATE_TRANSLATED);
+    CHECK(!u->segs[2].has_target);
+    tu_doc_free(d);
+}
+
+TEST(xliff12_whole_target_of_a_segmented_unit)
+{
+    struct tu_doc *d;
+    struct tu_unit *u = read_unit12(
+        "><source>A. B.</source><seg-source><mrk mtype=\"seg\" mid=\"s1\">A.</mrk> "
+        "<mrk mtype=\"seg\" mid=\"s2\">B.</mrk></seg-source><target state=\"translated\">X. Y.</target>", &d);
+    CHECK(u != NULL && u->seg_count == 1);
+    CHECK(u->segs[0].has_target);
+    CHECK_STR(u->segs[0].target.items[0].text, "X. Y.");
+    tu_doc_free(d);
+}
+
+TEST(xliff12_codes_back_from_escaped_markup)
+{
+    struct tu_doc *d;
+    struct tu_unit *u = read_unit12(
+        "><source>A <bpt id=\"1\" rid=\"1\">&lt;b&gt;</bpt>bold<ept id=\"1-e\" rid=\"1\">&lt;/b&gt;</ept>"
+        " word<ph id=\"2\">&lt;br&gt;</ph></source>"
+        "<target state=\"translated\">&lt;br&gt;Jedna &lt;b&gt;masna&lt;/b&gt; riječ</target>", &d);
+    CHECK(u != NULL && u->segs[0].has_target);
+    const struct tu_content *t = &u->segs[0].target;
+    CHECK(t->count == 6);
+    CHECK(t->items[0].kind == TU_INLINE_PH);
+    CHECK_STR(t->items[0].id, "2");
+    CHECK_STR(t->items[1].text, "Jedna ");
+    CHECK(t->items[2].kind == TU_INLINE_PC_START);
+    CHECK_STR(t->items[2].data, "<b>");
+    CHECK_STR(t->items[2].data_end, "</b>");
+    CHECK(t->items[4].kind == TU_INLINE_PC_END);
+    tu_doc_free(d);
+    /* the source's own text reads like its markup: left as text */
+    u = read_unit12("><source>Write &lt;b&gt; for <bpt id=\"1\" rid=\"1\">&lt;b&gt;</bpt>bold"
+                    "<ept id=\"1-e\" rid=\"1\">&lt;/b&gt;</ept></source>"
+                    "<target state=\"translated\">Piši &lt;b&gt;</target>", &d);
+    CHECK(u != NULL && u->segs[0].target.count == 1);
+    tu_doc_free(d);
+}

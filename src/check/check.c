@@ -1,0 +1,813 @@
+/*
+ * tumac check: the driver (levels, findings, the walk over a document) and
+ * the two checks that read the content's structure: inline codes and
+ * numbers by value. The text checks are in checks.c, script.c, variant.c
+ * and tbx.c.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <tumac/alloc.h>
+#include <tumac/numwords.h>
+
+#include "check-int.h"
+
+static const char *const names[TU_CHECK_COUNT] = {
+    "codes",  "numbers", "urls",        "emails",     "placeholders", "untranslated",
+    "script", "variant", "punctuation", "whitespace", "quotes",       "terms",
+};
+
+/* What a finding of each check means by default: an error blocks
+ * publishing; typography and the other standard's words are reviewed. */
+static const enum tu_check_level default_level[TU_CHECK_COUNT] = {
+    TU_CHECK_ERROR, TU_CHECK_ERROR, TU_CHECK_ERROR, TU_CHECK_ERROR,
+    TU_CHECK_ERROR, TU_CHECK_ERROR, TU_CHECK_ERROR, TU_CHECK_WARN,
+    TU_CHECK_WARN,  TU_CHECK_WARN,  TU_CHECK_WARN,  TU_CHECK_ERROR,
+};
+
+const char *tu_check_name(enum tu_check_id id)
+{
+    return id < TU_CHECK_COUNT ? names[id] : "?";
+}
+
+int tu_check_parse(const char *name)
+{
+    for (int i = 0; i < TU_CHECK_COUNT; i++) {
+        if (strcmp(names[i], name) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+const char *tu_check_level_name(enum tu_check_level level)
+{
+    return level == TU_CHECK_ERROR ? "error" : level == TU_CHECK_WARN ? "warning" : "ignored";
+}
+
+enum tu_status tu_checker_new(struct tu_checker **out, struct tu_error *err)
+{
+    *out = tu_calloc(1, sizeof **out);
+    if (*out == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    memcpy((*out)->level, default_level, sizeof default_level);
+    return TU_OK;
+}
+
+void tu_checker_free(struct tu_checker *c)
+{
+    if (c != NULL) {
+        glossary_free(c->gloss);
+        tu_free(c);
+    }
+}
+
+void tu_checker_set_level(struct tu_checker *c, enum tu_check_id id,
+                          enum tu_check_level level)
+{
+    if (id < TU_CHECK_COUNT) {
+        c->level[id] = level;
+    }
+}
+
+void tu_findings_release(struct tu_findings *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        tu_free(f->items[i].file);
+        tu_free(f->items[i].unit);
+        tu_free(f->items[i].segment);
+        tu_free(f->items[i].message);
+    }
+    tu_free(f->items);
+    memset(f, 0, sizeof *f);
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s);
+    char *d = tu_malloc(n + 1);
+    if (d != NULL) {
+        memcpy(d, s, n + 1);
+    }
+    return d;
+}
+
+void check_report(struct run *r, enum tu_check_id id, const char *fmt, ...)
+{
+    struct tu_buf msg;
+    struct tu_finding *f;
+    va_list ap;
+
+    if (r->c->level[id] == TU_CHECK_IGNORE || r->st != TU_OK) {
+        return;
+    }
+    tu_buf_init(&msg, TU_BUF_NO_LIMIT);
+    va_start(ap, fmt);
+    tu_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    f = tu_grow(r->out->items, sizeof *f, r->out->count + 1, &r->out->cap);
+    if (f == NULL || msg.status != TU_OK) {
+        tu_buf_release(&msg);
+        r->st = tu_error_set(r->err, TU_ENOMEM, "out of memory");
+        return;
+    }
+    r->out->items = f;
+    f += r->out->count;
+    f->file = dup_str(r->file);
+    f->unit = dup_str(r->unit);
+    f->segment = dup_str(r->seg);
+    f->check = id;
+    f->severity = r->c->level[id];
+    f->message = tu_buf_detach(&msg, NULL);
+    r->out->count++;
+    r->out->errors += f->severity == TU_CHECK_ERROR;
+    if (f->file == NULL || f->unit == NULL || f->segment == NULL || f->message == NULL) {
+        r->st = tu_error_set(r->err, TU_ENOMEM, "out of memory");
+    }
+}
+
+/* ---- languages ---- */
+
+bool check_lang_is(const char *tag, const char *lang)
+{
+    size_t n = strlen(lang);
+    return tag != NULL && strncasecmp(tag, lang, n) == 0 &&
+           (tag[n] == '\0' || tag[n] == '-' || tag[n] == '_');
+}
+
+/* The tag has the subtag `sub` after its primary one ("Latn"). */
+static bool has_subtag(const char *tag, const char *sub)
+{
+    size_t n = strlen(sub);
+    for (const char *p = strpbrk(tag, "-_"); p != NULL; p = strpbrk(p + 1, "-_")) {
+        if (strncasecmp(p + 1, sub, n) == 0 && (p[n + 1] == '\0' || p[n + 1] == '-' ||
+                                                p[n + 1] == '_')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *check_find(const char *hay, size_t n, const char *needle, size_t m)
+{
+    for (size_t i = 0; m > 0 && i + m <= n; i++) {
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0) {
+            return hay + i;
+        }
+    }
+    return NULL;
+}
+
+bool check_lang_cyrillic(const char *tag)
+{
+    static const char *const cyr[] = {"sr", "mk", "ru", "uk", "bg", "be"};
+    if (tag == NULL || has_subtag(tag, "Latn")) {
+        return false;
+    }
+    if (has_subtag(tag, "Cyrl")) {
+        return true;
+    }
+    for (size_t i = 0; i < sizeof cyr / sizeof *cyr; i++) {
+        if (check_lang_is(tag, cyr[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool check_lang_bcs(const char *tag)
+{
+    return check_lang_is(tag, "bs") || check_lang_is(tag, "hr") ||
+           check_lang_is(tag, "sr") || check_lang_is(tag, "cnr") ||
+           check_lang_is(tag, "sh");
+}
+
+/* ---- codes ---- */
+
+static bool is_code(enum tu_inline_kind k)
+{
+    return k == TU_INLINE_PH || k == TU_INLINE_PC_START || k == TU_INLINE_PC_END ||
+           k == TU_INLINE_SC || k == TU_INLINE_EC;
+}
+
+static const char *code_name(enum tu_inline_kind k)
+{
+    switch (k) {
+    case TU_INLINE_PH: return "ph";
+    case TU_INLINE_PC_START: return "pc";
+    case TU_INLINE_PC_END: return "/pc";
+    case TU_INLINE_SC: return "sc";
+    case TU_INLINE_EC: return "ec";
+    default: return "?";
+    }
+}
+
+/* How often code (k, id) occurs among the first n pieces of c. */
+static size_t count_code_n(const struct tu_content *c, size_t n, enum tu_inline_kind k,
+                           const char *id)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < n && i < c->count; i++) {
+        found += c->items[i].kind == k && c->items[i].id != NULL && id != NULL &&
+                 strcmp(c->items[i].id, id) == 0;
+    }
+    return found;
+}
+
+static size_t count_code(const struct tu_content *c, enum tu_inline_kind k, const char *id)
+{
+    return count_code_n(c, c->count, k, id);
+}
+
+/* Missing, extra and duplicated codes: each (kind, id) as often in the
+ * target as in the source (a code copied with copyOf is its own). */
+static void codes_counts(struct run *r)
+{
+    const struct tu_content *s = r->src_c, *t = r->trg_c;
+    for (size_t i = 0; i < s->count; i++) {
+        const struct tu_inline *in = &s->items[i];
+        if (is_code(in->kind) && in->kind != TU_INLINE_PC_END &&
+            count_code(s, in->kind, in->id) == 1 && count_code(t, in->kind, in->id) == 0) {
+            check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> of the source missing in the target",
+                         code_name(in->kind), in->id ? in->id : "");
+        }
+    }
+    for (size_t i = 0; i < t->count; i++) {
+        const struct tu_inline *in = &t->items[i];
+        size_t ns, nt;
+        if (!is_code(in->kind) || in->kind == TU_INLINE_PC_END || in->copy_of != NULL) {
+            continue;
+        }
+        ns = count_code(s, in->kind, in->id);
+        nt = count_code(t, in->kind, in->id);
+        if (ns == 0) {
+            check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> in the target is not in the source",
+                         code_name(in->kind), in->id ? in->id : "");
+        } else if (nt > ns && count_code_n(t, i, in->kind, in->id) == ns) {
+            check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> appears %zu times in the target, %zu in the source",
+                         code_name(in->kind), in->id ? in->id : "", nt, ns);
+        }
+    }
+}
+
+/* The index in the open stack of the start of code `id`, or -1. */
+static int open_index(const struct tu_inline *const *open, int depth, const char *id)
+{
+    for (int k = depth - 1; k >= 0; k--) {
+        if (open[k]->id != NULL && id != NULL && strcmp(open[k]->id, id) == 0) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+/* Codes closed in the order they were opened where they may not overlap
+ * (a pc, or a spanning code with canOverlap="no" on either side), and a
+ * spanning code's end after its start. */
+static void codes_order(struct run *r)
+{
+    const struct tu_content *t = r->trg_c;
+    const struct tu_inline *open[64];
+    int depth = 0;
+
+    for (size_t i = 0; i < t->count; i++) {
+        const struct tu_inline *in = &t->items[i];
+        if ((in->kind == TU_INLINE_PC_START || in->kind == TU_INLINE_SC) && depth < 64) {
+            open[depth++] = in;
+        } else if (in->kind == TU_INLINE_PC_END || in->kind == TU_INLINE_EC) {
+            int k = open_index(open, depth, in->id);
+            bool crossed_fixed = false;
+            for (int c = k + 1; k >= 0 && c < depth; c++) {
+                crossed_fixed |= open[c]->kind == TU_INLINE_PC_START ||
+                                 (open[c]->flags & TU_INLINE_NO_OVERLAP) != 0;
+            }
+            if (k >= 0 && (crossed_fixed || ((open[k]->flags & TU_INLINE_NO_OVERLAP) && k + 1 < depth))) {
+                check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> is misnested in the target",
+                             code_name(open[k]->kind), in->id ? in->id : "");
+                return;
+            }
+            if (k >= 0) {
+                memmove(open + k, open + k + 1, (size_t)(depth - k - 1) * sizeof *open);
+                depth--;
+            } else if (in->kind == TU_INLINE_EC && !(in->flags & TU_INLINE_ISOLATED) &&
+                       count_code(t, TU_INLINE_SC, in->id) > 0) {
+                check_report(r, TU_CHECK_CODES, "code <ec id=\"%s\"> comes before its start in the target",
+                             in->id ? in->id : "");
+            }
+        }
+    }
+    /* canReorder="no"/"firstNo": the fixed codes keep the source's order */
+    const struct tu_content *s = r->src_c;
+    size_t k = 0;
+    for (size_t i = 0; i < s->count; i++) {
+        const struct tu_inline *in = &s->items[i];
+        if (!is_code(in->kind) || in->reorder == TU_REORDER_YES) {
+            continue;
+        }
+        while (k < t->count && !(t->items[k].kind == in->kind && t->items[k].id && in->id &&
+                                 strcmp(t->items[k].id, in->id) == 0)) {
+            k++;
+        }
+        if (k == t->count) {
+            if (count_code(t, in->kind, in->id) > 0) {
+                check_report(r, TU_CHECK_CODES, "code <%s id=\"%s\"> may not be reordered",
+                             code_name(in->kind), in->id ? in->id : "");
+            }
+            return;
+        }
+    }
+}
+
+/* ---- numbers ---- */
+
+/* The values of one side and which of them are accounted for. */
+struct side {
+    struct tu_lev_value *v;
+    size_t n;
+    bool *done;
+    const char *text;
+    size_t len;
+};
+
+/* A whole number of at most four digits: its value, else -1. */
+static long small_int(const struct tu_lev_value *v)
+{
+    const char *k = v->key + 2;
+    long n = 0;
+    if (v->is_date || strncmp(v->key, "n:", 2) != 0 || strlen(k) > 4 || strchr(k, '.')) {
+        return -1;
+    }
+    for (; *k; k++) {
+        n = n * 10 + (*k - '0');
+    }
+    return n;
+}
+
+/* Pair the values both sides hold. */
+static void pair_equal(struct side *a, struct side *b)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        for (size_t j = 0; j < b->n && !a->done[i]; j++) {
+            if (!b->done[j] && strcmp(a->v[i].key, b->v[j].key) == 0) {
+                a->done[i] = b->done[j] = true;
+            }
+        }
+    }
+}
+
+/* The digits of a number key ("n:1500" -> "1500"); NULL for others. */
+static const char *int_digits(const struct tu_lev_value *v)
+{
+    return !v->is_date && strncmp(v->key, "n:", 2) == 0 && !strchr(v->key, '.') ? v->key + 2
+                                                                               : NULL;
+}
+
+/* A number grouped with plain spaces on one side is several numbers on
+ * the other: "0800 555 111" is one value in bs ("555 111" grouped) and
+ * three in en. An open value of `a` equal to the digits of consecutive
+ * open values of `b`, one space apart, pairs with them. */
+static void pair_grouped(struct side *a, struct side *b)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        const char *d = int_digits(&a->v[i]);
+        for (size_t j = 0; d != NULL && !a->done[i] && j < b->n; j++) {
+            size_t at = 0, k = j;
+            while (k < b->n && !b->done[k] && int_digits(&b->v[k]) != NULL &&
+                   (k == j || b->v[k].start == b->v[k - 1].limit + 1)) {
+                const char *e = int_digits(&b->v[k]);
+                size_t n = strlen(e);
+                if (strncmp(d + at, e, n) != 0) {
+                    break;
+                }
+                at += n;
+                k++;
+                if (d[at] == '\0') {
+                    break;
+                }
+            }
+            if (d[at] == '\0' && k - j >= 2) {
+                a->done[i] = true;
+                for (size_t x = j; x < k; x++) {
+                    b->done[x] = true;
+                }
+            }
+        }
+    }
+}
+
+/* "a.m."/"p.m."/"am"/"pm" at s[i] after spaces: 'a', 'p' or 0. */
+static char meridiem_at(const char *s, size_t len, size_t i)
+{
+    while (i < len && s[i] == ' ') {
+        i++;
+    }
+    char c = i < len ? (char)(s[i] | 0x20) : 0;
+    if ((c == 'a' || c == 'p') && i + 1 < len &&
+        ((s[i + 1] | 0x20) == 'm' || (s[i + 1] == '.' && i + 2 < len && (s[i + 2] | 0x20) == 'm'))) {
+        return c;
+    }
+    return 0;
+}
+
+/* Value i of a side read as a time of day: *h its hour, *min its minutes
+ * (-1: none) from a fraction ("5.30", "17,30") or the value after a colon
+ * or period ("17:30"), *next whether that value is the minutes, *end the
+ * byte after it all. */
+static void time_of(const struct side *a, size_t i, long *h, long *min, bool *next, size_t *end)
+{
+    const struct tu_lev_value *v = &a->v[i];
+    const char *k = v->key + 2;
+    *h = atol(k);
+    *min = -1;
+    *next = false;
+    *end = v->limit;
+    if (strchr(k, '.') != NULL) {
+        size_t p = v->start;
+        while (p < v->limit && a->text[p] >= '0' && a->text[p] <= '9') {
+            p++;
+        }
+        *min = p + 1 < v->limit ? atol(a->text + p + 1) : -1;
+    } else if (i + 1 < a->n && a->v[i + 1].start == v->limit + 1 &&
+               strchr(":.", a->text[v->limit]) != NULL && int_digits(&a->v[i + 1]) != NULL) {
+        *min = atol(a->v[i + 1].key + 2);
+        *next = true;
+        *end = a->v[i + 1].limit;
+    }
+}
+
+/* Mark the first open value of t that is the time h:min (min -1: on the
+ * hour, "15 h" or "15:00"); true if found. */
+static bool mark_time(struct side *t, long h, long min)
+{
+    for (size_t j = 0; j < t->n; j++) {
+        long th, tm;
+        bool next;
+        size_t end;
+        if (t->done[j] || t->v[j].is_date || strncmp(t->v[j].key, "n:", 2) != 0) {
+            continue;
+        }
+        time_of(t, j, &th, &tm, &next, &end);
+        if (th == h && (tm == min || (min < 0 && tm == 0))) {
+            t->done[j] = true;
+            t->done[j + 1] |= next;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Times of day: "3 p.m." is "15 h", "5.30 pm" is "17.30" or "17:30". */
+static void pair_times(struct side *s, struct side *t)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        long h, min;
+        bool next;
+        size_t end;
+        char m;
+        if (s->done[i] || s->v[i].is_date || strncmp(s->v[i].key, "n:", 2) != 0) {
+            continue;
+        }
+        time_of(s, i, &h, &min, &next, &end);
+        m = meridiem_at(s->text, s->len, end);
+        if (m == 0 || h < 1 || h > 12) {
+            continue;
+        }
+        h = m == 'p' ? (h % 12) + 12 : h % 12;
+        if (mark_time(t, h, min)) {
+            s->done[i] = true;
+            s->done[i + 1] |= next;
+        }
+    }
+}
+
+/* The word after value i (spaces and a hyphen skipped) starts with one of
+ * `units` (ASCII case aside); a symbol of one or two ASCII letters ("m",
+ * "km") must be the whole word. */
+static bool unit_after(const struct side *a, size_t i, const char *const *units, size_t n)
+{
+    size_t p = a->v[i].limit;
+    while (p < a->len && strchr(" -\xC2\xA0", a->text[p]) != NULL) {
+        p++;
+    }
+    for (size_t u = 0; u < n; u++) {
+        size_t k = strlen(units[u]);
+        bool stem = k >= 3 || (unsigned char)units[u][0] >= 0x80; /* "met", "°" */
+        if (p + k <= a->len && strncasecmp(a->text + p, units[u], k) == 0 &&
+            (stem || p + k == a->len || (unsigned char)a->text[p + k] >= 0x80 ||
+             !((a->text[p + k] | 0x20) >= 'a' && (a->text[p + k] | 0x20) <= 'z'))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Flag the values of a followed by one of `units`, and the values of a
+ * range or list before them ("1 to 4 inches", "od 2,5 do 10 cm": at most
+ * six bytes between, no digit). */
+static void units_marked(const struct side *a, const char *const *units, size_t n, bool *flag)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        flag[i] = unit_after(a, i, units, n);
+    }
+    for (size_t i = a->n; i-- > 1;) {
+        size_t gap = a->v[i].start - a->v[i - 1].limit;
+        if (flag[i] && !flag[i - 1] && gap <= 6) {
+            flag[i - 1] = true;
+        }
+    }
+}
+
+/* Figures in imperial units are converted by the translator ("20 feet" ->
+ * "6 metara", "80 degrees" -> "27 °C") or their redundant copy dropped
+ * ("30 meters (100 feet)" -> "30 metara"): such a source value need not be
+ * in the target, and as many target values in metric units pair with them. */
+static void pair_converted(struct side *s, struct side *t)
+{
+    static const char *const imperial[] = {"inch", "inches", "feet", "foot", "ft", "yard", "yards",
+                                           "mile", "miles", "mph", "pound", "pounds", "lb", "lbs",
+                                           "ounce", "ounces", "oz", "gallon", "gallons", "acre",
+                                           "acres", "degrees", "\xC2\xB0\x46" /* °F */, "Fahrenheit"};
+    static const char *const metric[] = {"cm", "mm", "m", "km", "kg", "g", "l", "ha", "\xC2\xB0",
+                                         "met", "kilomet", "centimet", "milimet", "stup", "stepen",
+                                         "kilogram", "gram", "litr", "hektar",
+                                         "\xD0\xBC\xD0\xB5\xD1\x82", /* мет */
+                                         "\xD0\xBA\xD0\xB8\xD0\xBB\xD0\xBE", /* кило */
+                                         "\xD1\x86\xD0\xB5\xD0\xBD\xD1\x82", /* цент */
+                                         "\xD1\x81\xD1\x82\xD0\xB5\xD0\xBF", /* степ */
+                                         "\xD0\xBA\xD0\xBC", "\xD0\xBA\xD0\xB3", /* км кг */
+                                         "\xD1\x86\xD0\xBC", "\xD0\xBC\xD0\xBC"}; /* цм мм */
+    bool *si = tu_calloc(s->n + 1, 1), *tm = tu_calloc(t->n + 1, 1);
+    size_t converted = 0;
+    if (si == NULL || tm == NULL) {
+        tu_free(si);
+        tu_free(tm);
+        return; /* the values stay open: reported, never hidden */
+    }
+    units_marked(s, imperial, sizeof imperial / sizeof *imperial, si);
+    units_marked(t, metric, sizeof metric / sizeof *metric, tm);
+    for (size_t i = 0; i < s->n; i++) {
+        if (!s->done[i] && si[i]) {
+            s->done[i] = true;
+            converted++;
+        }
+    }
+    for (size_t j = 0; j < t->n && converted > 0; j++) {
+        if (!t->done[j] && tm[j]) {
+            t->done[j] = true;
+            converted--;
+        }
+    }
+    tu_free(si);
+    tu_free(tm);
+}
+
+/* The words key of `text` holds one of the spellings in `spelled` (one a
+ * line): as a word, or starting a word when it has five bytes or more
+ * ("trinaest" in "trinaestogodišnjak"; "pet" is not in "petak"). */
+static bool spelled_in(const char *key, const char *spelled, struct tu_error *err)
+{
+    bool found = false;
+    for (const char *p = spelled; *p && !found;) {
+        size_t n = strcspn(p, "\n");
+        struct tu_buf k;
+        tu_buf_init(&k, TU_BUF_NO_LIMIT);
+        if (check_words_key(p, n, &k, err) == TU_OK && k.len > 2) {
+            const char *at = strstr(key, k.data);
+            found = at != NULL;
+            if (!found && k.len - 2 >= 5) {
+                k.data[k.len - 1] = '\0'; /* " trinaest" as a prefix */
+                found = strstr(key, k.data) != NULL;
+            }
+        }
+        tu_buf_release(&k);
+        p += n + (p[n] == '\n');
+    }
+    return found;
+}
+
+/* A number written in digits on one side and in words on the other
+ * ("13-year-old" -> "trinaestogodišnjak", "two" -> "2"). */
+static void pair_spelled(struct run *r, struct side *a, bool a_target, const char *other_key)
+{
+    const struct tu_numwords *w = tu_lev_values_words(r->values, !a_target);
+    struct tu_buf sp;
+    tu_buf_init(&sp, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < a->n; i++) {
+        long n = small_int(&a->v[i]);
+        if (a->done[i] || n < 0 || n > 1000) {
+            continue;
+        }
+        tu_buf_truncate(&sp, 0);
+        if (tu_numwords_spell(w, n, &sp, r->err) == TU_OK && sp.len &&
+            spelled_in(other_key, sp.data, r->err)) {
+            a->done[i] = true;
+        }
+    }
+    tu_buf_release(&sp);
+}
+
+/* The open values of a side, as written, into out. */
+static size_t open_values(const struct side *a, struct tu_buf *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        if (!a->done[i]) {
+            tu_buf_printf(out, "%s%.*s", n ? ", " : "", (int)(a->v[i].limit - a->v[i].start),
+                          a->text + a->v[i].start);
+            n++;
+        }
+    }
+    return n;
+}
+
+static void report_numbers(struct run *r, const struct side *s, const struct side *t)
+{
+    struct tu_buf miss, extra;
+    tu_buf_init(&miss, TU_BUF_NO_LIMIT);
+    tu_buf_init(&extra, TU_BUF_NO_LIMIT);
+    size_t m = open_values(s, &miss), e = open_values(t, &extra);
+    if (m && e) {
+        check_report(r, TU_CHECK_NUMBERS, "source %s not in the target, which has %s instead",
+                     miss.data, extra.data);
+    } else if (m) {
+        check_report(r, TU_CHECK_NUMBERS, "source %s missing in the target", miss.data);
+    } else if (e) {
+        check_report(r, TU_CHECK_NUMBERS, "target %s not in the source", extra.data);
+    }
+    tu_buf_release(&miss);
+    tu_buf_release(&extra);
+}
+
+static void check_numbers(struct run *r)
+{
+    struct side s = {.text = r->src.data, .len = r->src.len};
+    struct side t = {.text = r->trg.data, .len = r->trg.len};
+    struct tu_buf skey, tkey;
+
+    if (r->values == NULL) {
+        return;
+    }
+    tu_buf_init(&skey, TU_BUF_NO_LIMIT);
+    tu_buf_init(&tkey, TU_BUF_NO_LIMIT);
+    if (tu_lev_values_scan(r->values, false, s.text, s.len, &s.v, &s.n, r->err) != TU_OK ||
+        tu_lev_values_scan(r->values, true, t.text, t.len, &t.v, &t.n, r->err) != TU_OK ||
+        (s.done = tu_calloc(s.n + 1, 1)) == NULL || (t.done = tu_calloc(t.n + 1, 1)) == NULL) {
+        r->st = tu_error_set(r->err, TU_ENOMEM, "out of memory");
+        goto out;
+    }
+    pair_times(&s, &t); /* first: "11 a.m." is "11:00", both values */
+    pair_equal(&s, &t);
+    pair_grouped(&s, &t);
+    pair_grouped(&t, &s);
+    if (check_words_key(s.text, s.len, &skey, r->err) != TU_OK ||
+        check_words_key(t.text, t.len, &tkey, r->err) != TU_OK) {
+        r->st = r->err->code;
+        goto out;
+    }
+    pair_spelled(r, &s, false, tkey.data);
+    pair_spelled(r, &t, true, skey.data);
+    pair_converted(&s, &t);
+    report_numbers(r, &s, &t);
+out:
+    tu_buf_release(&skey);
+    tu_buf_release(&tkey);
+    tu_free(s.v);
+    tu_free(t.v);
+    tu_free(s.done);
+    tu_free(t.done);
+}
+
+/* ---- the walk ---- */
+
+/* The plain text of c; with `blank_protected`, text inside translate="no"
+ * annotations as spaces (so script and variant leave it alone). */
+static void plain(const struct tu_content *c, bool blank_protected, struct tu_buf *out)
+{
+    int protect = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        const struct tu_inline *in = &c->items[i];
+        if ((in->kind == TU_INLINE_MRK_START || in->kind == TU_INLINE_SM) &&
+            (in->flags & TU_INLINE_TRANSLATE_NO)) {
+            protect++;
+        } else if ((in->kind == TU_INLINE_MRK_END || in->kind == TU_INLINE_EM) && protect > 0) {
+            protect--;
+        } else if (in->kind == TU_INLINE_TEXT && in->text != NULL) {
+            if (blank_protected && protect > 0) {
+                for (const char *p = in->text; *p; p++) {
+                    if ((*p & 0xC0) != 0x80) {
+                        tu_buf_addc(out, ' '); /* one space a character */
+                    }
+                }
+            } else {
+                tu_buf_adds(out, in->text);
+            }
+        }
+    }
+}
+
+static void check_segment(struct run *r, const struct tu_segment *s)
+{
+    tu_buf_truncate(&r->src, 0);
+    tu_buf_truncate(&r->trg, 0);
+    tu_buf_truncate(&r->trg_prot, 0);
+    plain(&s->source, false, &r->src);
+    plain(&s->target, false, &r->trg);
+    plain(&s->target, true, &r->trg_prot);
+    if (r->src.status || r->trg.status || r->trg_prot.status) {
+        r->st = tu_error_set(r->err, TU_ENOMEM, "out of memory");
+        return;
+    }
+    r->src_c = &s->source;
+    r->trg_c = &s->target;
+    check_untranslated(r);
+    if (r->trg.len == 0) {
+        return; /* an empty target is one finding, not one per check */
+    }
+    codes_counts(r);
+    codes_order(r);
+    check_numbers(r);
+    check_tokens_same(r);
+    check_script(r);
+    check_variant(r);
+    check_punctuation(r);
+    check_whitespace(r);
+    check_quotes(r);
+    check_terms(r);
+}
+
+static enum tu_status check_unit(struct tu_unit *u, void *ctx)
+{
+    struct run *r = ctx;
+    char num[32];
+    size_t n = 0;
+
+    if (u->translate == 0) {
+        return TU_OK;
+    }
+    r->unit = u->id ? u->id : "";
+    for (size_t i = 0; i < u->seg_count && r->st == TU_OK; i++) {
+        const struct tu_segment *s = &u->segs[i];
+        if (s->is_ignorable) {
+            continue;
+        }
+        n++;
+        if (s->translate == 0 || !s->has_target || tu_content_is_empty(&s->source)) {
+            continue;
+        }
+        snprintf(num, sizeof num, "%zu", n);
+        r->seg = s->id ? s->id : num;
+        check_segment(r, s);
+    }
+    return r->st;
+}
+
+enum tu_status tu_check_doc(struct tu_checker *c, const struct tu_doc *doc,
+                            const char *name, struct tu_findings *out,
+                            struct tu_error *err)
+{
+    struct run r = {.c = c, .out = out, .file = name, .err = err};
+    struct tu_lev_values *values = NULL;
+    char *values_pair = NULL;
+
+    tu_buf_init(&r.src, TU_BUF_NO_LIMIT);
+    tu_buf_init(&r.trg, TU_BUF_NO_LIMIT);
+    tu_buf_init(&r.trg_prot, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < doc->file_count && r.st == TU_OK; i++) {
+        struct tu_file *f = doc->files[i];
+        r.src_lang = f->src_lang ? f->src_lang : doc->src_lang ? doc->src_lang : "en";
+        r.trg_lang = f->trg_lang ? f->trg_lang : doc->trg_lang;
+        if (r.trg_lang == NULL) {
+            r.st = tu_error_at(err, TU_EINVAL, name, 0, 0,
+                               "no target language: the document must name one to be checked");
+            break;
+        }
+        struct tu_buf pair;
+        tu_buf_init(&pair, TU_BUF_NO_LIMIT);
+        tu_buf_printf(&pair, "%s>%s", r.src_lang, r.trg_lang);
+        if (values_pair == NULL || strcmp(values_pair, pair.data) != 0) {
+            tu_lev_values_free(values);
+            tu_free(values_pair);
+            values = NULL;
+            values_pair = tu_buf_detach(&pair, NULL);
+            /* a language ICU does not know has no number words: numbers
+             * are then not checked (the others still are) */
+            struct tu_error ignored = {0};
+            if (tu_lev_values_new(r.src_lang, r.trg_lang, &values, &ignored) != TU_OK) {
+                values = NULL;
+            }
+        }
+        tu_buf_release(&pair);
+        r.values = values;
+        r.st = tu_file_each_unit(f, check_unit, &r);
+    }
+    tu_lev_values_free(values);
+    tu_free(values_pair);
+    tu_buf_release(&r.src);
+    tu_buf_release(&r.trg);
+    tu_buf_release(&r.trg_prot);
+    return r.st;
+}

@@ -1,0 +1,424 @@
+/*
+ * TBX glossaries and the terms check.
+ *
+ * A glossary is read with libxml2 as TBX-Basic 2008 (martif/termEntry/
+ * langSet/tig|ntig/term) or TBX v3 (tbx/conceptEntry/langSec/termSec/term);
+ * the element names are taken without their namespace so both dialects
+ * read the same. A term is forbidden when a termNote of type
+ * administrativeStatus or normativeAuthorization says deprecated,
+ * superseded, notRecommended or forbidden; otherwise it is allowed.
+ *
+ * XML policy: the project's one (base/xmlparse-int.h): no DOCTYPE, no
+ * entities, no network, libxml2's limits on, errors located.
+ *
+ * Matching by stem: a term and a text are compared word by word through
+ * their TM matching keys (case folded, Serbian Cyrillic as Latin). A word
+ * of the term of more than three bytes loses a final vowel or y ("agencija"
+ * -> "agencij", "ministry" -> "ministr"); a text word matches when it
+ * starts with that stem and has at most four more bytes ("agenciji",
+ * "agencijom", "ministries"). A multi-word term matches consecutive words.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/tree.h>
+
+#include <tumac/alloc.h>
+#include <tumac/fileio.h>
+#include <tumac/text.h>
+
+#include "base/xmlparse-int.h"
+#include "check-int.h"
+
+struct term {
+    char *lang;
+    char *text;
+    char *key; /* check_words_key of text */
+    bool forbidden;
+    size_t entry;
+};
+
+struct glossary {
+    struct term *t;
+    size_t count, cap;
+    size_t entries;
+};
+
+void glossary_free(struct glossary *g)
+{
+    if (g == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < g->count; i++) {
+        tu_free(g->t[i].lang);
+        tu_free(g->t[i].text);
+        tu_free(g->t[i].key);
+    }
+    tu_free(g->t);
+    tu_free(g);
+}
+
+/* ---- words ---- */
+
+enum tu_status check_words_key(const char *s, size_t len, struct tu_buf *out,
+                               struct tu_error *err)
+{
+    struct tu_buf k;
+    enum tu_status st;
+
+    tu_buf_init(&k, TU_BUF_NO_LIMIT);
+    st = tu_text_match_key(s, len, &k, err);
+    tu_buf_adds(out, " ");
+    for (size_t i = 0; st == TU_OK && i < k.len;) {
+        unsigned char b = (unsigned char)k.data[i];
+        size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        /* ASCII other than letters and digits, U+0080..U+00BF (nbsp, « »)
+         * and U+2000..U+206F (dashes, quotes, ellipsis) separate words */
+        bool sep = (b < 0x80 && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                                  (b >= '0' && b <= '9'))) ||
+                   (b == 0xC2) ||
+                   (b == 0xE2 && i + 1 < k.len && ((unsigned char)k.data[i + 1] == 0x80 ||
+                                                   (unsigned char)k.data[i + 1] == 0x81));
+        if (sep) {
+            if (out->data[out->len - 1] != ' ') {
+                tu_buf_addc(out, ' ');
+            }
+        } else {
+            tu_buf_add(out, k.data + i, n > k.len - i ? k.len - i : n);
+        }
+        i += n;
+    }
+    if (st == TU_OK && out->data[out->len - 1] != ' ') {
+        tu_buf_addc(out, ' ');
+    }
+    tu_buf_release(&k);
+    if (st == TU_OK && out->status != TU_OK) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    return st;
+}
+
+/* The word w[0, n) of a text matches the term word t[0, m). */
+static bool word_matches(const char *t, size_t m, const char *w, size_t n)
+{
+    size_t stem = m;
+    if (m > 3 && strchr("aeiouy", t[m - 1]) != NULL) {
+        stem--;
+    }
+    return n >= stem && n <= stem + 4 && memcmp(w, t, stem) == 0 && (stem < m ? true : n >= m);
+}
+
+/* The term key `term` (" a b ") occurs in the text key `text`. */
+static bool key_has(const char *text, const char *term)
+{
+    for (const char *p = text; *p; p++) {
+        if (*p != ' ' || p[1] == '\0') {
+            continue;
+        }
+        const char *w = p + 1, *t = term + 1;
+        bool all = true;
+        while (*t && all) {
+            size_t m = strcspn(t, " "), n = strcspn(w, " ");
+            if (m == 0) {
+                break;
+            }
+            all = n > 0 && word_matches(t, m, w, n);
+            t += m + (t[m] == ' ');
+            w += n + (w[n] == ' ');
+        }
+        if (all) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- reading TBX ---- */
+
+static bool named(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static char *node_text(xmlNodePtr n)
+{
+    xmlChar *x = xmlNodeGetContent(n);
+    char *s = NULL;
+    if (x != NULL) {
+        size_t len = strlen((const char *)x);
+        s = tu_malloc(len + 1);
+        if (s != NULL) {
+            memcpy(s, x, len + 1);
+        }
+        xmlFree(x);
+    }
+    return s;
+}
+
+/* A termNote saying the term must not be used, below n. */
+static bool forbidden_below(xmlNodePtr n)
+{
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (named(k, "termNote") || named(k, "descrip")) {
+            xmlChar *type = xmlGetProp(k, (const xmlChar *)"type");
+            bool status = type != NULL && (strcmp((const char *)type, "administrativeStatus") == 0 ||
+                                           strcmp((const char *)type, "normativeAuthorization") == 0);
+            xmlFree(type);
+            if (status) {
+                xmlChar *v = xmlNodeGetContent(k);
+                bool bad = v != NULL && (strstr((const char *)v, "deprecated") != NULL ||
+                                         strstr((const char *)v, "superseded") != NULL ||
+                                         strstr((const char *)v, "notRecommended") != NULL ||
+                                         strstr((const char *)v, "forbidden") != NULL);
+                xmlFree(v);
+                if (bad) {
+                    return true;
+                }
+            }
+        } else if (k->type == XML_ELEMENT_NODE && forbidden_below(k)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The first <term> below n (tig/ntig/termGrp/termSec), or NULL. */
+static xmlNodePtr term_below(xmlNodePtr n)
+{
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (named(k, "term")) {
+            return k;
+        }
+        if (k->type == XML_ELEMENT_NODE) {
+            xmlNodePtr t = term_below(k);
+            if (t != NULL) {
+                return t;
+            }
+        }
+    }
+    return NULL;
+}
+
+struct reader {
+    struct glossary *g;
+    const char *path;
+    struct tu_error *err;
+};
+
+static enum tu_status add_term(struct reader *rd, const char *lang, xmlNodePtr holder)
+{
+    xmlNodePtr tn = term_below(holder);
+    struct term *t;
+    struct tu_buf key;
+
+    if (tn == NULL) {
+        return tu_error_at(rd->err, TU_EPARSE, rd->path, (unsigned long)xmlGetLineNo(holder), 0,
+                           "<%s> has no <term>", (const char *)holder->name);
+    }
+    t = tu_grow(rd->g->t, sizeof *t, rd->g->count + 1, &rd->g->cap);
+    if (t == NULL) {
+        return tu_error_set(rd->err, TU_ENOMEM, "out of memory");
+    }
+    rd->g->t = t;
+    t += rd->g->count;
+    memset(t, 0, sizeof *t);
+    rd->g->count++;
+    t->lang = tu_malloc(strlen(lang) + 1);
+    t->text = node_text(tn);
+    if (t->lang == NULL || t->text == NULL) {
+        return tu_error_set(rd->err, TU_ENOMEM, "out of memory");
+    }
+    memcpy(t->lang, lang, strlen(lang) + 1);
+    t->forbidden = forbidden_below(holder);
+    t->entry = rd->g->entries;
+    tu_buf_init(&key, TU_BUF_NO_LIMIT);
+    if (check_words_key(t->text, strlen(t->text), &key, rd->err) != TU_OK) {
+        tu_buf_release(&key);
+        return rd->err->code;
+    }
+    if (key.len < 3) {
+        tu_buf_release(&key);
+        return tu_error_at(rd->err, TU_EPARSE, rd->path, (unsigned long)xmlGetLineNo(tn), 0,
+                           "empty <term>");
+    }
+    t->key = tu_buf_detach(&key, NULL);
+    return TU_OK;
+}
+
+static enum tu_status read_entry(struct reader *rd, xmlNodePtr entry)
+{
+    size_t langs = 0;
+    for (xmlNodePtr ls = entry->children; ls; ls = ls->next) {
+        if (!named(ls, "langSet") && !named(ls, "langSec")) {
+            continue;
+        }
+        xmlChar *lang = xmlNodeGetLang(ls);
+        enum tu_status st = TU_OK;
+        if (lang == NULL) {
+            return tu_error_at(rd->err, TU_EPARSE, rd->path, (unsigned long)xmlGetLineNo(ls), 0,
+                               "<%s> without xml:lang", (const char *)ls->name);
+        }
+        for (xmlNodePtr h = ls->children; h && st == TU_OK; h = h->next) {
+            if (named(h, "tig") || named(h, "ntig") || named(h, "termSec")) {
+                st = add_term(rd, (const char *)lang, h);
+            }
+        }
+        xmlFree(lang);
+        if (st != TU_OK) {
+            return st;
+        }
+        langs++;
+    }
+    if (langs == 0) {
+        return tu_error_at(rd->err, TU_EPARSE, rd->path, (unsigned long)xmlGetLineNo(entry), 0,
+                           "<%s> has no language section (langSet or langSec)",
+                           (const char *)entry->name);
+    }
+    rd->g->entries++;
+    return TU_OK;
+}
+
+/* Every termEntry/conceptEntry below n. */
+static enum tu_status read_entries(struct reader *rd, xmlNodePtr n)
+{
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        enum tu_status st = TU_OK;
+        if (named(k, "termEntry") || named(k, "conceptEntry")) {
+            st = read_entry(rd, k);
+        } else if (k->type == XML_ELEMENT_NODE) {
+            st = read_entries(rd, k);
+        }
+        if (st != TU_OK) {
+            return st;
+        }
+    }
+    return TU_OK;
+}
+
+static enum tu_status parse_tbx(struct reader *rd, const char *data, size_t len)
+{
+    xmlDocPtr x = xmlp_read_memory(data, len, rd->path, "TBX", 0, rd->err);
+    enum tu_status st;
+
+    if (x == NULL) {
+        return rd->err->code;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(x);
+    if (root == NULL || (!named(root, "martif") && !named(root, "tbx"))) {
+        st = tu_error_at(rd->err, TU_EPARSE, rd->path,
+                         root ? (unsigned long)xmlGetLineNo(root) : 0, 0,
+                         "not a TBX file: the root is <%s>, not <tbx> or <martif>",
+                         root ? (const char *)root->name : "");
+    } else {
+        st = read_entries(rd, root);
+    }
+    if (st == TU_OK && rd->g->entries == 0) {
+        st = tu_error_at(rd->err, TU_EPARSE, rd->path, 0, 0, "no term entries");
+    }
+    xmlFreeDoc(x);
+    return st;
+}
+
+enum tu_status tu_checker_add_glossary(struct tu_checker *c, const char *path,
+                                       struct tu_error *err)
+{
+    struct reader rd = {NULL, path, err};
+    struct tu_buf data;
+    enum tu_status st;
+
+    if (c->gloss == NULL) {
+        c->gloss = tu_calloc(1, sizeof *c->gloss);
+        if (c->gloss == NULL) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    rd.g = c->gloss;
+    tu_buf_init(&data, 64u << 20); /* a glossary of 64 MB is not one */
+    st = tu_file_read(path, 64u << 20, &data, err);
+    if (st == TU_OK) {
+        st = parse_tbx(&rd, data.data, data.len);
+    }
+    tu_buf_release(&data);
+    return st;
+}
+
+/* ---- the terms check ---- */
+
+/* The term's language is the tag's (by primary subtag: the matching key
+ * folds the scripts, so an sr-Latn term matches an sr-Cyrl target). */
+static bool term_lang(const struct term *t, const char *tag)
+{
+    char primary[16];
+    size_t n = strcspn(t->lang, "-_");
+    snprintf(primary, sizeof primary, "%.*s", (int)(n < 15 ? n : 15), t->lang);
+    return check_lang_is(tag, primary);
+}
+
+static bool term_in(const struct term *t, const char *lang, const char *key)
+{
+    return term_lang(t, lang) && key_has(key, t->key);
+}
+
+static void check_entry(struct run *r, const struct glossary *g, size_t e,
+                        const char *skey, const char *tkey)
+{
+    const struct term *src = NULL;
+    bool any_target = false, found = false;
+    struct tu_buf want;
+
+    for (size_t i = 0; i < g->count; i++) {
+        const struct term *t = &g->t[i];
+        if (t->entry != e || t->forbidden) {
+            continue;
+        }
+        if (src == NULL && term_in(t, r->src_lang, skey)) {
+            src = t;
+        }
+        if (term_lang(t, r->trg_lang)) {
+            any_target = true;
+            found |= key_has(tkey, t->key);
+        }
+    }
+    if (src == NULL || !any_target || found) {
+        return;
+    }
+    tu_buf_init(&want, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < g->count; i++) {
+        const struct term *t = &g->t[i];
+        if (t->entry == e && !t->forbidden && term_lang(t, r->trg_lang)) {
+            tu_buf_printf(&want, "%s'%s'", want.len ? " or " : "", t->text);
+        }
+    }
+    check_report(r, TU_CHECK_TERMS, "source term '%s' is not translated as %s", src->text,
+                 want.data);
+    tu_buf_release(&want);
+}
+
+void check_terms(struct run *r)
+{
+    const struct glossary *g = r->c->gloss;
+    struct tu_buf skey, tkey;
+
+    if (g == NULL || r->c->level[TU_CHECK_TERMS] == TU_CHECK_IGNORE) {
+        return;
+    }
+    tu_buf_init(&skey, TU_BUF_NO_LIMIT);
+    tu_buf_init(&tkey, TU_BUF_NO_LIMIT);
+    if (check_words_key(r->src.data, r->src.len, &skey, r->err) != TU_OK ||
+        check_words_key(r->trg.data, r->trg.len, &tkey, r->err) != TU_OK) {
+        r->st = r->err->code;
+        goto out;
+    }
+    for (size_t e = 0; e < g->entries; e++) {
+        check_entry(r, g, e, skey.data, tkey.data);
+    }
+    for (size_t i = 0; i < g->count; i++) {
+        if (g->t[i].forbidden && term_in(&g->t[i], r->trg_lang, tkey.data)) {
+            check_report(r, TU_CHECK_TERMS, "forbidden term '%s' in the target", g->t[i].text);
+        }
+    }
+out:
+    tu_buf_release(&skey);
+    tu_buf_release(&tkey);
+}

@@ -1,0 +1,74 @@
+/*
+ * Internals of the XLIFF reader shared by its parts: read.c (entry points
+ * and these helpers), read12.c (1.2) and read20.c (2.x). Both versions fill
+ * the one model of <tumac/xliff.h>; errors follow first-error-wins in
+ * struct rctx (every helper is a no-op report once c->st is set).
+ */
+#ifndef TUMAC_XLIFF_READ_INT_H
+#define TUMAC_XLIFF_READ_INT_H
+
+#include <stdbool.h>
+
+#include <libxml/tree.h>
+
+#include <tumac/error.h>
+#include <tumac/xliff.h>
+
+#include "xliff-int.h"
+
+struct rctx {
+    const char *path;
+    struct tu_error *err;
+    enum tu_status st;
+    enum tu_xliff_version version;
+    const char *ns; /* core namespace of the document */
+    /* originalData of the current unit */
+    xmlNodePtr odata;
+};
+
+/* element `name` in namespace `ns` */
+bool xr_is(xmlNodePtr n, const char *ns, const char *name);
+/* an element of the document's core namespace */
+bool xr_in_core(const struct rctx *c, xmlNodePtr n);
+/* records the first error, located at n's line; returns c->st */
+enum tu_status xr_fail(struct rctx *c, xmlNodePtr n, enum tu_status code,
+                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+enum tu_status xr_oom(struct rctx *c);
+/* a copy of attribute `name` (no namespace), or NULL */
+char *xr_get(xmlNodePtr n, const char *name);
+/* a copy of attribute xml:`name`, or NULL */
+char *xr_get_xml(xmlNodePtr n, const char *name);
+bool xr_attr_is(xmlNodePtr n, const char *name, const char *value);
+/* a number attribute (similarity, match quality), -1 when absent */
+double xr_num_attr(xmlNodePtr n, const char *name);
+/* translate="no" -> 0, "yes" -> 1, absent -> -1 */
+int xr_get_translate(xmlNodePtr n);
+/* the text content of n (a copy, "" when empty) */
+char *xr_text_of(xmlNodePtr n);
+/* Is `id` the id of a segment or ignorable `u` already has? */
+bool xr_seg_id_taken(const struct tu_unit *u, const char *id);
+/*
+ * Inline content, the part both versions read alike: a text or CDATA node
+ * is appended to ct as text (true); any other node is left to the caller.
+ */
+bool xr_inline_text(struct rctx *c, xmlNodePtr n, struct tu_content *ct);
+/* a note with n's text added to notes (NULL: out of memory, reported) */
+struct tu_note *xr_add_note(struct rctx *c, xmlNodePtr n, struct tu_notes *notes);
+/* the unit or group of element n (by its id) added to g, else to the file f
+ * (NULL: out of memory, reported) */
+struct tu_unit *xr_add_unit(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g);
+struct tu_group *xr_add_group(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g);
+/* keeps attributes in foreign namespaces (and xml:* ones not in known_xml) */
+void xr_keep_attrs(struct rctx *c, xmlNodePtr n, struct tu_attrs *a,
+                   const char *const *known_xml);
+/* keeps a foreign element as a stand-alone XML fragment */
+void xr_keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e);
+/* known_xml lists for xr_keep_attrs */
+extern const char *const xr_lang_space[];
+extern const char *const xr_space_only[];
+
+/* a whole document, from its root <xliff> */
+void xr_read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d);
+void xr_read_doc20(struct rctx *c, xmlNodePtr root, struct tu_doc *d);
+
+#endif
