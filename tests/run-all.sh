@@ -27,7 +27,7 @@ for build in "$@"; do
 done
 # The fuzz targets (make test sets FUZZ_BUILD): regression inputs, short runs.
 if [ -n "${FUZZ_BUILD:-}" ]; then
-    echo "== fuzz targets ($FUZZ_BUILD, ${FUZZ_SECONDS:-10} s each)"
+    echo "== fuzz targets ($FUZZ_BUILD, ${FUZZ_TEST_RUNS:-1500} inputs each, at most ${FUZZ_SECONDS:-10} s)"
     read -r p f < <(tests/fuzz/run.sh test "$FUZZ_BUILD" "${FUZZ_SECONDS:-10}")
     total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 fi

@@ -175,8 +175,11 @@ void xw_extra_attrs(struct wctx *c, const struct tu_attrs *a)
             }
             xw_attr(c, n, at->value);
         } else {
+            /* Numbered within this element (each declares its own
+             * namespace), not by c->gen: a generated unit id taken from
+             * that counter renumbered the prefixes on the next write. */
             char prefix[32];
-            snprintf(prefix, sizeof prefix, "x%u", ++c->gen);
+            snprintf(prefix, sizeof prefix, "x%zu", i + 1);
             if (writable(c, at->name, at->value)) {
                 xw_chk(c, xmlTextWriterWriteAttributeNS(c->w, X(prefix), X(at->name),
                                                      X(at->ns), X(at->value)));

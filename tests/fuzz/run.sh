@@ -3,8 +3,12 @@
 #
 #   run.sh test FUZZ_DIR SECONDS
 #       make test: replays every kept input of tests/fuzz/regress/TARGET/ and
-#       runs each target SECONDS from its seed corpus (fixed seed, stops at the
-#       first failure, whose input is kept in FUZZ_DIR/test-artifacts/TARGET/).
+#       runs each target FUZZ_TEST_RUNS inputs (default 1500) from its seed
+#       corpus with a fixed seed, so a run is the same on every machine (a
+#       time limit alone let a faster machine explore further and fail on
+#       what this one never tried); SECONDS only caps a slow machine, which
+#       then runs a prefix of the same sequence. Stops at the first failure,
+#       whose input is kept in FUZZ_DIR/test-artifacts/TARGET/.
 #       One PASS/FAIL line per check on stderr, "P F" on stdout.
 #   run.sh campaign FUZZ_DIR SECONDS "TARGETS" [EXTRA_SEED_DIR...]
 #       make fuzz: runs each target SECONDS in fork mode, going on past
@@ -51,7 +55,7 @@ run_test() {
         done
         tmp=$(mktemp -d)
         mkdir -p "$dir/test-artifacts/$t"
-        if "$bin" "${common[@]}" -seed=1 -max_total_time="$secs" -print_final_stats=1 \
+        if "$bin" "${common[@]}" -seed=1 -runs="${FUZZ_TEST_RUNS:-1500}" -max_total_time="$secs" -print_final_stats=1 \
                -artifact_prefix="$dir/test-artifacts/$t/" "$tmp" $(seeds "$t") >"$log" 2>&1; then
             echo "PASS fuzz $t: $(grep -m1 -o 'Done [0-9]* runs in [0-9]* second(s)' "$log")" >&2
             pass=$((pass + 1))
