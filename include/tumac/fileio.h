@@ -53,6 +53,32 @@ void tu_atomic_abort(struct tu_atomic_file *f);
 enum tu_status tu_file_write_atomic(const char *path, const void *data,
                                     size_t len, struct tu_error *err);
 
+/*
+ * Outputs committed together: a command writing a folder of files closes
+ * each in its temporary (tu_atomic_commit_in with the group), and
+ * tu_atomic_group_commit makes all durable with one syncfs per file system,
+ * then renames them: one disk flush for the folder instead of one a file.
+ * Start from a zeroed group; abort removes the temporaries not renamed.
+ */
+struct tu_atomic_group {
+    struct tu_atomic_file *files;
+    size_t count;
+};
+
+/* tu_atomic_commit, or with `g` not NULL: complete the temporary and hand
+ * it to the group (stdout is flushed at once). On failure nothing is left. */
+enum tu_status tu_atomic_commit_in(struct tu_atomic_file *f, struct tu_atomic_group *g,
+                                   struct tu_error *err);
+
+/* tu_file_write_atomic joining `g` (NULL: committed at once). */
+enum tu_status tu_file_write_atomic_in(const char *path, const void *data, size_t len,
+                                       struct tu_atomic_group *g, struct tu_error *err);
+
+/* Sync and rename every output of the group; on a failure the first is
+ * reported and the outputs not yet renamed are removed. Empties `g`. */
+enum tu_status tu_atomic_group_commit(struct tu_atomic_group *g, struct tu_error *err);
+void tu_atomic_group_abort(struct tu_atomic_group *g);
+
 /* Create `dir` and its parents (mkdir -p). */
 enum tu_status tu_mkdirs(const char *dir, struct tu_error *err);
 /* tu_mkdirs for the folder of file `path` (nothing when it has none). */

@@ -19,6 +19,8 @@
 #include "buf.h"
 #include "error.h"
 
+struct tu_atomic_group; /* tumac/fileio.h */
+
 /* An attribute or element the model has no field for, kept for round trips. */
 struct tu_attr {
     char *ns;    /* namespace URI, NULL for none */
@@ -375,6 +377,11 @@ enum tu_status tu_xliff_write_buf(const struct tu_doc *doc,
 enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
                                    enum tu_xliff_version version,
                                    const char *path, struct tu_error *err);
+/* tu_xliff_write_file whose output joins group `g` (tumac/fileio.h) and is
+ * renamed by tu_atomic_group_commit; NULL: committed at once. */
+enum tu_status tu_xliff_write_file_in(const struct tu_doc *doc,
+                                      enum tu_xliff_version version, const char *path,
+                                      struct tu_atomic_group *g, struct tu_error *err);
 
 /*
  * Validate the XLIFF file at `path`: well-formedness, structure and the

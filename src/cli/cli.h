@@ -88,6 +88,46 @@ int cli_tm_path(const struct cli *cli, const char *given, enum cli_tm_use use,
 /* cli_tm_path for a command that only reads the TM, the path not kept. */
 int cli_tm_exists(const struct cli *cli, const char *given);
 
+/*
+ * The outputs of a command that takes several inputs (extract, merge): with
+ * one input -o is the output file, unless it names a folder or ends in '/';
+ * with several, -o is a folder, made when missing. Without -o each output goes beside its
+ * input. `claimed` lists the paths written so far in this run, so two
+ * inputs never write the same output.
+ */
+struct cli_outputs {
+    const char *file; /* -o for a single input, else NULL */
+    const char *dir;  /* -o as a folder, else NULL */
+    char **claimed;
+    size_t count;
+    /* Several inputs: the outputs are synced to disk together and renamed
+     * at the end (one disk flush, not one per file); NULL for one input. */
+    struct tu_atomic_group *group;
+    struct tu_atomic_group group_store;
+};
+
+/* Decide from -o (`out_opt`, may be NULL) and the number of inputs; makes
+ * the folder. CLI_OK, CLI_USAGE or CLI_FAILED (reported). */
+int cli_outputs_init(const struct cli *cli, struct cli_outputs *o,
+                     const char *out_opt, int n_inputs);
+
+/* The output path for an output named `name` (its folder part ignored)
+ * of the input at `beside`: -o itself, or `name` inside -o's folder or
+ * beside the input. Heap string (tu_free), NULL when out of memory. */
+char *cli_outputs_place(const struct cli_outputs *o, const char *beside,
+                        const char *name);
+
+/* Record that `input` writes `out_path`; CLI_FAILED (reported) when
+ * another input of this run already did. */
+int cli_outputs_claim(const struct cli *cli, struct cli_outputs *o,
+                      const char *input, const char *out_path);
+
+/* Commit the group's outputs and free the record; CLI_OK when nothing
+ * failed, else CLI_FAILED after a summary line when there were several
+ * inputs. */
+int cli_outputs_finish(const struct cli *cli, struct cli_outputs *o,
+                       int n_inputs, int n_failed);
+
 /* Look up a command row by name (NULL if unknown). */
 const struct cli_command *cli_find_command(const char *name);
 

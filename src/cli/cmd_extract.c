@@ -1,7 +1,8 @@
 /*
- * tumac extract: a press release (plain text or HTML5) -> one XLIFF file
- * holding the segments and the skeleton, so that the .xlf is all a
- * translator returns. The work is the library's (tu_extract_file).
+ * tumac extract: a press release (plain text, HTML5, DOCX or ODT) -> one
+ * XLIFF file holding the segments and the skeleton, so that the .xlf is all
+ * a translator returns. The work is the library's (tu_extract_file); a
+ * folder's worth of releases goes through one process (cli/outputs.c).
  */
 #include <getopt.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 
 const char cmd_extract_usage[] =
     "-s SRC -t TGT [--xliff 1.2|2.1] [--format auto|text|html|docx|odt] [--srx FILE]\n"
-    "       [--encoding auto|NAME] [-o OUT.xlf] INPUT\n"
+    "       [--encoding auto|NAME] [-o OUT.xlf|DIR] INPUT...\n"
     "\n"
     "Turn INPUT into XLIFF: one unit per paragraph or HTML block and per\n"
     "translatable attribute (alt, title, placeholder, meta description and\n"
@@ -30,7 +31,40 @@ const char cmd_extract_usage[] =
     "                        if valid, else windows-1250, ISO-8859-2 or windows-1251\n"
     "                        by the letters) or a name (UTF-8, UTF-16, cp1250, ...);\n"
     "                        merge writes UTF-8 unless told --encoding original\n"
-    "  -o, --output FILE     output file (default INPUT.xlf; - is stdout)\n";
+    "  -o, --output FILE     output file (default INPUT.xlf; - is stdout); with\n"
+    "                        several inputs a folder (made if missing) that gets\n"
+    "                        NAME.xlf for each; an input that fails writes\n"
+    "                        nothing, the others go on, and the exit is 1\n";
+
+/* One input to its XLIFF file; CLI_OK or CLI_FAILED (reported). */
+static int extract_one(const struct cli *cli, struct cli_outputs *outs, const char *input,
+                       const struct tu_extract_opts *o, enum tu_xliff_version v)
+{
+    struct tu_error err = {0};
+    struct tu_doc *doc = NULL;
+    char *out_path = NULL;
+    struct tu_buf name;
+    int rc = CLI_FAILED;
+
+    tu_buf_init(&name, TU_BUF_NO_LIMIT);
+    tu_buf_printf(&name, "%s.xlf", input);
+    out_path = cli_outputs_place(outs, input, name.data);
+    if (out_path == NULL || name.data == NULL) {
+        cli_errorf(cli, "out of memory");
+    } else if (strcmp(out_path, "-") != 0 &&
+               cli_outputs_claim(cli, outs, input, out_path) != CLI_OK) {
+        /* reported */
+    } else if (tu_extract_file(input, o, &doc, &err) != TU_OK ||
+               tu_xliff_write_file_in(doc, v, out_path, outs->group, &err) != TU_OK) {
+        cli_report(cli, &err);
+    } else {
+        rc = CLI_OK;
+    }
+    tu_doc_free(doc);
+    tu_free(out_path);
+    tu_buf_release(&name);
+    return rc;
+}
 
 int cmd_extract(int argc, char **argv, struct cli *cli)
 {
@@ -47,10 +81,8 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
     struct cli_lang src_tag, trg_tag;
     enum tu_xliff_version v = TU_XLIFF_2_1;
     const char *out_path = NULL;
-    char *def_out = NULL;
-    struct tu_error err = {0};
-    struct tu_doc *doc = NULL;
-    int c, rc = CLI_OK;
+    struct cli_outputs outs;
+    int c, rc, n_inputs, failed = 0;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "s:t:x:f:e:o:", longopts, NULL)) != -1) {
@@ -71,8 +103,9 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
             break;
         case 'f':
             if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "text") != 0 &&
-                strcmp(optarg, "html") != 0) {
-                return cli_usage_error(cli, "unknown format '%s' (expected auto, text or html)",
+                strcmp(optarg, "html") != 0 && strcmp(optarg, "docx") != 0 &&
+                strcmp(optarg, "odt") != 0) {
+                return cli_usage_error(cli, "unknown format '%s' (expected auto, text, html, docx or odt)",
                                        optarg);
             }
             o.format = optarg;
@@ -102,29 +135,12 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
         !cli_lang_arg(cli, &o.trg_lang, &trg_tag)) {
         return CLI_FAILED;
     }
-    if (optind != argc - 1) {
-        return cli_usage_error(cli, optind >= argc ? "no input file"
-                                                   : "one input file at a time");
+    n_inputs = argc - optind;
+    if ((rc = cli_outputs_init(cli, &outs, out_path, n_inputs)) != CLI_OK) {
+        return rc;
     }
-    if (out_path == NULL) {
-        size_t n = strlen(argv[optind]);
-        def_out = tu_malloc(n + 5);
-        if (def_out == NULL) {
-            cli_errorf(cli, "out of memory");
-            return CLI_FAILED;
-        }
-        memcpy(def_out, argv[optind], n);
-        memcpy(def_out + n, ".xlf", 5);
-        out_path = def_out;
+    for (int i = optind; i < argc; i++) {
+        failed += extract_one(cli, &outs, argv[i], &o, v) != CLI_OK;
     }
-    if (tu_extract_file(argv[optind], &o, &doc, &err) != TU_OK) {
-        cli_report(cli, &err);
-        rc = CLI_FAILED;
-    } else if (tu_xliff_write_file(doc, v, out_path, &err) != TU_OK) {
-        cli_report(cli, &err);
-        rc = CLI_FAILED;
-    }
-    tu_doc_free(doc);
-    tu_free(def_out);
-    return rc;
+    return cli_outputs_finish(cli, &outs, n_inputs, failed);
 }

@@ -1,7 +1,8 @@
 /*
  * tumac merge: XLIFF (with the skeleton tumac extract put in it) -> the
  * document in the target language. Targets are checked before anything is
- * written; the output appears only when the whole merge succeeded.
+ * written; the output appears only when the whole merge succeeded. Several
+ * XLIFF files go through one process (cli/outputs.c).
  */
 #include <getopt.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 #include "cli.h"
 
 const char cmd_merge_usage[] =
-    "[--strict] [--encoding UTF-8|original|NAME] [-t TAG] [-o OUT] IN.xlf\n"
+    "[--strict] [--encoding UTF-8|original|NAME] [-t TAG] [-o OUT|DIR] IN.xlf...\n"
     "\n"
     "Rebuild the document from IN.xlf: translated targets where present, the\n"
     "source (with a warning naming the unit) where a target is missing. A\n"
@@ -28,15 +29,18 @@ const char cmd_merge_usage[] =
     "                        name; a character it lacks is an error naming the unit\n"
     "  -o, --output FILE     output file (default: beside IN.xlf, named after\n"
     "                        the original with the target language, e.g.\n"
-    "                        release.en.html -> release.bs.html; - is stdout)\n";
+    "                        release.en.html -> release.bs.html; - is stdout);\n"
+    "                        with several inputs a folder (made if missing)\n"
+    "                        that gets each document under that name; a file\n"
+    "                        that fails writes nothing, the others go on, and\n"
+    "                        the exit is 1\n";
 
-/* Default output: dir of the XLIFF + original's base name in the target language. */
-static char *default_output(const char *xlf, const struct tu_doc *doc)
+/* Default output name: the original's base name in the target language. */
+static char *default_name(const struct tu_doc *doc)
 {
     const struct tu_file *f = doc->files[0];
     const char *orig = f->original ? f->original : "document";
     const char *base = strrchr(orig, '/');
-    const char *slash = strrchr(xlf, '/');
     const char *src = f->src_lang ? f->src_lang : doc->src_lang;
     const char *trg = f->trg_lang ? f->trg_lang : doc->trg_lang;
     const char *ext = tu_filter_extension(doc);
@@ -49,9 +53,6 @@ static char *default_output(const char *xlf, const struct tu_doc *doc)
         stem = (size_t)(strrchr(base, '.') - base);
     }
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    if (slash != NULL) {
-        tu_buf_add(&b, xlf, (size_t)(slash - xlf) + 1);
-    }
     /* "release.en" -> "release", so the language is replaced, not added */
     if (src != NULL && stem > strlen(src) + 1 &&
         base[stem - strlen(src) - 1] == '.' &&
@@ -88,6 +89,55 @@ static int target_language(const struct cli *cli, const char *path,
     return CLI_OK;
 }
 
+/* The targets of one XLIFF file merged into its document; CLI_OK or
+ * CLI_FAILED (reported, nothing written). */
+static int merge_one(const struct cli *cli, struct cli_outputs *outs, const char *input,
+                     const struct tu_merge_opts *mo, const char *trg)
+{
+    struct tu_error err = {0};
+    struct tu_diag diag = {0};
+    struct tu_doc *doc = NULL;
+    char *name = NULL, *out_path = NULL;
+    struct tu_buf out;
+    int rc = CLI_FAILED;
+
+    if (tu_xliff_read_file(input, &doc, &err) != TU_OK) {
+        cli_report(cli, &err);
+        return CLI_FAILED;
+    }
+    if (target_language(cli, input, doc, trg) != CLI_OK) {
+        tu_doc_free(doc);
+        return CLI_FAILED;
+    }
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    if (tu_merge_doc(doc, mo, &out, &diag, &err) != TU_OK) {
+        tu_error_set_path(&err, input);
+    } else if ((name = default_name(doc)) == NULL ||
+               (out_path = cli_outputs_place(outs, input, name)) == NULL) {
+        cli_errorf(cli, "out of memory");
+    } else if (strcmp(out_path, "-") != 0 &&
+               cli_outputs_claim(cli, outs, input, out_path) != CLI_OK) {
+        /* reported */
+    } else if (tu_file_write_atomic_in(out_path, out.data, out.len, outs->group, &err) == TU_OK) {
+        rc = CLI_OK;
+    }
+    for (size_t i = 0; i < diag.count; i++) {
+        if (diag.items[i].path == NULL) {
+            diag.items[i].path = tu_strdup(input);
+        }
+    }
+    cli_report_diags(cli, &diag);
+    if (err.code != TU_OK) { /* after the warnings that led to it */
+        cli_report(cli, &err);
+    }
+    tu_diag_release(&diag);
+    tu_buf_release(&out);
+    tu_free(name);
+    tu_free(out_path);
+    tu_doc_free(doc);
+    return rc;
+}
+
 int cmd_merge(int argc, char **argv, struct cli *cli)
 {
     static const struct option longopts[] = {
@@ -100,12 +150,8 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
     const char *trg = NULL;
     struct cli_lang trg_tag;
     const char *out_path = NULL;
-    char *def_out = NULL;
-    struct tu_error err = {0};
-    struct tu_diag diag = {0};
-    struct tu_doc *doc = NULL;
-    struct tu_buf out;
-    int c, rc = CLI_OK;
+    struct cli_outputs outs;
+    int c, rc, n_inputs, failed = 0;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "e:o:t:", longopts, NULL)) != -1) {
@@ -130,48 +176,15 @@ int cmd_merge(int argc, char **argv, struct cli *cli)
             return cli_usage_error(cli, "unknown option");
         }
     }
-    if (optind != argc - 1) {
-        return cli_usage_error(cli, optind >= argc ? "no input file"
-                                                   : "one input file at a time");
-    }
     if (!cli_lang_arg(cli, &trg, &trg_tag)) {
         return CLI_FAILED;
     }
-    tu_buf_init(&out, TU_BUF_NO_LIMIT);
-    if (tu_xliff_read_file(argv[optind], &doc, &err) != TU_OK) {
-        cli_report(cli, &err);
-        return CLI_FAILED;
-    }
-    if ((rc = target_language(cli, argv[optind], doc, trg)) != CLI_OK) {
-        tu_doc_free(doc);
+    n_inputs = argc - optind;
+    if ((rc = cli_outputs_init(cli, &outs, out_path, n_inputs)) != CLI_OK) {
         return rc;
     }
-    if (tu_merge_doc(doc, &mo, &out, &diag, &err) != TU_OK) {
-        tu_error_set_path(&err, argv[optind]);
-        rc = CLI_FAILED;
-    } else {
-        if (out_path == NULL) {
-            out_path = def_out = default_output(argv[optind], doc);
-        }
-        if (out_path == NULL) {
-            tu_error_set(&err, TU_ENOMEM, "out of memory");
-            rc = CLI_FAILED;
-        } else if (tu_file_write_atomic(out_path, out.data, out.len, &err) != TU_OK) {
-            rc = CLI_FAILED;
-        }
+    for (int i = optind; i < argc; i++) {
+        failed += merge_one(cli, &outs, argv[i], &mo, trg) != CLI_OK;
     }
-    for (size_t i = 0; i < diag.count; i++) {
-        if (diag.items[i].path == NULL) {
-            diag.items[i].path = tu_strdup(argv[optind]);
-        }
-    }
-    cli_report_diags(cli, &diag);
-    if (rc != CLI_OK) {
-        cli_report(cli, &err);
-    }
-    tu_diag_release(&diag);
-    tu_buf_release(&out);
-    tu_free(def_out);
-    tu_doc_free(doc);
-    return rc;
+    return cli_outputs_finish(cli, &outs, n_inputs, failed);
 }

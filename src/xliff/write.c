@@ -394,6 +394,13 @@ enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
                                    enum tu_xliff_version version,
                                    const char *path, struct tu_error *err)
 {
+    return tu_xliff_write_file_in(doc, version, path, NULL, err);
+}
+
+enum tu_status tu_xliff_write_file_in(const struct tu_doc *doc,
+                                      enum tu_xliff_version version, const char *path,
+                                      struct tu_atomic_group *g, struct tu_error *err)
+{
     struct tu_atomic_file f;
     struct sink k = {0};
     enum tu_status st;
@@ -418,5 +425,5 @@ enum tu_status tu_xliff_write_file(const struct tu_doc *doc,
         tu_atomic_abort(&f);
         return not_written(st, path, err);
     }
-    return tu_atomic_commit(&f, err);
+    return tu_atomic_commit_in(&f, g, err);
 }

@@ -8,7 +8,7 @@ check_exit "invalid UTF-8 refused" 1 "$TUMAC" extract -s en -t bs -o "$WORK/bad.
 check_grep "located error" "bad.txt:2:5: invalid UTF-8" "$WORK/.err"
 check_no_file "no XLIFF for bad input" "$WORK/bad.xlf"
 check_exit "source and target required" 2 "$TUMAC" extract "$WORK/in.html"
-check_exit "unknown format" 2 "$TUMAC" extract -s en -t bs --format docx "$WORK/in.html"
+check_exit "unknown format" 2 "$TUMAC" extract -s en -t bs --format pdf "$WORK/in.html"
 check_exit "unknown XLIFF version" 2 "$TUMAC" extract -s en -t bs --xliff 3 "$WORK/in.html"
 check_exit "missing input" 1 "$TUMAC" extract -s en -t bs "$WORK/nothing.html"
 check_exit "merge of a file without skeleton" 1 "$TUMAC" merge -o "$WORK/x.html" "$SHARED/standards/xliff-2.x/2.1/tests/core/valid/$(ls "$SHARED/standards/xliff-2.x/2.1/tests/core/valid" | grep xlf | head -1)"
