@@ -5,10 +5,16 @@
 # with the same score (--exhaustive: at each rank the index must find a
 # match as good as the scan's). At 20k, Translate Toolkit's tmdb in the same
 # run: build_tmdb on the TMX that tumac exports, and its Python lookup
-# (tmdb.translate_unit) on BENCH_TM_TT_Q queries; ratios tmdb/tumac.
+# (tmdb.translate_unit) on BENCH_TM_TT_Q queries, two ways: with its
+# full-text (FTS3) candidate search off (its fastest path: a length-filtered
+# scan) and as shipped (FTS3 on), the latter stopped after BENCH_TM_TT_CAP
+# seconds because one query can take minutes; ratios tmdb/tumac for both.
+# First, how the generated queries compare in length with real press
+# sentences (the samples and the seed release).
 set -euo pipefail
 Q=${BENCH_TM_Q:-200}
-TTQ=${BENCH_TM_TT_Q:-5}  # tmdb takes 10-45 s a query at 20k (pure-Python Levenshtein)
+TTQ=${BENCH_TM_TT_Q:-50}
+TTCAP=${BENCH_TM_TT_CAP:-300}
 sizes="20000 ${BENCH_TM_N:-100000}"
 [ "${BENCH_TM_1M:-0}" = 1 ] && sizes="$sizes 1000000"
 W=$(mktemp -d)
@@ -23,6 +29,31 @@ pick = lambda p: ms[min(len(ms) - 1, int(p * len(ms)))]
 print(f"  {sys.argv[1]}: p50 {pick(0.5):.2f} ms, p99 {pick(0.99):.2f} ms, mean {sum(ms) / len(ms):.2f} ms ({len(ms)} queries)")
 PY
 }
+
+# lengths NAME FILE...: words per sentence, p50/p90/mean
+lengths() {
+  python3 - "$@" <<'PY'
+import re, sys
+name, files = sys.argv[1], sys.argv[2:]
+n = []
+for f in files:
+    for line in open(f, encoding="utf-8"):
+        line = line.split("\t")[0]
+        for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line.strip()):
+            if s:
+                n.append(len(s.split()))
+n.sort()
+print(f"  {name}: words p50 {n[len(n) // 2]}, p90 {n[int(len(n) * 0.9)]}, mean {sum(n) / len(n):.1f} ({len(n)} sentences)")
+PY
+}
+echo "== query lengths: generated against real press sentences"
+mkdir -p "$W/len"
+python3 "$here/tm-gen.py" 2000 "$SHARED" samples "$W/len" "$Q"
+lengths "generated fuzzy queries" "$W/len/fuzzy.q"
+lengths "generated TM sources" "$W/len/tm.tsv"
+lengths "sample releases (en)" samples/*.en.txt
+lengths "seed release" "$SHARED"/seeds/*.txt
+rm -rf "$W/len"
 
 for n in $sizes; do
   d=$W/$n
@@ -71,24 +102,40 @@ PY
     t2=$(date +%s.%N)
     head -"$TTQ" "$d/fuzzy.q" > "$d/tt.q"
     "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing - < "$d/tt.q" > "$d/tt-tumac.json"
-    /usr/bin/python3 - "$d/tt.db" "$d/tt.q" > "$d/tt-tmdb.json" <<'PY'
+    cat > "$d/tmdb-q.py" <<'PY'
 import json, sys, time
 from translate.storage import tmdb
 db = tmdb.TMDB(sys.argv[1], max_candidates=5, min_similarity=75)
+if sys.argv[3] == "off":
+    db.fulltext = False  # its length-filtered scan instead of the FTS3 join
 for q in open(sys.argv[2], encoding="utf-8").read().splitlines():
     t = time.perf_counter()
     r = db.translate_unit(q, ["en"], ["sr"])
-    print(json.dumps({"ms": 1000 * (time.perf_counter() - t), "matches": len(r)}))
+    print(json.dumps({"ms": 1000 * (time.perf_counter() - t), "matches": len(r)}), flush=True)
 PY
+    /usr/bin/python3 "$d/tmdb-q.py" "$d/tt.db" "$d/tt.q" off > "$d/tt-off.json"
+    timeout "$TTCAP" /usr/bin/python3 "$d/tmdb-q.py" "$d/tt.db" "$d/tt.q" on > "$d/tt-on.json" || true
     units=$(sqlite3 "$d/tt.db" 'SELECT count(*) FROM sources')
     awk -v a="$(echo "$t1 - $t0" | bc)" -v b="$(echo "$t2 - $t1" | bc)" -v u="$units" \
       'BEGIN { printf "  TMX import: tumac %.2f s, tmdb build_tmdb %.2f s (%d sources), ratio tmdb/tumac %.2f\n", a, b, u, b / a }'
     stats "tumac fuzzy ($TTQ queries)" "$d/tt-tumac.json"
-    stats "tmdb translate_unit ($TTQ queries)" "$d/tt-tmdb.json"
-    python3 - "$d/tt-tumac.json" "$d/tt-tmdb.json" <<'PY'
+    stats "tmdb translate_unit, full-text search off" "$d/tt-off.json"
+    if [ -s "$d/tt-on.json" ]; then
+      stats "tmdb translate_unit as shipped (FTS3), within ${TTCAP} s" "$d/tt-on.json"
+    else
+      echo "  tmdb translate_unit as shipped (FTS3): no query finished within ${TTCAP} s"
+    fi
+    python3 - "$d/tt-tumac.json" "$d/tt-off.json" "$d/tt-on.json" "$TTQ" <<'PY'
 import json, sys
-a, b = ([json.loads(l)["ms"] for l in open(f)] for f in sys.argv[1:])
-print(f"  fuzzy lookup mean ratio tmdb/tumac {sum(b) / max(sum(a), 1e-9):.0f}")
+def ms(f):
+    return [json.loads(l)["ms"] for l in open(f)]
+a, off, on = ms(sys.argv[1]), ms(sys.argv[2]), ms(sys.argv[3])
+q = int(sys.argv[4])
+pick = lambda v, p: sorted(v)[min(len(v) - 1, int(p * len(v)))]
+print(f"  ratio tmdb (full-text off)/tumac: p50 {pick(off, .5) / pick(a, .5):.0f}x, p99 {pick(off, .99) / pick(a, .99):.0f}x, mean {sum(off) / sum(a):.0f}x")
+if on:
+    b = a[:len(on)]
+    print(f"  ratio tmdb (as shipped)/tumac on the {len(on)} of {q} queries it finished: p50 {pick(on, .5) / pick(b, .5):.0f}x, mean {sum(on) / sum(b):.0f}x")
 PY
   fi
   if [ "$n" = "${BENCH_TM_N:-100000}" ]; then
