@@ -18,8 +18,9 @@ trap 'rm -rf "$results"' EXIT
 # run_one SCRIPT: runs it in a fresh work folder; leaves its output in
 # $results/NAME.out and its exit status in $results/NAME.rc.
 run_one() {
-    local t=$1 name work rc
+    local t=$1 name work rc start
     name=$(basename "$t" .sh)
+    start=$SECONDS
     work=$(mktemp -d "${TMPDIR:-/tmp}/tumac-cli-$name.XXXXXX")
     # The default TM lives under XDG_DATA_HOME: one per script, never shared.
     (cd "$root" && env -u TUMAC_TM TUMAC="$tumac" WORK="$work" SHARED="$root/../shared" \
@@ -27,6 +28,7 @@ run_one() {
     rc=$?
     rm -rf "$work"
     echo "$rc" >"$results/$name.rc"
+    echo $((SECONDS - start)) >"$results/$name.time"
 }
 
 scripts=("$here"/${CLI_ONLY:-[0-9]*}.sh)
@@ -60,6 +62,6 @@ FAIL $name: script exited with status $rc"
     if [ "$f" -gt 0 ]; then
         grep -v '^PASS ' <<<"$out" | head -40 >&2
     fi
-    echo "cli $name: $p passed, $f failed" >&2
+    echo "cli $name: $p passed, $f failed ($(cat "$results/$name.time" 2>/dev/null || echo ?) s)" >&2
 done
 echo "$pass $fail"
