@@ -4,7 +4,8 @@
  *
  * Leverage looks every translatable segment up (through a lookup callback,
  * so any TM can serve; tu_lev_tm_open() and tu_lev_tm_lookup_fn() plug in
- * tumač's own), writes
+ * tumač's own, tu_lev_sources_open() wires it with the references the way
+ * every tumač command does), writes
  * every candidate into the unit's matches (score = match_quality, origin,
  * what differed = note) and fills empty targets from the best candidate at
  * or above the fill threshold. A filled target is marked "translated" (needs

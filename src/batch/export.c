@@ -203,16 +203,15 @@ static enum tu_status open_levs(struct run *run, struct tu_error *err)
 }
 
 /*
- * Leverage `doc` in base locale l in document d's turn: first the TM's
- * answers to its queries, looked up outside the turn in parallel with the
- * other workers (with one worker there is nothing to overlap: the run asks
- * the TM itself), then in the turn the run served from them. *used and
- * *nused: the TM units it took targets from. *stopped: the run was stopped
- * before the turn and `doc` is not leveraged. The export of a document and
- * the replay of an up-to-date one are this one pass.
+ * Leverage `doc` in base locale l in document d's turn; with `ahead`, the
+ * TM's answers to its queries are first looked up outside the turn, in
+ * parallel with the other workers, and the run in the turn is served from
+ * them. *used and *nused: the TM units it took targets from. *stopped: the
+ * run was stopped before the turn and `doc` is not leveraged. The export of
+ * a document and the replay of an up-to-date one are this one step.
  */
 static enum tu_status leverage_in_turn(struct run *run, struct batch_worker *w, size_t d,
-                                       size_t l, struct tu_doc *doc,
+                                       size_t l, struct tu_doc *doc, bool ahead,
                                        struct tu_band_counts *counts, int64_t **used,
                                        size_t *nused, bool *stopped, struct tu_error *err)
 {
@@ -222,7 +221,7 @@ static enum tu_status leverage_in_turn(struct run *run, struct batch_worker *w, 
 
     *used = NULL;
     *nused = 0;
-    if (run->nworkers > 1 && !run_stopped(run)) {
+    if (ahead && !run_stopped(run)) {
         cache = batch_prefetch(batch_worker_probes(w), tu_lev_tm_name(run->tm),
                                run->locs[l].tag, run->min_score, run->fill_score, doc);
     }
@@ -275,7 +274,9 @@ static void export_base(struct run *run, struct batch_worker *w, size_t d, size_
     memset(&it->counts, 0, sizeof(it->counts));
     st = extract(run, d, l, &doc, &e);
     if (st == TU_OK) {
-        st = leverage_in_turn(run, w, d, l, doc, &it->counts.bands, &used, &nused, &stopped, &e);
+        /* with one worker there is nothing to overlap the lookups with */
+        st = leverage_in_turn(run, w, d, l, doc, run->nworkers > 1, &it->counts.bands, &used,
+                              &nused, &stopped, &e);
     }
     if (stopped) {
         tu_doc_free(doc);
@@ -332,7 +333,9 @@ static void replay(struct run *run, struct batch_worker *w, size_t d, size_t l)
         return; /* it extracted before; its turn passes when its task ends */
     }
     memset(&c, 0, sizeof(c));
-    (void)leverage_in_turn(run, w, d, l, doc, &c, &used, &nused, &stopped, &e);
+    /* Its lookups in the turn, one pass: looking them up ahead as well
+     * cost the rerun more time than it saved (measured). */
+    (void)leverage_in_turn(run, w, d, l, doc, false, &c, &used, &nused, &stopped, &e);
     tu_free(used); /* dropped: not a use */
     tu_doc_free(doc);
 }
