@@ -4,7 +4,8 @@
  *
  * Leverage looks every translatable segment up (through a lookup callback,
  * so any TM can serve; tu_lev_tm_open() and tu_lev_tm_lookup_fn() plug in
- * tumač's own), writes
+ * tumač's own, tu_lev_sources_open() wires it with the references the way
+ * every tumač command does), writes
  * every candidate into the unit's matches (score = match_quality, origin,
  * what differed = note) and fills empty targets from the best candidate at
  * or above the fill threshold. A filled target is marked "translated" (needs
@@ -253,6 +254,45 @@ enum tu_status tu_leverage_doc(struct tu_leverage *lev, struct tu_doc *doc,
 /* The TM units (tu_lev_cand.tm_unit) whose targets filled segments since
  * the last call, once per filled segment: *ids is the caller's (tu_free). */
 size_t tu_leverage_take_used(struct tu_leverage *lev, int64_t **ids);
+
+/*
+ * The candidate sources of a run, wired the one way `tumac leverage`,
+ * `tumac analyze` and the batch share (sources.c): the TM, earlier
+ * documents with their published translations in front of it (asked after
+ * it, see tu_lev_ref_new), the run on that chain, and the TM units it used.
+ */
+struct tu_lev_sources_opts {
+    const char *src_lang;  /* the run's pair (canonical tags) */
+    const char *trg_lang;
+    const char *tm_path;   /* as tu_lev_tm_open: NULL default rules, "none" */
+    struct tu_lev_tm *tm;  /* instead of tm_path: an open TM, borrowed
+                            * (the locales of a batch share one) */
+    /* Asked instead of the TM when there is one (e.g. answers looked up
+     * ahead in front of it, which then asks the TM itself); may be NULL. */
+    tu_lev_lookup_fn tm_front;
+    void *tm_front_ctx;
+    const char *const *refs; /* "OLD=TRANSLATION" (tu_lev_ref_add_spec) */
+    size_t ref_count;
+};
+struct tu_lev_sources;
+enum tu_status tu_lev_sources_open(const struct tu_lev_sources_opts *o,
+                                   struct tu_lev_sources **out, struct tu_error *err);
+void tu_lev_sources_close(struct tu_lev_sources *s);
+/* One more reference pair by files (in src_lang and trg_lang), e.g. the
+ * batch's reference folders; before tu_lev_sources_leverage. */
+enum tu_status tu_lev_sources_add_ref(struct tu_lev_sources *s, const char *src_path,
+                                      const char *trg_path, struct tu_error *err);
+/* The TM (its name, its database; a TM of "none" too). */
+struct tu_lev_tm *tu_lev_sources_tm(const struct tu_lev_sources *s);
+/* tu_leverage_new for the sources' pair on their chain (no lookup at all
+ * without a TM and references); opts->origin NULL: the TM's name. */
+enum tu_status tu_lev_sources_leverage(const struct tu_lev_sources *s,
+                                       const struct tu_leverage_opts *opts,
+                                       struct tu_leverage **out, struct tu_error *err);
+/* tu_lev_tm_count_use on the sources' TM: the ids tu_leverage_take_used gave
+ * for a document once it is written. */
+enum tu_status tu_lev_sources_count_use(const struct tu_lev_sources *s, const int64_t *ids,
+                                        size_t n, struct tu_error *err);
 
 /*
  * Numbers and dates as placeables (numbers.c): recognised by value in the

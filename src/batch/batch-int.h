@@ -1,8 +1,9 @@
 /*
  * Internals of the batch module: the input list, the run state kept in
- * OUTDIR/.tumac-batch, the worker pool, and the steps that call the other
- * modules. One lock (`struct run.lock`) guards the report, the state journal
- * and the progress counters; another (`tm_lock`) makes the TM single-writer.
+ * OUTDIR/.tumac-batch, the worker pool and a worker's own resources, the
+ * ordered turns of the leverage runs, the TM answers looked up ahead of a
+ * turn. The run itself (export.c, import.c, items.c, run.c) shares
+ * run-int.h.
  */
 #ifndef TUMAC_BATCH_INT_H
 #define TUMAC_BATCH_INT_H
@@ -92,6 +93,7 @@ struct batch_state {
     size_t count;
     size_t cap;
     int journal_fd; /* -1 when not open */
+    pthread_mutex_t journal_lock; /* one line written at a time (not the sync) */
     char *path;
 };
 
@@ -115,9 +117,11 @@ const struct batch_record *batch_state_find(const struct batch_state *s,
 enum tu_status batch_state_begin(struct batch_state *s, struct tu_error *err);
 /*
  * Store `rec` (copied) in memory (batch_state_remember), then append it to
- * the journal durably, with fsync (batch_state_journal). The two are apart
- * so a caller can hold the lock that guards the memory for the first only:
- * no one waits on the disk. Journal lines may come in any order.
+ * the journal durably, with fsync (batch_state_journal, which threads may
+ * call at once: it holds its own lock only while writing the line, not over
+ * the sync). The two are apart so a caller can hold the lock that guards the
+ * memory for the first only: no one waits on the disk. Journal lines may
+ * come in any order.
  */
 enum tu_status batch_state_remember(struct batch_state *s,
                                     const struct batch_record *rec,
@@ -147,6 +151,74 @@ enum tu_status batch_pool_run(unsigned threads, size_t count,
                               struct tu_error *err);
 /* Number of online processors (at least 1). */
 unsigned batch_cpu_count(void);
+
+/* ---- ordered turns (turns.c) ---- */
+
+/*
+ * Stages that documents pass one at a time in input order (a base locale's
+ * leverage run, where a document's segments are repetitions for the later
+ * ones). A document waits in batch_turn_take until every earlier document
+ * has passed the stage, and passes with batch_turn_give; batch_turns_end,
+ * which the run calls when a document's task returns on whatever path,
+ * passes every stage the document did not. So a document that leaves early
+ * (failed, up to date, stopped) cannot hold up the ones after it, and no
+ * path has to remember to pass its turns.
+ */
+struct batch_turns;
+struct batch_turns *batch_turns_new(size_t stages, size_t docs);
+void batch_turns_free(struct batch_turns *t);
+void batch_turn_take(struct batch_turns *t, size_t stage, size_t doc);
+void batch_turn_give(struct batch_turns *t, size_t stage, size_t doc);
+void batch_turns_end(struct batch_turns *t, size_t doc);
+
+/* ---- a worker thread's own resources (worker.c) ---- */
+
+struct batch_worker;
+/* `src` is the run's source language. NULL when out of memory. */
+struct batch_worker *batch_worker_new(const char *src);
+void batch_worker_free(struct batch_worker *w);
+/* Source words in `text` (the counting rules of the segment module). */
+enum tu_status batch_worker_words(struct batch_worker *w, const char *text, size_t len,
+                                  size_t *words, struct tu_error *err);
+/* `doc` (matches too) in the script of `to_tag`, relabelled, with the
+ * worker's transliterator into that script. */
+enum tu_status batch_worker_translit(struct batch_worker *w, struct tu_doc *doc,
+                                     const char *to_tag, struct tu_error *err);
+/* The worker's probes for batch_prefetch (made on first use). */
+struct batch_probes *batch_worker_probes(struct batch_worker *w);
+
+/* ---- TM answers looked up ahead of a turn (prefetch.c) ---- */
+
+/* The answers to one document's queries in one locale. */
+struct batch_cache;
+void batch_cache_free(struct batch_cache *c);
+
+/*
+ * A worker's probe leverages, one per locale, each on the worker's own TM
+ * connection: batch_prefetch runs `doc` through the probe of `trg`
+ * (counting only: `doc` is not changed), outside any turn, and returns the
+ * TM's answers to every query the real run will ask; NULL when there is
+ * nothing to ask or it failed (the turn then asks the TM itself).
+ */
+struct batch_probes;
+struct batch_probes *batch_probes_new(const char *src);
+void batch_probes_free(struct batch_probes *p);
+struct batch_cache *batch_prefetch(struct batch_probes *p, const char *tm_path,
+                                   const char *trg, int min_score, int fill_score,
+                                   struct tu_doc *doc);
+
+/*
+ * A tu_lev_lookup_fn (ctx: this) that stands for the TM in a locale's
+ * sources (tu_lev_sources_opts.tm_front): it answers from `cache` what it
+ * holds and asks the TM the rest. The turn holder sets `cache`.
+ */
+struct batch_front {
+    tu_lev_lookup_fn next;
+    void *next_ctx;
+    const struct batch_cache *cache;
+};
+enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
+                                  struct tu_lev_cands *out, struct tu_error *err);
 
 /* ---- report (report.c) ---- */
 

@@ -9,11 +9,11 @@
  * on the repetitions seen) and keeps the answers; in its turn the real run
  * is served from them and asks the shared TM only what is missing.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <tumac/alloc.h>
 #include "batch-int.h"
-#include "prefetch.h"
 
 struct entry {
     uint64_t hash;
@@ -79,11 +79,6 @@ static bool cands_copy(struct tu_lev_cands *dst, const struct tu_lev_cands *src,
     return true;
 }
 
-struct batch_cache *batch_cache_new(void)
-{
-    return tu_calloc(1, sizeof(struct batch_cache));
-}
-
 void batch_cache_free(struct batch_cache *c)
 {
     if (c == NULL) {
@@ -109,10 +104,18 @@ static const struct entry *cache_find(const struct batch_cache *c, uint64_t h,
     return NULL;
 }
 
-enum tu_status batch_record_lookup(void *ctx, const struct tu_lev_query *q,
-                                   struct tu_lev_cands *out, struct tu_error *err)
+/* A tu_lev_lookup_fn (ctx: this) that asks `next` and keeps a copy of each
+ * answer in `cache` (when not NULL). */
+struct recorder {
+    tu_lev_lookup_fn next;
+    void *next_ctx;
+    struct batch_cache *cache;
+};
+
+static enum tu_status record_lookup(void *ctx, const struct tu_lev_query *q,
+                                    struct tu_lev_cands *out, struct tu_error *err)
 {
-    struct batch_recorder *r = ctx;
+    struct recorder *r = ctx;
     size_t before = out->count, len = 0;
     enum tu_status st = r->next(r->next_ctx, q, out, err);
     struct entry *e;
@@ -160,4 +163,105 @@ enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
                    ? TU_OK : tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     return f->next(f->next_ctx, q, out, err);
+}
+
+#define PROBES 8 /* locales a worker probes; more ask the TM in their turn */
+
+/* A worker's own leverage of one locale that only asks. */
+struct probe {
+    struct tu_leverage *lev;
+    struct recorder rec;
+    char tag[64];
+};
+
+struct batch_probes {
+    char *src;
+    struct tu_lev_tm *tm; /* the worker's own TM connection */
+    bool tm_failed;       /* could not open it: no prefetch */
+    struct probe probe[PROBES];
+};
+
+struct batch_probes *batch_probes_new(const char *src)
+{
+    struct batch_probes *p = tu_calloc(1, sizeof *p);
+
+    if (p != NULL && (p->src = tu_strdup(src)) == NULL) {
+        tu_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void batch_probes_free(struct batch_probes *p)
+{
+    if (p != NULL) {
+        for (size_t i = 0; i < PROBES; i++) {
+            tu_leverage_free(p->probe[i].lev);
+        }
+        tu_lev_tm_close(p->tm);
+        tu_free(p->src);
+        tu_free(p);
+    }
+}
+
+/* The probe for locale `trg`, made on first use; NULL: none. */
+static struct probe *probe_for(struct batch_probes *p, const char *tm_path,
+                               const char *trg, int min_score, int fill_score)
+{
+    struct tu_leverage_opts o;
+    struct tu_error e = {0};
+    size_t i = 0;
+
+    while (i < PROBES && p->probe[i].lev != NULL && strcmp(p->probe[i].tag, trg) != 0) {
+        i++;
+    }
+    if (i == PROBES || strlen(trg) >= sizeof p->probe[i].tag) {
+        return NULL;
+    }
+    if (p->probe[i].lev != NULL) {
+        return &p->probe[i];
+    }
+    if (p->tm == NULL && !p->tm_failed && tu_lev_tm_open(tm_path, &p->tm, &e) != TU_OK) {
+        p->tm_failed = true;
+        p->tm = NULL;
+    }
+    if (p->tm == NULL) {
+        return NULL;
+    }
+    memset(&o, 0, sizeof o);
+    o.min_score = min_score;
+    o.fill_score = fill_score;
+    o.analyze_only = true;
+    p->probe[i].rec.next = tu_lev_tm_lookup_fn(p->tm);
+    p->probe[i].rec.next_ctx = p->tm;
+    if (p->probe[i].rec.next == NULL ||
+        tu_leverage_new(p->src, trg, &o, record_lookup, &p->probe[i].rec,
+                        &p->probe[i].lev, &e) != TU_OK) {
+        p->probe[i].lev = NULL;
+        return NULL;
+    }
+    snprintf(p->probe[i].tag, sizeof p->probe[i].tag, "%s", trg);
+    return &p->probe[i];
+}
+
+struct batch_cache *batch_prefetch(struct batch_probes *p, const char *tm_path,
+                                   const char *trg, int min_score, int fill_score,
+                                   struct tu_doc *doc)
+{
+    struct probe *pr = tm_path != NULL ? probe_for(p, tm_path, trg, min_score, fill_score)
+                                       : NULL;
+    struct tu_band_counts c;
+    struct tu_error e = {0};
+    struct batch_cache *out;
+
+    if (pr == NULL || (pr->rec.cache = tu_calloc(1, sizeof *pr->rec.cache)) == NULL) {
+        return NULL;
+    }
+    if (tu_leverage_doc(pr->lev, doc, &c, &e) != TU_OK) {
+        batch_cache_free(pr->rec.cache); /* the turn asks the TM itself */
+        pr->rec.cache = NULL;
+    }
+    out = pr->rec.cache;
+    pr->rec.cache = NULL;
+    return out;
 }

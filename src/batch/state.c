@@ -62,8 +62,11 @@ enum tu_status batch_hash_file(const char *path, uint64_t *out,
 
 void batch_state_init(struct batch_state *s)
 {
+    pthread_mutex_t unlocked = PTHREAD_MUTEX_INITIALIZER;
+
     memset(s, 0, sizeof(*s));
     s->journal_fd = -1;
+    s->journal_lock = unlocked;
 }
 
 void batch_record_release(struct batch_record *r)
@@ -82,6 +85,7 @@ void batch_state_release(struct batch_state *s)
     if (s->journal_fd >= 0) {
         close(s->journal_fd);
     }
+    pthread_mutex_destroy(&s->journal_lock);
     for (size_t i = 0; i < s->config_count; i++) {
         tu_free(s->keys[i]);
         tu_free(s->values[i]);
@@ -479,6 +483,9 @@ enum tu_status batch_state_journal(struct batch_state *s,
         tu_buf_release(&b);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    /* Lines of several workers must not interleave; the sync that makes a
+     * line durable is outside the lock, so no one waits on another's disk. */
+    pthread_mutex_lock(&s->journal_lock);
     while (off < b.len) {
         ssize_t n = write(s->journal_fd, b.data + off, b.len - off);
         if (n < 0 && errno == EINTR) {
@@ -491,6 +498,7 @@ enum tu_status batch_state_journal(struct batch_state *s,
         }
         off += (size_t)n;
     }
+    pthread_mutex_unlock(&s->journal_lock);
     if (st == TU_OK && fsync(s->journal_fd) != 0) {
         st = tu_error_at(err, TU_EIO, s->path, 0, 0, "cannot sync: %s",
                          strerror(errno));

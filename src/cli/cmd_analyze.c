@@ -75,26 +75,6 @@ static const char *tm_label(const struct tu_lev_tm *tm, size_t nrefs,
     return b->data;
 }
 
-/* The --ref pairs as a source in front of the TM; *out NULL without any. */
-static enum tu_status cli_refs(const char **refs, size_t n, const char *src,
-                               const char *trg, struct tu_lev_tm *tm,
-                               struct tu_lev_ref **out, struct tu_error *err)
-{
-    *out = NULL;
-    if (n == 0) {
-        return TU_OK;
-    }
-    if (tu_lev_ref_new(tu_lev_tm_lookup_fn(tm), tm, out, err) != TU_OK) {
-        return err->code;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (tu_lev_ref_add_spec(*out, refs[i], src, trg, err) != TU_OK) {
-            return err->code;
-        }
-    }
-    return TU_OK;
-}
-
 static bool parse_format(const char *s, enum format *fmt)
 {
     static const struct {
@@ -158,10 +138,9 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     enum format fmt = FMT_TEXT;
     struct tu_leverage_opts lo = {.analyze_only = true};
     struct tu_error err = {0};
-    struct tu_lev_tm *tm = NULL;
+    struct tu_lev_sources *sources = NULL;
     struct tu_leverage *lev = NULL;
     struct tu_analysis an;
-    struct tu_lev_ref *ref = NULL;
     struct tu_buf label;
     struct cli_lang src_tag, trg_tag;
     const char **refs = calloc((size_t)argc + 1, sizeof *refs);
@@ -225,18 +204,13 @@ int cmd_analyze(int argc, char **argv, struct cli *cli)
     tu_analysis_init(&an);
     tu_buf_init(&out, TU_BUF_NO_LIMIT);
     tu_buf_init(&label, TU_BUF_NO_LIMIT);
-    if (tu_lev_tm_open(tm_path, &tm, &err) != TU_OK) {
-        goto fail;
-    }
-    lo.origin = tu_lev_tm_name(tm);
-    if (cli_refs(refs, nrefs, src, trg, tm, &ref, &err) != TU_OK) {
-        goto fail;
-    }
-    if (tu_leverage_new(src, trg, &lo,
-                        ref ? tu_lev_ref_lookup : tu_lev_tm_lookup_fn(tm),
-                        ref ? (void *)ref : (void *)tm, &lev, &err) != TU_OK ||
-        tu_analysis_set_info(&an, tm_label(tm, nrefs, &label), src, trg,
-                             title, &err)) {
+    struct tu_lev_sources_opts so = {
+        .src_lang = src, .trg_lang = trg, .tm_path = tm_path, .refs = refs, .ref_count = nrefs,
+    };
+    if (tu_lev_sources_open(&so, &sources, &err) != TU_OK ||
+        tu_lev_sources_leverage(sources, &lo, &lev, &err) != TU_OK ||
+        tu_analysis_set_info(&an, tm_label(tu_lev_sources_tm(sources), nrefs, &label), src,
+                             trg, title, &err)) {
         goto fail;
     }
     if (analyze_files(lev, &an, (const char *const *)argv + optind,
@@ -259,8 +233,7 @@ fail:
         cli_report(cli, &err);
     }
     tu_leverage_free(lev);
-    tu_lev_ref_free(ref);
-    tu_lev_tm_close(tm);
+    tu_lev_sources_close(sources);
     free(refs);
     tu_analysis_release(&an);
     tu_buf_release(&out);

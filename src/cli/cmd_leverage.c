@@ -69,6 +69,113 @@ static char *output_path(const char *in, const char *out, bool many)
     return p;
 }
 
+/* One run over the input files: its options, and its sources once the first
+ * file has named the language pair. */
+struct lev_run {
+    struct cli *cli;
+    const char *out_path;
+    bool many;
+    enum tu_xliff_version version;
+    struct tu_leverage_opts lo;
+    const char **refs;
+    size_t nrefs;
+    struct tu_lev_tm *tm;
+    struct tu_lev_sources *sources;
+    struct tu_leverage *lev;
+    char src[64], trg[64];
+};
+
+/* The file's language pair: the run's, or the first file's sets it. */
+static enum tu_status run_langs(struct lev_run *r, const char *path,
+                                const struct tu_doc *doc, struct tu_error *err)
+{
+    const char *src = NULL, *trg = NULL;
+
+    doc_langs(doc, &src, &trg);
+    if (src == NULL || trg == NULL) {
+        return tu_error_at(err, TU_EINVAL, path, 0, 0, "the file names no %s language",
+                           src ? "target" : "source");
+    }
+    if (r->lev != NULL) {
+        /* One run has one language pair (repetitions are counted across its
+         * files); mixing pairs would leverage wrongly. */
+        if (strcmp(src, r->src) != 0 || strcmp(trg, r->trg) != 0) {
+            return tu_error_at(err, TU_EINVAL, path, 0, 0,
+                               "its languages %s -> %s differ from the first "
+                               "file's %s -> %s; leverage it in its own run",
+                               src, trg, r->src, r->trg);
+        }
+        return TU_OK;
+    }
+    snprintf(r->src, sizeof r->src, "%s", src);
+    snprintf(r->trg, sizeof r->trg, "%s", trg);
+    struct tu_lev_sources_opts so = {
+        .src_lang = src, .trg_lang = trg, .tm = r->tm, .refs = r->refs, .ref_count = r->nrefs,
+    };
+    if (tu_lev_sources_open(&so, &r->sources, err) != TU_OK) {
+        return err->code;
+    }
+    return tu_lev_sources_leverage(r->sources, &r->lo, &r->lev, err);
+}
+
+static void print_counts(const char *path, const struct tu_band_counts *counts)
+{
+    fprintf(stderr,
+            "%s: %zu segments, %zu filled; words: %zu context, "
+            "%zu repetitions, %zu exact, %zu fuzzy, %zu new\n",
+            path, tu_band_counts_segments(counts), counts->filled,
+            counts->words[TU_BAND_CONTEXT],
+            counts->words[TU_BAND_REPETITION] + counts->words[TU_BAND_CROSS_FILE],
+            counts->words[TU_BAND_EXACT],
+            counts->words[TU_BAND_95] + counts->words[TU_BAND_85] + counts->words[TU_BAND_75],
+            counts->words[TU_BAND_50] + counts->words[TU_BAND_NEW]);
+}
+
+/* Leverage one input file and write it. */
+static enum tu_status leverage_file(struct lev_run *r, const char *path,
+                                    struct tu_error *err)
+{
+    struct tu_doc *doc = NULL;
+    struct tu_band_counts counts;
+    char *dest = output_path(path, r->out_path, r->many);
+    enum tu_status st = dest ? tu_xliff_read_file(path, &doc, err)
+                             : tu_error_set(err, TU_ENOMEM, "out of memory");
+
+    if (st == TU_OK) {
+        st = run_langs(r, path, doc, err);
+    }
+    if (st == TU_OK) {
+        st = tu_leverage_doc(r->lev, doc, &counts, err);
+    }
+    if (st == TU_OK) {
+        st = tu_xliff_write_file(doc,
+                                 r->version ? r->version
+                                 : doc->version ? doc->version : TU_XLIFF_2_1,
+                                 dest, err);
+    }
+    if (st == TU_OK) {
+        /* bookkeeping of the TM units this file took its targets from:
+         * a TM held by another writer leaves the counts, not the file */
+        struct tu_error uerr = {0};
+        int64_t *used = NULL;
+        size_t nused = tu_leverage_take_used(r->lev, &used);
+        if (tu_lev_sources_count_use(r->sources, used, nused, &uerr) != TU_OK) {
+            fprintf(stderr, "tumac leverage: warning: usage counts not updated: %s\n",
+                    uerr.msg);
+        }
+        tu_free(used);
+        if (!r->cli->quiet) {
+            print_counts(path, &counts);
+        }
+    }
+    free(dest);
+    tu_doc_free(doc);
+    if (st != TU_OK) {
+        tu_error_set_path(err, path);
+    }
+    return st;
+}
+
 int cmd_leverage(int argc, char **argv, struct cli *cli)
 {
     static const struct option opts[] = {
@@ -84,21 +191,13 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         {"ref", required_argument, NULL, 'R'},
         {NULL, 0, NULL, 0},
     };
-    const char *tm_path = NULL, *out_path = NULL;
-    enum tu_xliff_version version = TU_XLIFF_UNKNOWN;
-    struct tu_leverage_opts lo = {0};
+    const char *tm_path = NULL;
+    struct lev_run r = {.cli = cli, .version = TU_XLIFF_UNKNOWN};
     struct tu_error err = {0};
-    struct tu_lev_tm *tm = NULL;
-    struct tu_leverage *lev = NULL;
-    struct tu_lev_ref *ref = NULL;
-    const char **refs = calloc((size_t)argc + 1, sizeof *refs);
-    size_t nrefs = 0;
-    struct tu_band_counts total;
-    char run_src[64] = "", run_trg[64] = "";
     int max = 3, rc = CLI_FAILED, c;
 
-    memset(&total, 0, sizeof total);
-    if (refs == NULL) {
+    r.refs = calloc((size_t)argc + 1, sizeof *r.refs);
+    if (r.refs == NULL) {
         cli_errorf(cli, "out of memory");
         return CLI_FAILED;
     }
@@ -108,23 +207,21 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         int bad = CLI_OK;
         switch (c) {
         case 'T': tm_path = optarg; break;
-        case 'o': out_path = optarg; break;
-        case 'V': lo.variants = true; break;
+        case 'o': r.out_path = optarg; break;
+        case 'V': r.lo.variants = true; break;
         case 'q': cli->quiet = true; break;
-        case 'R': refs[nrefs++] = optarg; break;
-        case 'm': bad = cli_int_option(cli, "--min", optarg, 1, 100, &lo.min_score); break;
-        case 'F': bad = cli_int_option(cli, "--fill", optarg, 1, 101, &lo.fill_score); break;
+        case 'R': r.refs[r.nrefs++] = optarg; break;
+        case 'm': bad = cli_int_option(cli, "--min", optarg, 1, 100, &r.lo.min_score); break;
+        case 'F': bad = cli_int_option(cli, "--fill", optarg, 1, 101, &r.lo.fill_score); break;
         case 'M': bad = cli_int_option(cli, "--max", optarg, 1, 100, &max); break;
         case 'P':
-            bad = cli_int_option(cli, "--penalty", optarg, 1, 100,
-                                 &lo.variant_penalty);
+            bad = cli_int_option(cli, "--penalty", optarg, 1, 100, &r.lo.variant_penalty);
             break;
         case 'X':
-            version = tu_xliff_version_parse(optarg);
-            if (version == TU_XLIFF_UNKNOWN) {
-                free(refs);
-                return cli_usage_error(cli, "--xliff must be 1.2, 2.0, 2.1 or "
-                                            "2.2, not '%s'", optarg);
+            r.version = tu_xliff_version_parse(optarg);
+            if (r.version == TU_XLIFF_UNKNOWN) {
+                bad = cli_usage_error(cli, "--xliff must be 1.2, 2.0, 2.1 or 2.2, not '%s'",
+                                      optarg);
             }
             break;
         default:
@@ -132,117 +229,37 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
             break;
         }
         if (bad != CLI_OK) {
-            free(refs);
+            free(r.refs);
             return bad;
         }
     }
-    lo.max = (size_t)max;
+    r.lo.max = (size_t)max;
+    r.lo.no_low_band = true; /* the summary counts 50-74 % with "no match" */
+    r.many = argc - optind > 1;
     if (optind >= argc) {
-        free(refs);
+        free(r.refs);
         return cli_usage_error(cli, "no input file");
     }
     if (cli_tm_exists(cli, tm_path) != CLI_OK) {
-        free(refs);
+        free(r.refs);
         return CLI_FAILED;
     }
-    if (tu_lev_tm_open(tm_path, &tm, &err) != TU_OK) {
+    /* The TM first: a TM that cannot be opened is said before any file. */
+    if (tu_lev_tm_open(tm_path, &r.tm, &err) != TU_OK) {
         cli_report(cli, &err);
-        free(refs);
+        free(r.refs);
         return CLI_FAILED;
-    }
-    lo.origin = tu_lev_tm_name(tm);
-    lo.no_low_band = true; /* the summary counts 50-74 % with "no match" */
-    for (int i = optind; i < argc; i++) {
-        struct tu_doc *doc = NULL;
-        struct tu_band_counts counts;
-        char *dest = output_path(argv[i], out_path, argc - optind > 1);
-        enum tu_status st = dest ? tu_xliff_read_file(argv[i], &doc, &err)
-                                 : tu_error_set(&err, TU_ENOMEM, "out of memory");
-
-        const char *src = NULL, *trg = NULL;
-        if (st == TU_OK) {
-            doc_langs(doc, &src, &trg);
-            if (src == NULL || trg == NULL) {
-                st = tu_error_at(&err, TU_EINVAL, argv[i], 0, 0,
-                                 "the file names no %s language",
-                                 src ? "target" : "source");
-            } else if (lev != NULL &&
-                       (strcmp(src, run_src) != 0 || strcmp(trg, run_trg) != 0)) {
-                /* One run has one language pair (repetitions are counted
-                 * across its files); mixing pairs would leverage wrongly. */
-                st = tu_error_at(&err, TU_EINVAL, argv[i], 0, 0,
-                                 "its languages %s -> %s differ from the first "
-                                 "file's %s -> %s; leverage it in its own run",
-                                 src, trg, run_src, run_trg);
-            }
-        }
-        if (st == TU_OK && lev == NULL) {
-            snprintf(run_src, sizeof run_src, "%s", src);
-            snprintf(run_trg, sizeof run_trg, "%s", trg);
-            if (nrefs) {
-                st = tu_lev_ref_new(tu_lev_tm_lookup_fn(tm), tm, &ref, &err);
-                for (size_t k = 0; k < nrefs && st == TU_OK; k++) {
-                    st = tu_lev_ref_add_spec(ref, refs[k], src, trg, &err);
-                }
-                if (st == TU_OK) {
-                    st = tu_leverage_new(src, trg, &lo, tu_lev_ref_lookup, ref,
-                                         &lev, &err);
-                }
-            } else {
-                st = tu_leverage_new(src, trg, &lo, tu_lev_tm_lookup_fn(tm),
-                                     tm, &lev, &err);
-            }
-        }
-        if (st == TU_OK) {
-            st = tu_leverage_doc(lev, doc, &counts, &err);
-        }
-        if (st == TU_OK) {
-            st = tu_xliff_write_file(doc,
-                             version ? version
-                             : doc->version ? doc->version : TU_XLIFF_2_1,
-                             dest, &err);
-        }
-        if (st == TU_OK) {
-            /* bookkeeping of the TM units this file took its targets from:
-             * a TM held by another writer leaves the counts, not the file */
-            struct tu_error uerr = {0};
-            int64_t *used = NULL;
-            size_t nused = tu_leverage_take_used(lev, &used);
-            if (tu_lev_tm_count_use(tm, used, nused, &uerr) != TU_OK) {
-                fprintf(stderr, "tumac leverage: warning: usage counts not updated: %s\n",
-                        uerr.msg);
-            }
-            tu_free(used);
-        }
-        if (st == TU_OK) {
-            tu_band_counts_add(&total, &counts);
-            if (!cli->quiet) {
-                fprintf(stderr,
-                        "%s: %zu segments, %zu filled; words: %zu context, "
-                        "%zu repetitions, %zu exact, %zu fuzzy, %zu new\n",
-                        argv[i], tu_band_counts_segments(&counts),
-                        counts.filled, counts.words[TU_BAND_CONTEXT],
-                        counts.words[TU_BAND_REPETITION] +
-                            counts.words[TU_BAND_CROSS_FILE],
-                        counts.words[TU_BAND_EXACT],
-                        counts.words[TU_BAND_95] + counts.words[TU_BAND_85] +
-                            counts.words[TU_BAND_75],
-                        counts.words[TU_BAND_50] + counts.words[TU_BAND_NEW]);
-            }
-        }
-        free(dest);
-        tu_doc_free(doc);
-        if (st != TU_OK) {
-            tu_error_set_path(&err, argv[i]);
-            cli_report(cli, &err);
-            goto out;
-        }
     }
     rc = CLI_OK;
-out:
-    tu_leverage_free(lev);
-    tu_lev_ref_free(ref);
-    tu_lev_tm_close(tm);
-    free(refs);
+    for (int i = optind; i < argc && rc == CLI_OK; i++) {
+        if (leverage_file(&r, argv[i], &err) != TU_OK) {
+            cli_report(cli, &err);
+            rc = CLI_FAILED;
+        }
+    }
+    tu_leverage_free(r.lev);
+    tu_lev_sources_close(r.sources);
+    tu_lev_tm_close(r.tm);
+    free(r.refs);
     return rc;
 }

@@ -212,20 +212,32 @@ TEST(batch_pool_runs_each_task_once)
     CHECK(batch_cpu_count() >= 1);
 }
 
+/* A report of one document into sr-Latn and sr-Cyrl (made from sr-Latn);
+ * NULL when out of memory. */
+static struct tu_batch_report *report_latn_cyrl(void)
+{
+    struct tu_batch_report *r = batch_report_new();
+
+    if (r == NULL || (r->locales = tu_calloc(2, sizeof(char *))) == NULL) {
+        tu_batch_report_free(r);
+        return NULL;
+    }
+    r->documents = 1;
+    r->locales[0] = tu_strdup("sr-Latn");
+    r->locales[1] = tu_strdup("sr-Cyrl");
+    r->locale_count = 2;
+    return r;
+}
+
 TEST(batch_report_renders_numbers_and_escapes)
 {
-    OWNED(own_batch_report) struct tu_batch_report *r = batch_report_new();
+    OWNED(own_batch_report) struct tu_batch_report *r = report_latn_cyrl();
     struct tu_batch_item *it;
     struct tu_batch_counts t;
     struct tu_error err = {0};
     OWNED(tu_buf_release) struct tu_buf b = {0};
 
     CHECK(r != NULL);
-    r->documents = 1;
-    r->locales = tu_calloc(2, sizeof(char *));
-    r->locales[0] = tu_strdup("sr-Latn");
-    r->locales[1] = tu_strdup("sr-Cyrl");
-    r->locale_count = 2;
     it = batch_report_add(r, "in/<b>.html", "<b>", "sr-Latn", NULL);
     CHECK(it != NULL);
     it->state = TU_BATCH_NEEDS_TRANSLATION;
@@ -265,18 +277,13 @@ TEST(batch_report_renders_numbers_and_escapes)
  * stay out of the share the headline gives. */
 TEST(batch_report_derived_locale_has_nothing_to_translate)
 {
-    struct tu_batch_report *r = batch_report_new();
+    OWNED(own_batch_report) struct tu_batch_report *r = report_latn_cyrl();
     struct tu_batch_item *it;
     struct tu_batch_counts t;
     struct tu_error err = {0};
-    struct tu_buf b;
+    OWNED(tu_buf_release) struct tu_buf b = {0};
 
     CHECK(r != NULL);
-    r->documents = 1;
-    r->locales = tu_calloc(2, sizeof(char *));
-    r->locales[0] = tu_strdup("sr-Latn");
-    r->locales[1] = tu_strdup("sr-Cyrl");
-    r->locale_count = 2;
     it = batch_report_add(r, "a.txt", "a", "sr-Latn", NULL);
     CHECK(it != NULL);
     it->state = TU_BATCH_NEEDS_TRANSLATION;
@@ -296,6 +303,63 @@ TEST(batch_report_derived_locale_has_nothing_to_translate)
     tu_buf_truncate(&b, 0);
     CHECK(tu_batch_report_json(r, &b, &err) == TU_OK);
     CHECK(strstr(b.data, "\"percent_to_translate\": 40") != NULL);
-    tu_buf_release(&b);
-    tu_batch_report_free(r);
+}
+
+/* Documents pass a stage in input order, whichever thread runs them; a
+ * document that never takes its turn in a stage (it failed, was up to date)
+ * holds no one up once its task ends. */
+struct turns_ctx {
+    struct batch_turns *turns;
+    pthread_mutex_t lock;
+    size_t order[2][60];
+    size_t n[2];
+};
+
+static void turns_task(void *ctx, size_t d, unsigned worker)
+{
+    struct turns_ctx *c = ctx;
+
+    (void)worker;
+    for (size_t s = 0; s < 2; s++) {
+        if ((d + s) % 3 == 0) {
+            continue; /* leaves without its turn in this stage */
+        }
+        batch_turn_take(c->turns, s, d);
+        pthread_mutex_lock(&c->lock);
+        c->order[s][c->n[s]++] = d;
+        pthread_mutex_unlock(&c->lock);
+        batch_turn_give(c->turns, s, d);
+    }
+    batch_turns_end(c->turns, d);
+}
+
+TEST(batch_turns_keep_input_order_and_skip_missed_turns)
+{
+    struct turns_ctx c;
+    struct tu_error err = {0};
+
+    memset(&c, 0, sizeof(c));
+    pthread_mutex_init(&c.lock, NULL);
+    c.turns = batch_turns_new(2, 60);
+    CHECK(c.turns != NULL);
+    CHECK(batch_pool_run(4, 60, turns_task, &c, NULL, &err) == TU_OK);
+    for (size_t s = 0; s < 2; s++) {
+        CHECK(c.n[s] == 40);
+        for (size_t i = 1; i < c.n[s]; i++) {
+            CHECK(c.order[s][i - 1] < c.order[s][i]);
+        }
+    }
+    batch_turns_free(c.turns);
+    pthread_mutex_destroy(&c.lock);
+
+    /* One thread: document 1 takes its turn at once, document 0 having
+     * ended without taking it (a wait here would never end). */
+    c.turns = batch_turns_new(1, 3);
+    CHECK(c.turns != NULL);
+    batch_turns_end(c.turns, 0);
+    batch_turn_take(c.turns, 0, 1);
+    batch_turn_give(c.turns, 0, 1);
+    batch_turns_end(c.turns, 1);
+    batch_turn_take(c.turns, 0, 2);
+    batch_turns_free(c.turns);
 }
