@@ -278,51 +278,64 @@ enum tu_status tu_analysis_write_csv(const struct tu_analysis *an,
 
 /* ---- JSON ---- */
 
-static void json_counts(struct tu_buf *out, const struct tu_band_counts *c,
-                        const char *indent)
+static void json_band(struct tu_json *parent, const char *key, size_t segments,
+                      size_t words, size_t chars)
 {
-    tu_buf_adds(out, "{\n");
+    struct tu_json o;
+
+    tu_json_key(parent, key);
+    tu_json_begin(&o, parent->out, '{', ", ");
+    tu_json_add_sizes(&o, "segments", segments, "words", words,
+                      "characters", chars, (char *)NULL);
+    tu_json_end(&o, "}");
+}
+
+/* The bands of one file or the total, a member a line below `indent`. */
+static void json_counts(struct tu_json *parent, const char *key,
+                        const struct tu_band_counts *c, const char *indent)
+{
+    struct tu_json o;
+    char sep[16], close[16];
+
+    snprintf(sep, sizeof sep, ",\n%s  ", indent);
+    snprintf(close, sizeof close, "\n%s}", indent);
+    tu_json_key(parent, key);
+    tu_json_begin(&o, parent->out, '{', sep);
     for (int b = 0; b < TU_BAND_COUNT; b++) {
-        tu_buf_printf(out,
-                      "%s  \"%s\": {\"segments\": %zu, \"words\": %zu, "
-                      "\"characters\": %zu},\n",
-                      indent, tu_band_key((enum tu_band)b), c->segments[b],
-                      c->words[b], c->chars[b]);
+        json_band(&o, tu_band_key((enum tu_band)b), c->segments[b],
+                  c->words[b], c->chars[b]);
     }
-    tu_buf_printf(out,
-                  "%s  \"total\": {\"segments\": %zu, \"words\": %zu, "
-                  "\"characters\": %zu},\n%s  \"filled\": %zu\n%s}",
-                  indent, tu_band_counts_segments(c), tu_band_counts_words(c),
-                  tu_band_counts_chars(c), indent, c->filled, indent);
+    json_band(&o, "total", tu_band_counts_segments(c), tu_band_counts_words(c),
+              tu_band_counts_chars(c));
+    tu_json_add_size(&o, "filled", c->filled);
+    tu_json_end(&o, close);
 }
 
 enum tu_status tu_analysis_write_json(const struct tu_analysis *an,
                                       struct tu_buf *out, struct tu_error *err)
 {
+    struct tu_json top, files;
     char date[64];
 
     date_string(an, date, sizeof date);
-    tu_buf_adds(out, "{\n  \"title\": ");
-    tu_json_str(out, an->title ? an->title : "Analysis");
-    tu_buf_adds(out, ",\n  \"date\": ");
-    tu_json_str(out, date);
-    tu_buf_adds(out, ",\n  \"tm\": ");
-    tu_json_str(out, an->tm_name);
-    tu_buf_adds(out, ",\n  \"source_language\": ");
-    tu_json_str(out, an->src_lang);
-    tu_buf_adds(out, ",\n  \"target_language\": ");
-    tu_json_str(out, an->trg_lang);
-    tu_buf_adds(out, ",\n  \"files\": [");
+    tu_json_begin(&top, out, '{', ",\n  ");
+    tu_json_add_strs(&top, "title", an->title ? an->title : "Analysis",
+                     "date", date, "tm", an->tm_name,
+                     "source_language", an->src_lang,
+                     "target_language", an->trg_lang, (char *)NULL);
+    tu_json_key(&top, "files");
+    tu_json_begin(&files, out, '[', ",\n    ");
     for (size_t i = 0; i < an->count; i++) {
-        tu_buf_adds(out, i ? ",\n    {\"name\": " : "\n    {\"name\": ");
-        tu_json_str(out, an->files[i].name);
-        tu_buf_adds(out, ", \"bands\": ");
-        json_counts(out, &an->files[i].counts, "    ");
-        tu_buf_adds(out, "}");
+        struct tu_json file;
+        tu_json_key(&files, NULL);
+        tu_json_begin(&file, out, '{', ", ");
+        tu_json_add_str(&file, "name", an->files[i].name);
+        json_counts(&file, "bands", &an->files[i].counts, "    ");
+        tu_json_end(&file, "}");
     }
-    tu_buf_adds(out, an->count ? "\n  ],\n  \"total\": " : "],\n  \"total\": ");
-    json_counts(out, &an->total, "  ");
-    tu_buf_adds(out, "\n}\n");
+    tu_json_end(&files, an->count ? "\n  ]" : "]");
+    json_counts(&top, "total", &an->total, "  ");
+    tu_json_end(&top, "\n}\n");
     return done(out, err);
 }
 
