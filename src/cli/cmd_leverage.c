@@ -219,7 +219,8 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
             if (!cli->quiet) {
                 fprintf(stderr,
                         "%s: %zu segments, %zu filled; words: %zu context, "
-                        "%zu repetitions, %zu exact, %zu fuzzy, %zu new\n",
+                        "%zu repetitions, %zu exact, %zu fuzzy, %zu new, "
+                        "%zu already translated\n",
                         argv[i], tu_band_counts_segments(&counts),
                         counts.filled, counts.words[TU_BAND_CONTEXT],
                         counts.words[TU_BAND_REPETITION] +
@@ -227,7 +228,9 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
                         counts.words[TU_BAND_EXACT],
                         counts.words[TU_BAND_95] + counts.words[TU_BAND_85] +
                             counts.words[TU_BAND_75],
-                        counts.words[TU_BAND_50] + counts.words[TU_BAND_NEW]);
+                        counts.words[TU_BAND_50] + counts.words[TU_BAND_NEW],
+                        counts.words[TU_BAND_TRANSLATED] +
+                            counts.words[TU_BAND_APPROVED]);
             }
         }
         free(dest);
