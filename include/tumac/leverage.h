@@ -38,7 +38,8 @@
 #include "error.h"
 #include "xliff.h"
 
-/* The bands, in report order. A segment is counted in exactly one. */
+/* The bands, in report order. A segment is counted in exactly one: a match
+ * band, or one of the two that say the file already holds its translation. */
 enum tu_band {
     TU_BAND_CONTEXT,    /* 101%: same source, same previous and next segment */
     TU_BAND_REPETITION, /* repeats an earlier segment of the same document */
@@ -49,26 +50,35 @@ enum tu_band {
     TU_BAND_75,         /* 75-84% */
     TU_BAND_50,         /* 50-74% */
     TU_BAND_NEW,        /* no match (below 50%) */
-    TU_BAND_COUNT
+    TU_BAND_COUNT,      /* the match bands, those the batch journal keeps */
+    /* Not match bands: the segment's target is already a translation, as
+     * tu_lev_segment_ready says (a source copy under initial/new is none),
+     * so it is not quoted again whatever the TM holds. A batch extracts its
+     * own documents: its counts never have these. */
+    TU_BAND_TRANSLATED = TU_BAND_COUNT, /* state translated: to review */
+    TU_BAND_APPROVED,   /* reviewed, final, 1.2 approved="yes" */
+    TU_BAND_ROWS        /* the rows of the analysis */
 };
 
-/* Label for people ("101%", "Repetitions", "95-99%", "No match"). */
+/* Label for people ("101%", "Repetitions", "95-99%", "No match",
+ * "Translated (to review)", "Approved"). */
 const char *tu_band_name(enum tu_band b);
 /* Stable key for CSV/JSON ("context", "repetitions", "cross_file", "exact",
- * "95_99", "85_94", "75_84", "50_74", "no_match"). */
+ * "95_99", "85_94", "75_84", "50_74", "no_match", "translated", "approved"). */
 const char *tu_band_key(enum tu_band b);
 /* The band of a TM score: 101 context, 100 exact, ..., < 50 new. */
 enum tu_band tu_band_of_score(double score);
 
 /* Counts of one file (or the total) per band. */
 struct tu_band_counts {
-    size_t segments[TU_BAND_COUNT];
-    size_t words[TU_BAND_COUNT];
-    size_t chars[TU_BAND_COUNT];
+    size_t segments[TU_BAND_ROWS];
+    size_t words[TU_BAND_ROWS];
+    size_t chars[TU_BAND_ROWS];
     size_t filled; /* targets filled by leverage (from the TM or a repetition) */
 };
 
-/* Sum of a row over all bands: segments, words, chars. */
+/* Sum of a row over all bands (those already translated included):
+ * segments, words, chars. */
 size_t tu_band_counts_segments(const struct tu_band_counts *c);
 size_t tu_band_counts_words(const struct tu_band_counts *c);
 size_t tu_band_counts_chars(const struct tu_band_counts *c);

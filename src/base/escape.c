@@ -1,5 +1,7 @@
 /* Escaping for JSON, XML and HTML, and numbers for HTML reports (escape.h). */
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <tumac/escape.h>
 
@@ -26,6 +28,80 @@ void tu_json_str(struct tu_buf *out, const char *s)
         }
     }
     tu_buf_addc(out, '"');
+}
+
+void tu_json_begin(struct tu_json *j, struct tu_buf *out, char open, const char *sep)
+{
+    j->out = out;
+    j->sep = sep;
+    j->count = 0;
+    tu_buf_addc(out, open);
+}
+
+void tu_json_key(struct tu_json *j, const char *key)
+{
+    if (j->count++ > 0) {
+        tu_buf_adds(j->out, j->sep);
+    } else if (j->sep[0] == ',' && j->sep[1] == '\n') {
+        tu_buf_adds(j->out, j->sep + 1); /* the first member on its own line too */
+    }
+    if (key != NULL) {
+        tu_json_str(j->out, key);
+        tu_buf_adds(j->out, strcmp(j->sep, ",") == 0 ? ":" : ": ");
+    }
+}
+
+void tu_json_add_str(struct tu_json *j, const char *key, const char *s)
+{
+    tu_json_key(j, key);
+    tu_json_str(j->out, s);
+}
+
+void tu_json_add_size(struct tu_json *j, const char *key, size_t n)
+{
+    tu_json_key(j, key);
+    tu_buf_printf(j->out, "%zu", n);
+}
+
+void tu_json_add_int(struct tu_json *j, const char *key, long long n)
+{
+    tu_json_key(j, key);
+    tu_buf_printf(j->out, "%lld", n);
+}
+
+void tu_json_add_bool(struct tu_json *j, const char *key, bool b)
+{
+    tu_json_key(j, key);
+    tu_buf_adds(j->out, b ? "true" : "false");
+}
+
+void tu_json_add_strs(struct tu_json *j, ...)
+{
+    va_list ap;
+    const char *key;
+
+    va_start(ap, j);
+    while ((key = va_arg(ap, const char *)) != NULL) {
+        tu_json_add_str(j, key, va_arg(ap, const char *));
+    }
+    va_end(ap);
+}
+
+void tu_json_add_sizes(struct tu_json *j, ...)
+{
+    va_list ap;
+    const char *key;
+
+    va_start(ap, j);
+    while ((key = va_arg(ap, const char *)) != NULL) {
+        tu_json_add_size(j, key, va_arg(ap, size_t));
+    }
+    va_end(ap);
+}
+
+void tu_json_end(struct tu_json *j, const char *close)
+{
+    tu_buf_adds(j->out, close);
 }
 
 /* The one XML/HTML escaper: the five characters each caller may escape,

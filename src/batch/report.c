@@ -15,21 +15,20 @@
 #include <tumac/version.h>
 #include "batch-int.h"
 
+/* Each state's name in the reports and its class in report.html's CSS. */
+static const struct {
+    const char *name, *css;
+} state_words[] = {
+    [TU_BATCH_PENDING] = {"not done", "pending"},
+    [TU_BATCH_FINISHED] = {"finished", "finished"},
+    [TU_BATCH_DRAFT] = {"draft", "draft"},
+    [TU_BATCH_NEEDS_TRANSLATION] = {"needs translation", "todo"},
+    [TU_BATCH_FAILED] = {"failed", "failed"},
+};
+
 const char *tu_batch_state_name(enum tu_batch_state s)
 {
-    switch (s) {
-    case TU_BATCH_FINISHED:
-        return "finished";
-    case TU_BATCH_DRAFT:
-        return "draft";
-    case TU_BATCH_NEEDS_TRANSLATION:
-        return "needs translation";
-    case TU_BATCH_FAILED:
-        return "failed";
-    case TU_BATCH_PENDING:
-        break;
-    }
-    return "not done";
+    return state_words[(unsigned)s <= TU_BATCH_FAILED ? s : TU_BATCH_PENDING].name;
 }
 
 bool batch_set_str(char **slot, const char *s)
@@ -359,112 +358,117 @@ enum tu_status tu_batch_report_text(const struct tu_batch_report *r,
 
 /* ---- JSON ---- */
 
-static void json_counts(struct tu_buf *b, const struct tu_batch_counts *c)
+static void json_counts(struct tu_json *parent, const char *key,
+                        const struct tu_batch_counts *c)
 {
-    tu_buf_printf(b,
-                  "{\"segments\": %zu, \"words\": %zu, "
-                  "\"segments_approved\": %zu, \"segments_translated\": %zu, "
-                  "\"words_to_translate\": %zu, \"words_derived\": %zu, "
-                  "\"bands\": {",
-                  c->segments, c->words, c->segments_approved,
-                  c->segments_translated, c->words_todo, c->words_derived);
+    struct tu_json o, bands;
+
+    tu_json_key(parent, key);
+    tu_json_begin(&o, parent->out, '{', ", ");
+    tu_json_add_sizes(&o, "segments", c->segments, "words", c->words,
+                      "segments_approved", c->segments_approved,
+                      "segments_translated", c->segments_translated,
+                      "words_to_translate", c->words_todo,
+                      "words_derived", c->words_derived, (char *)NULL);
+    tu_json_key(&o, "bands");
+    tu_json_begin(&bands, o.out, '{', ", ");
     for (int i = 0; i < TU_BAND_COUNT; i++) {
-        tu_buf_printf(b, "%s\"%s\": {\"words\": %zu, \"segments\": %zu}",
-                      i ? ", " : "", tu_band_key((enum tu_band)i),
-                      c->bands.words[i], c->bands.segments[i]);
+        struct tu_json band;
+        tu_json_key(&bands, tu_band_key((enum tu_band)i));
+        tu_json_begin(&band, o.out, '{', ", ");
+        tu_json_add_sizes(&band, "words", c->bands.words[i],
+                          "segments", c->bands.segments[i], (char *)NULL);
+        tu_json_end(&band, "}");
     }
-    tu_buf_adds(b, "}}");
+    tu_json_end(&bands, "}");
+    tu_json_end(&o, "}");
+}
+
+static void json_item(struct tu_json *items, const struct tu_batch_item *it)
+{
+    struct tu_json o;
+
+    tu_json_key(items, NULL);
+    tu_json_begin(&o, items->out, '{', ", ");
+    tu_json_add_strs(&o, "input", it->input, "name", it->name,
+                     "locale", it->locale, "derived_from", it->derived_from,
+                     "state", tu_batch_state_name(it->state), (char *)NULL);
+    tu_json_add_bool(&o, "up_to_date", it->is_up_to_date);
+    tu_json_add_strs(&o, "xliff", it->xliff_path, "document", it->doc_path,
+                     "reason", it->reason, "checks", it->checks, (char *)NULL);
+    tu_json_key(&o, "seconds");
+    tu_buf_printf(o.out, "%.3f", it->seconds);
+    json_counts(&o, "counts", &it->counts);
+    tu_json_end(&o, "}");
+}
+
+/* The run's settings: what was asked, where, when, for which locales. */
+static void json_run(struct tu_json *top, const struct tu_batch_report *r)
+{
+    struct tu_json locales;
+    char when[64];
+
+    format_time(r->started, when, sizeof(when));
+    tu_json_add_strs(top, "tool", r->tool_version,
+                     "mode", r->is_import ? "import" : "batch",
+                     "started", when, (char *)NULL);
+    tu_json_key(top, "seconds");
+    tu_buf_printf(top->out, "%.3f", r->seconds);
+    tu_json_add_strs(top, "outdir", r->outdir, "tm", r->tm_path,
+                     "references", r->refs, "source", r->src_lang,
+                     (char *)NULL);
+    tu_json_key(top, "locales");
+    tu_json_begin(&locales, top->out, '[', ", ");
+    for (size_t i = 0; i < r->locale_count; i++) {
+        tu_json_add_str(&locales, NULL, r->locales[i]);
+    }
+    tu_json_end(&locales, "]");
+    tu_json_add_bool(top, "draft", r->is_draft);
+    tu_json_add_bool(top, "interrupted", r->interrupted);
+    tu_json_add_sizes(top, "documents", r->documents, "tm_added", r->tm_added,
+                      (char *)NULL);
 }
 
 enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
                                     struct tu_buf *out, struct tu_error *err)
 {
     struct tu_batch_counts all;
-    char when[64];
+    struct tu_json top, states, locales, items;
     size_t n[5];
 
     count_states(r, n);
-    format_time(r->started, when, sizeof(when));
-    tu_buf_adds(out, "{\n  \"tool\": ");
-    tu_json_str(out, r->tool_version);
-    tu_buf_adds(out, ",\n  \"mode\": ");
-    tu_json_str(out, r->is_import ? "import" : "batch");
-    tu_buf_adds(out, ",\n  \"started\": ");
-    tu_json_str(out, when);
-    tu_buf_printf(out, ",\n  \"seconds\": %.3f,\n  \"outdir\": ", r->seconds);
-    tu_json_str(out, r->outdir);
-    tu_buf_adds(out, ",\n  \"tm\": ");
-    tu_json_str(out, r->tm_path);
-    tu_buf_adds(out, ",\n  \"references\": ");
-    tu_json_str(out, r->refs);
-    tu_buf_adds(out, ",\n  \"source\": ");
-    tu_json_str(out, r->src_lang);
-    tu_buf_adds(out, ",\n  \"locales\": [");
-    for (size_t i = 0; i < r->locale_count; i++) {
-        if (i) {
-            tu_buf_adds(out, ", ");
-        }
-        tu_json_str(out, r->locales[i]);
-    }
-    tu_buf_adds(out, "],");
-    tu_buf_printf(out,
-                  "\n  \"draft\": %s,\n  \"interrupted\": %s,\n"
-                  "  \"documents\": %zu,\n  \"tm_added\": %zu,\n",
-                  r->is_draft ? "true" : "false",
-                  r->interrupted ? "true" : "false", r->documents, r->tm_added);
-    tu_buf_printf(out,
-                  "  \"items_by_state\": {\"finished\": %zu, "
-                  "\"draft\": %zu, \"needs_translation\": %zu, "
-                  "\"failed\": %zu, \"not_done\": %zu},\n",
-                  n[TU_BATCH_FINISHED], n[TU_BATCH_DRAFT],
-                  n[TU_BATCH_NEEDS_TRANSLATION], n[TU_BATCH_FAILED],
-                  n[TU_BATCH_PENDING]);
+    tu_json_begin(&top, out, '{', ",\n  ");
+    json_run(&top, r);
+    tu_json_key(&top, "items_by_state");
+    tu_json_begin(&states, out, '{', ", ");
+    tu_json_add_sizes(&states, "finished", n[TU_BATCH_FINISHED],
+                      "draft", n[TU_BATCH_DRAFT],
+                      "needs_translation", n[TU_BATCH_NEEDS_TRANSLATION],
+                      "failed", n[TU_BATCH_FAILED],
+                      "not_done", n[TU_BATCH_PENDING], (char *)NULL);
+    tu_json_end(&states, "}");
     tu_batch_report_totals(r, NULL, &all);
-    tu_buf_printf(out,
-                  "  \"finish\": \"%s\",\n  \"tm_created\": %s,\n"
-                  "  \"percent_to_translate\": %u,\n",
-                  r->finish_translated ? "translated" : "reviewed",
-                  r->tm_created ? "true" : "false",
-                  percent(all.words_todo, translated_words(&all)));
-    tu_buf_adds(out, "  \"totals\": ");
-    json_counts(out, &all);
-    tu_buf_adds(out, ",\n  \"by_locale\": {");
+    tu_json_add_str(&top, "finish",
+                    r->finish_translated ? "translated" : "reviewed");
+    tu_json_add_bool(&top, "tm_created", r->tm_created);
+    tu_json_add_size(&top, "percent_to_translate",
+                     percent(all.words_todo, translated_words(&all)));
+    json_counts(&top, "totals", &all);
+    tu_json_key(&top, "by_locale");
+    tu_json_begin(&locales, out, '{', ",\n    ");
     for (size_t i = 0; i < r->locale_count; i++) {
         struct tu_batch_counts c;
         tu_batch_report_totals(r, r->locales[i], &c);
-        tu_buf_adds(out, i ? ",\n    " : "\n    ");
-        tu_json_str(out, r->locales[i]);
-        tu_buf_adds(out, ": ");
-        json_counts(out, &c);
+        json_counts(&locales, r->locales[i], &c);
     }
-    tu_buf_adds(out, "\n  },\n  \"items\": [");
+    tu_json_end(&locales, "\n  }");
+    tu_json_key(&top, "items");
+    tu_json_begin(&items, out, '[', ",\n    ");
     for (size_t i = 0; i < r->count; i++) {
-        const struct tu_batch_item *it = &r->items[i];
-        tu_buf_adds(out, i ? ",\n    {" : "\n    {");
-        tu_buf_adds(out, "\"input\": ");
-        tu_json_str(out, it->input);
-        tu_buf_adds(out, ", \"name\": ");
-        tu_json_str(out, it->name);
-        tu_buf_adds(out, ", \"locale\": ");
-        tu_json_str(out, it->locale);
-        tu_buf_adds(out, ", \"derived_from\": ");
-        tu_json_str(out, it->derived_from);
-        tu_buf_adds(out, ", \"state\": ");
-        tu_json_str(out, tu_batch_state_name(it->state));
-        tu_buf_printf(out, ", \"up_to_date\": %s, \"xliff\": ",
-                      it->is_up_to_date ? "true" : "false");
-        tu_json_str(out, it->xliff_path);
-        tu_buf_adds(out, ", \"document\": ");
-        tu_json_str(out, it->doc_path);
-        tu_buf_adds(out, ", \"reason\": ");
-        tu_json_str(out, it->reason);
-        tu_buf_adds(out, ", \"checks\": ");
-        tu_json_str(out, it->checks);
-        tu_buf_printf(out, ", \"seconds\": %.3f, \"counts\": ", it->seconds);
-        json_counts(out, &it->counts);
-        tu_buf_adds(out, "}");
+        json_item(&items, &r->items[i]);
     }
-    tu_buf_adds(out, "\n  ]\n}\n");
+    tu_json_end(&items, "\n  ]");
+    tu_json_end(&top, "\n}\n");
     if (out->status != TU_OK) {
         return tu_error_set(err, out->status, "cannot build the report");
     }
@@ -599,19 +603,7 @@ static void html_band_header(struct tu_buf *b)
 
 static const char *state_class(enum tu_batch_state s)
 {
-    switch (s) {
-    case TU_BATCH_FINISHED:
-        return "finished";
-    case TU_BATCH_DRAFT:
-        return "draft";
-    case TU_BATCH_NEEDS_TRANSLATION:
-        return "todo";
-    case TU_BATCH_FAILED:
-        return "failed";
-    case TU_BATCH_PENDING:
-        break;
-    }
-    return "pending";
+    return state_words[(unsigned)s <= TU_BATCH_FAILED ? s : TU_BATCH_PENDING].css;
 }
 
 /* The words per band and locale, with the total row. */

@@ -15,21 +15,17 @@ static void text_line(struct tu_buf *out, const struct tu_finding *f)
                   tu_check_level_name(f->severity), tu_check_name(f->check), f->message);
 }
 
-static void json_line(struct tu_buf *out, const struct tu_finding *f, bool last)
+static void json_line(struct tu_json *list, const struct tu_finding *f)
 {
-    tu_buf_adds(out, " {\"file\": ");
-    tu_json_str(out, f->file);
-    tu_buf_adds(out, ", \"unit\": ");
-    tu_json_str(out, f->unit);
-    tu_buf_adds(out, ", \"segment\": ");
-    tu_json_str(out, f->segment);
-    tu_buf_adds(out, ", \"check\": ");
-    tu_json_str(out, tu_check_name(f->check));
-    tu_buf_adds(out, ", \"severity\": ");
-    tu_json_str(out, tu_check_level_name(f->severity));
-    tu_buf_adds(out, ", \"message\": ");
-    tu_json_str(out, f->message);
-    tu_buf_adds(out, last ? "}\n" : "},\n");
+    struct tu_json o;
+
+    tu_json_key(list, NULL);
+    tu_json_begin(&o, list->out, '{', ", ");
+    tu_json_add_strs(&o, "file", f->file, "unit", f->unit, "segment", f->segment,
+                     "check", tu_check_name(f->check),
+                     "severity", tu_check_level_name(f->severity), "message", f->message,
+                     (char *)NULL);
+    tu_json_end(&o, "}");
 }
 
 void tu_findings_html_table(const struct tu_findings *f, struct tu_buf *out)
@@ -70,11 +66,12 @@ enum tu_status tu_findings_render(const struct tu_findings *f, enum tu_check_for
                                   struct tu_buf *out, struct tu_error *err)
 {
     if (format == TU_CHECK_JSON) {
-        tu_buf_adds(out, "[\n");
+        struct tu_json list;
+        tu_json_begin(&list, out, '[', ",\n ");
         for (size_t i = 0; i < f->count; i++) {
-            json_line(out, &f->items[i], i + 1 == f->count);
+            json_line(&list, &f->items[i]);
         }
-        tu_buf_adds(out, "]\n");
+        tu_json_end(&list, "\n]\n");
     } else if (format == TU_CHECK_HTML) {
         tu_buf_adds(out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                          "<title>tumac check</title>\n<style>body{font-family:sans-serif}"

@@ -122,13 +122,14 @@ static void print_counts(const char *path, const struct tu_band_counts *counts)
 {
     fprintf(stderr,
             "%s: %zu segments, %zu filled; words: %zu context, "
-            "%zu repetitions, %zu exact, %zu fuzzy, %zu new\n",
+            "%zu repetitions, %zu exact, %zu fuzzy, %zu new, %zu already translated\n",
             path, tu_band_counts_segments(counts), counts->filled,
             counts->words[TU_BAND_CONTEXT],
             counts->words[TU_BAND_REPETITION] + counts->words[TU_BAND_CROSS_FILE],
             counts->words[TU_BAND_EXACT],
             counts->words[TU_BAND_95] + counts->words[TU_BAND_85] + counts->words[TU_BAND_75],
-            counts->words[TU_BAND_50] + counts->words[TU_BAND_NEW]);
+            counts->words[TU_BAND_50] + counts->words[TU_BAND_NEW],
+            counts->words[TU_BAND_TRANSLATED] + counts->words[TU_BAND_APPROVED]);
 }
 
 /* Leverage one input file and write it. */

@@ -4,10 +4,11 @@
  * to the segment (inline code ids, numbers), write them into the unit's
  * matches, fill the target, and count the segment in one band.
  *
- * Band precedence (as the CAT tools that bill by bands do): a context match
- * wins, then a repetition of an earlier segment (same document, then an
- * earlier document of the run), then the best TM score. The first
- * occurrence of a repeated sentence is counted by its TM score.
+ * Band precedence (as the CAT tools that bill by bands do): a target the
+ * file already holds as a translation comes first (translated or
+ * approved, by its state), then a context match, then a repetition of an earlier segment (same
+ * document, then an earlier document of the run), then the best TM score.
+ * The first occurrence of a repeated sentence is counted by its TM score.
  *
  * Repetitions are found by a key of the source: its text with whitespace
  * collapsed and each inline code as a marker of its kind, so "a <b>x</b>"
@@ -1023,7 +1024,11 @@ static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto out;
     }
-    if (best >= 101) {
+    if (tu_lev_segment_ready(it->unit, it->seg, TU_STATE_TRANSLATED)) {
+        /* returned work is not quoted as new */
+        band = tu_lev_segment_ready(it->unit, it->seg, TU_STATE_REVIEWED)
+                   ? TU_BAND_APPROVED : TU_BAND_TRANSLATED;
+    } else if (best >= 101) {
         band = TU_BAND_CONTEXT;
     } else if (rep) {
         band = rep->doc_no == lev->doc_no ? TU_BAND_REPETITION

@@ -12,25 +12,27 @@
 #include <tumac/leverage.h>
 #include <tumac/version.h>
 
-static const char *const band_names[TU_BAND_COUNT] = {
+static const char *const band_names[TU_BAND_ROWS] = {
     "Context (101%)", "Repetitions", "Cross-file repetitions",
     "100%",           "95-99%",      "85-94%",
     "75-84%",         "50-74%",      "No match",
+    "Translated (to review)", "Approved",
 };
 
-static const char *const band_keys[TU_BAND_COUNT] = {
+static const char *const band_keys[TU_BAND_ROWS] = {
     "context", "repetitions", "cross_file", "exact",   "95_99",
-    "85_94",   "75_84",       "50_74",      "no_match",
+    "85_94",   "75_84",       "50_74",      "no_match", "translated",
+    "approved",
 };
 
 const char *tu_band_name(enum tu_band b)
 {
-    return (unsigned)b < TU_BAND_COUNT ? band_names[b] : "?";
+    return (unsigned)b < TU_BAND_ROWS ? band_names[b] : "?";
 }
 
 const char *tu_band_key(enum tu_band b)
 {
-    return (unsigned)b < TU_BAND_COUNT ? band_keys[b] : "?";
+    return (unsigned)b < TU_BAND_ROWS ? band_keys[b] : "?";
 }
 
 enum tu_band tu_band_of_score(double score)
@@ -59,7 +61,7 @@ enum tu_band tu_band_of_score(double score)
 static size_t sum(const size_t *v)
 {
     size_t n = 0;
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
         n += v[b];
     }
     return n;
@@ -83,7 +85,7 @@ size_t tu_band_counts_chars(const struct tu_band_counts *c)
 void tu_band_counts_add(struct tu_band_counts *dst,
                         const struct tu_band_counts *src)
 {
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
         dst->segments[b] += src->segments[b];
         dst->words[b] += src->words[b];
         dst->chars[b] += src->chars[b];
@@ -203,7 +205,7 @@ static void text_table(struct tu_buf *out, const char *name,
     tu_buf_printf(out, "%s\n", name);
     tu_buf_printf(out, "  %-24s %9s %9s %11s %8s\n", "band", "segments",
                   "words", "characters", "words");
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
         text_row(out, tu_band_name((enum tu_band)b), c, b);
     }
     text_row(out, "Total", c, -1);
@@ -252,7 +254,7 @@ static void csv_row(struct tu_buf *out, const char *name,
                     const struct tu_band_counts *c)
 {
     csv_field(out, name);
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
         tu_buf_printf(out, ",%zu,%zu,%zu", c->segments[b], c->words[b],
                       c->chars[b]);
     }
@@ -264,7 +266,7 @@ enum tu_status tu_analysis_write_csv(const struct tu_analysis *an,
                                      struct tu_buf *out, struct tu_error *err)
 {
     tu_buf_adds(out, "file");
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
         const char *k = tu_band_key((enum tu_band)b);
         tu_buf_printf(out, ",%s_segments,%s_words,%s_chars", k, k, k);
     }
@@ -278,51 +280,64 @@ enum tu_status tu_analysis_write_csv(const struct tu_analysis *an,
 
 /* ---- JSON ---- */
 
-static void json_counts(struct tu_buf *out, const struct tu_band_counts *c,
-                        const char *indent)
+static void json_band(struct tu_json *parent, const char *key, size_t segments,
+                      size_t words, size_t chars)
 {
-    tu_buf_adds(out, "{\n");
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
-        tu_buf_printf(out,
-                      "%s  \"%s\": {\"segments\": %zu, \"words\": %zu, "
-                      "\"characters\": %zu},\n",
-                      indent, tu_band_key((enum tu_band)b), c->segments[b],
-                      c->words[b], c->chars[b]);
+    struct tu_json o;
+
+    tu_json_key(parent, key);
+    tu_json_begin(&o, parent->out, '{', ", ");
+    tu_json_add_sizes(&o, "segments", segments, "words", words,
+                      "characters", chars, (char *)NULL);
+    tu_json_end(&o, "}");
+}
+
+/* The bands of one file or the total, a member a line below `indent`. */
+static void json_counts(struct tu_json *parent, const char *key,
+                        const struct tu_band_counts *c, const char *indent)
+{
+    struct tu_json o;
+    char sep[16], close[16];
+
+    snprintf(sep, sizeof sep, ",\n%s  ", indent);
+    snprintf(close, sizeof close, "\n%s}", indent);
+    tu_json_key(parent, key);
+    tu_json_begin(&o, parent->out, '{', sep);
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
+        json_band(&o, tu_band_key((enum tu_band)b), c->segments[b],
+                  c->words[b], c->chars[b]);
     }
-    tu_buf_printf(out,
-                  "%s  \"total\": {\"segments\": %zu, \"words\": %zu, "
-                  "\"characters\": %zu},\n%s  \"filled\": %zu\n%s}",
-                  indent, tu_band_counts_segments(c), tu_band_counts_words(c),
-                  tu_band_counts_chars(c), indent, c->filled, indent);
+    json_band(&o, "total", tu_band_counts_segments(c), tu_band_counts_words(c),
+              tu_band_counts_chars(c));
+    tu_json_add_size(&o, "filled", c->filled);
+    tu_json_end(&o, close);
 }
 
 enum tu_status tu_analysis_write_json(const struct tu_analysis *an,
                                       struct tu_buf *out, struct tu_error *err)
 {
+    struct tu_json top, files;
     char date[64];
 
     date_string(an, date, sizeof date);
-    tu_buf_adds(out, "{\n  \"title\": ");
-    tu_json_str(out, an->title ? an->title : "Analysis");
-    tu_buf_adds(out, ",\n  \"date\": ");
-    tu_json_str(out, date);
-    tu_buf_adds(out, ",\n  \"tm\": ");
-    tu_json_str(out, an->tm_name);
-    tu_buf_adds(out, ",\n  \"source_language\": ");
-    tu_json_str(out, an->src_lang);
-    tu_buf_adds(out, ",\n  \"target_language\": ");
-    tu_json_str(out, an->trg_lang);
-    tu_buf_adds(out, ",\n  \"files\": [");
+    tu_json_begin(&top, out, '{', ",\n  ");
+    tu_json_add_strs(&top, "title", an->title ? an->title : "Analysis",
+                     "date", date, "tm", an->tm_name,
+                     "source_language", an->src_lang,
+                     "target_language", an->trg_lang, (char *)NULL);
+    tu_json_key(&top, "files");
+    tu_json_begin(&files, out, '[', ",\n    ");
     for (size_t i = 0; i < an->count; i++) {
-        tu_buf_adds(out, i ? ",\n    {\"name\": " : "\n    {\"name\": ");
-        tu_json_str(out, an->files[i].name);
-        tu_buf_adds(out, ", \"bands\": ");
-        json_counts(out, &an->files[i].counts, "    ");
-        tu_buf_adds(out, "}");
+        struct tu_json file;
+        tu_json_key(&files, NULL);
+        tu_json_begin(&file, out, '{', ", ");
+        tu_json_add_str(&file, "name", an->files[i].name);
+        json_counts(&file, "bands", &an->files[i].counts, "    ");
+        tu_json_end(&file, "}");
     }
-    tu_buf_adds(out, an->count ? "\n  ],\n  \"total\": " : "],\n  \"total\": ");
-    json_counts(out, &an->total, "  ");
-    tu_buf_adds(out, "\n}\n");
+    tu_json_end(&files, an->count ? "\n  ]" : "]");
+    json_counts(&top, "total", &an->total, "  ");
+    tu_json_end(&top, "\n}\n");
     return done(out, err);
 }
 
@@ -354,10 +369,11 @@ static const char html_css[] =
     "footer{color:#7b8794;font-size:.8rem;margin-top:2rem}\n"
     "@media print{body{background:#fff}main{box-shadow:none;margin:0}}\n";
 
-/* One colour per band, from "done" (green) to "new" (red). */
-static const char *const band_colours[TU_BAND_COUNT] = {
+/* One colour per band, from "done" (green) to "new" (red); grey for what
+ * the file already has translated. */
+static const char *const band_colours[TU_BAND_ROWS] = {
     "#1b7f4c", "#3a9d6a", "#61b98a", "#2f6fad", "#5a8fc8",
-    "#e0a526", "#e57f2c", "#d65a3a", "#b42318",
+    "#e0a526", "#e57f2c", "#d65a3a", "#b42318", "#9aa5b1", "#616e7c",
 };
 
 static void html_bar(struct tu_buf *out, const struct tu_band_counts *c)
@@ -365,7 +381,7 @@ static void html_bar(struct tu_buf *out, const struct tu_band_counts *c)
     size_t total = tu_band_counts_words(c);
 
     tu_buf_adds(out, "<div class=\"bar\">");
-    for (int b = 0; b < TU_BAND_COUNT && total; b++) {
+    for (int b = 0; b < TU_BAND_ROWS && total; b++) {
         if (c->words[b]) {
             tu_buf_printf(out,
                           "<div style=\"width:%.2f%%;background:%s\" "
@@ -375,7 +391,7 @@ static void html_bar(struct tu_buf *out, const struct tu_band_counts *c)
         }
     }
     tu_buf_adds(out, "</div>\n<div class=\"legend\">");
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
         tu_buf_printf(out, "<span><i style=\"background:%s\"></i>%s</span>",
                       band_colours[b], tu_band_name((enum tu_band)b));
     }
@@ -389,7 +405,7 @@ static void html_words_row(struct tu_buf *out, const char *name,
     tu_buf_adds(out, is_total ? "<tr class=\"total\"><td>" : "<tr><td>");
     tu_html_escape(out, name);
     tu_buf_adds(out, "</td>");
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
         tu_buf_adds(out, c->words[b] == 0      ? "<td class=\"zero\">"
                          : b == TU_BAND_NEW ? "<td class=\"new\">"
                                             : "<td>");
@@ -404,7 +420,7 @@ static void html_words_row(struct tu_buf *out, const char *name,
 static void html_band_head(struct tu_buf *out, const char *first)
 {
     tu_buf_printf(out, "<thead><tr><th>%s</th>", first);
-    for (int b = 0; b < TU_BAND_COUNT; b++) {
+    for (int b = 0; b < TU_BAND_ROWS; b++) {
         tu_buf_adds(out, "<th>");
         tu_html_escape(out, tu_band_name((enum tu_band)b));
         tu_buf_adds(out, "</th>");
@@ -428,7 +444,7 @@ enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
     size_t to_translate = 0;
     char date[64];
 
-    for (int b = TU_BAND_95; b < TU_BAND_COUNT; b++) {
+    for (int b = TU_BAND_95; b <= TU_BAND_NEW; b++) {
         to_translate += t->words[b];
     }
     date_string(an, date, sizeof date);
@@ -460,6 +476,10 @@ enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
         html_card(out, to_translate, "words to translate or revise (below 100%)");
     }
     html_card(out, t->words[TU_BAND_NEW], "new words (no match)");
+    if (t->words[TU_BAND_TRANSLATED] + t->words[TU_BAND_APPROVED] > 0) {
+        html_card(out, t->words[TU_BAND_TRANSLATED] + t->words[TU_BAND_APPROVED],
+                  "words already translated in the file");
+    }
     tu_buf_adds(out, "</div>\n");
     if (an->derived_from[0] != '\0') {
         tu_buf_adds(out, "<p>Made from <b>");
@@ -484,8 +504,8 @@ enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
                      "<table>\n<thead><tr><th>Band</th><th>Segments</th>"
                      "<th>Words</th><th>Characters</th><th>Share of words</th>"
                      "</tr></thead>\n<tbody>\n");
-    for (int b = 0; b <= TU_BAND_COUNT; b++) {
-        bool is_total = b == TU_BAND_COUNT;
+    for (int b = 0; b <= TU_BAND_ROWS; b++) {
+        bool is_total = b == TU_BAND_ROWS;
         size_t s = is_total ? tu_band_counts_segments(t) : t->segments[b];
         size_t w = is_total ? words : t->words[b];
         size_t c = is_total ? tu_band_counts_chars(t) : t->chars[b];
@@ -506,7 +526,9 @@ enum tu_status tu_analysis_write_html(const struct tu_analysis *an,
                 "Context (101%): the same sentence between the same neighbours "
                 "as in the memory. Repetitions: sentences that occur more than "
                 "once, translated once. Fuzzy bands give the similarity of the "
-                "closest sentence in the translation memory. Made with tumač "
+                "closest sentence in the translation memory. Translated (to review) "
+                "and Approved: the file already holds a translation of the "
+                "sentence in that state, not quoted again. Made with tumač "
                 TUMAC_VERSION ".</footer>\n</main>\n</body>\n</html>\n");
     return done(out, err);
 }

@@ -95,6 +95,7 @@ static void tmserver_lookup(const struct request *r, struct reply *rp, char *src
 {
     struct tu_tm_query q = {src, tgt, text, strlen(text), 0, 0, 75, 3};
     struct tu_tm_match *m = NULL;
+    struct tu_json list;
     size_t n = 0;
     long min, max;
     const char *cb = serve_arg(r, "callback");
@@ -117,39 +118,39 @@ static void tmserver_lookup(const struct request *r, struct reply *rp, char *src
         rp->ctype = "application/javascript; charset=utf-8";
         tu_buf_printf(&rp->body, "%s(", cb);
     }
-    tu_buf_addc(&rp->body, '[');
+    tu_json_begin(&list, &rp->body, '[', ",\n ");
     for (size_t i = 0; i < n; i++) {
-        tu_buf_adds(&rp->body, i ? ",\n {\"source\":" : "\n {\"source\":");
-        tu_json_str(&rp->body, m[i].src_text);
-        tu_buf_adds(&rp->body, ",\"target\":");
-        tu_json_str(&rp->body, m[i].trg_text);
-        tu_buf_printf(&rp->body, ",\"context\":\"\",\"quality\":%d}", m[i].score);
+        struct tu_json o;
+        tu_json_key(&list, NULL);
+        tu_json_begin(&o, &rp->body, '{', ",");
+        tu_json_add_strs(&o, "source", m[i].src_text, "target", m[i].trg_text,
+                         "context", "", (char *)NULL);
+        tu_json_add_int(&o, "quality", m[i].score);
+        tu_json_end(&o, "}");
     }
-    tu_buf_adds(&rp->body, n ? "\n]" : "]");
+    tu_json_end(&list, n ? "\n]" : "]");
     tu_buf_adds(&rp->body, cb ? ")\n" : "\n");
     tu_tm_matches_free(m, n);
 }
 
-static void match_json(struct tu_buf *b, const struct tu_tm_match *m, const char *other)
+static void match_json(struct tu_json *list, const struct tu_tm_match *m, const char *other)
 {
-    tu_buf_printf(b, "{\"id\":%lld,\"score\":%d,\"band\":\"%s\",\"source\":",
-                  (long long)m->id, m->score, m->band);
-    tu_json_str(b, m->src_text);
-    tu_buf_adds(b, ",\"target\":");
-    tu_json_str(b, m->trg_text);
+    struct tu_json o;
+
+    tu_json_key(list, NULL);
+    tu_json_begin(&o, list->out, '{', ",");
+    tu_json_add_int(&o, "id", (long long)m->id);
+    tu_json_add_int(&o, "score", m->score);
+    tu_json_add_strs(&o, "band", m->band, "source", m->src_text, "target", m->trg_text,
+                     (char *)NULL);
     if (other != NULL) {
-        tu_buf_adds(b, ",\"target_other_script\":");
-        tu_json_str(b, other);
+        tu_json_add_str(&o, "target_other_script", other);
     }
-    tu_buf_adds(b, ",\"src_lang\":");
-    tu_json_str(b, m->src_lang);
-    tu_buf_adds(b, ",\"trg_lang\":");
-    tu_json_str(b, m->trg_lang);
-    tu_buf_adds(b, ",\"origin\":");
-    tu_json_str(b, m->origin);
-    tu_buf_printf(b, ",\"approved\":%s,\"differs\":", m->approved ? "true" : "false");
-    tu_json_str(b, m->diff);
-    tu_buf_addc(b, '}');
+    tu_json_add_strs(&o, "src_lang", m->src_lang, "trg_lang", m->trg_lang,
+                     "origin", m->origin, (char *)NULL);
+    tu_json_add_bool(&o, "approved", m->approved);
+    tu_json_add_str(&o, "differs", m->diff);
+    tu_json_end(&o, "}");
 }
 
 /* The target of unit `id` among `m`, or NULL. */
@@ -169,6 +170,7 @@ static void api_lookup(const struct request *r, struct reply *rp)
     const char *both = serve_arg(r, "both");
     struct tu_tm_query q = {src, tgt, text, 0, 0, 0, 75, 5};
     struct tu_tm_match *m = NULL, *o = NULL;
+    struct tu_json top, list;
     size_t n = 0, on = 0;
     long min, max;
     char other[64];
@@ -197,31 +199,28 @@ static void api_lookup(const struct request *r, struct reply *rp)
             return;
         }
     }
-    tu_buf_adds(&rp->body, "{\"query\":");
-    tu_json_str(&rp->body, text);
-    tu_buf_adds(&rp->body, ",\"src\":");
-    tu_json_str(&rp->body, src);
-    tu_buf_adds(&rp->body, ",\"tgt\":");
-    tu_json_str(&rp->body, tgt);
-    tu_buf_adds(&rp->body, ",\"other_script\":");
-    tu_json_str(&rp->body, o ? other : NULL);
-    tu_buf_adds(&rp->body, ",\"matches\":[");
+    tu_json_begin(&top, &rp->body, '{', ",");
+    tu_json_add_strs(&top, "query", text, "src", src, "tgt", tgt,
+                     "other_script", o ? other : NULL, (char *)NULL);
+    tu_json_key(&top, "matches");
+    tu_json_begin(&list, &rp->body, '[', ",");
     for (size_t i = 0; i < n; i++) {
-        if (i) {
-            tu_buf_addc(&rp->body, ',');
-        }
-        match_json(&rp->body, &m[i], o ? target_of(o, on, m[i].id) : NULL);
+        match_json(&list, &m[i], o ? target_of(o, on, m[i].id) : NULL);
     }
-    tu_buf_adds(&rp->body, "]}\n");
+    tu_json_end(&list, "]");
+    tu_json_end(&top, "}\n");
     tu_tm_matches_free(m, n);
     tu_tm_matches_free(o, on);
 }
 
 /* The library's concordance lines "id\tsource\ttarget\n" as JSON objects. */
-static void hits_json(struct tu_buf *b, char *tsv)
+static void hits_json(struct tu_json *top, char *tsv)
 {
-    bool first = true;
+    struct tu_json list;
     char *line = tsv;
+
+    tu_json_key(top, "hits");
+    tu_json_begin(&list, top->out, '[', ",");
 
     while (*line) {
         char *end = strchr(line, '\n'), *next = end ? end + 1 : line + strlen(line);
@@ -231,16 +230,17 @@ static void hits_json(struct tu_buf *b, char *tsv)
             *end = '\0';
         }
         if ((t1 = strchr(line, '\t')) != NULL && (t2 = strchr(t1 + 1, '\t')) != NULL) {
+            struct tu_json o;
             *t1 = *t2 = '\0';
-            tu_buf_printf(b, "%s{\"id\":%lld,\"source\":", first ? "" : ",", atoll(line));
-            tu_json_str(b, t1 + 1);
-            tu_buf_adds(b, ",\"target\":");
-            tu_json_str(b, t2 + 1);
-            tu_buf_addc(b, '}');
-            first = false;
+            tu_json_key(&list, NULL);
+            tu_json_begin(&o, top->out, '{', ",");
+            tu_json_add_int(&o, "id", atoll(line));
+            tu_json_add_strs(&o, "source", t1 + 1, "target", t2 + 1, (char *)NULL);
+            tu_json_end(&o, "}");
         }
         line = next;
     }
+    tu_json_end(&list, "]");
 }
 
 static void api_concordance(const struct request *r, struct reply *rp)
@@ -264,32 +264,35 @@ static void api_concordance(const struct request *r, struct reply *rp)
         tu_tm_concordance(tm, words, (size_t)max, &out, &err) != TU_OK) {
         reply_tm_error(rp, &err);
     } else {
-        tu_buf_adds(&rp->body, "{\"query\":");
-        tu_json_str(&rp->body, words);
-        tu_buf_adds(&rp->body, ",\"hits\":[");
-        hits_json(&rp->body, out.data);
-        tu_buf_adds(&rp->body, "]}\n");
+        struct tu_json top;
+        tu_json_begin(&top, &rp->body, '{', ",");
+        tu_json_add_str(&top, "query", words);
+        hits_json(&top, out.data);
+        tu_json_end(&top, "}\n");
     }
     tu_buf_release(&out);
 }
 
 /* The stats' "en -> sr-Latn: 12" lines as {src, tgt, units} objects. */
-static void pairs_json(struct tu_buf *b, const char *pairs)
+static void pairs_json(struct tu_json *top, const char *pairs)
 {
+    struct tu_json list;
     char src[64], tgt[64];
     size_t units;
-    bool first = true;
 
+    tu_json_key(top, "pairs");
+    tu_json_begin(&list, top->out, '[', ",");
     for (const char *p = pairs; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p)) {
         if (sscanf(p, "%63s -> %63[^:]: %zu", src, tgt, &units) == 3) {
-            tu_buf_printf(b, "%s{\"src\":", first ? "" : ",");
-            tu_json_str(b, src);
-            tu_buf_adds(b, ",\"tgt\":");
-            tu_json_str(b, tgt);
-            tu_buf_printf(b, ",\"units\":%zu}", units);
-            first = false;
+            struct tu_json o;
+            tu_json_key(&list, NULL);
+            tu_json_begin(&o, top->out, '{', ",");
+            tu_json_add_strs(&o, "src", src, "tgt", tgt, (char *)NULL);
+            tu_json_add_size(&o, "units", units);
+            tu_json_end(&o, "}");
         }
     }
+    tu_json_end(&list, "]");
 }
 
 static void api_stats(const struct request *r, struct reply *rp)
@@ -297,18 +300,19 @@ static void api_stats(const struct request *r, struct reply *rp)
     struct tu_error err = {0};
     struct tu_tm *tm = serve_tm(r->srv, &err);
     struct tu_tm_stats st;
+    struct tu_json top;
 
     if (tm == NULL || tu_tm_stats(tm, &st, &err) != TU_OK) {
         reply_tm_error(rp, &err);
         return;
     }
-    tu_buf_printf(&rp->body, "{\"units\":%zu,\"approved\":%zu,\"fts_pending\":%zu,"
-                  "\"read_only\":%s,\"writable\":%s,\"pairs\":[",
-                  st.units, st.approved, st.fts_pending,
-                  r->srv->opts.read_only ? "true" : "false",
-                  !r->srv->opts.read_only && r->srv->token ? "true" : "false");
-    pairs_json(&rp->body, st.pairs);
-    tu_buf_adds(&rp->body, "]}\n");
+    tu_json_begin(&top, &rp->body, '{', ",");
+    tu_json_add_sizes(&top, "units", st.units, "approved", st.approved,
+                      "fts_pending", st.fts_pending, (char *)NULL);
+    tu_json_add_bool(&top, "read_only", r->srv->opts.read_only);
+    tu_json_add_bool(&top, "writable", !r->srv->opts.read_only && r->srv->token);
+    pairs_json(&top, st.pairs);
+    tu_json_end(&top, "}\n");
 }
 
 /* Same length and every byte compared: the time does not tell how much matched. */

@@ -54,29 +54,23 @@ enum tu_status xr_oom(struct rctx *c)
     return c->st;
 }
 
-/* A copy of attribute `name` (no namespace), or NULL. */
-char *xr_get(xmlNodePtr n, const char *name)
+/* `v` (libxml2's, freed here) copied with tumac's allocator; NULL stays NULL. */
+static char *own_copy(xmlChar *v)
 {
-    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-    char *r;
-    if (v == NULL) {
-        return NULL;
-    }
-    r = tu_strdup((const char *)v);
+    char *r = v ? tu_strdup((const char *)v) : NULL;
     xmlFree(v);
     return r;
 }
 
+/* A copy of attribute `name` (no namespace), or NULL. */
+char *xr_get(xmlNodePtr n, const char *name)
+{
+    return own_copy(xmlGetNoNsProp(n, (const xmlChar *)name));
+}
+
 char *xr_get_xml(xmlNodePtr n, const char *name)
 {
-    xmlChar *v = xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)XML_NS);
-    char *r;
-    if (v == NULL) {
-        return NULL;
-    }
-    r = tu_strdup((const char *)v);
-    xmlFree(v);
-    return r;
+    return own_copy(xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)XML_NS));
 }
 
 bool xr_attr_is(xmlNodePtr n, const char *name, const char *value)
@@ -138,37 +132,44 @@ bool xr_inline_text(struct rctx *c, xmlNodePtr n, struct tu_content *ct)
     return true;
 }
 
+/* `made`, or NULL after failing the read as out of memory. */
+static void *made_or_oom(struct rctx *c, void *made)
+{
+    if (made == NULL) {
+        xr_oom(c);
+    }
+    return made;
+}
+
 struct tu_note *xr_add_note(struct rctx *c, xmlNodePtr n, struct tu_notes *notes)
 {
     char *t = xr_text_of(n);
     struct tu_note *no = t ? tu_notes_add(notes, t) : NULL;
     tu_free(t);
-    if (no == NULL) {
-        xr_oom(c);
-    }
-    return no;
+    return made_or_oom(c, no);
+}
+
+/* A unit, or a group when `is_group`, with the id of `n`: added to `g`, or
+ * to `f` at the top of the file. */
+static void *add_child(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g,
+                       bool is_group)
+{
+    char *id = xr_get(n, "id");
+    void *made = is_group ? (g ? (void *)tu_group_add_group(g, id) : (void *)tu_file_add_group(f, id))
+                 : g      ? (void *)tu_group_add_unit(g, id)
+                          : (void *)tu_file_add_unit(f, id);
+    tu_free(id);
+    return made_or_oom(c, made);
 }
 
 struct tu_unit *xr_add_unit(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g)
 {
-    char *id = xr_get(n, "id");
-    struct tu_unit *u = g ? tu_group_add_unit(g, id) : tu_file_add_unit(f, id);
-    tu_free(id);
-    if (u == NULL) {
-        xr_oom(c);
-    }
-    return u;
+    return add_child(c, n, f, g, false);
 }
 
 struct tu_group *xr_add_group(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g)
 {
-    char *id = xr_get(n, "id");
-    struct tu_group *ng = g ? tu_group_add_group(g, id) : tu_file_add_group(f, id);
-    tu_free(id);
-    if (ng == NULL) {
-        xr_oom(c);
-    }
-    return ng;
+    return add_child(c, n, f, g, true);
 }
 
 /* Keep attributes in foreign namespaces (and unknown xml:* ones). */

@@ -21,11 +21,13 @@ EOT
     check_exit "$loc: changed tokens exit 1" 1 "$TUMAC" check "$WORK/$loc.xlf"
     out=$(grep -E ': (urls|emails|placeholders): ' "$WORK/.out")
     check_eq "$loc: kept URLs, addresses and placeholders pass" "$(grep -c ':ok[0-9]:' <<<"$out")" "0"
-    check_grep "$loc: changed URL" "bad1:s1: error: urls: URL https://www.vlada.ba/news of the source is not in the target" <(echo "$out")
-    check_grep "$loc: ... and the new one named" "bad1:s1: error: urls: URL https://www.vlada.ba/vijesti in the target is not in the source" <(echo "$out")
-    check_grep "$loc: lost URL" "bad2:s1: error: urls: URL www.fmon.gov.ba of the source" <(echo "$out")
-    check_grep "$loc: changed address" "bad3:s1: error: emails: e-mail address press@vlada.ba of the source" <(echo "$out")
-    check_grep "$loc: changed printf placeholder" "bad4:s1: error: placeholders: placeholder %s of the source" <(echo "$out")
-    check_grep "$loc: translated brace placeholder" "bad4:s1: error: placeholders: placeholder \{count\} of the source" <(echo "$out")
-    check_grep "$loc: added URL" "bad5:s1: error: urls: URL www.example.com in the target is not in the source" <(echo "$out")
+    check_findings "$loc" "$out" <<EOT
+changed URL${tab}bad1:s1: error: urls: URL https://www.vlada.ba/news of the source is not in the target
+... and the new one named${tab}bad1:s1: error: urls: URL https://www.vlada.ba/vijesti in the target is not in the source
+lost URL${tab}bad2:s1: error: urls: URL www.fmon.gov.ba of the source
+changed address${tab}bad3:s1: error: emails: e-mail address press@vlada.ba of the source
+changed printf placeholder${tab}bad4:s1: error: placeholders: placeholder %s of the source
+translated brace placeholder${tab}bad4:s1: error: placeholders: placeholder \{count\} of the source
+added URL${tab}bad5:s1: error: urls: URL www.example.com in the target is not in the source
+EOT
 done

@@ -26,13 +26,15 @@ EOT
         --ignore script --ignore variant "$WORK/$loc.xlf"
     out=$(cat "$WORK/.out")
     check_eq "$loc: dates, ellipses and „…“ pass" "$(grep -c ':ok[0-9]:' <<<"$out")" "0"
-    check_grep "$loc: end punctuation lost" "bad1:s1: warning: punctuation: end punctuation '.' of the source lost" <(echo "$out")
-    check_grep "$loc: end punctuation added" "bad2:s1: warning: punctuation: end punctuation '!' added" <(echo "$out")
-    check_grep "$loc: a question made a statement" "bad3:s1: warning: punctuation: the source ends with '\?', the target with '.'" <(echo "$out")
-    check_grep "$loc: doubled space" "bad4:s1: warning: whitespace: doubled space in the target" <(echo "$out")
-    check_grep "$loc: trailing space lost" "bad5:s1: warning: whitespace: trailing whitespace of the source lost" <(echo "$out")
-    check_grep "$loc: straight quotes" "bad6:s1: warning: quotes: straight quotation mark \" in a $loc target" <(echo "$out")
-    check_grep "$loc: English quotes" "bad7:s1: warning: quotes: “ opening a quotation in a $loc target" <(echo "$out")
+    check_findings "$loc" "$out" <<EOT
+end punctuation lost${tab}bad1:s1: warning: punctuation: end punctuation '.' of the source lost
+end punctuation added${tab}bad2:s1: warning: punctuation: end punctuation '!' added
+a question made a statement${tab}bad3:s1: warning: punctuation: the source ends with '\?', the target with '.'
+doubled space${tab}bad4:s1: warning: whitespace: doubled space in the target
+trailing space lost${tab}bad5:s1: warning: whitespace: trailing whitespace of the source lost
+straight quotes${tab}bad6:s1: warning: quotes: straight quotation mark " in a $loc target
+English quotes${tab}bad7:s1: warning: quotes: “ opening a quotation in a $loc target
+EOT
 done
 printf 'q\tHe said "no".\tRekao je »ne«.\n' | $x hr "$WORK/hr-guil.xlf"
 check_ok "hr: »…« is a Croatian style" "$TUMAC" check "$WORK/hr-guil.xlf"

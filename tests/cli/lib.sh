@@ -100,3 +100,13 @@ bounded() {
         exec timeout "$secs" "$@"
     )
 }
+
+# check_findings PREFIX TEXT: TEXT (tumac check's findings, one a line) has a
+# line matching each PATTERN given on stdin, one check a line as
+# "WHAT<TAB>PATTERN" (grep -E); each passes or fails as "PREFIX: WHAT".
+check_findings() {
+    local prefix=$1 text=$2 what pattern
+    while IFS=$'\t' read -r what pattern; do
+        check_grep "$prefix: $what" "$pattern" <(printf '%s\n' "$text")
+    done
+}

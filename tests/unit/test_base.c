@@ -184,3 +184,34 @@ TEST(escape_json_xml_html_and_numbers)
     CHECK_STR(b.data, "0 999 1&#8239;234&#8239;567");
     tu_buf_release(&b);
 }
+
+/* The JSON writer puts the separators of each style: compact, one line, a
+ * member a line (the first too), nested and empty. */
+TEST(json_writer_separators_and_styles)
+{
+    OWNED(tu_buf_release) struct tu_buf b = {0};
+    struct tu_json top, list, o;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    tu_json_begin(&o, &b, '{', ",");
+    tu_json_add_strs(&o, "a", "x\"y", "b", (const char *)NULL, (char *)NULL);
+    tu_json_add_int(&o, "n", -3);
+    tu_json_add_bool(&o, "t", true);
+    tu_json_end(&o, "}");
+    CHECK_STR(b.data, "{\"a\":\"x\\\"y\",\"b\":null,\"n\":-3,\"t\":true}");
+    tu_buf_release(&b);
+
+    tu_json_begin(&top, &b, '{', ",\n  ");
+    tu_json_add_sizes(&top, "w", (size_t)12, "s", (size_t)0, (char *)NULL);
+    tu_json_key(&top, "l");
+    tu_json_begin(&list, &b, '[', ", ");
+    tu_json_add_str(&list, NULL, "p");
+    tu_json_add_size(&list, NULL, 7);
+    tu_json_end(&list, "]");
+    tu_json_key(&top, "e");
+    tu_json_begin(&list, &b, '[', ",\n    ");
+    tu_json_end(&list, list.count ? "\n  ]" : "]");
+    tu_json_end(&top, "\n}\n");
+    CHECK_STR(b.data, "{\n  \"w\": 12,\n  \"s\": 0,\n  \"l\": [\"p\", 7],\n  \"e\": []\n}\n");
+    CHECK(top.count == 4);
+}
