@@ -70,3 +70,12 @@ check_eq "libmicrohttpd and jansson only in serve/" "$(grep -rl '#include <micro
 check_eq "gumbo only in filters/" "$(grep -rl '#include <gumbo' src | grep -v '^src/filters/')" ""
 check_eq "libxml2 only in base/xmlparse, xliff/, tm/tmx.c, text/srx.c, filters/xmlpart.c and check/tbx.c" \
     "$(grep -rl '#include <libxml/' src | grep -v '^src/base/xmlparse\|^src/xliff/\|^src/tm/tmx.c$\|^src/text/srx.c$\|^src/filters/xmlpart.c$\|^src/check/tbx.c$')" ""
+# No function over 150 lines (issue 23): a function body runs from a "{" in
+# column 0 to the next "}" in column 0, the style every source follows.
+# The generated tables are data, not functions.
+long=$(for f in src/*/*.c; do
+    case $f in *-words.c|*-abbrev.c|*-entities.c|*-exceptions.c) continue ;; esac
+    awk -v F="$f" '/^[A-Za-z].*\(/ { sig = $0 } /^\{/ { start = NR; name = sig }
+        /^\}/ && start { if (NR - start > 150) print F ": " name " (" NR - start " lines)"; start = 0 }' "$f"
+done)
+check_eq "no function in src/ over 150 lines" "$long" ""
