@@ -238,7 +238,7 @@ static bool b64_decode(const char *s, size_t n, struct tu_buf *out)
 /* ---- extraction ---- */
 
 static enum tu_status read_part(struct fx *fx, struct pkg *p, size_t i,
-                                pkg_part_fn fn, struct tu_error *err)
+                                pkg_part_fn fn, void *doc, struct tu_error *err)
 {
     const char *name = pkg_name(p, i);
     struct tu_buf b;
@@ -256,7 +256,7 @@ static enum tu_status read_part(struct fx *fx, struct pkg *p, size_t i,
         fx->in = b.data;
         fx->len = b.len;
         fx->pos = 0;
-        st = fn(fx, name, err);
+        st = fn(fx, name, doc, err);
         if (st == TU_OK) {
             fx_copy_to(fx, b.len);
         }
@@ -283,8 +283,8 @@ static enum tu_status check_macros(struct fx *fx, struct pkg *p,
     return TU_OK;
 }
 
-enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick,
-                           const char *required, struct tu_error *err)
+enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick, const char *required,
+                           void *doc, struct tu_error *err)
 {
     const char *data = fx->in;
     size_t len = fx->len;
@@ -305,10 +305,12 @@ enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick,
         b64_encode(&fx->skl, (const unsigned char *)data, len);
         tu_buf_adds(&fx->skl, "\\x01");
     }
-    for (size_t i = 0; st == TU_OK && i < pkg_count(p); i++) {
-        pkg_part_fn fn = pick(pkg_name(p, i));
-        if (fn != NULL) {
-            st = read_part(fx, p, i, fn, err);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; st == TU_OK && i < pkg_count(p); i++) {
+            pkg_part_fn fn = pick(pkg_name(p, i), pass);
+            if (fn != NULL) {
+                st = read_part(fx, p, i, fn, doc, err);
+            }
         }
     }
     pkg_close(p);
