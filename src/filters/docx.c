@@ -14,7 +14,11 @@
  * fields, bookmarks, comment anchors, images and hidden text isolated
  * codes that keep their markup (a field's result is text, its code not).
  * Tracked changes are refused: which text to translate is the author's
- * decision. Comments (word/comments.xml) are kept untouched and untranslated.
+ * decision. Comments (word/comments.xml, read first) stay untouched and
+ * become notes of the units they are anchored in; hidden runs (unless
+ * --hidden-text) and runs or paragraphs in a do-not-translate style
+ * (styles.xml, read first) are not text. An image's alt text and title are
+ * units; an mc:Fallback that repeats its mc:Choice refers to its units.
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +30,7 @@
 
 #define MAX_RUNS 64
 #define MAX_ANCHORS 16
+#define MAX_CHOICE 64
 
 /* What the text parts need from the others: comments, styles not to translate. */
 struct comment {
@@ -60,6 +65,12 @@ struct dx {
     struct anchors touched, open; /* comments: of this paragraph, ranges open */
     size_t style_at, style_len; /* styles.xml: the w:style being read */
     bool style_dnt;
+    /* mc:AlternateContent: the units of the Choice, which the Fallback's
+     * same paragraphs refer to instead of repeating them */
+    enum { MC_NONE, MC_CHOICE, MC_FALLBACK } mc;
+    size_t mc_depth, mc_start; /* of the Choice or Fallback being read */
+    struct { size_t start, end, nsegs; unsigned unit; } choice[MAX_CHOICE];
+    size_t nchoice, fallback_next;
     size_t rpr_depth; /* depth of the open run's <w:rPr>, 0 if none */
     struct tu_buf key; /* that rPr's visible formatting, being collected */
     char **keys;       /* formatting of every run seen */
@@ -299,6 +310,82 @@ static void anchor(struct dx *d, const struct xt *x)
     }
 }
 
+/* The index of the Choice stretch a Fallback stretch [a, b) repeats byte
+ * for byte, or (size_t)-1. */
+static size_t repeated(const struct dx *d, size_t a, size_t b)
+{
+    size_t k = d->fallback_next;
+
+    if (d->mc != MC_FALLBACK || a < d->mc_start || k >= d->nchoice ||
+        d->choice[k].end - d->choice[k].start != b - a ||
+        memcmp(d->fx->in + d->choice[k].start, d->fx->in + a, b - a) != 0) {
+        return (size_t)-1;
+    }
+    return k;
+}
+
+/* Items `it` of input [a, b) become a unit, or, in an mc:Fallback that
+ * repeats its mc:Choice, refer to the Choice's unit: the text is extracted
+ * once and written in both at merge. */
+static enum tu_status emit(struct dx *d, struct fx_items *it, size_t a, size_t b)
+{
+    struct fx *fx = d->fx;
+    unsigned before = fx->next_unit;
+    size_t k = repeated(d, a, b), first = 0, limit = it->count;
+    struct tu_unit *u;
+    enum tu_status st;
+
+    xp_copy_langs(fx, &d->p->langs, a);
+    if (k != (size_t)-1 && fx->pos == a) {
+        fx_items_pair(it);
+        fx_items_core(it, &first, &limit);
+        fx_items_to_skeleton(it, 0, first, &fx->skl);
+        tu_buf_printf(&fx->skl, "\\{t u%u %zu}", d->choice[k].unit, d->choice[k].nsegs);
+        fx_items_to_skeleton(it, limit, it->count, &fx->skl);
+        fx->pos = b;
+        d->fallback_next++;
+        return fx->skl.status == TU_OK ? TU_OK : tu_error_set(d->p->err, TU_ENOMEM, "out of memory");
+    }
+    if (d->mc == MC_FALLBACK && a >= d->mc_start) {
+        d->fallback_next = d->nchoice; /* it differs: no more references */
+    }
+    st = fx_run_emit(fx, it, a, b, "w:p", true, d->p->err);
+    u = st == TU_OK ? xp_new_unit(fx, before) : NULL;
+    if (u != NULL && d->mc == MC_CHOICE && a >= d->mc_start && d->nchoice < MAX_CHOICE) {
+        size_t nsegs = 0;
+        for (size_t i = 0; i < u->seg_count; i++) {
+            nsegs += !u->segs[i].is_ignorable;
+        }
+        d->choice[d->nchoice].start = a;
+        d->choice[d->nchoice].end = b;
+        d->choice[d->nchoice].nsegs = nsegs;
+        d->choice[d->nchoice++].unit = fx->next_unit;
+    }
+    return st == TU_OK ? note_comments(d, u) : st;
+}
+
+/* mc:Choice and mc:Fallback of an mc:AlternateContent (the outermost only). */
+static void alternate(struct dx *d, const struct xt *x, bool open)
+{
+    const char *in = d->fx->in;
+
+    if (open && d->mc == MC_NONE && xt_is(in, x, "mc:Choice")) {
+        d->mc = MC_CHOICE;
+        d->mc_depth = d->depth;
+        d->mc_start = x->end;
+        d->nchoice = 0;
+    } else if (open && d->mc == MC_NONE && xt_is(in, x, "mc:Fallback")) {
+        d->mc = MC_FALLBACK;
+        d->mc_depth = d->depth;
+        d->mc_start = x->end;
+        d->fallback_next = 0;
+    } else if (!open && d->mc != MC_NONE && d->depth == d->mc_depth &&
+               (xt_is(in, x, "mc:Choice") || xt_is(in, x, "mc:Fallback"))) {
+        d->nchoice = d->mc == MC_FALLBACK ? 0 : d->nchoice;
+        d->mc = MC_NONE;
+    }
+}
+
 /* The collected paragraph (or part of one) becomes a unit. */
 static enum tu_status flush(struct dx *d)
 {
@@ -317,14 +404,9 @@ static enum tu_status flush(struct dx *d)
         }
     }
     if (st == TU_OK && n > 0) {
-        unsigned before = d->fx->next_unit;
         pair_codes(&it, &c, d->keys);
-        xp_copy_langs(d->fx, &d->p->langs, d->p->t.v[d->pieces[0].tok].start);
-        st = fx_run_emit(d->fx, &it, d->p->t.v[d->pieces[0].tok].start,
-                         d->p->t.v[d->pieces[n - 1].tok].end, "w:p", true, d->p->err);
-        if (st == TU_OK) {
-            st = note_comments(d, xp_new_unit(d->fx, before));
-        }
+        st = emit(d, &it, d->p->t.v[d->pieces[0].tok].start,
+                  d->p->t.v[d->pieces[n - 1].tok].end);
     } else if (st != TU_OK) {
         st = tu_error_set(d->p->err, st, "out of memory");
     }
@@ -479,6 +561,9 @@ static enum tu_status open_tag(struct dx *d, size_t i)
         anchor(d, x);
     } else if (xt_is(in, x, "wp:docPr")) {
         st = alt_text(d, x);
+    } else if (x->kind == XT_START &&
+               (xt_is(in, x, "mc:Choice") || xt_is(in, x, "mc:Fallback"))) {
+        alternate(d, x, true);
     } else if (xt_is(in, x, "w:r") && x->kind == XT_START) {
         if (d->nruns == MAX_RUNS) {
             return xp_fail_at(d->p, x, "runs nest too deep");
@@ -529,6 +614,8 @@ static enum tu_status close_tag(struct dx *d, const struct xt *x)
         return flush(d);
     } else if (xt_is(in, x, "w:style") && d->doc != NULL) {
         return style_end(d);
+    } else if (xt_is(in, x, "mc:Choice") || xt_is(in, x, "mc:Fallback")) {
+        alternate(d, x, false);
     }
     return TU_OK;
 }
@@ -693,6 +780,51 @@ static enum tu_status extract(struct fx *fx, struct tu_error *err)
     return st;
 }
 
+static bool is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * A translation can give a <w:t> a leading or trailing space it did not
+ * have, which Word drops unless the element says xml:space="preserve":
+ * such a <w:t> gets it. Only parts that merge changed come here.
+ */
+static bool fix_spaces(const char *name, const char *data, size_t len, struct tu_buf *out)
+{
+    struct xtoks t;
+    struct tu_error err = {0};
+    size_t at = 0, v, n;
+    bool changed = false;
+
+    if (strncmp(name, "word/", 5) != 0 ||
+        xp_tokens(data, len, NULL, name, &t, &err) != TU_OK) {
+        return false;
+    }
+    for (size_t i = 0; i + 1 < t.count; i++) {
+        const struct xt *x = &t.v[i], *y = &t.v[i + 1];
+        if (x->kind != XT_START || !xt_is(data, x, "w:t") || y->kind != XT_TEXT ||
+            xt_attr(data, x, "xml:space", &v, &n) ||
+            !(is_xml_space(data[y->start]) || is_xml_space(data[y->end - 1]))) {
+            continue;
+        }
+        tu_buf_add(out, data + at, x->end - 1 - at);
+        tu_buf_adds(out, " xml:space=\"preserve\">");
+        at = x->end;
+        changed = true;
+    }
+    if (changed) {
+        tu_buf_add(out, data + at, len - at);
+    }
+    xp_tokens_release(&t);
+    return changed;
+}
+
+static enum tu_status pack(struct tu_buf *out, size_t start, struct tu_error *err)
+{
+    return pkg_pack_fixed(out, start, fix_spaces, err);
+}
+
 static bool sniff(const char *data, size_t len)
 {
     size_t n = len < 4096 ? len : 4096;
@@ -720,5 +852,5 @@ const struct fx_filter fx_filter_docx = {
     .escape = xp_escape,
     .verify = pkg_verify,
     .package = true,
-    .pack = pkg_pack,
+    .pack = pack,
 };

@@ -11,7 +11,10 @@
  * note or a frame are units of their own, referred to from that code. Tracked changes are
  * refused; an encrypted package (manifest encryption data) too. The
  * languages of the styles (fo:language, fo:country, fo:script,
- * style:rfc-language-tag) become the target's.
+ * style:rfc-language-tag) become the target's, except "zxx" (no proofing).
+ * An annotation's text becomes a note of its paragraph's unit; a span in a
+ * hidden or do-not-translate style is one isolated code, one whose style
+ * changes nothing visible no code; svg:title and svg:desc are units.
  */
 #include <stdio.h>
 #include <stdlib.h>

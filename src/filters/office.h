@@ -67,6 +67,14 @@ enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick, const char *required
 /* Merge's pack hook: out[start..] is a rendered package body; replace it
  * with the package. */
 enum tu_status pkg_pack(struct tu_buf *out, size_t start, struct tu_error *err);
+/* A filter's repair of a rendered part that differs from the original one:
+ * true with the repaired part in *out, false to keep it as rendered. */
+typedef bool (*pkg_fix_fn)(const char *name, const char *data, size_t len,
+                           struct tu_buf *out);
+/* pkg_pack, with every part that differs from the original through `fix`
+ * (parts merged untranslated stay byte-identical). */
+enum tu_status pkg_pack_fixed(struct tu_buf *out, size_t start, pkg_fix_fn fix,
+                              struct tu_error *err);
 
 /* Verify hook: every rendered part of `merged` is well-formed XML. */
 enum tu_status pkg_verify(const char *orig, size_t orig_len,

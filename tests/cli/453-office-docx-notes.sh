@@ -3,14 +3,10 @@
 # and the document properties are units; hidden text stays out unless
 # --hidden-text; runs and paragraphs in a do-not-translate style stay out.
 . tests/cli/lib.sh
+. tests/cli/office-lib.sh
 
 T="$TUMAC"
-CHECK="python3 tests/cli/office_check.py"
-python3 tests/cli/office_make.py notes-docx "$WORK"
-check_ok "extract" "$T" extract -s en -t hr -o "$WORK/n.xlf" "$WORK/notes.docx"
-$CHECK units "$WORK/n.xlf" > "$WORK/units"
-unit() { awk -F'\t' -v id="$1" '$1 == id' "$WORK/units"; }
-tab=$(printf '\t')
+office_case notes-docx notes.docx
 
 # comments: a note on each unit of the range, with the author; not in any source
 check_eq "a comment on one paragraph: its note" "$(unit u1)" \
@@ -21,7 +17,7 @@ check_eq "a paragraph outside any comment has no note" "$(unit u4 | cut -f3)" ""
 check_eq "comments are notes, not translatable text" \
     "$(cut -f4 "$WORK/units" | grep -c 'Check the date\|Keep short')" 0
 check_grep "the note is an XLIFF note of category comment" \
-    '<note category="comment">Ana: Check the date &amp; place.</note>' "$WORK/n.xlf"
+    '<note category="comment">Ana: Check the date &amp; place.</note>' "$WORK/notes.docx.xlf"
 
 # alt text and title of an image, alone and in a sentence (then inside a code)
 check_eq "an image's alt text is a unit" "$(unit u5 | cut -f2,4)" "descr${tab}Pupils at the workshop"
@@ -35,21 +31,14 @@ check_eq "runs in a DoNotTranslate style and a no-proofing style are codes" \
     "$(unit u11 | cut -f4)" "Run <ph/> first, then <ph/>."
 check_eq "a paragraph in a tw4winExternal style is no unit" "$(grep -c 'fixed style' "$WORK/units")" 0
 check_eq "document properties are units" "$(unit u12 | cut -f2,4)" "dc:title${tab}Workshop notice"
-check_ok "the XLIFF is valid" "$T" validate "$WORK/n.xlf"
+check_ok "the XLIFF is valid" "$T" validate "$WORK/notes.docx.xlf"
 
 # --hidden-text: the hidden run is text in a formatting pair
-check_ok "extract --hidden-text" "$T" extract --hidden-text -s en -t hr -o "$WORK/h.xlf" "$WORK/notes.docx"
-check_eq "--hidden-text: hidden text is translatable" \
-    "$($CHECK units "$WORK/h.xlf" | awk -F'\t' '$4 ~ /^Shown/ {print $4}')" "Shown <pc>secret </pc>again."
-check_ok "--hidden-text: the untranslated merge" "$T" merge -o "$WORK/h.docx" "$WORK/h.xlf"
-check_ok "--hidden-text: every part byte-identical" $CHECK parts "$WORK/notes.docx" "$WORK/h.docx"
+office_hidden notes.docx
 
 # merge: untranslated gives every part back; translated rewrites alt text and
 # properties, keeps the comments and what is not to translate
-check_ok "untranslated merge" "$T" merge -o "$WORK/same.docx" "$WORK/n.xlf"
-check_ok "untranslated merge: every part byte-identical" $CHECK parts "$WORK/notes.docx" "$WORK/same.docx"
-check_ok "pseudo" "$T" pseudo -o "$WORK/p.xlf" "$WORK/n.xlf"
-check_ok "pseudo-translated merge" "$T" merge -o "$WORK/p.docx" "$WORK/p.xlf"
+office_merges notes.docx
 unzip -p "$WORK/p.docx" word/document.xml > "$WORK/p.xml"
 check_ok "the merged document.xml is well-formed" xmllint --noout "$WORK/p.xml"
 check_grep "the alt text is translated in place" 'descr="\[Ƥúƥíĺš áţ ţĥé ŵóŕķšĥóƥ~*\]" title="\[Ŵóŕķšĥóƥ ƥĥóţó~*\]"' "$WORK/p.xml"

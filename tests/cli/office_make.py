@@ -8,6 +8,9 @@ XML, not copied from anywhere: python3 tests/cli/office_make.py KIND DIR
               text, runs in a do-not-translate and a no-proofing character
               style, a paragraph in a tw4winExternal paragraph style, and
               document properties
+  boxes-docx  DIR/boxes.docx: a text box in mc:AlternateContent whose Choice
+              and Fallback hold the same paragraphs, one whose Fallback
+              differs, and <w:t> elements without xml:space
   notes-odt   DIR/notes.odt: the same cases in ODF (office:annotation,
               svg:title/svg:desc, text:display="none", a DoNotTranslate
               style, fo:language="zxx", spans that change nothing visible)
@@ -141,5 +144,38 @@ def notes_odt(d):
         z.writestr("Pictures/image1.png", png())
 
 
+def boxes_docx(d):
+    W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+         'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+         'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+         'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+         'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"')
+    R = lambda t, rpr="": f'<w:r>{"<w:rPr>" + rpr + "</w:rPr>" if rpr else ""}<w:t>{t}</w:t></w:r>'
+    def box(choice, fallback, n):
+        return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+                f'<wp:extent cx="914400" cy="457200"/><wp:docPr id="{n}" name="Text Box {n}"/>'
+                '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+                f'<wps:wsp><wps:txbx><w:txbxContent>{choice}</w:txbxContent></wps:txbx></wps:wsp>'
+                '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+                f'<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{fallback}</w:txbxContent>'
+                '</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+    inner = "<w:p>" + R("Box text, first.") + "</w:p><w:p>" + R("Box ") + R("bold", "<w:b/>") + R(" second.") + "</w:p>"
+    other = "<w:p>" + R("Box text, other.") + "</w:p>"
+    body = ("<w:p>" + R("Before the box.") + box(inner, inner, 1) + "</w:p>"
+            + "<w:p>" + box(other, "<w:p>" + R("Older text.") + "</w:p>", 2) + "</w:p>"
+            + "<w:p>" + R("Plain") + R("word", "<w:i/>") + R("s.") + "</w:p>")
+    CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    with zipfile.ZipFile(f"{d}/boxes.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{body}</w:body></w:document>')
+
+
 if __name__ == "__main__":
-    {"notes-docx": notes_docx, "notes-odt": notes_odt}[sys.argv[1]](sys.argv[2])
+    {"notes-docx": notes_docx, "notes-odt": notes_odt, "boxes-docx": boxes_docx}[sys.argv[1]](sys.argv[2])
