@@ -21,6 +21,9 @@ struct tu_extract_opts {
     /* "auto" (or NULL): a UTF-16 BOM, else UTF-8 if valid, else the legacy
      * page the letters say (tu_text_detect); or a name ICU knows */
     const char *encoding;
+    /* DOCX/ODT: extract hidden text (w:vanish, text:display="none") as
+     * translatable text; by default it stays out, as an inline code */
+    bool hidden_text;
 };
 
 /*

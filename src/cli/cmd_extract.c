@@ -14,7 +14,7 @@
 
 const char cmd_extract_usage[] =
     "-s SRC -t TGT [--xliff 1.2|2.1] [--format auto|text|html|docx|odt] [--srx FILE]\n"
-    "       [--encoding auto|NAME] [-o OUT.xlf|DIR] INPUT...\n"
+    "       [--encoding auto|NAME] [--hidden-text] [-o OUT.xlf|DIR] INPUT...\n"
     "\n"
     "Turn INPUT into XLIFF: one unit per paragraph or HTML block and per\n"
     "translatable attribute (alt, title, placeholder, meta description and\n"
@@ -31,6 +31,8 @@ const char cmd_extract_usage[] =
     "                        if valid, else windows-1250, ISO-8859-2 or windows-1251\n"
     "                        by the letters) or a name (UTF-8, UTF-16, cp1250, ...);\n"
     "                        merge writes UTF-8 unless told --encoding original\n"
+    "      --hidden-text     .docx/.odt: extract hidden text for translation (by\n"
+    "                        default it stays out, as an inline code)\n"
     "  -o, --output FILE     output file (default INPUT.xlf; - is stdout); with\n"
     "                        several inputs a folder (made if missing) that gets\n"
     "                        NAME.xlf for each; an input that fails writes\n"
@@ -76,6 +78,7 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
         {"srx", required_argument, NULL, 'S'},
         {"encoding", required_argument, NULL, 'e'},
         {"output", required_argument, NULL, 'o'},
+        {"hidden-text", no_argument, NULL, 'H'},
         {NULL, 0, NULL, 0}};
     struct tu_extract_opts o = {.format = "auto", .encoding = "auto"};
     struct cli_lang src_tag, trg_tag;
@@ -123,6 +126,9 @@ int cmd_extract(int argc, char **argv, struct cli *cli)
             break;
         case 'o':
             out_path = optarg;
+            break;
+        case 'H':
+            o.hidden_text = true;
             break;
         default:
             return cli_usage_error(cli, "unknown option");

@@ -14,7 +14,11 @@
  * fields, bookmarks, comment anchors, images and hidden text isolated
  * codes that keep their markup (a field's result is text, its code not).
  * Tracked changes are refused: which text to translate is the author's
- * decision. Comments (word/comments.xml) are kept untouched and untranslated.
+ * decision. Comments (word/comments.xml, read first) stay untouched and
+ * become notes of the units they are anchored in; hidden runs (unless
+ * --hidden-text) and runs or paragraphs in a do-not-translate style
+ * (styles.xml, read first) are not text. An image's alt text and title are
+ * units; an mc:Fallback that repeats its mc:Choice refers to its units.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +29,25 @@
 #include "office.h"
 
 #define MAX_RUNS 64
+#define MAX_ANCHORS 16
+#define MAX_CHOICE 64
+
+/* What the text parts need from the others: comments, styles not to translate. */
+struct comment {
+    char *id, *author, *text;
+};
+
+struct dxdoc {
+    struct comment *comments;
+    size_t ncomments, comments_cap;
+    char **dnt; /* ids of styles whose text is not translated */
+    size_t ndnt, dnt_cap;
+};
+
+/* Comments anchored in the paragraph being read, and ranges still open. */
+struct anchors {
+    size_t v[MAX_ANCHORS], count;
+};
 
 struct piece {
     size_t tok;  /* the text token inside the <w:t> */
@@ -32,13 +55,22 @@ struct piece {
 };
 
 struct dx {
+    struct xpart *p; /* the part, its tokens and language values */
     struct fx *fx;
-    const char *part;
-    struct xtoks t;
-    struct xp_langs langs;
-    struct tu_error *err;
-    struct { size_t depth; size_t key; bool hidden; } runs[MAX_RUNS];
+    struct dxdoc *doc;
+    /* skip: a hidden run or one in a style not to translate */
+    struct { size_t depth; size_t key; bool skip; } runs[MAX_RUNS];
     size_t nruns, depth;
+    bool para_skip;    /* the paragraph's style is not to translate */
+    struct anchors touched, open; /* comments: of this paragraph, ranges open */
+    size_t style_at, style_len; /* styles.xml: the w:style being read */
+    bool style_dnt;
+    /* mc:AlternateContent: the units of the Choice, which the Fallback's
+     * same paragraphs refer to instead of repeating them */
+    enum { MC_NONE, MC_CHOICE, MC_FALLBACK } mc;
+    size_t mc_depth, mc_start; /* of the Choice or Fallback being read */
+    struct { size_t start, end, nsegs; unsigned unit; } choice[MAX_CHOICE];
+    size_t nchoice, fallback_next;
     size_t rpr_depth; /* depth of the open run's <w:rPr>, 0 if none */
     struct tu_buf key; /* that rPr's visible formatting, being collected */
     char **keys;       /* formatting of every run seen */
@@ -101,7 +133,7 @@ static enum tr_kind classify(const struct dx *d, size_t a, size_t b, bool fmt)
     long rel = 0, low = 0; /* element depth against the first text's <w:t> */
 
     for (size_t i = a + 1; i < b; i++) {
-        const struct xt *x = &d->t.v[i];
+        const struct xt *x = &d->p->t.v[i];
         rel += x->kind == XT_START ? 1 : x->kind == XT_END ? -1 : 0;
         low = rel < low ? rel : low;
         if (skip > 0) { /* inside a <w:rPr>: its run's key says it all */
@@ -157,7 +189,7 @@ static enum tu_status add_code(struct dx *d, struct fx_items *it,
     if (x == NULL) {
         return TU_ENOMEM;
     }
-    x->tmpl = xp_template(d->fx, &d->langs, a, b, &x->tmpl_len);
+    x->tmpl = xp_template(d->fx, &d->p->langs, a, b, &x->tmpl_len);
     x->type = k == TR_LINK_OPEN || k == TR_LINK_CLOSE ? "link"
               : k == TR_OTHER                         ? "other"
                                                       : "fmt";
@@ -199,8 +231,8 @@ static void pair_codes(struct fx_items *it, const struct codes *c, char **keys)
 static enum tu_status add_transition(struct dx *d, struct fx_items *it,
                                      struct codes *c, size_t k)
 {
-    const struct xt *x = &d->t.v[d->pieces[k].tok];
-    const struct xt *y = &d->t.v[d->pieces[k + 1].tok];
+    const struct xt *x = &d->p->t.v[d->pieces[k].tok];
+    const struct xt *y = &d->p->t.v[d->pieces[k + 1].tok];
     size_t ka = d->pieces[k].run, kb = d->pieces[k + 1].run;
     enum tr_kind kind = classify(d, d->pieces[k].tok, d->pieces[k + 1].tok,
                                  strcmp(d->keys[ka], d->keys[kb]) != 0);
@@ -221,6 +253,139 @@ static enum tu_status add_transition(struct dx *d, struct fx_items *it,
     return TU_OK;
 }
 
+/* The comments anchored in a unit's paragraph become its notes; the ranges
+ * still open carry on to the next paragraph. */
+static enum tu_status note_comments(struct dx *d, struct tu_unit *u)
+{
+    if (u == NULL) {
+        return TU_OK;
+    }
+    for (size_t i = 0; i < d->touched.count; i++) {
+        const struct comment *c = &d->doc->comments[d->touched.v[i]];
+        if (xp_add_comment(u, c->author, c->text) != TU_OK) {
+            return tu_error_set(d->p->err, TU_ENOMEM, "out of memory");
+        }
+    }
+    d->touched = d->open;
+    return TU_OK;
+}
+
+static void anchors_add(struct anchors *a, size_t c)
+{
+    for (size_t i = 0; i < a->count; i++) {
+        if (a->v[i] == c) {
+            return;
+        }
+    }
+    if (a->count < MAX_ANCHORS) {
+        a->v[a->count++] = c;
+    }
+}
+
+/* commentRangeStart, commentRangeEnd, commentReference: which comment. */
+static void anchor(struct dx *d, const struct xt *x)
+{
+    const char *in = d->fx->in;
+    size_t v, n;
+
+    if (d->doc == NULL || !xt_attr(in, x, "w:id", &v, &n)) {
+        return;
+    }
+    for (size_t c = 0; c < d->doc->ncomments; c++) {
+        if (strlen(d->doc->comments[c].id) != n || memcmp(d->doc->comments[c].id, in + v, n)) {
+            continue;
+        }
+        anchors_add(&d->touched, c);
+        if (xt_is(in, x, "w:commentRangeStart")) {
+            anchors_add(&d->open, c);
+        } else if (xt_is(in, x, "w:commentRangeEnd")) {
+            for (size_t i = 0; i < d->open.count; i++) {
+                if (d->open.v[i] == c) {
+                    d->open.v[i] = d->open.v[--d->open.count];
+                    break;
+                }
+            }
+        }
+        return;
+    }
+}
+
+/* The index of the Choice stretch a Fallback stretch [a, b) repeats byte
+ * for byte, or (size_t)-1. */
+static size_t repeated(const struct dx *d, size_t a, size_t b)
+{
+    size_t k = d->fallback_next;
+
+    if (d->mc != MC_FALLBACK || a < d->mc_start || k >= d->nchoice ||
+        d->choice[k].end - d->choice[k].start != b - a ||
+        memcmp(d->fx->in + d->choice[k].start, d->fx->in + a, b - a) != 0) {
+        return (size_t)-1;
+    }
+    return k;
+}
+
+/* Items `it` of input [a, b) become a unit, or, in an mc:Fallback that
+ * repeats its mc:Choice, refer to the Choice's unit: the text is extracted
+ * once and written in both at merge. */
+static enum tu_status emit(struct dx *d, struct fx_items *it, size_t a, size_t b)
+{
+    struct fx *fx = d->fx;
+    unsigned before = fx->next_unit;
+    size_t k = repeated(d, a, b), first = 0, limit = it->count;
+    struct tu_unit *u;
+    enum tu_status st;
+
+    xp_copy_langs(fx, &d->p->langs, a);
+    if (k != (size_t)-1 && fx->pos == a) {
+        fx_items_pair(it);
+        fx_items_core(it, &first, &limit);
+        fx_items_to_skeleton(it, 0, first, &fx->skl);
+        tu_buf_printf(&fx->skl, "\\{t u%u %zu}", d->choice[k].unit, d->choice[k].nsegs);
+        fx_items_to_skeleton(it, limit, it->count, &fx->skl);
+        fx->pos = b;
+        d->fallback_next++;
+        return fx->skl.status == TU_OK ? TU_OK : tu_error_set(d->p->err, TU_ENOMEM, "out of memory");
+    }
+    if (d->mc == MC_FALLBACK && a >= d->mc_start) {
+        d->fallback_next = d->nchoice; /* it differs: no more references */
+    }
+    st = fx_run_emit(fx, it, a, b, "w:p", true, d->p->err);
+    u = st == TU_OK ? xp_new_unit(fx, before) : NULL;
+    if (u != NULL && d->mc == MC_CHOICE && a >= d->mc_start && d->nchoice < MAX_CHOICE) {
+        size_t nsegs = 0;
+        for (size_t i = 0; i < u->seg_count; i++) {
+            nsegs += !u->segs[i].is_ignorable;
+        }
+        d->choice[d->nchoice].start = a;
+        d->choice[d->nchoice].end = b;
+        d->choice[d->nchoice].nsegs = nsegs;
+        d->choice[d->nchoice++].unit = fx->next_unit;
+    }
+    return st == TU_OK ? note_comments(d, u) : st;
+}
+
+/* mc:Choice and mc:Fallback of an mc:AlternateContent (the outermost only). */
+static void alternate(struct dx *d, const struct xt *x, bool open)
+{
+    const char *in = d->fx->in;
+
+    if (open && d->mc == MC_NONE && xt_is(in, x, "mc:Choice")) {
+        d->mc = MC_CHOICE;
+        d->mc_depth = d->depth;
+        d->mc_start = x->end;
+        d->nchoice = 0;
+    } else if (open && d->mc == MC_NONE && xt_is(in, x, "mc:Fallback")) {
+        d->mc = MC_FALLBACK;
+        d->mc_depth = d->depth;
+        d->mc_start = x->end;
+        d->fallback_next = 0;
+    } else if (!open && d->mc != MC_NONE && d->depth == d->mc_depth &&
+               (xt_is(in, x, "mc:Choice") || xt_is(in, x, "mc:Fallback"))) {
+        d->nchoice = d->mc == MC_FALLBACK ? 0 : d->nchoice;
+        d->mc = MC_NONE;
+    }
+}
+
 /* The collected paragraph (or part of one) becomes a unit. */
 static enum tu_status flush(struct dx *d)
 {
@@ -232,7 +397,7 @@ static enum tu_status flush(struct dx *d)
 
     d->npieces = 0;
     for (size_t k = 0; k < n && st == TU_OK; k++) {
-        const struct xt *x = &d->t.v[d->pieces[k].tok];
+        const struct xt *x = &d->p->t.v[d->pieces[k].tok];
         st = xp_text_items(&it, in + x->start, x->end - x->start);
         if (st == TU_OK && k + 1 < n) {
             st = add_transition(d, &it, &c, k);
@@ -240,23 +405,14 @@ static enum tu_status flush(struct dx *d)
     }
     if (st == TU_OK && n > 0) {
         pair_codes(&it, &c, d->keys);
-        xp_copy_langs(d->fx, &d->langs, d->t.v[d->pieces[0].tok].start);
-        st = fx_run_emit(d->fx, &it, d->t.v[d->pieces[0].tok].start,
-                         d->t.v[d->pieces[n - 1].tok].end, "w:p", true, d->err);
+        st = emit(d, &it, d->p->t.v[d->pieces[0].tok].start,
+                  d->p->t.v[d->pieces[n - 1].tok].end);
     } else if (st != TU_OK) {
-        st = tu_error_set(d->err, st, "out of memory");
+        st = tu_error_set(d->p->err, st, "out of memory");
     }
     fx_items_release(&it);
     tu_free(c.v);
     return st;
-}
-
-static enum tu_status fail_at(struct dx *d, const struct xt *x, const char *what)
-{
-    unsigned long line, col;
-    tu_text_position(d->fx->in, d->fx->len, x->start, &line, &col);
-    return tu_error_at(d->err, TU_EUNSUPPORTED, d->fx->path, line, col,
-                       "part %s: %s", d->part, what);
 }
 
 static enum tu_status add_key(struct dx *d, const char *key, size_t n)
@@ -275,7 +431,7 @@ static enum tu_status add_key(struct dx *d, const char *key, size_t n)
 static enum tu_status add_piece(struct dx *d, size_t tok)
 {
     struct piece *v = tu_grow(d->pieces, sizeof(*v), d->npieces + 1, &d->pieces_cap);
-    const struct xt *x = &d->t.v[tok];
+    const struct xt *x = &d->p->t.v[tok];
     if (v == NULL) {
         return TU_ENOMEM;
     }
@@ -297,12 +453,30 @@ static bool is_on(const char *in, const struct xt *x)
              (n == 3 && memcmp(in + v, "off", 3) == 0));
 }
 
+/* Is the w:val of tag x the id of a style not to translate? */
+static bool dnt_style(const struct dx *d, const struct xt *x)
+{
+    size_t v, n;
+
+    if (d->doc == NULL || !xt_attr(d->fx->in, x, "w:val", &v, &n)) {
+        return false;
+    }
+    for (size_t i = 0; i < d->doc->ndnt; i++) {
+        if (strlen(d->doc->dnt[i]) == n && memcmp(d->doc->dnt[i], d->fx->in + v, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A tag inside the open run's <w:rPr>: part of its key unless invisible. */
 static void rpr_child(struct dx *d, const struct xt *x)
 {
     const char *in = d->fx->in;
-    if (xt_is(in, x, "w:vanish") && x->kind != XT_END && is_on(in, x)) {
-        d->runs[d->nruns - 1].hidden = true;
+    if (x->kind != XT_END &&
+        ((xt_is(in, x, "w:vanish") && is_on(in, x) && !d->fx->opts->hidden_text) ||
+         (xt_is(in, x, "w:rStyle") && dnt_style(d, x)))) {
+        d->runs[d->nruns - 1].skip = true;
     }
     if (!name_in(in, x, no_format) &&
         !(x->kind == XT_TEXT && is_blank(in + x->start, x->end - x->start))) {
@@ -310,26 +484,93 @@ static void rpr_child(struct dx *d, const struct xt *x)
     }
 }
 
+/* wp:docPr: an image's alt text (descr) and title are units, in the order written. */
+static enum tu_status alt_text(struct dx *d, const struct xt *x)
+{
+    size_t vd, vt, n;
+    bool has_d = xt_attr(d->fx->in, x, "descr", &vd, &n);
+    bool has_t = xt_attr(d->fx->in, x, "title", &vt, &n);
+    const char *first = has_d && (!has_t || vd < vt) ? "descr" : "title";
+    enum tu_status st = xp_attr_unit(d->p, x, first);
+
+    if (st == TU_OK && has_d && has_t) {
+        st = xp_attr_unit(d->p, x, first[0] == 'd' ? "title" : "descr");
+    }
+    return st;
+}
+
+/* styles.xml: a style is not to translate by its id or name (DoNotTranslate,
+ * tw4winExternal ...) or when it turns proofing off (w:noProof). */
+static enum tu_status style_tag(struct dx *d, const struct xt *x)
+{
+    const char *in = d->fx->in;
+    size_t v, n;
+
+    if (xt_is(in, x, "w:style") && x->kind == XT_START &&
+        xt_attr(in, x, "w:styleId", &v, &n)) {
+        d->style_at = v;
+        d->style_len = n;
+        d->style_dnt = xp_dnt_name(in + v, n);
+    } else if (d->style_len > 0 && xt_is(in, x, "w:name") &&
+               xt_attr(in, x, "w:val", &v, &n)) {
+        d->style_dnt = d->style_dnt || xp_dnt_name(in + v, n);
+    } else if (d->style_len > 0 && xt_is(in, x, "w:noProof") && is_on(in, x)) {
+        d->style_dnt = true;
+    }
+    return TU_OK;
+}
+
+/* </w:style>: remember it if it is not to translate. */
+static enum tu_status style_end(struct dx *d)
+{
+    struct dxdoc *doc = d->doc;
+    char **v;
+
+    if (d->style_dnt) {
+        if ((v = tu_grow(doc->dnt, sizeof(*v), doc->ndnt + 1, &doc->dnt_cap)) == NULL ||
+            (v[doc->ndnt] = tu_strndup(d->fx->in + d->style_at, d->style_len)) == NULL) {
+            doc->dnt = v ? v : doc->dnt;
+            return tu_error_set(d->p->err, TU_ENOMEM, "out of memory");
+        }
+        doc->dnt = v;
+        doc->ndnt++;
+    }
+    d->style_len = 0;
+    d->style_dnt = false;
+    return TU_OK;
+}
+
 /* One start or empty tag. */
 static enum tu_status open_tag(struct dx *d, size_t i)
 {
     const char *in = d->fx->in;
-    const struct xt *x = &d->t.v[i];
+    const struct xt *x = &d->p->t.v[i];
     enum tu_status st = TU_OK;
 
     if (name_in(in, x, tracked)) {
-        return fail_at(d, x, "the document has tracked changes: accept or reject "
+        return xp_fail_at(d->p, x, "the document has tracked changes: accept or reject "
                              "the tracked changes first (Review > Accept/Reject in Word)");
     }
     if (xt_is(in, x, "w:p") || xt_is(in, x, "w:txbxContent")) {
         st = flush(d);
+        d->para_skip = false;
+    } else if (xt_is(in, x, "w:pStyle") && dnt_style(d, x)) {
+        d->para_skip = true;
+    } else if (xt_is(in, x, "w:commentRangeStart") || xt_is(in, x, "w:commentRangeEnd") ||
+               xt_is(in, x, "w:commentReference")) {
+        anchor(d, x);
+    } else if (xt_is(in, x, "wp:docPr")) {
+        st = alt_text(d, x);
+    } else if (x->kind == XT_START &&
+               (xt_is(in, x, "mc:Choice") || xt_is(in, x, "mc:Fallback"))) {
+        alternate(d, x, true);
     } else if (xt_is(in, x, "w:r") && x->kind == XT_START) {
         if (d->nruns == MAX_RUNS) {
-            return fail_at(d, x, "runs nest too deep");
+            return xp_fail_at(d->p, x, "runs nest too deep");
         }
         d->runs[d->nruns].depth = d->depth;
         d->runs[d->nruns].key = 0; /* keys[0] is "" */
-        d->runs[d->nruns].hidden = false;
+        d->runs[d->nruns].skip = false;
         d->nruns++;
     } else if (d->nruns > 0 && d->rpr_depth == 0 && xt_is(in, x, "w:rPr") &&
                x->kind == XT_START && d->depth == d->runs[d->nruns - 1].depth + 1) {
@@ -337,16 +578,21 @@ static enum tu_status open_tag(struct dx *d, size_t i)
         tu_buf_truncate(&d->key, 0);
     } else if (d->rpr_depth != 0) {
         rpr_child(d, x);
-    } else if (d->nruns > 0 && !d->runs[d->nruns - 1].hidden && xt_is(in, x, "w:t") &&
-               x->kind == XT_START && i + 2 < d->t.count &&
-               d->t.v[i + 1].kind == XT_TEXT && d->t.v[i + 2].kind == XT_END) {
+    } else if (d->nruns > 0 && !d->runs[d->nruns - 1].skip && !d->para_skip &&
+               xt_is(in, x, "w:t") &&
+               x->kind == XT_START && i + 2 < d->p->t.count &&
+               d->p->t.v[i + 1].kind == XT_TEXT && d->p->t.v[i + 2].kind == XT_END) {
         st = add_piece(d, i + 1);
     }
     if (st == TU_OK && xt_is(in, x, "w:lang")) {
         size_t v, n;
-        if (xt_attr(in, x, "w:val", &v, &n)) {
-            st = xp_langs_add(&d->langs, v, v + n, 0);
+        /* zxx ("no linguistic content") stays: it is what keeps a spell checker off */
+        if (xt_attr(in, x, "w:val", &v, &n) && !(n == 3 && memcmp(in + v, "zxx", 3) == 0)) {
+            st = xp_langs_add(&d->p->langs, v, v + n, 0);
         }
+    }
+    if (st == TU_OK && d->doc != NULL) {
+        st = style_tag(d, x);
     }
     return st;
 }
@@ -366,16 +612,20 @@ static enum tu_status close_tag(struct dx *d, const struct xt *x)
         d->nruns--;
     } else if (xt_is(in, x, "w:p") || xt_is(in, x, "w:txbxContent")) {
         return flush(d);
+    } else if (xt_is(in, x, "w:style") && d->doc != NULL) {
+        return style_end(d);
+    } else if (xt_is(in, x, "mc:Choice") || xt_is(in, x, "mc:Fallback")) {
+        alternate(d, x, false);
     }
     return TU_OK;
 }
 
-static enum tu_status walk(struct dx *d)
+static enum tu_status walk_tokens(struct dx *d)
 {
     enum tu_status st = TU_OK;
 
-    for (size_t i = 0; i < d->t.count && st == TU_OK; i++) {
-        const struct xt *x = &d->t.v[i];
+    for (size_t i = 0; i < d->p->t.count && st == TU_OK; i++) {
+        const struct xt *x = &d->p->t.v[i];
         switch (x->kind) {
         case XT_START:
             st = open_tag(d, i);
@@ -397,54 +647,86 @@ static enum tu_status walk(struct dx *d)
             break;
         }
     }
-    if (st == TU_OK) {
-        st = flush(d);
-    }
-    if (st == TU_OK) {
-        xp_copy_langs(d->fx, &d->langs, d->fx->len);
-    }
-    return st;
+    return st == TU_OK ? flush(d) : st;
 }
 
-static enum tu_status read_part(struct fx *fx, const char *part,
-                                const char *const *props, struct tu_error *err)
+/* The run formatting and pieces of a text part, around the shared frame. */
+static enum tu_status walk(struct xpart *p)
 {
     struct dx d;
     enum tu_status st;
 
     memset(&d, 0, sizeof(d));
-    d.fx = fx;
-    d.part = part;
-    d.err = err;
+    d.p = p;
+    d.fx = p->fx;
+    d.doc = p->doc;
     tu_buf_init(&d.key, TU_BUF_NO_LIMIT);
-    st = xp_tokens(fx->in, fx->len, fx->path, part, &d.t, err);
-    if (st == TU_OK && add_key(&d, "", 0) != TU_OK) {
-        st = tu_error_set(err, TU_ENOMEM, "out of memory");
-    }
-    if (st == TU_OK) {
-        st = props ? xp_simple_units(fx, &d.t, props, err) : walk(&d);
-    }
+    st = add_key(&d, "", 0) == TU_OK ? walk_tokens(&d)
+                                      : tu_error_set(p->err, TU_ENOMEM, "out of memory");
     for (size_t i = 0; i < d.nkeys; i++) {
         tu_free(d.keys[i]);
     }
     tu_free(d.keys);
     tu_free(d.pieces);
-    tu_free(d.langs.v);
     tu_buf_release(&d.key);
-    xp_tokens_release(&d.t);
     return st;
 }
 
-static enum tu_status text_part(struct fx *fx, const char *part, struct tu_error *err)
+static enum tu_status text_part(struct fx *fx, const char *part, void *doc,
+                                struct tu_error *err)
 {
-    return read_part(fx, part, NULL, err);
+    return xp_read_part(fx, part, doc, walk, NULL, err);
 }
 
-static enum tu_status props_part(struct fx *fx, const char *part, struct tu_error *err)
+static enum tu_status props_part(struct fx *fx, const char *part, void *doc,
+                                 struct tu_error *err)
 {
     static const char *const props[] = {"dc:title", "dc:subject", "dc:description",
                                         "cp:keywords", NULL};
-    return read_part(fx, part, props, err);
+    return xp_read_part(fx, part, doc, NULL, props, err);
+}
+
+/* word/comments.xml: each comment's text, kept for the units that anchor it
+ * (the part itself stays as it is). */
+static enum tu_status comments_walk(struct xpart *p)
+{
+    struct dxdoc *doc = p->doc;
+    const char *in = p->fx->in;
+
+    for (size_t i = 0; i < p->t.count; i++) {
+        const struct xt *x = &p->t.v[i];
+        size_t e, v, n, av = 0, an = 0;
+        struct comment *c;
+        if (x->kind != XT_START || !xt_is(in, x, "w:comment") ||
+            !xt_attr(in, x, "w:id", &v, &n)) {
+            continue;
+        }
+        xt_attr(in, x, "w:author", &av, &an);
+        for (e = i + 1; e < p->t.count && !(p->t.v[e].kind == XT_END &&
+                                                     xt_is(in, &p->t.v[e], "w:comment"));
+             e++) {
+        }
+        c = tu_grow(doc->comments, sizeof(*c), doc->ncomments + 1, &doc->comments_cap);
+        if (c == NULL) {
+            return tu_error_set(p->err, TU_ENOMEM, "out of memory");
+        }
+        doc->comments = c;
+        c += doc->ncomments++;
+        c->id = tu_strndup(in + v, n);
+        c->author = tu_strndup(in + av, an);
+        c->text = xp_plain_text(p, i, e, "w:p", "w:t");
+        if (c->id == NULL || c->author == NULL || c->text == NULL) {
+            return tu_error_set(p->err, TU_ENOMEM, "out of memory");
+        }
+        i = e;
+    }
+    return TU_OK;
+}
+
+static enum tu_status comments_part(struct fx *fx, const char *part, void *doc,
+                                    struct tu_error *err)
+{
+    return xp_read_part(fx, part, doc, comments_walk, NULL, err);
 }
 
 static bool numbered(const char *name, const char *prefix)
@@ -459,8 +741,16 @@ static bool numbered(const char *name, const char *prefix)
     return strcmp(name + i, ".xml") == 0;
 }
 
-static pkg_part_fn pick(const char *name)
+/* Pass 0: styles (which are not to translate) and comments, for the text. */
+static pkg_part_fn pick(const char *name, int pass)
 {
+    if ((strcmp(name, "word/styles.xml") == 0) != (pass == 0) &&
+        strcmp(name, "word/comments.xml") != 0) {
+        return NULL;
+    }
+    if (strcmp(name, "word/comments.xml") == 0) {
+        return pass == 0 ? comments_part : NULL;
+    }
     if (strcmp(name, "word/document.xml") == 0 || strcmp(name, "word/footnotes.xml") == 0 ||
         strcmp(name, "word/endnotes.xml") == 0 || numbered(name, "word/header") ||
         numbered(name, "word/footer") || strcmp(name, "word/styles.xml") == 0) {
@@ -474,7 +764,65 @@ static pkg_part_fn pick(const char *name)
 
 static enum tu_status extract(struct fx *fx, struct tu_error *err)
 {
-    return pkg_extract(fx, pick, "word/document.xml", err);
+    struct dxdoc doc = {0};
+    enum tu_status st = pkg_extract(fx, pick, "word/document.xml", &doc, err);
+
+    for (size_t i = 0; i < doc.ncomments; i++) {
+        tu_free(doc.comments[i].id);
+        tu_free(doc.comments[i].author);
+        tu_free(doc.comments[i].text);
+    }
+    for (size_t i = 0; i < doc.ndnt; i++) {
+        tu_free(doc.dnt[i]);
+    }
+    tu_free(doc.comments);
+    tu_free(doc.dnt);
+    return st;
+}
+
+static bool is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * A translation can give a <w:t> a leading or trailing space it did not
+ * have, which Word drops unless the element says xml:space="preserve":
+ * such a <w:t> gets it. Only parts that merge changed come here.
+ */
+static bool fix_spaces(const char *name, const char *data, size_t len, struct tu_buf *out)
+{
+    struct xtoks t;
+    struct tu_error err = {0};
+    size_t at = 0, v, n;
+    bool changed = false;
+
+    if (strncmp(name, "word/", 5) != 0 ||
+        xp_tokens(data, len, NULL, name, &t, &err) != TU_OK) {
+        return false;
+    }
+    for (size_t i = 0; i + 1 < t.count; i++) {
+        const struct xt *x = &t.v[i], *y = &t.v[i + 1];
+        if (x->kind != XT_START || !xt_is(data, x, "w:t") || y->kind != XT_TEXT ||
+            xt_attr(data, x, "xml:space", &v, &n) ||
+            !(is_xml_space(data[y->start]) || is_xml_space(data[y->end - 1]))) {
+            continue;
+        }
+        tu_buf_add(out, data + at, x->end - 1 - at);
+        tu_buf_adds(out, " xml:space=\"preserve\">");
+        at = x->end;
+        changed = true;
+    }
+    if (changed) {
+        tu_buf_add(out, data + at, len - at);
+    }
+    xp_tokens_release(&t);
+    return changed;
+}
+
+static enum tu_status pack(struct tu_buf *out, size_t start, struct tu_error *err)
+{
+    return pkg_pack_fixed(out, start, fix_spaces, err);
 }
 
 static bool sniff(const char *data, size_t len)
@@ -504,5 +852,5 @@ const struct fx_filter fx_filter_docx = {
     .escape = xp_escape,
     .verify = pkg_verify,
     .package = true,
-    .pack = pkg_pack,
+    .pack = pack,
 };

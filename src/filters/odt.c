@@ -11,7 +11,10 @@
  * note or a frame are units of their own, referred to from that code. Tracked changes are
  * refused; an encrypted package (manifest encryption data) too. The
  * languages of the styles (fo:language, fo:country, fo:script,
- * style:rfc-language-tag) become the target's.
+ * style:rfc-language-tag) become the target's, except "zxx" (no proofing).
+ * An annotation's text becomes a note of its paragraph's unit; a span in a
+ * hidden or do-not-translate style is one isolated code, one whose style
+ * changes nothing visible no code; svg:title and svg:desc are units.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,21 +25,27 @@
 
 #include "office.h"
 
-struct ox {
-    struct fx *fx;
-    const char *part;
-    struct xtoks t;
-    struct xp_langs langs;
-    struct tu_error *err;
+#define MAX_SILENT 64
+
+/* What a text style does, as far as extraction cares. */
+enum { ST_VISIBLE = 1, ST_HIDDEN = 2, ST_DNT = 4 };
+
+struct ostyle {
+    char *name;
+    unsigned flags;
 };
 
-static enum tu_status fail_at(struct ox *o, const struct xt *x, const char *what)
-{
-    unsigned long line, col;
-    tu_text_position(o->fx->in, o->fx->len, x->start, &line, &col);
-    return tu_error_at(o->err, TU_EUNSUPPORTED, o->fx->path, line, col,
-                       "part %s: %s", o->part, what);
-}
+/* State across the parts of one package: the styles seen (styles.xml is
+ * read first), the comments of the paragraphs being read. */
+struct oxdoc {
+    struct ostyle *styles;
+    size_t nstyles, styles_cap;
+    struct { char *author, *text; } *notes;
+    size_t nnotes, notes_cap;
+    size_t silent[MAX_SILENT]; /* end tokens of open spans that make no code */
+    size_t nsilent;
+};
+
 
 /* Index of the token that closes the element opened at i. */
 static size_t matching_end(const struct xtoks *t, size_t i)
@@ -53,7 +62,7 @@ static size_t matching_end(const struct xtoks *t, size_t i)
     return t->count - 1; /* not reached in a well-formed part */
 }
 
-static struct fx_item *code(struct ox *o, struct fx_items *it, enum fx_kind k,
+static struct fx_item *code(struct xpart *o, struct fx_items *it, enum fx_kind k,
                             size_t a, size_t b, const char *type)
 {
     struct fx_item *x = fx_items_code(it, k, o->fx->in + a, b - a);
@@ -68,7 +77,7 @@ static struct fx_item *code(struct ox *o, struct fx_items *it, enum fx_kind k,
 }
 
 /* <text:s text:c="N"/>: N spaces (1 without the attribute). */
-static enum tu_status spaces(struct ox *o, struct fx_items *it, const struct xt *x)
+static enum tu_status spaces(struct xpart *o, struct fx_items *it, const struct xt *x)
 {
     char buf[64];
     size_t v, n, c = 1;
@@ -83,14 +92,17 @@ static enum tu_status spaces(struct ox *o, struct fx_items *it, const struct xt 
     return fx_items_text(it, buf, c, o->fx->in + x->start, x->end - x->start);
 }
 
-static enum tu_status walk_range(struct ox *o, size_t from, size_t to);
+static enum tu_status walk_range(struct xpart *o, size_t from, size_t to);
 
-/* Does the element from token a to token e hold paragraphs of its own? */
-static bool has_paragraphs(const struct ox *o, size_t a, size_t e)
+/* Does the element from token a to token e hold paragraphs of its own (or
+ * an image's title and description)? */
+static bool has_paragraphs(const struct xpart *o, size_t a, size_t e)
 {
     for (size_t k = a + 1; k < e; k++) {
-        if (o->t.v[k].kind == XT_START && (xt_is(o->fx->in, &o->t.v[k], "text:p") ||
-                                           xt_is(o->fx->in, &o->t.v[k], "text:h"))) {
+        const struct xt *x = &o->t.v[k];
+        if (x->kind == XT_START &&
+            (xt_is(o->fx->in, x, "text:p") || xt_is(o->fx->in, x, "text:h") ||
+             xt_is(o->fx->in, x, "svg:title") || xt_is(o->fx->in, x, "svg:desc"))) {
             return true;
         }
     }
@@ -102,7 +114,7 @@ static bool has_paragraphs(const struct ox *o, size_t a, size_t e)
  * their own, and the code that stands for it in the outer paragraph gets
  * a template holding them (\{t} directives inside a code template).
  */
-static struct fx_item *nested(struct ox *o, struct fx_items *it, size_t a,
+static struct fx_item *nested(struct xpart *o, struct fx_items *it, size_t a,
                               size_t e, const char *type)
 {
     struct fx *fx = o->fx;
@@ -127,15 +139,174 @@ static struct fx_item *nested(struct ox *o, struct fx_items *it, size_t a,
     return st == TU_OK && x->tmpl != NULL ? x : NULL;
 }
 
+/* The flags of the style named by attribute `attr` of tag x (0: none named). */
+static unsigned style_flags(const struct xpart *o, const struct xt *x, const char *attr)
+{
+    const struct oxdoc *doc = o->doc;
+    size_t v, n;
+
+    if (!xt_attr(o->fx->in, x, attr, &v, &n)) {
+        return 0;
+    }
+    for (size_t i = doc->nstyles; i-- > 0;) { /* the latest definition wins */
+        if (strlen(doc->styles[i].name) == n &&
+            memcmp(doc->styles[i].name, o->fx->in + v, n) == 0) {
+            return doc->styles[i].flags;
+        }
+    }
+    return ST_VISIBLE; /* a style we do not know may show anything */
+}
+
+/* Text properties a reader does not see: revision ids, languages. */
+static bool invisible_prop(const char *s, size_t n)
+{
+    static const char *const parts[] = {"language", "country", "script", "rfc-language-tag",
+                                        NULL};
+    if (n > 10 && memcmp(s, "officeooo:", 10) == 0) {
+        return true;
+    }
+    for (size_t i = 0; parts[i] != NULL; i++) {
+        size_t m = strlen(parts[i]);
+        for (size_t k = 0; k + m <= n; k++) {
+            if (memcmp(s + k, parts[i], m) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* <style:text-properties>: what it does. */
+static unsigned text_props(const char *in, const struct xt *x)
+{
+    size_t i = 0, a, an, v, n;
+    unsigned f = 0;
+
+    while (xt_attr_next(in, x, &i, &a, &an, &v, &n)) {
+        if (an == 12 && memcmp(in + a, "text:display", 12) == 0) {
+            f |= n == 4 && memcmp(in + v, "none", 4) == 0 ? ST_HIDDEN : 0;
+        } else if (an == 11 && memcmp(in + a, "fo:language", 11) == 0 && n == 3 &&
+                   memcmp(in + v, "zxx", 3) == 0) {
+            f |= ST_DNT; /* "[None]": no proofing */
+        } else if (!invisible_prop(in + a, an)) {
+            f |= ST_VISIBLE;
+        }
+    }
+    return f;
+}
+
+/* <style:style> at token i: remember the name and what it does. */
+static enum tu_status read_style(struct xpart *o, size_t i)
+{
+    struct oxdoc *doc = o->doc;
+    const char *in = o->fx->in;
+    const struct xt *x = &o->t.v[i];
+    size_t e = x->kind == XT_START ? matching_end(&o->t, i) : i, v, n;
+    unsigned f = style_flags(o, x, "style:parent-style-name");
+    struct ostyle *s;
+
+    if (!xt_attr(in, x, "style:name", &v, &n)) {
+        return TU_OK;
+    }
+    f |= xp_dnt_name(in + v, n) ? ST_DNT : 0;
+    if (xt_attr(in, x, "style:display-name", &v, &n) && xp_dnt_name(in + v, n)) {
+        f |= ST_DNT;
+    }
+    for (size_t k = i + 1; k < e; k++) {
+        if (xt_is(in, &o->t.v[k], "style:text-properties")) {
+            f |= text_props(in, &o->t.v[k]);
+        }
+    }
+    xt_attr(in, x, "style:name", &v, &n);
+    if ((s = tu_grow(doc->styles, sizeof(*s), doc->nstyles + 1, &doc->styles_cap)) == NULL) {
+        return TU_ENOMEM;
+    }
+    doc->styles = s;
+    s[doc->nstyles].flags = f;
+    s[doc->nstyles].name = tu_strndup(in + v, n);
+    return s[doc->nstyles++].name ? TU_OK : TU_ENOMEM;
+}
+
+/* Could the segmenter end a sentence inside tokens (a, e)? */
+static bool sentence_end(const struct xpart *o, size_t a, size_t e)
+{
+    for (size_t k = a + 1; k < e; k++) {
+        const struct xt *x = &o->t.v[k];
+        for (size_t i = x->start; x->kind == XT_TEXT && i < x->end; i++) {
+            if (strchr(".!?", o->fx->in[i]) != NULL ||
+                (i + 3 <= x->end && memcmp(o->fx->in + i, "\xE2\x80\xA6", 3) == 0)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* An office:annotation (tokens k..e): its text waits for the paragraph's unit. */
+static enum tu_status annotation(struct xpart *o, size_t k, size_t e)
+{
+    struct oxdoc *doc = o->doc;
+    void *v = tu_grow(doc->notes, sizeof(*doc->notes), doc->nnotes + 1, &doc->notes_cap);
+
+    if (v == NULL) {
+        return TU_ENOMEM;
+    }
+    doc->notes = v;
+    doc->notes[doc->nnotes].author = xp_plain_text(o, k, e, "dc:creator", "dc:creator");
+    doc->notes[doc->nnotes].text = xp_plain_text(o, k, e, "text:p", "text:p");
+    doc->nnotes++;
+    return doc->notes[doc->nnotes - 1].author && doc->notes[doc->nnotes - 1].text
+               ? TU_OK
+               : TU_ENOMEM;
+}
+
+/*
+ * <text:span> at token *k: a span in a style not to translate (or hidden)
+ * is one isolated code; a span whose style changes nothing a reader sees
+ * (revision ids, languages) makes no code, unless a sentence could end
+ * inside it (its two tags must stay in one segment). *done: handled here.
+ */
+static enum tu_status span(struct xpart *o, struct fx_items *it, size_t *k, bool *done)
+{
+    struct oxdoc *doc = o->doc;
+    const struct xt *x = &o->t.v[*k];
+    unsigned f = style_flags(o, x, "text:style-name");
+    size_t e = matching_end(&o->t, *k);
+
+    *done = true;
+    if ((f & ST_DNT) || ((f & ST_HIDDEN) && !o->fx->opts->hidden_text)) {
+        *k = e;
+        return code(o, it, FX_PH, x->start, o->t.v[e].end, "other") ? TU_OK : TU_ENOMEM;
+    }
+    if (f == 0 && doc->nsilent < MAX_SILENT && !sentence_end(o, *k, e)) {
+        doc->silent[doc->nsilent++] = e;
+        return fx_items_text(it, "", 0, o->fx->in + x->start, x->end - x->start);
+    }
+    *done = false;
+    return TU_OK;
+}
+
 /* One inline tag at token k of a paragraph; *k moves past what it used. */
-static enum tu_status inline_tag(struct ox *o, struct fx_items *it, size_t *k)
+static enum tu_status inline_tag(struct xpart *o, struct fx_items *it, size_t *k)
 {
     const char *in = o->fx->in;
     const struct xt *x = &o->t.v[*k];
     struct fx_item *c = NULL;
     bool pair = xt_is(in, x, "text:span") || xt_is(in, x, "text:a");
     const char *type = xt_is(in, x, "text:a") ? "link" : "fmt";
+    struct oxdoc *doc = o->doc;
 
+    if (x->kind == XT_START && xt_is(in, x, "text:span")) {
+        bool done;
+        enum tu_status st = span(o, it, k, &done);
+        if (st != TU_OK || done) {
+            return st;
+        }
+    }
+    if (x->kind == XT_END && doc->nsilent > 0 && doc->silent[doc->nsilent - 1] == *k) {
+        doc->nsilent--;
+        return fx_items_text(it, "", 0, in + x->start, x->end - x->start);
+    }
     if (x->kind == XT_START && pair) {
         c = code(o, it, FX_OPEN, x->start, x->end, type);
     } else if (x->kind == XT_END && pair) {
@@ -156,6 +327,9 @@ static enum tu_status inline_tag(struct ox *o, struct fx_items *it, size_t *k)
     } else if (x->kind == XT_START) { /* a field, note, frame, comment: whole */
         size_t e = matching_end(&o->t, *k);
         const char *t = xt_is(in, x, "draw:frame") ? "image" : "other";
+        if (xt_is(in, x, "office:annotation") && annotation(o, *k, e) != TU_OK) {
+            return TU_ENOMEM;
+        }
         c = !xt_is(in, x, "office:annotation") && has_paragraphs(o, *k, e)
                 ? nested(o, it, *k, e, t)
                 : code(o, it, FX_PH, x->start, o->t.v[e].end, t);
@@ -166,12 +340,35 @@ static enum tu_status inline_tag(struct ox *o, struct fx_items *it, size_t *k)
     return c != NULL ? TU_OK : TU_ENOMEM;
 }
 
+/* The comments since `mark` become notes of unit u (none: they wait). */
+static enum tu_status note_comments(struct xpart *o, struct tu_unit *u, size_t mark)
+{
+    struct oxdoc *doc = o->doc;
+    enum tu_status st = TU_OK;
+
+    if (u == NULL) {
+        return TU_OK;
+    }
+    for (size_t i = mark; i < doc->nnotes; i++) {
+        if (st == TU_OK && doc->notes[i].text[0] != '\0') {
+            st = xp_add_comment(u, doc->notes[i].author, doc->notes[i].text);
+        }
+        tu_free(doc->notes[i].author);
+        tu_free(doc->notes[i].text);
+    }
+    doc->nnotes = mark;
+    return st == TU_OK ? TU_OK : tu_error_set(o->err, st, "out of memory");
+}
+
 /* The paragraph whose start tag is token i and end tag token j. */
-static enum tu_status paragraph(struct ox *o, size_t i, size_t j)
+static enum tu_status paragraph(struct xpart *o, size_t i, size_t j)
 {
     struct fx_items it = {0};
     enum tu_status st = TU_OK;
     const struct xtoks *t = &o->t;
+    struct oxdoc *doc = o->doc;
+    size_t mark = doc->nnotes; /* this paragraph's comments come after */
+    unsigned before = o->fx->next_unit;
 
     xp_copy_langs(o->fx, &o->langs, t->v[i].end);
     for (size_t k = i + 1; k < j && st == TU_OK; k++) {
@@ -186,6 +383,9 @@ static enum tu_status paragraph(struct ox *o, size_t i, size_t j)
         st = fx_run_emit(o->fx, &it, t->v[i].end, t->v[j].start,
                          xt_is(o->fx->in, &t->v[i], "text:h") ? "text:h" : "text:p",
                          false, o->err);
+    }
+    if (st == TU_OK) {
+        st = note_comments(o, xp_new_unit(o->fx, before), mark);
     } else {
         st = tu_error_set(o->err, st, "out of memory");
     }
@@ -193,7 +393,7 @@ static enum tu_status paragraph(struct ox *o, size_t i, size_t j)
     return st;
 }
 
-static enum tu_status add_langs(struct ox *o, const struct xt *x)
+static enum tu_status add_langs(struct xpart *o, const struct xt *x)
 {
     static const struct { const char *name; char part; } attrs[] = {
         {"fo:language", 'l'}, {"fo:country", 'r'}, {"fo:script", 's'},
@@ -205,6 +405,10 @@ static enum tu_status add_langs(struct ox *o, const struct xt *x)
         if (xt_attr(o->fx->in, x, attrs[a].name, &found[nf].v, &found[nf].n)) {
             found[nf++].part = attrs[a].part;
         }
+    }
+    if (nf > 0 && found[0].part == 'l' && found[0].n == 3 &&
+        memcmp(o->fx->in + found[0].v, "zxx", 3) == 0) {
+        return TU_OK; /* "[None]" stays: it keeps the spell checker off that text */
     }
     for (size_t a = 0; a < nf; a++) { /* in the order they are written */
         size_t m = a;
@@ -221,7 +425,7 @@ static enum tu_status add_langs(struct ox *o, const struct xt *x)
 }
 
 /* Paragraphs and styles among tokens [from, to). */
-static enum tu_status walk_range(struct ox *o, size_t from, size_t to)
+static enum tu_status walk_range(struct xpart *o, size_t from, size_t to)
 {
     const char *in = o->fx->in;
     enum tu_status st = TU_OK;
@@ -233,16 +437,23 @@ static enum tu_status walk_range(struct ox *o, size_t from, size_t to)
         }
         if (xt_is(in, x, "text:changed-region") || xt_is(in, x, "text:change-start") ||
             xt_is(in, x, "text:change")) {
-            return fail_at(o, x, "the document has tracked changes: accept or reject "
+            return xp_fail_at(o, x, "the document has tracked changes: accept or reject "
                                  "the tracked changes first (Edit > Track Changes > Manage)");
         }
-        if (xt_is(in, x, "style:text-properties") && (st = add_langs(o, x)) != TU_OK) {
+        if ((xt_is(in, x, "style:text-properties") && (st = add_langs(o, x)) != TU_OK) ||
+            (xt_is(in, x, "style:style") && (st = read_style(o, i)) != TU_OK)) {
             return tu_error_set(o->err, st, "out of memory");
         }
         if (x->kind == XT_START && (xt_is(in, x, "text:p") || xt_is(in, x, "text:h"))) {
             size_t j = matching_end(&o->t, i);
-            st = paragraph(o, i, j);
+            /* a paragraph in a style not to translate stays in the skeleton */
+            st = style_flags(o, x, "text:style-name") & ST_DNT ? TU_OK : paragraph(o, i, j);
             i = j;
+        } else if (x->kind == XT_START && i + 2 < to &&
+                   (xt_is(in, x, "svg:title") || xt_is(in, x, "svg:desc")) &&
+                   o->t.v[i + 1].kind == XT_TEXT && o->t.v[i + 2].kind == XT_END) {
+            st = xp_text_unit(o, i + 1, xt_is(in, x, "svg:title") ? "svg:title" : "svg:desc");
+            i += 2;
         } else if (x->kind == XT_START && xt_is(in, x, "office:annotation")) {
             i = matching_end(&o->t, i); /* comments are kept, not translated */
         }
@@ -250,53 +461,33 @@ static enum tu_status walk_range(struct ox *o, size_t from, size_t to)
     return st;
 }
 
-static enum tu_status walk(struct ox *o)
+static enum tu_status walk(struct xpart *o)
 {
-    enum tu_status st = walk_range(o, 0, o->t.count);
-    if (st == TU_OK) {
-        xp_copy_langs(o->fx, &o->langs, o->fx->len);
-    }
-    return st;
+    return walk_range(o, 0, o->t.count);
 }
 
-static enum tu_status read_part(struct fx *fx, const char *part,
-                                const char *const *props, struct tu_error *err)
+static enum tu_status text_part(struct fx *fx, const char *part, void *doc,
+                                struct tu_error *err)
 {
-    struct ox o;
-    enum tu_status st;
-
-    memset(&o, 0, sizeof(o));
-    o.fx = fx;
-    o.part = part;
-    o.err = err;
-    st = xp_tokens(fx->in, fx->len, fx->path, part, &o.t, err);
-    if (st == TU_OK) {
-        st = props ? xp_simple_units(fx, &o.t, props, err) : walk(&o);
-    }
-    tu_free(o.langs.v);
-    xp_tokens_release(&o.t);
-    return st;
+    return xp_read_part(fx, part, doc, walk, NULL, err);
 }
 
-static enum tu_status text_part(struct fx *fx, const char *part, struct tu_error *err)
-{
-    return read_part(fx, part, NULL, err);
-}
-
-static enum tu_status meta_part(struct fx *fx, const char *part, struct tu_error *err)
+static enum tu_status meta_part(struct fx *fx, const char *part, void *doc,
+                                struct tu_error *err)
 {
     static const char *const props[] = {"dc:title", "dc:subject", "dc:description",
                                         "meta:keyword", NULL};
-    return read_part(fx, part, props, err);
+    return xp_read_part(fx, part, doc, NULL, props, err);
 }
 
 /* The manifest is only checked: encryption data means a password. */
-static enum tu_status manifest_part(struct fx *fx, const char *part,
+static enum tu_status manifest_part(struct fx *fx, const char *part, void *doc,
                                     struct tu_error *err)
 {
     static const char what[] = "manifest:encryption-data";
     size_t n = sizeof(what) - 1;
 
+    (void)doc;
     for (size_t i = 0; i + n <= fx->len; i++) {
         if (memcmp(fx->in + i, what, n) == 0) {
             return tu_error_at(err, TU_EUNSUPPORTED, fx->path, 0, 0,
@@ -308,8 +499,12 @@ static enum tu_status manifest_part(struct fx *fx, const char *part,
     return TU_OK;
 }
 
-static pkg_part_fn pick(const char *name)
+/* Pass 0: styles.xml, whose named styles content.xml's styles refer to. */
+static pkg_part_fn pick(const char *name, int pass)
 {
+    if ((strcmp(name, "styles.xml") == 0) != (pass == 0)) {
+        return NULL;
+    }
     if (strcmp(name, "content.xml") == 0 || strcmp(name, "styles.xml") == 0) {
         return text_part;
     }
@@ -324,7 +519,21 @@ static pkg_part_fn pick(const char *name)
 
 static enum tu_status extract(struct fx *fx, struct tu_error *err)
 {
-    return pkg_extract(fx, pick, "content.xml", err);
+    struct oxdoc doc;
+    enum tu_status st;
+
+    memset(&doc, 0, sizeof(doc));
+    st = pkg_extract(fx, pick, "content.xml", &doc, err);
+    for (size_t i = 0; i < doc.nstyles; i++) {
+        tu_free(doc.styles[i].name);
+    }
+    for (size_t i = 0; i < doc.nnotes; i++) {
+        tu_free(doc.notes[i].author);
+        tu_free(doc.notes[i].text);
+    }
+    tu_free(doc.styles);
+    tu_free(doc.notes);
+    return st;
 }
 
 static bool sniff(const char *data, size_t len)

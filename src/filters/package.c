@@ -238,7 +238,7 @@ static bool b64_decode(const char *s, size_t n, struct tu_buf *out)
 /* ---- extraction ---- */
 
 static enum tu_status read_part(struct fx *fx, struct pkg *p, size_t i,
-                                pkg_part_fn fn, struct tu_error *err)
+                                pkg_part_fn fn, void *doc, struct tu_error *err)
 {
     const char *name = pkg_name(p, i);
     struct tu_buf b;
@@ -256,7 +256,7 @@ static enum tu_status read_part(struct fx *fx, struct pkg *p, size_t i,
         fx->in = b.data;
         fx->len = b.len;
         fx->pos = 0;
-        st = fn(fx, name, err);
+        st = fn(fx, name, doc, err);
         if (st == TU_OK) {
             fx_copy_to(fx, b.len);
         }
@@ -283,8 +283,8 @@ static enum tu_status check_macros(struct fx *fx, struct pkg *p,
     return TU_OK;
 }
 
-enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick,
-                           const char *required, struct tu_error *err)
+enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick, const char *required,
+                           void *doc, struct tu_error *err)
 {
     const char *data = fx->in;
     size_t len = fx->len;
@@ -305,10 +305,12 @@ enum tu_status pkg_extract(struct fx *fx, pkg_pick_fn pick,
         b64_encode(&fx->skl, (const unsigned char *)data, len);
         tu_buf_adds(&fx->skl, "\\x01");
     }
-    for (size_t i = 0; st == TU_OK && i < pkg_count(p); i++) {
-        pkg_part_fn fn = pick(pkg_name(p, i));
-        if (fn != NULL) {
-            st = read_part(fx, p, i, fn, err);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; st == TU_OK && i < pkg_count(p); i++) {
+            pkg_part_fn fn = pick(pkg_name(p, i), pass);
+            if (fn != NULL) {
+                st = read_part(fx, p, i, fn, doc, err);
+            }
         }
     }
     pkg_close(p);
@@ -489,10 +491,47 @@ static enum tu_status build(const struct rendered *r, const struct tu_buf *orig,
     return ok ? TU_OK : tu_error_set(err, TU_EIO, "the package could not be written again");
 }
 
-enum tu_status pkg_pack(struct tu_buf *out, size_t start, struct tu_error *err)
+/* Parts that differ from the original's go through `fix`; the fixed copies
+ * replace them in r (kept in `fixed` until the package is built). */
+static enum tu_status fix_parts(struct rendered *r, const struct tu_buf *orig,
+                                pkg_fix_fn fix, struct tu_buf *fixed,
+                                struct tu_error *err)
+{
+    struct pkg *p = NULL;
+    struct tu_buf was;
+    enum tu_status st = pkg_open(orig->data, orig->len, NULL, &p, err);
+    char name[1024];
+
+    tu_buf_init(&was, TU_BUF_NO_LIMIT);
+    for (size_t k = 0; st == TU_OK && k < r->count; k++) {
+        size_t i;
+        snprintf(name, sizeof(name), "%.*s", (int)r->parts[k].name_len, r->parts[k].name);
+        i = pkg_find(p, name);
+        tu_buf_truncate(&was, 0);
+        tu_buf_init(&fixed[k], TU_BUF_NO_LIMIT);
+        if (i == (size_t)-1 || (st = pkg_read(p, i, &was, err)) != TU_OK ||
+            (was.len == r->parts[k].len && memcmp(was.data, r->parts[k].data, was.len) == 0)) {
+            continue; /* untouched: byte-identical */
+        }
+        if (fix(name, r->parts[k].data, r->parts[k].len, &fixed[k])) {
+            if (fixed[k].status != TU_OK) {
+                st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            } else {
+                r->parts[k].data = fixed[k].data;
+                r->parts[k].len = fixed[k].len;
+            }
+        }
+    }
+    tu_buf_release(&was);
+    pkg_close(p);
+    return st;
+}
+
+enum tu_status pkg_pack_fixed(struct tu_buf *out, size_t start, pkg_fix_fn fix,
+                              struct tu_error *err)
 {
     struct rendered r;
-    struct tu_buf orig, pkg;
+    struct tu_buf orig, pkg, *fixed = NULL;
     enum tu_status st;
 
     st = split_rendered(out->data + start, out->len - start, &r, err);
@@ -500,6 +539,11 @@ enum tu_status pkg_pack(struct tu_buf *out, size_t start, struct tu_error *err)
     tu_buf_init(&pkg, TU_BUF_NO_LIMIT);
     if (st == TU_OK && !b64_decode(r.pkg, r.pkg_len, &orig)) {
         st = tu_error_set(err, TU_EPARSE, "damaged skeleton: the package is not base64");
+    }
+    if (st == TU_OK && fix != NULL && r.count > 0) {
+        fixed = tu_calloc(r.count, sizeof(*fixed));
+        st = fixed ? fix_parts(&r, &orig, fix, fixed, err)
+                   : tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     if (st == TU_OK) {
         st = build(&r, &orig, &pkg, err);
@@ -510,10 +554,19 @@ enum tu_status pkg_pack(struct tu_buf *out, size_t start, struct tu_error *err)
             st = tu_error_set(err, TU_ENOMEM, "out of memory");
         }
     }
+    for (size_t k = 0; fixed != NULL && k < r.count; k++) {
+        tu_buf_release(&fixed[k]);
+    }
+    tu_free(fixed);
     tu_free(r.parts);
     tu_buf_release(&orig);
     tu_buf_release(&pkg);
     return st;
+}
+
+enum tu_status pkg_pack(struct tu_buf *out, size_t start, struct tu_error *err)
+{
+    return pkg_pack_fixed(out, start, NULL, err);
 }
 
 enum tu_status pkg_verify(const char *orig, size_t orig_len,

@@ -180,38 +180,49 @@ bool xt_is(const char *in, const struct xt *x, const char *name)
            memcmp(in + x->name, name, n) == 0;
 }
 
+bool xt_attr_next(const char *in, const struct xt *x, size_t *i, size_t *a,
+                  size_t *an, size_t *v, size_t *n)
+{
+    size_t end = x->end, q;
+    char quote;
+
+    if (*i < x->name + x->name_len) {
+        *i = x->name + x->name_len;
+    }
+    while (*i < end && (in[*i] == ' ' || in[*i] == '\t' || in[*i] == '\n' || in[*i] == '\r')) {
+        (*i)++;
+    }
+    *a = *i;
+    while (*i < end && in[*i] != '=' && !is_name_end(in[*i])) {
+        (*i)++;
+    }
+    q = *i;
+    while (*i < end && in[*i] != '"' && in[*i] != '\'' && in[*i] != '>') {
+        (*i)++;
+    }
+    if (*i >= end || in[*i] == '>') {
+        return false;
+    }
+    quote = in[(*i)++];
+    *v = *i;
+    while (*i < end && in[*i] != quote) {
+        (*i)++;
+    }
+    *an = q - *a;
+    *n = *i - *v;
+    (*i)++;
+    return true;
+}
+
 bool xt_attr(const char *in, const struct xt *x, const char *name,
              size_t *v, size_t *n)
 {
-    size_t i = x->name + x->name_len, end = x->end, m = strlen(name);
+    size_t i = 0, a, an, m = strlen(name);
 
-    while (i < end) {
-        size_t a, q;
-        char quote;
-        while (i < end && (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r')) {
-            i++;
-        }
-        a = i;
-        while (i < end && in[i] != '=' && !is_name_end(in[i])) {
-            i++;
-        }
-        q = i;
-        while (i < end && in[i] != '"' && in[i] != '\'' && in[i] != '>') {
-            i++;
-        }
-        if (i >= end || in[i] == '>') {
-            return false;
-        }
-        quote = in[i++];
-        *v = i;
-        while (i < end && in[i] != quote) {
-            i++;
-        }
-        if (q - a == m && memcmp(in + a, name, m) == 0) {
-            *n = i - *v;
+    while (xt_attr_next(in, x, &i, &a, &an, v, n)) {
+        if (an == m && memcmp(in + a, name, m) == 0) {
             return true;
         }
-        i++;
     }
     return false;
 }
@@ -319,12 +330,16 @@ enum tu_status xp_langs_add(struct xp_langs *l, size_t start, size_t end,
         return TU_ENOMEM;
     }
     l->v = v;
-    v[l->count++] = (struct xp_lang){start, end, part};
+    v[l->count++] = (struct xp_lang){start, end, part, NULL};
     return TU_OK;
 }
 
 static void put_lang(struct tu_buf *b, const char *in, const struct xp_lang *x)
 {
+    if (x->part == 'a') {
+        tu_buf_adds(b, x->subst ? x->subst : "");
+        return;
+    }
     if (x->part != 0) {
         tu_buf_printf(b, "\\{l %c}", x->part);
     } else {
@@ -381,22 +396,21 @@ char *xp_template(const struct fx *fx, const struct xp_langs *l, size_t a,
 
 /* ---- elements holding only text ---- */
 
-enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
-                               const char *const *names, struct tu_error *err)
+enum tu_status xp_simple_units(struct xpart *p, const char *const *names)
 {
-    struct xp_langs langs = {0};
+    struct fx *fx = p->fx;
+    const struct xtoks *t = &p->t;
     enum tu_status st = TU_OK;
 
     /* dc:language holds the document's language: the target's once translated */
     for (size_t i = 0; i + 2 < t->count && st == TU_OK; i++) {
         if (t->v[i].kind == XT_START && xt_is(fx->in, &t->v[i], "dc:language") &&
             t->v[i + 1].kind == XT_TEXT && t->v[i + 2].kind == XT_END) {
-            st = xp_langs_add(&langs, t->v[i + 1].start, t->v[i + 1].end, 0);
+            st = xp_langs_add(&p->langs, t->v[i + 1].start, t->v[i + 1].end, 0);
         }
     }
     for (size_t i = 0; i + 2 < t->count && st == TU_OK; i++) {
         const struct xt *x = &t->v[i];
-        struct fx_items it = {0};
         const char *const *n = names;
         if (x->kind != XT_START || t->v[i + 1].kind != XT_TEXT ||
             t->v[i + 2].kind != XT_END) {
@@ -405,25 +419,179 @@ enum tu_status xp_simple_units(struct fx *fx, const struct xtoks *t,
         while (*n != NULL && !xt_is(fx->in, x, *n)) {
             n++;
         }
-        if (*n == NULL) {
-            continue;
+        if (*n != NULL) {
+            st = xp_text_unit(p, i + 1, *n);
         }
-        st = xp_text_items(&it, fx->in + t->v[i + 1].start,
-                           t->v[i + 1].end - t->v[i + 1].start);
-        if (st != TU_OK) {
-            st = tu_error_set(err, st, "out of memory");
-        } else {
-            xp_copy_langs(fx, &langs, t->v[i + 1].start);
-            st = fx_run_emit(fx, &it, t->v[i + 1].start, t->v[i + 1].end, *n,
-                             false, err);
-        }
-        fx_items_release(&it);
+    }
+    return st == TU_ENOMEM ? tu_error_set(p->err, st, "out of memory") : st;
+}
+
+enum tu_status xp_text_unit(struct xpart *p, size_t k, const char *name)
+{
+    struct fx_items it = {0};
+    const struct xt *x = &p->t.v[k];
+    enum tu_status st = xp_text_items(&it, p->fx->in + x->start, x->end - x->start);
+
+    if (st != TU_OK) {
+        st = tu_error_set(p->err, st, "out of memory");
+    } else {
+        xp_copy_langs(p->fx, &p->langs, x->start);
+        st = fx_run_emit(p->fx, &it, x->start, x->end, name, false, p->err);
+    }
+    fx_items_release(&it);
+    return st;
+}
+
+/* ---- the frame of a part's reader ---- */
+
+enum tu_status xp_fail_at(const struct xpart *p, const struct xt *x, const char *what)
+{
+    unsigned long line, col;
+    tu_text_position(p->fx->in, p->fx->len, x->start, &line, &col);
+    return tu_error_at(p->err, TU_EUNSUPPORTED, p->fx->path, line, col,
+                       "part %s: %s", p->part, what);
+}
+
+enum tu_status xp_read_part(struct fx *fx, const char *part, void *doc,
+                            xp_walk_fn walk, const char *const *props,
+                            struct tu_error *err)
+{
+    struct xpart p;
+    enum tu_status st;
+
+    memset(&p, 0, sizeof(p));
+    p.fx = fx;
+    p.part = part;
+    p.err = err;
+    p.doc = doc;
+    st = xp_tokens(fx->in, fx->len, fx->path, part, &p.t, err);
+    if (st == TU_OK) {
+        st = props ? xp_simple_units(&p, props) : walk(&p);
     }
     if (st == TU_OK) {
-        xp_copy_langs(fx, &langs, fx->len);
-    } else if (st == TU_ENOMEM) {
-        tu_error_set(err, st, "out of memory");
+        xp_copy_langs(fx, &p.langs, fx->len);
     }
-    tu_free(langs.v);
+    for (size_t i = 0; i < p.langs.count; i++) {
+        tu_free(p.langs.v[i].subst);
+    }
+    tu_free(p.langs.v);
+    xp_tokens_release(&p.t);
     return st;
+}
+
+/* ---- what is not a paragraph: alt text, comments ---- */
+
+enum tu_status xp_attr_unit(struct xpart *p, const struct xt *x, const char *name)
+{
+    const char *in = p->fx->in;
+    struct fx_items it = {0};
+    struct tu_buf sink;
+    size_t v, n, a = 0, b;
+    enum tu_status st;
+
+    if (!xt_attr(in, x, name, &v, &n)) {
+        return TU_OK;
+    }
+    if ((st = xp_text_items(&it, in + v, n)) != TU_OK) {
+        fx_items_release(&it);
+        return tu_error_set(p->err, st, "out of memory");
+    }
+    fx_items_pair(&it);
+    b = it.count;
+    if (!fx_items_core(&it, &a, &b)) {
+        fx_items_release(&it);
+        return TU_OK;
+    }
+    tu_buf_init(&sink, TU_BUF_NO_LIMIT);
+    fx_items_to_skeleton(&it, 0, a, &sink);
+    st = fx_unit_emit(p->fx, &it, a, b, name, false, in[v - 1] == '"' ? 'd' : 's',
+                      &sink, p->err);
+    fx_items_to_skeleton(&it, b, it.count, &sink);
+    fx_items_release(&it);
+    if (st == TU_OK && (sink.status != TU_OK ||
+                        xp_langs_add(&p->langs, v, v + n, 'a') != TU_OK)) {
+        st = tu_error_set(p->err, TU_ENOMEM, "out of memory");
+    }
+    if (st == TU_OK) {
+        p->langs.v[p->langs.count - 1].subst = tu_buf_detach(&sink, NULL);
+        return TU_OK;
+    }
+    tu_buf_release(&sink);
+    return st;
+}
+
+char *xp_plain_text(const struct xpart *p, size_t a, size_t e, const char *para,
+                    const char *holder)
+{
+    struct tu_buf b;
+    size_t inside = 0, paras = 0;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    for (size_t k = a + 1; k < e; k++) {
+        const struct xt *x = &p->t.v[k];
+        if (x->kind == XT_START && xt_is(p->fx->in, x, para) && paras++ > 0) {
+            tu_buf_addc(&b, '\n');
+        }
+        if (x->kind == XT_START && xt_is(p->fx->in, x, holder)) {
+            inside++;
+        } else if (x->kind == XT_END && inside > 0 && xt_is(p->fx->in, x, holder)) {
+            inside--;
+        } else if (x->kind == XT_TEXT && inside > 0) {
+            struct fx_items it = {0};
+            xp_text_items(&it, p->fx->in + x->start, x->end - x->start);
+            for (size_t i = 0; i < it.count; i++) {
+                tu_buf_add(&b, it.v[i].text, it.v[i].text_len);
+            }
+            fx_items_release(&it);
+        }
+    }
+    return tu_buf_detach(&b, NULL);
+}
+
+struct tu_unit *xp_new_unit(struct fx *fx, unsigned before)
+{
+    const struct tu_nodes *c = &fx->file->children;
+    if (fx->next_unit == before || c->count == 0 || c->items[c->count - 1].is_group) {
+        return NULL;
+    }
+    return c->items[c->count - 1].u.unit;
+}
+
+enum tu_status xp_add_comment(struct tu_unit *u, const char *author, const char *text)
+{
+    struct tu_buf b;
+    struct tu_note *n;
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    if (author != NULL && author[0] != '\0') {
+        tu_buf_printf(&b, "%s: ", author);
+    }
+    tu_buf_adds(&b, text);
+    n = b.status == TU_OK ? tu_notes_add(&u->notes, b.data ? b.data : "") : NULL;
+    tu_buf_release(&b);
+    if (n == NULL || (n->category = tu_strdup("comment")) == NULL) {
+        return TU_ENOMEM;
+    }
+    return TU_OK;
+}
+
+bool xp_dnt_name(const char *s, size_t n)
+{
+    static const char *const names[] = {"donottranslate", "notranslate", "tw4winexternal",
+                                        "tw4wininternal", NULL};
+    char low[32];
+    size_t m = 0;
+
+    for (size_t i = 0; i < n && m < sizeof(low) - 1; i++) {
+        if (s[i] != ' ' && s[i] != '_' && s[i] != '-') {
+            low[m++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+        }
+    }
+    low[m] = '\0';
+    for (size_t i = 0; names[i] != NULL; i++) {
+        if (strcmp(low, names[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
 }

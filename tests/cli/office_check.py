@@ -8,6 +8,9 @@
                    pair that differs)
   codes XLF...     inline codes per segment over XLIFF 2 files: a summary
                    line, then the segments with more than 4 codes
+  units XLF        one line a unit: id, name, its notes joined by " / ", then
+                   its sources joined by "|", codes as <ph/>, <pc>..</pc>
+                   (tab-separated)
   text XLF TXT ORIG
                    the text of every target of XLF (codes dropped, pieces
                    between codes taken apart) occurs in TXT, a converter's
@@ -72,6 +75,25 @@ def codes(paths):
     return 0
 
 
+def shown(elem):
+    """A source with its codes as bare tags."""
+    out = elem.text or ""
+    for child in elem:
+        tag = child.tag[len(NS):]
+        out += "<%s/>" % tag if tag != "pc" else "<pc>%s</pc>" % shown(child)
+        out += child.tail or ""
+    return out
+
+
+def units(path):
+    root = ET.parse(path).getroot()
+    for unit in root.iter(NS + "unit"):
+        notes = " / ".join(n.text or "" for n in unit.iter(NS + "note")).replace("\n", " ")
+        srcs = "|".join(shown(s) for s in unit.iter(NS + "source"))
+        print("%s\t%s\t%s\t%s" % (unit.get("id"), unit.get("name"), notes, srcs))
+    return 0
+
+
 def pieces(elem):
     """Text runs of a target, split where a code stands."""
     out = [elem.text or ""]
@@ -108,4 +130,5 @@ if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     sys.exit({"parts": lambda: parts(*args),
               "parts-list": lambda: parts_list(*args), "codes": lambda: codes(args),
+              "units": lambda: units(*args),
               "text": lambda: text(*args)}[cmd]())
