@@ -13546,9 +13546,37 @@ const char *const acronyms_convert[] = {
 const size_t acronyms_convert_count = 22;
 
 const char *const foreign_function_words[] = {
-    "a", "an", "and", "at", "by", "das", "de", "del", "der", "des", "di",
-    "die", "du", "el", "et", "for", "from", "i", "il", "in", "is", "it", "la",
-    "las", "le", "les", "los", "my", "of", "on", "our", "the", "to", "un",
-    "und", "une", "von", "with", "y", "your",
+    "a", "al", "alla", "an", "and", "at", "au", "auch", "auf", "aus", "aux",
+    "avec", "bei", "by", "ce", "ces", "cette", "che", "con", "dans", "das",
+    "de", "degli", "dei", "del", "della", "delle", "dello", "dem", "den",
+    "der", "des", "di", "die", "du", "ein", "eine", "einen", "el", "elle",
+    "elles", "en", "es", "est", "et", "for", "from", "für", "gli", "i", "il",
+    "ils", "im", "in", "is", "ist", "it", "je", "la", "las", "le", "les",
+    "leur", "leurs", "lo", "los", "ma", "mais", "mes", "mit", "mon", "my",
+    "nach", "ne", "nel", "nella", "nicht", "non", "nous", "oder", "of", "on",
+    "our", "para", "pas", "per", "plus", "por", "pour", "que", "qui", "sa",
+    "se", "ses", "sich", "sie", "son", "sono", "sont", "sul", "sur", "the",
+    "to", "tous", "tout", "toute", "très", "tu", "un", "una", "und", "une",
+    "uno", "von", "vous", "wie", "wir", "with", "y", "your", "zu",
 };
-const size_t foreign_function_words_count = 40;
+const size_t foreign_function_words_count = 121;
+
+const char *const eu_function_words[] = {
+    "al", "alla", "au", "auch", "auf", "aus", "aux", "avec", "bei", "ce",
+    "ces", "cette", "che", "con", "dans", "das", "de", "degli", "dei", "del",
+    "della", "delle", "dello", "dem", "den", "der", "des", "di", "die", "du",
+    "ein", "eine", "einen", "el", "elle", "elles", "en", "es", "est", "et",
+    "für", "gli", "il", "ils", "im", "ist", "je", "la", "las", "le", "les",
+    "leur", "leurs", "lo", "los", "ma", "mais", "mes", "mit", "mon", "nach",
+    "ne", "nel", "nella", "nicht", "non", "nous", "oder", "para", "pas", "per",
+    "plus", "por", "pour", "que", "qui", "sa", "se", "ses", "sich", "sie",
+    "son", "sono", "sont", "sul", "sur", "tous", "tout", "toute", "très", "tu",
+    "un", "una", "und", "une", "uno", "von", "vous", "wie", "wir", "y", "zu",
+};
+const size_t eu_function_words_count = 102;
+
+const char *const serbian_homographs[] = {
+    "al", "au", "ce", "es", "im", "je", "ma", "mit", "ne", "pas", "sa", "se",
+    "tu", "una",
+};
+const size_t serbian_homographs_count = 14;

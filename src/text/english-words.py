@@ -20,7 +20,8 @@ def read_plain(path):
 
 
 def read_kinds(path):
-    kinds = {"keep": set(), "convert": set(), "function": set()}
+    kinds = {"keep": set(), "convert": set(), "function": set(), "function-eu": set(),
+             "serbian": set()}
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
         line = line.strip()
         if not line or line.startswith("#"):
@@ -28,7 +29,7 @@ def read_kinds(path):
         kind, word = line.split()
         if kind not in kinds:
             sys.exit("%s:%d: unknown kind '%s'" % (path, n, kind))
-        kinds[kind].add(word.lower() if kind == "function" else word)
+        kinds[kind].add(word if kind in ("keep", "convert") else word.lower())
     return kinds
 
 
@@ -57,7 +58,9 @@ def main():
     table(out, "english_shared", read_plain(sys.argv[2]))
     table(out, "acronyms_keep", kinds["keep"])
     table(out, "acronyms_convert", kinds["convert"])
-    table(out, "foreign_function_words", kinds["function"])
+    table(out, "foreign_function_words", kinds["function"] | kinds["function-eu"])
+    table(out, "eu_function_words", kinds["function-eu"])
+    table(out, "serbian_homographs", kinds["serbian"])
     print("\n".join(out).rstrip())
 
 
