@@ -59,13 +59,13 @@ static bool in_table(const char *const *tab, size_t n, const char *w)
     return bsearch(w, tab, n, sizeof(*tab), cmp_str) != NULL;
 }
 
-/* Is the word in the English table `tab`? Trying the word's lower-case form and
- * the regular English endings (-s, -es, -ies, -ed, -ing, 's; not -er or -ly,
- * which make Serbian words: lid-er). */
+/* Is the word in the English table `tab`? Trying the word's lower-case form and,
+ * with `endings`, the regular English endings (-s, -es, -ies, -ed, -ing, 's;
+ * not -er or -ly, which make Serbian words: lid-er). */
 static bool english_in(const char *const *tab, size_t count, const char *w, size_t n,
-                       bool *as_name)
+                       bool endings, bool *as_name)
 {
-    static const char *const endings[][2] = {
+    static const char *const suffixes[][2] = {
         {"'s", ""}, {"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"},
         {"ing", ""}, {"ing", "e"},
     };
@@ -91,22 +91,42 @@ static bool english_in(const char *const *tab, size_t count, const char *w, size
             lw[i] = (char)(lw[i] + 32);
         }
     }
-    for (size_t k = 0; k <= sizeof(endings) / sizeof(endings[0]); k++) {
-        size_t el = k == 0 ? 0 : strlen(endings[k - 1][0]);
-        if (k > 0 && (n < el + 3 || memcmp(lw + n - el, endings[k - 1][0], el) != 0)) {
+    for (size_t k = 0; k <= (endings ? sizeof(suffixes) / sizeof(suffixes[0]) : 0); k++) {
+        size_t el = k == 0 ? 0 : strlen(suffixes[k - 1][0]);
+        if (k > 0 && (n < el + 3 || memcmp(lw + n - el, suffixes[k - 1][0], el) != 0)) {
             continue;
         }
         /* English adds -es only after s, x, z, ch, sh, o (Termes is no term+es) */
-        if (k > 0 && strcmp(endings[k - 1][0], "es") == 0 &&
+        if (k > 0 && strcmp(suffixes[k - 1][0], "es") == 0 &&
             strchr("sxzho", lw[n - 3]) == NULL) {
             continue;
         }
         memcpy(stem, lw, n - el);
         stem[n - el] = '\0';
         if (k > 0) {
-            strcat(stem, endings[k - 1][1]);
+            strcat(stem, suffixes[k - 1][1]);
         }
         if (in_table(tab, count, stem)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is the first "oo" of lw (ASCII: words with č ć đ š ž never come here)
+ * the joint of a Serbian compound? */
+static bool serbian_compound_oo(const char *lw)
+{
+    static const char *const firsts[] = {
+        "ko", "zo", "novo", "samo", "dvo", "tro", "visoko", "mikro", "makro", "radio", "auto",
+        "foto", "elektro", "hidro", "termo", "bio", "geo", "staro", "dobro", "malo", "jedno",
+        "crno", "belo", "zlo", "dugo", "kratko", "srednjo", "severo", "jugo", "zapadno",
+        "brzo", "nisko", "kulturno",
+    };
+    const char *oo = strstr(lw + 1, "oo");
+    size_t first = (size_t)(oo - lw) + 1;
+    for (size_t k = 0; k < sizeof(firsts) / sizeof(firsts[0]); k++) {
+        if (strlen(firsts[k]) == first && memcmp(lw, firsts[k], first) == 0) {
             return true;
         }
     }
@@ -133,9 +153,9 @@ static bool foreign_letters(const char *lw, size_t n)
     if (n >= 3 && (memcmp(lw, "th", 2) == 0 || memcmp(lw, "ph", 2) == 0)) {
         return true;
     }
-    /* oo, but not the ko-o, zo-o of koordinacija, zoologija */
-    if (n >= 4 && strstr(lw + 1, "oo") != NULL && memcmp(lw, "koo", 3) != 0 &&
-        memcmp(lw, "zoo", 3) != 0) {
+    /* oo, but not where a Serbian compound's first part ends in its linking
+     * o (koordinacija, zoologija, novootvoren, samoodbrana, dvoosovinski) */
+    if (n >= 4 && strstr(lw + 1, "oo") != NULL && !serbian_compound_oo(lw)) {
         return true;
     }
     for (size_t k = 0; n >= 3 && k < sizeof(ends) / sizeof(ends[0]); k++) {
@@ -259,7 +279,11 @@ static bool foreign_apostrophe(const char *word, size_t n, bool title)
 static bool classify_english(const char *word, const char *lw, size_t n, struct jword *jw)
 {
     bool name = false;
-    if (english_in(english_words, english_words_count, word, n, &name)) {
+    /* A word Serbian has as written is not an English inflection (Peking
+     * is no peke+ing). */
+    bool shared = in_table(english_shared, english_shared_count, word) ||
+                  in_table(english_shared, english_shared_count, lw);
+    if (english_in(english_words, english_words_count, word, n, !shared, &name)) {
         /* Capitalised, a short English word alone is most often a name
          * written as Serbian writes it (River, Dog): foreign only in a run. */
         jw->cls = (name || (jw->title && n < 6)) && !foreign_letters(lw, n) ? W_NAME : W_FOREIGN;
@@ -280,7 +304,7 @@ static bool classify_english(const char *word, const char *lw, size_t n, struct 
             return true;
         }
     }
-    if (english_in(english_shared, english_shared_count, word, n, &name)) {
+    if (english_in(english_shared, english_shared_count, word, n, true, &name)) {
         jw->cls = W_JOIN;
         jw->homograph = true;
         return true;
@@ -438,9 +462,7 @@ static void keep_words(struct judge *j, size_t a, size_t b)
  * German mark: kept whole when it holds foreign evidence. Its edges lose
  * small-letter words that are Serbian too (on, to, pod); capitalised ones
  * stay (Save the Children, Caps Lock, and so also a Serbian capital before
- * a foreign name: Fond Sinovation). A capitalised word with weak French
- * or German marks not first in its sentence counts as a name (Frankfurter
- * Allgemeine Zeitung). */
+ * a foreign name: Fond Sinovation). */
 static void judge_plain(struct judge *j, size_t a, size_t b)
 {
     size_t foreign = 0, names = 0;
@@ -454,7 +476,7 @@ static void judge_plain(struct judge *j, size_t a, size_t b)
     }
     for (size_t i = a; i < b; i++) {
         foreign += j->w[i].cls == W_FOREIGN;
-        names += j->w[i].cls == W_NAME || j->w[i].weak;
+        names += j->w[i].cls == W_NAME;
     }
     if (foreign >= 1 || names >= 2 || (names == 1 && b - a >= 2)) {
         keep_words(j, a, b);
@@ -477,8 +499,9 @@ static bool romance_loose(const struct jword *w)
  * German mark or function word (le, der, il) reads so as a whole and is kept
  * when it holds a foreign word, its weak words (faut, faire) counting as
  * foreign (Il faut bien le faire); any other run is split at those Serbian
- * and weak words, as Serbian words (nivou, zaista, je), and each piece is
- * judged alone. */
+ * and weak words, as Serbian words (nivou, zaista, je), but for capitalised
+ * weak words not first in their sentence in a run with a foreign word
+ * (Frankfurter Allgemeine Zeitung), and each piece is judged alone. */
 static void judge_run(struct judge *j, size_t a, size_t b)
 {
     size_t foreign = 0, romance = 0;
@@ -487,10 +510,13 @@ static void judge_run(struct judge *j, size_t a, size_t b)
         romance += j->w[i].romance;
     }
     if (romance == 0) {
-        size_t p = a;
+        size_t p = a, foreign_word = 0;
+        for (size_t i = a; i < b; i++) {
+            foreign_word += j->w[i].cls == W_FOREIGN;
+        }
         for (size_t i = a; i <= b; i++) {
             if (i == b || j->w[i].serbian ||
-                (j->w[i].weak && (!j->w[i].title || j->w[i].initial))) {
+                (j->w[i].weak && (!j->w[i].title || j->w[i].initial || foreign_word == 0))) {
                 judge_plain(j, p, i);
                 p = i + 1;
             }
@@ -513,11 +539,21 @@ static void judge_run(struct judge *j, size_t a, size_t b)
 
 /* Do the capitals of acronym word k spell the initials of the words before
  * it (all of them, or leaving out small-letter ones: Narodna banka Srbije
- * (NBS), Fond za razvoj (FR))? Non-ASCII initials (Škotski) never match. */
+ * (NBS), Fond za razvoj (FR)), or begin and end as a shorter name before it
+ * does, a compound giving two letters (demilitarizovana zona (DMZ))?
+ * Non-ASCII initials (Škotski) never match. */
 static bool spells_words_before(const struct judge *j, size_t k)
 {
     const char *acr = j->s + j->w[k].start;
     size_t m = j->w[k].end - j->w[k].start;
+
+    if (k >= 2 && (j->s[j->w[k - 1].start] | 32) == (acr[m - 1] | 32)) {
+        for (size_t i = k - 1; i-- > 0 && k - i <= m;) {
+            if ((j->s[j->w[i].start] | 32) == (acr[0] | 32)) {
+                return true;
+            }
+        }
+    }
 
     for (int skip_small = 0; skip_small < 2; skip_small++) {
         size_t got = 0, i = k;
