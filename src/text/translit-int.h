@@ -38,6 +38,11 @@ extern const char *const eu_function_words[];
 extern const size_t eu_function_words_count;
 extern const char *const serbian_homographs[];
 extern const size_t serbian_homographs_count;
+/* A Bloom filter over every word of the tables above (english-words.py):
+ * bits fnv1a(w) % 2^19 and (fnv1a(w) >> 13) % 2^19; a word with either bit
+ * clear is on no table. */
+#define WORD_TABLES_BLOOM_BITS (1u << 19)
+extern const uint64_t word_tables_bloom[WORD_TABLES_BLOOM_BITS / 64];
 
 /* Latin -> Cyrillic: the foreign spans of a text (translit-judge.c). */
 enum translit_acronyms {

@@ -38,6 +38,7 @@ struct jword {
     bool acronym;   /* capitals on no list */
     bool original;  /* such an acronym, the original's: Škola (SCIS) */
     bool serbian;   /* a Serbian word that is a foreign function word too (je) */
+    bool eu;        /* a French, Italian, Spanish, German function word */
     bool initial;   /* first of its sentence: capitalised for its place */
     bool kept;      /* inside a span kept Latin */
 };
@@ -54,9 +55,23 @@ static int cmp_str(const void *key, const void *elem)
     return strcmp(key, *(const char *const *)elem);
 }
 
+/* Might w be on one of the tables (english-words.py's Bloom filter)? */
+static bool maybe_listed(const char *w)
+{
+    uint32_t h = 0x811C9DC5u;
+    uint32_t a, b;
+    for (const unsigned char *p = (const unsigned char *)w; *p != '\0'; p++) {
+        h = (h ^ *p) * 0x01000193u;
+    }
+    a = h & (WORD_TABLES_BLOOM_BITS - 1);
+    b = (h >> 13) & (WORD_TABLES_BLOOM_BITS - 1);
+    return ((word_tables_bloom[a >> 6] >> (a & 63)) & 1) != 0 &&
+           ((word_tables_bloom[b >> 6] >> (b & 63)) & 1) != 0;
+}
+
 static bool in_table(const char *const *tab, size_t n, const char *w)
 {
-    return bsearch(w, tab, n, sizeof(*tab), cmp_str) != NULL;
+    return maybe_listed(w) && bsearch(w, tab, n, sizeof(*tab), cmp_str) != NULL;
 }
 
 /* Is the word in the English table `tab`? Trying the word's lower-case form and,
@@ -379,7 +394,10 @@ static void classify(const char *w0, size_t n0, enum translit_acronyms mode, str
         jw->cls = jw->serbian ? W_SERB : W_JOIN;
         jw->function = true;
         jw->homograph = jw->serbian || n == 1 || in_table(english_shared, english_shared_count, lw);
-        jw->romance = !jw->serbian && in_table(eu_function_words, eu_function_words_count, lw);
+        /* a mark only when Serbian has no such word (le, il, der; not la,
+         * de, para, plus) */
+        jw->eu = in_table(eu_function_words, eu_function_words_count, lw);
+        jw->romance = !jw->homograph && jw->eu;
         return;
     }
     if (strpbrk(lw, "qwxy") != NULL) {
@@ -484,14 +502,15 @@ static void judge_plain(struct judge *j, size_t a, size_t b)
 }
 
 /* May the edge word w of a French, Italian or German run go? A small-letter
- * Serbian word (je, ne) or English function word Serbian has too (to, on),
+ * Serbian word (je, ne) or English function word Serbian has too (to, on;
+ * not la, de: in such a run they are its articles),
  * or a word Serbian has that starts the sentence (Roman l'homme qui rit). */
 static bool romance_loose(const struct jword *w)
 {
     if (w->title) {
         return w->initial && w->homograph && !w->romance && w->cls != W_FOREIGN;
     }
-    return w->serbian || (w->function && w->homograph && !w->romance);
+    return w->serbian || (w->function && w->homograph && !w->eu);
 }
 
 /* A run of joined words [a, b) (Serbian function words like je and ne and
@@ -583,12 +602,18 @@ static bool spells_words_before(const struct judge *j, size_t k)
  * not spell that name (Škotski savet nezavisnih škola (SCIS)). */
 static void judge_quote(struct judge *j, size_t a, size_t b, uint32_t open)
 {
-    size_t foreign = 0, join = 0, serb = 0, function = 0;
+    size_t foreign = 0, join = 0, serb = 0, function = 0, romance = 0;
     for (size_t i = a; i < b; i++) {
-        foreign += j->w[i].cls == W_FOREIGN || j->w[i].cls == W_NAME || j->w[i].romance;
-        join += j->w[i].cls == W_JOIN && !j->w[i].romance;
+        romance += j->w[i].romance;
+    }
+    for (size_t i = a; i < b; i++) {
+        /* weak French marks are Serbian words (preuzeo) but in French */
+        bool weak_serb = j->w[i].weak && romance == 0;
+        foreign += j->w[i].cls == W_FOREIGN || j->w[i].cls == W_NAME || j->w[i].romance ||
+                   (j->w[i].weak && romance > 0);
+        join += j->w[i].cls == W_JOIN && !j->w[i].romance && !j->w[i].weak;
         function += j->w[i].function && !j->w[i].homograph;
-        serb += j->w[i].cls == W_SERB;
+        serb += j->w[i].cls == W_SERB || weak_serb;
     }
     if ((foreign >= 1 && foreign + join >= 2 && foreign + join > serb) ||
         (serb == 0 && foreign + join >= 2 && function >= 1) || (b - a == 1 && foreign == 1)) {
