@@ -20,8 +20,10 @@ extern const size_t translit_exception_count;
 
 /* The word tables of english-words.c (make gen), each sorted by strcmp:
  * English words Serbian does not accept, English words it does accept,
- * foreign acronyms kept in Latin, domestic ones converted, and the short
- * foreign function words (lower case) that join a foreign span. */
+ * foreign acronyms kept in Latin, domestic ones converted, the short
+ * foreign function words (lower case) that join a foreign span, those of them
+ * that are not English (le, der, il: a mark of a French, German or Italian
+ * span) and the Serbian words some of them also are (je, ne, pas). */
 extern const char *const english_words[];
 extern const size_t english_words_count;
 extern const char *const english_shared[];
@@ -32,6 +34,15 @@ extern const char *const acronyms_convert[];
 extern const size_t acronyms_convert_count;
 extern const char *const foreign_function_words[];
 extern const size_t foreign_function_words_count;
+extern const char *const eu_function_words[];
+extern const size_t eu_function_words_count;
+extern const char *const serbian_homographs[];
+extern const size_t serbian_homographs_count;
+/* A Bloom filter over every word of the tables above (english-words.py):
+ * bits fnv1a(w) % 2^19 and (fnv1a(w) >> 13) % 2^19; a word with either bit
+ * clear is on no table. */
+#define WORD_TABLES_BLOOM_BITS (1u << 19)
+extern const uint64_t word_tables_bloom[WORD_TABLES_BLOOM_BITS / 64];
 
 /* Latin -> Cyrillic: the foreign spans of a text (translit-judge.c). */
 enum translit_acronyms {

@@ -940,6 +940,17 @@ static bool in_span(struct scan *sc, size_t i)
     return false;
 }
 
+/* Does a foreign span hold byte i and go on past byte e (Dr. PawPaw)? */
+static bool span_goes_past(const struct scan *sc, size_t i, size_t e)
+{
+    for (size_t k = sc->next; k < sc->nspans && sc->spans[k].start <= i; k++) {
+        if (sc->spans[k].end > e) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "mil." in "1,2 mil. KM": an abbreviation of our languages (the
  * segmenter's table) is native even when English spells the same letters. */
 static bool is_native_abbrev(const char *s, size_t len, size_t i, size_t e)
@@ -984,8 +995,8 @@ static bool do_word(struct tu_translit *t, const char *s, size_t len,
     } else if (n == 1 && (w[0] == 'I' || w[0] == 'V') && was_title && i >= 1 && s[i - 1] == ' ' &&
                !in_span(sc, i)) {
         keep = true; /* Petar I, Karlo V */
-    } else if (in_span(sc, i) && !is_native_abbrev(s, len, i, e)) {
-        keep = true; /* a word of a foreign span */
+    } else if (in_span(sc, i) && (!is_native_abbrev(s, len, i, e) || span_goes_past(sc, i, e))) {
+        keep = true; /* a word of a foreign span (Dr. of Dr. PawPaw too) */
     }
     if (keep) {
         tu_buf_add(out, w, n);

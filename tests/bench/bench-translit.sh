@@ -2,8 +2,10 @@
 # Transliteration throughput on ~4 MB of real news (NTREX-128 Serbian, repeated):
 # Cyrillic -> Latin by tumac against gettext's recode-sr-latin and ICU's
 # uconv -x 'sr-sr_Latn/BGN; NFC'; Latin -> Cyrillic by tumac (with and without
-# the foreign-span judgement; no peer does this direction correctly, so
-# the ratio is against the peers' Cyrillic -> Latin speed). Env: TUMAC, SHARED.
+# the foreign-span judgement) against ICU's uconv -x Latin-Cyrillic, the one
+# peer for this direction (it has no Serbian rules: lj nj dž come out as
+# лй нй дж and foreign words are converted; its exactness is in
+# bench-translit-ntrex.sh). Env: TUMAC, SHARED.
 set -euo pipefail
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-translit.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -24,6 +26,7 @@ t_recode=$(run recode "$work/cyr.txt" recode-sr-latin)
 t_uconv=$(run uconv "$work/cyr.txt" uconv -x 'sr-sr_Latn/BGN; NFC')
 t_l2c=$(run tumac-l2c "$work/lat.txt" "$TUMAC" translit --to sr-Cyrl)
 t_l2c_nf=$(run tumac-l2c-nf "$work/lat.txt" "$TUMAC" translit --to sr-Cyrl --no-foreign)
+t_uconv_l2c=$(run uconv-l2c "$work/lat.txt" uconv -x 'Latin-Cyrillic')
 rate() { echo "scale=2; $(stat -c %s "$1") / 1048576 / $2" | bc -l; }
 printf '%-40s %8s %10s\n' "tool" "seconds" "MB/s"
 printf '%-40s %8.2f %10.2f\n' "tumac translit --to sr-Latn" "$t_tumac" "$(rate "$work/cyr.txt" "$t_tumac")"
@@ -31,10 +34,11 @@ printf '%-40s %8.2f %10.2f\n' "recode-sr-latin (gettext)" "$t_recode" "$(rate "$
 printf '%-40s %8.2f %10.2f\n' "uconv -x 'sr-sr_Latn/BGN; NFC'" "$t_uconv" "$(rate "$work/cyr.txt" "$t_uconv")"
 printf '%-40s %8.2f %10.2f\n' "tumac translit --to sr-Cyrl" "$t_l2c" "$(rate "$work/lat.txt" "$t_l2c")"
 printf '%-40s %8.2f %10.2f\n' "tumac translit --to sr-Cyrl --no-foreign" "$t_l2c_nf" "$(rate "$work/lat.txt" "$t_l2c_nf")"
+printf '%-40s %8.2f %10.2f\n' "uconv -x Latin-Cyrillic" "$t_uconv_l2c" "$(rate "$work/lat.txt" "$t_uconv_l2c")"
 echo "ratio Cyrillic->Latin speed, tumac / recode-sr-latin: $(echo "scale=2; $t_recode / $t_tumac" | bc -l)"
 echo "ratio Cyrillic->Latin speed, tumac / uconv:           $(echo "scale=2; $t_uconv / $t_tumac" | bc -l)"
-echo "ratio Latin->Cyrillic tumac / Cyrillic->Latin recode-sr-latin: $(echo "scale=2; $t_recode / $t_l2c" | bc -l)"
-echo "ratio Latin->Cyrillic tumac / Cyrillic->Latin uconv:           $(echo "scale=2; $t_uconv / $t_l2c" | bc -l)"
+echo "ratio Latin->Cyrillic speed, tumac / uconv Latin-Cyrillic:              $(echo "scale=2; $t_uconv_l2c / $t_l2c" | bc -l)"
+echo "ratio Latin->Cyrillic speed, tumac --no-foreign / uconv Latin-Cyrillic: $(echo "scale=2; $t_uconv_l2c / $t_l2c_nf" | bc -l)"
 # A one-line call (process start included), best of 5, with and without the
 # foreign-span judgement.
 one() {
