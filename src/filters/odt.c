@@ -290,7 +290,9 @@ static enum tu_status meta_part(struct fx *fx, const char *part, struct tu_error
     return read_part(fx, part, props, err);
 }
 
-/* The manifest is only checked: encryption data means a password. */
+/* The manifest is only checked: encryption data means a password, and it
+ * must be well-formed (a translated merge checks every part it carries, so
+ * a damaged one would be refused only then). */
 static enum tu_status manifest_part(struct fx *fx, const char *part,
                                     struct tu_error *err)
 {
@@ -305,7 +307,7 @@ static enum tu_status manifest_part(struct fx *fx, const char *part,
                                part);
         }
     }
-    return TU_OK;
+    return xp_check(fx->in, fx->len, fx->path, part, err);
 }
 
 static pkg_part_fn pick(const char *name)
