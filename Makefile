@@ -127,7 +127,7 @@ unit-tests: $(BUILD)/test-unit $(BUILD)/tumac
 # FUZZ_TEST_SECONDS caps a slow machine) and replays tests/fuzz/regress/.
 FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
-FUZZ_TARGETS ?= xliff tmx html text srx translit
+FUZZ_TARGETS ?= xliff tmx html text srx translit office
 FUZZ_SECONDS ?= 10
 FUZZ_TEST_SECONDS ?= 30
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -245,7 +245,9 @@ xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
     pc->sax->serror = parser_error;
     doc = xmlCtxtReadMemory(pc, data, (int)len, path, (flags & XMLP_UTF8) ? "UTF-8" : NULL,
                             BASE_OPTIONS | ((flags & XMLP_BIG_TEXT) ? XML_PARSE_HUGE : 0));
-    if (g.doctype || doc == NULL || !pc->wellFormed) {
+    /* an undeclared prefix (a namespace error, not a well-formedness one)
+     * would be written back under a prefix the writer declares itself */
+    if (g.doctype || doc == NULL || !pc->wellFormed || !pc->nsWellFormed) {
         if (g.doctype) {
             doctype_error(&g, path, kind, err);
         } else {

@@ -480,7 +480,9 @@ static enum tu_status meta_part(struct fx *fx, const char *part, void *doc,
     return xp_read_part(fx, part, doc, NULL, props, err);
 }
 
-/* The manifest is only checked: encryption data means a password. */
+/* The manifest is only checked: encryption data means a password, and it
+ * must be well-formed (a translated merge checks every part it carries, so
+ * a damaged one would be refused only then). */
 static enum tu_status manifest_part(struct fx *fx, const char *part, void *doc,
                                     struct tu_error *err)
 {
@@ -496,7 +498,7 @@ static enum tu_status manifest_part(struct fx *fx, const char *part, void *doc,
                                part);
         }
     }
-    return TU_OK;
+    return xp_check(fx->in, fx->len, fx->path, part, err);
 }
 
 /* Pass 0: styles.xml, whose named styles content.xml's styles refer to. */

@@ -72,9 +72,12 @@ enum tu_status pkg_open(const char *data, size_t len, const char *path,
     }
     p->za = zip_open_from_source(src, ZIP_CHECKCONS | ZIP_RDONLY, &ze);
     if (p->za == NULL) {
+        /* libzip says "File already exists" of a name given twice */
         enum tu_status st = tu_error_at(err, TU_EPARSE, path, 0, 0,
                                         "not a readable zip package (%s)",
-                                        zip_error_strerror(&ze));
+                                        zip_error_code_zip(&ze) == ZIP_ER_EXISTS
+                                            ? "two entries have the same name"
+                                            : zip_error_strerror(&ze));
         zip_source_free(src);
         zip_error_fini(&ze);
         tu_free(p);
@@ -450,6 +453,24 @@ static bool copy_entries(zip_t *nz, zip_t *oz, const struct rendered *r)
     return true;
 }
 
+/* Why the package could not be written again: an entry the filter did not
+ * read is damaged (libzip only meets it when copying it), or else unknown. */
+static enum tu_status why_not_written(const struct tu_buf *orig, struct tu_error *err)
+{
+    struct pkg *p = NULL;
+    struct tu_buf b;
+    enum tu_status st = pkg_open(orig->data, orig->len, NULL, &p, err);
+
+    tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; st == TU_OK && i < pkg_count(p); i++) {
+        tu_buf_truncate(&b, 0);
+        st = pkg_read(p, i, &b, err);
+    }
+    tu_buf_release(&b);
+    pkg_close(p);
+    return st != TU_OK ? st : tu_error_set(err, TU_EIO, "the package could not be written again");
+}
+
 /* The new package, written in memory: the original stays open until the new
  * one is closed, since its unchanged entries are read from it then. */
 static enum tu_status build(const struct rendered *r, const struct tu_buf *orig,
@@ -488,7 +509,7 @@ static enum tu_status build(const struct rendered *r, const struct tu_buf *orig,
         zip_discard(oz);
     }
     zip_error_fini(&ze);
-    return ok ? TU_OK : tu_error_set(err, TU_EIO, "the package could not be written again");
+    return ok ? TU_OK : why_not_written(orig, err);
 }
 
 /* Parts that differ from the original's go through `fix`; the fixed copies

@@ -313,16 +313,9 @@ static void write_unit12(struct wctx *c, const struct tu_unit *u)
             xw_attr(c, "match-quality", buf);
         }
         xw_attr(c, "origin", m->origin);
-        if (m->subtype != NULL || m->type != NULL) {
-            char t[96];
-            snprintf(t, sizeof t, "x-%s", m->subtype ? m->subtype : m->type);
-            for (char *p = t; *p; p++) {
-                if (*p == ':') {
-                    *p = '-';
-                }
-            }
-            xw_attr(c, "alttranstype", strcmp(t, "x-proposal") ? "proposal" : "proposal");
-        }
+        /* every match is a proposal in 1.2, typed or not (a 2.x match
+         * without a type too: the 1.2 reader gives each the type "tm") */
+        xw_attr(c, "alttranstype", "proposal");
         xw_start(c, "source");
         write_content12(c, &m->source);
         xw_end(c);

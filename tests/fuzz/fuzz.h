@@ -29,8 +29,6 @@ void fuzz_same(const char *what, const char *a, size_t alen, const char *b,
 /* The first diagnostic of `diag` (or err's message) as one line, static. */
 const char *fuzz_why(const struct tu_diag *diag, const struct tu_error *err);
 
-#endif
-
 /*
  * The filters' property (fuzz-html.c, fuzz-text.c): when extract of `data`
  * as `format` succeeds, merging the untouched extract gives `data` back
@@ -39,3 +37,15 @@ const char *fuzz_why(const struct tu_diag *diag, const struct tu_error *err);
  * document with a message: a character XML cannot carry).
  */
 void fuzz_extract_merge(const uint8_t *data, size_t size, const char *format);
+
+/* How a merged document is compared with the input (fuzz_same: byte for
+ * byte); it aborts naming `what` when they differ. */
+typedef void (*fuzz_same_fn)(const char *what, const char *a, size_t alen,
+                             const char *b, size_t blen);
+/* fuzz_extract_merge comparing with `same`; the extract when it succeeded
+ * (the caller frees it), else NULL. An extract that fails must say why,
+ * and not with its own round-trip check ("... cannot keep ..."). */
+struct tu_doc *fuzz_extract_merge_doc(const uint8_t *data, size_t size,
+                                      const char *format, fuzz_same_fn same);
+
+#endif

@@ -9,7 +9,7 @@ c=tests/fuzz/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 rm -rf "$c"
-mkdir -p "$c"/{xliff,tmx,srx,translit}
+mkdir -p "$c"/{xliff,tmx,srx,translit,office}
 cp tests/fuzz/seeds/*.xlf "$c/xliff/"
 cp tests/fuzz/seeds/*.tmx "$c/tmx/"
 
@@ -43,3 +43,8 @@ cp tests/fuzz/seeds/*.srx "$c/srx/"
 for f in samples/forum-youth-participation.sr-Latn.txt tests/data/segment/sr-Latn.txt; do
     python3 tests/fuzz/translit-seed.py < "$f" > "$c/translit/$(basename "$f" .txt)"
 done
+
+# Office: each part the DOCX/ODT filters read of the English and Cyrillic
+# samples (as "NAME\n" + part), and small hostile packages (tests/fuzz/office-seeds.py)
+python3 tests/fuzz/office-seeds.py parts "$c/office" samples/office/*.{en,sr-Cyrl}.{docx,odt}
+python3 tests/fuzz/office-seeds.py hostile "$c/office"

@@ -19,16 +19,43 @@
 set -u
 cd "$(dirname "$0")/../.."
 mode=$1 dir=$2 secs=$3
-targets=${4:-xliff tmx html text srx translit}
+targets=${4:-xliff tmx html text srx translit office}
 shift 4 2>/dev/null || shift $#
 common=(-timeout=10 -rss_limit_mb=2048 -max_len=32768)
+
+# A few small DOCX/ODT files of ../shared (Word, LibreOffice, Okapi and
+# python-docx wrote them): headers, footers, notes, text boxes, fields,
+# properties, a zip in an unusual order. Used in place: run time links them
+# and writes their parts into FUZZ_DIR/seeds/office (never into the repo).
+shared=${SHARED:-../shared}/data/office
+office_shared=(okapi/openxml__reordered-zip.docx okapi/openxml__gold__TranNoStylesXml.docx
+    okapi/openxml__948-1.docx okapi/openxml__gold__TranOutOfTheTextBox.docx
+    okapi/openxml__gold__OutAddcomments.docx okapi/openxml__gold__TranDocProperties.docx
+    okapi/openxml__gold__TranMissingPara.docx okapi/openxml__docx__header_text.docx
+    okapi/openxml__gold__Tranwatermark.docx python-docx/features__steps__test_files__par-hlink-frags.docx
+    okapi/openoffice__odt__simple.odt okapi/openoffice__odt__labels1.odt
+    okapi/openoffice__bookmark-reference.odt okapi/openoffice__TestDocument04.odt)
+
+office_seeds() {
+    local out=$dir/seeds/office files=() f
+    for f in "${office_shared[@]}"; do
+        [ -f "$shared/$f" ] && files+=("$shared/$f")
+    done
+    rm -rf "$out"
+    mkdir -p "$out"
+    [ ${#files[@]} -gt 0 ] || return 0
+    python3 tests/fuzz/office-seeds.py link "$out" "${files[@]}"
+    python3 tests/fuzz/office-seeds.py parts "$out" "${files[@]}"
+}
 
 # The seed folders of a target: its corpus, and project files used in place.
 seeds() {
     local d
+    [ "$1" = office ] && office_seeds
     for d in "tests/fuzz/corpus/$1" $(case $1 in
             html) echo tests/data/html samples ;;
             text) echo samples tests/data/segment ;;
+            office) echo samples/office samples/office/new "$dir/seeds/office" ;;
         esac); do
         [ -d "$d" ] && echo "$d"
     done
