@@ -4,10 +4,13 @@
  * gets a class from the generated tables (english-words.c) and its letters;
  * words joined by spaces, hyphens or apostrophes form runs, and a run with
  * foreign evidence is kept Latin whole, its function words included
- * ("The Sunday Telegraph", "Save the Children"). A quoted or parenthesised
- * passage that reads mostly foreign is kept whole („Il faut bien le faire“).
- * No dictionary is loaded: the tables are static, so a call costs what
- * its binary searches cost.
+ * ("The Sunday Telegraph", "Save the Children"). A run with a French,
+ * Italian or German mark reads as that language as a whole (Il faut bien le
+ * faire, outside quotes too). A quoted or parenthesised passage that reads
+ * mostly foreign is kept whole; names in an enumeration of kept items and
+ * acronyms that do not spell the Serbian name before them are judged by
+ * their neighbours. No dictionary is loaded: the tables are static, and a
+ * Bloom filter spares the binary search for most words on no table.
  */
 #include <stdlib.h>
 #include <string.h>

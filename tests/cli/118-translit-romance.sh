@@ -39,3 +39,10 @@ check_eq "an acronym that does not spell the Serbian name before it is the origi
     "$("$TUMAC" translit --to sr-Cyrl "$WORK/acr.txt")" \
     "$(printf 'Шкотски савет независних школа (SCIS) и Народна банка Србије (НБС).\nЧланице SCIS-а и НБС.')"
 check_eq "final hn is not Serbian" "$(l2c 'u ulici John, a ne Džon')" "у улици John, а не Џон"
+check_eq "a word Serbian has as written is no English inflection" \
+    "$(l2c 'Peking i Vašington, novootvorene objekte, samoosiguravanje, Facebook')" \
+    "Пекинг и Вашингтон, новоотворене објекте, самоосигуравање, Facebook"
+check_eq "an acronym that begins and ends as the Serbian name is Serbian" \
+    "$(l2c 'demilitarizovanu zonu (DMZ) i Narodna banka (NB)')" "демилитаризовану зону (ДМЗ) и Народна банка (НБ)"
+check_eq "plus, para (Serbian words too) mark no French span" \
+    "$(l2c 'Kanal plus je zaista dobar, para je pouzdana.')" "Канал плус је заиста добар, пара је поуздана."
