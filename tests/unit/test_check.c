@@ -139,6 +139,22 @@ TEST(check_numwords_spell)
     CHECK(tu_numwords_spell(w, 2, &b, &err) == TU_OK);
     CHECK(strstr(b.data, "dvije\n") != NULL && strstr(b.data, "dva\n") != NULL);
     CHECK_STR(tu_numwords_month(w, TU_MONTH_LOCATIVE, 9), "listopadu");
+    CHECK_STR(tu_numwords_month(w, TU_MONTH_GENITIVE, 10), "studenog");
+    CHECK_STR(tu_numwords_scale_accusative(w, 2), "milijardu");
+    tu_buf_truncate(&b, 0);
+    CHECK(tu_numwords_spell(w, 44, &b, &err) == TU_OK);
+    CHECK(strstr(b.data, "\xC4\x8D" "etrdeset\xC4\x8D" "etverogodi\xC5\xA1nj\n") != NULL);
+    tu_numwords_free(w);
+    CHECK(tu_numwords_new("bs", &w, &err) == TU_OK);
+    tu_buf_truncate(&b, 0);
+    CHECK(tu_numwords_spell(w, 11, &b, &err) == TU_OK);
+    CHECK(strstr(b.data, "jedanaest\n") != NULL);
+    tu_numwords_free(w);
+    CHECK(tu_numwords_new("en", &w, &err) == TU_OK);
+    CHECK_STR(tu_numwords_month(w, TU_MONTH_SHORT, 9), "Oct");
+    tu_buf_truncate(&b, 0);
+    CHECK(tu_numwords_spell(w, 44, &b, &err) == TU_OK);
+    CHECK(strstr(b.data, "godi") == NULL); /* compounds: bs/hr/sr/cnr only */
     tu_numwords_free(w);
     CHECK(tu_numwords_new("sr-Cyrl", &w, &err) == TU_OK);
     CHECK_STR(tu_numwords_month(w, TU_MONTH_LOCATIVE, 8), "септембру");
