@@ -101,6 +101,7 @@ void tu_batch_report_free(struct tu_batch_report *r)
         tu_free(it->doc_path);
         tu_free(it->reason);
         tu_free(it->checks);
+        tu_free(it->forced);
     }
     tu_free(r->items);
     for (size_t i = 0; i < r->locale_count; i++) {
@@ -460,6 +461,8 @@ enum tu_status tu_batch_report_json(const struct tu_batch_report *r,
         tu_json_str(out, it->reason);
         tu_buf_adds(out, ", \"checks\": ");
         tu_json_str(out, it->checks);
+        tu_buf_adds(out, ", \"forced\": ");
+        tu_json_str(out, it->forced);
         tu_buf_printf(out, ", \"seconds\": %.3f, \"counts\": ", it->seconds);
         json_counts(out, &it->counts);
         tu_buf_adds(out, "}");
@@ -699,6 +702,11 @@ static void html_documents(struct tu_buf *out, const struct tu_batch_report *r)
                       state_class(it->state), tu_batch_state_name(it->state));
         if (it->is_up_to_date) {
             tu_buf_adds(out, " <span class=\"note\">unchanged</span>");
+        }
+        if (it->forced != NULL) {
+            tu_buf_adds(out, " <span class=\"note\">finished despite check errors: ");
+            tu_html_escape(out, it->forced);
+            tu_buf_adds(out, "</span>");
         }
         if (it->checks != NULL) {
             tu_buf_adds(out, "<pre class=\"note\">");

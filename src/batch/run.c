@@ -71,6 +71,8 @@ struct run {
     size_t *redo_end; /* per locale: 1 + the last document to redo, 0: none */
     struct tu_error *hash_err; /* per document: reading it failed */
     struct tu_error fatal;     /* a state write that failed (reported at end) */
+    struct tu_checker *checker; /* levels and the glossaries, read once */
+    uint64_t gloss_hash;        /* the glossaries' content and the forced reason */
 };
 
 static double since(const struct timespec *t0)
@@ -158,6 +160,9 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
              run->fill_score, (int)run->draft);
     h = batch_hash_str(h, num);
     h = batch_hash_str(h, step_tm_path(run->tm));
+    if (run->gloss_hash != 0) { /* 0 without glossaries: as earlier records */
+        h = batch_hash(h, &run->gloss_hash, sizeof(run->gloss_hash));
+    }
     return batch_hash(h, &run->tm_stamp, sizeof(run->tm_stamp));
 }
 
@@ -165,9 +170,35 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
  * as records of earlier versions have. */
 static uint64_t import_hash(const struct run *run)
 {
-    return run->finish == STEP_TRANSLATED
-               ? batch_hash_str(BATCH_HASH_INIT, "finish translated")
-               : 0;
+    uint64_t h = run->finish == STEP_TRANSLATED
+                     ? batch_hash_str(BATCH_HASH_INIT, "finish translated")
+                     : 0;
+    return run->gloss_hash != 0 ? batch_hash(h ? h : BATCH_HASH_INIT, &run->gloss_hash,
+                                             sizeof(run->gloss_hash))
+                                : h;
+}
+
+/* The checker of the run, with its glossaries (a malformed one stops the
+ * run), and the hash of what they and --force-checks make of a document. */
+static enum tu_status open_checker(struct run *run, struct tu_error *err)
+{
+    const struct tu_batch_opts *o = run->opts;
+    enum tu_status st = tu_checker_new(&run->checker, err);
+    uint64_t h = BATCH_HASH_INIT;
+
+    for (size_t i = 0; i < o->glossary_count && st == TU_OK; i++) {
+        uint64_t one = 0;
+        st = tu_checker_add_glossary(run->checker, o->glossaries[i], err);
+        if (st == TU_OK) {
+            st = batch_hash_file(o->glossaries[i], &one, err);
+        }
+        h = batch_hash(batch_hash_str(h, o->glossaries[i]), &one, sizeof(one));
+    }
+    if (o->force_checks != NULL) {
+        h = batch_hash_str(batch_hash_str(h, "force-checks"), o->force_checks);
+    }
+    run->gloss_hash = o->glossary_count || o->force_checks ? h : 0;
+    return st;
 }
 
 /* One --ref pair into a locale's ref_stamp: a corrected published
@@ -492,16 +523,15 @@ static enum tu_status remove_stale(const char *path, struct tu_error *err)
 
 /* tumac check on a complete document: true when no finding is an error;
  * otherwise the errors go to it->checks and the document is not finished. */
-static bool checks_pass(struct tu_batch_item *it, const struct tu_doc *doc)
+static bool checks_pass(const struct run *run, struct tu_batch_item *it, const struct tu_doc *doc)
 {
-    struct tu_checker *c = NULL;
     struct tu_findings f = {0};
     struct tu_error e = {0};
     struct tu_buf b;
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    if (tu_checker_new(&c, &e) != TU_OK || tu_check_doc(c, doc, it->name, &f, &e) != TU_OK) {
-        tu_buf_printf(&b, "the checks could not run: %s\n", e.msg);
+    if (run->checker == NULL || tu_check_doc(run->checker, doc, it->name, &f, &e) != TU_OK) {
+        tu_buf_printf(&b, "the checks could not run: %s\n", run->checker ? e.msg : "no checker");
     }
     for (size_t i = 0; i < f.count; i++) {
         if (f.items[i].severity == TU_CHECK_ERROR) {
@@ -510,11 +540,17 @@ static bool checks_pass(struct tu_batch_item *it, const struct tu_doc *doc)
         }
     }
     tu_findings_release(&f);
-    tu_checker_free(c);
     bool pass = b.len == 0 && b.status == TU_OK; /* out of memory: not passed */
     tu_free(it->checks);
+    tu_free(it->forced);
+    it->forced = NULL;
     it->checks = !pass && b.status == TU_OK ? tu_buf_detach(&b, NULL) : NULL;
     tu_buf_release(&b);
+    if (!pass && it->checks != NULL && run->opts->force_checks != NULL) {
+        /* finished as asked; the errors stay in the report with the reason */
+        it->forced = tu_strdup(run->opts->force_checks);
+        pass = it->forced != NULL;
+    }
     return pass;
 }
 
@@ -529,7 +565,7 @@ static enum tu_status write_outputs(struct run *run, struct tu_batch_item *it,
                                     struct tu_error *err)
 {
     bool finished = is_finished(run, &it->counts) &&
-                    (run->opts->no_check || checks_pass(it, doc));
+                    (run->opts->no_check || checks_pass(run, it, doc));
     bool draft = !finished && run->draft;
     char *xrel = rel_path(it->locale, it->name, "xlf");
     char *drel = doc_rel_path(it, doc, draft);
@@ -678,6 +714,9 @@ static void export_base(struct run *run, struct step_worker *w, size_t d,
         step_lev_serve(run->levs[l], NULL);
         pthread_mutex_unlock(&run->tm_lock);
         nused = step_lev_take_used(run->levs[l], &used);
+    }
+    if (st == TU_OK && run->opts->glossary_count > 0) {
+        st = tu_check_annotate_doc(run->checker, doc, run->xv == TU_XLIFF_1_2, &e);
     }
     turn_give(run, l, d);
     batch_cache_free(cache);
@@ -1283,6 +1322,7 @@ static void run_release(struct run *run)
     batch_inputs_release(&run->docs);
     batch_state_release(&run->state);
     step_tm_close(run->tm);
+    tu_checker_free(run->checker);
     tu_batch_report_free(run->report);
     pthread_mutex_destroy(&run->lock);
     pthread_mutex_destroy(&run->tm_lock);
@@ -1418,7 +1458,10 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     run.xv = opts->xliff_version ? opts->xliff_version : TU_XLIFF_2_1;
     run.min_score = opts->min_score ? opts->min_score : 75;
     run.fill_score = opts->fill_score ? opts->fill_score : 95;
-    st = plan_locales(&run, opts->targets, opts->target_count, err);
+    st = open_checker(&run, err);
+    if (st == TU_OK) {
+        st = plan_locales(&run, opts->targets, opts->target_count, err);
+    }
     if (st == TU_OK) {
         st = batch_inputs_collect(inputs, input_count, run.src, &run.docs, err);
     }
@@ -1589,7 +1632,10 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
     run_init(&run, &o);
     run.is_import = true;
     run.finish = opts->finish_translated ? STEP_TRANSLATED : STEP_APPROVED;
-    st = batch_state_load(&run.state, opts->outdir, err);
+    st = open_checker(&run, err);
+    if (st == TU_OK) {
+        st = batch_state_load(&run.state, opts->outdir, err);
+    }
     if (st == TU_OK) {
         st = import_plan(&run, err);
     }

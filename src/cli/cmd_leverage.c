@@ -12,7 +12,8 @@
 #include "cli.h"
 
 const char cmd_leverage_usage[] =
-    "[--tm PATH] [--min 75] [--fill 95] [--max 3] [--variants] [-o OUT] IN.xlf...\n"
+    "[--tm PATH] [--min 75] [--fill 95] [--max 3] [--variants] [--glossary FILE.tbx]...\n"
+    "       [-o OUT] IN.xlf...\n"
     "\n"
     "Look every segment of IN.xlf up in the translation memory: context match\n"
     "(101: same source, same neighbours), exact (100), fuzzy (score >= --min).\n"
@@ -33,6 +34,8 @@ const char cmd_leverage_usage[] =
     "  --xliff VERSION    write 1.2 or 2.0/2.1/2.2 (default: as read)\n"
     "  --ref OLD=TRANS    also match against an earlier document OLD and its\n"
     "                     published translation TRANS (HTML or text; repeatable)\n"
+    "  --glossary FILE    a TBX glossary: each unit whose source has a term gets\n"
+    "                     its entry (2.x gls:glossary, 1.2 notes; repeatable)\n"
     "  -q, --quiet        no summary on stderr\n";
 
 /* The document's languages: its own, else its first file's (XLIFF 1.2). */
@@ -82,6 +85,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         {"xliff", required_argument, NULL, 'X'},
         {"quiet", no_argument, NULL, 'q'},
         {"ref", required_argument, NULL, 'R'},
+        {"glossary", required_argument, NULL, 'G'},
         {NULL, 0, NULL, 0},
     };
     const char *tm_path = NULL, *out_path = NULL;
@@ -91,6 +95,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
     struct tu_lev_tm *tm = NULL;
     struct tu_leverage *lev = NULL;
     struct tu_lev_ref *ref = NULL;
+    struct tu_checker *gloss = NULL;
     const char **refs = calloc((size_t)argc + 1, sizeof *refs);
     size_t nrefs = 0;
     struct tu_band_counts total;
@@ -112,6 +117,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         case 'V': lo.variants = true; break;
         case 'q': cli->quiet = true; break;
         case 'R': refs[nrefs++] = optarg; break;
+        case 'G': bad = cli_glossary_option(cli, &gloss, optarg); break;
         case 'm': bad = cli_int_option(cli, "--min", optarg, 1, 100, &lo.min_score); break;
         case 'F': bad = cli_int_option(cli, "--fill", optarg, 1, 101, &lo.fill_score); break;
         case 'M': bad = cli_int_option(cli, "--max", optarg, 1, 100, &max); break;
@@ -133,6 +139,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         }
         if (bad != CLI_OK) {
             free(refs);
+            tu_checker_free(gloss);
             return bad;
         }
     }
@@ -196,11 +203,14 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         if (st == TU_OK) {
             st = tu_leverage_doc(lev, doc, &counts, &err);
         }
+        enum tu_xliff_version v = version                ? version
+                                  : doc && doc->version ? doc->version
+                                                        : TU_XLIFF_2_1;
+        if (st == TU_OK && gloss != NULL) {
+            st = tu_check_annotate_doc(gloss, doc, v == TU_XLIFF_1_2, &err);
+        }
         if (st == TU_OK) {
-            st = tu_xliff_write_file(doc,
-                             version ? version
-                             : doc->version ? doc->version : TU_XLIFF_2_1,
-                             dest, &err);
+            st = tu_xliff_write_file(doc, v, dest, &err);
         }
         if (st == TU_OK) {
             /* bookkeeping of the TM units this file took its targets from:
@@ -243,6 +253,7 @@ out:
     tu_leverage_free(lev);
     tu_lev_ref_free(ref);
     tu_lev_tm_close(tm);
+    tu_checker_free(gloss);
     free(refs);
     return rc;
 }
