@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <tumac/tumac.h>
 
@@ -181,4 +182,37 @@ TEST(check_findings_json)
     CHECK(tu_findings_render(&f, TU_CHECK_TEXT, &out, &err) == TU_OK);
     CHECK_STR(out.data, "a \"b\".xlf:u1:s1: error: numbers: x\ty\n");
     tu_buf_release(&out);
+}
+
+/* A unit's glossary: the 2.x module element with its text escaped by the
+ * writer, replaced (not added to) on a second call, and as 1.2 notes. */
+TEST(check_unit_glossary)
+{
+    struct tu_doc *doc = tu_doc_new();
+    struct tu_file *f = tu_doc_add_file(doc, "f1");
+    struct tu_unit *u = tu_file_add_unit(f, "u1");
+    struct tu_error err = {0};
+    const char *tr[] = {"istraživanje & razvoj"}, *no[] = {"R<D>"};
+    struct tu_gloss_entry e = {"R&D", tr, 1, no, 1, "office.tbx"};
+
+    CHECK(u != NULL && tu_exts_add(&u->exts, "<x:keep xmlns:x=\"urn:x\"/>") == TU_OK);
+    CHECK(tu_unit_set_glossary(u, &e, 1, false, &err) == TU_OK);
+    CHECK(tu_unit_set_glossary(u, &e, 1, false, &err) == TU_OK);
+    CHECK(u->exts.count == 2);
+    CHECK_STR(u->exts.items[0].xml, "<x:keep xmlns:x=\"urn:x\"/>");
+    CHECK(strstr(u->exts.items[1].xml, "<gls:glossary xmlns:gls=\"urn:oasis:names:tc:xliff:glossary:2.0\">") ==
+          u->exts.items[1].xml);
+    CHECK(strstr(u->exts.items[1].xml, "<gls:term source=\"office.tbx\">R&amp;D</gls:term>"
+                                       "<gls:translation>istraživanje &amp; razvoj</gls:translation>"
+                                       "<gls:definition>Do not use: R&lt;D&gt;</gls:definition>") != NULL);
+    CHECK(tu_unit_set_glossary(u, NULL, 0, false, &err) == TU_OK && u->exts.count == 1);
+    CHECK(tu_notes_add(&u->notes, "a translator's note") != NULL);
+    CHECK(tu_unit_set_glossary(u, &e, 1, true, &err) == TU_OK);
+    CHECK(tu_unit_set_glossary(u, &e, 1, true, &err) == TU_OK);
+    CHECK(u->notes.count == 2);
+    CHECK_STR(u->notes.items[0].text, "a translator's note");
+    CHECK_STR(u->notes.items[1].category, "glossary");
+    CHECK_STR(u->notes.items[1].text,
+              "Glossary (office.tbx): R&D = istraživanje & razvoj (do not use: R<D>)");
+    tu_doc_free(doc);
 }
