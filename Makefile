@@ -161,11 +161,11 @@ fuzz: test-deps
 # regenerates into a temp folder and diffs against the committed files.
 GEN_DIR   ?= src
 GEN_FILES := text/segment-abbrev.c text/translit-exceptions.c text/english-words.c \
-             filters/html-entities.c tm/schema.gen.h serve/page.gen.h
+             filters/html-entities.c tm/schema.gen.h serve/page.gen.h check/variant-words.c
 ABBREV_LISTS := src/text/data/abbrev-bcs.txt src/text/data/abbrev-bcs-extra.txt \
                 src/text/data/abbrev-en.txt
 gen:
-	@mkdir -p $(GEN_DIR)/text $(GEN_DIR)/filters $(GEN_DIR)/tm $(GEN_DIR)/serve
+	@mkdir -p $(GEN_DIR)/text $(GEN_DIR)/filters $(GEN_DIR)/tm $(GEN_DIR)/serve $(GEN_DIR)/check
 	python3 src/text/segment-abbrev.py $(ABBREV_LISTS) > $(GEN_DIR)/text/segment-abbrev.c.tmp
 	python3 src/text/translit-exceptions.py src/text/data/digraph-exceptions.txt \
 	  > $(GEN_DIR)/text/translit-exceptions.c.tmp
@@ -175,6 +175,8 @@ gen:
 	python3 src/filters/html-entities.py > $(GEN_DIR)/filters/html-entities.c.tmp
 	sh src/tm/make-schema.sh tm/schema.sql > $(GEN_DIR)/tm/schema.gen.h.tmp
 	sh src/serve/embed.sh serve_page_html src/serve/page.html > $(GEN_DIR)/serve/page.gen.h.tmp
+	python3 src/check/variant-words.py src/check/data/variant-words.txt \
+	  > $(GEN_DIR)/check/variant-words.c.tmp
 	@for f in $(GEN_FILES); do mv $(GEN_DIR)/$$f.tmp $(GEN_DIR)/$$f; done
 
 # Installs the Debian packages the build and the tests need, only when missing;

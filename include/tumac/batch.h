@@ -77,7 +77,10 @@ struct tu_batch_item {
     char *doc_path;     /* merged document, relative to OUTDIR; NULL if none */
     char *reason;       /* failed: "file:line:col: message"; else NULL */
     char *checks;       /* the check errors (tumac check, one a line) that
-                         * kept a complete document from being finished */
+                         * kept a complete document from being finished,
+                         * or that it was finished despite (forced) */
+    char *forced;       /* finished despite those errors: the reason given
+                         * (--force-checks); else NULL */
     struct tu_batch_counts counts;
     double seconds; /* time spent on it in this run */
 };
@@ -135,6 +138,13 @@ struct tu_batch_opts {
     bool draft;         /* merge unfinished documents with the source */
     bool force;         /* redo up-to-date outputs */
     bool no_check;      /* finish complete documents without tumac check */
+    /* Finish complete documents despite check errors, for this reason
+     * (recorded with the errors in the report); NULL: errors keep them. */
+    const char *force_checks;
+    /* TBX glossaries: their entries go on the leveraged units (2.x gls
+     * module, 1.2 notes) and the checks include the terms check. */
+    const char *const *glossaries;
+    size_t glossary_count;
     /* Import: a document is finished when every segment is approved
      * (false, the default) or translated or approved (true). */
     bool finish_translated;

@@ -75,6 +75,14 @@ void tu_checker_set_level(struct tu_checker *c, enum tu_check_id id,
 enum tu_status tu_checker_add_glossary(struct tu_checker *c, const char *path,
                                        struct tu_error *err);
 
+/* For `tumac leverage --glossary`: give every translatable unit whose
+ * source holds a term of the glossaries (allowed, matched by stem as the
+ * terms check does) that entry with its target-language terms, as the 2.x
+ * Glossary module or, `as_notes`, as notes (1.2); tu_unit_set_glossary.
+ * Nothing without a glossary. */
+enum tu_status tu_check_annotate_doc(const struct tu_checker *c, struct tu_doc *doc,
+                                     bool as_notes, struct tu_error *err);
+
 /* Check every translatable segment with a target of `doc` (named `name` in
  * the findings), appending to `out`. */
 enum tu_status tu_check_doc(struct tu_checker *c, const struct tu_doc *doc,

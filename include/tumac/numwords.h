@@ -33,6 +33,8 @@ enum tu_month_form {
     TU_MONTH_GENITIVE,   /* derived (see above); NULL where CLDR has one */
     TU_MONTH_LOCATIVE,   /* derived from the genitive, final a -> u ("u
                           * septembru", "u listopadu"): bs, sr, hr, cnr */
+    TU_MONTH_SHORT,      /* CLDR format-abbreviated: "Oct" (read with an
+                          * optional period: "Oct. 2") */
     TU_MONTH_FORMS
 };
 
@@ -65,6 +67,10 @@ const char *tu_numwords_year_word(const struct tu_numwords *w, int i);
  * (hiljada, hiljade, ...), 4 the compact short one (hilj., mil.); NULL:
  * none. */
 const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i);
+/* The accusative of the singular long form where it is feminine
+ * ("milijardu", "hiljadu": a final a becomes u), recognised in text but
+ * never written; NULL: none. */
+const char *tu_numwords_scale_accusative(const struct tu_numwords *w, int k);
 /* CLDR's cardinal plural category of `number` (ASCII, "." decimal point):
  * "one", "few", "other" ...; "" when the locale has no rules. */
 void tu_numwords_plural(const struct tu_numwords *w, const char *number,
@@ -79,7 +85,9 @@ enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
 /* Append the ways the language spells the whole number n in words (ICU's
  * public spellout rule sets: cardinal in each gender and case, ordinal,
  * numbering), one a line: 7 -> "sedam\nsedmi\n...". Nothing when ICU has
- * no spellout rules for it. */
+ * no spellout rules for it. bs also gets hr's (CLDR's bs rules write
+ * "jedenaest", "šestnaest"); bs, hr, sr and cnr also the stem of the age
+ * compound for 1..99 ("četrdesetčetverogodišnj", "четрдесетдвогодишњ"). */
 enum tu_status tu_numwords_spell(const struct tu_numwords *w, long n, struct tu_buf *out,
                                  struct tu_error *err);
 

@@ -285,6 +285,7 @@ struct tu_match *tu_unit_add_match(struct tu_unit *unit);
 /* Free match `i` of `unit` and close the gap (later matches move down). */
 void tu_unit_remove_match(struct tu_unit *unit, size_t i);
 struct tu_note *tu_notes_add(struct tu_notes *notes, const char *text);
+void tu_notes_remove(struct tu_notes *notes, size_t i);
 enum tu_status tu_metas_add(struct tu_metas *m, const char *group_category,
                             const char *type, const char *value);
 enum tu_status tu_attrs_add(struct tu_attrs *a, const char *ns,
@@ -345,6 +346,25 @@ enum tu_status tu_doc_set_langs(struct tu_doc *doc, const char *src_lang,
  * says why and the document is partly converted: do not write it.
  */
 #define TU_DOC_TRANSLIT_FROM_SOURCE 1u
+/* A glossary entry of a unit: the source term, its allowed target terms,
+ * the forbidden ones, where it comes from (a TBX file's name, or NULL). */
+struct tu_gloss_entry {
+    const char *term;
+    const char *const *translations;
+    size_t translation_count;
+    const char *const *forbidden;
+    size_t forbidden_count;
+    const char *origin;
+};
+
+/* Replace the unit's glossary with entries e[0, n): a 2.x <gls:glossary>
+ * among its kept extension elements (the 2.x writer writes them), or with
+ * `as_notes` (what 1.2 carries) one note of category "glossary" per entry,
+ * "Glossary (office.tbx): Ministry of Finance = Ministarstvo finansija (do
+ * not use: ...)". The unit's earlier glossary of that kind goes. */
+enum tu_status tu_unit_set_glossary(struct tu_unit *u, const struct tu_gloss_entry *e, size_t n,
+                                    bool as_notes, struct tu_error *err);
+
 struct tu_translit;
 enum tu_status tu_doc_translit(struct tu_doc *doc, struct tu_translit *t,
                                unsigned flags, struct tu_error *err);

@@ -14,6 +14,7 @@
 
 #include <tumac/alloc.h>
 #include <tumac/filter.h>
+#include <tumac/check.h>
 #include <tumac/fileio.h>
 #include <tumac/locale.h>
 #include <tumac/tm.h>
@@ -36,6 +37,9 @@ static uint64_t opts_hash(const struct run *run, const struct plan_loc *l)
              run->fill_score, (int)run->draft);
     h = batch_hash_str(h, num);
     h = batch_hash_str(h, tu_lev_tm_name(run->tm));
+    if (run->gloss_hash != 0) { /* 0 without glossaries: as earlier records */
+        h = batch_hash(h, &run->gloss_hash, sizeof(run->gloss_hash));
+    }
     return batch_hash(h, &run->tm_stamp, sizeof(run->tm_stamp));
 }
 
@@ -285,6 +289,9 @@ static void export_base(struct run *run, struct batch_worker *w, size_t d, size_
     if (st == TU_OK) {
         st = run_count_doc(run, w, doc, &it->counts, &e);
     }
+    if (st == TU_OK && run->opts->glossary_count > 0) {
+        st = tu_check_annotate_doc(run->checker, doc, run->xv == TU_XLIFF_1_2, &e);
+    }
     if (st == TU_OK) {
         st = run_write_outputs(run, it, doc, false, false, &xh, &e);
     }
@@ -489,7 +496,10 @@ enum tu_status tu_batch_run(const struct tu_batch_opts *opts,
     run.xv = opts->xliff_version ? opts->xliff_version : TU_XLIFF_2_1;
     run.min_score = opts->min_score ? opts->min_score : 75;
     run.fill_score = opts->fill_score ? opts->fill_score : 95;
-    st = run_plan_locales(&run, opts->targets, opts->target_count, err);
+    st = run_open_checker(&run, err);
+    if (st == TU_OK) {
+        st = run_plan_locales(&run, opts->targets, opts->target_count, err);
+    }
     if (st == TU_OK) {
         st = batch_inputs_collect(inputs, input_count, run.src, &run.docs, err);
     }

@@ -17,9 +17,12 @@
  * as records of earlier versions have. */
 static uint64_t import_hash(const struct run *run)
 {
-    return run->finish == DONE_TRANSLATED
-               ? batch_hash_str(BATCH_HASH_INIT, "finish translated")
-               : 0;
+    uint64_t h = run->finish == DONE_TRANSLATED
+                     ? batch_hash_str(BATCH_HASH_INIT, "finish translated")
+                     : 0;
+    return run->gloss_hash != 0 ? batch_hash(h ? h : BATCH_HASH_INIT, &run->gloss_hash,
+                                             sizeof(run->gloss_hash))
+                                : h;
 }
 
 /* Store the translated and approved segments of `doc` in the TM (one
@@ -284,7 +287,10 @@ enum tu_status tu_batch_import(const struct tu_batch_opts *opts,
     run_init(&run, &o);
     run.is_import = true;
     run.finish = opts->finish_translated ? DONE_TRANSLATED : DONE_APPROVED;
-    st = batch_state_load(&run.state, opts->outdir, err);
+    st = run_open_checker(&run, err);
+    if (st == TU_OK) {
+        st = batch_state_load(&run.state, opts->outdir, err);
+    }
     if (st == TU_OK) {
         st = import_plan(&run, err);
     }

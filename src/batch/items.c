@@ -400,17 +400,18 @@ static enum tu_status remove_stale(const char *path, struct tu_error *err)
 }
 
 /* tumac check on a complete document: true when no finding is an error;
- * otherwise the errors go to it->checks and the document is not finished. */
-static bool checks_pass(struct tu_batch_item *it, const struct tu_doc *doc)
+ * otherwise the errors go to it->checks and the document is not finished,
+ * unless --force-checks gave a reason to finish it (it->forced). */
+static bool checks_pass(const struct run *run, struct tu_batch_item *it,
+                        const struct tu_doc *doc)
 {
-    struct tu_checker *c = NULL;
     struct tu_findings f = {0};
     struct tu_error e = {0};
     struct tu_buf b;
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    if (tu_checker_new(&c, &e) != TU_OK || tu_check_doc(c, doc, it->name, &f, &e) != TU_OK) {
-        tu_buf_printf(&b, "the checks could not run: %s\n", e.msg);
+    if (run->checker == NULL || tu_check_doc(run->checker, doc, it->name, &f, &e) != TU_OK) {
+        tu_buf_printf(&b, "the checks could not run: %s\n", run->checker ? e.msg : "no checker");
     }
     for (size_t i = 0; i < f.count; i++) {
         if (f.items[i].severity == TU_CHECK_ERROR) {
@@ -419,11 +420,17 @@ static bool checks_pass(struct tu_batch_item *it, const struct tu_doc *doc)
         }
     }
     tu_findings_release(&f);
-    tu_checker_free(c);
     bool pass = b.len == 0 && b.status == TU_OK; /* out of memory: not passed */
     tu_free(it->checks);
+    tu_free(it->forced);
+    it->forced = NULL;
     it->checks = !pass && b.status == TU_OK ? tu_buf_detach(&b, NULL) : NULL;
     tu_buf_release(&b);
+    if (!pass && it->checks != NULL && run->opts->force_checks != NULL) {
+        /* finished as asked; the errors stay in the report with the reason */
+        it->forced = tu_strdup(run->opts->force_checks);
+        pass = it->forced != NULL;
+    }
     return pass;
 }
 
@@ -438,7 +445,7 @@ enum tu_status run_write_outputs(struct run *run, struct tu_batch_item *it,
                                     struct tu_error *err)
 {
     bool finished = is_finished(run, &it->counts) &&
-                    (run->opts->no_check || checks_pass(it, doc));
+                    (run->opts->no_check || checks_pass(run, it, doc));
     bool draft = !finished && run->draft;
     char *xrel = run_rel_path(it->locale, it->name, "xlf");
     char *drel = doc_rel_path(it, doc, draft);

@@ -100,6 +100,7 @@ void tu_batch_report_free(struct tu_batch_report *r)
         tu_free(it->doc_path);
         tu_free(it->reason);
         tu_free(it->checks);
+        tu_free(it->forced);
     }
     tu_free(r->items);
     for (size_t i = 0; i < r->locale_count; i++) {
@@ -395,7 +396,8 @@ static void json_item(struct tu_json *items, const struct tu_batch_item *it)
                      "state", tu_batch_state_name(it->state), (char *)NULL);
     tu_json_add_bool(&o, "up_to_date", it->is_up_to_date);
     tu_json_add_strs(&o, "xliff", it->xliff_path, "document", it->doc_path,
-                     "reason", it->reason, "checks", it->checks, (char *)NULL);
+                     "reason", it->reason, "checks", it->checks, "forced", it->forced,
+                     (char *)NULL);
     tu_json_key(&o, "seconds");
     tu_buf_printf(o.out, "%.3f", it->seconds);
     json_counts(&o, "counts", &it->counts);
@@ -691,6 +693,11 @@ static void html_documents(struct tu_buf *out, const struct tu_batch_report *r)
                       state_class(it->state), tu_batch_state_name(it->state));
         if (it->is_up_to_date) {
             tu_buf_adds(out, " <span class=\"note\">unchanged</span>");
+        }
+        if (it->forced != NULL) {
+            tu_buf_adds(out, " <span class=\"note\">finished despite check errors: ");
+            tu_html_escape(out, it->forced);
+            tu_buf_adds(out, "</span>");
         }
         if (it->checks != NULL) {
             tu_buf_adds(out, "<pre class=\"note\">");

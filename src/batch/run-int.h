@@ -75,7 +75,13 @@ struct run {
     size_t *redo_end; /* per locale: 1 + the last document to redo, 0: none */
     struct tu_error *hash_err; /* per document: reading it failed */
     struct tu_error fatal;     /* a state write that failed (reported at end) */
+    struct tu_checker *checker; /* levels and the glossaries, read once */
+    uint64_t gloss_hash;        /* the glossaries' content and the forced reason */
 };
+
+/* The checker of the run with its glossaries (a malformed one stops the
+ * run), and the hash of what they and --force-checks make of a document. */
+enum tu_status run_open_checker(struct run *run, struct tu_error *err);
 
 /* ---- run.c ---- */
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <tumac/alloc.h>
+#include <tumac/check.h>
 #include <tumac/locale.h>
 #include <tumac/tm.h>
 #include <tumac/xliff.h>
@@ -291,6 +292,7 @@ void run_release(struct run *run)
     }
     tu_free(run->levs);
     batch_turns_free(run->turns);
+    tu_checker_free(run->checker);
     tu_free(run->chain);
     tu_free(run->redo_end);
     tu_free(run->hash_err);
@@ -366,3 +368,24 @@ enum tu_status run_pool(struct run *run, batch_task_fn task, struct tu_batch_rep
     return TU_OK;
 }
 
+
+enum tu_status run_open_checker(struct run *run, struct tu_error *err)
+{
+    const struct tu_batch_opts *o = run->opts;
+    enum tu_status st = tu_checker_new(&run->checker, err);
+    uint64_t h = BATCH_HASH_INIT;
+
+    for (size_t i = 0; i < o->glossary_count && st == TU_OK; i++) {
+        uint64_t one = 0;
+        st = tu_checker_add_glossary(run->checker, o->glossaries[i], err);
+        if (st == TU_OK) {
+            st = batch_hash_file(o->glossaries[i], &one, err);
+        }
+        h = batch_hash(batch_hash_str(h, o->glossaries[i]), &one, sizeof(one));
+    }
+    if (o->force_checks != NULL) {
+        h = batch_hash_str(batch_hash_str(h, "force-checks"), o->force_checks);
+    }
+    run->gloss_hash = o->glossary_count || o->force_checks ? h : 0;
+    return st;
+}

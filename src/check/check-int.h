@@ -58,6 +58,18 @@ void check_script(struct run *r);
 void check_variant(struct run *r);
 void check_terms(struct run *r);
 
+/* The variant list (variant-words.c, made by variant-words.py from
+ * data/variant-words.txt): a form, the standards it is wrong in, the word
+ * those use. */
+enum { VARIANT_HR = 1, VARIANT_BS = 2, VARIANT_SR = 4 };
+struct check_variant {
+    const char *form;
+    unsigned wrong_in;
+    const char *use;
+};
+extern const struct check_variant check_variants[];
+extern const size_t check_variant_count;
+
 /* Word matching shared by variant and terms: the match key (case folded,
  * Serbian Cyrillic as Latin) of `s`, words separated by one space, with
  * a leading and a trailing space (" novi most "). */

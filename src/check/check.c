@@ -460,7 +460,8 @@ static bool mark_time(struct side *t, long h, long min)
     return false;
 }
 
-/* Times of day: "3 p.m." is "15 h", "5.30 pm" is "17.30" or "17:30". */
+/* Times of day: "3 p.m." is "15 h", "5.30 pm" is "17.30" or "17:30",
+ * "04:00" on the hour is "4 sata" as well. */
 static void pair_times(struct side *s, struct side *t)
 {
     for (size_t i = 0; i < s->n; i++) {
@@ -473,10 +474,13 @@ static void pair_times(struct side *s, struct side *t)
         }
         time_of(s, i, &h, &min, &next, &end);
         m = meridiem_at(s->text, s->len, end);
-        if (m == 0 || h < 1 || h > 12) {
+        if (m == 0 && next && min == 0 && h <= 24) {
+            min = -1; /* "04:00" is "4 sata" */
+        } else if (m == 0 || h < 1 || h > 12) {
             continue;
+        } else {
+            h = m == 'p' ? (h % 12) + 12 : h % 12;
         }
-        h = m == 'p' ? (h % 12) + 12 : h % 12;
         if (mark_time(t, h, min)) {
             s->done[i] = true;
             s->done[i + 1] |= next;
@@ -505,9 +509,9 @@ static bool unit_after(const struct side *a, size_t i, const char *const *units,
     return false;
 }
 
-/* Flag the values of a followed by one of `units`, and the values of a
- * range or list before them ("1 to 4 inches", "od 2,5 do 10 cm": at most
- * six bytes between, no digit). */
+/* Flag the values of a followed by one of `units`, the values of a range
+ * or list before them ("1 to 4 inches", "od 2,5 do 10 cm": at most six
+ * bytes between, no digit) and the inches after feet. */
 static void units_marked(const struct side *a, const char *const *units, size_t n, bool *flag)
 {
     for (size_t i = 0; i < a->n; i++) {
@@ -517,6 +521,14 @@ static void units_marked(const struct side *a, const char *const *units, size_t 
         size_t gap = a->v[i].start - a->v[i - 1].limit;
         if (flag[i] && !flag[i - 1] && gap <= 6) {
             flag[i - 1] = true;
+        }
+    }
+    for (size_t i = 1; i < a->n; i++) {
+        size_t gap = a->v[i].start - a->v[i - 1].limit;
+        const char *g = a->text + a->v[i - 1].limit;
+        if (flag[i - 1] && !flag[i] && gap <= 7 &&
+            (check_find(g, gap, "foot", 4) || check_find(g, gap, "feet", 4))) {
+            flag[i] = true; /* the inches of "6-foot-6", "5 feet 10" */
         }
     }
 }
@@ -533,7 +545,7 @@ static void pair_converted(struct side *s, struct side *t)
                                            "acres", "degrees", "\xC2\xB0\x46" /* °F */, "Fahrenheit"};
     static const char *const metric[] = {"cm", "mm", "m", "km", "kg", "g", "l", "ha", "\xC2\xB0",
                                          "met", "kilomet", "centimet", "milimet", "stup", "stepen",
-                                         "kilogram", "gram", "litr", "hektar",
+                                         "kilogram", "kil", "gram", "litr", "hektar",
                                          "\xD0\xBC\xD0\xB5\xD1\x82", /* мет */
                                          "\xD0\xBA\xD0\xB8\xD0\xBB\xD0\xBE", /* кило */
                                          "\xD1\x86\xD0\xB5\xD0\xBD\xD1\x82", /* цент */
@@ -565,9 +577,112 @@ static void pair_converted(struct side *s, struct side *t)
     tu_free(tm);
 }
 
+/* The open integer value of a side equal to `n` (not a date) from index
+ * `from`, or a->n. */
+static size_t open_int(const struct side *a, size_t from, long n)
+{
+    for (size_t j = from; j < a->n; j++) {
+        const char *d = int_digits(&a->v[j]);
+        if (!a->done[j] && d != NULL && strlen(d) <= 4 && atol(d) == n) {
+            return j;
+        }
+    }
+    return a->n;
+}
+
+static bool ascii_letter(char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The year "1953" that value i ends in a range "1950-53", or -1. */
+static long range_end_year(const struct side *a, size_t i)
+{
+    const char *d = int_digits(&a->v[i]), *y = i > 0 ? int_digits(&a->v[i - 1]) : NULL;
+    size_t at = a->v[i].start;
+    if (d == NULL || y == NULL || strlen(d) != 2 || strlen(y) != 4 || at < 1 ||
+        a->text[at - 1] != '-' || a->v[i - 1].limit != at - 1 || atol(y) % 100 >= atol(d)) {
+        return -1;
+    }
+    return atol(y) / 100 * 100 + atol(d);
+}
+
+/* "SS19" at s[p] (spring/summer, autumn/winter, fall/winter, fiscal year):
+ * the year 2019, else -1. */
+static long season_year_at(const char *s, size_t len, size_t p)
+{
+    static const char *const codes[] = {"SS", "AW", "FW", "FY"};
+    bool code = false;
+    for (size_t c = 0; c < sizeof codes / sizeof *codes; c++) {
+        code |= memcmp(s + p, codes[c], 2) == 0;
+    }
+    if (!code || (p > 0 && ascii_letter(s[p - 1])) || !ascii_digit(s[p + 2]) ||
+        !ascii_digit(s[p + 3]) || (p + 4 < len && (ascii_letter(s[p + 4]) || ascii_digit(s[p + 4])))) {
+        return -1;
+    }
+    return 2000 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
+}
+
+/* Minutes in English words that a translation writes in digits: "on
+ * the quarter-hour mark" -> "u 15. minuti", "half an hour" -> "30 minuta". */
+static void pair_minute_words(struct side *s, struct side *t)
+{
+    static const struct { const char *w; long n; } words[] = {
+        {"quarter-hour", 15}, {"quarter of an hour", 15}, {"quarter hour", 15},
+        {"half-hour", 30}, {"half an hour", 30}};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t j;
+        if (check_find(s->text, s->len, words[k].w, strlen(words[k].w)) &&
+            (j = open_int(t, 0, words[k].n)) < t->n) {
+            t->done[j] = true;
+        }
+    }
+}
+
+/* Years written short on one side: a decade "1980s" is "80-ih" or
+ * "80-tih" ("1980-ih" pairs as equal); the end of a range "1950-53" is
+ * "1953"; a season or fiscal year "SS19", "AW18", "FY19" is "2019" (the
+ * recogniser does not read digits after letters). */
+static void pair_years(struct side *s, struct side *t)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const char *d = int_digits(&s->v[i]);
+        size_t lim = s->v[i].limit, j = t->n;
+        long end;
+        if (s->done[i] || d == NULL) {
+            continue;
+        }
+        if (strlen(d) == 4 && atol(d) % 10 == 0 && lim < s->len && s->text[lim] == 's') {
+            j = open_int(t, 0, atol(d) % 100); /* "1980s" -> "80-ih" */
+            if (j < t->n && !(t->v[j].limit < t->len && t->text[t->v[j].limit] == '-')) {
+                j = t->n;
+            }
+        } else if ((end = range_end_year(s, i)) > 0) {
+            j = open_int(t, 0, end);
+        }
+        if (j < t->n) {
+            s->done[i] = t->done[j] = true;
+        }
+    }
+    for (size_t p = 0; p + 4 <= s->len; p++) {
+        long y = season_year_at(s->text, s->len, p);
+        size_t j = y > 0 ? open_int(t, 0, y) : t->n;
+        if (j < t->n) {
+            t->done[j] = true;
+        }
+    }
+}
+
 /* The words key of `text` holds one of the spellings in `spelled` (one a
- * line): as a word, or starting a word when it has five bytes or more
- * ("trinaest" in "trinaestogodišnjak"; "pet" is not in "petak"). */
+ * line): as a word, or starting a word when it has five bytes or more and
+ * ends in a consonant or is a hundred ("trinaest" in "trinaestogodišnjak",
+ * "dvjesto" in "dvjestostruk"; "pet" is not in "petak", the ordinal
+ * "drugi" not in "drugim", "other"). */
 static bool spelled_in(const char *key, const char *spelled, struct tu_error *err)
 {
     bool found = false;
@@ -578,7 +693,9 @@ static bool spelled_in(const char *key, const char *spelled, struct tu_error *er
         if (check_words_key(p, n, &k, err) == TU_OK && k.len > 2) {
             const char *at = strstr(key, k.data);
             found = at != NULL;
-            if (!found && k.len - 2 >= 5) {
+            if (!found && k.len - 2 >= 5 &&
+                (strchr("aeiou", k.data[k.len - 2]) == NULL ||
+                 memcmp(k.data + k.len - 4, "sto", 3) == 0)) {
                 k.data[k.len - 1] = '\0'; /* " trinaest" as a prefix */
                 found = strstr(key, k.data) != NULL;
             }
@@ -642,17 +759,60 @@ static void report_numbers(struct run *r, const struct side *s, const struct sid
     tu_buf_release(&extra);
 }
 
+/* A Cyrillic word with Latin look-alikes in it ("милиoнa", "jуна": NTREX
+ * has hundreds) read with their Cyrillic letters, so its month or scale
+ * word is seen: the script check reports the letters themselves. */
+static void fold_homoglyphs(const char *s, size_t len, struct tu_buf *out)
+{
+    static const char latin[] = "aeopcxyjkAEOPCXYJKMHTB";
+    static const char *const cyrillic[] = {
+        "\xD0\xB0", "\xD0\xB5", "\xD0\xBE", "\xD1\x80", "\xD1\x81", "\xD1\x85", "\xD1\x83",
+        "\xD1\x98", "\xD0\xBA", "\xD0\x90", "\xD0\x95", "\xD0\x9E", "\xD0\xA0", "\xD0\xA1",
+        "\xD0\xA5", "\xD0\xA3", "\xD0\x88", "\xD0\x9A", "\xD0\x9C", "\xD0\x9D", "\xD0\xA2",
+        "\xD0\x92"};
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        bool cyr = false;
+        while (e < len && (((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z') ||
+                           ((unsigned char)s[e] >= 0xD0 && (unsigned char)s[e] <= 0xD3 && e + 1 < len))) {
+            cyr |= (unsigned char)s[e] >= 0xD0;
+            e += (unsigned char)s[e] >= 0xD0 ? 2 : 1;
+        }
+        for (size_t k = i; k < e; k++) {
+            const char *l = cyr && (unsigned char)s[k] < 0x80 ? strchr(latin, s[k]) : NULL;
+            if (l != NULL) {
+                tu_buf_adds(out, cyrillic[l - latin]);
+            } else {
+                tu_buf_addc(out, s[k]);
+            }
+        }
+        if (e == i) {
+            tu_buf_addc(out, s[i]);
+            e++;
+        }
+        i = e;
+    }
+}
+
 static void check_numbers(struct run *r)
 {
     struct side s = {.text = r->src.data, .len = r->src.len};
     struct side t = {.text = r->trg.data, .len = r->trg.len};
-    struct tu_buf skey, tkey;
+    struct tu_buf skey, tkey, folded;
 
     if (r->values == NULL) {
         return;
     }
     tu_buf_init(&skey, TU_BUF_NO_LIMIT);
     tu_buf_init(&tkey, TU_BUF_NO_LIMIT);
+    tu_buf_init(&folded, TU_BUF_NO_LIMIT);
+    if (check_lang_cyrillic(r->trg_lang) && t.len > 0) {
+        fold_homoglyphs(t.text, t.len, &folded);
+        if (folded.status == TU_OK) {
+            t.text = folded.data;
+            t.len = folded.len;
+        }
+    }
     if (tu_lev_values_scan(r->values, false, s.text, s.len, &s.v, &s.n, r->err) != TU_OK ||
         tu_lev_values_scan(r->values, true, t.text, t.len, &t.v, &t.n, r->err) != TU_OK ||
         (s.done = tu_calloc(s.n + 1, 1)) == NULL || (t.done = tu_calloc(t.n + 1, 1)) == NULL) {
@@ -671,10 +831,13 @@ static void check_numbers(struct run *r)
     pair_spelled(r, &s, false, tkey.data);
     pair_spelled(r, &t, true, skey.data);
     pair_converted(&s, &t);
+    pair_years(&s, &t);
+    pair_minute_words(&s, &t);
     report_numbers(r, &s, &t);
 out:
     tu_buf_release(&skey);
     tu_buf_release(&tkey);
+    tu_buf_release(&folded);
     tu_free(s.v);
     tu_free(t.v);
     tu_free(s.done);

@@ -37,12 +37,15 @@ struct term {
     char *key; /* check_words_key of text */
     bool forbidden;
     size_t entry;
+    size_t file; /* index in glossary.files */
 };
 
 struct glossary {
     struct term *t;
     size_t count, cap;
     size_t entries;
+    char **files; /* the TBX files' names, for the entries' origin */
+    size_t nfiles;
 };
 
 void glossary_free(struct glossary *g)
@@ -55,6 +58,10 @@ void glossary_free(struct glossary *g)
         tu_free(g->t[i].text);
         tu_free(g->t[i].key);
     }
+    for (size_t i = 0; i < g->nfiles; i++) {
+        tu_free(g->files[i]);
+    }
+    tu_free(g->files);
     tu_free(g->t);
     tu_free(g);
 }
@@ -232,6 +239,7 @@ static enum tu_status add_term(struct reader *rd, const char *lang, xmlNodePtr h
     memcpy(t->lang, lang, strlen(lang) + 1);
     t->forbidden = forbidden_below(holder);
     t->entry = rd->g->entries;
+    t->file = rd->g->nfiles - 1;
     tu_buf_init(&key, TU_BUF_NO_LIMIT);
     if (check_words_key(t->text, strlen(t->text), &key, rd->err) != TU_OK) {
         tu_buf_release(&key);
@@ -334,6 +342,16 @@ enum tu_status tu_checker_add_glossary(struct tu_checker *c, const char *path,
         }
     }
     rd.g = c->gloss;
+    const char *base = strrchr(path, '/');
+    char **files = tu_realloc(rd.g->files, (rd.g->nfiles + 1) * sizeof *files);
+    if (files == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    rd.g->files = files;
+    if ((files[rd.g->nfiles] = tu_strdup(base ? base + 1 : path)) == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    rd.g->nfiles++;
     tu_buf_init(&data, 64u << 20); /* a glossary of 64 MB is not one */
     st = tu_file_read(path, 64u << 20, &data, err);
     if (st == TU_OK) {
@@ -421,4 +439,107 @@ void check_terms(struct run *r)
 out:
     tu_buf_release(&skey);
     tu_buf_release(&tkey);
+}
+
+/* ---- the entries of each unit, for leverage ---- */
+
+struct annotate {
+    const struct glossary *g;
+    const char *src_lang, *trg_lang;
+    bool as_notes;
+    struct tu_buf text, key;
+    struct tu_error *err;
+};
+
+/* Entry e's source term in the unit's source key (NULL: none) and its
+ * target terms into the lists. */
+static const struct term *entry_terms(const struct annotate *a, size_t e, const char **allowed,
+                                      size_t *na, const char **forbidden, size_t *nf)
+{
+    const struct term *src = NULL;
+    *na = *nf = 0;
+    for (size_t i = 0; i < a->g->count; i++) {
+        const struct term *t = &a->g->t[i];
+        if (t->entry != e) {
+            continue;
+        }
+        if (src == NULL && !t->forbidden && term_in(t, a->src_lang, a->key.data)) {
+            src = t;
+        } else if (term_lang(t, a->trg_lang) && !term_lang(t, a->src_lang)) {
+            if (t->forbidden) {
+                forbidden[(*nf)++] = t->text;
+            } else {
+                allowed[(*na)++] = t->text;
+            }
+        }
+    }
+    return src;
+}
+
+static enum tu_status annotate_unit(struct tu_unit *u, void *ctx)
+{
+    struct annotate *a = ctx;
+    const struct glossary *g = a->g;
+    size_t n = 0;
+    enum tu_status st = TU_OK;
+
+    if (u->translate == 0) {
+        return TU_OK;
+    }
+    tu_buf_truncate(&a->text, 0);
+    tu_buf_truncate(&a->key, 0);
+    for (size_t i = 0; i < u->seg_count; i++) {
+        tu_content_plain(&u->segs[i].source, &a->text);
+        tu_buf_addc(&a->text, '\n');
+    }
+    struct tu_gloss_entry *e = tu_calloc(g->entries + 1, sizeof *e);
+    const char **terms = tu_calloc(2 * g->count + 1, sizeof *terms);
+    if (e == NULL || terms == NULL || a->text.status != TU_OK) {
+        st = tu_error_set(a->err, TU_ENOMEM, "out of memory");
+    } else {
+        st = check_words_key(a->text.data, a->text.len, &a->key, a->err);
+    }
+    for (size_t k = 0, used = 0; st == TU_OK && k < g->entries; k++) {
+        const char **allowed = terms + used;
+        size_t na, nf;
+        const struct term *src = entry_terms(a, k, allowed, &na, allowed + g->count, &nf);
+        if (src == NULL || na + nf == 0) {
+            continue;
+        }
+        /* the forbidden ones after the allowed ones, in one run of terms */
+        memmove(allowed + na, allowed + g->count, nf * sizeof *allowed);
+        e[n++] = (struct tu_gloss_entry){src->text, allowed, na, allowed + na, nf,
+                                         g->files[src->file]};
+        used += na + nf;
+    }
+    if (st == TU_OK) {
+        st = tu_unit_set_glossary(u, e, n, a->as_notes, a->err);
+    }
+    tu_free(e);
+    tu_free(terms);
+    return st;
+}
+
+enum tu_status tu_check_annotate_doc(const struct tu_checker *c, struct tu_doc *doc,
+                                     bool as_notes, struct tu_error *err)
+{
+    struct annotate a = {.g = c->gloss, .as_notes = as_notes, .err = err};
+    enum tu_status st = TU_OK;
+
+    if (a.g == NULL) {
+        return TU_OK;
+    }
+    tu_buf_init(&a.text, TU_BUF_NO_LIMIT);
+    tu_buf_init(&a.key, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < doc->file_count && st == TU_OK; i++) {
+        struct tu_file *f = doc->files[i];
+        a.src_lang = f->src_lang ? f->src_lang : doc->src_lang ? doc->src_lang : "en";
+        a.trg_lang = f->trg_lang ? f->trg_lang : doc->trg_lang;
+        if (a.trg_lang != NULL) {
+            st = tu_file_each_unit(f, annotate_unit, &a);
+        }
+    }
+    tu_buf_release(&a.text);
+    tu_buf_release(&a.key);
+    return st;
 }

@@ -36,6 +36,11 @@ void cli_errorf(const struct cli *cli, const char *fmt, ...)
 /* Print warnings/notes collected by a library call. */
 void cli_report_diags(const struct cli *cli, const struct tu_diag *d);
 
+/* --glossary FILE of leverage and batch: read it into *c (made on the
+ * first); CLI_OK or CLI_FAILED, reported (a malformed TBX at its line). */
+struct tu_checker;
+int cli_glossary_option(struct cli *cli, struct tu_checker **c, const char *path);
+
 /*
  * Parse the value of integer option `opt` ("--min", "-j"): a whole decimal
  * number from lo to hi, else the usage error "OPT must be a number from LO

@@ -18,7 +18,7 @@
 const char cmd_batch_usage[] =
     "[--tm PATH] -s LANG -t LOCALE[,LOCALE...] [options] INPUT...\n"
     "       tumac batch --import OUTDIR [--finish translated|reviewed] [--tm PATH]\n"
-    "                   [-j N] [--force] [--no-check]\n"
+    "                   [-j N] [--force] [--no-check] [--glossary FILE.tbx]...\n"
     "Localize documents (files, or folders searched for .html .htm .xhtml\n"
     ".txt) into every target locale: OUTDIR/<locale>/<name>.xlf for the\n"
     "translators, OUTDIR/<locale>/<name>.<ext> when every segment is\n"
@@ -44,6 +44,11 @@ const char cmd_batch_usage[] =
     "      --no-check         finish complete documents without tumac check's\n"
     "                         checks (by default a check error keeps a document\n"
     "                         unfinished and the report lists the errors)\n"
+    "      --force-checks WHY finish complete documents despite check errors;\n"
+    "                         the report lists the errors with the reason WHY\n"
+    "      --glossary FILE    a TBX glossary: its entries go on the leveraged\n"
+    "                         units and the checks include the terms check\n"
+    "                         (repeatable)\n"
     "      --import OUTDIR    take back translated XLIFF files of OUTDIR:\n"
     "                         translated targets are stored in the TM as\n"
     "                         translations, reviewed/final/signed-off (or\n"
@@ -235,6 +240,7 @@ struct batch_args {
     const char *targets[32];
     struct cli_lang tags[33]; /* the targets', then the source's */
     const char *refs[16];
+    const char *glossaries[16];
     const char *import_dir;
     bool finish_given;
 };
@@ -252,7 +258,9 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct batch_ar
         OPT_IMPORT,
         OPT_REF,
         OPT_FINISH,
-        OPT_NO_CHECK
+        OPT_NO_CHECK,
+        OPT_FORCE_CHECKS,
+        OPT_GLOSSARY
     };
     static const struct option longopts[] = {
         {"source", required_argument, NULL, 's'},
@@ -269,6 +277,8 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct batch_ar
         {"ref", required_argument, NULL, OPT_REF},
         {"finish", required_argument, NULL, OPT_FINISH},
         {"no-check", no_argument, NULL, OPT_NO_CHECK},
+        {"force-checks", required_argument, NULL, OPT_FORCE_CHECKS},
+        {"glossary", required_argument, NULL, OPT_GLOSSARY},
         {"quiet", no_argument, NULL, 'q'},
         {NULL, 0, NULL, 0},
     };
@@ -279,6 +289,7 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct batch_ar
     a->o.outdir = "tumac-out";
     a->o.targets = a->targets;
     a->o.ref_dirs = a->refs;
+    a->o.glossaries = a->glossaries;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:t:j:o:q", longopts, NULL)) != -1) {
@@ -331,6 +342,15 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct batch_ar
         case OPT_NO_CHECK:
             a->o.no_check = true;
             break;
+        case OPT_FORCE_CHECKS:
+            a->o.force_checks = optarg;
+            break;
+        case OPT_GLOSSARY:
+            if (a->o.glossary_count >= 16) {
+                return cli_usage_error(cli, "too many --glossary files");
+            }
+            a->glossaries[a->o.glossary_count++] = optarg;
+            break;
         case OPT_IMPORT:
             a->import_dir = optarg;
             break;
@@ -376,6 +396,10 @@ static int check_args(int argc, struct cli *cli, struct batch_args *a)
         if (!cli_lang_arg(cli, &a->targets[i], &a->tags[i])) {
             return CLI_FAILED;
         }
+    }
+    if (a->o.force_checks != NULL && (a->o.no_check || a->o.force_checks[0] == '\0')) {
+        return cli_usage_error(cli, a->o.no_check ? "--force-checks and --no-check do not go together"
+                                                  : "--force-checks needs a reason");
     }
     if (a->import_dir != NULL) {
         if (optind < argc) {

@@ -87,6 +87,17 @@ static int check_files(struct cli *cli, struct tu_checker *c, char **files, int 
     return CLI_OK;
 }
 
+int cli_glossary_option(struct cli *cli, struct tu_checker **c, const char *path)
+{
+    struct tu_error err = {0};
+    if ((*c == NULL && tu_checker_new(c, &err) != TU_OK) ||
+        tu_checker_add_glossary(*c, path, &err) != TU_OK) {
+        cli_report(cli, &err);
+        return CLI_FAILED;
+    }
+    return CLI_OK;
+}
+
 int cmd_check(int argc, char **argv, struct cli *cli)
 {
     static const struct option opts[] = {

@@ -12,7 +12,8 @@
 #include "cli.h"
 
 const char cmd_leverage_usage[] =
-    "[--tm PATH] [--min 75] [--fill 95] [--max 3] [--variants] [-o OUT] IN.xlf...\n"
+    "[--tm PATH] [--min 75] [--fill 95] [--max 3] [--variants] [--glossary FILE.tbx]...\n"
+    "       [-o OUT] IN.xlf...\n"
     "\n"
     "Look every segment of IN.xlf up in the translation memory: context match\n"
     "(101: same source, same neighbours), exact (100), fuzzy (score >= --min).\n"
@@ -33,6 +34,8 @@ const char cmd_leverage_usage[] =
     "  --xliff VERSION    write 1.2 or 2.0/2.1/2.2 (default: as read)\n"
     "  --ref OLD=TRANS    also match against an earlier document OLD and its\n"
     "                     published translation TRANS (HTML or text; repeatable)\n"
+    "  --glossary FILE    a TBX glossary: each unit whose source has a term gets\n"
+    "                     its entry (2.x gls:glossary, 1.2 notes; repeatable)\n"
     "  -q, --quiet        no summary on stderr\n";
 
 /* The document's languages: its own, else its first file's (XLIFF 1.2). */
@@ -82,6 +85,7 @@ struct lev_run {
     struct tu_lev_tm *tm;
     struct tu_lev_sources *sources;
     struct tu_leverage *lev;
+    struct tu_checker *gloss; /* --glossary: entries put on the units */
     char src[64], trg[64];
 };
 
@@ -148,11 +152,13 @@ static enum tu_status leverage_file(struct lev_run *r, const char *path,
     if (st == TU_OK) {
         st = tu_leverage_doc(r->lev, doc, &counts, err);
     }
+    enum tu_xliff_version v = r->version ? r->version
+                              : doc && doc->version ? doc->version : TU_XLIFF_2_1;
+    if (st == TU_OK && r->gloss != NULL) {
+        st = tu_check_annotate_doc(r->gloss, doc, v == TU_XLIFF_1_2, err);
+    }
     if (st == TU_OK) {
-        st = tu_xliff_write_file(doc,
-                                 r->version ? r->version
-                                 : doc->version ? doc->version : TU_XLIFF_2_1,
-                                 dest, err);
+        st = tu_xliff_write_file(doc, v, dest, err);
     }
     if (st == TU_OK) {
         /* bookkeeping of the TM units this file took its targets from:
@@ -190,6 +196,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         {"xliff", required_argument, NULL, 'X'},
         {"quiet", no_argument, NULL, 'q'},
         {"ref", required_argument, NULL, 'R'},
+        {"glossary", required_argument, NULL, 'G'},
         {NULL, 0, NULL, 0},
     };
     const char *tm_path = NULL;
@@ -212,6 +219,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         case 'V': r.lo.variants = true; break;
         case 'q': cli->quiet = true; break;
         case 'R': r.refs[r.nrefs++] = optarg; break;
+        case 'G': bad = cli_glossary_option(cli, &r.gloss, optarg); break;
         case 'm': bad = cli_int_option(cli, "--min", optarg, 1, 100, &r.lo.min_score); break;
         case 'F': bad = cli_int_option(cli, "--fill", optarg, 1, 101, &r.lo.fill_score); break;
         case 'M': bad = cli_int_option(cli, "--max", optarg, 1, 100, &max); break;
@@ -231,6 +239,7 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
         }
         if (bad != CLI_OK) {
             free(r.refs);
+        tu_checker_free(r.gloss);
             return bad;
         }
     }
@@ -239,16 +248,19 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
     r.many = argc - optind > 1;
     if (optind >= argc) {
         free(r.refs);
+        tu_checker_free(r.gloss);
         return cli_usage_error(cli, "no input file");
     }
     if (cli_tm_exists(cli, tm_path) != CLI_OK) {
         free(r.refs);
+        tu_checker_free(r.gloss);
         return CLI_FAILED;
     }
     /* The TM first: a TM that cannot be opened is said before any file. */
     if (tu_lev_tm_open(tm_path, &r.tm, &err) != TU_OK) {
         cli_report(cli, &err);
         free(r.refs);
+        tu_checker_free(r.gloss);
         return CLI_FAILED;
     }
     rc = CLI_OK;
@@ -262,5 +274,6 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
     tu_lev_sources_close(r.sources);
     tu_lev_tm_close(r.tm);
     free(r.refs);
+        tu_checker_free(r.gloss);
     return rc;
 }

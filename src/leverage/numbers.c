@@ -191,7 +191,8 @@ static size_t word_at(const char *s, size_t len, size_t i, const char *w)
     return 0;
 }
 
-/* A month name at s[i]: its length, *month 1..12, *form. */
+/* A month name at s[i] (an abbreviated one with its period): its length,
+ * *month 1..12, *form. */
 static size_t month_at(const struct tu_numwords *w, const char *s, size_t len,
                        size_t i, int *month, int *form)
 {
@@ -201,6 +202,9 @@ static size_t month_at(const struct tu_numwords *w, const char *s, size_t len,
     for (int f = 0; f < TU_MONTH_FORMS; f++) {
         for (int m = 0; m < 12; m++) {
             size_t n = word_at(s, len, i, tu_numwords_month(w, f, m));
+            if (n && f == TU_MONTH_SHORT && i + n < len && s[i + n] == '.') {
+                n++; /* "Oct. 2" */
+            }
             if (n) {
                 *month = m + 1;
                 *form = f;
@@ -464,6 +468,15 @@ static size_t number_at(const struct tu_numwords *w, const char *s, size_t len,
                 j += sp + wn;
                 break;
             }
+        }
+    }
+    for (int k = 0; k < TU_SCALES && v->scale < 0 && sp; k++) {
+        size_t wn = word_at(s, len, j + sp, tu_numwords_scale_accusative(w, k));
+        if (wn) {
+            v->scale = k;
+            v->scale_form = 0; /* a new value is written in the nominative */
+            v->word_start = j + sp;
+            j += sp + wn;
         }
     }
     if (v->scale < 0 && money && sp == 0) {

@@ -29,8 +29,10 @@ struct tu_numwords {
     size_t min_grouping;
     bool day_first;
     bool year_period;  /* the pattern writes "y." (bs/hr/sr) */
+    bool derive;       /* bs, sr, hr, cnr: the derived forms and compounds */
     char year_word[2][WORD]; /* CLDR's name of the year field, its genitive */
     char scale[TU_SCALES][TU_SCALE_FORMS][WORD];
+    char scale_acc[TU_SCALES][WORD]; /* "milijardu": derived, read only */
     char sample_kw[TU_SCALE_FORMS][16]; /* plural keyword of each sample */
     UPluralRules *plural;
 };
@@ -99,6 +101,25 @@ static void derive_locative(const char *gen, char *out, size_t cap)
     }
 }
 
+/* The accusative of a feminine scale word ("3,1 milijardu", "hiljadu"):
+ * a final a becomes u; none for other words. */
+static void derive_accusative(const char *one, char *out, size_t cap)
+{
+    size_t n = strlen(one);
+    bool cyrl = ends_with(one, "\xD0\xB0"); /* а */
+
+    out[0] = '\0';
+    if (n + 1 > cap || !(cyrl || ends_with(one, "a"))) {
+        return;
+    }
+    memcpy(out, one, n + 1);
+    if (cyrl) {
+        memcpy(out + n - 2, "\xD1\x83", 2); /* у */
+    } else {
+        out[n - 1] = 'u';
+    }
+}
+
 /* CLDR's display name of the year field ("godina", "година") and, for the
  * languages of the genitive rule, its genitive ("14. oktobar 2025.
  * godine"): a final a becomes e. */
@@ -140,6 +161,7 @@ static enum tu_status read_months(struct tu_numwords *w, const char *locid,
                   strcmp(language, "hr") == 0 || strcmp(language, "cnr") == 0;
     UChar buf[128];
 
+    w->derive = derive;
     if (U_FAILURE(e)) {
         return tu_error_set(err, TU_EINVAL, "ICU has no date format for %s: %s",
                             locid, u_errorName(e));
@@ -156,11 +178,23 @@ static enum tu_status read_months(struct tu_numwords *w, const char *locid,
             }
         }
     }
+    for (int m = 0; m < 12; m++) {
+        e = U_ZERO_ERROR;
+        int32_t n = udat_getSymbols(df, UDAT_SHORT_MONTHS, m, buf, 128, &e);
+        if (U_FAILURE(e) || !to_utf8(buf, n, w->months[TU_MONTH_SHORT][m], WORD)) {
+            w->months[TU_MONTH_SHORT][m][0] = '\0';
+        }
+    }
     for (int m = 0; m < 12 && derive; m++) {
         if (strcmp(w->months[TU_MONTH_FORMAT][m],
                    w->months[TU_MONTH_STANDALONE][m]) == 0) {
             derive_genitive(w->months[TU_MONTH_STANDALONE][m],
                             w->months[TU_MONTH_GENITIVE][m], WORD);
+        } else if (ends_with(w->months[TU_MONTH_FORMAT][m], "oga")) {
+            /* hr "studenoga" is also written "studenog" */
+            size_t n = strlen(w->months[TU_MONTH_FORMAT][m]);
+            memcpy(w->months[TU_MONTH_GENITIVE][m], w->months[TU_MONTH_FORMAT][m], n - 1);
+            w->months[TU_MONTH_GENITIVE][m][n - 1] = '\0';
         }
     }
     for (int m = 0; m < 12 && derive; m++) {
@@ -248,6 +282,9 @@ static enum tu_status read_numbers(struct tu_numwords *w, const char *locid,
         }
     }
     unum_close(nf);
+    for (int k = 0; k < TU_SCALES; k++) {
+        derive_accusative(w->scale[k][0], w->scale_acc[k], WORD);
+    }
     if (sf) {
         unum_close(sf);
     }
@@ -354,6 +391,11 @@ const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i)
     return w->scale[k][i];
 }
 
+const char *tu_numwords_scale_accusative(const struct tu_numwords *w, int k)
+{
+    return k >= 0 && k < TU_SCALES && w->scale_acc[k][0] ? w->scale_acc[k] : NULL;
+}
+
 void tu_numwords_plural(const struct tu_numwords *w, const char *number,
                         char *out, size_t cap)
 {
@@ -402,16 +444,16 @@ enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
     return TU_OK;
 }
 
-enum tu_status tu_numwords_spell(const struct tu_numwords *w, long n, struct tu_buf *out,
-                                 struct tu_error *err)
+/* Append ICU's spellings of n under every public rule set of `locid`. */
+static void spell_all(const char *locid, long n, struct tu_buf *out)
 {
     UErrorCode e = U_ZERO_ERROR;
-    UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, w->locid, NULL, &e);
+    UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, locid, NULL, &e);
     UChar sets[1024], buf[256];
     char one[512];
 
     if (U_FAILURE(e)) {
-        return TU_OK; /* no spellout rules: nothing spelled */
+        return; /* no spellout rules: nothing spelled */
     }
     int32_t sn = unum_getTextAttribute(f, UNUM_PUBLIC_RULESETS, sets, 1023, &e);
     if (U_FAILURE(e)) {
@@ -436,5 +478,99 @@ enum tu_status tu_numwords_spell(const struct tu_numwords *w, long n, struct tu_
         p = *end ? end + 1 : end;
     }
     unum_close(f);
+}
+
+/* ICU's cardinal of n in `locid` with its spaces and the "i" of "četrdeset
+ * i četiri" dropped: "četrdesetčetiri"; false when none. */
+static bool cardinal_joined(const char *locid, long n, char *out, size_t cap)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, locid, NULL, &e);
+    UChar buf[256];
+    char one[256];
+    size_t k = 0;
+
+    if (U_FAILURE(e)) {
+        return false;
+    }
+    int32_t len = unum_formatInt64(f, n, buf, 256, NULL, &e);
+    unum_close(f);
+    if (U_FAILURE(e) || !to_utf8(buf, len, one, sizeof one)) {
+        return false;
+    }
+    for (const char *p = one; *p;) {
+        size_t wn = strcspn(p, " ");
+        bool conj = (wn == 1 && *p == 'i') || (wn == 2 && memcmp(p, "\xD0\xB8", 2) == 0); /* i, и */
+        if (!conj && k + wn < cap) {
+            memcpy(out + k, p, wn);
+            k += wn;
+        }
+        p += wn + (p[wn] == ' ');
+    }
+    out[k] = '\0';
+    return k > 0;
+}
+
+/* The compound adjectives of age and duration in bs/hr/sr/cnr, one a line
+ * and ending in the stem "godišnj" ("44-year-old" ->
+ * "četrdesetčetverogodišnjak", "2-year" -> "dvogodišnji"): the tens as
+ * ICU spells them, then the combining form of the unit; a round number or
+ * a teen takes "o" ("dvadesetogodišnji", "šesnaestogodišnjak"). */
+static void spell_compounds(const char *locid, long n, struct tu_buf *out)
+{
+    static const char *const latn[10][2] = {
+        {"", ""}, {"jedno", ""}, {"dvo", ""}, {"tro", ""}, {"\xC4\x8D" "etvero", "\xC4\x8D" "etvoro"},
+        {"peto", ""}, {"\xC5\xA1" "esto", ""}, {"sedmo", ""}, {"osmo", ""}, {"deveto", ""}};
+    static const char *const cyrl[10][2] = {
+        {"", ""},
+        {"\xD1\x98\xD0\xB5\xD0\xB4\xD0\xBD\xD0\xBE", ""},               /* једно */
+        {"\xD0\xB4\xD0\xB2\xD0\xBE", ""},                               /* дво */
+        {"\xD1\x82\xD1\x80\xD0\xBE", ""},                               /* тро */
+        {"\xD1\x87\xD0\xB5\xD1\x82\xD0\xB2\xD0\xB5\xD1\x80\xD0\xBE",    /* четверо */
+         "\xD1\x87\xD0\xB5\xD1\x82\xD0\xB2\xD0\xBE\xD1\x80\xD0\xBE"},   /* четворо */
+        {"\xD0\xBF\xD0\xB5\xD1\x82\xD0\xBE", ""},                       /* пето */
+        {"\xD1\x88\xD0\xB5\xD1\x81\xD1\x82\xD0\xBE", ""},               /* шесто */
+        {"\xD1\x81\xD0\xB5\xD0\xB4\xD0\xBC\xD0\xBE", ""},               /* седмо */
+        {"\xD0\xBE\xD1\x81\xD0\xBC\xD0\xBE", ""},                       /* осмо */
+        {"\xD0\xB4\xD0\xB5\xD0\xB2\xD0\xB5\xD1\x82\xD0\xBE", ""}};      /* девето */
+    char tens[128] = "", whole[128];
+    long unit = n % 10;
+
+    if (n < 1 || n > 99 || !cardinal_joined(locid, n, whole, sizeof whole)) {
+        return;
+    }
+    bool cy = (unsigned char)whole[0] == 0xD0 || (unsigned char)whole[0] == 0xD1;
+    const char *year = cy ? "\xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB8\xD1\x88\xD1\x9A" /* годишњ */
+                          : "godi\xC5\xA1nj";
+    if (unit == 0 || (n > 10 && n < 20)) {
+        tu_buf_printf(out, "%s%s%s\n", whole, cy ? "\xD0\xBE" : "o", year);
+        return;
+    }
+    if (n > 10 && !cardinal_joined(locid, n - unit, tens, sizeof tens)) {
+        return;
+    }
+    for (int i = 0; i < 2; i++) {
+        const char *c = (cy ? cyrl : latn)[unit][i];
+        if (*c) {
+            tu_buf_printf(out, "%s%s%s\n", tens, c, year);
+        }
+    }
+}
+
+enum tu_status tu_numwords_spell(const struct tu_numwords *w, long n, struct tu_buf *out,
+                                 struct tu_error *err)
+{
+    /* CLDR's bs rules spell 11 and 16 "jedenaest", "šestnaest"; the
+     * standard forms are those of hr, so bs gets both */
+    bool bs = strncmp(w->locid, "bs", 2) == 0 && (w->locid[2] == '\0' || w->locid[2] == '_');
+    const char *words = bs ? "hr" : w->locid;
+
+    spell_all(w->locid, n, out);
+    if (bs) {
+        spell_all("hr", n, out);
+    }
+    if (w->derive) {
+        spell_compounds(words, n, out);
+    }
     return out->status == TU_OK ? TU_OK : tu_error_set(err, out->status, "out of memory");
 }

@@ -106,16 +106,23 @@ struct tu_note *tu_notes_add(struct tu_notes *notes, const char *text)
     return n;
 }
 
+void tu_notes_remove(struct tu_notes *notes, size_t i)
+{
+    struct tu_note *n = &notes->items[i];
+    tu_free(n->id);
+    tu_free(n->category);
+    tu_free(n->applies_to);
+    tu_free(n->priority);
+    tu_free(n->text);
+    attrs_release(&n->extra);
+    memmove(n, n + 1, (notes->count - i - 1) * sizeof(*n));
+    notes->count--;
+}
+
 static void notes_release(struct tu_notes *notes)
 {
-    for (size_t i = 0; i < notes->count; i++) {
-        struct tu_note *n = &notes->items[i];
-        tu_free(n->id);
-        tu_free(n->category);
-        tu_free(n->applies_to);
-        tu_free(n->priority);
-        tu_free(n->text);
-        attrs_release(&n->extra);
+    while (notes->count > 0) {
+        tu_notes_remove(notes, notes->count - 1);
     }
     tu_free(notes->items);
     memset(notes, 0, sizeof(*notes));

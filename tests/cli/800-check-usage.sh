@@ -52,17 +52,7 @@ check_grep "... said" "no target language" "$WORK/.err"
 mkdir -p "$WORK/in"
 printf 'Since 2022, 1,500 teachers from 52 municipalities took part.\n' > "$WORK/in/r.en.txt"
 check_ok "batch the release" "$TUMAC" batch --tm none -s en -t bs -q -o "$WORK/bo" "$WORK/in"
-translate() { # XLIFF TARGET-TEXT
-    python3 - "$1" "$2" <<'PY'
-import re, sys
-p, t = sys.argv[1], sys.argv[2]
-s = open(p, encoding="utf-8").read()
-s = re.sub(r'<segment([^>]*)>\s*(<source>.*?</source>)\s*(<target>.*?</target>)?\s*</segment>',
-           lambda m: '<segment%s state="final">%s<target>%s</target></segment>'
-           % (re.sub(r' state="[a-z]*"', "", m.group(1)), m.group(2), t), s, flags=re.S)
-open(p, "w", encoding="utf-8").write(s)
-PY
-}
+translate() { python3 tests/cli/check_translate.py "$@"; } # XLIFF TARGET-TEXT
 translate "$WORK/bo/bs/r.xlf" "Od 2022. godine učestvovalo je 1.600 nastavnika iz 52 općine."
 check_ok "import the translation with a wrong figure" "$TUMAC" batch --import "$WORK/bo" --tm "$WORK/b.db" -q
 check_no_file "... the document is not finished" "$WORK/bo/bs/r.txt"

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <tumac/tumac.h>
 
@@ -139,6 +140,22 @@ TEST(check_numwords_spell)
     CHECK(tu_numwords_spell(w, 2, &b, &err) == TU_OK);
     CHECK(strstr(b.data, "dvije\n") != NULL && strstr(b.data, "dva\n") != NULL);
     CHECK_STR(tu_numwords_month(w, TU_MONTH_LOCATIVE, 9), "listopadu");
+    CHECK_STR(tu_numwords_month(w, TU_MONTH_GENITIVE, 10), "studenog");
+    CHECK_STR(tu_numwords_scale_accusative(w, 2), "milijardu");
+    tu_buf_truncate(&b, 0);
+    CHECK(tu_numwords_spell(w, 44, &b, &err) == TU_OK);
+    CHECK(strstr(b.data, "\xC4\x8D" "etrdeset\xC4\x8D" "etverogodi\xC5\xA1nj\n") != NULL);
+    tu_numwords_free(w);
+    CHECK(tu_numwords_new("bs", &w, &err) == TU_OK);
+    tu_buf_truncate(&b, 0);
+    CHECK(tu_numwords_spell(w, 11, &b, &err) == TU_OK);
+    CHECK(strstr(b.data, "jedanaest\n") != NULL);
+    tu_numwords_free(w);
+    CHECK(tu_numwords_new("en", &w, &err) == TU_OK);
+    CHECK_STR(tu_numwords_month(w, TU_MONTH_SHORT, 9), "Oct");
+    tu_buf_truncate(&b, 0);
+    CHECK(tu_numwords_spell(w, 44, &b, &err) == TU_OK);
+    CHECK(strstr(b.data, "godi") == NULL); /* compounds: bs/hr/sr/cnr only */
     tu_numwords_free(w);
     CHECK(tu_numwords_new("sr-Cyrl", &w, &err) == TU_OK);
     CHECK_STR(tu_numwords_month(w, TU_MONTH_LOCATIVE, 8), "септембру");
@@ -165,4 +182,37 @@ TEST(check_findings_json)
     CHECK(tu_findings_render(&f, TU_CHECK_TEXT, &out, &err) == TU_OK);
     CHECK_STR(out.data, "a \"b\".xlf:u1:s1: error: numbers: x\ty\n");
     tu_buf_release(&out);
+}
+
+/* A unit's glossary: the 2.x module element with its text escaped by the
+ * writer, replaced (not added to) on a second call, and as 1.2 notes. */
+TEST(check_unit_glossary)
+{
+    struct tu_doc *doc = tu_doc_new();
+    struct tu_file *f = tu_doc_add_file(doc, "f1");
+    struct tu_unit *u = tu_file_add_unit(f, "u1");
+    struct tu_error err = {0};
+    const char *tr[] = {"istraživanje & razvoj"}, *no[] = {"R<D>"};
+    struct tu_gloss_entry e = {"R&D", tr, 1, no, 1, "office.tbx"};
+
+    CHECK(u != NULL && tu_exts_add(&u->exts, "<x:keep xmlns:x=\"urn:x\"/>") == TU_OK);
+    CHECK(tu_unit_set_glossary(u, &e, 1, false, &err) == TU_OK);
+    CHECK(tu_unit_set_glossary(u, &e, 1, false, &err) == TU_OK);
+    CHECK(u->exts.count == 2);
+    CHECK_STR(u->exts.items[0].xml, "<x:keep xmlns:x=\"urn:x\"/>");
+    CHECK(strstr(u->exts.items[1].xml, "<gls:glossary xmlns:gls=\"urn:oasis:names:tc:xliff:glossary:2.0\">") ==
+          u->exts.items[1].xml);
+    CHECK(strstr(u->exts.items[1].xml, "<gls:term source=\"office.tbx\">R&amp;D</gls:term>"
+                                       "<gls:translation>istraživanje &amp; razvoj</gls:translation>"
+                                       "<gls:definition>Do not use: R&lt;D&gt;</gls:definition>") != NULL);
+    CHECK(tu_unit_set_glossary(u, NULL, 0, false, &err) == TU_OK && u->exts.count == 1);
+    CHECK(tu_notes_add(&u->notes, "a translator's note") != NULL);
+    CHECK(tu_unit_set_glossary(u, &e, 1, true, &err) == TU_OK);
+    CHECK(tu_unit_set_glossary(u, &e, 1, true, &err) == TU_OK);
+    CHECK(u->notes.count == 2);
+    CHECK_STR(u->notes.items[0].text, "a translator's note");
+    CHECK_STR(u->notes.items[1].category, "glossary");
+    CHECK_STR(u->notes.items[1].text,
+              "Glossary (office.tbx): R&D = istraživanje & razvoj (do not use: R<D>)");
+    tu_doc_free(doc);
 }
