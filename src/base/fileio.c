@@ -302,7 +302,9 @@ static enum tu_status sync_file_system(const char *tmp_path, dev_t *synced, size
         }
     }
     if (fd >= 0) {
+        int e = errno; /* the caller reports the failure's errno, not close's */
         close(fd);
+        errno = e;
     }
     return rc;
 }

@@ -183,6 +183,17 @@ static enum tu_status leverage_file(struct lev_run *r, const char *path,
     return st;
 }
 
+/* Everything a run holds, released on every exit; returns `rc`. */
+static int lev_run_end(struct lev_run *r, int rc)
+{
+    tu_leverage_free(r->lev);
+    tu_lev_sources_close(r->sources);
+    tu_lev_tm_close(r->tm);
+    tu_checker_free(r->gloss);
+    free(r->refs);
+    return rc;
+}
+
 int cmd_leverage(int argc, char **argv, struct cli *cli)
 {
     static const struct option opts[] = {
@@ -238,30 +249,22 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
             break;
         }
         if (bad != CLI_OK) {
-            free(r.refs);
-        tu_checker_free(r.gloss);
-            return bad;
+            return lev_run_end(&r, bad);
         }
     }
     r.lo.max = (size_t)max;
     r.lo.no_low_band = true; /* the summary counts 50-74 % with "no match" */
     r.many = argc - optind > 1;
     if (optind >= argc) {
-        free(r.refs);
-        tu_checker_free(r.gloss);
-        return cli_usage_error(cli, "no input file");
+        return lev_run_end(&r, cli_usage_error(cli, "no input file"));
     }
     if (cli_tm_exists(cli, tm_path) != CLI_OK) {
-        free(r.refs);
-        tu_checker_free(r.gloss);
-        return CLI_FAILED;
+        return lev_run_end(&r, CLI_FAILED);
     }
     /* The TM first: a TM that cannot be opened is said before any file. */
     if (tu_lev_tm_open(tm_path, &r.tm, &err) != TU_OK) {
         cli_report(cli, &err);
-        free(r.refs);
-        tu_checker_free(r.gloss);
-        return CLI_FAILED;
+        return lev_run_end(&r, CLI_FAILED);
     }
     rc = CLI_OK;
     for (int i = optind; i < argc && rc == CLI_OK; i++) {
@@ -270,10 +273,5 @@ int cmd_leverage(int argc, char **argv, struct cli *cli)
             rc = CLI_FAILED;
         }
     }
-    tu_leverage_free(r.lev);
-    tu_lev_sources_close(r.sources);
-    tu_lev_tm_close(r.tm);
-    free(r.refs);
-        tu_checker_free(r.gloss);
-    return rc;
+    return lev_run_end(&r, rc);
 }
