@@ -260,11 +260,26 @@ static enum tu_status annotation(struct xpart *o, size_t k, size_t e)
                : TU_ENOMEM;
 }
 
+/* Has tag x no attribute but text:style-name (its:translate, xml:id or a
+ * class make a span more than formatting)? */
+static bool only_style(const char *in, const struct xt *x)
+{
+    size_t i = 0, a, an, v, n;
+
+    while (xt_attr_next(in, x, &i, &a, &an, &v, &n)) {
+        if (an != 15 || memcmp(in + a, "text:style-name", 15) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /*
  * <text:span> at token *k: a span in a style not to translate (or hidden)
  * is one isolated code; a span whose style changes nothing a reader sees
- * (revision ids, languages) makes no code, unless a sentence could end
- * inside it (its two tags must stay in one segment). *done: handled here.
+ * (revision ids, languages), has no other attribute and text right after
+ * each of its tags makes no code, unless a sentence could end inside it
+ * (its two tags must stay in one segment). *done: handled here.
  */
 static enum tu_status span(struct xpart *o, struct fx_items *it, size_t *k, bool *done)
 {
@@ -278,7 +293,11 @@ static enum tu_status span(struct xpart *o, struct fx_items *it, size_t *k, bool
         *k = e;
         return code(o, it, FX_PH, x->start, o->t.v[e].end, "other") ? TU_OK : TU_ENOMEM;
     }
-    if (f == 0 && doc->nsilent < MAX_SILENT && !sentence_end(o, *k, e)) {
+    /* text right after each tag: a spelling where two codes meet would be
+     * a text of its own with no characters, which merge cannot place */
+    if (f == 0 && only_style(o->fx->in, x) && doc->nsilent < MAX_SILENT &&
+        o->t.v[*k + 1].kind == XT_TEXT && e + 1 < o->t.count &&
+        o->t.v[e + 1].kind == XT_TEXT && !sentence_end(o, *k, e)) {
         doc->silent[doc->nsilent++] = e;
         return fx_items_text(it, "", 0, o->fx->in + x->start, x->end - x->start);
     }

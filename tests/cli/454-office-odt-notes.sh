@@ -24,8 +24,12 @@ check_eq "DoNotTranslate, zxx and a style based on DoNotTranslate: codes" \
 check_eq "an invisible span in which a sentence ends stays a pair" \
     "$(unit u8 | cut -f4)" "Two <pc>sentences. In</pc> one span."
 check_eq "a paragraph in a tw4winExternal style is no unit" "$(grep -c 'fixed style' "$WORK/units")" 0
-check_eq "meta.xml properties are units" "$(unit u9 | cut -f2,4)" "dc:title${tab}Workshop notice"
+check_eq "meta.xml properties are units" "$(unit u11 | cut -f2,4)" "dc:title${tab}Workshop notice"
 check_ok "the XLIFF is valid" "$T" validate "$WORK/notes.odt.xlf"
+# an invisible span whose tag meets another tag (no text between) keeps its
+# code: merge could not place a spelling between two codes
+check_eq "an invisible span around a bold one stays a pair" "$(unit u10 | cut -f4)" \
+    "Page <pc><pc>9</pc></pc> of the notes."
 
 office_hidden notes.odt
 office_merges notes.odt
@@ -39,3 +43,22 @@ check_grep "the do-not-translate spans are kept" '<text:span text:style-name="T4
 check_grep "zxx is not made the target language" 'style:name="T4" style:family="text"><style:text-properties fo:language="zxx" fo:country="none"/>' "$WORK/p.xml"
 check_grep "other languages are the target's" 'officeooo:rsid="0012ab34" fo:language="hr" fo:country="none"' "$WORK/p.xml"
 check_grep "the title property is translated" '<dc:title>\[Ŵóŕķšĥóƥ ñóţíçé~*\]</dc:title>' <(unzip -p "$WORK/p.odt" meta.xml)
+
+# invisible spans in a paragraph of three sentences: whichever segment alone
+# is translated, each span's two tags stay together (or go together)
+check_eq "three sentences, two invisible spans, no code" "$(unit u9 | cut -f4)" \
+    "First one here.| |Second one.| |Third one."
+for s in s1 s2 s3; do
+    python3 - "$WORK/notes.odt.xlf" "$s" "$WORK/one.xlf" <<'PY'
+import re, sys
+x = open(sys.argv[1], encoding="utf-8").read()
+u = re.search(r'<unit id="u9".*?</unit>', x, re.S).group(0)
+t = re.sub(r'(<segment id="%s"><source>(.*?)</source>)' % sys.argv[2],
+           lambda m: m.group(1) + "<target>Prevod: " + m.group(2) + "</target>", u)
+open(sys.argv[3], "w", encoding="utf-8").write(x.replace(u, t))
+PY
+    check_ok "only $s translated: merge" "$T" merge -o "$WORK/one-$s.odt" "$WORK/one.xlf"
+    unzip -p "$WORK/one-$s.odt" content.xml > "$WORK/one.xml"
+    check_ok "only $s translated: well-formed" xmllint --noout "$WORK/one.xml"
+    check_grep "only $s translated: the translation is in" 'Prevod: ' "$WORK/one.xml"
+done

@@ -124,7 +124,11 @@ def notes_odt(d):
             '<text:p text:style-name="Standard">Run <text:span text:style-name="Do_20_Not_20_Translate">tumac extract</text:span> first, then '
             '<text:span text:style-name="T4">tumac merge</text:span> and <text:span text:style-name="T5">tumac check</text:span>.</text:p>'
             '<text:p text:style-name="Standard">Two <text:span text:style-name="T2">sentences. In</text:span> one span.</text:p>'
-            '<text:p text:style-name="Fixed">A paragraph in a fixed style.</text:p>')
+            '<text:p text:style-name="Fixed">A paragraph in a fixed style.</text:p>'
+            '<text:p text:style-name="Standard">First one here. <text:span text:style-name="T2">Second</text:span> one. '
+            '<text:span text:style-name="T2">Third </text:span>one.</text:p>'
+            '<text:p text:style-name="Standard">Page <text:span text:style-name="T2"><text:span text:style-name="T3">9</text:span>'
+            '</text:span> of the notes.</text:p>')
     CONTENT = f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}>{AUTO}<office:body><office:text>{body}</office:text></office:body></office:document-content>'
     META = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {NS}><office:meta><dc:title>Workshop notice</dc:title>'
             '<dc:subject>Media literacy</dc:subject><dc:description>A one-day workshop.</dc:description><meta:keyword>media</meta:keyword>'
