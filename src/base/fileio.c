@@ -42,6 +42,28 @@ void tu_file_close_read(FILE *fp)
     }
 }
 
+/* An empty buffer sized to a regular file at once: grown by doubling it
+ * would hold up to twice the file, and whole-file reads are the largest
+ * allocation of most commands. A file that grows meanwhile still fits. */
+static void presize(FILE *fp, size_t limit, struct tu_buf *out)
+{
+    struct stat st;
+    char *p;
+
+    if (out->cap != 0 || out->status != TU_OK || fstat(fileno(fp), &st) != 0 ||
+        !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+        (unsigned long long)st.st_size >= (size_t)-1 ||
+        (size_t)st.st_size > limit || (size_t)st.st_size > out->limit) {
+        return;
+    }
+    p = tu_malloc((size_t)st.st_size + 1);
+    if (p != NULL) {
+        p[0] = '\0';
+        out->data = p;
+        out->cap = (size_t)st.st_size + 1;
+    }
+}
+
 enum tu_status tu_file_read(const char *path, size_t limit, struct tu_buf *out,
                             struct tu_error *err)
 {
@@ -54,6 +76,7 @@ enum tu_status tu_file_read(const char *path, size_t limit, struct tu_buf *out,
     if (tu_file_open_read(path, &fp, err) != TU_OK) {
         return err->code;
     }
+    presize(fp, limit, out);
     while (st == TU_OK && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
         total += n;
         if (total > limit) {

@@ -557,10 +557,51 @@ static struct tu_node *nodes_add(struct tu_nodes *n)
     return &items[n->count];
 }
 
+static void *shrink_to(void *p, size_t size, size_t count, size_t *cap)
+{
+    void *q;
+
+    if (count == 0 || count >= *cap || (q = tu_realloc(p, count * size)) == NULL) {
+        return p; /* a failed shrink keeps the larger block */
+    }
+    *cap = count;
+    return q;
+}
+
+static void content_shrink(struct tu_content *c)
+{
+    c->items = shrink_to(c->items, sizeof(*c->items), c->count, &c->cap);
+}
+
+/*
+ * A finished unit's arrays at their size: grown by doubling, a paragraph
+ * of five segments and ignorables holds eight (1.6 KB), a third of a large
+ * document's model. Called on the previous unit when the next one is added
+ * to the same list, so readers and filters need not say when a unit ends.
+ */
+static void unit_shrink(struct tu_unit *u)
+{
+    u->segs = shrink_to(u->segs, sizeof(*u->segs), u->seg_count, &u->seg_cap);
+    for (size_t i = 0; i < u->seg_count; i++) {
+        content_shrink(&u->segs[i].source);
+        content_shrink(&u->segs[i].target);
+    }
+}
+
+static void shrink_last(struct tu_nodes *n)
+{
+    if (n->count > 0 && !n->items[n->count - 1].is_group) {
+        unit_shrink(n->items[n->count - 1].u.unit);
+    }
+}
+
 static struct tu_unit *nodes_add_unit(struct tu_nodes *n, const char *id)
 {
-    struct tu_node *node = nodes_add(n);
+    struct tu_node *node;
     struct tu_unit *u;
+
+    shrink_last(n);
+    node = nodes_add(n);
 
     if (node == NULL || (u = tu_calloc(1, sizeof(*u))) == NULL) {
         return NULL;
@@ -578,8 +619,11 @@ static struct tu_unit *nodes_add_unit(struct tu_nodes *n, const char *id)
 
 static struct tu_group *nodes_add_group(struct tu_nodes *n, const char *id)
 {
-    struct tu_node *node = nodes_add(n);
+    struct tu_node *node;
     struct tu_group *g;
+
+    shrink_last(n);
+    node = nodes_add(n);
 
     if (node == NULL || (g = tu_calloc(1, sizeof(*g))) == NULL) {
         return NULL;

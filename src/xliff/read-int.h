@@ -57,6 +57,10 @@ struct tu_note *xr_add_note(struct rctx *c, xmlNodePtr n, struct tu_notes *notes
 /* the unit or group of element n (by its id) added to g, else to the file f
  * (NULL: out of memory, reported) */
 struct tu_unit *xr_add_unit(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g);
+/* Free a unit's or group's subtree once it is in the model: the DOM of a
+ * large file is five times its size, and freeing as the model grows keeps
+ * the peak at the DOM's rather than the DOM's plus the model's. */
+void xr_drop(xmlNodePtr n);
 struct tu_group *xr_add_group(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g);
 /* keeps attributes in foreign namespaces (and xml:* ones not in known_xml) */
 void xr_keep_attrs(struct rctx *c, xmlNodePtr n, struct tu_attrs *a,

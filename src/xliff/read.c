@@ -167,6 +167,12 @@ struct tu_unit *xr_add_unit(struct rctx *c, xmlNodePtr n, struct tu_file *f, str
     return add_child(c, n, f, g, false);
 }
 
+void xr_drop(xmlNodePtr n)
+{
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
 struct tu_group *xr_add_group(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g)
 {
     return add_child(c, n, f, g, true);
@@ -237,9 +243,11 @@ void xr_keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
 /* ---------------------------------------------------------------- entry */
 
 
-enum tu_status tu_xliff_read_memory(const char *data, size_t len,
-                                    const char *name, struct tu_doc **out,
-                                    struct tu_error *err)
+/* `spent`, when given, holds `data` and is released once the DOM is built:
+ * the DOM does not point into it, and it is as large as the file. */
+static enum tu_status read_doc(const char *data, size_t len, const char *name,
+                               struct tu_buf *spent, struct tu_doc **out,
+                               struct tu_error *err)
 {
     xmlDocPtr x;
     struct rctx c = {0};
@@ -256,6 +264,9 @@ enum tu_status tu_xliff_read_memory(const char *data, size_t len,
     }
     /* above 10 MB a skeleton may be one text over libxml2's 10 MB limit */
     x = xmlp_read_memory(data, len, name, "XLIFF", len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0, err);
+    if (spent != NULL) {
+        tu_buf_release(spent);
+    }
     if (x == NULL) {
         return err->code;
     }
@@ -305,6 +316,13 @@ enum tu_status tu_xliff_read_memory(const char *data, size_t len,
     return TU_OK;
 }
 
+enum tu_status tu_xliff_read_memory(const char *data, size_t len,
+                                    const char *name, struct tu_doc **out,
+                                    struct tu_error *err)
+{
+    return read_doc(data, len, name, NULL, out, err);
+}
+
 enum tu_status tu_xliff_read_file(const char *path, struct tu_doc **out,
                                   struct tu_error *err)
 {
@@ -315,7 +333,7 @@ enum tu_status tu_xliff_read_file(const char *path, struct tu_doc **out,
     tu_buf_init(&b, TU_XLIFF_MAX_BYTES);
     st = tu_file_read(path, TU_XLIFF_MAX_BYTES, &b, err);
     if (st == TU_OK) {
-        st = tu_xliff_read_memory(b.data, b.len, path, out, err);
+        return read_doc(b.data, b.len, path, &b, out, err);
     }
     tu_buf_release(&b);
     return st;

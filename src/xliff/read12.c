@@ -464,13 +464,15 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
 static void read_body12(struct rctx *c, xmlNodePtr n, struct tu_file *f,
                         struct tu_group *g)
 {
-    for (xmlNodePtr k = n->children; k && c->st == TU_OK; k = k->next) {
+    for (xmlNodePtr k = n->children, next; k && c->st == TU_OK; k = next) {
+        next = k->next;
         if (xr_is(k, c->ns, "trans-unit")) {
             struct tu_unit *u = xr_add_unit(c, k, f, g);
             if (u == NULL) {
                 return;
             }
             read_unit12(c, k, u);
+            xr_drop(k);
         } else if (xr_is(k, c->ns, "group")) {
             struct tu_group *ng = xr_add_group(c, k, f, g);
             if (ng == NULL) {
@@ -480,6 +482,7 @@ static void read_body12(struct rctx *c, xmlNodePtr n, struct tu_file *f,
             ng->translate = xr_get_translate(k);
             ng->space = xr_get_xml(k, "space");
             read_body12(c, k, f, ng);
+            xr_drop(k);
         } else if (xr_is(k, c->ns, "note") && g != NULL) {
             xr_add_note(c, k, &g->notes);
         } else if (k->type == XML_ELEMENT_NODE && !xr_in_core(c, k)) {
@@ -516,7 +519,8 @@ void xr_read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
         }
         for (xmlNodePtr e = k->children; e && c->st == TU_OK; e = e->next) {
             if (xr_is(e, c->ns, "header")) {
-                for (xmlNodePtr h = e->children; h; h = h->next) {
+                for (xmlNodePtr h = e->children, next; h; h = next) {
+                    next = h->next;
                     if (xr_is(h, c->ns, "skl")) {
                         for (xmlNodePtr s = h->children; s; s = s->next) {
                             if (xr_is(s, c->ns, "internal-file")) {
@@ -525,6 +529,7 @@ void xr_read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
                                 f->skeleton_href = xr_get(s, "href");
                             }
                         }
+                        xr_drop(h);
                     } else if (xr_is(h, c->ns, "note")) {
                         xr_add_note(c, h, &f->notes);
                     }

@@ -431,7 +431,8 @@ static void read_nodes20(struct rctx *c, xmlNodePtr n, struct tu_file *f,
                          struct tu_group *g, struct tu_notes *notes,
                          struct tu_metas *meta, struct tu_exts *ex)
 {
-    for (xmlNodePtr k = n->children; k && c->st == TU_OK; k = k->next) {
+    for (xmlNodePtr k = n->children, next; k && c->st == TU_OK; k = next) {
+        next = k->next;
         if (k->type != XML_ELEMENT_NODE) {
             continue;
         }
@@ -441,6 +442,7 @@ static void read_nodes20(struct rctx *c, xmlNodePtr n, struct tu_file *f,
                 return;
             }
             read_unit20(c, k, u);
+            xr_drop(k);
         } else if (xr_is(k, c->ns, "group")) {
             struct tu_group *ng = xr_add_group(c, k, f, g);
             if (ng == NULL) {
@@ -452,6 +454,7 @@ static void read_nodes20(struct rctx *c, xmlNodePtr n, struct tu_file *f,
             ng->space = xr_get_xml(k, "space");
             xr_keep_attrs(c, k, &ng->extra, xr_space_only);
             read_nodes20(c, k, f, ng, &ng->notes, &ng->meta, &ng->exts);
+            xr_drop(k);
         } else if (xr_is(k, c->ns, "notes")) {
             read_notes20(c, k, notes);
         } else if (xr_is(k, c->ns, "skeleton") && g == NULL) {
@@ -467,6 +470,7 @@ static void read_nodes20(struct rctx *c, xmlNodePtr n, struct tu_file *f,
                     f->skeleton = xr_text_of(k);
                 }
             }
+            xr_drop(k);
         } else if (xr_is(k, MDA_NS, "metadata") && metas_simple(k) && meta->count == 0) {
             read_metas20(c, k, meta);
         } else {

@@ -5,51 +5,23 @@
 # ratios printed are RSS / input and, per step, the CPU time per MB relative
 # to the smallest size (1.0 = linear; CPU rather than wall time, which other
 # processes on a shared machine inflate). Each run is cut at BENCH_TIMEOUT seconds
-# (default 1200). Inputs are the samples repeated; the TM is tm/samples.tmx.
-# Env: TUMAC (see tests/bench/run.sh), BENCH_LARGE_MB, BENCH_TIMEOUT.
+# (default 1200). Inputs are made by large-gen.py from the samples' sentences,
+# varied (words swapped, numbers changed, one in twenty repeated), not one
+# text repeated; leverage runs without a TM (the document's own work: model,
+# repetitions, writing) and with tm/samples.tmx (a lookup per segment);
+# analyze with the same TM.
+# Env: TUMAC (see tests/bench/run.sh), BENCH_LARGE_MB, BENCH_TIMEOUT,
+# BENCH_LARGE_KINDS (default "text html tmx"), BENCH_LARGE_STEPS (default
+# "extract validate lev-none leverage analyze import"). The XLIFF steps read
+# an XLIFF of about the size named (the XLIFF limit is 256 MiB).
 set -u
 sizes=${BENCH_LARGE_MB:-50 100 200}
 limit=${BENCH_TIMEOUT:-1200}
 work=$(mktemp -d "${TMPDIR:-/tmp}/tumac-bench-large.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-make_input() { # KIND MB OUT: text, html or tmx of about MB megabytes
-    python3 - "$1" "$2" "$3" samples/*.en.txt samples/*.en.html <<'PY'
-import re, sys, html
-kind, mb, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-texts = [open(f, encoding="utf-8").read() for f in sys.argv[4:] if f.endswith(".txt")]
-bodies = []
-for f in sys.argv[4:]:
-    if f.endswith(".html"):
-        m = re.search(r"<body[^>]*>(.*)</body>", open(f, encoding="utf-8").read(), re.S | re.I)
-        bodies.append(m.group(1) if m else "")
-want = int(mb * 1e6)
-with open(out, "w", encoding="utf-8") as o:
-    size, i = 0, 0
-    if kind == "html":
-        head = '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Large</title></head>\n<body>\n'
-        o.write(head); size += len(head.encode())
-    if kind == "tmx":
-        head = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="bench"'
-                ' creationtoolversion="1" segtype="sentence" o-tmf="bench" adminlang="en" srclang="en"'
-                ' datatype="plaintext"/><body>\n')
-        o.write(head); size += len(head.encode())
-        sents = [s.strip() for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if s.strip()]
-    while size < want:
-        if kind == "text":
-            chunk = texts[i % len(texts)] + "\n\n"
-        elif kind == "html":
-            chunk = '<section id="s%d">\n%s\n</section>\n' % (i, bodies[i % len(bodies)])
-        else:
-            s = html.escape(sents[i % len(sents)], quote=False)
-            chunk = ('<tu><tuv xml:lang="en"><seg>%s (%d)</seg></tuv>'
-                     '<tuv xml:lang="bs"><seg>%s [%d]</seg></tuv></tu>\n' % (s, i, s, i))
-        o.write(chunk); size += len(chunk.encode()); i += 1
-    if kind == "html":
-        o.write("</body>\n</html>\n")
-    if kind == "tmx":
-        o.write("</body></tmx>\n")
-PY
+make_input() { # KIND MB OUT: varied text, html or tmx of about MB megabytes
+    python3 tests/bench/large-gen.py "$@"
 }
 
 # measure NAME INPUT_BYTES CMD...: prints one line, remembers seconds per MB
@@ -66,7 +38,7 @@ measure() {
     cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { t += $2 } END { print t }' "$log")
     mb=$(python3 -c "print(round($bytes / 1e6, 1))")
     if [ "$rc" -ne 0 ] || [ -z "$kb" ]; then
-        printf '%-18s %7s MB  exit %s (timeout %s s?)\n' "$name" "$mb" "$rc" "$limit"
+        printf '%-20s %7s MB  exit %s (timeout %s s?)\n' "$name" "$mb" "$rc" "$limit"
         return
     fi
     local per=$(python3 -c "print($cpu / ($bytes / 1e6))")
@@ -75,28 +47,46 @@ measure() {
 import sys
 name, mb = sys.argv[1], sys.argv[2]
 s, cpu, kb, b, per, first = (float(x) for x in sys.argv[3:9])
-print("%-18s %7s MB %8.1f s wall %8.1f s CPU %7.0f MB peak RSS %5.1fx input  CPU/MB %.2fx of the smallest" %
-      (name, mb, s, cpu, kb / 1024, kb * 1024 / b, per / first if first else 0))
+print("%-20s %7s MB %8.1f s wall %8.1f s CPU %6.2f s/MB %7.0f MB peak RSS %5.1fx input  CPU/MB %.2fx of the smallest" %
+      (name, mb, s, cpu, per, kb / 1024, kb * 1024 / b, per / first if first else 0))
 PY
 }
 
+kinds=${BENCH_LARGE_KINDS:-text html tmx}
+steps=" ${BENCH_LARGE_STEPS:-extract validate lev-none leverage analyze import} "
+want() { case $steps in *" $1 "*) return 0 ;; esac; return 1; }
 "$TUMAC" tm import --tm "$work/tm.db" tm/samples.tmx >/dev/null 2>&1
 for mb in $sizes; do
-    for kind in text html; do
+    for kind in $kinds; do
+        [ "$kind" = tmx ] && continue
         in="$work/in.$kind"
         [ "$kind" = text ] && in="$work/in.txt"
-        make_input "$kind" "$mb" "$in"
-        bytes=$(stat -c %s "$in")
-        measure "extract $kind" "$bytes" "$TUMAC" extract -s en -t bs -o "$work/$kind.xlf" "$in"
+        if want extract; then
+            make_input "$kind" "$mb" "$in"
+            measure "extract $kind" "$(stat -c %s "$in")" "$TUMAC" extract -s en -t bs -o "$work/$kind.xlf" "$in"
+        fi
+        # the XLIFF steps on an XLIFF of about MB (its text or HTML smaller:
+        # the XLIFF of a text is 1.6 times it, of a page 2.4 times)
+        if want validate || want lev-none || want leverage || want analyze; then
+            ratio=0.62
+            [ "$kind" = html ] && ratio=0.42
+            make_input "$kind" "$(python3 -c "print($mb * $ratio)")" "$in"
+            "$TUMAC" extract -s en -t bs -o "$work/$kind.xlf" "$in" >/dev/null 2>&1
+        fi
         if [ -s "$work/$kind.xlf" ]; then
             xb=$(stat -c %s "$work/$kind.xlf")
-            measure "validate $kind.xlf" "$xb" "$TUMAC" validate "$work/$kind.xlf"
-            measure "leverage $kind.xlf" "$xb" "$TUMAC" leverage --tm "$work/tm.db" -o "$work/$kind.lev.xlf" "$work/$kind.xlf"
+            want validate && measure "validate $kind.xlf" "$xb" "$TUMAC" validate "$work/$kind.xlf"
+            want lev-none && measure "lev-none $kind.xlf" "$xb" "$TUMAC" leverage --tm none -o "$work/$kind.lev.xlf" "$work/$kind.xlf"
+            want leverage && measure "leverage $kind.xlf" "$xb" "$TUMAC" leverage --tm "$work/tm.db" -o "$work/$kind.lev.xlf" "$work/$kind.xlf"
+            want analyze && measure "analyze $kind.xlf" "$xb" "$TUMAC" analyze -t bs --tm "$work/tm.db" -o "$work/$kind.txt" "$work/$kind.xlf"
         fi
-        rm -f "$in" "$work/$kind.xlf" "$work/$kind.lev.xlf"
+        rm -f "$in" "$work/$kind.xlf" "$work/$kind.lev.xlf" "$work/$kind.txt"
     done
-    make_input tmx "$mb" "$work/in.tmx"
-    rm -f "$work/imp.db"*
-    measure "tm import tmx" "$(stat -c %s "$work/in.tmx")" "$TUMAC" tm import --tm "$work/imp.db" "$work/in.tmx"
-    rm -f "$work/in.tmx" "$work/imp.db"*
+    case " $kinds " in *" tmx "*)
+        want import || continue
+        make_input tmx "$mb" "$work/in.tmx"
+        rm -f "$work/imp.db"*
+        measure "tm import tmx" "$(stat -c %s "$work/in.tmx")" "$TUMAC" tm import --tm "$work/imp.db" "$work/in.tmx"
+        rm -f "$work/in.tmx" "$work/imp.db"*
+    esac
 done
