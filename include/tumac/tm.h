@@ -55,6 +55,7 @@ struct tu_tm_unit {
     const char *origin;                     /* file, project; may be NULL */
     const char *created;                    /* TMX or ISO 8601 date, UTC; NULL = now */
     bool approved;
+    bool src_all;       /* from a TMX <tu> with srclang="*all*": no variant is its source */
     /* TMX metadata, all optional (NULL/0), kept for export only. */
     const char *tuid, *creator, *changed, *changer, *last_used; /* dates as created */
     long usage_count;

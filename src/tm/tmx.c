@@ -775,7 +775,7 @@ enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
     sqlite3_stmt *st;
 
     *count = 0;
-    if (sqlite3_prepare_v2(tm->db, "SELECT count(*) FROM tu WHERE trg_lang = ?",
+    if (sqlite3_prepare_v2(tm->db, "SELECT count(*) FROM tuv WHERE lang = ?",
                            -1, &st, NULL) != SQLITE_OK) {
         return tu_error_at(err, TU_EDB, tm->path, 0, 0, "count: %s",
                            sqlite3_errmsg(tm->db));
@@ -848,7 +848,7 @@ static enum tu_status fts_catch_up(struct tu_tm *tm, struct tu_error *err)
                            " SELECT id, src_text, trg_text FROM tu WHERE id > ?",
                            -1, &st, NULL) != SQLITE_OK ||
         (sqlite3_bind_int64(st, 1, through), sqlite3_step(st)) != SQLITE_DONE ||
-        sqlite3_exec(tm->db, "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM tu)"
+        sqlite3_exec(tm->db, "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM tuv)"
                              " WHERE key = 'fts_through'", NULL, NULL, NULL) != SQLITE_OK) {
         enum tu_status rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "full-text index: %s",
                                         sqlite3_errmsg(tm->db));
@@ -996,7 +996,7 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
      * id must count as not indexed. */
     if (rc == TU_OK &&
         sqlite3_exec(tm->db, "UPDATE meta SET value = min(CAST(value AS INTEGER),"
-                             " (SELECT coalesce(max(id), 0) FROM tu)) WHERE key = 'fts_through'",
+                             " (SELECT coalesce(max(id), 0) FROM tuv)) WHERE key = 'fts_through'",
                      NULL, NULL, NULL) != SQLITE_OK) {
         rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "delete: %s", sqlite3_errmsg(tm->db));
     }
