@@ -1,7 +1,12 @@
 /*
  * Translation memory on SQLite: translation units (TUs) with source and
  * target text, languages, the context of the source (hashes of the previous
- * and next source segments), origin and an approved flag.
+ * and next source segments), origin and an approved flag. Stored as
+ * sentence groups of variants (tm/schema.sql): a unit adds its target to
+ * the group of its source, and a lookup in any language of a group answers
+ * with the group's variants in the target language (a unit stored en -> hr
+ * answers hr -> en; a multilingual TMX <tu> answers every pair among its
+ * languages).
  *
  * Lookup: an exact match by the hash of the source's matching key
  * (tu_text_match_key: NFC, case, whitespace and quotes folded, Serbian and
@@ -177,7 +182,9 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
                                 struct tu_diag *diag, struct tu_error *err);
 
 /* Export the units the filter takes as TMX 1.4b, with their dates,
- * metadata, properties and notes. */
+ * metadata, properties and notes: with neither src_lang nor trg_lang a
+ * <tu> per sentence group with every variant (srclang "*all*" for a group
+ * with no single source), else a <tu> per stored pair. */
 enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
                                 struct tu_buf *out, struct tu_error *err);
 

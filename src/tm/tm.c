@@ -312,6 +312,10 @@ static enum tu_status migrate_to_8(struct tu_tm *tm, struct tu_error *err)
                           " (SELECT o.*, m.g AS g, tumac_key(o.trg_text) AS k FROM tu_old o"
                           " JOIN src_map m USING (key_hash, src_lang, src_xml)) ORDER BY id;"
                           " INSERT INTO tu_info SELECT * FROM tu_info_old;"
+                          " INSERT INTO tu_info (id, tuid, creator, changed, changer, usage,"
+                          " last_used, tu_extra, trg_extra) SELECT m.g + (SELECT max(id) FROM tu_old),"
+                          " i.tuid, i.creator, i.changed, i.changer, 0, NULL, i.tu_extra, i.src_extra"
+                          " FROM src_map m JOIN tu_info_old i ON i.id = m.g;"
                           " DROP TABLE tu_info_old; DROP TABLE tu_old; DROP TABLE src_map;"
                           " UPDATE meta SET value = '8' WHERE key = 'schema'",
                           (char *)NULL);
@@ -837,16 +841,21 @@ static enum tu_status unit_date(const char *what, const char *in, bool default_n
     return TU_OK;
 }
 
-/* The metadata row of a new unit, only when it has some. */
+/* The metadata row of a new variant, only when it has some: a target's
+ * holds its pair's (the <tu>'s, the source <tuv>'s, its own <tuv>'s), a
+ * new group's source variant the <tu>'s and its own <tuv>'s (as trg_extra:
+ * the variant's own), which a multilingual export writes. */
 static enum tu_status add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_unit *u,
-                               struct tu_error *err)
+                               bool source, struct tu_error *err)
 {
     char changed[TM_DATE_SIZE], last_used[TM_DATE_SIZE];
     const char *ch, *lu;
     sqlite3_stmt *s;
 
+    const char *own = source ? u->src_extra : u->trg_extra;
+
     if (!u->tuid && !u->creator && !u->changed && !u->changer && !u->last_used &&
-        u->usage_count == 0 && !u->tu_extra && !u->src_extra && !u->trg_extra) {
+        u->usage_count == 0 && !u->tu_extra && (source || !u->src_extra) && !own) {
         return TU_OK;
     }
     if (unit_date("changedate", u->changed, false, changed, &ch, err) != TU_OK ||
@@ -865,8 +874,8 @@ static enum tu_status add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_
     sqlite3_bind_int64(s, 6, u->usage_count);
     sqlite3_bind_text(s, 7, lu, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, u->tu_extra, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 9, u->src_extra, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 10, u->trg_extra, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, source ? NULL : u->src_extra, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 10, own, -1, SQLITE_STATIC);
     if (sqlite3_step(s) != SQLITE_DONE) {
         return db_error(tm, "add", err);
     }
@@ -1129,8 +1138,9 @@ static enum tu_status source_variant(struct tu_tm *tm, const struct variant *v,
         return err->code;
     }
     if (*id == 0) {
-        return group_insert(tm, u->src_all ? NULL : v->lang, grp, err) != TU_OK
-                   ? err->code : variant_insert(tm, v, *grp, 0, u, created, id, err);
+        return group_insert(tm, u->src_all ? NULL : v->lang, grp, err) != TU_OK ||
+                       variant_insert(tm, v, *grp, 0, u, created, id, err) != TU_OK
+                   ? err->code : add_info(tm, *id, u, true, err);
     }
     /* a source without a context of its own takes this one's */
     return own_ctx && (u->prev_hash || u->next_hash) ? merge_variant(tm, *id, 0, u, err) : TU_OK;
@@ -1174,7 +1184,7 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
         goto done;
     }
     if ((st = variant_insert(tm, &trg, grp, sid, u, created, &tid, err)) != TU_OK ||
-        (st = add_info(tm, tid, u, err)) != TU_OK) {
+        (st = add_info(tm, tid, u, false, err)) != TU_OK) {
         goto done;
     }
     if (added) {

@@ -255,6 +255,29 @@ static bool units_to_version_4(sqlite3 *db)
         NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* The score of a lookup's best match if its target is `target`, else -1. */
+static int best_score(struct tu_tm *tm, const char *sl, const char *tl, const char *text,
+                      const char *target)
+{
+    struct tu_tm_query q;
+    struct tu_tm_match *m = NULL;
+    size_t n = 0;
+    struct tu_error err = {0};
+    int score = -1;
+
+    memset(&q, 0, sizeof q);
+    q.src_lang = sl;
+    q.trg_lang = tl;
+    q.text = text;
+    q.len = strlen(text);
+    if (tu_tm_lookup(tm, &q, &m, &n, &err) == TU_OK && n >= 1 &&
+        strcmp(m[0].trg_text, target) == 0) {
+        score = m[0].score;
+    }
+    tu_tm_matches_free(m, n);
+    return score;
+}
+
 /* Exact and fuzzy lookups of the unit the migration tests store. */
 static void check_bridge_found(struct tu_tm *tm)
 {
@@ -276,6 +299,46 @@ static void check_bridge_found(struct tu_tm *tm)
     CHECK(tu_tm_lookup(tm, &q, &m, &n, &err) == TU_OK);
     CHECK(n == 1 && m[0].score == 100);
     tu_tm_matches_free(m, n);
+    /* schema 8: the migrated pair answers backwards, a Cyrillic query too */
+    CHECK(best_score(tm, "sr-Cyrl", "en", "Мост се отвара у понедељак.",
+                     "The bridge opens on Monday.") == 99);
+}
+
+/* A pair answers in both directions, exact and fuzzy, with the forward
+ * direction's score; a third language of the group answers through it. */
+TEST(tm_any_direction)
+{
+    char path[512];
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
+    bool added = false;
+    int fuzzy;
+
+    CHECK(tm != NULL);
+    if (tm == NULL) {
+        return;
+    }
+    CHECK(add(tm, "en", "hr", "The bridge opens on Monday morning.", "Most se otvara u ponedjeljak ujutro.", NULL));
+    CHECK(add(tm, "hr", "bs", "Most se otvara u ponedjeljak ujutro.", "Most se otvara u ponedjeljak ujutru.", &added));
+    CHECK(added);
+    CHECK(add(tm, "hr", "en", "Most se otvara u utorak.", "The bridge opens on Tuesday.", NULL));
+    CHECK(best_score(tm, "hr", "en", "Most se otvara u ponedjeljak ujutro.",
+                     "The bridge opens on Monday morning.") == 100);
+    CHECK(best_score(tm, "bs", "en", "Most se otvara u ponedjeljak ujutru.",
+                     "The bridge opens on Monday morning.") == 100);
+    /* fuzzy en -> hr over a unit stored hr -> en scores as over one stored en -> hr */
+    fuzzy = best_score(tm, "en", "hr", "The bridge opens next Tuesday.", "Most se otvara u utorak.");
+    CHECK(fuzzy >= 75 && fuzzy < 99);
+    own_tm(&tm);
+    gone(path);
+    tm = fresh(path, sizeof path);
+    CHECK(tm != NULL);
+    if (tm != NULL) {
+        CHECK(add(tm, "en", "hr", "The bridge opens on Tuesday.", "Most se otvara u utorak.", NULL));
+        CHECK(best_score(tm, "en", "hr", "The bridge opens next Tuesday.",
+                         "Most se otvara u utorak.") == fuzzy);
+    }
+    own_tm(&tm);
+    gone(path);
 }
 
 /* A version 2 file (a gram row per trigram and unit) is migrated on open
