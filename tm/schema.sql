@@ -56,12 +56,16 @@ CREATE VIEW IF NOT EXISTS tu AS SELECT t.id AS id, t.grp AS grp, t.src AS src_id
     s.key_len AS key_len, t.prev_hash AS prev_hash, t.next_hash AS next_hash,
     t.origin AS origin, t.approved AS approved, t.created AS created
     FROM tuv t JOIN tuv s ON s.id = t.src;
--- A deleted pair takes its target variant; its source goes with the last
--- variant of its group.
+-- A deleted pair takes its target variant, unless other variants were
+-- translated from it: then that stays, as a source of its group, without
+-- the pair's context and metadata. A group left without pairs goes whole.
 CREATE TRIGGER IF NOT EXISTS tu_delete INSTEAD OF DELETE ON tu BEGIN
-    DELETE FROM tuv WHERE id = old.id;
-    DELETE FROM tuv WHERE id = old.src_id
-        AND NOT EXISTS (SELECT 1 FROM tuv WHERE grp = old.grp AND id <> old.src_id);
+    UPDATE tuv SET src = NULL, prev_hash = 0, next_hash = 0 WHERE id = old.id
+        AND EXISTS (SELECT 1 FROM tuv WHERE grp = old.grp AND src = old.id);
+    DELETE FROM tu_info WHERE id = old.id;
+    DELETE FROM tuv WHERE id = old.id AND src IS NOT NULL;
+    DELETE FROM tuv WHERE grp = old.grp
+        AND NOT EXISTS (SELECT 1 FROM tuv WHERE grp = old.grp AND src IS NOT NULL);
     DELETE FROM tu_group WHERE id = old.grp AND NOT EXISTS (SELECT 1 FROM tuv WHERE grp = old.grp);
 END;
 CREATE TABLE IF NOT EXISTS post (  -- posting lists (src/tm/index.c)

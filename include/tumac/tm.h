@@ -138,7 +138,9 @@ struct tu_tm_stats {
     size_t units;
     size_t approved;
     size_t fts_pending; /* units the concordance index does not have yet */
-    char pairs[1024]; /* "en -> sr-Latn: 12\n" lines */
+    char pairs[1024]; /* "en -> sr-Latn: 12\n" lines: the pairs as stored */
+    size_t groups;    /* sentence groups (a TMX <tu> each) */
+    char langs[1024]; /* "en: 60\n" lines: variants by language, any of which a lookup finds */
 };
 enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
                            struct tu_error *err);

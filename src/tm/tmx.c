@@ -833,6 +833,21 @@ enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
         }
     }
     sqlite3_finalize(st);
+    used = 0;
+    if (sqlite3_prepare_v2(tm->db,
+            "SELECT lang, count(*), (SELECT count(*) FROM tu_group) FROM tuv GROUP BY lang"
+            " ORDER BY 1", -1, &st, NULL) != SQLITE_OK) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "stats: %s", sqlite3_errmsg(tm->db));
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int w = snprintf(out->langs + used, sizeof out->langs - used, "%s: %lld\n",
+                         sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1));
+        out->groups = (size_t)sqlite3_column_int64(st, 2);
+        if (w > 0 && (size_t)w < sizeof out->langs - used) {
+            used += (size_t)w;
+        }
+    }
+    sqlite3_finalize(st);
     return tu_tm_fts_pending(tm, &out->fts_pending, err);
 }
 

@@ -142,3 +142,20 @@ check_grep "srclang *all* on the <tu>" '<tu srclang="\*all\*"' "$WORK/all.out.tm
 check_ok "the export imports again" "$TUMAC" tm import --tm "$WORK/all2.db" "$WORK/all.out.tmx"
 check_ok "and exports the same" "$TUMAC" tm export --tm "$WORK/all2.db" -o "$WORK/all2.out.tmx"
 check_eq "the same bodies" "$(grep -v creationdate "$WORK/all.out.tmx")" "$(grep -v creationdate "$WORK/all2.out.tmx")"
+
+# a pair deleted whose target others were translated from: the pair goes,
+# the variant stays as a source of its group and still answers
+printf 'The office opens today.\tDas Büro öffnet heute.\n' > "$WORK/en-de.tsv"
+printf 'Das Büro öffnet heute.\tLe bureau ouvre aujourd'"'"'hui.\n' > "$WORK/de-fr.tsv"
+check_ok "a pair en -> de" "$TUMAC" tm import --tm "$WORK/c.db" -s en -t de "$WORK/en-de.tsv"
+check_ok "and de -> fr from its target" "$TUMAC" tm import --tm "$WORK/c.db" -s de -t fr "$WORK/de-fr.tsv"
+check_ok "concordance indexes both" "$TUMAC" tm concordance --tm "$WORK/c.db" heute
+check_ok "delete the en -> de pair" "$TUMAC" tm delete --tm "$WORK/c.db" -s en -t de
+check_grep "one unit deleted" '^1 units? deleted' "$WORK/.err"
+check_eq "the de -> fr pair is still a unit" "$(sqlite3 -separator ' ' "$WORK/c.db" "SELECT src_lang, trg_lang FROM tu")" "de fr"
+check_ok "en -> fr still answers through the group" "$TUMAC" tm lookup --tm "$WORK/c.db" -s en -t fr "The office opens today."
+check_grep "the French variant" "^100	The office opens today.	Le bureau ouvre aujourd'hui.$" "$WORK/.out"
+check_eq "the full-text index is consistent" \
+  "$(sqlite3 "$WORK/c.db" "INSERT INTO tu_fts (tu_fts, rank) VALUES ('integrity-check', 1)" 2>&1)" ""
+check_ok "delete the rest" "$TUMAC" tm delete --tm "$WORK/c.db" -t fr
+check_eq "nothing is left" "$(sqlite3 "$WORK/c.db" "SELECT count(*) FROM tuv; SELECT count(*) FROM tu_group; SELECT count(*) FROM tu_info")" "$(printf '0\n0\n0')"

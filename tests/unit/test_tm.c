@@ -312,6 +312,8 @@ TEST(tm_any_direction)
     OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
     bool added = false;
     int fuzzy;
+    struct tu_tm_stats stats;
+    struct tu_error err = {0};
 
     CHECK(tm != NULL);
     if (tm == NULL) {
@@ -328,6 +330,9 @@ TEST(tm_any_direction)
     /* fuzzy en -> hr over a unit stored hr -> en scores as over one stored en -> hr */
     fuzzy = best_score(tm, "en", "hr", "The bridge opens next Tuesday.", "Most se otvara u utorak.");
     CHECK(fuzzy >= 75 && fuzzy < 99);
+    CHECK(tu_tm_stats(tm, &stats, &err) == TU_OK);
+    CHECK(stats.units == 3 && stats.groups == 2);
+    CHECK_STR(stats.langs, "bs: 1\nen: 2\nhr: 2\n");
     own_tm(&tm);
     gone(path);
     tm = fresh(path, sizeof path);
