@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS tuv (    -- a variant: one sentence in one language
 -- variant anywhere, the same variant in one group): one seek each
 CREATE INDEX IF NOT EXISTS tuv_hash ON tuv (key_hash, var_hash, grp);
 CREATE INDEX IF NOT EXISTS tuv_grp ON tuv (grp, lang); -- a group's variants in a language
-CREATE INDEX IF NOT EXISTS tuv_len ON tuv (key_len);
+-- (no index on key_len: only the exhaustive reference scan reads by length,
+-- and an index for it was 2 of the 6 index entries an import wrote per unit)
 -- The pairs as they were added (a variant and the one it was translated
 -- from), under the names of schema 7's unit table: export, stats, delete,
 -- concordance and usage counts work on pairs; lookup works on variants.

@@ -27,7 +27,6 @@ static const char tm_schema_sql[] =
     ");\n"
     "CREATE INDEX IF NOT EXISTS tuv_hash ON tuv (key_hash, var_hash, grp);\n"
     "CREATE INDEX IF NOT EXISTS tuv_grp ON tuv (grp, lang);\n"
-    "CREATE INDEX IF NOT EXISTS tuv_len ON tuv (key_len);\n"
     "CREATE VIEW IF NOT EXISTS tu AS SELECT t.id AS id, t.grp AS grp, t.src AS src_id,\n"
     "    s.lang AS src_lang, t.lang AS trg_lang, s.text AS src_text, t.text AS trg_text,\n"
     "    s.xml AS src_xml, t.xml AS trg_xml, s.key AS src_key, s.key_hash AS key_hash,\n"

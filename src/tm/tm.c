@@ -871,8 +871,8 @@ static enum tu_status add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_
     sqlite3_bind_text(s, 3, u->creator, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, ch, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, u->changer, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 6, u->usage_count);
-    sqlite3_bind_text(s, 7, lu, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 6, source ? 0 : u->usage_count); /* the pair's uses */
+    sqlite3_bind_text(s, 7, source ? NULL : lu, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, u->tu_extra, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 9, source ? NULL : u->src_extra, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 10, own, -1, SQLITE_STATIC);

@@ -666,19 +666,12 @@ static const struct head_cols group_head = {
     G_TUID, G_SRCLANG, G_CREATED, G_CREATOR, G_CHANGED, G_CHANGER, G_USAGE, G_LAST_USED,
     G_TU_EXTRA, G_ORIGIN, G_APPROVED, G_PREV, G_NEXT};
 
-/* <tu> with its attributes and props; srclang "*all*" where the query has none. */
-static void export_head(sqlite3_stmt *st, const struct head_cols *c, struct tu_buf *out)
+/* The dates, ids and usage of a <tu> or <tuv> (which the import reads from
+ * a <tuv> where its <tu> has none). Dates were checked when stored (TMX
+ * form, attribute-safe). */
+static void dated_attrs(sqlite3_stmt *st, const struct head_cols *c, struct tu_buf *out)
 {
-    const char *origin = (const char *)sqlite3_column_text(st, c->origin);
-    const unsigned char *extra = sqlite3_column_text(st, c->extra);
-    const unsigned char *srclang = sqlite3_column_text(st, c->srclang);
-    int64_t prev = sqlite3_column_int64(st, c->prev), next = sqlite3_column_int64(st, c->next);
     int64_t usage = sqlite3_column_int64(st, c->usage);
-
-    tu_buf_adds(out, "    <tu");
-    text_attr(out, "tuid", sqlite3_column_text(st, c->tuid));
-    text_attr(out, "srclang", srclang ? srclang : (const unsigned char *)"*all*");
-    /* Dates were checked when stored (TMX form, attribute-safe). */
     text_attr(out, "creationdate", sqlite3_column_text(st, c->created));
     text_attr(out, "creationid", sqlite3_column_text(st, c->creator));
     text_attr(out, "changedate", sqlite3_column_text(st, c->changed));
@@ -687,6 +680,22 @@ static void export_head(sqlite3_stmt *st, const struct head_cols *c, struct tu_b
         tu_buf_printf(out, " usagecount=\"%lld\"", (long long)usage);
     }
     text_attr(out, "lastusagedate", sqlite3_column_text(st, c->last_used));
+}
+
+/* <tu> with its attributes and props; srclang "*all*" where the query has none. */
+static void export_head(sqlite3_stmt *st, const struct head_cols *c, struct tu_buf *out)
+{
+    const char *origin = (const char *)sqlite3_column_text(st, c->origin);
+    const unsigned char *extra = sqlite3_column_text(st, c->extra);
+    const unsigned char *srclang = sqlite3_column_text(st, c->srclang);
+    int64_t prev = sqlite3_column_int64(st, c->prev), next = sqlite3_column_int64(st, c->next);
+
+    tu_buf_adds(out, "    <tu");
+    text_attr(out, "tuid", sqlite3_column_text(st, c->tuid));
+    text_attr(out, "srclang", srclang ? srclang : (const unsigned char *)"*all*");
+    if (c == &pair_head) {
+        dated_attrs(st, c, out); /* a group's are on each <tuv> */
+    }
     tu_buf_adds(out, ">\n");
     if (extra) {
         tu_buf_adds(out, "      ");
@@ -708,12 +717,18 @@ static void export_head(sqlite3_stmt *st, const struct head_cols *c, struct tu_b
     }
 }
 
-static void export_tuv(sqlite3_stmt *st, int lang, int extra, int xml, struct tu_buf *out)
+/* A <tuv>; with c, the variant's own dates, ids and usage as its attributes. */
+static void export_tuv(sqlite3_stmt *st, int lang, int extra, int xml, const struct head_cols *c,
+                       struct tu_buf *out)
 {
     const unsigned char *tuv_extra = sqlite3_column_text(st, extra);
     tu_buf_adds(out, "      <tuv xml:lang=\"");
     tu_xml_attr(out, (const char *)sqlite3_column_text(st, lang));
-    tu_buf_adds(out, "\">");
+    tu_buf_adds(out, "\"");
+    if (c != NULL) {
+        dated_attrs(st, c, out);
+    }
+    tu_buf_adds(out, ">");
     if (tuv_extra) {
         tu_buf_adds(out, (const char *)tuv_extra);
     }
@@ -725,12 +740,16 @@ static void export_tuv(sqlite3_stmt *st, int lang, int extra, int xml, struct tu
 static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
 {
     export_head(st, &pair_head, out);
-    export_tuv(st, X_SRC_LANG, X_SRC_EXTRA, X_SRC_XML, out);
-    export_tuv(st, X_TRG_LANG, X_TRG_EXTRA, X_TRG_XML, out);
+    export_tuv(st, X_SRC_LANG, X_SRC_EXTRA, X_SRC_XML, NULL, out);
+    export_tuv(st, X_TRG_LANG, X_TRG_EXTRA, X_TRG_XML, NULL, out);
     tu_buf_adds(out, "    </tu>\n");
 }
 
-/* One variant of the group export: a group's source (first) opens its <tu>. */
+/* One variant of the group export: a group's source (first) opens its <tu>
+ * (tuid, props); each <tuv> has its variant's dates, ids and usage, which
+ * an import gives the unit of that target (the <tu> has none). The props
+ * (origin, approval, context) are the source's: where targets of one group
+ * differ in them, the pair export (-s/-t) keeps each. */
 static void export_variant(sqlite3_stmt *st, int64_t *open_grp, struct tu_buf *out)
 {
     int64_t grp = sqlite3_column_int64(st, G_GRP);
@@ -742,7 +761,7 @@ static void export_variant(sqlite3_stmt *st, int64_t *open_grp, struct tu_buf *o
         *open_grp = grp;
         export_head(st, &group_head, out);
     }
-    export_tuv(st, G_LANG, G_EXTRA, G_XML, out);
+    export_tuv(st, G_LANG, G_EXTRA, G_XML, &group_head, out);
 }
 
 /* Pairs (-s or -t given): a <tu> per pair as it was added. Else a <tu> per

@@ -90,7 +90,12 @@ open(d + "/rfuzzy.q", "w", encoding="utf-8").write("\n".join(edit(s) for s in pi
 PY
   "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing --max 1 - < "$d/rexact.q" > "$d/rexact.json"
   stats "reverse exact lookup (sr-Latn -> en, --max 1)" "$d/rexact.json"
-  python3 -c 'import json, sys; r = [json.loads(l)["matches"] for l in open(sys.argv[1])]; print(f"  reverse exact: {sum(bool(m) and m[0][\"score\"] >= 100 for m in r)}/{len(r)} find a source at 100")' "$d/rexact.json"
+  python3 - "$d/rexact.json" <<'PY'
+import json, sys
+r = [json.loads(l)["matches"] for l in open(sys.argv[1])]
+found = sum(bool(m) and m[0]["score"] >= 100 for m in r)
+print(f"  reverse exact: {found}/{len(r)} find a source at 100")
+PY
   "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing - < "$d/rfuzzy.q" > "$d/rfuzzy.json"
   stats "reverse fuzzy lookup (--max 5)" "$d/rfuzzy.json"
   "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing --exhaustive - < "$d/rfuzzy.q" > "$d/rscan.json"
