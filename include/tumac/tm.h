@@ -95,7 +95,7 @@ struct tu_tm_match {
     char *origin;
     bool approved;
     char *diff;             /* what differed, "" when nothing */
-    int64_t id;
+    int64_t id;             /* the target variant (tu_tm_count_use counts its use) */
 };
 
 /* Best matches first; among equal scores approved units, then the newest.
@@ -145,7 +145,8 @@ struct tu_tm_stats {
 enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
                            struct tu_error *err);
 
-/* How many units have target language `trg_lang` (as stored: script-exact). */
+/* How many variants are in language `trg_lang` (as stored: script-exact),
+ * i.e. how many sentences a lookup into that language can answer with. */
 enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
                                   size_t *count, struct tu_error *err);
 
