@@ -1,7 +1,12 @@
 /*
  * Translation memory on SQLite: translation units (TUs) with source and
  * target text, languages, the context of the source (hashes of the previous
- * and next source segments), origin and an approved flag.
+ * and next source segments), origin and an approved flag. Stored as
+ * sentence groups of variants (tm/schema.sql): a unit adds its target to
+ * the group of its source, and a lookup in any language of a group answers
+ * with the group's variants in the target language (a unit stored en -> hr
+ * answers hr -> en; a multilingual TMX <tu> answers every pair among its
+ * languages).
  *
  * Lookup: an exact match by the hash of the source's matching key
  * (tu_text_match_key: NFC, case, whitespace and quotes folded, Serbian and
@@ -55,6 +60,7 @@ struct tu_tm_unit {
     const char *origin;                     /* file, project; may be NULL */
     const char *created;                    /* TMX or ISO 8601 date, UTC; NULL = now */
     bool approved;
+    bool src_all;       /* from a TMX <tu> with srclang="*all*": no variant is its source */
     /* TMX metadata, all optional (NULL/0), kept for export only. */
     const char *tuid, *creator, *changed, *changer, *last_used; /* dates as created */
     long usage_count;
@@ -89,7 +95,7 @@ struct tu_tm_match {
     char *origin;
     bool approved;
     char *diff;             /* what differed, "" when nothing */
-    int64_t id;
+    int64_t id;             /* the target variant (tu_tm_count_use counts its use) */
 };
 
 /* Best matches first; among equal scores approved units, then the newest.
@@ -132,12 +138,15 @@ struct tu_tm_stats {
     size_t units;
     size_t approved;
     size_t fts_pending; /* units the concordance index does not have yet */
-    char pairs[1024]; /* "en -> sr-Latn: 12\n" lines */
+    char pairs[1024]; /* "en -> sr-Latn: 12\n" lines: the pairs as stored */
+    size_t groups;    /* sentence groups (a TMX <tu> each) */
+    char langs[1024]; /* "en: 60\n" lines: variants by language, any of which a lookup finds */
 };
 enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
                            struct tu_error *err);
 
-/* How many units have target language `trg_lang` (as stored: script-exact). */
+/* How many variants are in language `trg_lang` (as stored: script-exact),
+ * i.e. how many sentences a lookup into that language can answer with. */
 enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
                                   size_t *count, struct tu_error *err);
 
@@ -176,7 +185,9 @@ enum tu_status tu_tm_import_tsv(struct tu_tm *tm, const char *path,
                                 struct tu_diag *diag, struct tu_error *err);
 
 /* Export the units the filter takes as TMX 1.4b, with their dates,
- * metadata, properties and notes. */
+ * metadata, properties and notes: with neither src_lang nor trg_lang a
+ * <tu> per sentence group with every variant (srclang "*all*" for a group
+ * with no single source), else a <tu> per stored pair. */
 enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
                                 struct tu_buf *out, struct tu_error *err);
 

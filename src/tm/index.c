@@ -72,19 +72,28 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
+uint64_t tu_tm_lang_seed(const char *tag)
+{
+    uint64_t h = 0;
+    for (const char *c = tag ? tag : ""; *c && *c != '-' && *c != '_'; c++) {
+        h = h << 8 | (uint64_t)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+    }
+    return h << 1; /* bit 63 of the packed trigram is never set: seeds stay apart */
+}
+
 /* The i-th trigram id (TM_GRAM_BITS) of a key padded with " " before and
- * "  " after; i runs from 0 to n. */
-static inline uint64_t gram_at(const uint32_t *cp, size_t n, size_t i)
+ * "  " after, in the index of the language seeded `seed`; i runs from 0 to n. */
+static inline uint64_t gram_at(const uint32_t *cp, size_t n, uint64_t seed, size_t i)
 {
     uint64_t a = i == 0 ? ' ' : cp[i - 1];
     uint64_t b = i < n ? cp[i] : ' ';
     uint64_t c = i + 1 < n ? cp[i + 1] : ' ';
     uint64_t exact = (a & 0x1fffff) << 42 | (b & 0x1fffff) << 21 | (c & 0x1fffff);
-    return mix64(exact) >> (64 - TM_GRAM_BITS);
+    return mix64(exact ^ mix64(seed)) >> (64 - TM_GRAM_BITS);
 }
 
 /* The n + 1 trigram ids of a key, in key order. */
-size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out)
+size_t tu_tm_grams(const uint32_t *cp, size_t n, uint64_t seed, int64_t **out)
 {
     int64_t *g = tu_malloc((n + 2) * sizeof *g);
     if (g == NULL) {
@@ -92,16 +101,16 @@ size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out)
         return 0;
     }
     for (size_t i = 0; i < n + 1; i++) {
-        g[i] = (int64_t)gram_at(cp, n, i);
+        g[i] = (int64_t)gram_at(cp, n, seed, i);
     }
     *out = g;
     return n + 1;
 }
 
-size_t tu_tm_gram_counts(const uint32_t *cp, size_t n, struct tm_gram **out)
+size_t tu_tm_gram_counts(const uint32_t *cp, size_t n, uint64_t seed, struct tm_gram **out)
 {
     int64_t *g = NULL;
-    size_t ng = tu_tm_grams(cp, n, &g), nd = 0, slots = 16;
+    size_t ng = tu_tm_grams(cp, n, seed, &g), nd = 0, slots = 16;
     uint32_t *slot;
     struct tm_gram *d;
 
@@ -238,7 +247,7 @@ static enum tu_status flush_pending(struct tu_tm *tm, bool keep, struct tu_error
 /* Postings of a unit, kept in memory until flush: a trigram seen c times in
  * the key is c equal postings. */
 enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,
-                                size_t n, struct tu_error *err)
+                                size_t n, uint64_t seed, struct tu_error *err)
 {
     struct tm_pending *p = tm->pending;
     unsigned bucket = tu_tm_bucket(n, NULL, NULL);
@@ -258,7 +267,7 @@ enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp
         p->ids = ids;
     }
     for (size_t i = 0; i < n + 1; i++) {
-        uint64_t v = (gram_at(cp, n, i) << 7 | bucket) << UNIT_BITS | p->nids;
+        uint64_t v = (gram_at(cp, n, seed, i) << 7 | bucket) << UNIT_BITS | p->nids;
         struct tm_bin *b = &p->bin[v >> SORT_TOP];
         if (b->last == NULL || b->last->n == BLOCK_POSTINGS) {
             struct tm_block *k = p->spare;
@@ -535,7 +544,7 @@ enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err)
 
     tu_tm_pending_free(tm);
     if (sqlite3_exec(tm->db, "DELETE FROM post; DELETE FROM gram_df", NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(tm->db, "SELECT id, src_key FROM tu ORDER BY id", -1, &s, NULL) != SQLITE_OK) {
+        sqlite3_prepare_v2(tm->db, "SELECT id, key, lang FROM tuv ORDER BY id", -1, &s, NULL) != SQLITE_OK) {
         sqlite3_finalize(s);
         return db_fail(tm, err);
     }
@@ -547,7 +556,8 @@ enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err)
             st = tu_error_set(err, TU_ENOMEM, "out of memory");
             break;
         }
-        st = tu_tm_index_unit(tm, sqlite3_column_int64(s, 0), cp, n, err);
+        st = tu_tm_index_unit(tm, sqlite3_column_int64(s, 0), cp, n,
+                              tu_tm_lang_seed((const char *)sqlite3_column_text(s, 2)), err);
         tu_free(cp);
     }
     sqlite3_finalize(s);

@@ -225,15 +225,19 @@ static struct tu_translit *translit_for(struct tu_tm *tm, const char *tag)
 }
 
 struct cand {
-    int64_t id;
+    int64_t id;    /* the target variant (a fuzzy search's: the source variant) */
+    int64_t src;   /* the source variant the query matched */
+    int64_t grp;
     int score;
     size_t dist;
     bool approved; /* known for exact candidates only */
+    bool script;   /* the target is in the wanted script: no transliteration */
 };
 
-/* Best score first; among equal scores approved units, then the newest
- * (the highest id): several translations of one source are kept, and the
- * latest approved one is the office's current wording. */
+/* Best score first; among equal scores approved units, then those in the
+ * wanted script, then the newest (the highest id): several translations of
+ * one source are kept, and the latest approved one is the office's current
+ * wording. */
 static int cmp_cand(const void *a, const void *b)
 {
     const struct cand *x = a, *y = b;
@@ -242,6 +246,9 @@ static int cmp_cand(const void *a, const void *b)
     }
     if (x->approved != y->approved) {
         return x->approved ? -1 : 1;
+    }
+    if (x->script != y->script) {
+        return x->script ? -1 : 1;
     }
     return x->id > y->id ? -1 : x->id < y->id;
 }
@@ -320,79 +327,141 @@ static enum tu_status fill(struct tu_tm *tm, sqlite3_stmt *st,
     return TU_OK;
 }
 
-/* Languages of stored units, remembered within one lookup: a TM holds few
- * pairs, and parsing tags for every candidate would cost more than the
- * distance. */
+/* Languages of stored variants, remembered within one lookup: a TM holds
+ * few, and parsing tags for every candidate would cost more than the
+ * distance. `base`, `lo` and `hi` select the target language's variants of
+ * a group in tuv_grp (lang = base, or base- < lang < base.). */
+struct lang_seen {
+    char tag[64];
+    bool src, trg, script; /* a source, a target, the target's script */
+};
 struct lang_memo {
     const struct tu_locale *sl, *tl;
-    struct { char pair[96]; bool ok; } seen[8];
+    struct lang_seen seen[8], spare;
     size_t n;
+    char base[16], lo[17], hi[17];
 };
 
-static bool pair_ok(struct lang_memo *lm, const char *src, const char *trg)
+static void lang_memo_init(struct lang_memo *lm, const struct tu_locale *sl,
+                           const struct tu_locale *tl)
 {
-    char pair[96];
-    bool ok;
-    snprintf(pair, sizeof pair, "%s\t%s", src, trg);
-    for (size_t i = 0; i < lm->n; i++) {
-        if (strcmp(lm->seen[i].pair, pair) == 0) {
-            return lm->seen[i].ok;
-        }
-    }
-    ok = same_lang(src, lm->sl) && same_lang(trg, lm->tl);
-    if (lm->n < sizeof lm->seen / sizeof lm->seen[0]) {
-        snprintf(lm->seen[lm->n].pair, sizeof lm->seen[0].pair, "%s", pair);
-        lm->seen[lm->n++].ok = ok;
-    }
-    return ok;
+    memset(lm, 0, sizeof *lm);
+    lm->sl = sl;
+    lm->tl = tl;
+    snprintf(lm->base, sizeof lm->base, "%s", tl->language);
+    snprintf(lm->lo, sizeof lm->lo, "%s-", lm->base);
+    snprintf(lm->hi, sizeof lm->hi, "%s.", lm->base);
 }
 
-/* Whether the TM may hold a unit of the wanted pair at all, from its
- * distinct pairs, read again when its content stamp changes. A TM of
- * sr-Latn units asked for bs (a batch into several locales) so skips a
- * fuzzy search in which pair_ok would refuse every candidate. With changes
- * of its own not yet committed, or too many pairs, the answer is yes. */
-static bool may_hold_pair(struct tu_tm *tm, struct lang_memo *lm, bool *current)
+static const struct lang_seen *lang_of(struct lang_memo *lm, const char *tag)
+{
+    struct lang_seen *e;
+    struct tu_locale l;
+    struct tu_error err = {0};
+
+    tag = tag ? tag : "";
+    for (size_t i = 0; i < lm->n; i++) {
+        if (strcmp(lm->seen[i].tag, tag) == 0) {
+            return &lm->seen[i];
+        }
+    }
+    e = lm->n < sizeof lm->seen / sizeof lm->seen[0] ? &lm->seen[lm->n++] : &lm->spare;
+    snprintf(e->tag, sizeof e->tag, "%s", tag);
+    e->src = same_lang(tag, lm->sl);
+    e->trg = same_lang(tag, lm->tl);
+    e->script = !tu_locale_is_biscriptal(lm->tl) ||
+                (tu_locale_parse(tag, &l, &err) == TU_OK &&
+                 strcmp(tu_locale_script(&l), tu_locale_script(lm->tl)) == 0);
+    return e;
+}
+
+/* Whether the TM may hold variants of both wanted languages at all, from
+ * its distinct languages, read again when its content stamp changes. A TM
+ * of en and sr-Latn variants asked for bs (a batch into several locales)
+ * so skips a fuzzy search in which every group would lack a target. With
+ * changes of its own not yet committed, or too many languages, the answer
+ * is yes. */
+static bool may_hold_langs(struct tu_tm *tm, struct lang_memo *lm, bool *current)
 {
     struct tu_error e = {0};
     uint64_t stamp;
     sqlite3_stmt *st;
+    bool src = false, trg = false;
 
     *current = false;
     if (tm->content_changed || tm->pending != NULL ||
         tu_tm_content_stamp(tm, &stamp, &e) != TU_OK) {
         return true;
     }
-    if (!tm->pairs.valid || tm->pairs.stamp != stamp) {
-        tm->pairs.valid = false;
-        tm->pairs.n = 0;
-        if (sqlite3_prepare_v2(tm->db, "SELECT DISTINCT src_lang, trg_lang FROM tu", -1, &st,
+    if (!tm->langs.valid || tm->langs.stamp != stamp) {
+        tm->langs.valid = false;
+        tm->langs.n = 0;
+        if (sqlite3_prepare_v2(tm->db, "SELECT DISTINCT lang FROM tuv", -1, &st,
                                NULL) != SQLITE_OK) {
             return true;
         }
-        while (sqlite3_step(st) == SQLITE_ROW && tm->pairs.n <= TM_PAIRS_MAX) {
-            if (tm->pairs.n < TM_PAIRS_MAX) {
-                for (int i = 0; i < 2; i++) {
-                    const char *t = (const char *)sqlite3_column_text(st, i);
-                    snprintf(tm->pairs.v[tm->pairs.n][i], sizeof tm->pairs.v[0][i], "%s",
-                             t ? t : "");
-                }
+        while (sqlite3_step(st) == SQLITE_ROW && tm->langs.n <= TM_LANGS_MAX) {
+            if (tm->langs.n < TM_LANGS_MAX) {
+                const char *t = (const char *)sqlite3_column_text(st, 0);
+                snprintf(tm->langs.v[tm->langs.n], sizeof tm->langs.v[0], "%s", t ? t : "");
             }
-            tm->pairs.n++;
+            tm->langs.n++;
         }
-        tm->pairs.valid = sqlite3_finalize(st) == SQLITE_OK;
-        tm->pairs.stamp = stamp;
+        tm->langs.valid = sqlite3_finalize(st) == SQLITE_OK;
+        tm->langs.stamp = stamp;
     }
-    if (!tm->pairs.valid || tm->pairs.n > TM_PAIRS_MAX) {
+    if (!tm->langs.valid || tm->langs.n > TM_LANGS_MAX) {
         return true;
     }
     *current = true;
-    for (size_t i = 0; i < tm->pairs.n; i++) {
-        if (pair_ok(lm, tm->pairs.v[i][0], tm->pairs.v[i][1])) {
-            return true;
-        }
+    for (size_t i = 0; i < tm->langs.n; i++) {
+        const struct lang_seen *l = lang_of(lm, tm->langs.v[i]);
+        src |= l->src;
+        trg |= l->trg;
     }
-    return false;
+    return src && trg;
+}
+
+/* The statement of a group's variants in the target language (tuv_grp),
+ * bound for group grp without variant `not`. */
+static sqlite3_stmt *group_targets(struct tu_tm *tm, int which, const struct lang_memo *lm,
+                                   int64_t grp, int64_t not)
+{
+    sqlite3_stmt *st;
+    if (tm->stmt[which] == NULL &&
+        sqlite3_prepare_v2(tm->db, which == TM_ST_HAS_LANG
+                               ? "SELECT lang FROM tuv WHERE grp = ?1 AND id <> ?2 AND"
+                                 " (lang = ?3 OR (lang > ?4 AND lang < ?5))"
+                               : "SELECT id, lang, approved, src, prev_hash, next_hash FROM tuv"
+                                 " WHERE grp = ?1 AND id <> ?2 AND"
+                                 " (lang = ?3 OR (lang > ?4 AND lang < ?5))"
+                                 " ORDER BY approved DESC, id DESC LIMIT ?6",
+                           -1, &tm->stmt[which], NULL) != SQLITE_OK) {
+        return NULL;
+    }
+    st = tm->stmt[which];
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, grp);
+    sqlite3_bind_int64(st, 2, not);
+    sqlite3_bind_text(st, 3, lm->base, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, lm->lo, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, lm->hi, -1, SQLITE_STATIC);
+    return st;
+}
+
+/* Whether group grp holds a variant other than `not` in the target language. */
+static bool group_answers(struct tu_tm *tm, struct lang_memo *lm, int64_t grp, int64_t not)
+{
+    sqlite3_stmt *st = group_targets(tm, TM_ST_HAS_LANG, lm, grp, not);
+    bool found = false;
+
+    while (st != NULL && !found && sqlite3_step(st) == SQLITE_ROW) {
+        found = lang_of(lm, (const char *)sqlite3_column_text(st, 0))->trg;
+    }
+    if (st != NULL) {
+        sqlite3_reset(st);
+    }
+    return found;
 }
 
 /* One fuzzy search: the query, its window and the best matches so far. */
@@ -404,7 +473,8 @@ struct fuzzy {
     size_t blen[TM_BUCKETS][2]; /* the lengths of bucket blo + i */
     size_t ids;               /* unit ids below this are counted */
     int min;
-    struct lang_memo langs;
+    uint64_t seed;            /* the query language's index */
+    struct lang_memo *langs;
     uint32_t *text;           /* decoded candidate key */
     size_t text_cap;
     uint64_t *bits;           /* pattern_distance work vectors */
@@ -443,8 +513,8 @@ static int score_for(size_t longer, size_t dist)
 /* Score one stored key (UTF-8, m code points) and keep it if it is among
  * the best. */
 static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
-                               size_t bytes, size_t m, const char *src_lang,
-                               const char *trg_lang, struct tu_error *err)
+                               size_t bytes, size_t m, const char *lang, int64_t grp,
+                               struct tu_error *err)
 {
     size_t longer = m > f->nq ? m : f->nq, limit, dist, pos;
     int need = score_needed(f, id);
@@ -454,8 +524,7 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
         return TU_OK; /* fuzzy scores stop at 98 */
     }
     limit = limit_for(need, longer);
-    if ((m > f->nq ? m - f->nq : f->nq - m) > limit ||
-        !pair_ok(&f->langs, src_lang ? src_lang : "", trg_lang ? trg_lang : "")) {
+    if ((m > f->nq ? m - f->nq : f->nq - m) > limit || !lang_of(f->langs, lang)->src) {
         return TU_OK;
     }
     if (bytes + 1 > f->text_cap) {
@@ -473,7 +542,9 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
     if (dist == 0 || dist > limit_for(need, longer)) {
         return TU_OK; /* the same key is the exact pass's; too far */
     }
-    c.id = id;
+    memset(&c, 0, sizeof c);
+    c.id = c.src = id;
+    c.grp = grp;
     c.score = score_for(longer, dist);
     c.dist = dist;
     c.approved = false; /* not read here: ties go to the newest */
@@ -485,8 +556,8 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
     while (pos > 0 && cmp_cand(&f->top[pos - 1], &c) > 0) {
         pos--;
     }
-    if (pos >= f->want) {
-        return TU_OK;
+    if (pos >= f->want || !group_answers(f->tm, f->langs, grp, id)) {
+        return TU_OK; /* not among the best; nothing in the target language */
     }
     if (f->ntop == f->want) {
         f->ntop--;
@@ -508,8 +579,8 @@ static enum tu_status scan_all(struct fuzzy *f, struct tu_error *err)
     sqlite3_stmt *st;
     enum tu_status rc = TU_OK;
 
-    if (sqlite3_prepare_v2(f->tm->db, "SELECT id, src_key, key_len, src_lang, trg_lang"
-                           " FROM tu WHERE key_len BETWEEN ? AND ?", -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(f->tm->db, "SELECT id, key, key_len, lang, grp"
+                           " FROM tuv WHERE key_len BETWEEN ? AND ?", -1, &st, NULL) != SQLITE_OK) {
         return lookup_fail(f->tm, err);
     }
     sqlite3_bind_int64(st, 1, (int64_t)f->lo);
@@ -517,8 +588,7 @@ static enum tu_status scan_all(struct fuzzy *f, struct tu_error *err)
     while (rc == TU_OK && sqlite3_step(st) == SQLITE_ROW) {
         rc = consider(f, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
                       (size_t)sqlite3_column_bytes(st, 1), (size_t)sqlite3_column_int64(st, 2),
-                      (const char *)sqlite3_column_text(st, 3),
-                      (const char *)sqlite3_column_text(st, 4), err);
+                      (const char *)sqlite3_column_text(st, 3), sqlite3_column_int64(st, 4), err);
     }
     sqlite3_finalize(st);
     return rc;
@@ -693,27 +763,27 @@ static int unit_bound(const struct fuzzy *f, const struct tm_count *u, size_t sh
 
 #define KEYS_MAX_BYTES (64u << 20)
 
-/* The pair index of a stored unit's languages in tm->pairs, or
- * TM_PAIRS_MAX when not there. */
-static size_t pair_index(const struct tu_tm *tm, const char *src, const char *trg)
+/* The index of a stored variant's language in tm->langs, or
+ * TM_LANGS_MAX when not there. */
+static size_t lang_index(const struct tu_tm *tm, const char *lang)
 {
-    for (size_t i = 0; i < tm->pairs.n; i++) {
-        if (strcmp(tm->pairs.v[i][0], src) == 0 && strcmp(tm->pairs.v[i][1], trg) == 0) {
+    for (size_t i = 0; i < tm->langs.n && i < TM_LANGS_MAX; i++) {
+        if (strcmp(tm->langs.v[i], lang) == 0) {
             return i;
         }
     }
-    return TM_PAIRS_MAX;
+    return TM_LANGS_MAX;
 }
 
-/* Keep a verified unit's key for the next lookups (best effort). */
+/* Keep a verified variant's key for the next lookups (best effort). */
 static void key_keep(struct tu_tm *tm, size_t ids, int64_t id, const char *key,
-                     size_t bytes, size_t m, const char *src, const char *trg)
+                     size_t bytes, size_t m, const char *lang, int64_t grp)
 {
     struct tm_keycache *k = &tm->keys;
-    size_t pair = pair_index(tm, src ? src : "", trg ? trg : "");
+    size_t li = lang_index(tm, lang ? lang : "");
 
-    if (pair == TM_PAIRS_MAX || key == NULL || k->used + bytes > KEYS_MAX_BYTES ||
-        id < 0 || (uint64_t)id >= ids) {
+    if (li == TM_LANGS_MAX || key == NULL || k->used + bytes > KEYS_MAX_BYTES ||
+        id < 0 || (uint64_t)id >= ids || grp <= 0 || grp > (int64_t)UINT32_MAX) {
         return;
     }
     if ((size_t)id >= k->nent) {
@@ -741,31 +811,32 @@ static void key_keep(struct tu_tm *tm, size_t ids, int64_t id, const char *key,
     k->ent[id].off = (uint32_t)k->used;
     k->ent[id].bytes = (uint32_t)bytes;
     k->ent[id].m = (uint32_t)m;
-    k->ent[id].pair = (uint8_t)(pair + 1);
+    k->ent[id].grp = (uint32_t)grp;
+    k->ent[id].lang = (uint8_t)(li + 1);
     k->used += bytes;
 }
 
-/* Step 3 for one unit: its key from the cache, else from its row. */
+/* Step 3 for one variant: its key from the cache, else from its row. */
 static enum tu_status verify(struct fuzzy *f, sqlite3_stmt *st, int64_t id, struct tu_error *err)
 {
     struct tu_tm *tm = f->tm;
     const struct tm_keyent *k = f->keys_ok && (uint64_t)id < tm->keys.nent ? &tm->keys.ent[id] : NULL;
     enum tu_status rc = TU_OK;
 
-    if (k != NULL && k->pair != 0) {
+    if (k != NULL && k->lang != 0) {
         return consider(f, id, tm->keys.text + k->off, k->bytes, k->m,
-                        tm->pairs.v[k->pair - 1][0], tm->pairs.v[k->pair - 1][1], err);
+                        tm->langs.v[k->lang - 1], k->grp, err);
     }
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(st, 0);
         size_t bytes = (size_t)sqlite3_column_bytes(st, 0), m = (size_t)sqlite3_column_int64(st, 1);
-        const char *src = (const char *)sqlite3_column_text(st, 2);
-        const char *trg = (const char *)sqlite3_column_text(st, 3);
-        rc = consider(f, id, key, bytes, m, src, trg, err);
+        const char *lang = (const char *)sqlite3_column_text(st, 2);
+        int64_t grp = sqlite3_column_int64(st, 3);
+        rc = consider(f, id, key, bytes, m, lang, grp, err);
         if (rc == TU_OK && f->keys_ok) {
-            key_keep(tm, f->ids, id, key, bytes, m, src, trg);
+            key_keep(tm, f->ids, id, key, bytes, m, lang, grp);
         }
     }
     return rc;
@@ -789,8 +860,8 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     for (unsigned k = f->blo; k <= f->bhi; k++) {
         tu_tm_bucket_range(k, &f->blen[k - f->blo][0], &f->blen[k - f->blo][1]);
     }
-    /* ids: the scratch arrays are indexed by unit id */
-    if (sqlite3_prepare_v2(tm->db, "SELECT max(id) FROM tu", -1, &st, NULL) != SQLITE_OK) {
+    /* ids: the scratch arrays are indexed by variant id */
+    if (sqlite3_prepare_v2(tm->db, "SELECT max(id) FROM tuv", -1, &st, NULL) != SQLITE_OK) {
         return lookup_fail(tm, err);
     }
     f->ids = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) + 1 : 1;
@@ -799,7 +870,7 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     s->ntouched = 0;
-    ng = tu_tm_gram_counts(qcp, f->nq, &g);
+    ng = tu_tm_gram_counts(qcp, f->nq, f->seed, &g);
     if (g == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
@@ -861,7 +932,7 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     }
     qsort(b, nb, sizeof *b, cmp_bound);
     if (tm->stmt[TM_ST_UNIT_KEY] == NULL &&
-        sqlite3_prepare_v2(tm->db, "SELECT src_key, key_len, src_lang, trg_lang FROM tu"
+        sqlite3_prepare_v2(tm->db, "SELECT key, key_len, lang, grp FROM tuv"
                            " WHERE id = ?", -1, &tm->stmt[TM_ST_UNIT_KEY], NULL) != SQLITE_OK) {
         tu_free(g);
         tu_free(b);
@@ -881,8 +952,7 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
 }
 
 static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t nq,
-                                   int min, const struct tu_locale *sl,
-                                   const struct tu_locale *tl, bool exhaustive,
+                                   int min, struct lang_memo *langs, bool exhaustive,
                                    struct cand *top, size_t want, size_t *ntop,
                                    struct tu_error *err)
 {
@@ -899,20 +969,20 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
     f.min = min;
     f.lo = (nq * (size_t)min + 99) / 100;
     f.hi = nq * 100 / (size_t)min;
-    f.langs.sl = sl;
-    f.langs.tl = tl;
+    f.langs = langs;
+    f.seed = tu_tm_lang_seed(langs->sl->language);
     f.top = top;
     f.want = want;
-    if (!may_hold_pair(tm, &f.langs, &f.keys_ok)) {
-        return TU_OK; /* no unit of the pair: nothing to find */
+    if (!may_hold_langs(tm, langs, &f.keys_ok)) {
+        return TU_OK; /* no variant of one of the languages: nothing to find */
     }
-    if (f.keys_ok && (!tm->keys.valid || tm->keys.stamp != tm->pairs.stamp)) {
+    if (f.keys_ok && (!tm->keys.valid || tm->keys.stamp != tm->langs.stamp)) {
         /* another content: forget the keys */
         if (tm->keys.ent != NULL) {
             memset(tm->keys.ent, 0, tm->keys.nent * sizeof *tm->keys.ent);
         }
         tm->keys.used = 0;
-        tm->keys.stamp = tm->pairs.stamp;
+        tm->keys.stamp = tm->langs.stamp;
         tm->keys.valid = true;
     }
     if (!pattern_init(&f.pat, qcp, nq) ||
@@ -952,16 +1022,129 @@ static enum tu_status lookup(struct tu_tm *tm, const struct tu_tm_query *q,
     return rc;
 }
 
+/* The candidates of one lookup: at most one per target variant. */
+struct cand_set {
+    struct cand *v;
+    size_t n, cap;
+};
+
+static bool cand_put(struct cand_set *cs, const struct cand *c)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        if (cs->v[i].id == c->id) {
+            if (cmp_cand(c, &cs->v[i]) < 0) {
+                cs->v[i] = *c; /* reached better through another source variant */
+            }
+            return true;
+        }
+    }
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 16;
+        struct cand *v = tu_realloc(cs->v, cap * sizeof *v);
+        if (v == NULL) {
+            return false;
+        }
+        cs->v = v;
+        cs->cap = cap;
+    }
+    cs->v[cs->n++] = *c;
+    return true;
+}
+
+/* The answers of source variant `from` (matched as `c`): every other
+ * variant of its group in the target language, best first, up to room.
+ * In context (101) when the query's context is that of the pair made from
+ * `from` or, for a source variant, its own (own_prev/own_next). */
+static enum tu_status expand(struct tu_tm *tm, struct lang_memo *lm, const struct cand *c,
+                             bool exact, const struct tu_tm_query *q, uint64_t own_prev,
+                             uint64_t own_next, size_t room, struct cand_set *cs,
+                             struct tu_error *err)
+{
+    sqlite3_stmt *st = group_targets(tm, TM_ST_TARGETS, lm, c->grp, c->src);
+    enum tu_status rc = TU_OK;
+
+    if (st == NULL) {
+        return lookup_fail(tm, err);
+    }
+    sqlite3_bind_int64(st, 6, (int64_t)room);
+    while (rc == TU_OK && sqlite3_step(st) == SQLITE_ROW) {
+        const struct lang_seen *l = lang_of(lm, (const char *)sqlite3_column_text(st, 1));
+        struct cand t = *c;
+        uint64_t prev = own_prev, next = own_next;
+
+        if (!l->trg) {
+            continue;
+        }
+        t.id = sqlite3_column_int64(st, 0);
+        t.script = l->script;
+        if (exact) {
+            t.approved = sqlite3_column_int(st, 2) != 0;
+            if (sqlite3_column_type(st, 3) != SQLITE_NULL &&
+                sqlite3_column_int64(st, 3) == c->src) {
+                prev = (uint64_t)sqlite3_column_int64(st, 4); /* made from it */
+                next = (uint64_t)sqlite3_column_int64(st, 5);
+            }
+            if (t.score == 100 && q->prev_hash != 0 && prev == q->prev_hash &&
+                next == q->next_hash) {
+                t.score = 101;
+            }
+        }
+        if (!cand_put(cs, &t)) {
+            rc = tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Exact: the variants of the query's language with the same key (its hash,
+ * then the key itself), each answered by its group. */
+static enum tu_status exact_pass(struct tu_tm *tm, const struct tu_tm_query *q,
+                                 struct lang_memo *lm, const struct tu_buf *key, uint64_t h,
+                                 struct cand_set *cs, struct tu_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    enum tu_status rc = TU_OK;
+
+    if (sqlite3_prepare_v2(tm->db,
+            "SELECT id, grp, lang, text, src IS NULL, prev_hash, next_hash FROM tuv"
+            " WHERE key_hash = ?1 AND key = ?2 ORDER BY id DESC LIMIT 64",
+            -1, &st, NULL) != SQLITE_OK) {
+        return lookup_fail(tm, err);
+    }
+    sqlite3_bind_int64(st, 1, (int64_t)h);
+    sqlite3_bind_text(st, 2, key->data, -1, SQLITE_STATIC);
+    while (rc == TU_OK && sqlite3_step(st) == SQLITE_ROW && cs->n < 64) {
+        const char *src = (const char *)sqlite3_column_text(st, 3);
+        bool own = sqlite3_column_int(st, 4) != 0;
+        struct cand c;
+
+        if (!lang_of(lm, (const char *)sqlite3_column_text(st, 2))->src) {
+            continue;
+        }
+        memset(&c, 0, sizeof c);
+        c.src = sqlite3_column_int64(st, 0);
+        c.grp = sqlite3_column_int64(st, 1);
+        c.score = strlen(src) == q->len && memcmp(src, q->text, q->len) == 0 ? 100 : 99;
+        rc = expand(tm, lm, &c, true, q, own ? (uint64_t)sqlite3_column_int64(st, 5) : 0,
+                    own ? (uint64_t)sqlite3_column_int64(st, 6) : 0, 64 - cs->n, cs, err);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
                                 bool exhaustive, struct tu_tm_match **out,
                                 size_t *count, struct tu_error *err)
 {
     struct tu_locale sl, tl;
+    struct lang_memo lm;
     struct tu_buf key;
     uint32_t *qcp = NULL;
-    size_t nq, max = q->max ? q->max : 5, ncand = 0, nout = 0, nfuzzy = 0;
+    size_t nq, max = q->max ? q->max : 5, nout = 0, nfuzzy = 0;
     int min = q->min_score > 0 ? q->min_score : 75;
-    struct cand *cands = NULL;
+    struct cand_set cs = {0};
+    struct cand *fuzzy = NULL;
     sqlite3_stmt *st = NULL;
     enum tu_status rc = TU_OK;
     struct tu_tm_match *res = NULL;
@@ -976,6 +1159,7 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
     if (tm->pending != NULL && tu_tm_flush(tm, err) != TU_OK) {
         return err->code; /* units added in this transaction are found too */
     }
+    lang_memo_init(&lm, &sl, &tl);
     tu_buf_init(&key, TU_BUF_NO_LIMIT);
     if (tu_text_match_key(q->text, q->len, &key, err) != TU_OK) {
         tu_buf_release(&key);
@@ -984,70 +1168,51 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
     tu_buf_addc(&key, 0);
     nq = tu_tm_codepoints(key.data, key.len - 1, &qcp);
     h = tu_tm_hash(key.data, key.len - 1);
-    cands = tu_calloc(64 + max, sizeof *cands);
-    if (cands == NULL || qcp == NULL) {
+    fuzzy = tu_calloc(max, sizeof *fuzzy);
+    if (fuzzy == NULL || qcp == NULL) {
         rc = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
-    /* Exact: same key hash, then the key itself compared. */
-    if (sqlite3_prepare_v2(tm->db,
-            "SELECT id, src_lang, trg_lang, src_text, prev_hash, next_hash, approved FROM tu"
-            " WHERE key_hash = ?1 AND src_key = ?2 ORDER BY approved DESC, id DESC LIMIT 64",
-            -1, &st, NULL) != SQLITE_OK) {
-        rc = lookup_fail(tm, err);
+    if ((rc = exact_pass(tm, q, &lm, &key, h, &cs, err)) != TU_OK) {
         goto done;
     }
-    sqlite3_bind_int64(st, 1, (int64_t)h);
-    sqlite3_bind_text(st, 2, key.data, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW && ncand < 64) {
-        const char *src = (const char *)sqlite3_column_text(st, 3);
-        struct cand *c = &cands[ncand];
-        if (!same_lang((const char *)sqlite3_column_text(st, 1), &sl) ||
-            !same_lang((const char *)sqlite3_column_text(st, 2), &tl)) {
-            continue;
-        }
-        c->id = sqlite3_column_int64(st, 0);
-        c->score = strlen(src) == q->len && memcmp(src, q->text, q->len) == 0 ? 100 : 99;
-        if (c->score == 100 && q->prev_hash != 0 &&
-            (uint64_t)sqlite3_column_int64(st, 4) == q->prev_hash &&
-            (uint64_t)sqlite3_column_int64(st, 5) == q->next_hash) {
-            c->score = 101;
-        }
-        c->dist = 0;
-        c->approved = sqlite3_column_int(st, 6) != 0;
-        ncand++;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
     /* Fuzzy scores stay below 99, so enough exact matches make it unnecessary. */
-    if (ncand < max &&
-        (rc = fuzzy_search(tm, qcp, nq, min, &sl, &tl, exhaustive, cands + ncand,
-                           max - ncand, &nfuzzy, err)) != TU_OK) {
+    if (cs.n < max &&
+        (rc = fuzzy_search(tm, qcp, nq, min, &lm, exhaustive, fuzzy, max - cs.n,
+                           &nfuzzy, err)) != TU_OK) {
         goto done;
     }
-    ncand += nfuzzy;
-    qsort(cands, ncand, sizeof *cands, cmp_cand);
-    if (ncand > max) {
-        ncand = max;
+    for (size_t i = 0; i < nfuzzy && rc == TU_OK; i++) {
+        rc = expand(tm, &lm, &fuzzy[i], false, q, 0, 0, max, &cs, err);
     }
-    res = tu_calloc(ncand ? ncand : 1, sizeof *res);
+    if (rc != TU_OK) {
+        goto done;
+    }
+    if (cs.n > 0) {
+        qsort(cs.v, cs.n, sizeof *cs.v, cmp_cand);
+    }
+    if (cs.n > max) {
+        cs.n = max;
+    }
+    res = tu_calloc(cs.n ? cs.n : 1, sizeof *res);
     if (res == NULL) {
         rc = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
     if (sqlite3_prepare_v2(tm->db,
-            "SELECT src_text, trg_text, src_lang, trg_lang, origin, approved FROM tu WHERE id = ?",
-            -1, &st, NULL) != SQLITE_OK) {
+            "SELECT s.text, t.text, s.lang, t.lang, t.origin, t.approved FROM tuv t, tuv s"
+            " WHERE t.id = ?1 AND s.id = ?2", -1, &st, NULL) != SQLITE_OK) {
         rc = lookup_fail(tm, err);
         goto done;
     }
-    for (size_t i = 0; i < ncand; i++) {
+    for (size_t i = 0; i < cs.n; i++) {
         sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, cands[i].id);
+        sqlite3_bind_int64(st, 1, cs.v[i].id);
+        sqlite3_bind_int64(st, 2, cs.v[i].src);
         if (sqlite3_step(st) != SQLITE_ROW) {
             continue;
         }
-        if ((rc = fill(tm, st, q, &tl, &res[nout], &cands[i], cands[i].dist, err)) != TU_OK) {
+        if ((rc = fill(tm, st, q, &tl, &res[nout], &cs.v[i], cs.v[i].dist, err)) != TU_OK) {
             nout++;
             goto done;
         }
@@ -1055,7 +1220,8 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
     }
 done:
     sqlite3_finalize(st);
-    tu_free(cands);
+    tu_free(cs.v);
+    tu_free(fuzzy);
     tu_free(qcp);
     tu_buf_release(&key);
     if (rc != TU_OK) {

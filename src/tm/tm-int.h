@@ -8,7 +8,7 @@
 #include <tumac/text.h>
 #include <tumac/tm.h>
 
-enum { TM_ST_FIND, TM_ST_MERGE, TM_ST_INSERT, TM_ST_POST_LAST, TM_ST_POST_ANY,
+enum { TM_ST_FIND, TM_ST_FIND_IN, TM_ST_GROUP, TM_ST_HAS_LANG, TM_ST_TARGETS, TM_ST_MERGE, TM_ST_INSERT, TM_ST_POST_LAST, TM_ST_POST_ANY,
        TM_ST_POST_PUT, TM_ST_DF_ADD, TM_ST_DF, TM_ST_POST_READ, TM_ST_UNIT_KEY,
        TM_ST_INFO, TM_ST_COUNT };
 #define TM_BUSY_MS 5000   /* how long a connection waits for another's lock */
@@ -31,17 +31,18 @@ struct tm_scratch {
     size_t cap, ntouched, touched_cap;
 };
 
-#define TM_PAIRS_MAX 32
+#define TM_LANGS_MAX 32
 
-/* The matching keys of units verified by earlier lookups, by unit id, as of
- * content stamp `stamp` (lookup.c): a lookup at the analysis floor verifies
- * most units of its window, and fetching each row costs more than its
- * distance. `pair` indexes pairs.v (TM_PAIRS_MAX + 1: not cached). */
+/* The matching keys of variants verified by earlier lookups, by variant
+ * id, as of content stamp `stamp` (lookup.c): a lookup at the analysis
+ * floor verifies most variants of its window, and fetching each row costs
+ * more than its distance. `lang` indexes langs.v plus one (0: not cached). */
 struct tm_keyent {
     uint32_t off;
     uint32_t bytes;
     uint32_t m;
-    uint8_t pair;
+    uint32_t grp;
+    uint8_t lang;
 };
 struct tm_keycache {
     uint64_t stamp;
@@ -64,9 +65,9 @@ struct tu_tm {
     struct tm_scratch scratch;
     struct tu_tm_lang { char tag[64]; struct tu_locale loc; bool valid; } lang[2];
     struct { char tag[64]; struct tu_translit *t; } tr[TM_TRANSLIT_MAX];
-    /* The distinct language pairs of the units, as of content stamp
-     * `stamp` (lookup.c); n > TM_PAIRS_MAX: too many to keep. */
-    struct { uint64_t stamp; bool valid; size_t n; char v[TM_PAIRS_MAX][2][64]; } pairs;
+    /* The distinct languages of the variants, as of content stamp
+     * `stamp` (lookup.c); n > TM_LANGS_MAX: too many to keep. */
+    struct { uint64_t stamp; bool valid; size_t n; char v[TM_LANGS_MAX][64]; } langs;
     struct tm_keycache keys;
 };
 
@@ -81,8 +82,13 @@ const char *tu_tm_schema_sql(void);
 size_t tu_tm_codepoints(const char *s, size_t len, uint32_t **out);
 /* Decode UTF-8 into out (room for len code points); returns the count. */
 size_t tu_tm_decode(const char *s, size_t len, uint32_t *out);
-size_t tu_tm_grams(const uint32_t *cp, size_t n, int64_t **out);
-size_t tu_tm_gram_counts(const uint32_t *cp, size_t n, struct tm_gram **out);
+/* The trigram ids of a key in the index of one language (seed:
+ * tu_tm_lang_seed): each language's variants have an index of their own. */
+size_t tu_tm_grams(const uint32_t *cp, size_t n, uint64_t seed, int64_t **out);
+size_t tu_tm_gram_counts(const uint32_t *cp, size_t n, uint64_t seed, struct tm_gram **out);
+/* The index seed of a BCP 47 tag: its language subtag, any script or
+ * region (Serbian Cyrillic and Latin keys are folded alike). */
+uint64_t tu_tm_lang_seed(const char *tag);
 unsigned tu_tm_bucket(size_t len, size_t *lo, size_t *hi);
 void tu_tm_bucket_range(unsigned b, size_t *lo, size_t *hi);
 size_t tu_tm_get_varint(const uint8_t *p, size_t len, uint64_t *v);
@@ -105,7 +111,7 @@ enum tu_status tu_tm_begin_bulk(struct tu_tm *tm, struct tu_error *err);
 
 /* The posting index (index.c). */
 enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp,
-                                size_t n, struct tu_error *err);
+                                size_t n, uint64_t seed, struct tu_error *err);
 enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err);
 void tu_tm_pending_free(struct tu_tm *tm);
 enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err);

@@ -21,7 +21,7 @@
 #include <tumac/locale.h>
 #include <tumac/text.h>
 
-#define TM_SCHEMA_VERSION "7"
+#define TM_SCHEMA_VERSION "8"
 #define TM_WRITE_CACHE "-262144" /* KiB: a writable open in WAL mode */
 #define TM_BULK_CACHE "-16384"   /* KiB: an import through a rollback journal */
 
@@ -120,12 +120,12 @@ static enum tu_status exec_in_txn(struct tu_tm *tm, struct tu_error *err, ...)
     return st;
 }
 
-/* FNV-1a over the fields that make two units the same, each ended by a
- * byte that UTF-8 text never holds. */
-static uint64_t unit_hash(const char *const field[4])
+/* FNV-1a over the fields that make two units (or variants) the same, each
+ * ended by a byte that UTF-8 text never holds. */
+static uint64_t fields_hash(const char *const *field, int n)
 {
     uint64_t h = 1469598103934665603ULL;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < n; i++) {
         for (const unsigned char *c = (const unsigned char *)(field[i] ? field[i] : ""); *c; c++) {
             h ^= *c;
             h *= 1099511628211ULL;
@@ -136,54 +136,131 @@ static uint64_t unit_hash(const char *const field[4])
     return h & 0x7fffffffffffffffULL;
 }
 
-static void sql_unit_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void sql_fields_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     const char *field[4];
     for (int i = 0; i < 4 && i < argc; i++) {
         field[i] = (const char *)sqlite3_value_text(argv[i]);
     }
-    sqlite3_result_int64(ctx, (int64_t)unit_hash(field));
+    sqlite3_result_int64(ctx, (int64_t)fields_hash(field, argc < 4 ? argc : 4));
 }
 
-/* 1-4 -> 5 in one transaction: the units move to a table with the unit
- * hash (same ids, so the full-text and tu_info rows stay valid; 1-3 get an
- * empty tu_info) and the trigram index is rebuilt (37-bit trigram ids; 1
- * and 2 had gram rows). Foreign keys are off while the old table is renamed
- * and dropped: tu_info's REFERENCES tu must neither follow the rename nor
- * cascade the drop. */
-static enum tu_status migrate_to_5(struct tu_tm *tm, struct tu_error *err)
+/* tumac_key(text): the matching key; tumac_hash(key): its hash. */
+static void sql_match_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    enum tu_status st = TU_OK;
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+    struct tu_buf key;
+    struct tu_error e = {0};
 
-    if (sqlite3_create_function(tm->db, "tumac_unit_hash", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                NULL, sql_unit_hash, NULL, NULL) != SQLITE_OK) {
+    (void)argc;
+    tu_buf_init(&key, TU_BUF_NO_LIMIT);
+    if (t == NULL || tu_text_match_key(t, n, &key, &e) != TU_OK) {
+        tu_buf_release(&key);
+        sqlite3_result_text(ctx, t ? t : "", -1, SQLITE_TRANSIENT);
+        return;
+    }
+    sqlite3_result_text(ctx, key.data ? key.data : "", (int)key.len, SQLITE_TRANSIENT);
+    tu_buf_release(&key);
+}
+
+static void sql_key_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *k = (const char *)sqlite3_value_text(argv[0]);
+    (void)argc;
+    sqlite3_result_int64(ctx, (int64_t)tu_tm_hash(k ? k : "", (size_t)sqlite3_value_bytes(argv[0])));
+}
+
+/* The unit table of schemas 5-7, which the migrations to 5 fill and the
+ * one to 8 reads (the current schema has variants instead). */
+static const char tm_v7_units_sql[] =
+    "CREATE TABLE IF NOT EXISTS tu (id INTEGER PRIMARY KEY, src_lang TEXT NOT NULL,"
+    " trg_lang TEXT NOT NULL, src_text TEXT NOT NULL, trg_text TEXT NOT NULL,"
+    " src_xml TEXT NOT NULL, trg_xml TEXT NOT NULL, src_key TEXT NOT NULL,"
+    " key_hash INTEGER NOT NULL, key_len INTEGER NOT NULL,"
+    " prev_hash INTEGER NOT NULL DEFAULT 0, next_hash INTEGER NOT NULL DEFAULT 0,"
+    " origin TEXT, approved INTEGER NOT NULL DEFAULT 0, created TEXT,"
+    " unit_hash INTEGER NOT NULL);"
+    " CREATE INDEX IF NOT EXISTS tu_hash ON tu (key_hash, unit_hash);"
+    " CREATE INDEX IF NOT EXISTS tu_len ON tu (key_len);"
+    " CREATE TABLE IF NOT EXISTS post (k INTEGER PRIMARY KEY, last INTEGER NOT NULL,"
+    " n INTEGER NOT NULL, data BLOB NOT NULL);"
+    " CREATE TABLE IF NOT EXISTS gram_df (g INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+    " CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5 (src_text, trg_text,"
+    " content='tu', content_rowid='id');"
+    " CREATE TABLE IF NOT EXISTS tu_info (id INTEGER PRIMARY KEY REFERENCES tu (id)"
+    " ON DELETE CASCADE, tuid TEXT, creator TEXT, changed TEXT, changer TEXT,"
+    " usage INTEGER NOT NULL DEFAULT 0, last_used TEXT, tu_extra TEXT, src_extra TEXT,"
+    " trg_extra TEXT)";
+
+static enum tu_status add_sql_functions(struct tu_tm *tm, struct tu_error *err)
+{
+    const int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+    if (sqlite3_create_function(tm->db, "tumac_unit_hash", 4, f, NULL, sql_fields_hash, NULL,
+                                NULL) != SQLITE_OK ||
+        sqlite3_create_function(tm->db, "tumac_var_hash", 2, f, NULL, sql_fields_hash, NULL,
+                                NULL) != SQLITE_OK ||
+        sqlite3_create_function(tm->db, "tumac_key", 1, f, NULL, sql_match_key, NULL,
+                                NULL) != SQLITE_OK ||
+        sqlite3_create_function(tm->db, "tumac_key_hash", 1, f, NULL, sql_key_hash, NULL,
+                                NULL) != SQLITE_OK) {
         return db_error(tm, "migrate", err);
     }
-    if (exec(tm, "PRAGMA foreign_keys=OFF; PRAGMA legacy_alter_table=ON", err) != TU_OK) {
+    return TU_OK;
+}
+
+/* The SQL texts given (up to a NULL) and, with reindex, a rebuild of the
+ * trigram index, in one transaction with foreign keys off while tables are
+ * renamed and dropped (tu_info's REFERENCES must neither follow a rename nor
+ * cascade a drop). */
+static enum tu_status migrate_tables(struct tu_tm *tm, bool reindex, struct tu_error *err, ...)
+{
+    enum tu_status st = TU_OK;
+    va_list ap;
+
+    if (add_sql_functions(tm, err) != TU_OK ||
+        exec(tm, "PRAGMA foreign_keys=OFF; PRAGMA legacy_alter_table=ON", err) != TU_OK) {
         return err->code;
     }
-    if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
-        st = err->code;
-    } else if (exec(tm, "DROP TABLE IF EXISTS gram; DROP INDEX tu_hash; DROP INDEX tu_len;"
-                        " DROP INDEX IF EXISTS tu_unit;"
-                        " ALTER TABLE tu RENAME TO tu_old", err) != TU_OK ||
-               exec(tm, tm_schema_sql, err) != TU_OK ||
-               exec(tm, "INSERT INTO tu (id, src_lang, trg_lang, src_text, trg_text, src_xml,"
-                        " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash, origin,"
-                        " approved, created, unit_hash) SELECT id, src_lang, trg_lang, src_text,"
-                        " trg_text, src_xml, trg_xml, src_key, key_hash, key_len, prev_hash,"
-                        " next_hash, origin, approved, created,"
-                        " tumac_unit_hash(src_lang, trg_lang, src_xml, trg_xml) FROM tu_old"
-                        " ORDER BY id; DROP TABLE tu_old", err) != TU_OK ||
-               tu_tm_index_rebuild(tm, err) != TU_OK ||
-               exec(tm, "UPDATE meta SET value = '5' WHERE key = 'schema'", err) != TU_OK ||
-               exec(tm, "COMMIT", err) != TU_OK) {
-        st = err->code;
+    st = exec(tm, "BEGIN IMMEDIATE", err);
+    va_start(ap, err);
+    for (const char *sql; st == TU_OK && (sql = va_arg(ap, const char *)) != NULL;) {
+        st = exec(tm, sql, err);
+    }
+    va_end(ap);
+    if (st == TU_OK && reindex) {
+        st = tu_tm_index_rebuild(tm, err);
+    }
+    if (st == TU_OK) {
+        st = exec(tm, "COMMIT", err);
+    }
+    if (st != TU_OK) {
         tu_tm_pending_free(tm);
         sqlite3_exec(tm->db, "ROLLBACK", NULL, NULL, NULL);
     }
     sqlite3_exec(tm->db, "PRAGMA legacy_alter_table=OFF; PRAGMA foreign_keys=ON", NULL, NULL, NULL);
     return st;
+}
+
+/* 1-4 -> 5: the units move to a table with the unit hash (same ids, so the
+ * full-text and tu_info rows stay valid; 1-3 get an empty tu_info) and the
+ * trigram index is emptied (1 and 2 had gram rows; the migration to 8 that
+ * follows indexes the variants). */
+static enum tu_status migrate_to_5(struct tu_tm *tm, struct tu_error *err)
+{
+    return migrate_tables(tm, false, err,
+                          "DROP TABLE IF EXISTS gram; DROP INDEX tu_hash; DROP INDEX tu_len;"
+                          " DROP INDEX IF EXISTS tu_unit; ALTER TABLE tu RENAME TO tu_old",
+                          tm_v7_units_sql,
+                          "INSERT INTO tu (id, src_lang, trg_lang, src_text, trg_text, src_xml,"
+                          " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash, origin,"
+                          " approved, created, unit_hash) SELECT id, src_lang, trg_lang, src_text,"
+                          " trg_text, src_xml, trg_xml, src_key, key_hash, key_len, prev_hash,"
+                          " next_hash, origin, approved, created,"
+                          " tumac_unit_hash(src_lang, trg_lang, src_xml, trg_xml) FROM tu_old"
+                          " ORDER BY id; DROP TABLE tu_old; DELETE FROM post;"
+                          " DELETE FROM gram_df; UPDATE meta SET value = '5' WHERE key = 'schema'",
+                          (char *)NULL);
 }
 
 /* 5 -> 6: every unit of a version 5 file is in the full-text index; the
@@ -204,6 +281,46 @@ static enum tu_status migrate_to_7(struct tu_tm *tm, struct tu_error *err)
                        " UPDATE meta SET value = '7' WHERE key = 'schema'", (char *)NULL);
 }
 
+/* 7 -> 8 in one transaction: a unit becomes a group of two variants, units
+ * sharing a source share its group and its variant. The targets keep the
+ * units' ids (tu_info and the full-text rows stay valid: the view `tu`
+ * gives them the same id); sources take ids above them. Every variant is
+ * indexed in its language. */
+static enum tu_status migrate_to_8(struct tu_tm *tm, struct tu_error *err)
+{
+    return migrate_tables(tm, true, err,
+                          "DROP INDEX IF EXISTS tu_hash; DROP INDEX IF EXISTS tu_len;"
+                          " ALTER TABLE tu RENAME TO tu_old;"
+                          " ALTER TABLE tu_info RENAME TO tu_info_old",
+                          tm_schema_sql,
+                          "CREATE TEMP TABLE src_map AS SELECT min(id) AS g, key_hash, src_lang,"
+                          " src_xml FROM tu_old GROUP BY key_hash, src_lang, src_xml;"
+                          " CREATE UNIQUE INDEX temp.src_map_k ON src_map (key_hash, src_lang, src_xml);"
+                          " INSERT INTO tu_group (id, src_lang) SELECT g, src_lang FROM src_map;"
+                          " INSERT INTO tuv (id, grp, src, lang, text, xml, key, key_hash, key_len,"
+                          " prev_hash, next_hash, origin, approved, created, var_hash)"
+                          " SELECT m.g + (SELECT max(id) FROM tu_old), m.g, NULL, o.src_lang,"
+                          " o.src_text, o.src_xml, o.src_key, o.key_hash, o.key_len, o.prev_hash,"
+                          " o.next_hash, o.origin, o.approved, o.created,"
+                          " tumac_var_hash(o.src_lang, o.src_xml)"
+                          " FROM src_map m JOIN tu_old o ON o.id = m.g ORDER BY m.g;"
+                          " INSERT INTO tuv (id, grp, src, lang, text, xml, key, key_hash, key_len,"
+                          " prev_hash, next_hash, origin, approved, created, var_hash)"
+                          " SELECT id, g, g + (SELECT max(id) FROM tu_old), trg_lang, trg_text,"
+                          " trg_xml, k, tumac_key_hash(k), length(k), prev_hash, next_hash, origin,"
+                          " approved, created, tumac_var_hash(trg_lang, trg_xml) FROM"
+                          " (SELECT o.*, m.g AS g, tumac_key(o.trg_text) AS k FROM tu_old o"
+                          " JOIN src_map m USING (key_hash, src_lang, src_xml)) ORDER BY id;"
+                          " INSERT INTO tu_info SELECT * FROM tu_info_old;"
+                          " INSERT INTO tu_info (id, tuid, creator, changed, changer, usage,"
+                          " last_used, tu_extra, trg_extra) SELECT m.g + (SELECT max(id) FROM tu_old),"
+                          " i.tuid, i.creator, i.changed, i.changer, 0, NULL, i.tu_extra, i.src_extra"
+                          " FROM src_map m JOIN tu_info_old i ON i.id = m.g;"
+                          " DROP TABLE tu_info_old; DROP TABLE tu_old; DROP TABLE src_map;"
+                          " UPDATE meta SET value = '8' WHERE key = 'schema'",
+                          (char *)NULL);
+}
+
 static bool is_before_5(const char *version)
 {
     return strcmp(version, "1") == 0 || strcmp(version, "2") == 0 ||
@@ -215,9 +332,14 @@ static bool is_before_6(const char *version)
     return is_before_5(version) || strcmp(version, "5") == 0;
 }
 
-static bool is_old_version(const char *version)
+static bool is_before_7(const char *version)
 {
     return is_before_6(version) || strcmp(version, "6") == 0;
+}
+
+static bool is_old_version(const char *version)
+{
+    return is_before_7(version) || strcmp(version, "7") == 0;
 }
 
 static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
@@ -243,7 +365,10 @@ static enum tu_status migrate(struct tu_tm *tm, struct tu_error *err)
         if (is_before_6(version) && migrate_to_6(tm, err) != TU_OK) {
             return err->code;
         }
-        return migrate_to_7(tm, err);
+        if (is_before_7(version) && migrate_to_7(tm, err) != TU_OK) {
+            return err->code;
+        }
+        return migrate_to_8(tm, err);
     }
     if (is_old_version(version)) {
         /* Read-only use of an older file: migrate it through a writable
@@ -554,7 +679,7 @@ enum tu_status tu_tm_content_stamp(struct tu_tm *tm, uint64_t *out, struct tu_er
 
     /* max(id) too: a TM that older versions changed has no 'content' row */
     if (sqlite3_prepare_v2(tm->db, "SELECT (SELECT value FROM meta WHERE key = 'content'),"
-                           " (SELECT max(id) FROM tu)", -1, &s, NULL) != SQLITE_OK) {
+                           " (SELECT max(id) FROM tuv)", -1, &s, NULL) != SQLITE_OK) {
         return db_error(tm, "content stamp", err);
     }
     if (sqlite3_step(s) != SQLITE_ROW) {
@@ -716,16 +841,21 @@ static enum tu_status unit_date(const char *what, const char *in, bool default_n
     return TU_OK;
 }
 
-/* The metadata row of a new unit, only when it has some. */
+/* The metadata row of a new variant, only when it has some: a target's
+ * holds its pair's (the <tu>'s, the source <tuv>'s, its own <tuv>'s), a
+ * new group's source variant the <tu>'s and its own <tuv>'s (as trg_extra:
+ * the variant's own), which a multilingual export writes. */
 static enum tu_status add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_unit *u,
-                               struct tu_error *err)
+                               bool source, struct tu_error *err)
 {
     char changed[TM_DATE_SIZE], last_used[TM_DATE_SIZE];
     const char *ch, *lu;
     sqlite3_stmt *s;
 
+    const char *own = source ? u->src_extra : u->trg_extra;
+
     if (!u->tuid && !u->creator && !u->changed && !u->changer && !u->last_used &&
-        u->usage_count == 0 && !u->tu_extra && !u->src_extra && !u->trg_extra) {
+        u->usage_count == 0 && !u->tu_extra && (source || !u->src_extra) && !own) {
         return TU_OK;
     }
     if (unit_date("changedate", u->changed, false, changed, &ch, err) != TU_OK ||
@@ -741,11 +871,11 @@ static enum tu_status add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_
     sqlite3_bind_text(s, 3, u->creator, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, ch, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, u->changer, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 6, u->usage_count);
-    sqlite3_bind_text(s, 7, lu, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 6, source ? 0 : u->usage_count); /* the pair's uses */
+    sqlite3_bind_text(s, 7, source ? NULL : lu, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, u->tu_extra, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 9, u->src_extra, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 10, u->trg_extra, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, source ? NULL : u->src_extra, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 10, own, -1, SQLITE_STATIC);
     if (sqlite3_step(s) != SQLITE_DONE) {
         return db_error(tm, "add", err);
     }
@@ -813,15 +943,17 @@ static enum tu_status parse_lang(struct tu_tm *tm, int which, const char *tag,
     return TU_OK;
 }
 
-/* A unit added again: approval sticks, a missing context is filled in. */
-static enum tu_status merge_unit(struct tu_tm *tm, int64_t id, const struct tu_tm_unit *u,
-                                 struct tu_error *err)
+/* A variant added again: approval sticks; a missing context is filled in
+ * when the variant was made from the same source (`from`; 0: any). */
+static enum tu_status merge_variant(struct tu_tm *tm, int64_t id, int64_t from,
+                                    const struct tu_tm_unit *u, struct tu_error *err)
 {
     sqlite3_stmt *s;
-    if (prep(tm, TM_ST_MERGE, "UPDATE tu SET approved = max(approved, ?2),"
-             " prev_hash = CASE WHEN prev_hash = 0 THEN ?3 ELSE prev_hash END,"
-             " next_hash = CASE WHEN next_hash = 0 THEN ?4 ELSE next_hash END"
-             " WHERE id = ?1", err) != TU_OK) {
+    if (prep(tm, TM_ST_MERGE, "UPDATE tuv SET approved = max(approved, ?2),"
+             " prev_hash = CASE WHEN prev_hash = 0 AND (?5 = 0 OR src IS ?5) THEN ?3"
+             " ELSE prev_hash END,"
+             " next_hash = CASE WHEN next_hash = 0 AND (?5 = 0 OR src IS ?5) THEN ?4"
+             " ELSE next_hash END WHERE id = ?1", err) != TU_OK) {
         return err->code;
     }
     s = tm->stmt[TM_ST_MERGE];
@@ -829,6 +961,7 @@ static enum tu_status merge_unit(struct tu_tm *tm, int64_t id, const struct tu_t
     sqlite3_bind_int(s, 2, u->approved ? 1 : 0);
     sqlite3_bind_int64(s, 3, (int64_t)(u->prev_hash & 0x7fffffffffffffffULL));
     sqlite3_bind_int64(s, 4, (int64_t)(u->next_hash & 0x7fffffffffffffffULL));
+    sqlite3_bind_int64(s, 5, from);
     if (sqlite3_step(s) != SQLITE_DONE) {
         return db_error(tm, "merge", err);
     }
@@ -836,16 +969,191 @@ static enum tu_status merge_unit(struct tu_tm *tm, int64_t id, const struct tu_t
     return TU_OK;
 }
 
+/* One side of a unit to add, as a variant: its texts, key and hashes. */
+struct variant {
+    const char *lang;
+    struct tu_buf text, xml, key;
+    uint32_t *cps;
+    size_t ncp;
+    int64_t key_hash, var_hash;
+};
+
+static enum tu_status variant_make(struct variant *v, const char *lang,
+                                   const struct tu_content *content, const char *text,
+                                   const char *xml, struct tu_error *err)
+{
+    const char *field[2];
+
+    memset(v, 0, sizeof *v);
+    v->lang = lang;
+    tu_buf_init(&v->text, TU_BUF_NO_LIMIT);
+    tu_buf_init(&v->xml, TU_BUF_NO_LIMIT);
+    tu_buf_init(&v->key, TU_BUF_NO_LIMIT);
+    if (content) {
+        tu_content_plain(content, &v->text);
+    } else if (text) {
+        tu_buf_adds(&v->text, text);
+    }
+    tu_buf_addc(&v->text, 0);
+    if (xml) {
+        tu_buf_adds(&v->xml, xml);
+    } else {
+        tu_xml_text(&v->xml, v->text.data);
+    }
+    tu_buf_addc(&v->xml, 0);
+    if (v->text.data == NULL || v->xml.data == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if (tu_text_match_key(v->text.data, v->text.len - 1, &v->key, err) != TU_OK) {
+        return err->code;
+    }
+    tu_buf_addc(&v->key, 0);
+    v->ncp = tu_tm_codepoints(v->key.data, v->key.len - 1, &v->cps);
+    if (v->key.data == NULL || v->cps == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    v->key_hash = (int64_t)tu_tm_hash(v->key.data, v->key.len - 1);
+    field[0] = lang;
+    field[1] = v->xml.data;
+    v->var_hash = (int64_t)fields_hash(field, 2);
+    return TU_OK;
+}
+
+static void variant_release(struct variant *v)
+{
+    tu_free(v->cps);
+    tu_buf_release(&v->text);
+    tu_buf_release(&v->xml);
+    tu_buf_release(&v->key);
+}
+
+/* The stored variant equal to v: in group grp, or (grp 0) the first of
+ * any group. One seek in tuv_hash (key hash, variant hash, group), which
+ * exact lookup needs anyway: 20,000 units sharing a source stay linear.
+ * *id is 0 when there is none. */
+static enum tu_status variant_find(struct tu_tm *tm, const struct variant *v, int64_t grp,
+                                   int64_t *id, int64_t *found_grp, bool *own_ctx,
+                                   struct tu_error *err)
+{
+    int which = grp ? TM_ST_FIND_IN : TM_ST_FIND;
+    sqlite3_stmt *s;
+    int rc;
+
+    *id = 0;
+    if (prep(tm, which, grp ? "SELECT id, grp, src IS NULL AND prev_hash = 0 AND next_hash = 0"
+                              " FROM tuv WHERE key_hash = ?1 AND var_hash = ?2 AND grp = ?5"
+                              " AND lang = ?3 AND xml = ?4"
+                            : "SELECT id, grp, src IS NULL AND prev_hash = 0 AND next_hash = 0"
+                              " FROM tuv WHERE key_hash = ?1 AND var_hash = ?2"
+                              " AND lang = ?3 AND xml = ?4 ORDER BY grp LIMIT 1", err) != TU_OK) {
+        return err->code;
+    }
+    s = tm->stmt[which];
+    sqlite3_bind_int64(s, 1, v->key_hash);
+    sqlite3_bind_int64(s, 2, v->var_hash);
+    sqlite3_bind_text(s, 3, v->lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, v->xml.data, -1, SQLITE_STATIC);
+    if (grp) {
+        sqlite3_bind_int64(s, 5, grp);
+    }
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        *found_grp = sqlite3_column_int64(s, 1);
+        *own_ctx = sqlite3_column_int(s, 2) != 0;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TU_OK : db_error(tm, "add", err);
+}
+
+/* A new variant of group grp made from variant `from` (0: a source), and
+ * its postings in its language's index. */
+static enum tu_status variant_insert(struct tu_tm *tm, const struct variant *v, int64_t grp,
+                                     int64_t from, const struct tu_tm_unit *u,
+                                     const char *created, int64_t *id, struct tu_error *err)
+{
+    sqlite3_stmt *s;
+
+    if (prep(tm, TM_ST_INSERT,
+             "INSERT INTO tuv (grp, src, lang, text, xml, key, key_hash, key_len, prev_hash,"
+             " next_hash, origin, approved, created, var_hash)"
+             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err) != TU_OK) {
+        return err->code;
+    }
+    s = tm->stmt[TM_ST_INSERT];
+    sqlite3_bind_int64(s, 1, grp);
+    if (from) {
+        sqlite3_bind_int64(s, 2, from);
+    }
+    sqlite3_bind_text(s, 3, v->lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, v->text.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, v->xml.data, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, v->key.data, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 7, v->key_hash);
+    sqlite3_bind_int64(s, 8, (int64_t)v->ncp);
+    sqlite3_bind_int64(s, 9, (int64_t)(u->prev_hash & 0x7fffffffffffffffULL));
+    sqlite3_bind_int64(s, 10, (int64_t)(u->next_hash & 0x7fffffffffffffffULL));
+    if (u->origin) {
+        sqlite3_bind_text(s, 11, u->origin, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_int(s, 12, u->approved ? 1 : 0);
+    sqlite3_bind_text(s, 13, created, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 14, v->var_hash);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        return db_error(tm, "add", err);
+    }
+    sqlite3_reset(s);
+    *id = sqlite3_last_insert_rowid(tm->db);
+    return tu_tm_index_unit(tm, *id, v->cps, v->ncp, tu_tm_lang_seed(v->lang), err);
+}
+
+static enum tu_status group_insert(struct tu_tm *tm, const char *src_lang, int64_t *grp,
+                                   struct tu_error *err)
+{
+    sqlite3_stmt *s;
+    if (prep(tm, TM_ST_GROUP, "INSERT INTO tu_group (src_lang) VALUES (?)", err) != TU_OK) {
+        return err->code;
+    }
+    s = tm->stmt[TM_ST_GROUP];
+    if (src_lang) {
+        sqlite3_bind_text(s, 1, src_lang, -1, SQLITE_STATIC);
+    }
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        return db_error(tm, "add", err);
+    }
+    sqlite3_reset(s);
+    *grp = sqlite3_last_insert_rowid(tm->db);
+    return TU_OK;
+}
+
+/* The source variant of a unit: the stored one (its group is the unit's),
+ * else a new group with it. */
+static enum tu_status source_variant(struct tu_tm *tm, const struct variant *v,
+                                     const struct tu_tm_unit *u, const char *created,
+                                     int64_t *id, int64_t *grp, struct tu_error *err)
+{
+    bool own_ctx = false;
+
+    if (variant_find(tm, v, 0, id, grp, &own_ctx, err) != TU_OK) {
+        return err->code;
+    }
+    if (*id == 0) {
+        return group_insert(tm, u->src_all ? NULL : v->lang, grp, err) != TU_OK ||
+                       variant_insert(tm, v, *grp, 0, u, created, id, err) != TU_OK
+                   ? err->code : add_info(tm, *id, u, true, err);
+    }
+    /* a source without a context of its own takes this one's */
+    return own_ctx && (u->prev_hash || u->next_hash) ? merge_variant(tm, *id, 0, u, err) : TU_OK;
+}
+
 static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
                                bool *added, struct tu_error *err)
 {
-    struct tu_buf src, trg, sx, tx, key;
+    struct variant src, trg;
     struct tu_locale sl, tl;
-    uint32_t *cps = NULL;
-    size_t ncp;
-    enum tu_status st = TU_OK;
-    sqlite3_stmt *s;
-    int64_t id, uhash, key_hash;
+    enum tu_status st;
+    int64_t sid = 0, tid = 0, grp = 0, tgrp = 0;
+    bool own_ctx;
     char created_buf[TM_DATE_SIZE];
     const char *created;
 
@@ -857,130 +1165,34 @@ static enum tu_status add_unit(struct tu_tm *tm, const struct tu_tm_unit *u,
         unit_date("creationdate", u->created, true, created_buf, &created, err) != TU_OK) {
         return err->code;
     }
-    tu_buf_init(&src, TU_BUF_NO_LIMIT);
-    tu_buf_init(&trg, TU_BUF_NO_LIMIT);
-    tu_buf_init(&sx, TU_BUF_NO_LIMIT);
-    tu_buf_init(&tx, TU_BUF_NO_LIMIT);
-    tu_buf_init(&key, TU_BUF_NO_LIMIT);
-    if (u->source) {
-        tu_content_plain(u->source, &src);
-    } else if (u->src_text) {
-        tu_buf_adds(&src, u->src_text);
-    }
-    if (u->target) {
-        tu_content_plain(u->target, &trg);
-    } else if (u->trg_text) {
-        tu_buf_adds(&trg, u->trg_text);
-    }
-    tu_buf_addc(&src, 0);
-    tu_buf_addc(&trg, 0);
-    if (u->src_xml) {
-        tu_buf_adds(&sx, u->src_xml);
-    } else {
-        tu_xml_text(&sx, src.data);
-    }
-    if (u->trg_xml) {
-        tu_buf_adds(&tx, u->trg_xml);
-    } else {
-        tu_xml_text(&tx, trg.data);
-    }
-    tu_buf_addc(&sx, 0);
-    tu_buf_addc(&tx, 0);
-    if (src.data == NULL || trg.data == NULL || sx.data == NULL || tx.data == NULL) {
-        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    memset(&trg, 0, sizeof trg);
+    if ((st = variant_make(&src, sl.tag, u->source, u->src_text, u->src_xml, err)) != TU_OK ||
+        (st = variant_make(&trg, tl.tag, u->target, u->trg_text, u->trg_xml, err)) != TU_OK) {
         goto done;
     }
-    if (src.len <= 1) {
+    if (src.text.len <= 1) {
         st = tu_error_set(err, TU_EINVAL, "the source is empty");
         goto done;
     }
-    if ((st = tu_text_match_key(src.data, src.len - 1, &key, err)) != TU_OK) {
+    /* the target joins the group of its source variant, once */
+    if ((st = source_variant(tm, &src, u, created, &sid, &grp, err)) != TU_OK ||
+        (st = variant_find(tm, &trg, grp, &tid, &tgrp, &own_ctx, err)) != TU_OK) {
         goto done;
     }
-    tu_buf_addc(&key, 0);
-    ncp = tu_tm_codepoints(key.data, key.len - 1, &cps);
-    key_hash = (int64_t)tu_tm_hash(key.data, key.len - 1);
-    {
-        const char *field[4] = {sl.tag, tl.tag, sx.data, tx.data};
-        uhash = (int64_t)unit_hash(field);
-    }
-    /* The same unit again: merged into the stored one. One seek in tu_hash
-     * (key hash, unit hash), which exact lookup needs anyway; an index of
-     * its own cost 20 % of a 1M-unit import. */
-    if ((st = prep(tm, TM_ST_FIND, "SELECT id FROM tu WHERE key_hash = ?6 AND unit_hash = ?1"
-                   " AND src_lang = ?2 AND trg_lang = ?3 AND src_xml = ?4 AND trg_xml = ?5",
-                   err)) != TU_OK) {
+    if (tid != 0) {
+        st = merge_variant(tm, tid, sid, u, err);
         goto done;
     }
-    s = tm->stmt[TM_ST_FIND];
-    sqlite3_bind_int64(s, 1, uhash);
-    sqlite3_bind_text(s, 2, sl.tag, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, tl.tag, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 4, sx.data, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 5, tx.data, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 6, key_hash);
-    switch (sqlite3_step(s)) {
-    case SQLITE_ROW:
-        id = sqlite3_column_int64(s, 0);
-        sqlite3_reset(s);
-        st = merge_unit(tm, id, u, err);
-        goto done;
-    case SQLITE_DONE:
-        sqlite3_reset(s);
-        break;
-    default:
-        st = db_error(tm, "add", err);
+    if ((st = variant_insert(tm, &trg, grp, sid, u, created, &tid, err)) != TU_OK ||
+        (st = add_info(tm, tid, u, false, err)) != TU_OK) {
         goto done;
     }
-    if ((st = prep(tm, TM_ST_INSERT,
-                   "INSERT INTO tu (src_lang, trg_lang, src_text, trg_text, src_xml,"
-                   " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash,"
-                   " origin, approved, created, unit_hash)"
-                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err)) != TU_OK) {
-        goto done;
-    }
-    s = tm->stmt[TM_ST_INSERT];
-    sqlite3_bind_text(s, 1, sl.tag, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, tl.tag, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, src.data, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 4, trg.data, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 5, sx.data, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 6, tx.data, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 7, key.data, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 8, key_hash);
-    sqlite3_bind_int64(s, 9, (int64_t)ncp);
-    sqlite3_bind_int64(s, 10, (int64_t)(u->prev_hash & 0x7fffffffffffffffULL));
-    sqlite3_bind_int64(s, 11, (int64_t)(u->next_hash & 0x7fffffffffffffffULL));
-    if (u->origin) {
-        sqlite3_bind_text(s, 12, u->origin, -1, SQLITE_STATIC);
-    }
-    sqlite3_bind_int(s, 13, u->approved ? 1 : 0);
-    sqlite3_bind_text(s, 14, created, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 15, uhash);
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        st = db_error(tm, "add", err);
-        goto done;
-    }
-    sqlite3_reset(s);
-    id = sqlite3_last_insert_rowid(tm->db);
     if (added) {
         *added = true;
     }
-    if (cps == NULL) {
-        st = tu_error_set(err, TU_ENOMEM, "out of memory");
-        goto done;
-    }
-    if ((st = tu_tm_index_unit(tm, id, cps, ncp, err)) != TU_OK ||
-        (st = add_info(tm, id, u, err)) != TU_OK) {
-        goto done;
-    }
 done:
-    tu_free(cps);
-    tu_buf_release(&src);
-    tu_buf_release(&trg);
-    tu_buf_release(&sx);
-    tu_buf_release(&tx);
-    tu_buf_release(&key);
+    variant_release(&src);
+    variant_release(&trg);
     return st;
 }
 
@@ -997,7 +1209,7 @@ enum tu_status tu_tm_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
         return err->code;
     }
     if (sqlite3_prepare_v2(tm->db, "INSERT INTO tu_info (id, usage, last_used)"
-                           " SELECT ?1, 1, ?2 WHERE EXISTS (SELECT 1 FROM tu WHERE id = ?1)"
+                           " SELECT ?1, 1, ?2 WHERE EXISTS (SELECT 1 FROM tuv WHERE id = ?1)"
                            " ON CONFLICT (id) DO UPDATE SET usage = usage + 1,"
                            " last_used = excluded.last_used", -1, &s, NULL) != SQLITE_OK) {
         st = db_error(tm, "usage count", err);

@@ -209,6 +209,7 @@ struct tmx_tu {
     char *origin, *approved;
     uint64_t prev, next;
     xmlNode *src;
+    bool src_all; /* srclang="*all*": no <tuv> is the source */
     size_t ntuv;
     /* the source side, filled once the source <tuv> is checked */
     char *sl;
@@ -301,6 +302,7 @@ static enum tu_status import_tuv(struct tmx_ctx *x, xmlDoc *doc, xmlNode *c,
     u.created = ua.created;
     /* --approved: a memory the office trusts is approved whole. */
     u.approved = x->opts->approved || (t->approved && strcmp(t->approved, "yes") == 0);
+    u.src_all = t->src_all;
     u.tuid = ua.tuid;
     u.creator = ua.creator;
     u.changed = ua.changed;
@@ -381,6 +383,7 @@ static enum tu_status import_tu(struct tmx_ctx *x, xmlDoc *doc, xmlNode *tu,
     }
     want = srclang && strcmp(srclang, "*all*") != 0 ? srclang
          : x->srclang && strcmp(x->srclang, "*all*") != 0 ? x->srclang : NULL;
+    t.src_all = want == NULL;
     read_tu_children(doc, tu, want, &t);
     if (t.ntuv < 2) {
         st = bad_unit(x, line, "a translation unit needs at least two <tuv>", err);
@@ -642,30 +645,57 @@ static void text_attr(struct tu_buf *out, const char *name, const unsigned char 
     }
 }
 
-/* Columns of the export query, in order. */
+/* Columns of the pair export query, in order. */
 enum { X_SRC_LANG, X_TRG_LANG, X_SRC_XML, X_TRG_XML, X_ORIGIN, X_APPROVED, X_CREATED,
        X_PREV, X_NEXT, X_TUID, X_CREATOR, X_CHANGED, X_CHANGER, X_USAGE, X_LAST_USED,
        X_TU_EXTRA, X_SRC_EXTRA, X_TRG_EXTRA };
+/* Columns of the group export query, in order. */
+enum { G_GRP, G_IS_SOURCE, G_LANG, G_XML, G_ORIGIN, G_APPROVED, G_CREATED, G_PREV, G_NEXT,
+       G_TUID, G_CREATOR, G_CHANGED, G_CHANGER, G_USAGE, G_LAST_USED, G_TU_EXTRA, G_EXTRA,
+       G_SRCLANG };
 
-static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
+/* Where a query has the columns of a <tu>'s start. */
+struct head_cols {
+    int tuid, srclang, created, creator, changed, changer, usage, last_used, extra,
+        origin, approved, prev, next;
+};
+static const struct head_cols pair_head = {
+    X_TUID, X_SRC_LANG, X_CREATED, X_CREATOR, X_CHANGED, X_CHANGER, X_USAGE, X_LAST_USED,
+    X_TU_EXTRA, X_ORIGIN, X_APPROVED, X_PREV, X_NEXT};
+static const struct head_cols group_head = {
+    G_TUID, G_SRCLANG, G_CREATED, G_CREATOR, G_CHANGED, G_CHANGER, G_USAGE, G_LAST_USED,
+    G_TU_EXTRA, G_ORIGIN, G_APPROVED, G_PREV, G_NEXT};
+
+/* The dates, ids and usage of a <tu> or <tuv> (which the import reads from
+ * a <tuv> where its <tu> has none). Dates were checked when stored (TMX
+ * form, attribute-safe). */
+static void dated_attrs(sqlite3_stmt *st, const struct head_cols *c, struct tu_buf *out)
 {
-    const char *origin = (const char *)sqlite3_column_text(st, X_ORIGIN);
-    const unsigned char *extra = sqlite3_column_text(st, X_TU_EXTRA);
-    int64_t prev = sqlite3_column_int64(st, X_PREV), next = sqlite3_column_int64(st, X_NEXT);
-    int64_t usage = sqlite3_column_int64(st, X_USAGE);
-
-    tu_buf_adds(out, "    <tu");
-    text_attr(out, "tuid", sqlite3_column_text(st, X_TUID));
-    text_attr(out, "srclang", sqlite3_column_text(st, X_SRC_LANG));
-    /* Dates were checked when stored (TMX form, attribute-safe). */
-    text_attr(out, "creationdate", sqlite3_column_text(st, X_CREATED));
-    text_attr(out, "creationid", sqlite3_column_text(st, X_CREATOR));
-    text_attr(out, "changedate", sqlite3_column_text(st, X_CHANGED));
-    text_attr(out, "changeid", sqlite3_column_text(st, X_CHANGER));
+    int64_t usage = sqlite3_column_int64(st, c->usage);
+    text_attr(out, "creationdate", sqlite3_column_text(st, c->created));
+    text_attr(out, "creationid", sqlite3_column_text(st, c->creator));
+    text_attr(out, "changedate", sqlite3_column_text(st, c->changed));
+    text_attr(out, "changeid", sqlite3_column_text(st, c->changer));
     if (usage > 0) {
         tu_buf_printf(out, " usagecount=\"%lld\"", (long long)usage);
     }
-    text_attr(out, "lastusagedate", sqlite3_column_text(st, X_LAST_USED));
+    text_attr(out, "lastusagedate", sqlite3_column_text(st, c->last_used));
+}
+
+/* <tu> with its attributes and props; srclang "*all*" where the query has none. */
+static void export_head(sqlite3_stmt *st, const struct head_cols *c, struct tu_buf *out)
+{
+    const char *origin = (const char *)sqlite3_column_text(st, c->origin);
+    const unsigned char *extra = sqlite3_column_text(st, c->extra);
+    const unsigned char *srclang = sqlite3_column_text(st, c->srclang);
+    int64_t prev = sqlite3_column_int64(st, c->prev), next = sqlite3_column_int64(st, c->next);
+
+    tu_buf_adds(out, "    <tu");
+    text_attr(out, "tuid", sqlite3_column_text(st, c->tuid));
+    text_attr(out, "srclang", srclang ? srclang : (const unsigned char *)"*all*");
+    if (c == &pair_head) {
+        dated_attrs(st, c, out); /* a group's are on each <tuv> */
+    }
     tu_buf_adds(out, ">\n");
     if (extra) {
         tu_buf_adds(out, "      ");
@@ -677,7 +707,7 @@ static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
         tu_xml_text(out, origin);
         tu_buf_adds(out, "</prop>\n");
     }
-    if (sqlite3_column_int(st, X_APPROVED)) {
+    if (sqlite3_column_int(st, c->approved)) {
         tu_buf_adds(out, "      <prop type=\"x-tumac-approved\">yes</prop>\n");
     }
     if (prev || next) {
@@ -685,20 +715,70 @@ static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
                            "      <prop type=\"x-tumac-next\">%llx</prop>\n",
                       (unsigned long long)prev, (unsigned long long)next);
     }
-    for (int side = 0; side < 2; side++) {
-        const unsigned char *tuv_extra = sqlite3_column_text(st, X_SRC_EXTRA + side);
-        tu_buf_adds(out, "      <tuv xml:lang=\"");
-        tu_xml_attr(out, (const char *)sqlite3_column_text(st, X_SRC_LANG + side));
-        tu_buf_adds(out, "\">");
-        if (tuv_extra) {
-            tu_buf_adds(out, (const char *)tuv_extra);
-        }
-        tu_buf_adds(out, "<seg>");
-        tu_buf_adds(out, (const char *)sqlite3_column_text(st, X_SRC_XML + side));
-        tu_buf_adds(out, "</seg></tuv>\n");
+}
+
+/* A <tuv>; with c, the variant's own dates, ids and usage as its attributes. */
+static void export_tuv(sqlite3_stmt *st, int lang, int extra, int xml, const struct head_cols *c,
+                       struct tu_buf *out)
+{
+    const unsigned char *tuv_extra = sqlite3_column_text(st, extra);
+    tu_buf_adds(out, "      <tuv xml:lang=\"");
+    tu_xml_attr(out, (const char *)sqlite3_column_text(st, lang));
+    tu_buf_adds(out, "\"");
+    if (c != NULL) {
+        dated_attrs(st, c, out);
     }
+    tu_buf_adds(out, ">");
+    if (tuv_extra) {
+        tu_buf_adds(out, (const char *)tuv_extra);
+    }
+    tu_buf_adds(out, "<seg>");
+    tu_buf_adds(out, (const char *)sqlite3_column_text(st, xml));
+    tu_buf_adds(out, "</seg></tuv>\n");
+}
+
+static void export_unit(sqlite3_stmt *st, struct tu_buf *out)
+{
+    export_head(st, &pair_head, out);
+    export_tuv(st, X_SRC_LANG, X_SRC_EXTRA, X_SRC_XML, NULL, out);
+    export_tuv(st, X_TRG_LANG, X_TRG_EXTRA, X_TRG_XML, NULL, out);
     tu_buf_adds(out, "    </tu>\n");
 }
+
+/* One variant of the group export: a group's source (first) opens its <tu>
+ * (tuid, props); each <tuv> has its variant's dates, ids and usage, which
+ * an import gives the unit of that target (the <tu> has none). The props
+ * (origin, approval, context) are the source's: where targets of one group
+ * differ in them, the pair export (-s/-t) keeps each. */
+static void export_variant(sqlite3_stmt *st, int64_t *open_grp, struct tu_buf *out)
+{
+    int64_t grp = sqlite3_column_int64(st, G_GRP);
+
+    if (grp != *open_grp) {
+        if (*open_grp != 0) {
+            tu_buf_adds(out, "    </tu>\n");
+        }
+        *open_grp = grp;
+        export_head(st, &group_head, out);
+    }
+    export_tuv(st, G_LANG, G_EXTRA, G_XML, &group_head, out);
+}
+
+/* Pairs (-s or -t given): a <tu> per pair as it was added. Else a <tu> per
+ * sentence group that has a pair the filter takes, with every variant. */
+static const char export_pairs_sql[] =
+    "SELECT tu.src_lang, tu.trg_lang, tu.src_xml, tu.trg_xml, tu.origin,"
+    " tu.approved, tu.created, tu.prev_hash, tu.next_hash, i.tuid, i.creator,"
+    " i.changed, i.changer, i.usage, i.last_used, i.tu_extra, i.src_extra,"
+    " i.trg_extra FROM tu LEFT JOIN tu_info i USING (id) WHERE" FILTER_WHERE
+    " ORDER BY tu.id";
+static const char export_groups_sql[] =
+    "SELECT v.grp, v.src IS NULL, v.lang, v.xml, v.origin, v.approved, v.created,"
+    " v.prev_hash, v.next_hash, i.tuid, i.creator, i.changed, i.changer, i.usage,"
+    " i.last_used, i.tu_extra, i.trg_extra, g.src_lang FROM tuv v"
+    " JOIN tu_group g ON g.id = v.grp LEFT JOIN tu_info i ON i.id = v.id"
+    " WHERE v.grp IN (SELECT tu.grp FROM tu LEFT JOIN tu_info i USING (id) WHERE" FILTER_WHERE ")"
+    " ORDER BY v.grp, v.src IS NOT NULL, v.id";
 
 enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
                                 struct tu_buf *out, struct tu_error *err)
@@ -714,12 +794,11 @@ enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
     if (check_filter(f, &dates, err) != TU_OK) {
         return err->code;
     }
-    if (sqlite3_prepare_v2(tm->db,
-            "SELECT tu.src_lang, tu.trg_lang, tu.src_xml, tu.trg_xml, tu.origin,"
-            " tu.approved, tu.created, tu.prev_hash, tu.next_hash, i.tuid, i.creator,"
-            " i.changed, i.changer, i.usage, i.last_used, i.tu_extra, i.src_extra,"
-            " i.trg_extra FROM tu LEFT JOIN tu_info i USING (id) WHERE" FILTER_WHERE
-            " ORDER BY tu.id", -1, &st, NULL) != SQLITE_OK) {
+    bool groups = f->src_lang == NULL && f->trg_lang == NULL;
+    int64_t open_grp = 0;
+
+    if (sqlite3_prepare_v2(tm->db, groups ? export_groups_sql : export_pairs_sql,
+                           -1, &st, NULL) != SQLITE_OK) {
         return tu_error_at(err, TU_EDB, tm->path, 0, 0, "export: %s", sqlite3_errmsg(tm->db));
     }
     bind_filter(st, f, &dates);
@@ -730,7 +809,14 @@ enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
     tu_xml_attr(out, f->src_lang ? f->src_lang : "*all*");
     tu_buf_adds(out, "\" datatype=\"plaintext\"/>\n  <body>\n");
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        export_unit(st, out);
+        if (groups) {
+            export_variant(st, &open_grp, out);
+        } else {
+            export_unit(st, out);
+        }
+    }
+    if (open_grp != 0) {
+        tu_buf_adds(out, "    </tu>\n");
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -766,6 +852,21 @@ enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
         }
     }
     sqlite3_finalize(st);
+    used = 0;
+    if (sqlite3_prepare_v2(tm->db,
+            "SELECT lang, count(*), (SELECT count(*) FROM tu_group) FROM tuv GROUP BY lang"
+            " ORDER BY 1", -1, &st, NULL) != SQLITE_OK) {
+        return tu_error_at(err, TU_EDB, tm->path, 0, 0, "stats: %s", sqlite3_errmsg(tm->db));
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int w = snprintf(out->langs + used, sizeof out->langs - used, "%s: %lld\n",
+                         sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1));
+        out->groups = (size_t)sqlite3_column_int64(st, 2);
+        if (w > 0 && (size_t)w < sizeof out->langs - used) {
+            used += (size_t)w;
+        }
+    }
+    sqlite3_finalize(st);
     return tu_tm_fts_pending(tm, &out->fts_pending, err);
 }
 
@@ -775,7 +876,7 @@ enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
     sqlite3_stmt *st;
 
     *count = 0;
-    if (sqlite3_prepare_v2(tm->db, "SELECT count(*) FROM tu WHERE trg_lang = ?",
+    if (sqlite3_prepare_v2(tm->db, "SELECT count(*) FROM tuv WHERE lang = ?",
                            -1, &st, NULL) != SQLITE_OK) {
         return tu_error_at(err, TU_EDB, tm->path, 0, 0, "count: %s",
                            sqlite3_errmsg(tm->db));
@@ -848,7 +949,7 @@ static enum tu_status fts_catch_up(struct tu_tm *tm, struct tu_error *err)
                            " SELECT id, src_text, trg_text FROM tu WHERE id > ?",
                            -1, &st, NULL) != SQLITE_OK ||
         (sqlite3_bind_int64(st, 1, through), sqlite3_step(st)) != SQLITE_DONE ||
-        sqlite3_exec(tm->db, "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM tu)"
+        sqlite3_exec(tm->db, "UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM tuv)"
                              " WHERE key = 'fts_through'", NULL, NULL, NULL) != SQLITE_OK) {
         enum tu_status rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "full-text index: %s",
                                         sqlite3_errmsg(tm->db));
@@ -996,7 +1097,7 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
      * id must count as not indexed. */
     if (rc == TU_OK &&
         sqlite3_exec(tm->db, "UPDATE meta SET value = min(CAST(value AS INTEGER),"
-                             " (SELECT coalesce(max(id), 0) FROM tu)) WHERE key = 'fts_through'",
+                             " (SELECT coalesce(max(id), 0) FROM tuv)) WHERE key = 'fts_through'",
                      NULL, NULL, NULL) != SQLITE_OK) {
         rc = tu_error_at(err, TU_EDB, tm->path, 0, 0, "delete: %s", sqlite3_errmsg(tm->db));
     }

@@ -17,6 +17,7 @@ TTQ=${BENCH_TM_TT_Q:-50}
 TTCAP=${BENCH_TM_TT_CAP:-300}
 sizes="20000 ${BENCH_TM_N:-100000}"
 [ "${BENCH_TM_1M:-0}" = 1 ] && sizes="$sizes 1000000"
+sizes=${BENCH_TM_SIZES:-$sizes}  # e.g. BENCH_TM_SIZES=100000: one size only
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 here=$(dirname "$0")
@@ -54,6 +55,21 @@ lengths "generated TM sources" "$W/len/tm.tsv"
 lengths "sample releases (en)" samples/*.en.txt
 lengths "seed release" "$SHARED"/seeds/*.txt
 rm -rf "$W/len"
+recall() { # recall INDEX.json SCAN.json: the index's fuzzy recall against the scan
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+idx = [json.loads(l)["matches"] for l in open(sys.argv[1])]
+ref = [json.loads(l)["matches"] for l in open(sys.argv[2])]
+want = hit = some = 0
+for a, b in zip(idx, ref):
+    some += bool(b)
+    for i, m in enumerate(b):
+        want += 1
+        hit += i < len(a) and a[i]["score"] == m["score"]
+print(f"  fuzzy recall vs exhaustive scan (score at each rank, --max 5): {hit}/{want} = {hit / max(want, 1):.4f}"
+      f"; {some}/{len(ref)} queries have a match >= 75")
+PY
+}
 
 for n in $sizes; do
   d=$W/$n
@@ -65,6 +81,7 @@ for n in $sizes; do
   read -r wall user sys < "$d/import.time"
   awk -v w="$wall" -v c="$(echo "$user + $sys" | bc)" -v n="$n" \
     'BEGIN { printf "  import: %.2f s = %.0f TU/s (CPU %.2f s = %.0f TU/s; load %s)\n", w, n / w, c, n / c, "'"$(cut -d' ' -f1 /proc/loadavg)"'" }'
+  echo "  DB size after the import: $(stat -c %s "$d/tm.db" | awk -v n="$n" '{ printf "%.0f bytes = %.2f KB per unit", $1, $1 / n / 1024 }')"
   # the import leaves the concordance (FTS5) index to the first concordance
   /usr/bin/time -f "%e" -o "$d/fts.time" "$TUMAC" tm concordance --tm "$d/tm.db" storm >/dev/null 2>&1
   awk -v w="$wall" -v f="$(cat "$d/fts.time")" -v n="$n" \
@@ -80,19 +97,40 @@ for n in $sizes; do
   stats "fuzzy lookup at the analysis floor (--min 50, --max 5)" "$d/floor.json"
   "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing --exhaustive - < "$d/fuzzy.q" > "$d/scan.json"
   stats "exhaustive scan" "$d/scan.json"
-  python3 - "$d/fuzzy.json" "$d/scan.json" <<'PY'
-import json, sys
-idx = [json.loads(l)["matches"] for l in open(sys.argv[1])]
-ref = [json.loads(l)["matches"] for l in open(sys.argv[2])]
-want = hit = some = 0
-for a, b in zip(idx, ref):
-    some += bool(b)
-    for i, m in enumerate(b):
-        want += 1
-        hit += i < len(a) and a[i]["score"] == m["score"]
-print(f"  fuzzy recall vs exhaustive scan (score at each rank, --max 5): {hit}/{want} = {hit / max(want, 1):.4f}"
-      f"; {some}/{len(ref)} queries have a match >= 75")
+  recall "$d/fuzzy.json" "$d/scan.json"
+  echo "  DB size: $(stat -c %s "$d/tm.db" | awk -v n="$n" '{ printf "%.0f bytes = %.2f KB per unit", $1, $1 / n / 1024 }') (after the first concordance)"
+  # the reverse direction (schema 8): the same TM asked sr-Latn -> en, with
+  # the targets of Q TM units (exact) and near duplicates of them (one to
+  # three words replaced by words of other targets)
+  python3 - "$d/tm.tsv" "$Q" "$d" <<'PY'
+import random, sys
+rng = random.Random(20261202)
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
+q, d = int(sys.argv[2]), sys.argv[3]
+pick = [rows[i][1] for i in sorted(rng.sample(range(len(rows)), q))]
+vocab = [w for r in rows[:5000] for w in r[1].split()]
+def edit(s):
+    w = s.split()
+    for _ in range(rng.randint(1, 3)):
+        if w:
+            w[rng.randrange(len(w))] = rng.choice(vocab)
+    return " ".join(w)
+open(d + "/rexact.q", "w", encoding="utf-8").write("\n".join(pick) + "\n")
+open(d + "/rfuzzy.q", "w", encoding="utf-8").write("\n".join(edit(s) for s in pick) + "\n")
 PY
+  "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing --max 1 - < "$d/rexact.q" > "$d/rexact.json"
+  stats "reverse exact lookup (sr-Latn -> en, --max 1)" "$d/rexact.json"
+  python3 - "$d/rexact.json" <<'PY'
+import json, sys
+r = [json.loads(l)["matches"] for l in open(sys.argv[1])]
+found = sum(bool(m) and m[0]["score"] >= 100 for m in r)
+print(f"  reverse exact: {found}/{len(r)} find a source at 100")
+PY
+  "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing - < "$d/rfuzzy.q" > "$d/rfuzzy.json"
+  stats "reverse fuzzy lookup (--max 5)" "$d/rfuzzy.json"
+  "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing --exhaustive - < "$d/rfuzzy.q" > "$d/rscan.json"
+  stats "reverse exhaustive scan" "$d/rscan.json"
+  recall "$d/rfuzzy.json" "$d/rscan.json"
   if [ "$n" = 20000 ] && command -v build_tmdb >/dev/null; then
     "$TUMAC" tm export --tm "$d/tm.db" -o "$d/tm.tmx"
     t0=$(date +%s.%N)

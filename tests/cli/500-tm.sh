@@ -128,7 +128,7 @@ db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("PRAGMA journal_mode=DELETE")
 db.execute("PRAGMA cache_size=1")
 db.execute("BEGIN IMMEDIATE")
-db.execute("UPDATE tu SET trg_text = trg_text || ' (changed)'")
+db.execute("UPDATE tuv SET text = text || ' (changed)' WHERE src IS NOT NULL")
 os._exit(0)  # no commit, no rollback: the journal stays hot
 PY
 check_ok "the dead writer left a hot journal" test -s "$WORK/hot.db-journal"
@@ -144,7 +144,7 @@ db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("PRAGMA journal_mode=DELETE")
 db.execute("PRAGMA cache_size=1")
 db.execute("BEGIN IMMEDIATE")
-db.execute("UPDATE tu SET trg_text = trg_text || ' (changed)'")  # spills: exclusive lock
+db.execute("UPDATE tuv SET text = text || ' (changed)' WHERE src IS NOT NULL")  # spills: exclusive lock
 open(sys.argv[2], "w").write("1")
 time.sleep(60)  # killed below once the reader has timed out
 PY

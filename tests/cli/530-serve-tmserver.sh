@@ -36,7 +36,7 @@ check_eq "a query that matches nothing is an empty list" \
     "$(printf '200\n[]')"
 check_eq "tmserver's sr_Latn tag means sr-Latn" \
     "$(python3 tests/cli/serve_client.py "$BASE" tmserver en sr_Latn "Young people and mayors discuss youth participation at OSCE forum in Banja Luka" | cut -f1)" \
-    "$(printf '100\n100')"
+    "$(printf '100\n100\n79')"
 # the raw answer is a JSON list of objects with the fields tmserver gives
 curl -s "$BASE/tmserver/en/sr-Cyrl/unit/Young%20people%20and%20mayors%20discuss%20youth%20participation%20at%20OSCE%20forum%20in%20Banja%20Luka" > "$WORK/raw.json"
 check_ok "each candidate has source, target, context and a numeric quality" python3 -c '

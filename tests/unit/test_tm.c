@@ -60,14 +60,45 @@ static bool add(struct tu_tm *tm, const char *sl, const char *tl,
     return tu_tm_add(tm, &u, added, &err) == TU_OK;
 }
 
+/* The schema file without its comments and blank lines, as make-schema.sh
+ * embeds it. */
+static void schema_statements(const char *file, struct tu_buf *out)
+{
+    for (const char *line = file; *line;) {
+        const char *end = strchr(line, '\n'), *cut;
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        cut = memchr(line, '-', n);
+        while (cut != NULL && !(cut + 1 < line + n && cut[1] == '-')) {
+            cut = memchr(cut + 1, '-', (size_t)(line + n - cut - 1));
+        }
+        if (cut != NULL) {
+            n = (size_t)(cut - line);
+        }
+        while (n > 0 && line[n - 1] == ' ') {
+            n--;
+        }
+        if (n > 0) {
+            tu_buf_add(out, line, n);
+            tu_buf_addc(out, '\n');
+        }
+        line += end ? (size_t)(end - line) + 1 : strlen(line);
+    }
+    tu_buf_addc(out, 0);
+}
+
 TEST(tm_schema_embedded_matches_file)
 {
     OWNED(tu_buf_release) struct tu_buf b = {0};
+    OWNED(tu_buf_release) struct tu_buf sql = {0};
     struct tu_error err = {0};
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
+    tu_buf_init(&sql, TU_BUF_NO_LIMIT);
     CHECK(tu_file_read("tm/schema.sql", 1 << 20, &b, &err) == TU_OK);
-    CHECK_STR(tu_tm_schema_sql(), b.data);
+    schema_statements(b.data, &sql);
+    CHECK_STR(tu_tm_schema_sql(), sql.data);
+    CHECK(strstr(b.data, "-- ") != NULL && strstr(tu_tm_schema_sql(), "--") == NULL);
     tu_buf_release(&b);
+    tu_buf_release(&sql);
 }
 
 TEST(tm_edit_distance)
@@ -197,7 +228,8 @@ TEST(tm_index_equals_exhaustive_scan)
 }
 
 /* The units of a TM back in the version 1-4 shape: a UNIQUE index over the
- * four fields of a unit, no unit hash, every unit in the full-text index. */
+ * four fields of a unit, no unit hash, every unit in the full-text index;
+ * the pairs numbered from 1 as a unit table numbered them. */
 static bool units_to_version_4(sqlite3 *db)
 {
     return sqlite3_exec(db,
@@ -208,15 +240,42 @@ static bool units_to_version_4(sqlite3 *db)
         " prev_hash INTEGER NOT NULL DEFAULT 0, next_hash INTEGER NOT NULL DEFAULT 0,"
         " origin TEXT, approved INTEGER NOT NULL DEFAULT 0, created TEXT,"
         " UNIQUE (src_lang, trg_lang, src_xml, trg_xml));"
-        " INSERT INTO tu3 SELECT id, src_lang, trg_lang, src_text, trg_text, src_xml,"
-        " trg_xml, src_key, key_hash, key_len, prev_hash, next_hash, origin, approved,"
-        " created FROM tu;"
-        " DROP TABLE tu; ALTER TABLE tu3 RENAME TO tu;"
+        " INSERT INTO tu3 SELECT row_number() OVER (ORDER BY id), src_lang, trg_lang, src_text,"
+        " trg_text, src_xml, trg_xml, src_key, key_hash, key_len, prev_hash, next_hash, origin,"
+        " approved, created FROM tu;"
+        " DROP TRIGGER tu_delete; DROP VIEW tu; DROP TABLE tu_info; DROP TABLE tuv;"
+        " DROP TABLE tu_group; ALTER TABLE tu3 RENAME TO tu;"
+        " CREATE TABLE tu_info (id INTEGER PRIMARY KEY REFERENCES tu (id) ON DELETE CASCADE,"
+        " tuid TEXT, creator TEXT, changed TEXT, changer TEXT, usage INTEGER NOT NULL DEFAULT 0,"
+        " last_used TEXT, tu_extra TEXT, src_extra TEXT, trg_extra TEXT);"
         " CREATE INDEX tu_hash ON tu (key_hash); CREATE INDEX tu_len ON tu (key_len);"
         " INSERT INTO tu_fts (tu_fts) VALUES ('rebuild');"
         " DELETE FROM meta WHERE key = 'fts_through';"
         " UPDATE meta SET value = '4' WHERE key = 'schema'",
         NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* The score of a lookup's best match if its target is `target`, else -1. */
+static int best_score(struct tu_tm *tm, const char *sl, const char *tl, const char *text,
+                      const char *target)
+{
+    struct tu_tm_query q;
+    struct tu_tm_match *m = NULL;
+    size_t n = 0;
+    struct tu_error err = {0};
+    int score = -1;
+
+    memset(&q, 0, sizeof q);
+    q.src_lang = sl;
+    q.trg_lang = tl;
+    q.text = text;
+    q.len = strlen(text);
+    if (tu_tm_lookup(tm, &q, &m, &n, &err) == TU_OK && n >= 1 &&
+        strcmp(m[0].trg_text, target) == 0) {
+        score = m[0].score;
+    }
+    tu_tm_matches_free(m, n);
+    return score;
 }
 
 /* Exact and fuzzy lookups of the unit the migration tests store. */
@@ -240,6 +299,51 @@ static void check_bridge_found(struct tu_tm *tm)
     CHECK(tu_tm_lookup(tm, &q, &m, &n, &err) == TU_OK);
     CHECK(n == 1 && m[0].score == 100);
     tu_tm_matches_free(m, n);
+    /* schema 8: the migrated pair answers backwards, a Cyrillic query too */
+    CHECK(best_score(tm, "sr-Cyrl", "en", "Мост се отвара у понедељак.",
+                     "The bridge opens on Monday.") == 99);
+}
+
+/* A pair answers in both directions, exact and fuzzy, with the forward
+ * direction's score; a third language of the group answers through it. */
+TEST(tm_any_direction)
+{
+    char path[512];
+    OWNED(own_tm) struct tu_tm *tm = fresh(path, sizeof path);
+    bool added = false;
+    int fuzzy;
+    struct tu_tm_stats stats;
+    struct tu_error err = {0};
+
+    CHECK(tm != NULL);
+    if (tm == NULL) {
+        return;
+    }
+    CHECK(add(tm, "en", "hr", "The bridge opens on Monday morning.", "Most se otvara u ponedjeljak ujutro.", NULL));
+    CHECK(add(tm, "hr", "bs", "Most se otvara u ponedjeljak ujutro.", "Most se otvara u ponedjeljak ujutru.", &added));
+    CHECK(added);
+    CHECK(add(tm, "hr", "en", "Most se otvara u utorak.", "The bridge opens on Tuesday.", NULL));
+    CHECK(best_score(tm, "hr", "en", "Most se otvara u ponedjeljak ujutro.",
+                     "The bridge opens on Monday morning.") == 100);
+    CHECK(best_score(tm, "bs", "en", "Most se otvara u ponedjeljak ujutru.",
+                     "The bridge opens on Monday morning.") == 100);
+    /* fuzzy en -> hr over a unit stored hr -> en scores as over one stored en -> hr */
+    fuzzy = best_score(tm, "en", "hr", "The bridge opens next Tuesday.", "Most se otvara u utorak.");
+    CHECK(fuzzy >= 75 && fuzzy < 99);
+    CHECK(tu_tm_stats(tm, &stats, &err) == TU_OK);
+    CHECK(stats.units == 3 && stats.groups == 2);
+    CHECK_STR(stats.langs, "bs: 1\nen: 2\nhr: 2\n");
+    own_tm(&tm);
+    gone(path);
+    tm = fresh(path, sizeof path);
+    CHECK(tm != NULL);
+    if (tm != NULL) {
+        CHECK(add(tm, "en", "hr", "The bridge opens on Tuesday.", "Most se otvara u utorak.", NULL));
+        CHECK(best_score(tm, "en", "hr", "The bridge opens next Tuesday.",
+                         "Most se otvara u utorak.") == fuzzy);
+    }
+    own_tm(&tm);
+    gone(path);
 }
 
 /* A version 2 file (a gram row per trigram and unit) is migrated on open
@@ -321,23 +425,22 @@ TEST(tm_migrates_version_4)
     tu_buf_release(&out);
     own_tm(&tm);
     CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    /* 8: the two sentences of the bridge share one source variant and group */
     CHECK(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE key = 'schema'),"
-                                 " count(*), count(DISTINCT unit_hash), min(unit_hash) > 0,"
-                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_v3'),"
-                                 " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_unit')"
-                                 " + (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_hash'"
-                                 "    AND sql NOT LIKE '%(key_hash, unit_hash)%'),"
+                                 " count(*), count(DISTINCT grp),"
+                                 " (SELECT count(*) FROM tuv), (SELECT count(*) FROM tu_group),"
+                                 " (SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                 "  ('tu_old', 'tu_info_old', 'tu_v3', 'tu_unit', 'tu_hash')),"
                                  " (SELECT tuid FROM tu_info WHERE id = 1),"
                                  " (SELECT count(*) FROM sqlite_schema WHERE name = 'tu_info'"
-                                 "  AND sql LIKE '%REFERENCES tu (id)%')"
+                                 "  AND sql LIKE '%REFERENCES tuv (id)%')"
                                  " FROM tu", -1, &st, NULL) == SQLITE_OK);
     CHECK(sqlite3_step(st) == SQLITE_ROW);
-    CHECK_STR((const char *)sqlite3_column_text(st, 0), "7");
+    CHECK_STR((const char *)sqlite3_column_text(st, 0), "8");
     CHECK(sqlite3_column_int(st, 1) == 3);
-    CHECK(sqlite3_column_int(st, 2) == 3);
-    CHECK(sqlite3_column_int(st, 3) == 1);
-    CHECK(sqlite3_column_int(st, 4) == 0);
-    /* version 6: no index on the unit hash; 7: it is the key-hash index's second column */
+    CHECK(sqlite3_column_int(st, 2) == 2);
+    CHECK(sqlite3_column_int(st, 3) == 5);
+    CHECK(sqlite3_column_int(st, 4) == 2);
     CHECK(sqlite3_column_int(st, 5) == 0);
     CHECK_STR((const char *)sqlite3_column_text(st, 6), "storm-1");
     CHECK(sqlite3_column_int(st, 7) == 1);
