@@ -98,6 +98,9 @@ struct tu_lev_query {
     size_t prev_len, next_len;
     int min_score;                 /* 0..100 */
     size_t max;                    /* at most this many candidates */
+    bool first;                    /* any candidate >= min_score, not the best
+                                    * (tu_tm_lookup_first); a source may
+                                    * still give its best */
 };
 
 struct tu_lev_cand {

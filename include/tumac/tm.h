@@ -111,6 +111,14 @@ enum tu_status tu_tm_lookup_exhaustive(struct tu_tm *tm, const struct tu_tm_quer
                                        struct tu_tm_match **out, size_t *count,
                                        struct tu_error *err);
 
+/* The same lookup stopping at the first q->max fuzzy matches the index
+ * verifies at or above q->min_score, not the best: with max 1 whether any
+ * unit reaches min_score (an analysis band), at a fraction of the cost when
+ * min_score is low. */
+enum tu_status tu_tm_lookup_first(struct tu_tm *tm, const struct tu_tm_query *q,
+                                  struct tu_tm_match **out, size_t *count,
+                                  struct tu_error *err);
+
 /* Full-text (FTS5) search of sources and targets; appends TSV lines
  * "id\tsource\ttarget\n" for at most max hits. Adds leave the full-text
  * index behind (it was a third of an import's time): the first concordance

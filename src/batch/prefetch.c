@@ -33,8 +33,9 @@ static char *query_key(const struct tu_lev_query *q, size_t *len)
     struct tu_buf b;
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    tu_buf_printf(&b, "%s\037%s\037%d\037%zu\037", q->src_lang ? q->src_lang : "",
-                  q->trg_lang ? q->trg_lang : "", q->min_score, q->max);
+    tu_buf_printf(&b, "%s\037%s\037%d\037%zu%s\037", q->src_lang ? q->src_lang : "",
+                  q->trg_lang ? q->trg_lang : "", q->min_score, q->max,
+                  q->first ? "+" : "");
     tu_buf_add(&b, q->text, q->len);
     tu_buf_addc(&b, '\037');
     tu_buf_addc(&b, q->prev ? '+' : '-');

@@ -937,23 +937,96 @@ static enum tu_status fill_segment(struct tu_leverage *lev, const struct item *i
     return st;
 }
 
-/* How low the TM is asked for this segment: the analysis floor (or --min
- * when lower), unless the caller does not report the band below 75
- * (opts.no_low_band). Then nothing below the lowest of min, fill and 75 is
- * written, fills or is counted apart, except a candidate that differs in
+/* Below the lowest of min, fill and 75 nothing is written, fills or is
+ * counted apart from the 50-74 band, except a candidate that differs in
  * values only: adapt_numbers lifts it to 95 from any score. */
-static int lookup_floor(const struct tu_leverage *lev, const struct item *it)
+static int upper_floor(const struct tu_leverage *lev)
 {
     int floor = lev->opts.min_score;
 
-    if (!lev->opts.no_low_band ||
-        (lev->values != NULL && tu_lev_values_any(lev->values, it->text, it->len))) {
-        return floor < LOOKUP_MIN ? floor : LOOKUP_MIN;
-    }
     if (lev->opts.fill_score < floor) {
         floor = lev->opts.fill_score;
     }
     return floor > 75 ? 75 : floor; /* 75: the summary's 75-94 band */
+}
+
+/* The segment's candidates at q->min_score, adapted to it, best first
+ * (*ad has one slot more), and the best score (-1: none). */
+static enum tu_status ask_adapted(struct tu_leverage *lev, const struct item *it,
+                                  struct tu_lev_query *q, struct tu_lev_cands *cands,
+                                  struct adapted **ad, double *best, struct tu_error *err)
+{
+    enum tu_status st = lev->lookup ? ask(lev, q, lev->trg.tag, false, cands, err) : TU_OK;
+
+    for (size_t v = 0; st == TU_OK && lev->lookup && v < lev->variant_count; v++) {
+        st = ask(lev, q, lev->variants[v], true, cands, err);
+    }
+    *best = -1;
+    *ad = st == TU_OK ? tu_calloc(cands->count + 1, sizeof **ad) : NULL;
+    if (st == TU_OK && *ad == NULL) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    for (size_t k = 0; st == TU_OK && k < cands->count; k++) {
+        (*ad)[k].c = &cands->items[k];
+        st = adapt(lev, it, &(*ad)[k], err);
+    }
+    if (st == TU_OK && cands->count > 0) {
+        qsort(*ad, cands->count, sizeof **ad, cmp_adapted);
+        *best = (*ad)[0].c->score;
+    }
+    return st;
+}
+
+/*
+ * How the TM is asked for a segment: at the analysis floor (or --min when
+ * lower) for the 50-74 band, or with opts.no_low_band only down to
+ * upper_floor. At the floor the index cannot prune (a lookup ten times one
+ * at 75), so when no candidate can be lifted (no numbers or dates in the
+ * segment) upper_floor is asked first: adapting then only lowers scores, so
+ * what the floor adds (all below upper_floor <= 75) changes no match
+ * written, no fill and, once the best here reaches 50, no band. Only below
+ * that the floor is asked, first whether any unit reaches it at all
+ * (tu_lev_query.first), and in full only when that unit adapts to below
+ * 50. The result is the floor query's, bar the TM index's recall, which is
+ * higher at a lower threshold.
+ */
+static enum tu_status lookup_segment(struct tu_leverage *lev, const struct item *it,
+                                     struct tu_lev_query *q, struct tu_lev_cands *cands,
+                                     struct adapted **ad, double *best, struct tu_error *err)
+{
+    int min = lev->opts.min_score, floor = min < LOOKUP_MIN ? min : LOOKUP_MIN;
+    bool lifts = lev->values != NULL && tu_lev_values_any(lev->values, it->text, it->len);
+    struct tu_lev_cands probe = {0};
+    struct adapted *pad = NULL;
+    double pbest = -1;
+    enum tu_status st;
+
+    q->min_score = lifts ? floor : upper_floor(lev);
+    if (!lev->opts.no_low_band && q->min_score < floor) {
+        q->min_score = floor; /* a fill threshold below the floor */
+    }
+    st = ask_adapted(lev, it, q, cands, ad, best, err);
+    if (st != TU_OK || lev->lookup == NULL || lev->opts.no_low_band ||
+        q->min_score == floor || *best >= LOOKUP_MIN) {
+        return st;
+    }
+    q->min_score = floor;
+    q->max = 1;
+    q->first = true;
+    st = ask_adapted(lev, it, q, &probe, &pad, &pbest, err);
+    if (st == TU_OK && pbest >= LOOKUP_MIN) {
+        *best = pbest; /* below upper_floor: counts in the band only */
+    } else if (st == TU_OK && probe.count > 0) {
+        /* the unit found adapts to below 50: the floor's best will tell */
+        tu_free(*ad);
+        tu_lev_cands_release(cands);
+        q->max = lev->opts.max + 2;
+        q->first = false;
+        st = ask_adapted(lev, it, q, cands, ad, best, err);
+    }
+    tu_free(pad);
+    tu_lev_cands_release(&probe);
+    return st;
 }
 
 static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
@@ -974,44 +1047,21 @@ static enum tu_status one_segment(struct tu_leverage *lev, struct items *its,
     char *ref = NULL;
     enum tu_band band;
     double best = -1;
-    enum tu_status st = TU_OK;
+    struct tu_lev_query q = {
+        .src_lang = lev->src.tag,
+        .source = &it->seg->source,
+        .text = it->text,
+        .len = it->len,
+        .prev = prev ? prev->text : NULL,
+        .prev_len = prev ? prev->len : 0,
+        .next = next ? next->text : NULL,
+        .next_len = next ? next->len : 0,
+        .max = lev->opts.max + 2,
+    };
+    enum tu_status st = lookup_segment(lev, it, &q, &cands, &ad, &best, err);
 
-    if (lev->lookup) {
-        struct tu_lev_query q = {
-            .src_lang = lev->src.tag,
-            .source = &it->seg->source,
-            .text = it->text,
-            .len = it->len,
-            .prev = prev ? prev->text : NULL,
-            .prev_len = prev ? prev->len : 0,
-            .next = next ? next->text : NULL,
-            .next_len = next ? next->len : 0,
-            .min_score = lookup_floor(lev, it),
-            .max = lev->opts.max + 2,
-        };
-        st = ask(lev, &q, lev->trg.tag, false, &cands, err);
-        for (size_t v = 0; st == TU_OK && v < lev->variant_count; v++) {
-            st = ask(lev, &q, lev->variants[v], true, &cands, err);
-        }
-        if (st != TU_OK) {
-            goto out;
-        }
-    }
-    ad = tu_calloc(cands.count + 1, sizeof *ad);
-    if (ad == NULL) {
-        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    if (st != TU_OK) {
         goto out;
-    }
-    for (size_t k = 0; k < cands.count; k++) {
-        ad[k].c = &cands.items[k];
-        st = adapt(lev, it, &ad[k], err);
-        if (st != TU_OK) {
-            goto out;
-        }
-    }
-    qsort(ad, cands.count, sizeof *ad, cmp_adapted);
-    if (cands.count) {
-        best = ad[0].c->score;
     }
 
     /* the band */

@@ -111,7 +111,8 @@ static enum tu_status tm_lookup(void *ctx, const struct tu_lev_query *q,
     tq.next_hash = tu_tm_context_hash(q->next ? q->next : "", q->next_len);
     tq.min_score = q->min_score > 0 ? q->min_score : 1;
     tq.max = q->max;
-    st = tu_tm_lookup(tm->db, &tq, &m, &n, err);
+    st = q->first ? tu_tm_lookup_first(tm->db, &tq, &m, &n, err)
+                  : tu_tm_lookup(tm->db, &tq, &m, &n, err);
     for (size_t i = 0; st == TU_OK && i < n; i++) {
         struct tu_lev_cand *c = tu_lev_cands_add(out);
         st = c != NULL ? cand_from_match(c, &m[i], err)

@@ -13,7 +13,8 @@
  * 3. Verify candidates, best bound first, with a bit-parallel edit distance
  *    (Myers 1999, in blocks of 64 query positions as Hyyro 2003) that gives
  *    up at the threshold; stop when the wanted matches all score at least
- *    the next bound.
+ *    the next bound (asked for the first match: at the first one, verified
+ *    in index order, all an analysis band needs to know).
  *
  * With GRAM_LOSS 3 this is exact: one edit changes at most 3 of the n + 1
  * padded trigrams (q-gram lemma), so the result would equal a scan of every
@@ -482,6 +483,7 @@ struct fuzzy {
     size_t ntop, want;
     size_t verified;
     bool keys_ok;             /* tm->keys is of the content read */
+    bool first;               /* tu_tm_query.first: any match will do */
 };
 
 static size_t limit_for(int min, size_t longer)
@@ -585,7 +587,8 @@ static enum tu_status scan_all(struct fuzzy *f, struct tu_error *err)
     }
     sqlite3_bind_int64(st, 1, (int64_t)f->lo);
     sqlite3_bind_int64(st, 2, (int64_t)f->hi);
-    while (rc == TU_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == TU_OK && !(f->first && f->ntop == f->want) &&
+           sqlite3_step(st) == SQLITE_ROW) {
         rc = consider(f, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
                       (size_t)sqlite3_column_bytes(st, 1), (size_t)sqlite3_column_int64(st, 2),
                       (const char *)sqlite3_column_text(st, 3), sqlite3_column_int64(st, 4), err);
@@ -930,7 +933,9 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
         tu_free(b);
         return rc;
     }
-    qsort(b, nb, sizeof *b, cmp_bound);
+    if (!f->first) {
+        qsort(b, nb, sizeof *b, cmp_bound); /* any order finds a first match */
+    }
     if (tm->stmt[TM_ST_UNIT_KEY] == NULL &&
         sqlite3_prepare_v2(tm->db, "SELECT key, key_len, lang, grp FROM tuv"
                            " WHERE id = ?", -1, &tm->stmt[TM_ST_UNIT_KEY], NULL) != SQLITE_OK) {
@@ -940,8 +945,8 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     }
     st = tm->stmt[TM_ST_UNIT_KEY];
     for (size_t i = 0; i < nb && rc == TU_OK; i++) {
-        if (f->ntop == f->want && f->top[f->want - 1].score >= b[i].ub) {
-            break; /* nothing left can do better */
+        if (f->ntop == f->want && (f->first || f->top[f->want - 1].score >= b[i].ub)) {
+            break; /* nothing left can do better, or any match will do */
         }
         rc = verify(f, st, b[i].id, err);
     }
@@ -953,8 +958,8 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
 
 static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t nq,
                                    int min, struct lang_memo *langs, bool exhaustive,
-                                   struct cand *top, size_t want, size_t *ntop,
-                                   struct tu_error *err)
+                                   bool first, struct cand *top, size_t want,
+                                   size_t *ntop, struct tu_error *err)
 {
     struct fuzzy f;
     enum tu_status rc;
@@ -973,6 +978,7 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
     f.seed = tu_tm_lang_seed(langs->sl->language);
     f.top = top;
     f.want = want;
+    f.first = first;
     if (!may_hold_langs(tm, langs, &f.keys_ok)) {
         return TU_OK; /* no variant of one of the languages: nothing to find */
     }
@@ -999,14 +1005,18 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
     return rc;
 }
 
+/* Best matches from the index, from a scan of every unit in the window, or
+ * the first matches the index verifies. */
+enum lookup_mode { LOOKUP_BEST, LOOKUP_EXHAUSTIVE, LOOKUP_FIRST };
+
 static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
-                                bool exhaustive, struct tu_tm_match **out,
+                                enum lookup_mode mode, struct tu_tm_match **out,
                                 size_t *count, struct tu_error *err);
 
 /* One read transaction around the many statements of a lookup: otherwise
  * each statement takes and drops the WAL read lock on its own. */
 static enum tu_status lookup(struct tu_tm *tm, const struct tu_tm_query *q,
-                             bool exhaustive, struct tu_tm_match **out,
+                             enum lookup_mode mode, struct tu_tm_match **out,
                              size_t *count, struct tu_error *err)
 {
     bool own = sqlite3_get_autocommit(tm->db) != 0;
@@ -1015,7 +1025,7 @@ static enum tu_status lookup(struct tu_tm *tm, const struct tu_tm_query *q,
     if (own && sqlite3_exec(tm->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         return lookup_fail(tm, err);
     }
-    rc = lookup_in(tm, q, exhaustive, out, count, err);
+    rc = lookup_in(tm, q, mode, out, count, err);
     if (own) {
         sqlite3_exec(tm->db, "COMMIT", NULL, NULL, NULL);
     }
@@ -1134,7 +1144,7 @@ static enum tu_status exact_pass(struct tu_tm *tm, const struct tu_tm_query *q,
 }
 
 static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
-                                bool exhaustive, struct tu_tm_match **out,
+                                enum lookup_mode mode, struct tu_tm_match **out,
                                 size_t *count, struct tu_error *err)
 {
     struct tu_locale sl, tl;
@@ -1178,8 +1188,9 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
     }
     /* Fuzzy scores stay below 99, so enough exact matches make it unnecessary. */
     if (cs.n < max &&
-        (rc = fuzzy_search(tm, qcp, nq, min, &lm, exhaustive, fuzzy, max - cs.n,
-                           &nfuzzy, err)) != TU_OK) {
+        (rc = fuzzy_search(tm, qcp, nq, min, &lm, mode == LOOKUP_EXHAUSTIVE,
+                           mode == LOOKUP_FIRST, fuzzy, max - cs.n, &nfuzzy,
+                           err)) != TU_OK) {
         goto done;
     }
     for (size_t i = 0; i < nfuzzy && rc == TU_OK; i++) {
@@ -1237,14 +1248,21 @@ enum tu_status tu_tm_lookup(struct tu_tm *tm, const struct tu_tm_query *q,
                             struct tu_tm_match **out, size_t *count,
                             struct tu_error *err)
 {
-    return lookup(tm, q, false, out, count, err);
+    return lookup(tm, q, LOOKUP_BEST, out, count, err);
 }
 
 enum tu_status tu_tm_lookup_exhaustive(struct tu_tm *tm, const struct tu_tm_query *q,
                                        struct tu_tm_match **out, size_t *count,
                                        struct tu_error *err)
 {
-    return lookup(tm, q, true, out, count, err);
+    return lookup(tm, q, LOOKUP_EXHAUSTIVE, out, count, err);
+}
+
+enum tu_status tu_tm_lookup_first(struct tu_tm *tm, const struct tu_tm_query *q,
+                                  struct tu_tm_match **out, size_t *count,
+                                  struct tu_error *err)
+{
+    return lookup(tm, q, LOOKUP_FIRST, out, count, err);
 }
 
 void tu_tm_matches_free(struct tu_tm_match *m, size_t count)
