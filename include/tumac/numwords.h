@@ -71,6 +71,11 @@ const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i);
  * ("milijardu", "hiljadu": a final a becomes u), recognised in text but
  * never written; NULL: none. */
 const char *tu_numwords_scale_accusative(const struct tu_numwords *w, int k);
+/* The i-th abbreviation of 10^(3*(k+1)) in the project's lists beside
+ * CLDR's short form (bs/hr/sr "mlrd.", "mln.", hr "tis."; text/data/
+ * abbrev-bcs*.txt), recognised in text but never written; NULL after the
+ * last. */
+const char *tu_numwords_scale_abbrev(const struct tu_numwords *w, int k, int i);
 /* CLDR's cardinal plural category of `number` (ASCII, "." decimal point):
  * "one", "few", "other" ...; "" when the locale has no rules. */
 void tu_numwords_plural(const struct tu_numwords *w, const char *number,

@@ -547,6 +547,10 @@ void run_make_derived(struct run *run, struct batch_worker *w, size_t d, size_t 
     it->counts.words_todo = 0;
     it->counts.words_derived = it->counts.words;
     st = batch_worker_translit(w, doc, loc->tag, &e);
+    if (st == TU_OK && run->opts->glossary_count > 0) {
+        /* the entries again, in this locale's script (the base's are in its) */
+        st = tu_check_annotate_doc(run->checker, doc, run->xv == TU_XLIFF_1_2, &e);
+    }
     if (st == TU_OK) {
         st = run_write_outputs(run, it, doc, false, kind == BATCH_REC_IMPORT, &xh, &e);
     }

@@ -706,25 +706,151 @@ static bool spelled_in(const char *key, const char *spelled, struct tu_error *er
     return found;
 }
 
+/*
+ * The inflected forms of the ordinal among a number's spellings (one a
+ * line), into out as words keys without their final space, one a line
+ * (" prvog\n prvom\n"). The ordinal is the form ending in "i" whose "a"
+ * form is spelled too ("prvi"/"prva", "treći"/"treća", "dvadeset prvi"):
+ * an adjective, whose stem takes the adjective endings of bs/hr/sr ("prve
+ * kategorije", "u trećem krugu", "prvog oktobra"). Not the ordinal of 2:
+ * "drugog", "drugim", "drugu" are as often "other" (its nominative "drugi"
+ * is read as a spelling, as before).
+ */
+static enum tu_status ordinal_forms(const char *spelled, struct tu_buf *out, struct tu_error *err)
+{
+    static const char *const endings[] = {"i",  "a",  "o",   "e",   "u",   "og",  "oga",
+                                          "om", "ome", "omu", "oj",  "im",  "ima", "ih",
+                                          "eg", "ega", "em",  "emu"};
+    struct tu_buf keys;
+    enum tu_status st = TU_OK;
+
+    tu_buf_init(&keys, TU_BUF_NO_LIMIT);
+    tu_buf_addc(&keys, '\n');
+    for (const char *p = spelled; *p && st == TU_OK;) {
+        size_t n = strcspn(p, "\n");
+        st = check_words_key(p, n, &keys, err); /* " prvi " */
+        tu_buf_addc(&keys, '\n');
+        p += n + (p[n] == '\n');
+    }
+    for (const char *k = keys.data + 1; st == TU_OK && *k;) {
+        size_t n = strcspn(k, "\n");
+        char a[128];
+        /* " prvi " -> stem " prv": its "a" form " prva " is spelled too */
+        if (n > 4 && n < sizeof a - 8 && memcmp(k + n - 2, "i ", 2) == 0 &&
+            !(n == 7 && memcmp(k, " drugi ", 7) == 0)) {
+            snprintf(a, sizeof a, "\n%.*sa \n", (int)(n - 2), k);
+            for (size_t e = 0; strstr(keys.data, a) != NULL && e < sizeof endings / sizeof *endings;
+                 e++) {
+                tu_buf_printf(out, "%.*s%s\n", (int)(n - 2), k, endings[e]);
+            }
+        }
+        k += n + (k[n] == '\n');
+    }
+    if (st == TU_OK && (keys.status != TU_OK || out->status != TU_OK)) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    tu_buf_release(&keys);
+    return st;
+}
+
+/* One of `forms` (keys without the final space, one a line) followed by
+ * `after` (a words key, " " for none) in the words key `key`. */
+static bool form_in(const char *key, const char *forms, const char *after)
+{
+    bool found = false;
+    struct tu_buf want;
+    tu_buf_init(&want, TU_BUF_NO_LIMIT);
+    for (const char *p = forms; *p && !found;) {
+        size_t n = strcspn(p, "\n");
+        tu_buf_truncate(&want, 0);
+        tu_buf_add(&want, p, n);
+        tu_buf_adds(&want, after);
+        found = want.status == TU_OK && strstr(key, want.data) != NULL;
+        p += n + (p[n] == '\n');
+    }
+    tu_buf_release(&want);
+    return found;
+}
+
 /* A number written in digits on one side and in words on the other
- * ("13-year-old" -> "trinaestogodišnjak", "two" -> "2"). */
+ * ("13-year-old" -> "trinaestogodišnjak", "two" -> "2", "Category 1" ->
+ * "prve kategorije"). */
 static void pair_spelled(struct run *r, struct side *a, bool a_target, const char *other_key)
 {
     const struct tu_numwords *w = tu_lev_values_words(r->values, !a_target);
-    struct tu_buf sp;
+    bool inflects = check_lang_bcs(a_target ? r->src_lang : r->trg_lang);
+    struct tu_buf sp, forms;
     tu_buf_init(&sp, TU_BUF_NO_LIMIT);
-    for (size_t i = 0; i < a->n; i++) {
+    tu_buf_init(&forms, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < a->n && r->st == TU_OK; i++) {
         long n = small_int(&a->v[i]);
         if (a->done[i] || n < 0 || n > 1000) {
             continue;
         }
         tu_buf_truncate(&sp, 0);
-        if (tu_numwords_spell(w, n, &sp, r->err) == TU_OK && sp.len &&
-            spelled_in(other_key, sp.data, r->err)) {
+        tu_buf_truncate(&forms, 0);
+        if (tu_numwords_spell(w, n, &sp, r->err) != TU_OK ||
+            (inflects && ordinal_forms(sp.data ? sp.data : "", &forms, r->err) != TU_OK)) {
+            r->st = r->err->code;
+        } else if (sp.len && (spelled_in(other_key, sp.data, r->err) ||
+                              (forms.len && form_in(other_key, forms.data, " ")))) {
             a->done[i] = true;
         }
     }
     tu_buf_release(&sp);
+    tu_buf_release(&forms);
+}
+
+/* A date of the source whose day the target spells as an ordinal before
+ * the month: "October 1" -> "prvog oktobra", "1 October 2018" -> "prvog
+ * oktobra 2018." (the target's month and year are then its value). */
+static void pair_spelled_days(struct run *r, struct side *s, struct side *t, const char *tkey)
+{
+    const struct tu_numwords *w = tu_lev_values_words(r->values, true);
+    struct tu_buf sp, forms, month;
+    if (!check_lang_bcs(r->trg_lang)) {
+        return;
+    }
+    tu_buf_init(&sp, TU_BUF_NO_LIMIT);
+    tu_buf_init(&forms, TU_BUF_NO_LIMIT);
+    tu_buf_init(&month, TU_BUF_NO_LIMIT);
+    for (size_t i = 0; i < s->n && r->st == TU_OK; i++) {
+        int y, m, d;
+        bool found = false;
+        if (s->done[i] || !s->v[i].is_date ||
+            sscanf(s->v[i].key, "d:%d-%d-%d", &y, &m, &d) != 3 || d < 1 || d > 31 || m < 1 ||
+            m > 12) {
+            continue;
+        }
+        tu_buf_truncate(&sp, 0);
+        tu_buf_truncate(&forms, 0);
+        if (tu_numwords_spell(w, d, &sp, r->err) != TU_OK ||
+            ordinal_forms(sp.data ? sp.data : "", &forms, r->err) != TU_OK) {
+            r->st = r->err->code;
+            break;
+        }
+        for (int f = 0; f < TU_MONTH_FORMS && !found && forms.len; f++) {
+            const char *name = tu_numwords_month(w, (enum tu_month_form)f, m - 1);
+            tu_buf_truncate(&month, 0);
+            found = name != NULL && check_words_key(name, strlen(name), &month, r->err) == TU_OK &&
+                    form_in(tkey, forms.data, month.data);
+        }
+        if (!found) {
+            continue;
+        }
+        char rest[48]; /* the target's value: the month and year without a day */
+        snprintf(rest, sizeof rest, "d:%04d-%02d-00", y, m);
+        for (size_t j = 0; j < t->n && y > 0; j++) {
+            if (!t->done[j] && t->v[j].is_date && strcmp(t->v[j].key, rest) == 0) {
+                s->done[i] = t->done[j] = true;
+                break;
+            }
+        }
+        s->done[i] |= y == 0;
+    }
+    tu_buf_release(&sp);
+    tu_buf_release(&forms);
+    tu_buf_release(&month);
 }
 
 /* The open values of a side, as written, into out. */
@@ -830,6 +956,7 @@ static void check_numbers(struct run *r)
     }
     pair_spelled(r, &s, false, tkey.data);
     pair_spelled(r, &t, true, skey.data);
+    pair_spelled_days(r, &s, &t, tkey.data);
     pair_converted(&s, &t);
     pair_years(&s, &t);
     pair_minute_words(&s, &t);

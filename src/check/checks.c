@@ -259,6 +259,14 @@ static void trim(const char **s, size_t *n)
     }
 }
 
+/* Source and target are two standards of one language (bs, hr, sr, cnr):
+ * they share many sentences word for word ("Sastanak je održan u
+ * Sarajevu."), so a target equal to such a source is translated. */
+static bool sibling_standards(const char *src_lang, const char *trg_lang)
+{
+    return check_lang_bcs(src_lang) && check_lang_bcs(trg_lang);
+}
+
 void check_untranslated(struct run *r)
 {
     const char *s = r->src.data, *t = r->trg.data;
@@ -267,7 +275,8 @@ void check_untranslated(struct run *r)
     trim(&t, &tn);
     if (tn == 0 && sn > 0) {
         check_report(r, TU_CHECK_UNTRANSLATED, "empty target");
-    } else if (sn == tn && memcmp(s, t, sn) == 0 && has_translatable_word(s, sn)) {
+    } else if (sn == tn && memcmp(s, t, sn) == 0 && !sibling_standards(r->src_lang, r->trg_lang) &&
+               has_translatable_word(s, sn)) {
         check_report(r, TU_CHECK_UNTRANSLATED, "target is the same as the source");
     }
 }

@@ -11,6 +11,11 @@
  * XML policy: the project's one (base/xmlparse-int.h): no DOCTYPE, no
  * entities, no network, libxml2's limits on, errors located.
  *
+ * A bs or sr term is kept in both scripts (the project's transliteration):
+ * a target sees the entry's terms written in its own script, the TBX's own
+ * where it has one in that script (an sr-Cyrl langSec), else transliterated
+ * (an sr-Latn term for an sr-Cyrl target: "opština" -> "општина").
+ *
  * Matching by stem: a term and a text are compared word by word through
  * their TM matching keys (case folded, Serbian Cyrillic as Latin). A word
  * of the term of more than three bytes loses a final vowel or y ("agencija"
@@ -34,7 +39,9 @@
 struct term {
     char *lang;
     char *text;
-    char *key; /* check_words_key of text */
+    char *key;     /* check_words_key of text */
+    bool cyrillic; /* text is written in Cyrillic */
+    char *other;   /* sr, bs: text in the other script, else NULL */
     bool forbidden;
     size_t entry;
     size_t file; /* index in glossary.files */
@@ -57,6 +64,7 @@ void glossary_free(struct glossary *g)
         tu_free(g->t[i].lang);
         tu_free(g->t[i].text);
         tu_free(g->t[i].key);
+        tu_free(g->t[i].other);
     }
     for (size_t i = 0; i < g->nfiles; i++) {
         tu_free(g->files[i]);
@@ -211,7 +219,50 @@ struct reader {
     struct glossary *g;
     const char *path;
     struct tu_error *err;
+    struct tu_translit *to[2][2]; /* [bs, sr][Latin, Cyrillic], made when needed */
 };
+
+static bool text_cyrillic(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        bool word;
+        enum tu_script script;
+        tu_text_char_script(s, n, &i, &word, &script);
+        if (script == TU_SCRIPT_CYRILLIC) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A bs or sr term also in the other script, so that a target in either
+ * sees it in its own ("opština" is "општина" for sr-Cyrl): the
+ * project's transliteration, as the batch derives a Cyrillic locale. */
+static enum tu_status add_other_script(struct reader *rd, struct term *t)
+{
+    int lang = check_lang_is(t->lang, "bs") ? 0 : check_lang_is(t->lang, "sr") ? 1 : -1;
+    int to = t->cyrillic ? 0 : 1;
+    struct tu_buf out;
+    enum tu_status st = TU_OK;
+
+    if (lang < 0) {
+        return TU_OK;
+    }
+    if (rd->to[lang][to] == NULL) {
+        static const char *const tags[2][2] = {{"bs-Latn", "bs-Cyrl"}, {"sr-Latn", "sr-Cyrl"}};
+        st = tu_translit_new(tags[lang][to], NULL, &rd->to[lang][to], rd->err);
+    }
+    tu_buf_init(&out, TU_BUF_NO_LIMIT);
+    if (st == TU_OK) {
+        st = tu_translit_apply(rd->to[lang][to], t->text, strlen(t->text), &out, rd->err);
+    }
+    if (st == TU_OK && (t->other = tu_buf_detach(&out, NULL)) == NULL) {
+        st = tu_error_set(rd->err, TU_ENOMEM, "out of memory");
+    }
+    tu_buf_release(&out);
+    return st;
+}
 
 static enum tu_status add_term(struct reader *rd, const char *lang, xmlNodePtr holder)
 {
@@ -251,7 +302,8 @@ static enum tu_status add_term(struct reader *rd, const char *lang, xmlNodePtr h
                            "empty <term>");
     }
     t->key = tu_buf_detach(&key, NULL);
-    return TU_OK;
+    t->cyrillic = text_cyrillic(t->text);
+    return add_other_script(rd, t);
 }
 
 static enum tu_status read_entry(struct reader *rd, xmlNodePtr entry)
@@ -331,7 +383,7 @@ static enum tu_status parse_tbx(struct reader *rd, const char *data, size_t len)
 enum tu_status tu_checker_add_glossary(struct tu_checker *c, const char *path,
                                        struct tu_error *err)
 {
-    struct reader rd = {NULL, path, err};
+    struct reader rd = {.path = path, .err = err};
     struct tu_buf data;
     enum tu_status st;
 
@@ -358,6 +410,10 @@ enum tu_status tu_checker_add_glossary(struct tu_checker *c, const char *path,
         st = parse_tbx(&rd, data.data, data.len);
     }
     tu_buf_release(&data);
+    for (int l = 0; l < 2; l++) {
+        tu_translit_free(rd.to[l][0]);
+        tu_translit_free(rd.to[l][1]);
+    }
     return st;
 }
 
@@ -376,6 +432,32 @@ static bool term_lang(const struct term *t, const char *tag)
 static bool term_in(const struct term *t, const char *lang, const char *key)
 {
     return term_lang(t, lang) && key_has(key, t->key);
+}
+
+/* Term t as a target in `tag` writes it: in the target's script. */
+static const char *term_written(const struct term *t, const char *tag)
+{
+    return t->cyrillic != check_lang_cyrillic(tag) && t->other != NULL ? t->other : t->text;
+}
+
+/* Term t is one a target in `tag` is shown: of the target's language, and
+ * in its script unless the entry has no term of t's kind (allowed or
+ * forbidden) in that script (the TBX's sr-Cyrl term before the
+ * transliterated sr-Latn one). Matching is by key, in either script. */
+static bool term_shown(const struct glossary *g, const struct term *t, const char *tag)
+{
+    bool cyr = check_lang_cyrillic(tag);
+    if (!term_lang(t, tag) || t->cyrillic == cyr || t->other == NULL) {
+        return term_lang(t, tag);
+    }
+    for (size_t i = 0; i < g->count; i++) {
+        const struct term *u = &g->t[i];
+        if (u->entry == t->entry && u->forbidden == t->forbidden && u->cyrillic == cyr &&
+            term_lang(u, tag)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 static void check_entry(struct run *r, const struct glossary *g, size_t e,
@@ -404,8 +486,8 @@ static void check_entry(struct run *r, const struct glossary *g, size_t e,
     tu_buf_init(&want, TU_BUF_NO_LIMIT);
     for (size_t i = 0; i < g->count; i++) {
         const struct term *t = &g->t[i];
-        if (t->entry == e && !t->forbidden && term_lang(t, r->trg_lang)) {
-            tu_buf_printf(&want, "%s'%s'", want.len ? " or " : "", t->text);
+        if (t->entry == e && !t->forbidden && term_shown(g, t, r->trg_lang)) {
+            tu_buf_printf(&want, "%s'%s'", want.len ? " or " : "", term_written(t, r->trg_lang));
         }
     }
     check_report(r, TU_CHECK_TERMS, "source term '%s' is not translated as %s", src->text,
@@ -433,7 +515,8 @@ void check_terms(struct run *r)
     }
     for (size_t i = 0; i < g->count; i++) {
         if (g->t[i].forbidden && term_in(&g->t[i], r->trg_lang, tkey.data)) {
-            check_report(r, TU_CHECK_TERMS, "forbidden term '%s' in the target", g->t[i].text);
+            check_report(r, TU_CHECK_TERMS, "forbidden term '%s' in the target",
+                         term_written(&g->t[i], r->trg_lang));
         }
     }
 out:
@@ -465,11 +548,11 @@ static const struct term *entry_terms(const struct annotate *a, size_t e, const 
         }
         if (src == NULL && !t->forbidden && term_in(t, a->src_lang, a->key.data)) {
             src = t;
-        } else if (term_lang(t, a->trg_lang) && !term_lang(t, a->src_lang)) {
+        } else if (term_shown(a->g, t, a->trg_lang) && !term_lang(t, a->src_lang)) {
             if (t->forbidden) {
-                forbidden[(*nf)++] = t->text;
+                forbidden[(*nf)++] = term_written(t, a->trg_lang);
             } else {
-                allowed[(*na)++] = t->text;
+                allowed[(*na)++] = term_written(t, a->trg_lang);
             }
         }
     }

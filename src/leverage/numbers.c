@@ -7,8 +7,10 @@
  *     "1.500", any locale "1 500" with a no-break or thin space, bs/hr/sr
  *     also a plain space) and decimal separator (en "12.5", bs "12,5");
  *     a compact long scale word after it multiplies ("30 hiljada" = 30,000
- *     = "30 thousand", "1,2 miliona"). A percentage, an ordinal ("3.",
- *     "3rd") and each end of a range ("10-12") is its number; the sign,
+ *     = "30 thousand", "1,2 miliona"), and so do CLDR's short forms and
+ *     the abbreviations of the project's lists ("2,8 mlrd.", "5 mln.").
+ *     A percentage, an ordinal ("3.", "3rd") and each end of a range
+ *     ("10-12") is its number; the sign,
  *     the period and the dash stay text. Digits glued to a letter before
  *     them ("B14") and digits inside a URL or an e-mail address are not
  *     values.
@@ -470,6 +472,19 @@ static size_t number_at(const struct tu_numwords *w, const char *s, size_t len,
             }
         }
     }
+    /* the project's abbreviations beside CLDR's ("2,8 mlrd." in hr) */
+    for (int k = 0; k < TU_SCALES && v->scale < 0 && (sp || money); k++) {
+        const char *a;
+        for (int x = 0; v->scale < 0 && (a = tu_numwords_scale_abbrev(w, k, x)) != NULL; x++) {
+            size_t wn = word_at(s, len, j + sp, a);
+            if (wn) {
+                v->scale = k;
+                v->scale_form = TU_SCALE_FORMS - 1;
+                v->word_start = j + sp;
+                j += sp + wn;
+            }
+        }
+    }
     for (int k = 0; k < TU_SCALES && v->scale < 0 && sp; k++) {
         size_t wn = word_at(s, len, j + sp, tu_numwords_scale_accusative(w, k));
         if (wn) {
@@ -735,8 +750,8 @@ static enum tu_status put_number(const struct tu_numwords *w, const char *tt,
                 }
                 tu_buf_add(out, tt + t->num_limit, t->word_start - t->num_limit);
                 if (t->scale_form == TU_SCALE_FORMS - 1) {
-                    return tu_buf_adds(out, tu_numwords_scale(w, t->scale,
-                                                              t->scale_form));
+                    /* an abbreviation does not inflect: the target's own */
+                    return tu_buf_add(out, tt + t->word_start, t->limit - t->word_start);
                 }
                 return tu_numwords_scale_for(w, t->scale, m, out, err);
             }

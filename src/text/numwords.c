@@ -15,7 +15,10 @@
 #include <tumac/alloc.h>
 #include <tumac/numwords.h>
 
+#include "segment-int.h"
+
 #define WORD 48
+#define SCALE_ABBREVS 4 /* the project's abbreviations of one magnitude */
 
 /* The samples whose compact long forms give a scale word's plural forms;
  * the last one's compact short form gives the abbreviation. */
@@ -33,6 +36,7 @@ struct tu_numwords {
     char year_word[2][WORD]; /* CLDR's name of the year field, its genitive */
     char scale[TU_SCALES][TU_SCALE_FORMS][WORD];
     char scale_acc[TU_SCALES][WORD]; /* "milijardu": derived, read only */
+    char scale_abbr[TU_SCALES][SCALE_ABBREVS][WORD]; /* "mlrd.": the list's, read only */
     char sample_kw[TU_SCALE_FORMS][16]; /* plural keyword of each sample */
     UPluralRules *plural;
 };
@@ -301,6 +305,23 @@ static enum tu_status read_numbers(struct tu_numwords *w, const char *locid,
     return TU_OK;
 }
 
+/* The abbreviations of magnitudes the project's lists give the language
+ * (segment-abbrev.c, from text/data/abbrev-bcs*.txt): "mlrd." beside
+ * CLDR's hr "mlr.", "mln." beside "mil.". */
+static void read_scale_abbrevs(struct tu_numwords *w, const char *language)
+{
+    unsigned lang = seg_group_for(language)->lang;
+    size_t n[TU_SCALES] = {0};
+
+    for (size_t i = 0; lang != 0 && i < seg_scale_count; i++) {
+        const struct seg_scale *a = &seg_scales[i];
+        if ((a->langs & lang) && a->k >= 0 && a->k < TU_SCALES && n[a->k] < SCALE_ABBREVS &&
+            strlen(a->form) + 2 <= WORD) {
+            snprintf(w->scale_abbr[a->k][n[a->k]++], WORD, "%s.", a->form);
+        }
+    }
+}
+
 enum tu_status tu_numwords_new(const char *tag, struct tu_numwords **out,
                                struct tu_error *err)
 {
@@ -324,6 +345,7 @@ enum tu_status tu_numwords_new(const char *tag, struct tu_numwords **out,
     st = read_months(w, locid, language, err);
     if (st == TU_OK) {
         st = read_numbers(w, locid, err);
+        read_scale_abbrevs(w, language);
     }
     if (st != TU_OK) {
         tu_numwords_free(w);
@@ -389,6 +411,13 @@ const char *tu_numwords_scale(const struct tu_numwords *w, int k, int i)
         return NULL;
     }
     return w->scale[k][i];
+}
+
+const char *tu_numwords_scale_abbrev(const struct tu_numwords *w, int k, int i)
+{
+    return k >= 0 && k < TU_SCALES && i >= 0 && i < SCALE_ABBREVS && w->scale_abbr[k][i][0]
+               ? w->scale_abbr[k][i]
+               : NULL;
 }
 
 const char *tu_numwords_scale_accusative(const struct tu_numwords *w, int k)

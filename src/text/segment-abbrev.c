@@ -314,6 +314,8 @@ const struct seg_abbrev seg_abbrevs[] = {
     {"det", 'N', SEG_BS|SEG_HR|SEG_SR},
     {"velš", 'N', SEG_BS|SEG_HR},
     {"art", 'N', SEG_BS|SEG_HR|SEG_SR},
+    {"mln", 'B', SEG_BS|SEG_EN|SEG_HR|SEG_SR},
+    {"млн", 'B', SEG_BS|SEG_SR},
     {"Mr", 'N', SEG_EN},
     {"Mrs", 'N', SEG_EN},
     {"Ms", 'N', SEG_EN},
@@ -381,7 +383,6 @@ const struct seg_abbrev seg_abbrevs[] = {
     {"U.K", 'N', SEG_EN},
     {"U.N", 'N', SEG_EN},
     {"E.U", 'N', SEG_EN},
-    {"mln", 'B', SEG_EN},
     {"bn", 'B', SEG_EN},
     {"Jan", 'B', SEG_EN},
     {"Feb", 'B', SEG_EN},
@@ -402,3 +403,18 @@ const struct seg_abbrev seg_abbrevs[] = {
 };
 
 const size_t seg_abbrev_count = sizeof(seg_abbrevs) / sizeof(seg_abbrevs[0]);
+
+/* The abbreviations of magnitudes: form, k (10^(3(k+1))), languages. */
+const struct seg_scale seg_scales[] = {
+    {"mil", 1, SEG_BS|SEG_HR|SEG_SR},
+    {"мил", 1, SEG_BS|SEG_SR},
+    {"mlrd", 2, SEG_BS|SEG_HR|SEG_SR},
+    {"млрд", 2, SEG_BS|SEG_SR},
+    {"tis", 0, SEG_HR},
+    {"hilj", 0, SEG_BS|SEG_SR},
+    {"хиљ", 0, SEG_BS|SEG_SR},
+    {"mln", 1, SEG_BS|SEG_HR|SEG_SR},
+    {"млн", 1, SEG_BS|SEG_SR},
+};
+
+const size_t seg_scale_count = sizeof(seg_scales) / sizeof(seg_scales[0]);

@@ -32,6 +32,17 @@ struct seg_abbrev {
 extern const struct seg_abbrev seg_abbrevs[];
 extern const size_t seg_abbrev_count;
 
+/* One row of the magnitudes in segment-abbrev.c ("mlrd" of "2,8 mlrd."):
+ * form without its final period, the scale k (10^(3(k+1))), languages. */
+struct seg_scale {
+    const char *form;
+    int k;
+    unsigned langs;
+};
+
+extern const struct seg_scale seg_scales[];
+extern const size_t seg_scale_count;
+
 /* A rule as SRX states it: regexes (ICU syntax, UTF-8) around a position. */
 struct seg_rule {
     bool is_break;

@@ -39,7 +39,8 @@ check_eq "bs: both terms of u1 with their bs terms" "$(entries "$WORK/bs-out.xlf
 press release[office.tbx]=saopćenje"
 check_eq "hr: the hr terms" "$(entries "$WORK/hr-out.xlf" u1)" "Ministry of Finance[office.tbx]=Ministarstvo financija
 press release[office.tbx]=priopćenje;Do not use: saopćenje"
-check_eq "sr-Cyrl: the sr terms (sr-Latn entries serve sr-Cyrl)" "$(entries "$WORK/sr-Cyrl-out.xlf" u3)" "municipality[office.tbx]=opština"
+check_eq "sr-Cyrl: the sr-Latn term serves sr-Cyrl, in Cyrillic" "$(entries "$WORK/sr-Cyrl-out.xlf" u3)" "municipality[office.tbx]=општина"
+check_eq "sr-Latn: the same term in Latin" "$(entries "$WORK/sr-Latn-out.xlf" u3)" "municipality[office.tbx]=opština"
 check_eq "bs: a forbidden term is named in the definition" "$(entries "$WORK/bs-out.xlf" u3)" "municipality[office.tbx]=općina;Do not use: opština"
 check_eq "a unit without a term has no glossary" "$(entries "$WORK/bs-out.xlf" u2)" ""
 check_ok "a second run" "$TUMAC" leverage -q --tm none --glossary "$WORK/office.tbx" -o "$WORK/bs-again.xlf" "$WORK/bs-out.xlf"

@@ -61,6 +61,14 @@ static const struct num_case cases[] = {
      "Vrijedan 1,5 mil. KM.", 1, 0},
     {"sr-Cyrl", "Worth 1.5 million KM.", "Worth 1.2 million KM.", "Вриједан 1,2 мил. КМ.",
      "Вриједан 1,5 мил. КМ.", 1, 0},
+    /* the project's abbreviations beside CLDR's (hr "mlr."): the target
+     * keeps its own */
+    {"hr", "A market worth 2.8 billion.", "A market worth 3.1 billion.",
+     "Tržište vrijedno 3,1 mlrd. GBP.", "Tržište vrijedno 2,8 mlrd. GBP.", 1, 0},
+    {"bs", "Worth 1.5 million KM.", "Worth 1.2 million KM.", "Vrijedan 1,2 mln. KM.",
+     "Vrijedan 1,5 mln. KM.", 1, 0},
+    {"sr-Cyrl", "Worth 2.5 billion.", "Worth 2.4 billion.", "Вриједан 2,4 млрд. КМ.",
+     "Вриједан 2,5 млрд. КМ.", 1, 0},
     /* a scale word in the source only: the target's plain style */
     {"sr-Latn", "It cost 1.2 million KM.", "It cost 1.1 million KM.",
      "Koštalo je 1.100.000 KM.", "Koštalo je 1.200.000 KM.", 1, 0},
