@@ -95,5 +95,9 @@ enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
  * compound for 1..99 ("četrdesetčetverogodišnj", "четрдесетдвогодишњ"). */
 enum tu_status tu_numwords_spell(const struct tu_numwords *w, long n, struct tu_buf *out,
                                  struct tu_error *err);
+/* Append the ordinals of n as ICU's ordinal rule sets spell them, one a
+ * line ("prvi", "prva", "prvo"; sr "prvi"; en "first"); bs gets hr's. */
+enum tu_status tu_numwords_spell_ordinal(const struct tu_numwords *w, long n, struct tu_buf *out,
+                                         struct tu_error *err);
 
 #endif

@@ -707,49 +707,42 @@ static bool spelled_in(const char *key, const char *spelled, struct tu_error *er
 }
 
 /*
- * The inflected forms of the ordinal among a number's spellings (one a
- * line), into out as words keys without their final space, one a line
- * (" prvog\n prvom\n"). The ordinal is the form ending in "i" whose "a"
- * form is spelled too ("prvi"/"prva", "treći"/"treća", "dvadeset prvi"):
- * an adjective, whose stem takes the adjective endings of bs/hr/sr ("prve
- * kategorije", "u trećem krugu", "prvog oktobra"). Not the ordinal of 2:
- * "drugog", "drugim", "drugu" are as often "other" (its nominative "drugi"
- * is read as a spelling, as before).
+ * The inflected forms of n's ordinal in the language of `w`, into out as
+ * words keys without their final space, one a line (" prvog\n prvom\n"):
+ * the stem of each masculine ordinal ICU spells (ending in "i": "prvi",
+ * "treći", "dvadeset prvi", sr-Cyrl "први" read as Latin) takes the
+ * adjective endings of bs/hr/sr ("prve kategorije", "u trećem krugu",
+ * "prvog oktobra"). Not the ordinal of 2: "drugog", "drugim", "drugu" are
+ * as often "other" (its nominative "drugi" is read as a spelling).
  */
-static enum tu_status ordinal_forms(const char *spelled, struct tu_buf *out, struct tu_error *err)
+static enum tu_status ordinal_forms(const struct tu_numwords *w, long n, struct tu_buf *out,
+                                    struct tu_error *err)
 {
     static const char *const endings[] = {"i",  "a",  "o",   "e",   "u",   "og",  "oga",
                                           "om", "ome", "omu", "oj",  "im",  "ima", "ih",
                                           "eg", "ega", "em",  "emu"};
-    struct tu_buf keys;
-    enum tu_status st = TU_OK;
+    struct tu_buf sp, key;
+    enum tu_status st;
 
-    tu_buf_init(&keys, TU_BUF_NO_LIMIT);
-    tu_buf_addc(&keys, '\n');
-    for (const char *p = spelled; *p && st == TU_OK;) {
-        size_t n = strcspn(p, "\n");
-        st = check_words_key(p, n, &keys, err); /* " prvi " */
-        tu_buf_addc(&keys, '\n');
-        p += n + (p[n] == '\n');
-    }
-    for (const char *k = keys.data + 1; st == TU_OK && *k;) {
-        size_t n = strcspn(k, "\n");
-        char a[128];
-        /* " prvi " -> stem " prv": its "a" form " prva " is spelled too */
-        if (n > 4 && n < sizeof a - 8 && memcmp(k + n - 2, "i ", 2) == 0 &&
-            !(n == 7 && memcmp(k, " drugi ", 7) == 0)) {
-            snprintf(a, sizeof a, "\n%.*sa \n", (int)(n - 2), k);
-            for (size_t e = 0; strstr(keys.data, a) != NULL && e < sizeof endings / sizeof *endings;
-                 e++) {
-                tu_buf_printf(out, "%.*s%s\n", (int)(n - 2), k, endings[e]);
+    tu_buf_init(&sp, TU_BUF_NO_LIMIT);
+    tu_buf_init(&key, TU_BUF_NO_LIMIT);
+    st = n == 2 ? TU_OK : tu_numwords_spell_ordinal(w, n, &sp, err);
+    for (const char *p = sp.data ? sp.data : ""; *p && st == TU_OK;) {
+        size_t len = strcspn(p, "\n");
+        tu_buf_truncate(&key, 0);
+        st = check_words_key(p, len, &key, err); /* " prvi " */
+        if (st == TU_OK && key.len > 4 && memcmp(key.data + key.len - 2, "i ", 2) == 0) {
+            for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
+                tu_buf_printf(out, "%.*s%s\n", (int)(key.len - 2), key.data, endings[e]);
             }
         }
-        k += n + (k[n] == '\n');
+        p += len + (p[len] == '\n');
     }
-    if (st == TU_OK && (keys.status != TU_OK || out->status != TU_OK)) {
+    if (st == TU_OK && out->status != TU_OK) {
         st = tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    tu_buf_release(&keys);
+    tu_buf_release(&sp);
+    tu_buf_release(&key);
     return st;
 }
 
@@ -790,7 +783,7 @@ static void pair_spelled(struct run *r, struct side *a, bool a_target, const cha
         tu_buf_truncate(&sp, 0);
         tu_buf_truncate(&forms, 0);
         if (tu_numwords_spell(w, n, &sp, r->err) != TU_OK ||
-            (inflects && ordinal_forms(sp.data ? sp.data : "", &forms, r->err) != TU_OK)) {
+            (inflects && n <= 100 && ordinal_forms(w, n, &forms, r->err) != TU_OK)) {
             r->st = r->err->code;
         } else if (sp.len && (spelled_in(other_key, sp.data, r->err) ||
                               (forms.len && form_in(other_key, forms.data, " ")))) {
@@ -807,11 +800,10 @@ static void pair_spelled(struct run *r, struct side *a, bool a_target, const cha
 static void pair_spelled_days(struct run *r, struct side *s, struct side *t, const char *tkey)
 {
     const struct tu_numwords *w = tu_lev_values_words(r->values, true);
-    struct tu_buf sp, forms, month;
+    struct tu_buf forms, month;
     if (!check_lang_bcs(r->trg_lang)) {
         return;
     }
-    tu_buf_init(&sp, TU_BUF_NO_LIMIT);
     tu_buf_init(&forms, TU_BUF_NO_LIMIT);
     tu_buf_init(&month, TU_BUF_NO_LIMIT);
     for (size_t i = 0; i < s->n && r->st == TU_OK; i++) {
@@ -822,10 +814,8 @@ static void pair_spelled_days(struct run *r, struct side *s, struct side *t, con
             m > 12) {
             continue;
         }
-        tu_buf_truncate(&sp, 0);
         tu_buf_truncate(&forms, 0);
-        if (tu_numwords_spell(w, d, &sp, r->err) != TU_OK ||
-            ordinal_forms(sp.data ? sp.data : "", &forms, r->err) != TU_OK) {
+        if (ordinal_forms(w, d, &forms, r->err) != TU_OK) {
             r->st = r->err->code;
             break;
         }
@@ -848,7 +838,6 @@ static void pair_spelled_days(struct run *r, struct side *s, struct side *t, con
         }
         s->done[i] |= y == 0;
     }
-    tu_buf_release(&sp);
     tu_buf_release(&forms);
     tu_buf_release(&month);
 }

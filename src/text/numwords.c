@@ -473,8 +473,9 @@ enum tu_status tu_numwords_scale_for(const struct tu_numwords *w, int k,
     return TU_OK;
 }
 
-/* Append ICU's spellings of n under every public rule set of `locid`. */
-static void spell_all(const char *locid, long n, struct tu_buf *out)
+/* Append ICU's spellings of n under every public rule set of `locid`
+ * (with `ordinal`, those of the ordinal rule sets alone). */
+static void spell_all(const char *locid, long n, bool ordinal, struct tu_buf *out)
 {
     UErrorCode e = U_ZERO_ERROR;
     UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, locid, NULL, &e);
@@ -496,10 +497,15 @@ static void spell_all(const char *locid, long n, struct tu_buf *out)
         }
         UChar save = *end;
         *end = 0;
+        static const UChar ord[] = {'o', 'r', 'd', 'i', 'n', 'a', 'l', 0};
+        bool wanted = !ordinal || u_strstr(p, ord) != NULL; /* "%spellout-ordinal-feminine" */
+        int32_t len = 0;
         e = U_ZERO_ERROR;
-        unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, p, -1, &e);
-        int32_t len = U_SUCCESS(e) ? unum_formatInt64(f, n, buf, 256, NULL, &e) : 0;
-        if (U_SUCCESS(e) && len > 0 && to_utf8(buf, len, one, sizeof one)) {
+        if (wanted) {
+            unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, p, -1, &e);
+            len = U_SUCCESS(e) ? unum_formatInt64(f, n, buf, 256, NULL, &e) : 0;
+        }
+        if (wanted && U_SUCCESS(e) && len > 0 && to_utf8(buf, len, one, sizeof one)) {
             tu_buf_adds(out, one);
             tu_buf_addc(out, '\n');
         }
@@ -594,12 +600,21 @@ enum tu_status tu_numwords_spell(const struct tu_numwords *w, long n, struct tu_
     bool bs = strncmp(w->locid, "bs", 2) == 0 && (w->locid[2] == '\0' || w->locid[2] == '_');
     const char *words = bs ? "hr" : w->locid;
 
-    spell_all(w->locid, n, out);
+    spell_all(w->locid, n, false, out);
     if (bs) {
-        spell_all("hr", n, out);
+        spell_all("hr", n, false, out);
     }
     if (w->derive) {
         spell_compounds(words, n, out);
     }
+    return out->status == TU_OK ? TU_OK : tu_error_set(err, out->status, "out of memory");
+}
+
+enum tu_status tu_numwords_spell_ordinal(const struct tu_numwords *w, long n, struct tu_buf *out,
+                                         struct tu_error *err)
+{
+    /* CLDR's bs rules have no ordinals: hr's are bs's (as its numerals) */
+    bool bs = strncmp(w->locid, "bs", 2) == 0 && (w->locid[2] == '\0' || w->locid[2] == '_');
+    spell_all(bs ? "hr" : w->locid, n, true, out);
     return out->status == TU_OK ? TU_OK : tu_error_set(err, out->status, "out of memory");
 }
