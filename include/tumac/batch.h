@@ -81,6 +81,8 @@ struct tu_batch_item {
                          * or that it was finished despite (forced) */
     char *forced;       /* finished despite those errors: the reason given
                          * (--force-checks); else NULL */
+    bool is_checked;    /* tumac check ran on the complete document */
+    char *warnings;     /* its warnings, one a line (they never block); else NULL */
     struct tu_batch_counts counts;
     double seconds; /* time spent on it in this run */
 };

@@ -401,31 +401,38 @@ static enum tu_status remove_stale(const char *path, struct tu_error *err)
 
 /* tumac check on a complete document: true when no finding is an error;
  * otherwise the errors go to it->checks and the document is not finished,
- * unless --force-checks gave a reason to finish it (it->forced). */
+ * unless --force-checks gave a reason to finish it (it->forced). Warnings go
+ * to it->warnings either way: the report shows what a reviewer should see. */
 static bool checks_pass(const struct run *run, struct tu_batch_item *it,
                         const struct tu_doc *doc)
 {
     struct tu_findings f = {0};
     struct tu_error e = {0};
-    struct tu_buf b;
+    struct tu_buf b, w;
+    bool ran = run->checker != NULL &&
+               tu_check_doc(run->checker, doc, it->name, &f, &e) == TU_OK;
 
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
-    if (run->checker == NULL || tu_check_doc(run->checker, doc, it->name, &f, &e) != TU_OK) {
+    tu_buf_init(&w, TU_BUF_NO_LIMIT);
+    if (!ran) {
         tu_buf_printf(&b, "the checks could not run: %s\n", run->checker ? e.msg : "no checker");
     }
     for (size_t i = 0; i < f.count; i++) {
-        if (f.items[i].severity == TU_CHECK_ERROR) {
-            tu_buf_printf(&b, "%s:%s: %s: %s\n", f.items[i].unit, f.items[i].segment,
-                          tu_check_name(f.items[i].check), f.items[i].message);
-        }
+        tu_buf_printf(f.items[i].severity == TU_CHECK_ERROR ? &b : &w, "%s:%s: %s: %s\n",
+                      f.items[i].unit, f.items[i].segment,
+                      tu_check_name(f.items[i].check), f.items[i].message);
     }
     tu_findings_release(&f);
     bool pass = b.len == 0 && b.status == TU_OK; /* out of memory: not passed */
     tu_free(it->checks);
     tu_free(it->forced);
+    tu_free(it->warnings);
     it->forced = NULL;
+    it->is_checked = ran;
     it->checks = !pass && b.status == TU_OK ? tu_buf_detach(&b, NULL) : NULL;
+    it->warnings = w.len > 0 && w.status == TU_OK ? tu_buf_detach(&w, NULL) : NULL;
     tu_buf_release(&b);
+    tu_buf_release(&w);
     if (!pass && it->checks != NULL && run->opts->force_checks != NULL) {
         /* finished as asked; the errors stay in the report with the reason */
         it->forced = tu_strdup(run->opts->force_checks);

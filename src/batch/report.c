@@ -101,6 +101,7 @@ void tu_batch_report_free(struct tu_batch_report *r)
         tu_free(it->reason);
         tu_free(it->checks);
         tu_free(it->forced);
+        tu_free(it->warnings);
     }
     tu_free(r->items);
     for (size_t i = 0; i < r->locale_count; i++) {
@@ -397,7 +398,8 @@ static void json_item(struct tu_json *items, const struct tu_batch_item *it)
     tu_json_add_bool(&o, "up_to_date", it->is_up_to_date);
     tu_json_add_strs(&o, "xliff", it->xliff_path, "document", it->doc_path,
                      "reason", it->reason, "checks", it->checks, "forced", it->forced,
-                     (char *)NULL);
+                     "warnings", it->warnings, (char *)NULL);
+    tu_json_add_bool(&o, "checked", it->is_checked);
     tu_json_key(&o, "seconds");
     tu_buf_printf(o.out, "%.3f", it->seconds);
     json_counts(&o, "counts", &it->counts);
@@ -655,6 +657,34 @@ static void html_locales(struct tu_buf *out, const struct tu_batch_report *r,
 }
 
 /* One row per document and locale: counts, state, files. */
+/* What tumac check said of the item: its errors, or that it passed and its
+ * warnings, so a finished document shows it was checked. */
+static void html_checks(struct tu_buf *out, const struct tu_batch_item *it)
+{
+    size_t warnings = 0;
+
+    for (const char *p = it->warnings; p != NULL && *p != '\0'; p++) {
+        warnings += *p == '\n';
+    }
+    if (it->is_checked && it->checks == NULL) {
+        tu_buf_printf(out, " <span class=\"note\">checks passed%s", warnings ? ", " : "");
+        if (warnings > 0) {
+            tu_buf_printf(out, "%zu warning%s", warnings, warnings == 1 ? "" : "s");
+        }
+        tu_buf_adds(out, "</span>");
+    }
+    if (it->checks != NULL) {
+        tu_buf_adds(out, "<pre class=\"note\">");
+        tu_html_escape(out, it->checks);
+        tu_buf_adds(out, "</pre>");
+    }
+    if (it->warnings != NULL) {
+        tu_buf_adds(out, "<pre class=\"note\">");
+        tu_html_escape(out, it->warnings);
+        tu_buf_adds(out, "</pre>");
+    }
+}
+
 static void html_documents(struct tu_buf *out, const struct tu_batch_report *r)
 {
     /* Per document and locale. */
@@ -699,11 +729,7 @@ static void html_documents(struct tu_buf *out, const struct tu_batch_report *r)
             tu_html_escape(out, it->forced);
             tu_buf_adds(out, "</span>");
         }
-        if (it->checks != NULL) {
-            tu_buf_adds(out, "<pre class=\"note\">");
-            tu_html_escape(out, it->checks);
-            tu_buf_adds(out, "</pre>");
-        }
+        html_checks(out, it);
         tu_buf_adds(out, "</td><td class=\"l\">");
         if (it->xliff_path) {
             tu_buf_adds(out, "<a href=\"");
