@@ -9,7 +9,8 @@
  * faire, outside quotes too). A quoted or parenthesised passage that reads
  * mostly foreign is kept whole; names in an enumeration of kept items and
  * acronyms that do not spell the Serbian name before them are judged by
- * their neighbours. No dictionary is loaded: the tables are static, and a
+ * their neighbours, a name that the text declines the Serbian way (Voters,
+ * Votersove) by the whole text, letters quoted in one sentence together. No dictionary is loaded: the tables are static, and a
  * Bloom filter spares the binary search for most words on no table.
  */
 #include <stdlib.h>
@@ -481,6 +482,7 @@ struct judge {
     size_t n, cap;
     struct translit_span *spans;
     size_t nspans, spans_cap;
+    bool letters; /* a letter quoted alone somewhere (judge_letters) */
     bool nomem;
 };
 
@@ -644,6 +646,7 @@ static void judge_quote(struct judge *j, size_t a, size_t b, uint32_t open)
         return;
     }
     j->w[a].letter = b - a == 1 && j->w[a].end - j->w[a].start == 1;
+    j->letters |= j->w[a].letter;
     for (size_t i = a; i < b; i++) {
         romance += j->w[i].romance;
     }
@@ -861,7 +864,7 @@ static void collect(struct judge *j, const char *s, size_t len, enum translit_ac
 static void judge_letters(struct judge *j)
 {
     size_t first = 0;
-    for (size_t i = 0; i <= j->n; i++) {
+    for (size_t i = 0; j->letters && i <= j->n; i++) {
         bool kept = false;
         if (i < j->n && !j->w[i].initial) {
             continue;
@@ -924,6 +927,13 @@ static bool serbian_name(const struct jword *w)
     return w->cls == W_SERB && w->title && !w->initial;
 }
 
+/* May word i be a name written the Serbian way (judge_declined)? */
+static bool declined_candidate(const struct judge *j, size_t i)
+{
+    const struct jword *w = &j->w[i];
+    return w->soft && w->title && w->cls != W_JOIN && alone(j, i);
+}
+
 /* A name declined in Serbian somewhere in the text (Votersove, Kavanoa) is
  * spelled the Serbian way everywhere: a word foreign only by the English
  * tables or its letter pairs (Voters, Kavanoom), alone, whose stem is such
@@ -932,9 +942,12 @@ static bool serbian_name(const struct jword *w)
 static void judge_declined(struct judge *j)
 {
     struct stem *stems = NULL;
-    size_t count = 0, cap = 0;
+    size_t count = 0, cap = 0, candidates = 0;
 
-    for (size_t i = 0; i < j->n && !j->nomem; i++) {
+    for (size_t i = 0; i < j->n; i++) {
+        candidates += declined_candidate(j, i);
+    }
+    for (size_t i = 0; i < j->n && !j->nomem && candidates > 0; i++) {
         const struct jword *w = &j->w[i];
         if (!serbian_name(w)) {
             continue;
@@ -962,7 +975,7 @@ static void judge_declined(struct judge *j)
         struct jword *w = &j->w[i];
         struct stem key;
         bool declined = false;
-        if (!w->soft || !w->title || w->cls == W_JOIN || !alone(j, i)) {
+        if (!declined_candidate(j, i)) {
             continue;
         }
         key.p = j->s + w->start;
