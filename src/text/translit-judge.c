@@ -9,7 +9,8 @@
  * faire, outside quotes too). A quoted or parenthesised passage that reads
  * mostly foreign is kept whole; names in an enumeration of kept items and
  * acronyms that do not spell the Serbian name before them are judged by
- * their neighbours. No dictionary is loaded: the tables are static, and a
+ * their neighbours, a name that the text declines the Serbian way (Voters,
+ * Votersove) by the whole text, letters quoted in one sentence together. No dictionary is loaded: the tables are static, and a
  * Bloom filter spares the binary search for most words on no table.
  */
 #include <stdlib.h>
@@ -44,6 +45,10 @@ struct jword {
     bool eu;        /* a French, Italian, Spanish, German function word */
     bool initial;   /* first of its sentence: capitalised for its place */
     bool kept;      /* inside a span kept Latin */
+    bool soft;      /* foreign only by the English tables or letter pairs */
+    bool vowels;    /* soft by a vowel pair alone (Ovie): transcriptions write them */
+    bool caps;      /* letters all capitals (M, BBC) */
+    bool letter;    /* one letter in quotes of its own („w“) */
 };
 
 bool translit_is_word_cp(uint32_t c)
@@ -191,6 +196,22 @@ static bool foreign_letters(const char *lw, size_t n)
     return false;
 }
 
+/* Does lw end in a vowel pair Serbian spelling avoids (ee, ie, oo), its
+ * only mark foreign_letters finds? A Serbian transcription keeps such a
+ * pair where it is said as two vowels (Ovie). */
+static bool vowel_pair_only(const char *lw, size_t n)
+{
+    char rest[64];
+    const char *end = lw + n - 2;
+    if (n < 3 || n >= sizeof(rest) ||
+        (memcmp(end, "ee", 2) != 0 && memcmp(end, "ie", 2) != 0 && memcmp(end, "oo", 2) != 0)) {
+        return false;
+    }
+    memcpy(rest, lw, n - 1);
+    rest[n - 1] = '\0';
+    return !foreign_letters(rest, n - 1);
+}
+
 static bool ends_with(const char *lw, size_t n, const char *end)
 {
     size_t el = strlen(end);
@@ -305,10 +326,13 @@ static bool classify_english(const char *word, const char *lw, size_t n, struct 
         /* Capitalised, a short English word alone is most often a name
          * written as Serbian writes it (River, Dog): foreign only in a run. */
         jw->cls = (name || (jw->title && n < 6)) && !foreign_letters(lw, n) ? W_NAME : W_FOREIGN;
+        jw->soft = true;
         return true;
     }
     if (foreign_letters(lw, n)) {
         jw->cls = W_FOREIGN;
+        jw->soft = true;
+        jw->vowels = vowel_pair_only(lw, n);
         return true;
     }
     /* An English plural of a word Serbian shares (Dragons, Majors): Serbian
@@ -319,6 +343,7 @@ static bool classify_english(const char *word, const char *lw, size_t n, struct 
         stem[n - 1] = '\0';
         if (in_table(english_shared, english_shared_count, stem)) {
             jw->cls = W_NAME;
+            jw->soft = true;
             return true;
         }
     }
@@ -369,6 +394,7 @@ static void classify(const char *w0, size_t n0, enum translit_acronyms mode, str
     memcpy(word, w, n);
     word[n] = '\0';
     jw->title = upper >= 1 && lower >= 1 && w[0] >= 'A' && w[0] <= 'Z';
+    jw->caps = upper >= 1 && lower == 0;
     if (upper >= 2 && lower == 0) {
         jw->cls = acronym_class(word, mode);
         jw->acronym = jw->cls == W_JOIN;
@@ -456,6 +482,7 @@ struct judge {
     size_t n, cap;
     struct translit_span *spans;
     size_t nspans, spans_cap;
+    bool letters; /* a letter quoted alone somewhere (judge_letters) */
     bool nomem;
 };
 
@@ -486,9 +513,14 @@ static void keep_words(struct judge *j, size_t a, size_t b)
  * a foreign name: Fond Sinovation). */
 static void judge_plain(struct judge *j, size_t a, size_t b)
 {
-    size_t foreign = 0, names = 0;
+    size_t foreign = 0, names = 0, shared = 0;
 
-    while (a < b && j->w[a].cls == W_JOIN && j->w[a].homograph && !j->w[a].title) {
+    /* a short word first in its sentence is capitalised for its place (Na
+     * Twitteru: a Serbian preposition); a function word there may start a
+     * title (To Kill a ...), a longer word a name (Frankfurter Allgemeine) */
+    while (a < b && j->w[a].cls == W_JOIN && j->w[a].homograph &&
+           (!j->w[a].title || (j->w[a].initial && !j->w[a].function &&
+                               j->w[a].end - j->w[a].start <= 3))) {
         a++;
     }
     while (b > a && j->w[b - 1].cls == W_JOIN &&
@@ -498,8 +530,12 @@ static void judge_plain(struct judge *j, size_t a, size_t b)
     for (size_t i = a; i < b; i++) {
         foreign += j->w[i].cls == W_FOREIGN;
         names += j->w[i].cls == W_NAME;
+        shared += j->w[i].cls == W_JOIN && j->w[i].homograph && j->w[i].title &&
+                  !j->w[i].function;
     }
-    if (foreign >= 1 || names >= 2 || (names == 1 && b - a >= 2)) {
+    /* a name with only capitalised words Serbian has as written (Robin
+     * Kristi) reads as a Serbian transcription */
+    if (foreign >= 1 || names >= 2 || (names == 1 && b - a >= 2 && names + shared < b - a)) {
         keep_words(j, a, b);
     }
 }
@@ -606,6 +642,11 @@ static bool spells_words_before(const struct judge *j, size_t k)
 static void judge_quote(struct judge *j, size_t a, size_t b, uint32_t open)
 {
     size_t foreign = 0, join = 0, serb = 0, function = 0, romance = 0;
+    if (a == b) {
+        return;
+    }
+    j->w[a].letter = b - a == 1 && j->w[a].end - j->w[a].start == 1;
+    j->letters |= j->w[a].letter;
     for (size_t i = a; i < b; i++) {
         romance += j->w[i].romance;
     }
@@ -804,10 +845,151 @@ static void collect(struct judge *j, const char *s, size_t len, enum translit_ac
                                       (g[j->n - 1].abbrev && abbrev_joint(s, prev_end, i)));
         g[j->n].initial = sentence_start(s, i);
         classify(s + i, e - i, mode, &g[j->n]);
+        /* capitals joined by a bare '&' (M&S, AT&T): a foreign name, as
+         * Serbian acronyms write no '&' */
+        if (j->n > 0 && g[j->n].caps && g[j->n - 1].caps && i == prev_end + 1 &&
+            s[prev_end] == '&' && mode != TRANSLIT_ACR_CONVERT) {
+            g[j->n].cls = g[j->n - 1].cls = W_FOREIGN;
+            g[j->n].acronym = g[j->n - 1].acronym = false;
+        }
         j->n++;
         prev_end = e;
         i = e;
     }
+}
+
+/* Letters named in quotes in one sentence are of one alphabet: when one is
+ * kept Latin or is a letter Serbian lacks („w“), so are the others (slova
+ * „w“ ... slova „u“). */
+static void judge_letters(struct judge *j)
+{
+    size_t first = 0;
+    for (size_t i = 0; j->letters && i <= j->n; i++) {
+        bool kept = false;
+        if (i < j->n && !j->w[i].initial) {
+            continue;
+        }
+        for (size_t k = first; k < i; k++) {
+            kept |= j->w[k].letter &&
+                    (j->w[k].kept || strchr("qwxyQWXY", j->s[j->w[k].start]) != NULL);
+        }
+        for (size_t k = first; kept && k < i; k++) {
+            if (j->w[k].letter && !j->w[k].kept) {
+                keep_words(j, k, k + 1);
+            }
+        }
+        first = i;
+    }
+}
+
+/* Case and possessive endings Serbian puts on a name (Voters-ove,
+ * Kavano-om, Kavano-a). */
+static const char *const name_endings[] = {
+    "a", "e", "i", "u", "om", "em", "oj", "ima", "ama", "ov", "ova", "ove", "ovu", "ovi",
+    "ovo", "ovoj", "ovom", "ovog", "ovoga", "ovim", "ovih", "ovima", "in", "ina", "ine",
+    "inu", "ini", "inom", "inoj", "inog", "inih",
+};
+#define NAME_ENDINGS (sizeof(name_endings) / sizeof(name_endings[0]))
+#define MIN_NAME_STEM 4
+
+struct stem {
+    const char *p;
+    size_t n;
+};
+
+static int stem_cmp(const void *a, const void *b)
+{
+    const struct stem *x = a, *y = b;
+    int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+    return c != 0 ? c : x->n < y->n ? -1 : x->n > y->n ? 1 : 0;
+}
+
+/* The length of w[0..n) without name ending k, or 0 when it does not end
+ * so or too little is left. */
+static size_t strip_ending(const char *w, size_t n, size_t k)
+{
+    size_t el = strlen(name_endings[k]);
+    if (n < el + MIN_NAME_STEM || memcmp(w + n - el, name_endings[k], el) != 0) {
+        return 0;
+    }
+    return n - el;
+}
+
+/* Is word i a run of its own (no non-Serbian word joined to it)? */
+static bool alone(const struct judge *j, size_t i)
+{
+    return !(i > 0 && j->w[i].joined && j->w[i - 1].cls != W_SERB) &&
+           !(i + 1 < j->n && j->w[i + 1].joined && j->w[i + 1].cls != W_SERB);
+}
+
+static bool serbian_name(const struct jword *w)
+{
+    return w->cls == W_SERB && w->title && !w->initial;
+}
+
+/* May word i be a name written the Serbian way (judge_declined)? */
+static bool declined_candidate(const struct judge *j, size_t i)
+{
+    const struct jword *w = &j->w[i];
+    return w->soft && w->title && w->cls != W_JOIN && alone(j, i);
+}
+
+/* A name declined in Serbian somewhere in the text (Votersove, Kavanoa) is
+ * spelled the Serbian way everywhere: a word foreign only by the English
+ * tables or its letter pairs (Voters, Kavanoom), alone, whose stem is such
+ * a name's, is Serbian. So is such a word with only a vowel pair before a
+ * Serbian-spelled surname (Ovie Ejaria). TU_ENOMEM only. */
+static void judge_declined(struct judge *j)
+{
+    struct stem *stems = NULL;
+    size_t count = 0, cap = 0, candidates = 0;
+
+    for (size_t i = 0; i < j->n; i++) {
+        candidates += declined_candidate(j, i);
+    }
+    for (size_t i = 0; i < j->n && !j->nomem && candidates > 0; i++) {
+        const struct jword *w = &j->w[i];
+        if (!serbian_name(w)) {
+            continue;
+        }
+        for (size_t k = 0; k < NAME_ENDINGS; k++) {
+            size_t m = strip_ending(j->s + w->start, w->end - w->start, k);
+            struct stem *g;
+            if (m == 0) {
+                continue;
+            }
+            g = tu_grow(stems, sizeof(*stems), count + 1, &cap);
+            if (g == NULL) {
+                j->nomem = true;
+                break;
+            }
+            stems = g;
+            stems[count].p = j->s + w->start;
+            stems[count++].n = m;
+        }
+    }
+    if (count > 1) {
+        qsort(stems, count, sizeof(*stems), stem_cmp);
+    }
+    for (size_t i = 0; i < j->n && !j->nomem; i++) {
+        struct jword *w = &j->w[i];
+        struct stem key;
+        bool declined = false;
+        if (!declined_candidate(j, i)) {
+            continue;
+        }
+        key.p = j->s + w->start;
+        for (size_t k = 0; k <= NAME_ENDINGS && !declined && count > 0; k++) {
+            key.n = k == 0 ? w->end - w->start : strip_ending(key.p, w->end - w->start, k - 1);
+            declined = key.n > 0 &&
+                       bsearch(&key, stems, count, sizeof(*stems), stem_cmp) != NULL;
+        }
+        if (declined || (w->vowels && i + 1 < j->n && j->w[i + 1].joined &&
+                         serbian_name(&j->w[i + 1]))) {
+            w->cls = W_SERB;
+        }
+    }
+    tu_free(stems);
 }
 
 static int span_cmp(const void *a, const void *b)
@@ -826,6 +1008,9 @@ enum tu_status translit_foreign_spans(const char *s, size_t len,
     memset(&j, 0, sizeof(j));
     j.s = s;
     collect(&j, s, len, mode);
+    if (!j.nomem) {
+        judge_declined(&j);
+    }
     while (i < j.n && !j.nomem) {
         size_t a;
         if (j.w[i].cls == W_SERB) {
@@ -841,6 +1026,7 @@ enum tu_status translit_foreign_spans(const char *s, size_t len,
     if (!j.nomem) {
         judge_lists(&j);
         keep_originals(&j);
+        judge_letters(&j);
     }
     if (j.nspans > 1) {
         qsort(j.spans, j.nspans, sizeof(*j.spans), span_cmp);
