@@ -371,12 +371,27 @@ static enum tu_status its_no(struct xpart *o, struct fx_items *it, size_t *k, si
     return TU_OK;
 }
 
+/* Is token k text with more than white space? */
+static bool has_words(const struct xpart *o, size_t k)
+{
+    const struct xt *x = &o->t.v[k];
+
+    for (size_t i = x->start; x->kind == XT_TEXT && i < x->end; i++) {
+        if (strchr(" \t\r\n", o->fx->in[i]) == NULL &&
+            !(i + 1 < x->end && memcmp(o->fx->in + i, "\xC2\xA0", 2) == 0)) {
+            return true;
+        }
+        i += o->fx->in[i] == '\xC2';
+    }
+    return false;
+}
+
 /*
  * <text:span> at token *k: a span in a style not to translate (or hidden)
  * is one isolated code; a span whose style changes nothing a reader sees
- * (revision ids, languages), has no other attribute and text right after
- * each of its tags makes no code, unless a sentence could end inside it
- * (its two tags must stay in one segment). *done: handled here.
+ * (revision ids, languages), has no other attribute, words right before
+ * it and right after it makes no code, unless a sentence could end inside
+ * it (its two tags must stay in one segment). *done: handled here.
  */
 static enum tu_status span(struct xpart *o, struct fx_items *it, size_t *k, bool *done)
 {
@@ -393,11 +408,12 @@ static enum tu_status span(struct xpart *o, struct fx_items *it, size_t *k, bool
         *k = e;
         return code(o, it, FX_PH, x->start, o->t.v[e].end, "other") ? TU_OK : TU_ENOMEM;
     }
-    /* text right after each tag: a spelling where two codes meet would be
-     * a text of its own with no characters, which merge cannot place */
+    /* words right before the start tag and right after the end tag: then
+     * neither tag can be left at a unit's edge, in the skeleton, while the
+     * other is in a segment a translation replaces */
     if (f == 0 && only_style(o->fx->in, x) && doc->nsilent < MAX_SILENT &&
-        o->t.v[*k + 1].kind == XT_TEXT && e + 1 < o->t.count &&
-        o->t.v[e + 1].kind == XT_TEXT && !sentence_end(o, *k, e)) {
+        has_words(o, *k - 1) && e + 1 < o->t.count && has_words(o, e + 1) &&
+        !sentence_end(o, *k, e)) {
         doc->silent[doc->nsilent++] = e;
         return fx_items_text(it, "", 0, o->fx->in + x->start, x->end - x->start);
     }

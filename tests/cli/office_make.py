@@ -18,6 +18,8 @@ XML, not copied from anywhere: python3 tests/cli/office_make.py KIND DIR
               (w:basedOn chains, a cycle, w:noProof turned back off)
   its-odt     DIR/its.odt: its:translate on spans, paragraphs and a
               section, hidden paragraph styles and a hidden section
+  edges-odt   DIR/edges.odt: markup with no text between two codes,
+              invisible spans at a paragraph's edges
 """
 import struct
 import sys
@@ -259,6 +261,26 @@ def its_odt(d):
     write_odt(f"{d}/its.odt", NS, AUTO, body, STYLES)
 
 
+def edges_odt(d):
+    """Markup with no text between two codes (a soft page break between two
+    tabs, at the end of a bold span), invisible spans at a paragraph's start
+    and end and around a bold one."""
+    NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:officeooo="http://openoffice.org/2009/office" office:version="1.3"')
+    AUTO = ('<office:automatic-styles><style:style style:name="T2" style:family="text"><style:text-properties officeooo:rsid="0012ab34"/></style:style>'
+            '<style:style style:name="T3" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles>')
+    Q = lambda t: f'<text:span text:style-name="T2">{t}</text:span>'
+    B = lambda t: f'<text:span text:style-name="T3">{t}</text:span>'
+    body = ('<text:p>One<text:tab/><text:soft-page-break/><text:tab/>two.</text:p>'
+            '<text:p>Mark ' + B("this<text:soft-page-break/>") + ' word.</text:p>'
+            '<text:p>' + Q("Opening") + ' words here.</text:p>'
+            '<text:p>Closing ' + Q("words") + '</text:p>'
+            '<text:p>A ' + Q(B("bold") + " and plain") + ' phrase.</text:p>')
+    write_odt(f"{d}/edges.odt", NS, AUTO, body,
+              f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS}/>')
+
+
 if __name__ == "__main__":
     {"notes-docx": notes_docx, "notes-odt": notes_odt, "boxes-docx": boxes_docx,
-     "styles-docx": styles_docx, "its-odt": its_odt}[sys.argv[1]](sys.argv[2])
+     "styles-docx": styles_docx, "its-odt": its_odt, "edges-odt": edges_odt}[sys.argv[1]](sys.argv[2])
