@@ -17,7 +17,7 @@
  * decision. Comments (word/comments.xml, read first) stay untouched and
  * become notes of the units they are anchored in; hidden runs (unless
  * --hidden-text) and runs or paragraphs in a do-not-translate style
- * (styles.xml, read first) are not text. An image's alt text and title are
+ * (styles.xml, read first; w:basedOn followed) are not text. An image's alt text and title are
  * units; an mc:Fallback that repeats its mc:Choice refers to its units.
  */
 #include <stdio.h>
@@ -37,11 +37,20 @@ struct comment {
     char *id, *author, *text;
 };
 
+/* A style of styles.xml, as far as translation cares: named not to
+ * translate (DoNotTranslate ...), w:noProof on (1), off (-1) or not said
+ * (0), and the style it is based on. */
+struct dstyle {
+    char *id, *based; /* based: NULL if none */
+    bool dnt_name;
+    int no_proof;
+};
+
 struct dxdoc {
     struct comment *comments;
     size_t ncomments, comments_cap;
-    char **dnt; /* ids of styles whose text is not translated */
-    size_t ndnt, dnt_cap;
+    struct dstyle *styles;
+    size_t nstyles, styles_cap;
 };
 
 /* Comments anchored in the paragraph being read, and ranges still open. */
@@ -63,8 +72,7 @@ struct dx {
     size_t nruns, depth;
     bool para_skip;    /* the paragraph's style is not to translate */
     struct anchors touched, open; /* comments: of this paragraph, ranges open */
-    size_t style_at, style_len; /* styles.xml: the w:style being read */
-    bool style_dnt;
+    struct dstyle style; /* styles.xml: the w:style being read (id NULL: none) */
     /* mc:AlternateContent: the units of the Choice, which the Fallback's
      * same paragraphs refer to instead of repeating them */
     enum { MC_NONE, MC_CHOICE, MC_FALLBACK } mc;
@@ -453,20 +461,40 @@ static bool is_on(const char *in, const struct xt *x)
              (n == 3 && memcmp(in + v, "off", 3) == 0));
 }
 
-/* Is the w:val of tag x the id of a style not to translate? */
+static const struct dstyle *find_style(const struct dxdoc *doc, const char *id, size_t n)
+{
+    for (size_t i = 0; i < doc->nstyles; i++) {
+        if (strlen(doc->styles[i].id) == n && memcmp(doc->styles[i].id, id, n) == 0) {
+            return &doc->styles[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * Is the w:val of tag x the id of a style not to translate? A style is, if
+ * it or a style it is based on (w:basedOn, walked up; a cycle ends after as
+ * many steps as there are styles) is named so, or if the nearest of them
+ * that says w:noProof turns it on.
+ */
 static bool dnt_style(const struct dx *d, const struct xt *x)
 {
+    const struct dstyle *s;
     size_t v, n;
+    int no_proof = 0;
 
     if (d->doc == NULL || !xt_attr(d->fx->in, x, "w:val", &v, &n)) {
         return false;
     }
-    for (size_t i = 0; i < d->doc->ndnt; i++) {
-        if (strlen(d->doc->dnt[i]) == n && memcmp(d->doc->dnt[i], d->fx->in + v, n) == 0) {
+    s = find_style(d->doc, d->fx->in + v, n);
+    for (size_t steps = 0; s != NULL && steps <= d->doc->nstyles; steps++) {
+        if (s->dnt_name) {
             return true;
         }
+        no_proof = no_proof != 0 ? no_proof : s->no_proof;
+        s = s->based ? find_style(d->doc, s->based, strlen(s->based)) : NULL;
     }
-    return false;
+    return no_proof > 0;
 }
 
 /* A tag inside the open run's <w:rPr>: part of its key unless invisible. */
@@ -499,44 +527,56 @@ static enum tu_status alt_text(struct dx *d, const struct xt *x)
     return st;
 }
 
-/* styles.xml: a style is not to translate by its id or name (DoNotTranslate,
- * tw4winExternal ...) or when it turns proofing off (w:noProof). */
+static void style_free(struct dstyle *s)
+{
+    tu_free(s->id);
+    tu_free(s->based);
+    memset(s, 0, sizeof(*s));
+}
+
+/* styles.xml: a style's id and name (DoNotTranslate, tw4winExternal ...),
+ * its w:noProof and the style it is based on. */
 static enum tu_status style_tag(struct dx *d, const struct xt *x)
 {
     const char *in = d->fx->in;
+    struct dstyle *s = &d->style;
     size_t v, n;
 
     if (xt_is(in, x, "w:style") && x->kind == XT_START &&
         xt_attr(in, x, "w:styleId", &v, &n)) {
-        d->style_at = v;
-        d->style_len = n;
-        d->style_dnt = xp_dnt_name(in + v, n);
-    } else if (d->style_len > 0 && xt_is(in, x, "w:name") &&
-               xt_attr(in, x, "w:val", &v, &n)) {
-        d->style_dnt = d->style_dnt || xp_dnt_name(in + v, n);
-    } else if (d->style_len > 0 && xt_is(in, x, "w:noProof") && is_on(in, x)) {
-        d->style_dnt = true;
+        style_free(s);
+        s->dnt_name = xp_dnt_name(in + v, n);
+        if ((s->id = tu_strndup(in + v, n)) == NULL) {
+            return tu_error_set(d->p->err, TU_ENOMEM, "out of memory");
+        }
+    } else if (s->id != NULL && xt_is(in, x, "w:name") && xt_attr(in, x, "w:val", &v, &n)) {
+        s->dnt_name = s->dnt_name || xp_dnt_name(in + v, n);
+    } else if (s->id != NULL && xt_is(in, x, "w:noProof")) {
+        s->no_proof = is_on(in, x) ? 1 : -1;
+    } else if (s->id != NULL && s->based == NULL && xt_is(in, x, "w:basedOn") &&
+               xt_attr(in, x, "w:val", &v, &n) &&
+               (s->based = tu_strndup(in + v, n)) == NULL) {
+        return tu_error_set(d->p->err, TU_ENOMEM, "out of memory");
     }
     return TU_OK;
 }
 
-/* </w:style>: remember it if it is not to translate. */
+/* </w:style>: remember it (its chain decides when it is used). */
 static enum tu_status style_end(struct dx *d)
 {
     struct dxdoc *doc = d->doc;
-    char **v;
+    struct dstyle *v;
 
-    if (d->style_dnt) {
-        if ((v = tu_grow(doc->dnt, sizeof(*v), doc->ndnt + 1, &doc->dnt_cap)) == NULL ||
-            (v[doc->ndnt] = tu_strndup(d->fx->in + d->style_at, d->style_len)) == NULL) {
-            doc->dnt = v ? v : doc->dnt;
-            return tu_error_set(d->p->err, TU_ENOMEM, "out of memory");
-        }
-        doc->dnt = v;
-        doc->ndnt++;
+    if (d->style.id == NULL) {
+        return TU_OK;
     }
-    d->style_len = 0;
-    d->style_dnt = false;
+    if ((v = tu_grow(doc->styles, sizeof(*v), doc->nstyles + 1, &doc->styles_cap)) == NULL) {
+        style_free(&d->style);
+        return tu_error_set(d->p->err, TU_ENOMEM, "out of memory");
+    }
+    doc->styles = v;
+    v[doc->nstyles++] = d->style;
+    memset(&d->style, 0, sizeof(d->style));
     return TU_OK;
 }
 
@@ -668,6 +708,7 @@ static enum tu_status walk(struct xpart *p)
     }
     tu_free(d.keys);
     tu_free(d.pieces);
+    style_free(&d.style);
     tu_buf_release(&d.key);
     return st;
 }
@@ -772,11 +813,11 @@ static enum tu_status extract(struct fx *fx, struct tu_error *err)
         tu_free(doc.comments[i].author);
         tu_free(doc.comments[i].text);
     }
-    for (size_t i = 0; i < doc.ndnt; i++) {
-        tu_free(doc.dnt[i]);
+    for (size_t i = 0; i < doc.nstyles; i++) {
+        style_free(&doc.styles[i]);
     }
     tu_free(doc.comments);
-    tu_free(doc.dnt);
+    tu_free(doc.styles);
     return st;
 }
 

@@ -24,6 +24,10 @@
  *                      at byte OFF of unit U's source text, DECODED was
  *                      written SPELLING (an entity, a line break in a
  *                      paragraph); emits nothing where it stands
+ *   \{x U OFF K}\{|}SPELLING\{/x}
+ *                      markup with no text of its own (DECODED empty) at
+ *                      byte OFF after the unit's first K codes, so that
+ *                      between two codes it keeps its place
  * Invariant: rendering the body with every unit's source gives the input.
  */
 #ifndef TUMAC_FILTERS_INT_H

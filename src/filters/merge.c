@@ -191,8 +191,8 @@ static void render_exact(struct ms *m, const struct skl_unit *su,
     for (size_t i = 0; su != NULL && i < su->spell_count; i++) {
         const struct skl_spell *x = &su->spells[i];
         size_t at;
-        if (x->off < off + k || x->off >= off + n) {
-            continue;
+        if (x->at_code || x->off < off + k || x->off >= off + n) {
+            continue; /* at_code: placed by render_at_codes */
         }
         at = x->off - off;
         if (at + x->dec_len > n ||
@@ -204,6 +204,59 @@ static void render_exact(struct ms *m, const struct skl_unit *su,
         k = at + x->dec_len;
     }
     m->filter->escape(out, t + k, n - k, q);
+}
+
+/*
+ * The spellings with no text placed by codes (\{x U OFF K}), as an exact
+ * segment is rendered: *cur is the first not yet passed; those at text
+ * offset `off` after `codes` codes are written (before the item that
+ * stands there), those before it were in translated segments and dropped.
+ */
+static void render_at_codes(const struct ms *m, const struct skl_unit *su, size_t *cur,
+                            size_t off, size_t codes, struct tu_buf *out)
+{
+    for (; su != NULL && *cur < su->spell_count; (*cur)++) {
+        const struct skl_spell *x = &su->spells[*cur];
+        if (!x->at_code) {
+            continue;
+        }
+        if (x->off > off || (x->off == off && x->codes > codes)) {
+            return;
+        }
+        if (x->off == off && x->codes == codes) {
+            tu_buf_add(out, m->k.lit.data + x->sp_start, x->sp_len);
+        }
+    }
+}
+
+/* An exact text t[0, n) at offset off: the spellings inside it, those
+ * placed by codes too. */
+static void render_exact_text(struct ms *m, const struct skl_unit *su, size_t *cur,
+                              const char *t, size_t n, size_t off, size_t codes, char q,
+                              struct tu_buf *out)
+{
+    size_t a = 0;
+
+    render_at_codes(m, su, cur, off, codes, out);
+    for (; su != NULL && *cur < su->spell_count; (*cur)++) {
+        const struct skl_spell *x = &su->spells[*cur];
+        if (!x->at_code) {
+            continue;
+        }
+        if (x->off >= off + n || x->codes != codes) {
+            break;
+        }
+        render_exact(m, su, t + a, x->off - off - a, off + a, q, out);
+        tu_buf_add(out, m->k.lit.data + x->sp_start, x->sp_len);
+        a = x->off - off;
+    }
+    render_exact(m, su, t + a, n - a, off + a, q, out);
+}
+
+static bool is_code(enum tu_inline_kind k)
+{
+    return k == TU_INLINE_PH || k == TU_INLINE_PC_START || k == TU_INLINE_PC_END ||
+           k == TU_INLINE_SC || k == TU_INLINE_EC;
 }
 
 /* Translated text: canonical escaping, but characters the source spelled as
@@ -395,7 +448,7 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
 {
     struct tu_unit *u = model_unit(m, id);
     struct skl_unit *su = skl_unit_get(&m->k, id, false);
-    size_t off = 0;
+    size_t off = 0, codes = 0, cur = 0; /* source text and codes rendered; see render_at_codes */
     enum tu_status st;
 
     if (u == NULL) {
@@ -419,12 +472,13 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
         const struct tu_segment *seg = &u->segs[s];
         const struct tu_content *c = chosen(m, seg);
         bool exact = c == &seg->source || tu_content_equal(c, &seg->source);
-        size_t src_len = 0;
+        size_t src_len = 0, src_codes = 0;
 
         for (size_t i = 0; i < seg->source.count; i++) {
             if (seg->source.items[i].kind == TU_INLINE_TEXT) {
                 src_len += strlen(seg->source.items[i].text);
             }
+            src_codes += is_code(seg->source.items[i].kind);
         }
         for (size_t i = 0; i < c->count; i++) {
             const struct tu_inline *in = &c->items[i];
@@ -433,7 +487,7 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
             case TU_INLINE_TEXT:
                 if (exact) {
                     size_t n = strlen(in->text);
-                    render_exact(m, su, in->text, n, off, q, out);
+                    render_exact_text(m, su, &cur, in->text, n, off, codes, q, out);
                     off += n;
                 } else {
                     render_translated(m, su, in->text, strlen(in->text), q, out);
@@ -442,16 +496,17 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
             case TU_INLINE_PH:
             case TU_INLINE_PC_START:
             case TU_INLINE_SC:
-                code = find_code(su, in->id);
-                if ((st = render_pieces(m, &code->start, out)) != TU_OK) {
-                    m->depth--;
-                    return st;
-                }
-                break;
             case TU_INLINE_PC_END:
             case TU_INLINE_EC:
+                if (exact) {
+                    render_at_codes(m, su, &cur, off, codes++, out);
+                }
                 code = find_code(su, in->id);
-                if ((st = render_pieces(m, &code->end, out)) != TU_OK) {
+                st = render_pieces(m, in->kind == TU_INLINE_PC_END || in->kind == TU_INLINE_EC
+                                          ? &code->end
+                                          : &code->start,
+                                   out);
+                if (st != TU_OK) {
                     m->depth--;
                     return st;
                 }
@@ -462,6 +517,9 @@ static enum tu_status render_unit(struct ms *m, const char *id, char q,
         }
         if (!exact) {
             off += src_len;
+            codes += src_codes;
+        } else if (s + 1 == u->seg_count) {
+            render_at_codes(m, su, &cur, off, codes, out); /* at the unit's end */
         }
     }
     m->depth--;

@@ -14,7 +14,9 @@
  * style:rfc-language-tag) become the target's, except "zxx" (no proofing).
  * An annotation's text becomes a note of its paragraph's unit; a span in a
  * hidden or do-not-translate style is one isolated code, one whose style
- * changes nothing visible no code; svg:title and svg:desc are units.
+ * changes nothing visible no code; a paragraph in such a style, a hidden
+ * section and what ITS 2.0 marks its:translate="no" stay out (see its_no);
+ * svg:title and svg:desc are units.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,9 +33,11 @@
 enum { ST_VISIBLE = 1, ST_HIDDEN = 2, ST_DNT = 4 };
 
 struct ostyle {
-    char *name;
-    unsigned flags;
+    char *name, *parent; /* parent: NULL if none */
+    unsigned flags;      /* its own, without the parent's */
 };
+
+#define MAX_ITS 16
 
 /* State across the parts of one package: the styles seen (styles.xml is
  * read first), the comments of the paragraphs being read. */
@@ -44,6 +48,11 @@ struct oxdoc {
     size_t nnotes, notes_cap;
     size_t silent[MAX_SILENT]; /* end tokens of open spans that make no code */
     size_t nsilent;
+    char its[72]; /* this part's name of ITS's translate attribute ("its:translate"), or "" */
+    /* its:translate="no" spans holding one "yes" span: where its end tag
+     * starts the code that closes both (token `at` to token `to`) */
+    struct { size_t at, to; } its_close[MAX_ITS];
+    size_t nits;
 };
 
 
@@ -139,22 +148,74 @@ static struct fx_item *nested(struct xpart *o, struct fx_items *it, size_t a,
     return st == TU_OK && x->tmpl != NULL ? x : NULL;
 }
 
-/* The flags of the style named by attribute `attr` of tag x (0: none named). */
+static const struct ostyle *find_style(const struct oxdoc *doc, const char *s, size_t n)
+{
+    for (size_t i = doc->nstyles; i-- > 0;) { /* the latest definition wins */
+        if (strlen(doc->styles[i].name) == n && memcmp(doc->styles[i].name, s, n) == 0) {
+            return &doc->styles[i];
+        }
+    }
+    return NULL;
+}
+
+/* The flags of the style named by attribute `attr` of tag x (0: none
+ * named), with those of its parents: the chain is walked when the style is
+ * used, so a parent defined after its child counts, and a cycle ends after
+ * as many steps as there are styles. */
 static unsigned style_flags(const struct xpart *o, const struct xt *x, const char *attr)
 {
     const struct oxdoc *doc = o->doc;
+    const struct ostyle *s;
     size_t v, n;
+    unsigned f = 0;
 
     if (!xt_attr(o->fx->in, x, attr, &v, &n)) {
         return 0;
     }
-    for (size_t i = doc->nstyles; i-- > 0;) { /* the latest definition wins */
-        if (strlen(doc->styles[i].name) == n &&
-            memcmp(doc->styles[i].name, o->fx->in + v, n) == 0) {
-            return doc->styles[i].flags;
+    s = find_style(doc, o->fx->in + v, n);
+    for (size_t steps = 0; s != NULL && steps <= doc->nstyles; steps++) {
+        f |= s->flags;
+        if (s->parent == NULL) {
+            return f;
+        }
+        s = find_style(doc, s->parent, strlen(s->parent));
+    }
+    return f | ST_VISIBLE; /* a style we do not know may show anything */
+}
+
+/* Tag x's its:translate: 'n' (no), 'y' (yes) or 0 (not said). */
+static char its_translate(const struct xpart *o, const struct xt *x)
+{
+    const struct oxdoc *doc = o->doc;
+    size_t v, n;
+
+    if (doc->its[0] == '\0' || !xt_attr(o->fx->in, x, doc->its, &v, &n)) {
+        return 0;
+    }
+    return n == 2 && memcmp(o->fx->in + v, "no", 2) == 0    ? 'n'
+           : n == 3 && memcmp(o->fx->in + v, "yes", 3) == 0 ? 'y'
+                                                            : 0;
+}
+
+/* The prefix the part's root element binds to ITS 2.0's namespace, as the
+ * name of its translate attribute in doc->its ("" if none). */
+static void its_prefix(struct xpart *o)
+{
+    static const char ns[] = "http://www.w3.org/2005/11/its";
+    struct oxdoc *doc = o->doc;
+    const char *in = o->fx->in;
+    size_t i = 0, a, an, v, n, k = 0;
+
+    doc->its[0] = '\0';
+    while (k < o->t.count && o->t.v[k].kind != XT_START) {
+        k++;
+    }
+    while (k < o->t.count && xt_attr_next(in, &o->t.v[k], &i, &a, &an, &v, &n)) {
+        if (an > 6 && an < sizeof(doc->its) - 12 && memcmp(in + a, "xmlns:", 6) == 0 &&
+            n == sizeof(ns) - 1 && memcmp(in + v, ns, n) == 0) {
+            snprintf(doc->its, sizeof(doc->its), "%.*s:translate", (int)(an - 6), in + a + 6);
         }
     }
-    return ST_VISIBLE; /* a style we do not know may show anything */
 }
 
 /* Text properties a reader does not see: revision ids, languages. */
@@ -201,8 +262,9 @@ static enum tu_status read_style(struct xpart *o, size_t i)
     struct oxdoc *doc = o->doc;
     const char *in = o->fx->in;
     const struct xt *x = &o->t.v[i];
-    size_t e = x->kind == XT_START ? matching_end(&o->t, i) : i, v, n;
-    unsigned f = style_flags(o, x, "style:parent-style-name");
+    size_t e = x->kind == XT_START ? matching_end(&o->t, i) : i, v, n, pv, pn;
+    unsigned f = 0;
+    bool has_parent = xt_attr(in, x, "style:parent-style-name", &pv, &pn);
     struct ostyle *s;
 
     if (!xt_attr(in, x, "style:name", &v, &n)) {
@@ -224,7 +286,11 @@ static enum tu_status read_style(struct xpart *o, size_t i)
     doc->styles = s;
     s[doc->nstyles].flags = f;
     s[doc->nstyles].name = tu_strndup(in + v, n);
-    return s[doc->nstyles++].name ? TU_OK : TU_ENOMEM;
+    s[doc->nstyles].parent = has_parent ? tu_strndup(in + pv, pn) : NULL;
+    doc->nstyles++;
+    return s[doc->nstyles - 1].name && (!has_parent || s[doc->nstyles - 1].parent)
+               ? TU_OK
+               : TU_ENOMEM;
 }
 
 /* Could the segmenter end a sentence inside tokens (a, e)? */
@@ -275,11 +341,57 @@ static bool only_style(const char *in, const struct xt *x)
 }
 
 /*
+ * A span marked its:translate="no" (tokens *k..e) is one isolated code; if
+ * it holds one element marked its:translate="yes", that element's content
+ * is text between a pair of codes: the opening one holds what precedes it,
+ * the closing one what follows (more than one: the span stays one code).
+ */
+static enum tu_status its_no(struct xpart *o, struct fx_items *it, size_t *k, size_t e)
+{
+    struct oxdoc *doc = o->doc;
+    size_t yes = 0, count = 0;
+
+    for (size_t j = *k + 1; j < e; j++) {
+        if (o->t.v[j].kind == XT_START && its_translate(o, &o->t.v[j]) == 'y') {
+            yes = count++ == 0 ? j : yes;
+            j = matching_end(&o->t, j);
+        }
+    }
+    if (count != 1 || doc->nits == MAX_ITS) {
+        size_t a = o->t.v[*k].start;
+        *k = e;
+        return code(o, it, FX_PH, a, o->t.v[e].end, "other") ? TU_OK : TU_ENOMEM;
+    }
+    doc->its_close[doc->nits].at = matching_end(&o->t, yes);
+    doc->its_close[doc->nits++].to = e;
+    if (code(o, it, FX_OPEN, o->t.v[*k].start, o->t.v[yes].end, "other") == NULL) {
+        return TU_ENOMEM;
+    }
+    *k = yes;
+    return TU_OK;
+}
+
+/* Is token k text with more than white space? */
+static bool has_words(const struct xpart *o, size_t k)
+{
+    const struct xt *x = &o->t.v[k];
+
+    for (size_t i = x->start; x->kind == XT_TEXT && i < x->end; i++) {
+        if (strchr(" \t\r\n", o->fx->in[i]) == NULL &&
+            !(i + 1 < x->end && memcmp(o->fx->in + i, "\xC2\xA0", 2) == 0)) {
+            return true;
+        }
+        i += o->fx->in[i] == '\xC2';
+    }
+    return false;
+}
+
+/*
  * <text:span> at token *k: a span in a style not to translate (or hidden)
  * is one isolated code; a span whose style changes nothing a reader sees
- * (revision ids, languages), has no other attribute and text right after
- * each of its tags makes no code, unless a sentence could end inside it
- * (its two tags must stay in one segment). *done: handled here.
+ * (revision ids, languages), has no other attribute, words right before
+ * it and right after it makes no code, unless a sentence could end inside
+ * it (its two tags must stay in one segment). *done: handled here.
  */
 static enum tu_status span(struct xpart *o, struct fx_items *it, size_t *k, bool *done)
 {
@@ -289,15 +401,19 @@ static enum tu_status span(struct xpart *o, struct fx_items *it, size_t *k, bool
     size_t e = matching_end(&o->t, *k);
 
     *done = true;
+    if (its_translate(o, x) == 'n') {
+        return its_no(o, it, k, e);
+    }
     if ((f & ST_DNT) || ((f & ST_HIDDEN) && !o->fx->opts->hidden_text)) {
         *k = e;
         return code(o, it, FX_PH, x->start, o->t.v[e].end, "other") ? TU_OK : TU_ENOMEM;
     }
-    /* text right after each tag: a spelling where two codes meet would be
-     * a text of its own with no characters, which merge cannot place */
+    /* words right before the start tag and right after the end tag: then
+     * neither tag can be left at a unit's edge, in the skeleton, while the
+     * other is in a segment a translation replaces */
     if (f == 0 && only_style(o->fx->in, x) && doc->nsilent < MAX_SILENT &&
-        o->t.v[*k + 1].kind == XT_TEXT && e + 1 < o->t.count &&
-        o->t.v[e + 1].kind == XT_TEXT && !sentence_end(o, *k, e)) {
+        has_words(o, *k - 1) && e + 1 < o->t.count && has_words(o, e + 1) &&
+        !sentence_end(o, *k, e)) {
         doc->silent[doc->nsilent++] = e;
         return fx_items_text(it, "", 0, o->fx->in + x->start, x->end - x->start);
     }
@@ -315,12 +431,22 @@ static enum tu_status inline_tag(struct xpart *o, struct fx_items *it, size_t *k
     const char *type = xt_is(in, x, "text:a") ? "link" : "fmt";
     struct oxdoc *doc = o->doc;
 
+    if (x->kind == XT_START && its_translate(o, x) == 'n' && !xt_is(in, x, "text:span")) {
+        size_t e = matching_end(&o->t, *k);
+        return its_no(o, it, k, e);
+    }
     if (x->kind == XT_START && xt_is(in, x, "text:span")) {
         bool done;
         enum tu_status st = span(o, it, k, &done);
         if (st != TU_OK || done) {
             return st;
         }
+    }
+    if (x->kind == XT_END && doc->nits > 0 && doc->its_close[doc->nits - 1].at == *k) {
+        size_t to = doc->its_close[--doc->nits].to;
+        c = code(o, it, FX_CLOSE, x->start, o->t.v[to].end, "other");
+        *k = to;
+        return c != NULL ? TU_OK : TU_ENOMEM;
     }
     if (x->kind == XT_END && doc->nsilent > 0 && doc->silent[doc->nsilent - 1] == *k) {
         doc->nsilent--;
@@ -444,10 +570,33 @@ static enum tu_status add_langs(struct xpart *o, const struct xt *x)
 }
 
 /* Paragraphs and styles among tokens [from, to). */
+/* Does the paragraph or heading at tag x stay out of translation: in a
+ * style not to translate, hidden (unless --hidden-text), or marked
+ * its:translate="no", or inside an element so marked (`no` true) and not
+ * marked "yes" itself? */
+static bool paragraph_out(const struct xpart *o, const struct xt *x, bool no)
+{
+    unsigned f = style_flags(o, x, "text:style-name");
+    char its = its_translate(o, x);
+
+    return (f & ST_DNT) || ((f & ST_HIDDEN) && !o->fx->opts->hidden_text) || its == 'n' ||
+           (no && its != 'y');
+}
+
+/* A hidden section (text:display="none"), unless --hidden-text. */
+static bool hidden_section(const struct xpart *o, const struct xt *x)
+{
+    size_t v, n;
+    return !o->fx->opts->hidden_text && xt_is(o->fx->in, x, "text:section") &&
+           xt_attr(o->fx->in, x, "text:display", &v, &n) && n == 4 &&
+           memcmp(o->fx->in + v, "none", 4) == 0;
+}
+
 static enum tu_status walk_range(struct xpart *o, size_t from, size_t to)
 {
     const char *in = o->fx->in;
     enum tu_status st = TU_OK;
+    size_t no_end = 0; /* tokens before it are inside an its:translate="no" element */
 
     for (size_t i = from; i < to && st == TU_OK; i++) {
         const struct xt *x = &o->t.v[i];
@@ -465,9 +614,13 @@ static enum tu_status walk_range(struct xpart *o, size_t from, size_t to)
         }
         if (x->kind == XT_START && (xt_is(in, x, "text:p") || xt_is(in, x, "text:h"))) {
             size_t j = matching_end(&o->t, i);
-            /* a paragraph in a style not to translate stays in the skeleton */
-            st = style_flags(o, x, "text:style-name") & ST_DNT ? TU_OK : paragraph(o, i, j);
+            /* a paragraph not to translate stays in the skeleton */
+            st = paragraph_out(o, x, i < no_end) ? TU_OK : paragraph(o, i, j);
             i = j;
+        } else if (x->kind == XT_START && hidden_section(o, x)) {
+            i = matching_end(&o->t, i);
+        } else if (x->kind == XT_START && i >= no_end && its_translate(o, x) == 'n') {
+            no_end = matching_end(&o->t, i);
         } else if (x->kind == XT_START && i + 2 < to &&
                    (xt_is(in, x, "svg:title") || xt_is(in, x, "svg:desc")) &&
                    o->t.v[i + 1].kind == XT_TEXT && o->t.v[i + 2].kind == XT_END) {
@@ -482,6 +635,7 @@ static enum tu_status walk_range(struct xpart *o, size_t from, size_t to)
 
 static enum tu_status walk(struct xpart *o)
 {
+    its_prefix(o);
     return walk_range(o, 0, o->t.count);
 }
 
@@ -547,6 +701,7 @@ static enum tu_status extract(struct fx *fx, struct tu_error *err)
     st = pkg_extract(fx, pick, "content.xml", &doc, err);
     for (size_t i = 0; i < doc.nstyles; i++) {
         tu_free(doc.styles[i].name);
+        tu_free(doc.styles[i].parent);
     }
     for (size_t i = 0; i < doc.nnotes; i++) {
         tu_free(doc.notes[i].author);

@@ -314,14 +314,17 @@ static enum tu_status parse_spelling(struct sp *p, struct dir *d)
     struct skl_pieces a = {0}, b = {0};
     char stop[16], *endp;
     enum tu_status st;
-    unsigned long off;
+    unsigned long off, codes = 0;
 
-    if (d->nargs != 2) {
+    if (d->nargs != 2 && d->nargs != 3) {
         return sp_fail(p, "spelling directive needs a unit and an offset");
     }
     off = strtoul(d->arg[1], &endp, 10);
     if (*endp != '\0') {
         return sp_fail(p, "bad offset in a spelling directive");
+    }
+    if (d->nargs == 3 && ((codes = strtoul(d->arg[2], &endp, 10)), *endp != '\0')) {
+        return sp_fail(p, "bad code count in a spelling directive");
     }
     st = parse_seq(p, &a, stop, sizeof(stop), true);
     if (st == TU_OK && strcmp(stop, "|") != 0) {
@@ -348,6 +351,11 @@ static enum tu_status parse_spelling(struct sp *p, struct dir *d)
             x->dec_len = a.count ? a.v[0].len : 0;
             x->sp_start = b.count ? b.v[0].start : 0;
             x->sp_len = b.count ? b.v[0].len : 0;
+            x->at_code = d->nargs == 3;
+            x->codes = codes;
+            if (x->at_code && x->dec_len != 0) {
+                st = sp_fail(p, "a spelling placed by codes must have no text");
+            }
         }
     }
     tu_free(a.v);

@@ -36,6 +36,8 @@ struct skl_spell {
     size_t off;               /* in the unit's source text */
     size_t dec_start, dec_len; /* decoded text, in lit */
     size_t sp_start, sp_len;   /* original spelling, in lit */
+    bool at_code;             /* no decoded text: it stands after `codes` codes */
+    size_t codes;
 };
 
 /* What the skeleton knows about unit "uN" (units[N-1]). */

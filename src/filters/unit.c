@@ -349,6 +349,7 @@ struct emit {
     const char *uid;
     char q;
     size_t text_off;   /* bytes of source text written so far */
+    size_t codes;      /* code items written so far */
     unsigned seg_no;
     struct tu_segment *pending; /* the open ignorable, if any */
 };
@@ -371,8 +372,14 @@ static enum tu_status add_item(struct emit *e, struct tu_content *c, size_t i,
         same = canon.status == TU_OK && canon.len == x->orig_len &&
                memcmp(canon.data, x->orig, x->orig_len) == 0;
         tu_buf_release(&canon);
-        if (!same) {
+        if (!same && x->text_len == 0) {
+            /* markup with no text (a tag between two codes): where it
+             * stands among the codes too, which the offset cannot say */
+            tu_buf_printf(&e->fx->skl, "\\{x %s %zu %zu}", e->uid, e->text_off, e->codes);
+        } else if (!same) {
             tu_buf_printf(&e->fx->skl, "\\{x %s %zu}", e->uid, e->text_off);
+        }
+        if (!same) {
             skl_lit(&e->fx->skl, x->text, x->text_len);
             tu_buf_adds(&e->fx->skl, "\\{|}");
             skl_lit(&e->fx->skl, x->orig, x->orig_len);
@@ -381,6 +388,7 @@ static enum tu_status add_item(struct emit *e, struct tu_content *c, size_t i,
         e->text_off += x->text_len;
         return e->fx->skl.status;
     }
+    e->codes++;
     snprintf(id, sizeof(id), "%u", x->id);
     in = tu_content_add(c, as, id);
     if (in == NULL) {

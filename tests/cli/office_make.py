@@ -14,6 +14,12 @@ XML, not copied from anywhere: python3 tests/cli/office_make.py KIND DIR
   notes-odt   DIR/notes.odt: the same cases in ODF (office:annotation,
               svg:title/svg:desc, text:display="none", a DoNotTranslate
               style, fo:language="zxx", spans that change nothing visible)
+  styles-docx DIR/styles.docx: styles based on do-not-translate styles
+              (w:basedOn chains, a cycle, w:noProof turned back off)
+  its-odt     DIR/its.odt: its:translate on spans, paragraphs and a
+              section, hidden paragraph styles and a hidden section
+  edges-odt   DIR/edges.odt: markup with no text between two codes,
+              invisible spans at a paragraph's edges
 """
 import struct
 import sys
@@ -93,6 +99,23 @@ def notes_docx(d):
         z.writestr("word/media/image1.png", png())
 
 
+def write_odt(path, ns, auto, body, styles, extra=()):
+    """An ODT package: content.xml of `auto` styles and `body`, styles.xml,
+    then each (name, bytes, media type) of `extra`, and the manifest."""
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>{auto}'
+               f'<office:body><office:text>{body}</office:text></office:body></office:document-content>')
+    entries = [("content.xml", content, "text/xml"), ("styles.xml", styles, "text/xml")] + list(extra)
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                + "".join(f'<manifest:file-entry manifest:full-path="{n}" manifest:media-type="{t}"/>' for n, _, t in entries)
+                + '</manifest:manifest>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        for name, data, _ in entries:
+            z.writestr(name, data)
+        z.writestr("META-INF/manifest.xml", manifest)
+
+
 def notes_odt(d):
     NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
@@ -129,23 +152,33 @@ def notes_odt(d):
             '<text:span text:style-name="T2">Third </text:span>one.</text:p>'
             '<text:p text:style-name="Standard">Page <text:span text:style-name="T2"><text:span text:style-name="T3">9</text:span>'
             '</text:span> of the notes.</text:p>')
-    CONTENT = f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}>{AUTO}<office:body><office:text>{body}</office:text></office:body></office:document-content>'
     META = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {NS}><office:meta><dc:title>Workshop notice</dc:title>'
             '<dc:subject>Media literacy</dc:subject><dc:description>A one-day workshop.</dc:description><meta:keyword>media</meta:keyword>'
             '<dc:language>en-GB</dc:language></office:meta></office:document-meta>')
-    MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
-                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
-                '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
-                '<manifest:file-entry manifest:full-path="Pictures/image1.png" manifest:media-type="image/png"/></manifest:manifest>')
-    with zipfile.ZipFile(f"{d}/notes.odt", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
-        z.writestr("content.xml", CONTENT)
-        z.writestr("styles.xml", STYLES)
-        z.writestr("meta.xml", META)
-        z.writestr("META-INF/manifest.xml", MANIFEST)
-        z.writestr("Pictures/image1.png", png())
+    write_odt(f"{d}/notes.odt", NS, AUTO, body, STYLES,
+              [("meta.xml", META, "text/xml"), ("Pictures/image1.png", png(), "image/png")])
+
+
+def write_docx(path, ns, body, styles=None):
+    """A DOCX package of word/document.xml (`body`) and, if given, word/styles.xml."""
+    OX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+          + ('<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+             if styles else '') + '</Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{OX}/officeDocument" Target="word/document.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", ct)
+        z.writestr("_rels/.rels", rels)
+        if styles:
+            z.writestr("word/_rels/document.xml.rels",
+                       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       f'<Relationship Id="rId1" Type="{OX}/styles" Target="styles.xml"/></Relationships>')
+            z.writestr("word/styles.xml", styles)
+        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {ns}><w:body>{body}</w:body></w:document>')
 
 
 def boxes_docx(d):
@@ -169,17 +202,85 @@ def boxes_docx(d):
     body = ("<w:p>" + R("Before the box.") + box(inner, inner, 1) + "</w:p>"
             + "<w:p>" + box(other, "<w:p>" + R("Older text.") + "</w:p>", 2) + "</w:p>"
             + "<w:p>" + R("Plain") + R("word", "<w:i/>") + R("s.") + "</w:p>")
-    CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-          '<Default Extension="xml" ContentType="application/xml"/>'
-          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-    RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    with zipfile.ZipFile(f"{d}/boxes.docx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CT)
-        z.writestr("_rels/.rels", RELS)
-        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{body}</w:body></w:document>')
+    write_docx(f"{d}/boxes.docx", W, body)
+
+
+def styles_docx(d):
+    """Styles based on do-not-translate styles (w:basedOn), a chain with a
+    cycle, a style that turns w:noProof back off."""
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ST = lambda kind, sid, inner: f'<w:style w:type="{kind}" w:styleId="{sid}"><w:name w:val="{sid}"/>{inner}</w:style>'
+    STYLES = (f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>'
+              # the child first: the chain is resolved when a style is used
+              + ST("character", "CodeBold", '<w:basedOn w:val="Code"/><w:rPr><w:b/></w:rPr>')
+              + ST("character", "Code", '<w:rPr><w:noProof/></w:rPr>')
+              + ST("character", "Keep", '<w:basedOn w:val="KeepBase"/>')
+              + ST("character", "KeepBase", '<w:basedOn w:val="DoNotTranslate"/>')
+              + ST("character", "DoNotTranslate", "")
+              + ST("character", "Proofed", '<w:basedOn w:val="Code"/><w:rPr><w:noProof w:val="0"/></w:rPr>')
+              + ST("character", "LoopA", '<w:basedOn w:val="LoopB"/>')
+              + ST("character", "LoopB", '<w:basedOn w:val="LoopA"/>')
+              + ST("paragraph", "Fixed", "")
+              + '<w:style w:type="paragraph" w:styleId="FixedChild"><w:name w:val="Fixed child"/><w:basedOn w:val="FixedBase"/></w:style>'
+              + '<w:style w:type="paragraph" w:styleId="FixedBase"><w:name w:val="tw4winExternal"/></w:style>'
+              + "</w:styles>")
+    R = lambda t, rpr="": f'<w:r>{"<w:rPr>" + rpr + "</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{t}</w:t></w:r>'
+    RS = lambda t, st: R(t, f'<w:rStyle w:val="{st}"/>')
+    body = ("<w:p>" + R("Run ") + RS("tumac extract", "CodeBold") + R(" and ") + RS("tumac merge", "Keep") + R(" now.") + "</w:p>"
+            + "<w:p>" + R("A ") + RS("proofed", "Proofed") + R(" word and a ") + RS("looped", "LoopA") + R(" one.") + "</w:p>"
+            + '<w:p><w:pPr><w:pStyle w:val="FixedChild"/></w:pPr>' + R("A paragraph based on a fixed style.") + "</w:p>"
+            + "<w:p>" + R("The end.") + "</w:p>")
+    write_docx(f"{d}/styles.docx", W, body, STYLES)
+
+
+def its_odt(d):
+    """ITS 2.0 local markup (its:translate, bound to a prefix of the file's
+    choosing), hidden paragraph styles, a hidden section, a style whose
+    parent is defined after it."""
+    NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:i="http://www.w3.org/2005/11/its" office:version="1.3"')
+    STYLES = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS}><office:styles>'
+              '<style:style style:name="Hidden_20_Child" style:family="paragraph" style:parent-style-name="Hidden_20_Para"/>'
+              '<style:style style:name="Hidden_20_Para" style:family="paragraph"><style:text-properties text:display="none"/></style:style>'
+              '<style:style style:name="Standard" style:family="paragraph"/>'
+              '</office:styles></office:document-styles>')
+    AUTO = ('<office:automatic-styles>'
+            '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties text:display="none"/></style:style>'
+            '</office:automatic-styles>')
+    body = ('<text:p text:style-name="Standard">Keep <text:span i:translate="no">TUMAC-7</text:span> as it is.</text:p>'
+            '<text:p text:style-name="Standard">Call <text:span i:translate="no">the <text:span i:translate="yes">help desk</text:span> line</text:span> today.</text:p>'
+            '<text:p text:style-name="Standard" i:translate="no">A paragraph marked not to translate.</text:p>'
+            '<text:section text:name="S1" i:translate="no"><text:p text:style-name="Standard">Inside a section not to translate.</text:p>'
+            '<text:p text:style-name="Standard" i:translate="yes">But this one is to translate.</text:p></text:section>'
+            '<text:p text:style-name="P1">A hidden paragraph.</text:p>'
+            '<text:p text:style-name="Hidden_20_Child">A paragraph in a style based on a hidden one.</text:p>'
+            '<text:section text:name="S2" text:display="none"><text:p text:style-name="Standard">In a hidden section.</text:p></text:section>'
+            '<text:p text:style-name="Standard">Shown at the end.</text:p>')
+    write_odt(f"{d}/its.odt", NS, AUTO, body, STYLES)
+
+
+def edges_odt(d):
+    """Markup with no text between two codes (a soft page break between two
+    tabs, at the end of a bold span), invisible spans at a paragraph's start
+    and end and around a bold one."""
+    NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:officeooo="http://openoffice.org/2009/office" office:version="1.3"')
+    AUTO = ('<office:automatic-styles><style:style style:name="T2" style:family="text"><style:text-properties officeooo:rsid="0012ab34"/></style:style>'
+            '<style:style style:name="T3" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style></office:automatic-styles>')
+    Q = lambda t: f'<text:span text:style-name="T2">{t}</text:span>'
+    B = lambda t: f'<text:span text:style-name="T3">{t}</text:span>'
+    body = ('<text:p>One<text:tab/><text:soft-page-break/><text:tab/>two.</text:p>'
+            '<text:p>Mark ' + B("this<text:soft-page-break/>") + ' word.</text:p>'
+            '<text:p>' + Q("Opening") + ' words here.</text:p>'
+            '<text:p>Closing ' + Q("words") + '</text:p>'
+            '<text:p>A ' + Q(B("bold") + " and plain") + ' phrase.</text:p>')
+    write_odt(f"{d}/edges.odt", NS, AUTO, body,
+              f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS}/>')
 
 
 if __name__ == "__main__":
-    {"notes-docx": notes_docx, "notes-odt": notes_odt, "boxes-docx": boxes_docx}[sys.argv[1]](sys.argv[2])
+    {"notes-docx": notes_docx, "notes-odt": notes_odt, "boxes-docx": boxes_docx,
+     "styles-docx": styles_docx, "its-odt": its_odt, "edges-odt": edges_odt}[sys.argv[1]](sys.argv[2])
