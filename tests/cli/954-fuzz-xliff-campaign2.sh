@@ -48,3 +48,19 @@ check_grep "  ... and kept" 'match-quality="101"' "$WORK/sim.xlf"
 check_ok "a 1.1 file validates (by the 1.2 rules)" "$TUMAC" validate "$R/xliff11.xlf"
 check_ok "  ... its 1.2 rewrite" "$TUMAC" xliff convert --to 1.2 -o "$WORK/x11.xlf" "$R/xliff11.xlf"
 check_ok "  ... validates against the 1.2 schema" "$TUMAC" validate "$WORK/x11.xlf"
+
+# The rerun after these fixes (with the schemas) found one more: a 1.2
+# <ept> without rid is paired by its own id ("2-e", no <bpt id="2-e">), and
+# the writer gave it rid="2-e", which names no <bpt>: the 1.2 schema's
+# keyref refused the rewrite of a valid file. An end without its start in
+# the element is written as an isolated end, <it pos="close">.
+check_ok "a 1.2 <ept> without rid validates" "$TUMAC" validate "$R/ept-without-rid.xlf"
+check_ok "  ... converts to 1.2" "$TUMAC" xliff convert --to 1.2 -o "$WORK/e1.xlf" "$R/ept-without-rid.xlf"
+check_grep "  ... its end isolated" '<it id="2-e" pos="close">&lt;/sub&gt;</it>O</source>' "$WORK/e1.xlf"
+check_ok "  ... which validates" "$TUMAC" validate "$WORK/e1.xlf"
+check_ok "  ... and converts again" "$TUMAC" xliff convert --to 1.2 -o "$WORK/e2.xlf" "$WORK/e1.xlf"
+check_files_same "  ... unchanged" "$WORK/e1.xlf" "$WORK/e2.xlf"
+printf '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en"><file id="f1"><unit id="u1"><originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data></originalData><segment id="s1"><source><sc id="1" dataRef="d1"/>One.</source></segment><segment id="s2"><source>Two.<ec startRef="1" dataRef="d2"/></source></segment></unit></file></xliff>\n' >"$WORK/split21.xlf"
+check_ok "a code over two segments converts to 1.2" "$TUMAC" xliff convert --to 1.2 -o "$WORK/split.xlf" "$WORK/split21.xlf"
+check_grep "  ... its end an <ept> of the <bpt> in the other segment" '<ept id="1-e" rid="1">' "$WORK/split.xlf"
+check_ok "  ... and validates" "$TUMAC" validate "$WORK/split.xlf"
