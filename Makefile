@@ -142,6 +142,10 @@ $(FUZZ_BUILD)/obj/%.o: %.c
 	@echo '  FUZZCC $<'
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
+# the source tree's schemas, so the XLIFF target's "a valid file's rewrite
+# validates" is checked against them (without, no 2.x or 1.2 file was valid)
+$(FUZZ_BUILD)/obj/src/xliff/schema.o: FUZZ_CFLAGS += -DTUMAC_SCHEMA_DIRS='"$(CURDIR)/share/schemas"'
+
 $(FUZZ_BUILD)/libtumac.a: $(FUZZ_LIB_OBJS)
 	@rm -f $@ && ar rcs $@ $^
 

@@ -122,7 +122,8 @@ enum tu_state {
 /* A translation candidate (2.x mtc:match, 1.2 alt-trans). */
 struct tu_match {
     char *id;
-    char *ref;            /* the segment it was proposed for ("#s1" form in 2.x) */
+    char *ref;            /* the segment it was proposed for: "#s1", the 2.x fragment
+                           * form (a 1.2 mid is read with a # before it) */
     double similarity;    /* 0..100, < 0 when absent: similarity of source */
     double match_quality; /* 0..100 (1.2 match-quality; 101 = in-context), < 0 when absent */
     char *origin;         /* TM file, MT engine, document */

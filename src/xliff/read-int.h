@@ -39,14 +39,18 @@ char *xr_get(xmlNodePtr n, const char *name);
 /* a copy of attribute xml:`name`, or NULL */
 char *xr_get_xml(xmlNodePtr n, const char *name);
 bool xr_attr_is(xmlNodePtr n, const char *name, const char *value);
-/* a number attribute (similarity, match quality), -1 when absent */
-double xr_num_attr(xmlNodePtr n, const char *name);
+/* a percentage attribute (similarity, match quality), -1 when absent;
+ * one that is not a number from 0 to 101 fails the read */
+double xr_num_attr(struct rctx *c, xmlNodePtr n, const char *name);
 /* translate="no" -> 0, "yes" -> 1, absent -> -1 */
 int xr_get_translate(xmlNodePtr n);
 /* the text content of n (a copy, "" when empty) */
 char *xr_text_of(xmlNodePtr n);
 /* Is `id` the id of a segment or ignorable `u` already has? */
 bool xr_seg_id_taken(const struct tu_unit *u, const char *id);
+/* Has `f` a skeleton already? Then the read fails at `n`: each one's text
+ * would overwrite the other's (and leak it). */
+bool xr_second_skeleton(struct rctx *c, xmlNodePtr n, const struct tu_file *f);
 /*
  * Inline content, the part both versions read alike: a text or CDATA node
  * is appended to ct as text (true); any other node is left to the caller.

@@ -81,10 +81,18 @@ bool xr_attr_is(xmlNodePtr n, const char *name, const char *value)
     return r;
 }
 
-double xr_num_attr(xmlNodePtr n, const char *name)
+/* A percentage is at most 101 (1.2's in-context match): a larger one, as
+ * the writer's two decimals could not give it back, is refused. */
+double xr_num_attr(struct rctx *c, xmlNodePtr n, const char *name)
 {
     xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
     double d = v ? strtod((const char *)v, NULL) : -1;
+    if (v != NULL && !(d >= 0 && d <= 101)) {
+        xr_fail(c, n, TU_EPARSE,
+                "%s=\"%.40s%s\" is not a percentage (0 to 100; 101 is 1.2's in-context match)",
+                name, (const char *)v, xmlStrlen(v) > 40 ? "..." : "");
+        d = -1;
+    }
     xmlFree(v);
     return d;
 }
@@ -119,6 +127,15 @@ bool xr_seg_id_taken(const struct tu_unit *u, const char *id)
         }
     }
     return false;
+}
+
+bool xr_second_skeleton(struct rctx *c, xmlNodePtr n, const struct tu_file *f)
+{
+    if (f->skeleton == NULL && f->skeleton_href == NULL) {
+        return false;
+    }
+    xr_fail(c, n, TU_EPARSE, "a second skeleton in <file> (a file has one)");
+    return true;
 }
 
 bool xr_inline_text(struct rctx *c, xmlNodePtr n, struct tu_content *ct)

@@ -436,8 +436,22 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
                 xr_oom(c);
                 return;
             }
-            m->ref = xr_get(k, "mid");
-            m->match_quality = xr_num_attr(k, "match-quality");
+            /* the model's ref is the 2.x fragment form "#s1" (as leverage
+             * writes it): a mid that starts with '#' stays one '#' longer,
+             * and the 1.2 writer's one '#' less gives it back */
+            char *mid = xr_get(k, "mid");
+            if (mid != NULL) {
+                m->ref = tu_malloc(strlen(mid) + 2);
+                if (m->ref == NULL) {
+                    tu_free(mid);
+                    xr_oom(c);
+                    return;
+                }
+                m->ref[0] = '#';
+                strcpy(m->ref + 1, mid);
+                tu_free(mid);
+            }
+            m->match_quality = xr_num_attr(c, k, "match-quality");
             m->similarity = -1;
             m->origin = xr_get(k, "origin");
             m->type = tu_strdup("tm");
@@ -522,7 +536,12 @@ void xr_read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
                 for (xmlNodePtr h = e->children, next; h; h = next) {
                     next = h->next;
                     if (xr_is(h, c->ns, "skl")) {
-                        for (xmlNodePtr s = h->children; s; s = s->next) {
+                        for (xmlNodePtr s = h->children; s && c->st == TU_OK; s = s->next) {
+                            bool file = xr_is(s, c->ns, "internal-file") ||
+                                        xr_is(s, c->ns, "external-file");
+                            if (file && xr_second_skeleton(c, s, f)) {
+                                break;
+                            }
                             if (xr_is(s, c->ns, "internal-file")) {
                                 f->skeleton = xr_text_of(s);
                             } else if (xr_is(s, c->ns, "external-file")) {

@@ -310,8 +310,8 @@ static void read_matches20(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
         }
         m->id = xr_get(k, "id");
         m->ref = xr_get(k, "ref");
-        m->similarity = xr_num_attr(k, "similarity");
-        m->match_quality = xr_num_attr(k, "matchQuality");
+        m->similarity = xr_num_attr(c, k, "similarity");
+        m->match_quality = xr_num_attr(c, k, "matchQuality");
         m->origin = xr_get(k, "origin");
         m->type = xr_get(k, "type");
         m->subtype = xr_get(k, "subType");
@@ -458,6 +458,9 @@ static void read_nodes20(struct rctx *c, xmlNodePtr n, struct tu_file *f,
         } else if (xr_is(k, c->ns, "notes")) {
             read_notes20(c, k, notes);
         } else if (xr_is(k, c->ns, "skeleton") && g == NULL) {
+            if (xr_second_skeleton(c, k, f)) {
+                return;
+            }
             f->skeleton_href = xr_get(k, "href");
             if (k->children != NULL || f->skeleton_href == NULL) {
                 bool elements = false;

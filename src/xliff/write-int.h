@@ -33,6 +33,10 @@ struct wctx {
     const char *unit;
     const char *elem;
     char refused[300]; /* the first thing XML 1.0 cannot carry, else "" */
+    /* 1.2: the unit whose segments make the element being written (one
+     * side: targets, or sources), where a code's end looks for its start */
+    const struct tu_unit *seg_unit;
+    bool seg_target;
 };
 
 /* records the first negative libxml2 result r */

@@ -27,6 +27,31 @@ static void pair_ids(struct wctx *c, const struct tu_inline *in, const char *id)
     xw_attr(c, "rid", id);
 }
 
+/* Is a start (bpt/bx) of code `id` in the element being written, `ct` or
+ * the segments of c->seg_unit? The 1.2 schema wants an ept's or ex's rid
+ * to name one; an end without (an ept with no rid, read by its own id) is
+ * written as what it is, an isolated end: <it pos="close">. */
+static bool start_written(const struct wctx *c, const struct tu_content *ct, const char *id)
+{
+    const struct tu_unit *u = c->seg_unit;
+    char b[32];
+    for (size_t k = 0; k < (u ? u->seg_count : 1); k++) {
+        const struct tu_content *x = ct;
+        if (u != NULL) {
+            const struct tu_segment *s = &u->segs[k];
+            x = c->seg_target && s->has_target ? &s->target : &s->source;
+        }
+        for (size_t i = 0; i < x->count; i++) {
+            const struct tu_inline *in = &x->items[i];
+            if (in->kind == TU_INLINE_SC && !(in->flags & TU_INLINE_ISOLATED) &&
+                strcmp(xw_code_id(x, in, b, sizeof b), id) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static void write_content12(struct wctx *c, const struct tu_content *ct)
 {
     char ibuf[32];
@@ -92,7 +117,8 @@ static void write_content12(struct wctx *c, const struct tu_content *ct)
         }
         case TU_INLINE_SC:
         case TU_INLINE_EC:
-            if (in->flags & TU_INLINE_ISOLATED) {
+            if ((in->flags & TU_INLINE_ISOLATED) ||
+                (in->kind == TU_INLINE_EC && !start_written(c, ct, id))) {
                 xw_start(c, "it");
                 xw_attr(c, "id", id);
                 xw_attr(c, "pos", in->kind == TU_INLINE_SC ? "open" : "close");
@@ -191,6 +217,8 @@ static const char *seg_mid12(const struct tu_unit *u, size_t i, char buf[32])
 static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
                          bool mark)
 {
+    c->seg_unit = u;
+    c->seg_target = target;
     for (size_t i = 0; i < u->seg_count; i++) {
         const struct tu_segment *s = &u->segs[i];
         const struct tu_content *ct = target ? &s->target : &s->source;
@@ -210,6 +238,7 @@ static void write_segs12(struct wctx *c, const struct tu_unit *u, bool target,
             write_content12(c, ct);
         }
     }
+    c->seg_unit = NULL;
 }
 
 /*

@@ -1,4 +1,5 @@
-# The three findings the fuzz targets left open (tests/fuzz/regress/):
+# Three findings of the fuzz targets, open at first and now fixed
+# (inputs in tests/fuzz/regress/):
 # characters XLIFF 1.2 cannot carry, duplicate segment ids, and a 2.x
 # target without a state.
 . tests/cli/lib.sh
