@@ -114,6 +114,35 @@ static void pattern_release(struct pattern *p)
     tu_free(p->cp);
 }
 
+/* pattern_distance for a query of at most 128 code points (most
+ * sentences), on one 128-bit word a column: the carry between the two
+ * blocks is the addition's, no branches. */
+__extension__ typedef unsigned __int128 u128;
+
+static size_t short_distance(const struct pattern *p, const uint32_t *b, size_t n,
+                             size_t limit)
+{
+    size_t score = p->m;
+    u128 pv = ~(u128)0, mv = 0, lastbit = (u128)1 << (p->m - 1);
+
+    for (size_t j = 0; j < n; j++) {
+        const uint64_t *row = p->peq + slot_of(p, b[j]) * p->blocks;
+        u128 e = (p->blocks == 2 ? (u128)row[1] << 64 : 0) | row[0];
+        u128 xv = e | mv, xh = (((e & pv) + pv) ^ pv) | e;
+        u128 ph = mv | ~(xh | pv), mh = pv & xh;
+        score += (ph & lastbit) != 0;
+        score -= (mh & lastbit) != 0;
+        ph = ph << 1 | 1; /* row 0: distance j grows by one per column */
+        mh <<= 1;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+        if (score > limit + (n - j - 1)) {
+            return limit + 1;
+        }
+    }
+    return score > limit ? limit + 1 : score;
+}
+
 /* Levenshtein distance between the pattern and b[0..n); limit + 1 as soon
  * as it must exceed limit. Column by column over b; the bit vectors hold
  * the vertical differences of the column, the carry between blocks the
@@ -131,6 +160,9 @@ static size_t pattern_distance(const struct pattern *p, const uint32_t *b,
         return n;
     }
     lastbit = 1ULL << ((m - 1) % 64);
+    if (p->blocks <= 2) {
+        return short_distance(p, b, n, limit);
+    }
     for (size_t k = 0; k < p->blocks; k++) {
         pv[k] = ~0ULL;
         mv[k] = 0;
@@ -423,25 +455,35 @@ static bool may_hold_langs(struct tu_tm *tm, struct lang_memo *lm, bool *current
     return src && trg;
 }
 
+/* Statement `which` of the connection, prepared on first use and kept
+ * (a lookup runs a dozen statements; preparing costs more than most), reset
+ * and unbound. NULL if it does not prepare. */
+static sqlite3_stmt *kept(struct tu_tm *tm, int which, const char *sql)
+{
+    if (tm->stmt[which] == NULL &&
+        sqlite3_prepare_v2(tm->db, sql, -1, &tm->stmt[which], NULL) != SQLITE_OK) {
+        return NULL;
+    }
+    sqlite3_reset(tm->stmt[which]);
+    sqlite3_clear_bindings(tm->stmt[which]);
+    return tm->stmt[which];
+}
+
 /* The statement of a group's variants in the target language (tuv_grp),
  * bound for group grp without variant `not`. */
 static sqlite3_stmt *group_targets(struct tu_tm *tm, int which, const struct lang_memo *lm,
                                    int64_t grp, int64_t not)
 {
-    sqlite3_stmt *st;
-    if (tm->stmt[which] == NULL &&
-        sqlite3_prepare_v2(tm->db, which == TM_ST_HAS_LANG
+    sqlite3_stmt *st = kept(tm, which, which == TM_ST_HAS_LANG
                                ? "SELECT lang FROM tuv WHERE grp = ?1 AND id <> ?2 AND"
                                  " (lang = ?3 OR (lang > ?4 AND lang < ?5))"
                                : "SELECT id, lang, approved, src, prev_hash, next_hash FROM tuv"
                                  " WHERE grp = ?1 AND id <> ?2 AND"
                                  " (lang = ?3 OR (lang > ?4 AND lang < ?5))"
-                                 " ORDER BY approved DESC, id DESC LIMIT ?6",
-                           -1, &tm->stmt[which], NULL) != SQLITE_OK) {
+                                 " ORDER BY approved DESC, id DESC LIMIT ?6");
+    if (st == NULL) {
         return NULL;
     }
-    st = tm->stmt[which];
-    sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, grp);
     sqlite3_bind_int64(st, 2, not);
     sqlite3_bind_text(st, 3, lm->base, -1, SQLITE_STATIC);
@@ -512,6 +554,17 @@ static int score_for(size_t longer, size_t dist)
     return score > 98 ? 98 : score;
 }
 
+/* tu_tm_decode with the ASCII run that starts most keys copied as is. */
+static size_t decode_key(const char *key, size_t bytes, uint32_t *out)
+{
+    size_t i = 0;
+    while (i < bytes && (unsigned char)key[i] < 0x80) {
+        out[i] = (unsigned char)key[i];
+        i++;
+    }
+    return i == bytes ? i : i + tu_tm_decode(key + i, bytes - i, out + i);
+}
+
 /* Score one stored key (UTF-8, m code points) and keep it if it is among
  * the best. */
 static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
@@ -537,7 +590,7 @@ static enum tu_status consider(struct fuzzy *f, int64_t id, const char *key,
         f->text = t;
         f->text_cap = bytes + 1;
     }
-    m = tu_tm_decode(key, bytes, f->text);
+    m = decode_key(key, bytes, f->text);
     f->verified++;
     dist = pattern_distance(&f->pat, f->text, m, limit, f->bits, f->bits + f->pat.blocks + 1);
     longer = m > f->nq ? m : f->nq;
@@ -658,6 +711,7 @@ static bool touch(struct tm_scratch *s, uint32_t id)
  * many postings ahead. */
 #define CHUNK_POSTINGS_MAX 4096
 #define PREFETCH_AHEAD 16
+#define VERIFY_AHEAD 8
 _Static_assert(TM_CHUNK_MAX <= CHUNK_POSTINGS_MAX, "a chunk's postings fit the decode buffer");
 
 /* Step 1 over the lists of g[from..to): count each posting's unit. */
@@ -666,16 +720,13 @@ static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_
 {
     struct tu_tm *tm = f->tm;
     struct tm_scratch *s = &tm->scratch;
-    sqlite3_stmt *st;
+    sqlite3_stmt *st = kept(tm, TM_ST_POST_READ, "SELECT k, data FROM post WHERE k BETWEEN ? AND ?");
     uint32_t chunk_id[CHUNK_POSTINGS_MAX];
     uint16_t chunk_count[CHUNK_POSTINGS_MAX];
 
-    if (tm->stmt[TM_ST_POST_READ] == NULL &&
-        sqlite3_prepare_v2(tm->db, "SELECT k, data FROM post WHERE k BETWEEN ? AND ?",
-                           -1, &tm->stmt[TM_ST_POST_READ], NULL) != SQLITE_OK) {
+    if (st == NULL) {
         return lookup_fail(tm, err);
     }
-    st = tm->stmt[TM_ST_POST_READ];
     for (size_t i = from; i < to; i++) {
         uint64_t base = (uint64_t)g[i].g << 19;
         if (g[i].df == 0) {
@@ -845,6 +896,63 @@ static enum tu_status verify(struct fuzzy *f, sqlite3_stmt *st, int64_t id, stru
     return rc;
 }
 
+/* The order of cmp_bound, sorted as far as verified: candidates by bound
+ * (a counting sort: bounds are scores), each bound's run sorted only
+ * when reached. Most lookups stop in the first runs, at the analysis
+ * floor sorting all of them cost as much as verifying. */
+struct bound_order {
+    size_t end[99];  /* where the run of each bound ends */
+    size_t sorted;   /* b[0..sorted) is in cmp_bound order */
+};
+
+/* b by bound, best first, in a new array (b is freed; NULL: no memory). */
+static struct bound *by_bound(struct bound *b, size_t nb, struct bound_order *o)
+{
+    size_t count[99] = {0}, at[99], pos = 0;
+    struct bound *v = tu_malloc(nb * sizeof *v);
+
+    if (v == NULL) {
+        tu_free(b);
+        return NULL;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        count[b[i].ub]++; /* min <= ub <= 98 (score_for) */
+    }
+    for (size_t u = 99; u-- > 0;) {
+        at[u] = pos;
+        pos += count[u];
+        o->end[u] = pos;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        v[at[b[i].ub]++] = b[i];
+    }
+    o->sorted = 0;
+    tu_free(b);
+    return v;
+}
+
+/* Sort the runs up to and including b[upto]'s. */
+static void sort_ahead(struct bound_order *o, struct bound *b, size_t nb, size_t upto)
+{
+    while (o->sorted < nb && o->sorted <= upto) {
+        size_t end = o->end[b[o->sorted].ub];
+        qsort(b + o->sorted, end - o->sorted, sizeof *b, cmp_bound);
+        o->sorted = end;
+    }
+}
+
+/* Candidates ahead, verified soon: their cache entries (`entry`) and keys
+ * (`key`, its entry fetched earlier) on their way from memory. */
+static void key_prefetch(const struct tm_keycache *k, int64_t entry, int64_t key)
+{
+    if ((uint64_t)entry < k->nent) {
+        __builtin_prefetch(&k->ent[entry]);
+    }
+    if ((uint64_t)key < k->nent && k->ent[key].lang != 0) {
+        __builtin_prefetch(k->text + k->ent[key].off);
+    }
+}
+
 /* Steps 1-3 of the file comment. */
 static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
                                  struct tu_error *err)
@@ -853,6 +961,7 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     struct tm_scratch *s = &tm->scratch;
     struct tm_gram *g = NULL;
     struct bound *b = NULL;
+    struct bound_order ord;
     size_t ng, nb = 0, skipped = 0, unread = 0;
     long bmin = LONG_MAX, budget;
     sqlite3_stmt *st;
@@ -864,11 +973,11 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
         tu_tm_bucket_range(k, &f->blen[k - f->blo][0], &f->blen[k - f->blo][1]);
     }
     /* ids: the scratch arrays are indexed by variant id */
-    if (sqlite3_prepare_v2(tm->db, "SELECT max(id) FROM tuv", -1, &st, NULL) != SQLITE_OK) {
+    if ((st = kept(tm, TM_ST_MAX_ID, "SELECT max(id) FROM tuv")) == NULL) {
         return lookup_fail(tm, err);
     }
     f->ids = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) + 1 : 1;
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (!scratch_reserve(s, f->ids)) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
@@ -877,13 +986,10 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     if (g == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    if (tm->stmt[TM_ST_DF] == NULL &&
-        sqlite3_prepare_v2(tm->db, "SELECT n FROM gram_df WHERE g = ?", -1,
-                           &tm->stmt[TM_ST_DF], NULL) != SQLITE_OK) {
+    if ((st = kept(tm, TM_ST_DF, "SELECT n FROM gram_df WHERE g = ?")) == NULL) {
         tu_free(g);
         return lookup_fail(tm, err);
     }
-    st = tm->stmt[TM_ST_DF];
     for (size_t i = 0; i < ng; i++) {
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, g[i].g);
@@ -916,6 +1022,9 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     }
     for (size_t i = 0; i < s->ntouched; i++) {
         struct tm_count *u = &s->unit[s->touched[i]];
+        if (i + PREFETCH_AHEAD < s->ntouched) {
+            __builtin_prefetch(&s->unit[s->touched[i + PREFETCH_AHEAD]], 1);
+        }
         /* below bmin no length in the window can reach min: most units */
         int ub = b != NULL && (long)(u->shared + unread) >= bmin
                      ? unit_bound(f, u, u->shared + unread) : -1;
@@ -933,20 +1042,28 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
         tu_free(b);
         return rc;
     }
-    if (!f->first) {
-        qsort(b, nb, sizeof *b, cmp_bound); /* any order finds a first match */
+    if (!f->first && nb > 0) {
+        b = by_bound(b, nb, &ord); /* any order finds a first match */
     }
-    if (tm->stmt[TM_ST_UNIT_KEY] == NULL &&
-        sqlite3_prepare_v2(tm->db, "SELECT key, key_len, lang, grp FROM tuv"
-                           " WHERE id = ?", -1, &tm->stmt[TM_ST_UNIT_KEY], NULL) != SQLITE_OK) {
+    if (b == NULL) {
+        tu_free(g);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    if ((st = kept(tm, TM_ST_UNIT_KEY, "SELECT key, key_len, lang, grp FROM tuv"
+                                       " WHERE id = ?")) == NULL) {
         tu_free(g);
         tu_free(b);
         return lookup_fail(tm, err);
     }
-    st = tm->stmt[TM_ST_UNIT_KEY];
     for (size_t i = 0; i < nb && rc == TU_OK; i++) {
+        if (!f->first) {
+            sort_ahead(&ord, b, nb, i + VERIFY_AHEAD);
+        }
         if (f->ntop == f->want && (f->first || f->top[f->want - 1].score >= b[i].ub)) {
             break; /* nothing left can do better, or any match will do */
+        }
+        if (f->keys_ok && i + VERIFY_AHEAD < nb) {
+            key_prefetch(&tm->keys, b[i + VERIFY_AHEAD].id, b[i + VERIFY_AHEAD / 2].id);
         }
         rc = verify(f, st, b[i].id, err);
     }
@@ -1113,13 +1230,12 @@ static enum tu_status exact_pass(struct tu_tm *tm, const struct tu_tm_query *q,
                                  struct lang_memo *lm, const struct tu_buf *key, uint64_t h,
                                  struct cand_set *cs, struct tu_error *err)
 {
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = kept(tm, TM_ST_EXACT,
+            "SELECT id, grp, lang, text, src IS NULL, prev_hash, next_hash FROM tuv"
+            " WHERE key_hash = ?1 AND key = ?2 ORDER BY id DESC LIMIT 64");
     enum tu_status rc = TU_OK;
 
-    if (sqlite3_prepare_v2(tm->db,
-            "SELECT id, grp, lang, text, src IS NULL, prev_hash, next_hash FROM tuv"
-            " WHERE key_hash = ?1 AND key = ?2 ORDER BY id DESC LIMIT 64",
-            -1, &st, NULL) != SQLITE_OK) {
+    if (st == NULL) {
         return lookup_fail(tm, err);
     }
     sqlite3_bind_int64(st, 1, (int64_t)h);
@@ -1139,7 +1255,7 @@ static enum tu_status exact_pass(struct tu_tm *tm, const struct tu_tm_query *q,
         rc = expand(tm, lm, &c, true, q, own ? (uint64_t)sqlite3_column_int64(st, 5) : 0,
                     own ? (uint64_t)sqlite3_column_int64(st, 6) : 0, 64 - cs->n, cs, err);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -1210,9 +1326,9 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
         rc = tu_error_set(err, TU_ENOMEM, "out of memory");
         goto done;
     }
-    if (sqlite3_prepare_v2(tm->db,
+    if ((st = kept(tm, TM_ST_ANSWER,
             "SELECT s.text, t.text, s.lang, t.lang, t.origin, t.approved FROM tuv t, tuv s"
-            " WHERE t.id = ?1 AND s.id = ?2", -1, &st, NULL) != SQLITE_OK) {
+            " WHERE t.id = ?1 AND s.id = ?2")) == NULL) {
         rc = lookup_fail(tm, err);
         goto done;
     }
@@ -1230,7 +1346,9 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
         nout++;
     }
 done:
-    sqlite3_finalize(st);
+    if (st != NULL) {
+        sqlite3_reset(st);
+    }
     tu_free(cs.v);
     tu_free(fuzzy);
     tu_free(qcp);
