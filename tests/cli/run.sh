@@ -18,17 +18,16 @@ trap 'rm -rf "$results"' EXIT
 # run_one SCRIPT: runs it in a fresh work folder; leaves its output in
 # $results/NAME.out and its exit status in $results/NAME.rc.
 run_one() {
-    local t=$1 name work rc start
+    local t=$1 name work rc TIMEFORMAT='%R %U %S'
     name=$(basename "$t" .sh)
-    start=$SECONDS
     work=$(mktemp -d "${TMPDIR:-/tmp}/tumac-cli-$name.XXXXXX")
     # The default TM lives under XDG_DATA_HOME: one per script, never shared.
-    (cd "$root" && env -u TUMAC_TM TUMAC="$tumac" WORK="$work" SHARED="$root/../shared" \
-        XDG_DATA_HOME="$work/.data" bash "$t") >"$results/$name.out" 2>&1
-    rc=$?
+    # `time` reports the script's wall seconds and its CPU seconds (user,
+    # sys), those of every process it waited for included.
+    { time { (cd "$root" && env -u TUMAC_TM TUMAC="$tumac" WORK="$work" SHARED="$root/../shared" \
+        XDG_DATA_HOME="$work/.data" bash "$t") >"$results/$name.out" 2>&1; rc=$?; }; } 2>"$results/$name.time"
     rm -rf "$work"
     echo "$rc" >"$results/$name.rc"
-    echo $((SECONDS - start)) >"$results/$name.time"
 }
 
 scripts=("$here"/${CLI_ONLY:-[0-9]*}.sh)
@@ -47,6 +46,8 @@ wait
 
 pass=0
 fail=0
+wall=0
+cpu=0
 for t in "${scripts[@]}"; do
     name=$(basename "$t" .sh)
     out=$(cat "$results/$name.out" 2>/dev/null)
@@ -62,6 +63,10 @@ FAIL $name: script exited with status $rc"
     if [ "$f" -gt 0 ]; then
         grep -v '^PASS ' <<<"$out" | head -40 >&2
     fi
-    echo "cli $name: $p passed, $f failed ($(cat "$results/$name.time" 2>/dev/null || echo ?) s)" >&2
+    read -r w u s <"$results/$name.time" 2>/dev/null || w=0 u=0 s=0
+    c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.1f", u + s }')
+    echo "cli $name: $p passed, $f failed ($w s, $c s CPU)" >&2
+    read -r wall cpu < <(awk -v a="$wall" -v b="$w" -v c="$cpu" -v d="$c" 'BEGIN { print a + b, c + d }')
 done
+echo "cli total: ${#scripts[@]} scripts, $pass passed, $fail failed, $wall s summed wall, $cpu s CPU ($tumac)" >&2
 echo "$pass $fail"
