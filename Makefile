@@ -197,12 +197,25 @@ deps test-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-# Plain build, then the same tests under AddressSanitizer + UBSan.
+# The plain build, the same under AddressSanitizer + UBSan and the fuzz
+# targets, built side by side under one jobserver of TEST_CPUS slots (one
+# build links while another compiles); then the tests of both builds and
+# the fuzz runs, as one pool (tests/run-all.sh). The plain build makes `all`
+# too: tests/cli/002-install.sh runs make install on it from both builds'
+# runs at once, which must then link nothing.
+TEST_CPUS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -ge 2 ] && echo $$n || echo 2)
 test check: test-deps
-	$(MAKE) -j2 unit-tests
-	$(MAKE) -j2 unit-tests BUILD=build/san SANITIZE=address,undefined CFLAGS="-O1 -g"
-	$(MAKE) -j2 fuzz-build
-	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) tests/run-all.sh build build/san
+	$(MAKE) -j$(TEST_CPUS) test-builds
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) tests/run-all.sh build/san build
+
+.PHONY: test-builds test-build-plain test-build-san test-build-fuzz
+test-builds: test-build-plain test-build-san test-build-fuzz
+test-build-plain:
+	+$(MAKE) all unit-tests
+test-build-san:
+	+$(MAKE) unit-tests BUILD=build/san SANITIZE=address,undefined CFLAGS="-O1 -g"
+test-build-fuzz:
+	+$(MAKE) fuzz-build
 
 demo: deps all
 	tests/demo.sh $(BUILD)

@@ -40,7 +40,16 @@ static bool has_journal(const char *path)
            stat(journal, &st) == 0 && st.st_size > 0;
 }
 
-/* SQLite waited TM_BUSY_MS for a lock in vain: say who holds it. */
+/* How long a connection waits for another's lock: TM_BUSY_MS, or for the
+ * tests, whose lock holders wait it out on purpose, TUMAC_TEST_BUSY_MS. */
+static int busy_ms(void)
+{
+    const char *env = getenv("TUMAC_TEST_BUSY_MS");
+    int ms = env ? atoi(env) : 0;
+    return ms > 0 ? ms : TM_BUSY_MS;
+}
+
+/* SQLite waited busy_ms() for a lock in vain: say who holds it. */
 static enum tu_status busy_error(const char *path, struct tu_error *err)
 {
     if (has_journal(path)) {
@@ -50,8 +59,8 @@ static enum tu_status busy_error(const char *path, struct tu_error *err)
     }
     return tu_error_at(err, TU_EDB, path, 0, 0,
                        "the TM is busy: another process is writing it"
-                       " (waited %d s); try again when it has finished",
-                       TM_BUSY_MS / 1000);
+                       " (waited %g s); try again when it has finished",
+                       busy_ms() / 1000.0);
 }
 
 static enum tu_status db_error(struct tu_tm *tm, const char *what,
@@ -478,7 +487,7 @@ static enum tu_status set_wal(struct tu_tm *tm, struct tu_error *err)
         if (rc == SQLITE_OK) {
             return TU_OK;
         }
-        if ((rc & 0xff) != SQLITE_BUSY || waited >= TM_BUSY_MS) {
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_ms()) {
             return db_error(tm, "database", err);
         }
         sqlite3_sleep(step_ms);
@@ -559,7 +568,7 @@ static enum tu_status open_once(const char *path, enum open_mode mode, struct tu
         return st;
     }
     tu_free(uri);
-    sqlite3_busy_timeout(tm->db, TM_BUSY_MS);
+    sqlite3_busy_timeout(tm->db, busy_ms());
     /* A writable open keeps a large transaction's dirty pages in memory (in
      * WAL a spilled page is written twice; imports through a rollback
      * journal shrink it, see tu_tm_begin_bulk); read-only lookups map the
@@ -645,7 +654,7 @@ enum tu_status tu_tm_begin_bulk(struct tu_tm *tm, struct tu_error *err)
                    strcmp((const char *)sqlite3_column_text(s, 0), "delete") == 0;
         sqlite3_finalize(s);
     }
-    sqlite3_busy_timeout(tm->db, TM_BUSY_MS);
+    sqlite3_busy_timeout(tm->db, busy_ms());
     if (tm->bulk && exec(tm, "PRAGMA synchronous=FULL; PRAGMA cache_size=" TM_BULK_CACHE,
                          err) != TU_OK) {
         end_bulk(tm);
