@@ -51,7 +51,7 @@ static int extract_one(const struct cli *cli, struct cli_outputs *outs, const ch
     tu_buf_init(&name, TU_BUF_NO_LIMIT);
     tu_buf_printf(&name, "%s.xlf", input);
     out_path = cli_outputs_place(outs, input, name.data);
-    if (out_path == NULL || name.data == NULL) {
+    if (out_path == NULL || name.status != TU_OK) {
         cli_errorf(cli, "out of memory");
     } else if (strcmp(out_path, "-") != 0 &&
                cli_outputs_claim(cli, outs, input, out_path) != CLI_OK) {

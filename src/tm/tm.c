@@ -1010,7 +1010,7 @@ static enum tu_status variant_make(struct variant *v, const char *lang,
         tu_xml_text(&v->xml, v->text.data);
     }
     tu_buf_addc(&v->xml, 0);
-    if (v->text.data == NULL || v->xml.data == NULL) {
+    if (v->text.status != TU_OK || v->xml.status != TU_OK) { /* data is "" then */
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     if (tu_text_match_key(v->text.data, v->text.len - 1, &v->key, err) != TU_OK) {
@@ -1018,7 +1018,7 @@ static enum tu_status variant_make(struct variant *v, const char *lang,
     }
     tu_buf_addc(&v->key, 0);
     v->ncp = tu_tm_codepoints(v->key.data, v->key.len - 1, &v->cps);
-    if (v->key.data == NULL || v->cps == NULL) {
+    if (v->key.status != TU_OK || v->cps == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     v->key_hash = (int64_t)tu_tm_hash(v->key.data, v->key.len - 1);
