@@ -657,6 +657,16 @@ static void html_locales(struct tu_buf *out, const struct tu_batch_report *r,
 }
 
 /* One row per document and locale: counts, state, files. */
+/* Lines of findings, as they are, in a note under the item's state. */
+static void html_findings(struct tu_buf *out, const char *lines)
+{
+    if (lines != NULL) {
+        tu_buf_adds(out, "<pre class=\"note\">");
+        tu_html_escape(out, lines);
+        tu_buf_adds(out, "</pre>");
+    }
+}
+
 /* What tumac check said of the item: its errors, or that it passed and its
  * warnings, so a finished document shows it was checked. */
 static void html_checks(struct tu_buf *out, const struct tu_batch_item *it)
@@ -667,22 +677,15 @@ static void html_checks(struct tu_buf *out, const struct tu_batch_item *it)
         warnings += *p == '\n';
     }
     if (it->is_checked && it->checks == NULL) {
-        tu_buf_printf(out, " <span class=\"note\">checks passed%s", warnings ? ", " : "");
         if (warnings > 0) {
-            tu_buf_printf(out, "%zu warning%s", warnings, warnings == 1 ? "" : "s");
+            tu_buf_printf(out, " <span class=\"note\">checks passed, %zu warning%s</span>",
+                          warnings, warnings == 1 ? "" : "s");
+        } else {
+            tu_buf_adds(out, " <span class=\"note\">checks passed</span>");
         }
-        tu_buf_adds(out, "</span>");
     }
-    if (it->checks != NULL) {
-        tu_buf_adds(out, "<pre class=\"note\">");
-        tu_html_escape(out, it->checks);
-        tu_buf_adds(out, "</pre>");
-    }
-    if (it->warnings != NULL) {
-        tu_buf_adds(out, "<pre class=\"note\">");
-        tu_html_escape(out, it->warnings);
-        tu_buf_adds(out, "</pre>");
-    }
+    html_findings(out, it->checks);
+    html_findings(out, it->warnings);
 }
 
 static void html_documents(struct tu_buf *out, const struct tu_batch_report *r)

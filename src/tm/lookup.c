@@ -507,6 +507,10 @@ static bool group_answers(struct tu_tm *tm, struct lang_memo *lm, int64_t grp, i
     return found;
 }
 
+/* Best matches from the index, from a scan of every unit in the window, or
+ * the first matches the index verifies. */
+enum lookup_mode { LOOKUP_BEST, LOOKUP_EXHAUSTIVE, LOOKUP_FIRST };
+
 /* One fuzzy search: the query, its window and the best matches so far. */
 struct fuzzy {
     struct tu_tm *tm;
@@ -525,7 +529,7 @@ struct fuzzy {
     size_t ntop, want;
     size_t verified;
     bool keys_ok;             /* tm->keys is of the content read */
-    bool first;               /* tu_tm_query.first: any match will do */
+    bool first;               /* LOOKUP_FIRST: any match will do */
 };
 
 static size_t limit_for(int min, size_t longer)
@@ -1074,8 +1078,8 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
 }
 
 static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t nq,
-                                   int min, struct lang_memo *langs, bool exhaustive,
-                                   bool first, struct cand *top, size_t want,
+                                   int min, struct lang_memo *langs,
+                                   enum lookup_mode mode, struct cand *top, size_t want,
                                    size_t *ntop, struct tu_error *err)
 {
     struct fuzzy f;
@@ -1095,7 +1099,7 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
     f.seed = tu_tm_lang_seed(langs->sl->language);
     f.top = top;
     f.want = want;
-    f.first = first;
+    f.first = mode == LOOKUP_FIRST;
     if (!may_hold_langs(tm, langs, &f.keys_ok)) {
         return TU_OK; /* no variant of one of the languages: nothing to find */
     }
@@ -1114,17 +1118,13 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     /* counts are 16 bits: a key that long is scanned */
-    rc = exhaustive || nq > 60000 ? scan_all(&f, err) : scan_index(&f, qcp, err);
+    rc = mode == LOOKUP_EXHAUSTIVE || nq > 60000 ? scan_all(&f, err) : scan_index(&f, qcp, err);
     *ntop = f.ntop;
     tu_free(f.bits);
     tu_free(f.text);
     pattern_release(&f.pat);
     return rc;
 }
-
-/* Best matches from the index, from a scan of every unit in the window, or
- * the first matches the index verifies. */
-enum lookup_mode { LOOKUP_BEST, LOOKUP_EXHAUSTIVE, LOOKUP_FIRST };
 
 static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
                                 enum lookup_mode mode, struct tu_tm_match **out,
@@ -1304,8 +1304,7 @@ static enum tu_status lookup_in(struct tu_tm *tm, const struct tu_tm_query *q,
     }
     /* Fuzzy scores stay below 99, so enough exact matches make it unnecessary. */
     if (cs.n < max &&
-        (rc = fuzzy_search(tm, qcp, nq, min, &lm, mode == LOOKUP_EXHAUSTIVE,
-                           mode == LOOKUP_FIRST, fuzzy, max - cs.n, &nfuzzy,
+        (rc = fuzzy_search(tm, qcp, nq, min, &lm, mode, fuzzy, max - cs.n, &nfuzzy,
                            err)) != TU_OK) {
         goto done;
     }
