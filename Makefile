@@ -12,11 +12,12 @@ DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext \
             libmicrohttpd-dev libjansson-dev libunistring-dev
 # Only for the tests (LibreOffice opens the merged DOCX/ODT and poppler-utils
-# reads its PDF back as text and a picture, OmegaT reads and
+# reads its PDF back as text and a picture, docx2txt and odt2txt read the
+# corpus merges back as text (CLI 450), OmegaT reads and
 # writes back tumac's XLIFF, clang builds the fuzz targets, Chromium opens the serve page,
 # python3-cheroot runs Translate Toolkit's tmserver for make bench): make test and make
 # fuzz install them, make demo does not (large downloads the product never needs).
-DEB_TEST_PKGS := libreoffice-writer-nogui poppler-utils omegat clang libclang-rt-14-dev \
+DEB_TEST_PKGS := libreoffice-writer-nogui poppler-utils docx2txt odt2txt omegat clang libclang-rt-14-dev \
                  chromium python3-cheroot
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \

@@ -1,9 +1,12 @@
 # DOCX and ODT on the real corpus ($SHARED/data/office: files Word, LibreOffice,
 # Okapi and python-docx wrote for their own tests). Every file gets either a
 # round trip whose parts are byte-identical to the input's, or a clear error
-# (exit 1, a message naming the file, no output file); a pseudo-translated
-# merge of every round-tripping file succeeds. Counts and codes per segment
-# are printed (the report quotes them).
+# (a message naming the file, no output file); a pseudo-translated merge of
+# every round-tripping file succeeds, and docx2txt/odt2txt read its pseudo
+# text back (office_check.py readback: the rule). Counts and codes per
+# segment are printed (the report quotes them). Each step is one tumac
+# process over all the files (the multi-input forms; one process per file
+# cost 30 s CPU, 95 s on the sanitizer build).
 . tests/cli/lib.sh
 
 CORPUS="$SHARED/data/office"
@@ -11,51 +14,84 @@ if [ ! -d "$CORPUS/okapi" ]; then
     echo "FAIL the office corpus is missing: $CORPUS"
     exit 0
 fi
-CHECK="python3 tests/cli/office_check.py"
-mkdir -p "$WORK/x" "$WORK/same"
-: > "$WORK/pairs"
-ok=0 refused=0 bad=0 pseudo_bad=0 same_bad=0
-: > "$WORK/refusals"
-for f in "$CORPUS"/okapi/* "$CORPUS"/python-docx/*; do
-    case "$f" in *LICENSE) continue ;; esac
-    b=$(basename "$f")
-    x="$WORK/x/$b.xlf"
-    timeout 60 "$TUMAC" extract -s en -t hr -o "$x" "$f" >/dev/null 2>"$WORK/err"
-    rc=$?
-    if [ $rc -eq 1 ]; then
-        # a clear error: names the file, says what is wrong, writes nothing
-        if grep -qF "$f" "$WORK/err" && [ ! -e "$x" ] &&
-           grep -qE "tracked changes|password-protected|binary Word|not a readable zip|no word/document.xml|no content.xml|macro-enabled|zip bomb|not well-formed|DOCTYPE" "$WORK/err"; then
-            refused=$((refused + 1))
-            sed 's/^[^:]*:[^ ]* //' "$WORK/err" | cut -c1-70 >> "$WORK/refusals"
-        else
-            bad=$((bad + 1)); echo "FAIL unclear error for $b:"; head -3 "$WORK/err"
-        fi
-        continue
-    elif [ $rc -ne 0 ]; then
-        bad=$((bad + 1)); echo "FAIL $b: exit $rc (crash or hang)"; head -3 "$WORK/err"
-        continue
-    fi
-    ok=$((ok + 1))
-    # the untranslated merge: every part byte-identical (the container may differ)
-    if "$TUMAC" merge -o "$WORK/same/$b" "$x" >/dev/null 2>&1; then
-        printf '%s\t%s\n' "$f" "$WORK/same/$b" >> "$WORK/pairs"
-    else
-        same_bad=$((same_bad + 1)); echo "FAIL $b: untranslated merge failed"
-    fi
-    "$TUMAC" pseudo -o "$WORK/p.xlf" "$x" >/dev/null 2>&1 &&
-        "$TUMAC" merge -o "$WORK/p.out" "$WORK/p.xlf" >/dev/null 2>"$WORK/err" ||
-        { pseudo_bad=$((pseudo_bad + 1)); echo "FAIL $b: pseudo merge: $(head -1 "$WORK/err")"; }
-    rm -f "$WORK/p.out"
+for tool in docx2txt odt2txt; do
+    command -v $tool >/dev/null || { echo "FAIL $tool is not installed (make test-deps)"; exit 0; }
 done
-$CHECK parts-list "$WORK/pairs" > "$WORK/parts.out" || same_bad=$((same_bad + $(wc -l < "$WORK/parts.out")))
-head -5 "$WORK/parts.out"
+CHECK="python3 tests/cli/office_check.py"
+files=()
+for f in "$CORPUS"/okapi/* "$CORPUS"/python-docx/*; do
+    case "$f" in *LICENSE) ;; *) files+=("$f") ;; esac
+done
+mkdir -p "$WORK/x" "$WORK/same" "$WORK/p" "$WORK/otxt" "$WORK/ptxt"
+# exit 1: some files are refused; a crash or hang would be another status
+timeout 600 "$TUMAC" extract -s en -t hr -o "$WORK/x" "${files[@]}" >/dev/null 2>"$WORK/err"
+check_eq "extract over the corpus: one process, exit 1 (refusals), no crash" "$?" 1
+ok=0 refused=0 bad=0
+: > "$WORK/refusals"
+: > "$WORK/names"
+for f in "${files[@]}"; do
+    b=$(basename "$f")
+    if [ -e "$WORK/x/$b.xlf" ]; then
+        ok=$((ok + 1))
+        # merge names the document NAME.hr.EXT after the original
+        n=${b%.docx}; n=${n%.odt}
+        printf '%s\t%s\n' "$f" "$n" >> "$WORK/names"
+        continue
+    fi
+    # a clear error: names the file, says what is wrong, wrote nothing
+    grep -F "$f:" "$WORK/err" > "$WORK/err1"
+    if grep -qE "tracked changes|password-protected|binary Word|not a readable zip|no word/document.xml|no content.xml|macro-enabled|zip bomb|not well-formed|DOCTYPE" "$WORK/err1"; then
+        refused=$((refused + 1))
+        sed 's/^[^:]*: [^:]*:[^ ]* //' "$WORK/err1" | cut -c1-70 >> "$WORK/refusals"
+    else
+        bad=$((bad + 1)); echo "FAIL unclear or no error for $b:"; head -3 "$WORK/err1"
+    fi
+done
 echo "office corpus: $ok round trips, $refused clear errors, $bad other"
 sort "$WORK/refusals" | uniq -c | sort -rn | sed 's/^/  /'
-check_eq "no file crashed, hung or gave an unclear error" "$bad" 0
-check_eq "every untranslated merge keeps every part" "$same_bad" 0
-check_eq "every pseudo-translated merge succeeds" "$pseudo_bad" 0
+check_eq "no file gave an unclear error or went missing" "$bad" 0
 check_ok "most of the corpus round-trips (>= 370 of 403)" test "$ok" -ge 370
+
+# the untranslated merge: every part byte-identical (the container may differ)
+check_ok "untranslated merge of every extract, one process" \
+    timeout 600 "$TUMAC" merge -o "$WORK/same" "$WORK"/x/*.xlf
+ext_of() { [ -e "$WORK/same/$1.hr.odt" ] && echo odt || echo docx; }
+while IFS="$(printf '\t')" read -r f n; do
+    printf '%s\t%s\n' "$f" "$WORK/same/$n.hr.$(ext_of "$n")"
+done < "$WORK/names" > "$WORK/pairs"
+$CHECK parts-list "$WORK/pairs" > "$WORK/parts.out"
+head -5 "$WORK/parts.out"
+check_eq "every untranslated merge keeps every part" "$(grep -c '^  in ' "$WORK/parts.out")" 0
+check_eq "every untranslated merge was written" "$(ls "$WORK/same" | wc -l)" "$ok"
+
 $CHECK codes "$WORK"/x/*.xlf > "$WORK/codes"
 head -6 "$WORK/codes" | sed 's/^/  /'
 check_grep "codes per segment measured" '^segments [0-9]+ codes [0-9]+ per-segment 0\.' "$WORK/codes"
+
+check_ok "pseudo over every extract, in place, one process" timeout 600 "$TUMAC" pseudo "$WORK"/x/*.xlf
+check_ok "every pseudo-translated merge succeeds, one process" \
+    timeout 600 "$TUMAC" merge -o "$WORK/p" "$WORK"/x/*.xlf
+check_eq "every pseudo-translated merge was written" "$(ls "$WORK/p" | wc -l)" "$ok"
+
+# the text of the original and of the pseudo merge as docx2txt / odt2txt read it
+: > "$WORK/readback"
+unread=0
+while IFS="$(printf '\t')" read -r f n; do
+    b=$(basename "$f") ext=$(ext_of "$n")
+    if [ "$ext" = odt ]; then
+        odt2txt --encoding=UTF-8 "$f" > "$WORK/otxt/$b.txt" &&
+            odt2txt --encoding=UTF-8 "$WORK/p/$n.hr.odt" > "$WORK/ptxt/$b.txt"
+    else
+        docx2txt < "$f" > "$WORK/otxt/$b.txt" && docx2txt < "$WORK/p/$n.hr.docx" > "$WORK/ptxt/$b.txt"
+    fi || { unread=$((unread + 1)); echo "FAIL $b: the converter cannot read it"; }
+    printf '%s\t%s\t%s\n' "$WORK/x/$b.xlf" "$WORK/otxt/$b.txt" "$WORK/ptxt/$b.txt" >> "$WORK/readback"
+done < "$WORK/names"
+check_eq "docx2txt/odt2txt read every pseudo-translated merge" "$unread" 0
+$CHECK readback "$WORK/readback" > "$WORK/readback.out"
+sed 's/^/  /' "$WORK/readback.out" | cut -c1-160
+# The files that break the rule are converter artefacts, listed and
+# explained in README (office section); a merge that lost or left text
+# would add to them.
+check_grep "pseudo text read back: at least 355 of the round trips exactly" \
+    '^readback files [0-9]+ segments [0-9]+ shown [0-9]+ out-of-order [0-9]+ files-differing ([0-9]|1[0-7])$' \
+    "$WORK/readback.out"
