@@ -40,6 +40,12 @@
 #define XMLP_DTD_NAME 2u
 /* Read as UTF-8 whatever the declaration says (office parts). */
 #define XMLP_UTF8 4u
+/* A namespace URI that is not a valid URI (libxml2's "xmlns:ve: '...' is not
+ * a valid URI", e.g. a line break inside it, which attribute normalisation
+ * makes a space) is accepted: the namespace name is only compared as a
+ * string, and Word and LibreOffice open such a part (office parts). An
+ * undeclared prefix is still refused. */
+#define XMLP_ANY_NS_URI 8u
 
 /* A whole document from memory, or NULL with `err` filled. */
 xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,

@@ -21,6 +21,7 @@ struct guard {
     bool root; /* the prolog pass stops at the root element */
     unsigned long line, column;
     struct xmlp_fault *fault; /* the first error, when kept */
+    bool ns_fault; /* a namespace error other than an odd namespace URI */
 };
 
 /* Where "<!DOCTYPE" starts: the hook runs after its name and external id. */
@@ -181,7 +182,18 @@ static void parser_error(void *ctx, xmlError *e)
 {
     xmlParserCtxt *pc = ctx;
     struct guard *g = pc->_private;
-    if (g != NULL && g->fault != NULL) {
+    bool odd_uri = e != NULL && e->domain == XML_FROM_NAMESPACE &&
+                   (e->code == XML_WAR_NS_URI || e->code == XML_WAR_NS_URI_RELATIVE);
+    if (g == NULL) {
+        return;
+    }
+    if (odd_uri && (g->flags & XMLP_ANY_NS_URI)) {
+        return; /* a name, never dereferenced: compared as a string */
+    }
+    if (e != NULL && e->domain == XML_FROM_NAMESPACE) {
+        g->ns_fault = true;
+    }
+    if (g->fault != NULL) {
         keep_fault(g->fault, e);
     }
 }
@@ -247,7 +259,8 @@ xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
                             BASE_OPTIONS | ((flags & XMLP_BIG_TEXT) ? XML_PARSE_HUGE : 0));
     /* an undeclared prefix (a namespace error, not a well-formedness one)
      * would be written back under a prefix the writer declares itself */
-    if (g.doctype || doc == NULL || !pc->wellFormed || !pc->nsWellFormed) {
+    if (g.doctype || doc == NULL || !pc->wellFormed ||
+        (!pc->nsWellFormed && (g.ns_fault || !(flags & XMLP_ANY_NS_URI)))) {
         if (g.doctype) {
             doctype_error(&g, path, kind, err);
         } else {

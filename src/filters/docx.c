@@ -406,7 +406,7 @@ static enum tu_status flush(struct dx *d)
     d->npieces = 0;
     for (size_t k = 0; k < n && st == TU_OK; k++) {
         const struct xt *x = &d->p->t.v[d->pieces[k].tok];
-        st = xp_text_items(&it, in + x->start, x->end - x->start);
+        st = xp_text_items(&it, in + x->start, x->end - x->start, false);
         if (st == TU_OK && k + 1 < n) {
             st = add_transition(d, &it, &c, k);
         }

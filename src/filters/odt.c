@@ -519,7 +519,7 @@ static enum tu_status paragraph(struct xpart *o, size_t i, size_t j)
     for (size_t k = i + 1; k < j && st == TU_OK; k++) {
         const struct xt *x = &t->v[k];
         if (x->kind == XT_TEXT) {
-            st = xp_text_items(&it, o->fx->in + x->start, x->end - x->start);
+            st = xp_text_items(&it, o->fx->in + x->start, x->end - x->start, true);
         } else {
             st = inline_tag(o, &it, &k);
         }

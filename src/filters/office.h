@@ -125,8 +125,10 @@ bool xt_attr(const char *in, const struct xt *x, const char *name,
 bool xt_attr_next(const char *in, const struct xt *x, size_t *i, size_t *a,
                   size_t *an, size_t *v, size_t *n);
 /* Text items of XML character data s[0, n): plain runs as themselves, each
- * reference (the five entities, numeric) as the character it stands for. */
-enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n);
+ * reference (the five entities, numeric) as the character it stands for;
+ * `collapse` (ODF paragraphs): a white space run other than " " reads as
+ * one space (it merges back as it was). */
+enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n, bool collapse);
 /* The escape hook of the office filters. */
 void xp_escape(struct tu_buf *out, const char *s, size_t n, char q);
 /* Is `data` (a whole part) well-formed under the strict options? Error names

@@ -25,7 +25,8 @@ static enum tu_status strict_parse(const char *data, size_t len,
                                    const char *path, const char *part,
                                    struct tu_error *err)
 {
-    xmlDocPtr doc = xmlp_read_memory(data, len, path, "office XML", XMLP_UTF8, err);
+    xmlDocPtr doc = xmlp_read_memory(data, len, path, "office XML",
+                                   XMLP_UTF8 | XMLP_ANY_NS_URI, err);
     if (doc == NULL) {
         return tu_error_wrap(err, NULL, err->line, err->column, "part %s", part);
     }
@@ -262,8 +263,11 @@ static bool is_space(char c)
 }
 
 /* Text without references: white space apart from words, so that a
- * segment's edges can leave its spaces between segments. */
-static enum tu_status plain_items(struct fx_items *it, const char *s, size_t n)
+ * segment's edges can leave its spaces between segments. With `collapse`
+ * (ODF, 6.1.2: in text:p and text:h a run of spaces, tabs, CRs and LFs is
+ * one space) a run other than one space reads as " " and merges back as
+ * itself: a line break in the XML text is no break of the text. */
+static enum tu_status plain_items(struct fx_items *it, const char *s, size_t n, bool collapse)
 {
     enum tu_status st = TU_OK;
 
@@ -271,12 +275,13 @@ static enum tu_status plain_items(struct fx_items *it, const char *s, size_t n)
         bool sp = is_space(s[i]);
         for (j = i + 1; j < n && is_space(s[j]) == sp; j++) {
         }
-        st = fx_items_text(it, s + i, j - i, s + i, j - i);
+        st = sp && collapse ? fx_items_text(it, " ", 1, s + i, j - i)
+                            : fx_items_text(it, s + i, j - i, s + i, j - i);
     }
     return st;
 }
 
-enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n)
+enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n, bool collapse)
 {
     size_t i = 0;
     enum tu_status st = TU_OK;
@@ -288,7 +293,7 @@ enum tu_status xp_text_items(struct fx_items *it, const char *s, size_t n)
         char dec[8];
         size_t dl;
         if (j > i) {
-            st = plain_items(it, s + i, j - i);
+            st = plain_items(it, s + i, j - i, collapse);
             i = j;
             continue;
         }
@@ -430,7 +435,7 @@ enum tu_status xp_text_unit(struct xpart *p, size_t k, const char *name)
 {
     struct fx_items it = {0};
     const struct xt *x = &p->t.v[k];
-    enum tu_status st = xp_text_items(&it, p->fx->in + x->start, x->end - x->start);
+    enum tu_status st = xp_text_items(&it, p->fx->in + x->start, x->end - x->start, false);
 
     if (st != TU_OK) {
         st = tu_error_set(p->err, st, "out of memory");
@@ -492,7 +497,7 @@ enum tu_status xp_attr_unit(struct xpart *p, const struct xt *x, const char *nam
     if (!xt_attr(in, x, name, &v, &n)) {
         return TU_OK;
     }
-    if ((st = xp_text_items(&it, in + v, n)) != TU_OK) {
+    if ((st = xp_text_items(&it, in + v, n, false)) != TU_OK) {
         fx_items_release(&it);
         return tu_error_set(p->err, st, "out of memory");
     }
@@ -538,7 +543,7 @@ char *xp_plain_text(const struct xpart *p, size_t a, size_t e, const char *para,
             inside--;
         } else if (x->kind == XT_TEXT && inside > 0) {
             struct fx_items it = {0};
-            xp_text_items(&it, p->fx->in + x->start, x->end - x->start);
+            xp_text_items(&it, p->fx->in + x->start, x->end - x->start, false);
             for (size_t i = 0; i < it.count; i++) {
                 tu_buf_add(&b, it.v[i].text, it.v[i].text_len);
             }

@@ -20,6 +20,12 @@ XML, not copied from anywhere: python3 tests/cli/office_make.py KIND DIR
               section, hidden paragraph styles and a hidden section
   edges-odt   DIR/edges.odt: markup with no text between two codes,
               invisible spans at a paragraph's edges
+  oddns-docx  DIR/oddns.docx: namespace URIs with a line break inside (as
+              in the corpus's openxml__948-1.docx); DIR/noprefix.docx: an
+              element whose prefix is declared nowhere
+  lines-odt   DIR/lines.odt: paragraphs and a heading whose XML text has
+              line breaks and indentation inside (ODF whitespace, not
+              breaks), one with a text:line-break and a text:s
 """
 import struct
 import sys
@@ -281,6 +287,28 @@ def edges_odt(d):
               f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS}/>')
 
 
+def oddns_docx(d):
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    odd = (W + ' xmlns:ve="http://schemas.openxmlformats\n.org/markup-compatibility/2006"'
+           ' xmlns:wp="http://schemas.openxmlformats\r\n.org/drawingml/2006/wordprocessingDrawing"')
+    write_docx(f"{d}/oddns.docx", odd,
+               '<w:p><w:r><w:t>Odd names, plain text.</w:t></w:r></w:p>'
+               '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Bold</w:t></w:r><w:r><w:t xml:space="preserve"> too.</w:t></w:r></w:p>')
+    write_docx(f"{d}/noprefix.docx", W, '<w:p><w:r><x:t>Whose prefix?</x:t></w:r></w:p>')
+
+
+def lines_odt(d):
+    NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"')
+    body = ('\n  <text:p>One sentence written\n    over two lines. And a\r\n\tsecond one.</text:p>\n'
+            '  <text:h text:outline-level="1">A heading\n  on two lines</text:h>\n'
+            '  <text:p>Broken<text:line-break/>here,\n spaced<text:s text:c="2"/>there.</text:p>\n'
+            '  <text:p>\n    Only indented.\n  </text:p>\n')
+    write_odt(f"{d}/lines.odt", NS, "", body,
+              f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS}/>')
+
+
 if __name__ == "__main__":
     {"notes-docx": notes_docx, "notes-odt": notes_odt, "boxes-docx": boxes_docx,
-     "styles-docx": styles_docx, "its-odt": its_odt, "edges-odt": edges_odt}[sys.argv[1]](sys.argv[2])
+     "styles-docx": styles_docx, "its-odt": its_odt, "edges-odt": edges_odt,
+     "oddns-docx": oddns_docx, "lines-odt": lines_odt}[sys.argv[1]](sys.argv[2])
