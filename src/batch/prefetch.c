@@ -1,13 +1,21 @@
 /*
- * TM candidates looked up ahead of a locale's ordered leverage turn.
+ * The run's TM answers, and the lookups made ahead of a locale's turn.
+ *
+ * The TM does not change during an export (only usage counts, which no
+ * answer depends on), so one answer serves every asking of the same query:
+ * the run keeps each one in a store shared by the workers, keyed by all of
+ * the query that the answer depends on (text, neighbours, languages and the
+ * lookup's parameters). A sentence repeated across the documents is looked
+ * up once per locale and query, whatever -j is; a query another worker is
+ * asking is waited for, not asked again.
  *
  * The leverage of a locale runs document after document (a document's
  * segments are repetitions for the later ones), so its turns are serial.
- * Its TM lookups need not be: a worker first runs the document through a
- * probe leverage of its own (analyze_only, its own TM connection), which
- * asks the TM every query the real run will ask (the queries do not depend
- * on the repetitions seen) and keeps the answers; in its turn the real run
- * is served from them and asks the shared TM only what is missing.
+ * Its TM lookups need not be: with more than one worker, a worker first
+ * runs the document through a probe leverage of its own (analyze_only, its
+ * own TM connection), which asks every query the real run will ask (the
+ * queries do not depend on the repetitions seen) and so fills the store;
+ * in its turn the real run finds its answers there.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,16 +23,24 @@
 #include <tumac/alloc.h>
 #include "batch-int.h"
 
-struct entry {
+enum answer_state { ANSWER_ASKED, ANSWER_READY, ANSWER_FAILED };
+
+struct answer {
+    struct answer *next; /* in its bucket */
     uint64_t hash;
     char *key;
     size_t key_len;
-    struct tu_lev_cands cands;
+    enum answer_state state;   /* under the store's lock */
+    struct tu_lev_cands cands; /* READY: never changed again */
 };
 
-struct batch_cache {
-    struct entry *v;
-    size_t n, cap;
+struct batch_answers {
+    pthread_mutex_t lock;
+    pthread_cond_t settled; /* an ASKED answer became READY or FAILED */
+    struct answer **buckets;
+    size_t nbuckets;
+    size_t count;
+    size_t tm_queries;
 };
 
 /* Everything of a query that the TM's answer depends on. */
@@ -80,24 +96,56 @@ static bool cands_copy(struct tu_lev_cands *dst, const struct tu_lev_cands *src,
     return true;
 }
 
-void batch_cache_free(struct batch_cache *c)
+struct batch_answers *batch_answers_new(void)
 {
-    if (c == NULL) {
-        return;
+    struct batch_answers *a = tu_calloc(1, sizeof *a);
+
+    if (a != NULL && (a->buckets = tu_calloc(1024, sizeof *a->buckets)) == NULL) {
+        tu_free(a);
+        return NULL;
     }
-    for (size_t i = 0; i < c->n; i++) {
-        tu_free(c->v[i].key);
-        tu_lev_cands_release(&c->v[i].cands);
+    if (a != NULL) {
+        a->nbuckets = 1024;
+        pthread_mutex_init(&a->lock, NULL);
+        pthread_cond_init(&a->settled, NULL);
     }
-    tu_free(c->v);
-    tu_free(c);
+    return a;
 }
 
-static const struct entry *cache_find(const struct batch_cache *c, uint64_t h,
-                                      const char *key, size_t len)
+void batch_answers_free(struct batch_answers *a)
 {
-    for (size_t i = 0; c != NULL && i < c->n; i++) {
-        const struct entry *e = &c->v[i];
+    if (a == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < a->nbuckets; i++) {
+        for (struct answer *e = a->buckets[i], *next; e != NULL; e = next) {
+            next = e->next;
+            tu_free(e->key);
+            tu_lev_cands_release(&e->cands);
+            tu_free(e);
+        }
+    }
+    pthread_mutex_destroy(&a->lock);
+    pthread_cond_destroy(&a->settled);
+    tu_free(a->buckets);
+    tu_free(a);
+}
+
+size_t batch_answers_tm_queries(struct batch_answers *a)
+{
+    size_t n;
+
+    pthread_mutex_lock(&a->lock);
+    n = a->tm_queries;
+    pthread_mutex_unlock(&a->lock);
+    return n;
+}
+
+/* Lock held. */
+static struct answer *answer_find(const struct batch_answers *a, uint64_t h, const char *key,
+                                  size_t len)
+{
+    for (struct answer *e = a->buckets[h % a->nbuckets]; e != NULL; e = e->next) {
         if (e->hash == h && e->key_len == len && memcmp(e->key, key, len) == 0) {
             return e;
         }
@@ -105,65 +153,113 @@ static const struct entry *cache_find(const struct batch_cache *c, uint64_t h,
     return NULL;
 }
 
-/* A tu_lev_lookup_fn (ctx: this) that asks `next` and keeps a copy of each
- * answer in `cache` (when not NULL). */
-struct recorder {
-    tu_lev_lookup_fn next;
-    void *next_ctx;
-    struct batch_cache *cache;
-};
-
-static enum tu_status record_lookup(void *ctx, const struct tu_lev_query *q,
-                                    struct tu_lev_cands *out, struct tu_error *err)
+/* Twice the buckets once there are twice as many answers (lock held); when
+ * that cannot be had the chains only grow longer. */
+static void answers_grow(struct batch_answers *a)
 {
-    struct recorder *r = ctx;
-    size_t before = out->count, len = 0;
-    enum tu_status st = r->next(r->next_ctx, q, out, err);
-    struct entry *e;
-    char *key;
+    size_t n = a->nbuckets * 2;
+    struct answer **b = a->count > n ? tu_calloc(n, sizeof *b) : NULL;
 
-    if (st != TU_OK || r->cache == NULL) {
-        return st;
+    if (b == NULL) {
+        return;
     }
-    key = query_key(q, &len);
-    e = key != NULL ? tu_grow(r->cache->v, sizeof *e, r->cache->n + 1, &r->cache->cap) : NULL;
+    for (size_t i = 0; i < a->nbuckets; i++) {
+        for (struct answer *e = a->buckets[i], *next; e != NULL; e = next) {
+            next = e->next;
+            e->next = b[e->hash % n];
+            b[e->hash % n] = e;
+        }
+    }
+    tu_free(a->buckets);
+    a->buckets = b;
+    a->nbuckets = n;
+}
+
+/* A new ASKED answer for the key (taken), lock held; NULL: out of memory. */
+static struct answer *answer_add(struct batch_answers *a, uint64_t h, char *key, size_t len)
+{
+    struct answer *e = tu_calloc(1, sizeof *e);
+
     if (e == NULL) {
-        tu_free(key);
-        return TU_OK; /* not kept: the turn asks the TM itself */
+        return NULL;
     }
-    r->cache->v = e;
-    e = &r->cache->v[r->cache->n];
-    memset(e, 0, sizeof *e);
+    e->hash = h;
     e->key = key;
     e->key_len = len;
-    e->hash = batch_hash(0, key, len);
-    r->cache->n++;
-    if (!cands_copy(&e->cands, out, before)) {
-        /* a partial answer must not serve: forget it */
-        r->cache->n--;
-        tu_free(e->key);
-        tu_lev_cands_release(&e->cands);
+    e->state = ANSWER_ASKED;
+    e->next = a->buckets[h % a->nbuckets];
+    a->buckets[h % a->nbuckets] = e;
+    a->count++;
+    answers_grow(a);
+    return e;
+}
+
+/* Ask f's TM for `q` into `out`, and settle `e` (NULL: not kept) with a
+ * copy of the answer. */
+static enum tu_status ask_and_keep(const struct batch_front *f, struct answer *e,
+                                   const struct tu_lev_query *q, struct tu_lev_cands *out,
+                                   struct tu_error *err)
+{
+    struct batch_answers *a = f->answers;
+    size_t before = out->count;
+    enum tu_status st;
+    bool kept;
+
+    if (f->next_lock != NULL) {
+        pthread_mutex_lock(f->next_lock);
     }
-    return TU_OK;
+    st = f->next(f->next_ctx, q, out, err);
+    if (f->next_lock != NULL) {
+        pthread_mutex_unlock(f->next_lock);
+    }
+    kept = st == TU_OK && e != NULL && cands_copy(&e->cands, out, before);
+    pthread_mutex_lock(&a->lock);
+    a->tm_queries++;
+    if (e != NULL) {
+        /* a failed or partial answer must not serve: the next asker asks */
+        e->state = kept ? ANSWER_READY : ANSWER_FAILED;
+        if (!kept) {
+            tu_lev_cands_release(&e->cands);
+        }
+        pthread_cond_broadcast(&a->settled);
+    }
+    pthread_mutex_unlock(&a->lock);
+    return st;
 }
 
 enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
                                   struct tu_lev_cands *out, struct tu_error *err)
 {
-    struct batch_front *f = ctx;
-    const struct entry *e = NULL;
+    const struct batch_front *f = ctx;
+    struct batch_answers *a = f->answers;
     size_t len = 0;
-    char *key = f->cache != NULL ? query_key(q, &len) : NULL;
+    char *key = query_key(q, &len);
+    uint64_t h = key != NULL ? batch_hash(BATCH_HASH_INIT, key, len) : 0;
+    struct answer *e = NULL;
 
-    if (key != NULL) {
-        e = cache_find(f->cache, batch_hash(0, key, len), key, len);
+    if (key == NULL) {
+        return ask_and_keep(f, NULL, q, out, err);
+    }
+    pthread_mutex_lock(&a->lock);
+    e = answer_find(a, h, key, len);
+    while (e != NULL && e->state == ANSWER_ASKED) {
+        pthread_cond_wait(&a->settled, &a->lock);
+    }
+    if (e == NULL) {
+        e = answer_add(a, h, key, len);
+        key = e != NULL ? NULL : key; /* taken by the answer */
+        pthread_mutex_unlock(&a->lock);
         tu_free(key);
+        return ask_and_keep(f, e, q, out, err);
     }
-    if (e != NULL) {
-        return cands_copy(out, &e->cands, 0)
-                   ? TU_OK : tu_error_set(err, TU_ENOMEM, "out of memory");
+    pthread_mutex_unlock(&a->lock);
+    tu_free(key);
+    if (e->state == ANSWER_FAILED) {
+        return ask_and_keep(f, NULL, q, out, err);
     }
-    return f->next(f->next_ctx, q, out, err);
+    /* READY answers are never changed: copied outside the lock */
+    return cands_copy(out, &e->cands, 0) ? TU_OK
+                                         : tu_error_set(err, TU_ENOMEM, "out of memory");
 }
 
 #define PROBES 8 /* locales a worker probes; more ask the TM in their turn */
@@ -171,7 +267,7 @@ enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
 /* A worker's own leverage of one locale that only asks. */
 struct probe {
     struct tu_leverage *lev;
-    struct recorder rec;
+    struct batch_front front; /* the run's answers, then the worker's TM */
     char tag[64];
 };
 
@@ -206,8 +302,9 @@ void batch_probes_free(struct batch_probes *p)
 }
 
 /* The probe for locale `trg`, made on first use; NULL: none. */
-static struct probe *probe_for(struct batch_probes *p, const char *tm_path,
-                               const char *trg, int min_score, int fill_score)
+static struct probe *probe_for(struct batch_probes *p, struct batch_answers *answers,
+                               const char *tm_path, const char *trg, int min_score,
+                               int fill_score)
 {
     struct tu_leverage_opts o;
     struct tu_error e = {0};
@@ -233,10 +330,11 @@ static struct probe *probe_for(struct batch_probes *p, const char *tm_path,
     o.min_score = min_score;
     o.fill_score = fill_score;
     o.analyze_only = true;
-    p->probe[i].rec.next = tu_lev_tm_lookup_fn(p->tm);
-    p->probe[i].rec.next_ctx = p->tm;
-    if (p->probe[i].rec.next == NULL ||
-        tu_leverage_new(p->src, trg, &o, record_lookup, &p->probe[i].rec,
+    p->probe[i].front.answers = answers;
+    p->probe[i].front.next = tu_lev_tm_lookup_fn(p->tm);
+    p->probe[i].front.next_ctx = p->tm;
+    if (p->probe[i].front.next == NULL ||
+        tu_leverage_new(p->src, trg, &o, batch_front_lookup, &p->probe[i].front,
                         &p->probe[i].lev, &e) != TU_OK) {
         p->probe[i].lev = NULL;
         return NULL;
@@ -245,24 +343,17 @@ static struct probe *probe_for(struct batch_probes *p, const char *tm_path,
     return &p->probe[i];
 }
 
-struct batch_cache *batch_prefetch(struct batch_probes *p, const char *tm_path,
-                                   const char *trg, int min_score, int fill_score,
-                                   struct tu_doc *doc)
+void batch_prefetch(struct batch_probes *p, struct batch_answers *answers, const char *tm_path,
+                    const char *trg, int min_score, int fill_score, struct tu_doc *doc)
 {
-    struct probe *pr = tm_path != NULL ? probe_for(p, tm_path, trg, min_score, fill_score)
-                                       : NULL;
+    struct probe *pr = tm_path != NULL
+                           ? probe_for(p, answers, tm_path, trg, min_score, fill_score)
+                           : NULL;
     struct tu_band_counts c;
     struct tu_error e = {0};
-    struct batch_cache *out;
 
-    if (pr == NULL || (pr->rec.cache = tu_calloc(1, sizeof *pr->rec.cache)) == NULL) {
-        return NULL;
+    if (pr != NULL) {
+        /* a failure leaves the rest to the turn, which asks the TM itself */
+        (void)tu_leverage_doc(pr->lev, doc, &c, &e);
     }
-    if (tu_leverage_doc(pr->lev, doc, &c, &e) != TU_OK) {
-        batch_cache_free(pr->rec.cache); /* the turn asks the TM itself */
-        pr->rec.cache = NULL;
-    }
-    out = pr->rec.cache;
-    pr->rec.cache = NULL;
-    return out;
 }
