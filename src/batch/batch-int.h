@@ -168,6 +168,8 @@ struct batch_turns;
 struct batch_turns *batch_turns_new(size_t stages, size_t docs);
 void batch_turns_free(struct batch_turns *t);
 void batch_turn_take(struct batch_turns *t, size_t stage, size_t doc);
+/* Whether batch_turn_take would return at once. */
+bool batch_turn_ready(struct batch_turns *t, size_t stage, size_t doc);
 void batch_turn_give(struct batch_turns *t, size_t stage, size_t doc);
 void batch_turns_end(struct batch_turns *t, size_t doc);
 

@@ -228,7 +228,10 @@ static enum tu_status leverage_in_turn(struct run *run, struct batch_worker *w, 
 
     *used = NULL;
     *nused = 0;
-    if (ahead && !run_stopped(run)) {
+    /* Only a document that would wait for its turn looks up ahead: the
+     * probe repeats the turn's work but the lookups, which then find
+     * their answers stored. */
+    if (ahead && !run_stopped(run) && !batch_turn_ready(run->turns, l, d)) {
         batch_prefetch(batch_worker_probes(w), run->answers, tu_lev_tm_name(run->tm),
                        run->locs[l].tag, run->min_score, run->fill_score, doc);
     }
