@@ -227,6 +227,9 @@ enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
 struct batch_probes;
 struct batch_probes *batch_probes_new(const char *src);
 void batch_probes_free(struct batch_probes *p);
+/* The worker's own connection to the TM at `tm_path`, opened on first use;
+ * NULL when it cannot be had (or holds no TM). */
+struct tu_lev_tm *batch_probes_tm(struct batch_probes *p, const char *tm_path);
 void batch_prefetch(struct batch_probes *p, struct batch_answers *answers, const char *tm_path,
                     const char *trg, int min_score, int fill_score, struct tu_doc *doc);
 

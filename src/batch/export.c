@@ -224,6 +224,7 @@ static enum tu_status leverage_in_turn(struct run *run, struct batch_worker *w, 
                                        size_t *nused, bool *stopped, struct tu_error *err)
 {
     struct loc_lev *ll = &run->levs[l];
+    struct tu_lev_tm *own;
     enum tu_status st;
 
     *used = NULL;
@@ -241,8 +242,16 @@ static enum tu_status leverage_in_turn(struct run *run, struct batch_worker *w, 
         batch_turn_give(run->turns, l, d);
         return TU_OK;
     }
-    /* the shared TM connection is locked only while asked (ll->front) */
+    /* What the turn still asks goes to the worker's own TM connection,
+     * else to the shared one, locked only while asked. */
+    own = ahead ? batch_probes_tm(batch_worker_probes(w), tu_lev_tm_name(run->tm)) : NULL;
+    if (own != NULL) {
+        ll->front.next_ctx = own;
+        ll->front.next_lock = NULL;
+    }
     st = tu_leverage_doc(ll->lev, doc, counts, err);
+    ll->front.next_ctx = run->tm;
+    ll->front.next_lock = &run->tm_lock;
     *nused = tu_leverage_take_used(ll->lev, used);
     batch_turn_give(run->turns, l, d);
     return st;

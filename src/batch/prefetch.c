@@ -31,6 +31,7 @@ struct answer {
     char *key;
     size_t key_len;
     enum answer_state state;   /* under the store's lock */
+    bool any_context; /* a key without neighbours: cands serve every context */
     struct tu_lev_cands cands; /* READY: never changed again */
 };
 
@@ -43,8 +44,9 @@ struct batch_answers {
     size_t tm_queries;
 };
 
-/* Everything of a query that the TM's answer depends on. */
-static char *query_key(const struct tu_lev_query *q, size_t *len)
+/* Everything of a query that the TM's answer depends on, the neighbours
+ * only `with_context`. */
+static char *query_key(const struct tu_lev_query *q, bool with_context, size_t *len)
 {
     struct tu_buf b;
 
@@ -53,6 +55,9 @@ static char *query_key(const struct tu_lev_query *q, size_t *len)
                   q->trg_lang ? q->trg_lang : "", q->min_score, q->max,
                   q->first ? "+" : "");
     tu_buf_add(&b, q->text, q->len);
+    if (!with_context) {
+        return tu_buf_detach(&b, len);
+    }
     tu_buf_addc(&b, '\037');
     tu_buf_addc(&b, q->prev ? '+' : '-');
     if (q->prev) {
@@ -194,16 +199,58 @@ static struct answer *answer_add(struct batch_answers *a, uint64_t h, char *key,
     return e;
 }
 
-/* Ask f's TM for `q` into `out`, and settle `e` (NULL: not kept) with a
- * copy of the answer. */
-static enum tu_status ask_and_keep(const struct batch_front *f, struct answer *e,
+/* Find the answer to `key` (taken), or add it ASKED for the caller to
+ * settle (*mine); while another asker settles it, wait. Lock held. NULL:
+ * out of memory. */
+static struct answer *answer_get(struct batch_answers *a, char *key, size_t len, bool *mine)
+{
+    uint64_t h = batch_hash(BATCH_HASH_INIT, key, len);
+    struct answer *e = answer_find(a, h, key, len);
+
+    *mine = false;
+    while (e != NULL && e->state == ANSWER_ASKED) {
+        pthread_cond_wait(&a->settled, &a->lock);
+    }
+    if (e != NULL) {
+        tu_free(key);
+        return e;
+    }
+    if ((e = answer_add(a, h, key, len)) == NULL) {
+        tu_free(key);
+        return NULL;
+    }
+    *mine = true;
+    return e;
+}
+
+/* Settle `e` with a copy of out[from..] (ok) or as failed, lock held: a
+ * failed or partial answer must not serve, the next asker asks. */
+static void answer_settle(struct answer *e, bool ok, const struct tu_lev_cands *out, size_t from)
+{
+    ok = ok && cands_copy(&e->cands, out, from);
+    e->state = ok ? ANSWER_READY : ANSWER_FAILED;
+    if (!ok) {
+        tu_lev_cands_release(&e->cands);
+    }
+}
+
+/*
+ * Ask f's TM for `q` into `out` and settle what the caller added: `text`
+ * (the query's entry without its neighbours) and `full` (with them; the key
+ * is taken), either NULL. The neighbours only make a unit of the identical
+ * source a context match (101, tumac/tm.h): an answer without a candidate
+ * at 100 or more is the answer in any context, and is kept as the text's;
+ * else the text's entry says to ask by the full key, which gets the answer.
+ */
+static enum tu_status ask_and_keep(const struct batch_front *f, struct answer *text,
+                                   struct answer *full, char *full_key, size_t full_len,
                                    const struct tu_lev_query *q, struct tu_lev_cands *out,
                                    struct tu_error *err)
 {
     struct batch_answers *a = f->answers;
     size_t before = out->count;
+    bool any_context = true, mine = false;
     enum tu_status st;
-    bool kept;
 
     if (f->next_lock != NULL) {
         pthread_mutex_lock(f->next_lock);
@@ -212,19 +259,34 @@ static enum tu_status ask_and_keep(const struct batch_front *f, struct answer *e
     if (f->next_lock != NULL) {
         pthread_mutex_unlock(f->next_lock);
     }
-    kept = st == TU_OK && e != NULL && cands_copy(&e->cands, out, before);
+    for (size_t i = before; i < out->count; i++) {
+        any_context = any_context && out->items[i].score < 100;
+    }
     pthread_mutex_lock(&a->lock);
     a->tm_queries++;
-    if (e != NULL) {
-        /* a failed or partial answer must not serve: the next asker asks */
-        e->state = kept ? ANSWER_READY : ANSWER_FAILED;
-        if (!kept) {
-            tu_lev_cands_release(&e->cands);
+    if (text != NULL) {
+        text->any_context = any_context;
+        answer_settle(text, st == TU_OK, out, any_context ? before : out->count);
+        if (text->state == ANSWER_READY && !any_context && full_key != NULL) {
+            full = answer_get(a, full_key, full_len, &mine); /* new: the text was */
+            full_key = NULL;
         }
-        pthread_cond_broadcast(&a->settled);
     }
+    if (full != NULL && full->state == ANSWER_ASKED) {
+        answer_settle(full, st == TU_OK, out, before);
+    }
+    pthread_cond_broadcast(&a->settled);
     pthread_mutex_unlock(&a->lock);
+    tu_free(full_key);
     return st;
+}
+
+/* Append a settled answer's copy (READY answers never change: no lock). */
+static enum tu_status answer_copy(const struct answer *e, struct tu_lev_cands *out,
+                                  struct tu_error *err)
+{
+    return cands_copy(out, &e->cands, 0) ? TU_OK
+                                         : tu_error_set(err, TU_ENOMEM, "out of memory");
 }
 
 enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
@@ -232,34 +294,39 @@ enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
 {
     const struct batch_front *f = ctx;
     struct batch_answers *a = f->answers;
-    size_t len = 0;
-    char *key = query_key(q, &len);
-    uint64_t h = key != NULL ? batch_hash(BATCH_HASH_INIT, key, len) : 0;
-    struct answer *e = NULL;
+    size_t tlen = 0, flen = 0;
+    char *tkey = query_key(q, false, &tlen), *fkey = query_key(q, true, &flen);
+    struct answer *text = NULL, *full = NULL;
+    bool mine = false;
 
-    if (key == NULL) {
-        return ask_and_keep(f, NULL, q, out, err);
+    if (tkey == NULL || fkey == NULL) {
+        tu_free(tkey);
+        tu_free(fkey);
+        return ask_and_keep(f, NULL, NULL, NULL, 0, q, out, err);
     }
     pthread_mutex_lock(&a->lock);
-    e = answer_find(a, h, key, len);
-    while (e != NULL && e->state == ANSWER_ASKED) {
-        pthread_cond_wait(&a->settled, &a->lock);
-    }
-    if (e == NULL) {
-        e = answer_add(a, h, key, len);
-        key = e != NULL ? NULL : key; /* taken by the answer */
+    text = answer_get(a, tkey, tlen, &mine);
+    if (text == NULL || mine) {
         pthread_mutex_unlock(&a->lock);
-        tu_free(key);
-        return ask_and_keep(f, e, q, out, err);
+        return ask_and_keep(f, text, NULL, fkey, flen, q, out, err);
+    }
+    if (text->state == ANSWER_READY && text->any_context) {
+        pthread_mutex_unlock(&a->lock);
+        tu_free(fkey);
+        return answer_copy(text, out, err);
+    }
+    full = text->state == ANSWER_READY ? answer_get(a, fkey, flen, &mine) : NULL;
+    if (text->state != ANSWER_READY) {
+        tu_free(fkey); /* the text's asking failed: ask, keep nothing */
     }
     pthread_mutex_unlock(&a->lock);
-    tu_free(key);
-    if (e->state == ANSWER_FAILED) {
-        return ask_and_keep(f, NULL, q, out, err);
+    if (full == NULL || mine) {
+        return ask_and_keep(f, NULL, full, NULL, 0, q, out, err);
     }
-    /* READY answers are never changed: copied outside the lock */
-    return cands_copy(out, &e->cands, 0) ? TU_OK
-                                         : tu_error_set(err, TU_ENOMEM, "out of memory");
+    if (full->state == ANSWER_FAILED) {
+        return ask_and_keep(f, NULL, NULL, NULL, 0, q, out, err);
+    }
+    return answer_copy(full, out, err);
 }
 
 #define PROBES 8 /* locales a worker probes; more ask the TM in their turn */
@@ -301,6 +368,18 @@ void batch_probes_free(struct batch_probes *p)
     }
 }
 
+struct tu_lev_tm *batch_probes_tm(struct batch_probes *p, const char *tm_path)
+{
+    struct tu_error e = {0};
+
+    if (p->tm == NULL && !p->tm_failed && tm_path != NULL &&
+        tu_lev_tm_open(tm_path, &p->tm, &e) != TU_OK) {
+        p->tm_failed = true;
+        p->tm = NULL;
+    }
+    return p->tm != NULL && tu_lev_tm_lookup_fn(p->tm) != NULL ? p->tm : NULL;
+}
+
 /* The probe for locale `trg`, made on first use; NULL: none. */
 static struct probe *probe_for(struct batch_probes *p, struct batch_answers *answers,
                                const char *tm_path, const char *trg, int min_score,
@@ -319,11 +398,7 @@ static struct probe *probe_for(struct batch_probes *p, struct batch_answers *ans
     if (p->probe[i].lev != NULL) {
         return &p->probe[i];
     }
-    if (p->tm == NULL && !p->tm_failed && tu_lev_tm_open(tm_path, &p->tm, &e) != TU_OK) {
-        p->tm_failed = true;
-        p->tm = NULL;
-    }
-    if (p->tm == NULL) {
+    if (batch_probes_tm(p, tm_path) == NULL) {
         return NULL;
     }
     memset(&o, 0, sizeof o);
@@ -333,8 +408,7 @@ static struct probe *probe_for(struct batch_probes *p, struct batch_answers *ans
     p->probe[i].front.answers = answers;
     p->probe[i].front.next = tu_lev_tm_lookup_fn(p->tm);
     p->probe[i].front.next_ctx = p->tm;
-    if (p->probe[i].front.next == NULL ||
-        tu_leverage_new(p->src, trg, &o, batch_front_lookup, &p->probe[i].front,
+    if (tu_leverage_new(p->src, trg, &o, batch_front_lookup, &p->probe[i].front,
                         &p->probe[i].lev, &e) != TU_OK) {
         p->probe[i].lev = NULL;
         return NULL;
