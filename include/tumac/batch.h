@@ -104,6 +104,7 @@ struct tu_batch_report {
     size_t documents; /* input documents */
     size_t failed;    /* items in TU_BATCH_FAILED */
     size_t tm_added;  /* import: segments stored in the TM */
+    size_t tm_queries; /* export: lookups that reached the TM (each query once) */
     bool finish_translated; /* import --finish translated (default reviewed) */
     int64_t started;  /* Unix time of the start */
     double seconds;   /* wall time of the run */

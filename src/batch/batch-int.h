@@ -168,6 +168,8 @@ struct batch_turns;
 struct batch_turns *batch_turns_new(size_t stages, size_t docs);
 void batch_turns_free(struct batch_turns *t);
 void batch_turn_take(struct batch_turns *t, size_t stage, size_t doc);
+/* Whether batch_turn_take would return at once. */
+bool batch_turn_ready(struct batch_turns *t, size_t stage, size_t doc);
 void batch_turn_give(struct batch_turns *t, size_t stage, size_t doc);
 void batch_turns_end(struct batch_turns *t, size_t doc);
 
@@ -187,38 +189,49 @@ enum tu_status batch_worker_translit(struct batch_worker *w, struct tu_doc *doc,
 /* The worker's probes for batch_prefetch (made on first use). */
 struct batch_probes *batch_worker_probes(struct batch_worker *w);
 
-/* ---- TM answers looked up ahead of a turn (prefetch.c) ---- */
+/* ---- the run's TM answers, looked up ahead of a turn (prefetch.c) ---- */
 
-/* The answers to one document's queries in one locale. */
-struct batch_cache;
-void batch_cache_free(struct batch_cache *c);
+/*
+ * The TM's answers of one run, shared by its workers: each query is asked
+ * of the TM once (a query being asked by another worker is waited for)
+ * and its answer copied to every later asker.
+ */
+struct batch_answers;
+struct batch_answers *batch_answers_new(void);
+void batch_answers_free(struct batch_answers *a);
+/* The lookups the store passed on to the TM so far. */
+size_t batch_answers_tm_queries(struct batch_answers *a);
+
+/*
+ * A tu_lev_lookup_fn (ctx: this) that stands for the TM in a locale's
+ * sources (tu_lev_sources_opts.tm_front) and in the probes: it appends the
+ * stored answer, or asks the TM connection `next` (holding `next_lock`
+ * unless NULL: a connection shared by threads) and keeps its answer.
+ */
+struct batch_front {
+    struct batch_answers *answers;
+    tu_lev_lookup_fn next;
+    void *next_ctx;
+    pthread_mutex_t *next_lock;
+};
+enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
+                                  struct tu_lev_cands *out, struct tu_error *err);
 
 /*
  * A worker's probe leverages, one per locale, each on the worker's own TM
  * connection: batch_prefetch runs `doc` through the probe of `trg`
- * (counting only: `doc` is not changed), outside any turn, and returns the
- * TM's answers to every query the real run will ask; NULL when there is
- * nothing to ask or it failed (the turn then asks the TM itself).
+ * (counting only: `doc` is not changed), outside any turn, so every query
+ * the real run will ask is in `answers` (or being asked) by its turn. A
+ * failure only leaves the asking to the turn.
  */
 struct batch_probes;
 struct batch_probes *batch_probes_new(const char *src);
 void batch_probes_free(struct batch_probes *p);
-struct batch_cache *batch_prefetch(struct batch_probes *p, const char *tm_path,
-                                   const char *trg, int min_score, int fill_score,
-                                   struct tu_doc *doc);
-
-/*
- * A tu_lev_lookup_fn (ctx: this) that stands for the TM in a locale's
- * sources (tu_lev_sources_opts.tm_front): it answers from `cache` what it
- * holds and asks the TM the rest. The turn holder sets `cache`.
- */
-struct batch_front {
-    tu_lev_lookup_fn next;
-    void *next_ctx;
-    const struct batch_cache *cache;
-};
-enum tu_status batch_front_lookup(void *ctx, const struct tu_lev_query *q,
-                                  struct tu_lev_cands *out, struct tu_error *err);
+/* The worker's own connection to the TM at `tm_path`, opened on first use;
+ * NULL when it cannot be had (or holds no TM). */
+struct tu_lev_tm *batch_probes_tm(struct batch_probes *p, const char *tm_path);
+void batch_prefetch(struct batch_probes *p, struct batch_answers *answers, const char *tm_path,
+                    const char *trg, int min_score, int fill_score, struct tu_doc *doc);
 
 /* ---- report (report.c) ---- */
 

@@ -3,8 +3,9 @@
  * translators, leveraged from the TM and the references, and the finished
  * document where every segment is approved. A base locale's leverage run
  * takes the documents in input order (its turns, turns.c), so repetitions
- * across documents do not depend on -j; the TM lookups are made before the
- * turn, in parallel (prefetch.c). A derived-script locale is made from its
+ * across documents do not depend on -j; the TM's answers are kept run-wide,
+ * and with several workers looked up before the turn, in parallel
+ * (prefetch.c). A derived-script locale is made from its
  * base's model. An item is recorded in the run state only after all its
  * files are in place; an item not recorded is redone by the next run, so
  * interrupting is safe.
@@ -169,14 +170,15 @@ static enum tu_status add_ref_pair(void *ctx, const char *src_path, const char *
 }
 
 /* Per base locale its leverage run on its sources: the --ref folders' pairs
- * in front of the TM, the prefetched answers in front of the TM. */
+ * in front of the TM, the run's answers in front of the TM. */
 static enum tu_status open_levs(struct run *run, struct tu_error *err)
 {
     struct tu_leverage_opts o = {.min_score = run->min_score, .fill_score = run->fill_score};
 
     run->levs = tu_calloc(run->nloc + 1, sizeof(*run->levs));
     run->turns = batch_turns_new(run->nloc, run->docs.count);
-    if (run->levs == NULL || run->turns == NULL) {
+    run->answers = batch_answers_new();
+    if (run->levs == NULL || run->turns == NULL || run->answers == NULL) {
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
     for (size_t l = 0; l < run->nloc; l++) {
@@ -188,8 +190,10 @@ static enum tu_status open_levs(struct run *run, struct tu_error *err)
         if (run->locs[l].base >= 0) {
             continue;
         }
+        ll->front.answers = run->answers;
         ll->front.next = tu_lev_tm_lookup_fn(run->tm);
         ll->front.next_ctx = run->tm;
+        ll->front.next_lock = &run->tm_lock;
         if (tu_lev_sources_open(&so, &ll->sources, err) != TU_OK) {
             return err->code;
         }
@@ -209,8 +213,8 @@ static enum tu_status open_levs(struct run *run, struct tu_error *err)
 /*
  * Leverage `doc` in base locale l in document d's turn; with `ahead`, the
  * TM's answers to its queries are first looked up outside the turn, in
- * parallel with the other workers, and the run in the turn is served from
- * them. *used and *nused: the TM units it took targets from. *stopped: the
+ * parallel with the other workers, into the run's answers, which serve the
+ * run in the turn. *used and *nused: the TM units it took targets from. *stopped: the
  * run was stopped before the turn and `doc` is not leveraged. The export of
  * a document and the replay of an up-to-date one are this one step.
  */
@@ -220,30 +224,36 @@ static enum tu_status leverage_in_turn(struct run *run, struct batch_worker *w, 
                                        size_t *nused, bool *stopped, struct tu_error *err)
 {
     struct loc_lev *ll = &run->levs[l];
-    struct batch_cache *cache = NULL;
+    struct tu_lev_tm *own;
     enum tu_status st;
 
     *used = NULL;
     *nused = 0;
-    if (ahead && !run_stopped(run)) {
-        cache = batch_prefetch(batch_worker_probes(w), tu_lev_tm_name(run->tm),
-                               run->locs[l].tag, run->min_score, run->fill_score, doc);
+    /* Only a document that would wait for its turn looks up ahead: the
+     * probe repeats the turn's work but the lookups, which then find
+     * their answers stored. */
+    if (ahead && !run_stopped(run) && !batch_turn_ready(run->turns, l, d)) {
+        batch_prefetch(batch_worker_probes(w), run->answers, tu_lev_tm_name(run->tm),
+                       run->locs[l].tag, run->min_score, run->fill_score, doc);
     }
     batch_turn_take(run->turns, l, d);
     *stopped = run_stopped(run);
     if (*stopped) {
         batch_turn_give(run->turns, l, d);
-        batch_cache_free(cache);
         return TU_OK;
     }
-    pthread_mutex_lock(&run->tm_lock);
-    ll->front.cache = cache;
+    /* What the turn still asks goes to the worker's own TM connection,
+     * else to the shared one, locked only while asked. */
+    own = ahead ? batch_probes_tm(batch_worker_probes(w), tu_lev_tm_name(run->tm)) : NULL;
+    if (own != NULL) {
+        ll->front.next_ctx = own;
+        ll->front.next_lock = NULL;
+    }
     st = tu_leverage_doc(ll->lev, doc, counts, err);
-    ll->front.cache = NULL;
-    pthread_mutex_unlock(&run->tm_lock);
+    ll->front.next_ctx = run->tm;
+    ll->front.next_lock = &run->tm_lock;
     *nused = tu_leverage_take_used(ll->lev, used);
     batch_turn_give(run->turns, l, d);
-    batch_cache_free(cache);
     return st;
 }
 

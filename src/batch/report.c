@@ -430,7 +430,7 @@ static void json_run(struct tu_json *top, const struct tu_batch_report *r)
     tu_json_add_bool(top, "draft", r->is_draft);
     tu_json_add_bool(top, "interrupted", r->interrupted);
     tu_json_add_sizes(top, "documents", r->documents, "tm_added", r->tm_added,
-                      (char *)NULL);
+                      "tm_queries", r->tm_queries, (char *)NULL);
 }
 
 enum tu_status tu_batch_report_json(const struct tu_batch_report *r,

@@ -5,7 +5,8 @@
  * counts, its files, its record (items.c).
  *
  * Locks: `lock` guards the report, the state in memory and the progress;
- * `tm_lock` makes the shared TM connection one user at a time; the state's
+ * `tm_lock` makes the shared TM connection one user at a time (held only
+ * over a lookup or a write, not over a turn); the state's
  * journal has its own (batch_state_journal). No lock is held over an fsync.
  * Workers take whole documents (all locales of one document run on one
  * thread, so a derived script follows its base without waiting).
@@ -32,7 +33,7 @@ struct plan_loc {
 enum run_done { DONE_OPEN, DONE_PREFILLED, DONE_TRANSLATED, DONE_APPROVED };
 
 /* A base locale's leverage run over the documents in input order, on its
- * sources (the TM with the prefetched answers in front, the references). */
+ * sources (the TM with the run's answers in front, the references). */
 struct loc_lev {
     struct tu_lev_sources *sources;
     struct batch_front front;
@@ -53,6 +54,7 @@ struct run {
     struct tu_batch_report *report;
     struct batch_state state;
     struct tu_lev_tm *tm; /* the TM (of "none" too), shared by the locales */
+    struct batch_answers *answers; /* export: the TM's answers, run-wide */
     uint64_t tm_stamp;
     bool tm_created; /* the TM did not exist: this run made it */
     enum tu_xliff_version xv;

@@ -292,6 +292,7 @@ void run_release(struct run *run)
     }
     tu_free(run->levs);
     batch_turns_free(run->turns);
+    batch_answers_free(run->answers);
     tu_checker_free(run->checker);
     tu_free(run->chain);
     tu_free(run->redo_end);
@@ -349,6 +350,7 @@ enum tu_status run_pool(struct run *run, batch_task_fn task, struct tu_batch_rep
         return st;
     }
     run->report->seconds = run_since(&run->t0);
+    run->report->tm_queries = run->answers != NULL ? batch_answers_tm_queries(run->answers) : 0;
     run->report->interrupted = run_stopped(run);
     for (size_t i = 0; i < run->report->count; i++) {
         if (run->report->items[i].state == TU_BATCH_FAILED) {

@@ -67,6 +67,16 @@ void batch_turn_take(struct batch_turns *t, size_t stage, size_t doc)
     pthread_mutex_unlock(&t->lock);
 }
 
+bool batch_turn_ready(struct batch_turns *t, size_t stage, size_t doc)
+{
+    bool ready;
+
+    pthread_mutex_lock(&t->lock);
+    ready = t->next[stage] >= doc;
+    pthread_mutex_unlock(&t->lock);
+    return ready;
+}
+
 void batch_turn_give(struct batch_turns *t, size_t stage, size_t doc)
 {
     pthread_mutex_lock(&t->lock);
