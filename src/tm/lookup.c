@@ -7,9 +7,10 @@
  *    reading the rarest trigrams' lists first and skipping the most common
  *    ones within a budget.
  * 2. Bound every counted unit's score from above: its distance is at least
- *    the length difference and at least (L + 1 - shared - U) / GRAM_LOSS
- *    (L the longer key, U the query trigrams skipped). A unit sharing too
- *    few trigrams for any length of the window is dropped before that.
+ *    the length difference and at least the fewest edits that can lose the
+ *    L + 1 - shared - U trigrams it does not share (L the longer key, U the
+ *    query trigrams skipped; gram_loss_max). A unit sharing too few
+ *    trigrams for any length of the window is dropped before that.
  * 3. Verify candidates, best bound first, with a bit-parallel edit distance
  *    (Myers 1999, in blocks of 64 query positions as Hyyro 2003) that gives
  *    up at the threshold; stop when the wanted matches all score at least
@@ -27,6 +28,20 @@
  * in tests/bench/bench-tm.sh, 200 queries: recall 181/181 at 20k units,
  * 289/289 at 100k, 340/341 at 1M (2 per edit: 180/181, 289/289, 337/341,
  * fuzzy p50 at 1M ~20 % lower; 3: 15x more units verified at 100k).
+ *
+ * At the analysis floor (50) no constant rate prunes: half the key may be
+ * edited, and 2.5 x L / 2 exceeds the L + 1 trigrams, so every unit of the
+ * window was verified (~37k at 100k units). But dense edits share their
+ * characters' trigrams: over the matches >= 50 of the bench's 600 queries
+ * (exhaustive, 100 a query, 3 query sets) and of real NTREX sentences
+ * against each other, trigrams lost per edit were at most 1.45 at L >= 80,
+ * 1.67 at 40-59, 1.9 at 20-39 (any L: 2.0 at 50-55, 1.76 at 60-75), while
+ * 98 % of the window shares under 20 % of its trigrams with a query. So
+ * the rate falls from 2.5 at d = L / 4 (scores >= 75: as before) linearly
+ * to max(1.5, 1.2 + 3 / sqrt(L)) at d = L / 2, and keys shorter than 24
+ * keep the exact 3. At 100k units, --min 50: 200 queries of each set give
+ * results byte-identical to the index before (recall 516/516, 900/900,
+ * 910/910), CPU ~5x lower.
  */
 #include <limits.h>
 #include <math.h>
@@ -45,10 +60,11 @@
 /* Dense edits (scores near 50: half the key edited) share edited
  * characters between trigrams and lose fewer per edit:
  * GRAM_LOSS_DENSE + GRAM_LOSS_DENSE_SHORT / sqrt(L), at least
- * GRAM_LOSS_DENSE_MIN (short keys vary more). */
+ * GRAM_LOSS_DENSE_MIN (short keys vary more; under GRAM_LOSS_SHORT_KEY
+ * code points, 3: exact). */
 #define GRAM_LOSS_DENSE 1.2
 #define GRAM_LOSS_DENSE_SHORT 3.0
-#define GRAM_LOSS_DENSE_MIN 1.6
+#define GRAM_LOSS_DENSE_MIN 1.5
 #define GRAM_LOSS_SHORT_KEY 24
 /* Share of the skip budget (the fewest trigrams a match must share, less
  * one) spent on skipping common trigrams: skipping less keeps the count
