@@ -818,18 +818,26 @@ static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_
     return TU_OK;
 }
 
+/* Trigrams lost per edit when half of a key pair of longer length L is
+ * edited, in thousandths. */
+static size_t dense_rate(size_t L)
+{
+    double dense = GRAM_LOSS_DENSE + GRAM_LOSS_DENSE_SHORT / sqrt((double)L);
+
+    if (L < GRAM_LOSS_SHORT_KEY) {
+        return 3000; /* exact: short keys vary most */
+    }
+    return dense < GRAM_LOSS_DENSE_MIN ? (size_t)(1000 * GRAM_LOSS_DENSE_MIN)
+                                       : (size_t)(1000 * dense);
+}
+
 /* The most trigrams d edits of a key pair of longer length L lose, as
  * assumed (see the file comment): GRAM_LOSS per edit while d <= L / 4
- * (scores of 75 and up), falling linearly to the dense edits' rate at
- * d = L / 2 (score 50) and staying there beyond. */
-static size_t gram_loss_max(size_t d, size_t L)
+ * (scores of 75 and up), then linearly to the dense rate g (dense_rate)
+ * at d = L / 2 (score 50), and g beyond. */
+static size_t gram_loss_max(size_t d, size_t L, size_t g)
 {
-    /* per edit, in thousandths */
     const size_t sparse = 1000 * GRAM_LOSS_NUM / GRAM_LOSS_DEN;
-    double dense = GRAM_LOSS_DENSE + GRAM_LOSS_DENSE_SHORT / sqrt((double)L);
-    size_t g = L < GRAM_LOSS_SHORT_KEY   ? 3000 /* exact: short keys vary most */
-               : dense < GRAM_LOSS_DENSE_MIN ? (size_t)(1000 * GRAM_LOSS_DENSE_MIN)
-                                             : (size_t)(1000 * dense);
 
     if (4 * d <= L) {
         g = sparse;
@@ -860,9 +868,17 @@ static bool bound_table(struct fuzzy *f)
     for (size_t m = f->lo; m <= f->hi; m++) {
         int8_t *row = f->ubtab + (tu_tm_bucket(m, NULL, NULL) - f->blo) * w;
         size_t longer = m > f->nq ? m : f->nq, lim = limit_for(f->min, longer);
-        size_t dl = m > f->nq ? m - f->nq : f->nq - m, d = 0, lost = 0;
-        long need = (long)longer + 1 - (long)gram_loss_max(lim, longer);
+        size_t dl = m > f->nq ? m - f->nq : f->nq - m, d = 0, lost = 0, most = 0;
+        size_t g = dense_rate(longer);
+        long need;
 
+        /* the rate falls faster than d grows near L / 2: the most any
+         * distance up to lim loses */
+        for (size_t e = 1; e <= lim; e++) {
+            size_t l = gram_loss_max(e, longer, g);
+            most = l > most ? l : most;
+        }
+        need = (long)longer + 1 - (long)most;
         if (need < f->bmin) {
             f->bmin = need;
         }
@@ -871,7 +887,7 @@ static bool bound_table(struct fuzzy *f)
         for (size_t s = w; s-- > 0;) {
             size_t x = longer + 1 > s ? longer + 1 - s : 0, dd;
             while (lost < x && d < lim) {
-                size_t l = gram_loss_max(++d, longer);
+                size_t l = gram_loss_max(++d, longer, g);
                 lost = l > lost ? l : lost;
             }
             dd = d > dl ? d : dl;
