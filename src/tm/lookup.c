@@ -7,9 +7,10 @@
  *    reading the rarest trigrams' lists first and skipping the most common
  *    ones within a budget.
  * 2. Bound every counted unit's score from above: its distance is at least
- *    the length difference and at least (L + 1 - shared - U) / GRAM_LOSS
- *    (L the longer key, U the query trigrams skipped). A unit sharing too
- *    few trigrams for any length of the window is dropped before that.
+ *    the length difference and at least the fewest edits that can lose the
+ *    L + 1 - shared - U trigrams it does not share (L the longer key, U the
+ *    query trigrams skipped; gram_loss_max). A unit sharing too few
+ *    trigrams for any length of the window is dropped before that.
  * 3. Verify candidates, best bound first, with a bit-parallel edit distance
  *    (Myers 1999, in blocks of 64 query positions as Hyyro 2003) that gives
  *    up at the threshold; stop when the wanted matches all score at least
@@ -27,8 +28,24 @@
  * in tests/bench/bench-tm.sh, 200 queries: recall 181/181 at 20k units,
  * 289/289 at 100k, 340/341 at 1M (2 per edit: 180/181, 289/289, 337/341,
  * fuzzy p50 at 1M ~20 % lower; 3: 15x more units verified at 100k).
+ *
+ * At the analysis floor (50) no constant rate prunes: half the key may be
+ * edited, and 2.5 x L / 2 exceeds the L + 1 trigrams, so every unit of the
+ * window was verified (~37k at 100k units). But dense edits share their
+ * characters' trigrams: over the matches >= 50 of the bench's 600 queries
+ * (exhaustive, 100 a query, 3 query sets) and of real NTREX sentences
+ * against each other, trigrams lost per edit were at most 1.45 at L >= 80,
+ * 1.67 at 40-59, 1.9 at 20-39 (any L: 2.0 at 50-55, 1.76 at 60-75), while
+ * 98 % of the window shares under 20 % of its trigrams with a query. So
+ * the rate falls from 2.5 at d = L / 4 (scores >= 75: as before) linearly
+ * to max(1.5, 1.2 + 3 / sqrt(L)) at d = L / 2, and keys shorter than 24
+ * keep the exact 3. At 100k units, --min 50: 200 queries of each set give
+ * results byte-identical to the index before (recall 516/516, 900/900,
+ * 910/910), process CPU 4-6x lower (at 1M, 50 queries: wall p50 514 ->
+ * 204 ms; what is left is mostly step 1, counting the lists).
  */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +58,15 @@
  * be exact, see above). */
 #define GRAM_LOSS_NUM 5
 #define GRAM_LOSS_DEN 2
+/* Dense edits (scores near 50: half the key edited) share edited
+ * characters between trigrams and lose fewer per edit:
+ * GRAM_LOSS_DENSE + GRAM_LOSS_DENSE_SHORT / sqrt(L), at least
+ * GRAM_LOSS_DENSE_MIN (short keys vary more; under GRAM_LOSS_SHORT_KEY
+ * code points, 3: exact). */
+#define GRAM_LOSS_DENSE 1.2
+#define GRAM_LOSS_DENSE_SHORT 3.0
+#define GRAM_LOSS_DENSE_MIN 1.5
+#define GRAM_LOSS_SHORT_KEY 24
 /* Share of the skip budget (the fewest trigrams a match must share, less
  * one) spent on skipping common trigrams: skipping less keeps the count
  * filter tighter. */
@@ -517,7 +543,8 @@ struct fuzzy {
     struct pattern pat;
     size_t nq, lo, hi;
     unsigned blo, bhi;        /* the length buckets of [lo, hi] */
-    size_t blen[TM_BUCKETS][2]; /* the lengths of bucket blo + i */
+    int8_t *ubtab;            /* bound_table */
+    long bmin;                /* the fewest shared trigrams a unit needs */
     size_t ids;               /* unit ids below this are counted */
     int min;
     uint64_t seed;            /* the query language's index */
@@ -792,29 +819,100 @@ static enum tu_status read_lists(struct fuzzy *f, const struct tm_gram *g, size_
     return TU_OK;
 }
 
-/* Step 2: the best score a unit could reach, from the trigrams it shares
- * (counted, plus the unread ones) and the lengths its postings allow. */
+/* Trigrams lost per edit when half of a key pair of longer length L is
+ * edited, in thousandths. */
+static size_t dense_rate(size_t L)
+{
+    double dense = GRAM_LOSS_DENSE + GRAM_LOSS_DENSE_SHORT / sqrt((double)L);
+
+    if (L < GRAM_LOSS_SHORT_KEY) {
+        return 3000; /* exact: short keys vary most */
+    }
+    return dense < GRAM_LOSS_DENSE_MIN ? (size_t)(1000 * GRAM_LOSS_DENSE_MIN)
+                                       : (size_t)(1000 * dense);
+}
+
+/* The most trigrams d edits of a key pair of longer length L lose, as
+ * assumed (see the file comment): GRAM_LOSS per edit while d <= L / 4
+ * (scores of 75 and up), then linearly to the dense rate g (dense_rate)
+ * at d = L / 2 (score 50), and g beyond. */
+static size_t gram_loss_max(size_t d, size_t L, size_t g)
+{
+    const size_t sparse = 1000 * GRAM_LOSS_NUM / GRAM_LOSS_DEN;
+
+    if (4 * d <= L) {
+        g = sparse;
+    } else if (2 * d <= L) {
+        g = g > sparse ? sparse + (g - sparse) * (4 * d - L) / L
+                       : sparse - (sparse - g) * (4 * d - L) / L;
+    }
+    return d * g / 1000;
+}
+
+/* Step 2's bounds as a table, built once a lookup: for each length bucket
+ * of the window and each count of shared trigrams (0..nq + 1), the best
+ * score a unit of that bucket could reach, -1 none at or above min. A
+ * unit's distance is at least the length difference, at least 1 (0 is
+ * the exact pass's) and at least the fewest edits that can lose the
+ * trigrams it does not share. Also the fewest shared trigrams any length
+ * in the window needs (bmin). */
+static bool bound_table(struct fuzzy *f)
+{
+    size_t w = f->nq + 2, nb = (size_t)(f->bhi - f->blo) + 1;
+
+    f->ubtab = tu_malloc(nb * w);
+    if (f->ubtab == NULL) {
+        return false;
+    }
+    memset(f->ubtab, 0xff, nb * w);
+    f->bmin = LONG_MAX;
+    for (size_t m = f->lo; m <= f->hi; m++) {
+        int8_t *row = f->ubtab + (tu_tm_bucket(m, NULL, NULL) - f->blo) * w;
+        size_t longer = m > f->nq ? m : f->nq, lim = limit_for(f->min, longer);
+        size_t dl = m > f->nq ? m - f->nq : f->nq - m, d = 0, lost = 0, most = 0;
+        size_t g = dense_rate(longer);
+        long need;
+
+        /* the rate falls faster than d grows near L / 2: the most any
+         * distance up to lim loses */
+        for (size_t e = 1; e <= lim; e++) {
+            size_t l = gram_loss_max(e, longer, g);
+            most = l > most ? l : most;
+        }
+        need = (long)longer + 1 - (long)most;
+        if (need < f->bmin) {
+            f->bmin = need;
+        }
+        dl = dl == 0 ? 1 : dl;
+        /* fewer shared trigrams, more lost: the fewest edits only grow */
+        for (size_t s = w; s-- > 0;) {
+            size_t x = longer + 1 > s ? longer + 1 - s : 0, dd;
+            while (lost < x && d < lim) {
+                size_t l = gram_loss_max(++d, longer, g);
+                lost = l > lost ? l : lost;
+            }
+            dd = d > dl ? d : dl;
+            if (lost < x || dd > lim) {
+                break;
+            }
+            if (score_for(longer, dd) > row[s]) {
+                row[s] = (int8_t)score_for(longer, dd);
+            }
+        }
+    }
+    return true;
+}
+
+/* Step 2 for one unit: the best score it could reach from the trigrams it
+ * shares (counted, plus the unread ones) and the buckets of its postings. */
 static int unit_bound(const struct fuzzy *f, const struct tm_count *u, size_t shared)
 {
-    size_t lo = f->blen[u->blo - f->blo][0], hi = f->blen[u->bhi - f->blo][1];
-    size_t mlo = lo > f->lo ? lo : f->lo, mhi = hi < f->hi ? hi : f->hi;
+    size_t w = f->nq + 2, s = shared < w ? shared : w - 1;
     int ub = -1;
 
-    for (size_t m = mlo; m <= mhi; m++) {
-        size_t longer = m > f->nq ? m : f->nq, lim = limit_for(f->min, longer);
-        size_t dl = m > f->nq ? m - f->nq : f->nq - m;
-        size_t x = longer + 1 > shared
-                       ? ((longer + 1 - shared) * GRAM_LOSS_DEN + GRAM_LOSS_NUM - 1) / GRAM_LOSS_NUM
-                       : 0;
-        if (x > dl) {
-            dl = x;
-        }
-        if (dl == 0) {
-            dl = 1; /* distance 0 is the exact pass's */
-        }
-        if (dl <= lim && score_for(longer, dl) > ub) {
-            ub = score_for(longer, dl);
-        }
+    for (unsigned b = u->blo; b <= u->bhi; b++) {
+        int v = f->ubtab[(b - f->blo) * w + s];
+        ub = v > ub ? v : ub;
     }
     return ub;
 }
@@ -967,15 +1065,16 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
     struct bound *b = NULL;
     struct bound_order ord;
     size_t ng, nb = 0, skipped = 0, unread = 0;
-    long bmin = LONG_MAX, budget;
+    long bmin, budget;
     sqlite3_stmt *st;
     enum tu_status rc = TU_OK;
 
     f->blo = tu_tm_bucket(f->lo, NULL, NULL);
     f->bhi = tu_tm_bucket(f->hi, NULL, NULL);
-    for (unsigned k = f->blo; k <= f->bhi; k++) {
-        tu_tm_bucket_range(k, &f->blen[k - f->blo][0], &f->blen[k - f->blo][1]);
+    if (!bound_table(f)) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    bmin = f->bmin;
     /* ids: the scratch arrays are indexed by variant id */
     if ((st = kept(tm, TM_ST_MAX_ID, "SELECT max(id) FROM tuv")) == NULL) {
         return lookup_fail(tm, err);
@@ -1001,15 +1100,6 @@ static enum tu_status scan_index(struct fuzzy *f, const uint32_t *qcp,
         sqlite3_reset(st);
     }
     qsort(g, ng, sizeof *g, cmp_gram_df);
-    /* the fewest trigrams a unit in the window shares with the query */
-    for (size_t m = f->lo; m <= f->hi; m++) {
-        size_t longer = m > f->nq ? m : f->nq;
-        long need = (long)longer + 1 -
-                    (long)(limit_for(f->min, longer) * GRAM_LOSS_NUM / GRAM_LOSS_DEN);
-        if (need < bmin) {
-            bmin = need;
-        }
-    }
     budget = bmin > 1 ? (bmin - 1) / SKIP_SHARE : 0;
     while (skipped < ng && (long)g[ng - 1 - skipped].count <= budget) {
         budget -= (long)g[ng - 1 - skipped].count;
@@ -1122,6 +1212,7 @@ static enum tu_status fuzzy_search(struct tu_tm *tm, const uint32_t *qcp, size_t
     *ntop = f.ntop;
     tu_free(f.bits);
     tu_free(f.text);
+    tu_free(f.ubtab);
     pattern_release(&f.pat);
     return rc;
 }

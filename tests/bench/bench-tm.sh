@@ -1,9 +1,12 @@
 # TM benchmark. For each size (20k and BENCH_TM_N=100000 units; 1M with
 # BENCH_TM_1M=1) a deterministic press-release-like TM from tm-gen.py:
 # import TU/s, exact and fuzzy lookup p50/p99 (timed inside tumac, one
-# process for all queries), and the fuzzy recall against an exhaustive scan
-# with the same score (--exhaustive: at each rank the index must find a
-# match as good as the scan's). At 20k, Translate Toolkit's tmdb in the same
+# process for all queries; wall and CPU, the steadier on a shared machine),
+# and the fuzzy recall against an exhaustive scan with the same score
+# (--exhaustive: at each rank the index must find a match as good as the
+# scan's). Fuzzy at --min 75 and at the analysis floor (--min 50), for the
+# mixed query set and, forward and reverse on the same TM, for near
+# duplicates of the same units' sources and targets. At 20k, Translate Toolkit's tmdb in the same
 # run: build_tmdb on the TMX that tumac exports, and its Python lookup
 # (tmdb.translate_unit) on BENCH_TM_TT_Q queries, two ways: with its
 # full-text (FTS3) candidate search off (its fastest path: a length-filtered
@@ -22,12 +25,16 @@ W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 here=$(dirname "$0")
 
-stats() { # stats NAME FILE.json: p50/p99/mean of the "ms" fields
+stats() { # stats NAME FILE.json: p50/p99/mean of the "ms" (wall) and "cpu_ms" fields
   python3 - "$1" "$2" <<'PY'
 import json, sys
-ms = sorted(json.loads(l)["ms"] for l in open(sys.argv[2]))
-pick = lambda p: ms[min(len(ms) - 1, int(p * len(ms)))]
-print(f"  {sys.argv[1]}: p50 {pick(0.5):.2f} ms, p99 {pick(0.99):.2f} ms, mean {sum(ms) / len(ms):.2f} ms ({len(ms)} queries)")
+rows = [json.loads(l) for l in open(sys.argv[2])]
+def st(k):
+    ms = sorted(r[k] for r in rows)
+    pick = lambda p: ms[min(len(ms) - 1, int(p * len(ms)))]
+    return f"p50 {pick(0.5):.2f} ms, p99 {pick(0.99):.2f} ms, mean {sum(ms) / len(ms):.2f} ms"
+cpu = f"; CPU {st('cpu_ms')}" if "cpu_ms" in rows[0] else ""
+print(f"  {sys.argv[1]}: {st('ms')}{cpu} ({len(rows)} queries)")
 PY
 }
 
@@ -55,8 +62,8 @@ lengths "generated TM sources" "$W/len/tm.tsv"
 lengths "sample releases (en)" samples/*.en.txt
 lengths "seed release" "$SHARED"/seeds/*.txt
 rm -rf "$W/len"
-recall() { # recall INDEX.json SCAN.json: the index's fuzzy recall against the scan
-  python3 - "$1" "$2" <<'PY'
+recall() { # recall INDEX.json SCAN.json MIN: the index's fuzzy recall against the scan
+  python3 - "$1" "$2" "$3" <<'PY'
 import json, sys
 idx = [json.loads(l)["matches"] for l in open(sys.argv[1])]
 ref = [json.loads(l)["matches"] for l in open(sys.argv[2])]
@@ -66,9 +73,18 @@ for a, b in zip(idx, ref):
     for i, m in enumerate(b):
         want += 1
         hit += i < len(a) and a[i]["score"] == m["score"]
-print(f"  fuzzy recall vs exhaustive scan (score at each rank, --max 5): {hit}/{want} = {hit / max(want, 1):.4f}"
-      f"; {some}/{len(ref)} queries have a match >= 75")
+print(f"    recall vs exhaustive scan (score at each rank, --max 5): {hit}/{want} = {hit / max(want, 1):.4f}"
+      f"; {some}/{len(ref)} queries have a match >= {sys.argv[3]}")
 PY
+}
+# fuzzy NAME SRC TRG QUERIES MIN D: index lookups and the exhaustive scan
+# of the same queries (--max 5), timed and compared
+fuzzy() {
+  "$TUMAC" tm lookup --tm "$6/tm.db" -s "$2" -t "$3" --json --timing --min "$5" - < "$4" > "$6/fz.json"
+  stats "$1 (--min $5)" "$6/fz.json"
+  "$TUMAC" tm lookup --tm "$6/tm.db" -s "$2" -t "$3" --json --timing --min "$5" --exhaustive - < "$4" > "$6/fz.scan.json"
+  stats "  its exhaustive scan" "$6/fz.scan.json"
+  recall "$6/fz.json" "$6/fz.scan.json" "$5"
 }
 
 for n in $sizes; do
@@ -89,34 +105,34 @@ for n in $sizes; do
   # exact: the best match only (an exact hit ends the lookup); fuzzy: 5
   "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing --max 1 - < "$d/exact.q" > "$d/exact.json"
   stats "exact lookup (--max 1)" "$d/exact.json"
-  "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing - < "$d/fuzzy.q" > "$d/fuzzy.json"
-  stats "fuzzy lookup (--max 5)" "$d/fuzzy.json"
-  # the analysis floor: what analyze and batch ask (their reports show
-  # 50-74 %), and leverage for segments holding numbers or dates
-  "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing --min 50 - < "$d/fuzzy.q" > "$d/floor.json"
-  stats "fuzzy lookup at the analysis floor (--min 50, --max 5)" "$d/floor.json"
-  "$TUMAC" tm lookup --tm "$d/tm.db" -s en -t sr-Latn --json --timing --exhaustive - < "$d/fuzzy.q" > "$d/scan.json"
-  stats "exhaustive scan" "$d/scan.json"
-  recall "$d/fuzzy.json" "$d/scan.json"
+  # fuzzy at 75 (tm lookup's default) and at the analysis floor, 50: what
+  # analyze and batch ask (their reports show 50-74 %), and leverage for
+  # segments holding numbers or dates
+  fuzzy "fuzzy lookup, mixed queries" en sr-Latn "$d/fuzzy.q" 75 "$d"
+  fuzzy "fuzzy lookup, mixed queries" en sr-Latn "$d/fuzzy.q" 50 "$d"
   echo "  DB size: $(stat -c %s "$d/tm.db" | awk -v n="$n" '{ printf "%.0f bytes = %.2f KB per unit", $1, $1 / n / 1024 }') (after the first concordance)"
   # the reverse direction (schema 8): the same TM asked sr-Latn -> en, with
   # the targets of Q TM units (exact) and near duplicates of them (one to
-  # three words replaced by words of other targets)
+  # three words replaced by words of other targets); the forward peer:
+  # near duplicates of the sources of the same units, made the same way
   python3 - "$d/tm.tsv" "$Q" "$d" <<'PY'
 import random, sys
 rng = random.Random(20261202)
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
 q, d = int(sys.argv[2]), sys.argv[3]
-pick = [rows[i][1] for i in sorted(rng.sample(range(len(rows)), q))]
-vocab = [w for r in rows[:5000] for w in r[1].split()]
-def edit(s):
+units = sorted(rng.sample(range(len(rows)), q))
+def edit(s, vocab):
     w = s.split()
     for _ in range(rng.randint(1, 3)):
         if w:
             w[rng.randrange(len(w))] = rng.choice(vocab)
     return " ".join(w)
-open(d + "/rexact.q", "w", encoding="utf-8").write("\n".join(pick) + "\n")
-open(d + "/rfuzzy.q", "w", encoding="utf-8").write("\n".join(edit(s) for s in pick) + "\n")
+for side, name in ((1, "r"), (0, "f")):
+    vocab = [w for r in rows[:5000] for w in r[side].split()]
+    pick = [rows[i][side] for i in units]
+    if side == 1:
+        open(d + "/rexact.q", "w", encoding="utf-8").write("\n".join(pick) + "\n")
+    open(d + "/" + name + "near.q", "w", encoding="utf-8").write("\n".join(edit(s, vocab) for s in pick) + "\n")
 PY
   "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing --max 1 - < "$d/rexact.q" > "$d/rexact.json"
   stats "reverse exact lookup (sr-Latn -> en, --max 1)" "$d/rexact.json"
@@ -126,11 +142,11 @@ r = [json.loads(l)["matches"] for l in open(sys.argv[1])]
 found = sum(bool(m) and m[0]["score"] >= 100 for m in r)
 print(f"  reverse exact: {found}/{len(r)} find a source at 100")
 PY
-  "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing - < "$d/rfuzzy.q" > "$d/rfuzzy.json"
-  stats "reverse fuzzy lookup (--max 5)" "$d/rfuzzy.json"
-  "$TUMAC" tm lookup --tm "$d/tm.db" -s sr-Latn -t en --json --timing --exhaustive - < "$d/rfuzzy.q" > "$d/rscan.json"
-  stats "reverse exhaustive scan" "$d/rscan.json"
-  recall "$d/rfuzzy.json" "$d/rscan.json"
+  for min in 75 50; do
+    fuzzy "forward fuzzy (en -> sr-Latn), near duplicates" en sr-Latn "$d/fnear.q" $min "$d"
+    fuzzy "reverse fuzzy (sr-Latn -> en), near duplicates" sr-Latn en "$d/rnear.q" $min "$d"
+  done
+  echo "  (load $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ "$n" = 20000 ] && command -v build_tmdb >/dev/null; then
     "$TUMAC" tm export --tm "$d/tm.db" -o "$d/tm.tmx"
     t0=$(date +%s.%N)
