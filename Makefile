@@ -3,21 +3,22 @@
 # `make demo` runs the main job on samples/; `make bench` the benchmarks.
 
 PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo libzip \
-            libmicrohttpd jansson
+            libmicrohttpd jansson libpq
 # libmicrohttpd: tumac serve's HTTP server (a well-kept, thread-pooled C server with
 # connection limits and timeouts built in); jansson parses its JSON request bodies;
-# libunistring-dev because libmicrohttpd's static link (gnutls) names -lunistring.
+# libunistring-dev because libmicrohttpd's static link (gnutls) names -lunistring;
+# libpq: a TM shared on a PostgreSQL server (src/tm/pg.c).
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext \
-            libmicrohttpd-dev libjansson-dev libunistring-dev
+            libmicrohttpd-dev libjansson-dev libunistring-dev libpq-dev
 # Only for the tests (LibreOffice opens the merged DOCX/ODT and poppler-utils
 # reads its PDF back as text and a picture, OmegaT reads and
 # writes back tumac's XLIFF, clang builds the fuzz targets, Chromium opens the serve page,
-# python3-cheroot runs Translate Toolkit's tmserver for make bench): make test and make
+# python3-cheroot runs Translate Toolkit's tmserver for make bench, postgresql a throwaway server for the shared-TM tests): make test and make
 # fuzz install them, make demo does not (large downloads the product never needs).
 DEB_TEST_PKGS := libreoffice-writer-nogui poppler-utils omegat clang libclang-rt-14-dev \
-                 chromium python3-cheroot
+                 chromium python3-cheroot postgresql postgresql-contrib
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
             -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
