@@ -484,15 +484,22 @@ static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, struct tu_
 /* The groups of the variants with the query's key, and of those in the
  * fuzzy window that share enough trigrams (every one in the window when
  * exhaustive); $7 = 0: no fuzzy search. */
-static const char candidates_sql[] =
-    "WITH c AS (SELECT grp FROM tuv WHERE key_hash = $1 AND key = $2"
-    " UNION SELECT grp FROM tuv WHERE $7 <> 0 AND key_len BETWEEN $4 AND $5"
-    "  AND ($8 <> 0 OR (grams && $3::bigint[] AND (SELECT count(*) FROM"
-    "   (SELECT unnest(grams) INTERSECT ALL SELECT unnest($3::bigint[])) s) >="
-    "   greatest(key_len, $6) + 1 - (greatest(key_len, $6) * (100 - $7) / 100) * 5 / 2)))"
-    " SELECT v.id, v.grp, v.src, v.lang, v.text, v.xml, v.key, v.key_hash, v.key_len,"
-    " v.prev_hash, v.next_hash, v.origin, v.approved, v.created, v.var_hash, g.src_lang"
-    " FROM c JOIN tu_group g ON g.id = c.grp JOIN tuv v ON v.grp = c.grp ORDER BY v.id";
+#define CANDIDATES(fuzzy)                                                                \
+    "WITH c AS (SELECT grp FROM tuv WHERE key_hash = $1 AND key = $2"                    \
+    " UNION SELECT grp FROM tuv WHERE $7 <> 0 AND key_len BETWEEN $4 AND $5" fuzzy ")"   \
+    " SELECT v.id, v.grp, v.src, v.lang, v.text, v.xml, v.key, v.key_hash, v.key_len,"   \
+    " v.prev_hash, v.next_hash, v.origin, v.approved, v.created, v.var_hash, g.src_lang" \
+    " FROM c JOIN tu_group g ON g.id = c.grp JOIN tuv v ON v.grp = c.grp ORDER BY v.id"
+/* The groups of the variants with the query's key, and of those in the
+ * fuzzy window that share enough trigrams (GIN, then the multiset count),
+ * or every one in the window (exhaustive); $7 = 0: no fuzzy search. Two
+ * statements: an OR around the GIN condition would keep the index out. */
+static const char *const candidates_sql[2] = {
+    CANDIDATES(" AND grams && $3::bigint[] AND (SELECT count(*) FROM"
+               " (SELECT unnest(grams) INTERSECT ALL SELECT unnest($3::bigint[])) s) >="
+               " greatest(key_len, $6) + 1 - (greatest(key_len, $6) * (100 - $7) / 100) * 5 / 2"
+               " AND $8 = 0"),
+    CANDIDATES(" AND $3 IS NOT NULL AND $6 > 0 AND $8 = 1")};
 
 enum tu_status tm_pg_lookup(struct tu_tm *tm, const struct tu_tm_query *q, int mode,
                             struct tu_tm_match **out, size_t *count, struct tu_error *err)
@@ -528,7 +535,7 @@ enum tu_status tm_pg_lookup(struct tu_tm *tm, const struct tu_tm_query *q, int m
             int_param(&p, 3, (int64_t)n), int_param(&p, 4, fuzzy ? min : 0),
             mode == 1 ? "1" : "0"};
         /* one snapshot for the whole answer, as one SQLite read transaction */
-        st = pg_run(tm, "lookup", candidates_sql, 8, val, &r, err);
+        st = pg_run(tm, "lookup", candidates_sql[mode == 1], 8, val, &r, err);
     }
     if (st == TU_OK && (st = cache_fill(tm, r, err)) == TU_OK) {
         /* the cache holds only candidates: its scan is the index's answer */
