@@ -17,6 +17,7 @@
  *   IMMEDIATE); readers read the last commit (MVCC) and never wait.
  *   A killed writer's transaction is rolled back by the server.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +29,17 @@
 
 #define PG_SCHEMA_VERSION "8"
 #define PG_WRITER_LOCK "7307011"  /* the advisory lock of writers */
+#define PG_FLUSH_ROWS 2000        /* rows queued before a COPY */
 
+/* grams: a variant's trigrams, each occurrence tagged (the k-th "abc" is
+ * its own element) and hashed to 32 bits, sorted: intarray's GIN index
+ * and `&` make the multiset count one C call (a collision can only merge
+ * two elements, allowed for by one trigram of slack in the bound).
+ * gram_df: how many variants hold each element (the rarest go first into
+ * the GIN condition); it only ever grows, a deleted unit's stale counts
+ * only make its trigrams look commoner. */
 static const char pg_schema_sql[] =
+    "CREATE EXTENSION IF NOT EXISTS intarray;"
     "CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL);"
     "CREATE TABLE IF NOT EXISTS tu_group (id bigserial PRIMARY KEY, src_lang text);"
     "CREATE TABLE IF NOT EXISTS tuv (id bigserial PRIMARY KEY,"
@@ -38,10 +48,12 @@ static const char pg_schema_sql[] =
     " key text NOT NULL, key_hash bigint NOT NULL, key_len integer NOT NULL,"
     " prev_hash bigint NOT NULL DEFAULT 0, next_hash bigint NOT NULL DEFAULT 0,"
     " origin text, approved integer NOT NULL DEFAULT 0, created text,"
-    " var_hash bigint NOT NULL, grams bigint[] NOT NULL);"
+    " var_hash bigint NOT NULL, grams integer[] NOT NULL);"
     "CREATE INDEX IF NOT EXISTS tuv_hash ON tuv (key_hash, var_hash, grp);"
     "CREATE INDEX IF NOT EXISTS tuv_grp ON tuv (grp, lang);"
-    "CREATE INDEX IF NOT EXISTS tuv_grams ON tuv USING gin (grams);"
+    "CREATE INDEX IF NOT EXISTS tuv_src ON tuv (src);"
+    "CREATE INDEX IF NOT EXISTS tuv_grams ON tuv USING gin (grams gin__int_ops);"
+    "CREATE TABLE IF NOT EXISTS gram_df (g integer PRIMARY KEY, n bigint NOT NULL);"
     "CREATE TABLE IF NOT EXISTS tu_info (id bigint PRIMARY KEY REFERENCES tuv (id)"
     " ON DELETE CASCADE, tuid text, creator text, changed text, changer text,"
     " usage bigint NOT NULL DEFAULT 0, last_used text, tu_extra text, src_extra text,"
@@ -54,10 +66,44 @@ static const char pg_schema_sql[] =
     " FROM tuv t JOIN tuv s ON s.id = t.src;"
     "INSERT INTO meta VALUES ('schema', '" PG_SCHEMA_VERSION "') ON CONFLICT DO NOTHING;";
 
+/* Rows a write transaction adds, as COPY text, sent in one COPY per table
+ * when PG_FLUSH_ROWS are queued, before any other statement and at commit.
+ * Under the writers' lock the ids are ours to give: max(id) at begin on. */
+struct pg_queue {
+    struct tu_buf rows[3];     /* tu_group, tuv, tu_info */
+    size_t n;
+    int64_t base_id;           /* max(id) of tuv at begin */
+    int64_t sent_grp;          /* the groups through this one are on the server */
+    int64_t next_id, next_grp;
+    struct pg_queued *v;       /* the queued variants, for variant_find */
+    size_t nv, cap;
+};
+
+struct pg_queued {
+    int64_t id, grp, key_hash, var_hash;
+    char *lang, *xml;
+    bool own_ctx;
+};
+
+/* The key hashes on the server, loaded by a write transaction that looks
+ * up many (an import): a source not among them needs no round trip. The
+ * writers' lock keeps them true until commit. */
+struct pg_keys {
+    uint64_t *slot;            /* open addressing, 0 = free (hash 0 stored as 1) */
+    uint32_t *count;           /* occurrences of each (the trigram counts) */
+    size_t n, cap;
+    size_t finds;              /* finds in this transaction, before loading */
+    bool loaded;
+};
+
 struct tm_pg {
     PGconn *conn;
+    struct pg_keys keys;
+    struct pg_keys df;   /* tagged trigram -> variants added that hold it */
     struct tu_tm *cache; /* the candidates of one lookup, scored by lookup.c */
     unsigned long fills; /* the cache's content stamp */
+    struct pg_queue q;
+    bool prepared;       /* the statements of pg_prepared */
 };
 
 bool tu_tm_is_server(const char *path)
@@ -78,13 +124,9 @@ static enum tu_status pg_fail(struct tu_tm *tm, PGconn *conn, const char *what,
                        n ? msg : "the server failed");
 }
 
-/* One statement with text parameters; *res (may be NULL) gets the rows. */
-static enum tu_status pg_run(struct tu_tm *tm, const char *what, const char *sql, int n,
-                             const char *const *v, PGresult **res, struct tu_error *err)
+static enum tu_status pg_result(struct tu_tm *tm, PGresult *r, const char *what,
+                                PGresult **res, struct tu_error *err)
 {
-    /* without parameters several statements may go in one string */
-    PGresult *r = n == 0 ? PQexec(tm->pg->conn, sql)
-                         : PQexecParams(tm->pg->conn, sql, n, NULL, v, NULL, NULL, 0);
     ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
@@ -97,6 +139,23 @@ static enum tu_status pg_run(struct tu_tm *tm, const char *what, const char *sql
         PQclear(r);
     }
     return TU_OK;
+}
+
+static enum tu_status queue_flush(struct tu_tm *tm, struct tu_error *err);
+static void keys_drop(struct pg_keys *k);
+
+/* One statement with text parameters; *res (may be NULL) gets the rows.
+ * The rows queued go first, so the statement sees them. */
+static enum tu_status pg_run(struct tu_tm *tm, const char *what, const char *sql, int n,
+                             const char *const *v, PGresult **res, struct tu_error *err)
+{
+    if (queue_flush(tm, err) != TU_OK) {
+        return err->code;
+    }
+    /* without parameters several statements may go in one string */
+    return pg_result(tm, n == 0 ? PQexec(tm->pg->conn, sql)
+                                : PQexecParams(tm->pg->conn, sql, n, NULL, v, NULL, NULL, 0),
+                     what, res, err);
 }
 
 static int64_t cell_int(const PGresult *r, int row, int col)
@@ -115,6 +174,33 @@ static const char *int_param(struct ints *p, int i, int64_t v)
 {
     snprintf(p->v[i], sizeof p->v[i], "%lld", (long long)v);
     return p->v[i];
+}
+
+/* The statements a write runs per unit, prepared once per connection. */
+enum { PG_FIND_ANY, PG_FIND_IN, PG_STMTS };
+static const char *const pg_prepared[PG_STMTS][2] = {
+    {"find_any", "SELECT id, grp, (src IS NULL AND prev_hash = 0 AND next_hash = 0)::int"
+                 " FROM tuv WHERE key_hash = $1 AND var_hash = $2 AND lang = $3 AND xml = $4"
+                 " ORDER BY grp LIMIT 1"},
+    {"find_in", "SELECT id, grp, (src IS NULL AND prev_hash = 0 AND next_hash = 0)::int"
+                " FROM tuv WHERE key_hash = $1 AND var_hash = $2 AND lang = $3 AND xml = $4"
+                " AND grp = $5 LIMIT 1"}};
+
+static enum tu_status pg_exec_prepared(struct tu_tm *tm, int which, int n,
+                                       const char *const *v, PGresult **res,
+                                       struct tu_error *err)
+{
+    if (!tm->pg->prepared) {
+        for (int i = 0; i < PG_STMTS; i++) {
+            if (pg_result(tm, PQprepare(tm->pg->conn, pg_prepared[i][0], pg_prepared[i][1],
+                                        0, NULL), "prepare", NULL, err) != TU_OK) {
+                return err->code;
+            }
+        }
+        tm->pg->prepared = true;
+    }
+    return pg_result(tm, PQexecPrepared(tm->pg->conn, pg_prepared[which][0], n, v, NULL,
+                                        NULL, 0), "add", res, err);
 }
 
 /* The server's notices (a table that exists already) are not the user's. */
@@ -185,6 +271,9 @@ enum tu_status tm_pg_open(const char *path, bool readonly, struct tu_tm **out,
         tu_free(tm);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
+    for (int i = 0; i < 3; i++) {
+        tu_buf_init(&tm->pg->q.rows[i], TU_BUF_NO_LIMIT);
+    }
     /* messages name the TM without what follows a password */
     cut = strchr(path, '@');
     shown = cut != NULL && strchr(path, ':') < cut && strstr(path, "://") != NULL
@@ -206,6 +295,23 @@ enum tu_status tm_pg_open(const char *path, bool readonly, struct tu_tm **out,
     return TU_OK;
 }
 
+/* Forget the queued rows (after a flush or a rollback). */
+static void queue_clear(struct pg_queue *q)
+{
+    for (int i = 0; i < 3; i++) {
+        if (q->rows[i].status == TU_OK) {
+            tu_buf_truncate(&q->rows[i], 0);
+        } else {
+            tu_buf_release(&q->rows[i]);
+        }
+    }
+    for (size_t i = 0; i < q->nv; i++) {
+        tu_free(q->v[i].lang);
+        tu_free(q->v[i].xml);
+    }
+    q->n = q->nv = 0;
+}
+
 void tm_pg_close(struct tu_tm *tm)
 {
     if (tm->pg == NULL) {
@@ -214,36 +320,182 @@ void tm_pg_close(struct tu_tm *tm)
     if (tm->pg->conn != NULL) {
         PQfinish(tm->pg->conn);
     }
+    queue_clear(&tm->pg->q);
+    keys_drop(&tm->pg->keys);
+    keys_drop(&tm->pg->df);
+    for (int i = 0; i < 3; i++) {
+        tu_buf_release(&tm->pg->q.rows[i]);
+    }
+    tu_free(tm->pg->q.v);
     tu_tm_close(tm->pg->cache);
     tu_free(tm->pg);
     tm->pg = NULL;
 }
 
+/* One COPY of a table's queued rows. */
+static enum tu_status copy_rows(struct tu_tm *tm, const char *sql, const struct tu_buf *rows,
+                                struct tu_error *err)
+{
+    PGconn *c = tm->pg->conn;
+    PGresult *r;
+
+    if (rows->len == 0) {
+        return TU_OK;
+    }
+    r = PQexec(c, sql);
+    if (r == NULL || PQresultStatus(r) != PGRES_COPY_IN) {
+        PQclear(r);
+        return pg_fail(tm, c, "add", err);
+    }
+    PQclear(r);
+    if (PQputCopyData(c, rows->data, (int)rows->len) != 1 || PQputCopyEnd(c, NULL) != 1) {
+        return pg_fail(tm, c, "add", err);
+    }
+    return pg_result(tm, PQgetResult(c), "add", NULL, err);
+}
+
+static enum tu_status queue_flush(struct tu_tm *tm, struct tu_error *err)
+{
+    struct pg_queue *q = &tm->pg->q;
+    enum tu_status st;
+
+    if (q->n == 0) {
+        return TU_OK;
+    }
+    q->n = 0; /* copy_rows runs statements too */
+    st = copy_rows(tm, "COPY tu_group (id, src_lang) FROM STDIN", &q->rows[0], err);
+    if (st == TU_OK) {
+        st = copy_rows(tm, "COPY tuv (id, grp, src, lang, text, xml, key, key_hash, key_len,"
+                       " prev_hash, next_hash, origin, approved, created, var_hash, grams)"
+                       " FROM STDIN", &q->rows[1], err);
+    }
+    if (st == TU_OK) {
+        st = copy_rows(tm, "COPY tu_info (id, tuid, creator, changed, changer, usage,"
+                       " last_used, tu_extra, src_extra, trg_extra) FROM STDIN", &q->rows[2],
+                       err);
+    }
+    q->sent_grp = q->next_grp;
+    /* the empty result that ends a failed COPY */
+    while (st != TU_OK && PQgetResult(tm->pg->conn) != NULL) {
+    }
+    queue_clear(q);
+    return st;
+}
+
+/* One field of a COPY text row (NULL: \N), then a tab or, last, a newline. */
+static void copy_field(struct tu_buf *b, const char *s, bool last)
+{
+    if (s == NULL) {
+        tu_buf_add(b, "\\N", 2);
+    }
+    for (; s != NULL && *s; s++) {
+        switch (*s) {
+        case '\\': tu_buf_add(b, "\\\\", 2); break;
+        case '\t': tu_buf_add(b, "\\t", 2); break;
+        case '\n': tu_buf_add(b, "\\n", 2); break;
+        case '\r': tu_buf_add(b, "\\r", 2); break;
+        default: tu_buf_addc(b, *s);
+        }
+    }
+    tu_buf_addc(b, last ? '\n' : '\t');
+}
+
+static void copy_int(struct tu_buf *b, int64_t v, bool last)
+{
+    tu_buf_printf(b, "%lld%c", (long long)v, last ? '\n' : '\t');
+}
+
+/* A row queued; at PG_FLUSH_ROWS the queue goes to the server. */
+static enum tu_status queued(struct tu_tm *tm, struct tu_error *err)
+{
+    struct pg_queue *q = &tm->pg->q;
+
+    for (int i = 0; i < 3; i++) {
+        if (q->rows[i].status != TU_OK) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    return ++q->n >= PG_FLUSH_ROWS ? queue_flush(tm, err) : TU_OK;
+}
+
 enum tu_status tm_pg_begin(struct tu_tm *tm, struct tu_error *err)
 {
+    struct pg_queue *q = &tm->pg->q;
+    PGresult *r = NULL;
+
     if (tm->readonly) {
         return tu_error_at(err, TU_EDB, tm->path, 0, 0, "the TM was opened read-only");
     }
-    if (pg_run(tm, "begin", "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITER_LOCK ")", 0,
-               NULL, NULL, err) != TU_OK) {
+    /* the GIN index takes an import's trigrams in one merge, at commit */
+    if (pg_run(tm, "begin", "BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITER_LOCK ");"
+               " SET LOCAL gin_pending_list_limit = '64MB'; SET LOCAL work_mem = '64MB'", 0,
+               NULL, NULL, err) != TU_OK ||
+        pg_run(tm, "begin", "SELECT (SELECT coalesce(max(id), 0) FROM tuv),"
+               " (SELECT coalesce(max(id), 0) FROM tu_group)", 0, NULL, &r, err) != TU_OK) {
         PQclear(PQexec(tm->pg->conn, "ROLLBACK"));
         return err->code;
     }
+    q->base_id = q->next_id = cell_int(r, 0, 0);
+    q->sent_grp = q->next_grp = cell_int(r, 0, 1);
+    PQclear(r);
     tm->in_txn = true;
     return TU_OK;
 }
 
+/* The trigram counts of the variants added, into gram_df. */
+static enum tu_status df_send(struct tu_tm *tm, struct tu_error *err)
+{
+    const struct pg_keys *k = &tm->pg->df;
+    struct tu_buf g, n;
+    enum tu_status st;
+
+    tu_buf_init(&g, TU_BUF_NO_LIMIT);
+    tu_buf_init(&n, TU_BUF_NO_LIMIT);
+    tu_buf_addc(&g, '{');
+    tu_buf_addc(&n, '{');
+    for (size_t i = 0; i < k->cap; i++) {
+        if (k->slot[i] != 0) {
+            const char *sep = g.len > 1 ? "," : "";
+            tu_buf_printf(&g, "%s%d", sep, (int)(int32_t)(uint32_t)(k->slot[i] - 1));
+            tu_buf_printf(&n, "%s%u", sep, (unsigned)k->count[i]);
+        }
+    }
+    tu_buf_addc(&g, '}');
+    if (tu_buf_addc(&n, '}') != TU_OK || g.status != TU_OK) {
+        st = tu_error_set(err, TU_ENOMEM, "out of memory");
+    } else {
+        const char *val[2] = {g.data, n.data};
+        st = pg_run(tm, "commit", "INSERT INTO gram_df SELECT * FROM unnest($1::int[],"
+                    " $2::bigint[]) ON CONFLICT (g) DO UPDATE SET n = gram_df.n + excluded.n",
+                    2, val, NULL, err);
+    }
+    tu_buf_release(&g);
+    tu_buf_release(&n);
+    return st;
+}
+
 enum tu_status tm_pg_commit(struct tu_tm *tm, struct tu_error *err)
 {
-    if (tm->content_changed &&
-        pg_run(tm, "commit", "INSERT INTO meta VALUES ('content', md5(random()::text))"
-               " ON CONFLICT (key) DO UPDATE SET value = excluded.value", 0, NULL, NULL,
-               err) != TU_OK) {
+    /* the new variants' trigrams counted; the sequences past the ids given */
+    if ((tm->pg->df.n > 0 && df_send(tm, err) != TU_OK) ||
+        (tm->pg->q.next_id > tm->pg->q.base_id &&
+         pg_run(tm, "commit", "SELECT gin_clean_pending_list('tuv_grams')", 0, NULL, NULL,
+                err) != TU_OK) ||
+        (tm->pg->q.next_id > tm->pg->q.base_id &&
+         pg_run(tm, "commit", "SELECT setval('tuv_id_seq', (SELECT max(id) FROM tuv)),"
+                " setval('tu_group_id_seq', greatest((SELECT max(id) FROM tu_group), 1))", 0,
+                NULL, NULL, err) != TU_OK) ||
+        (tm->content_changed &&
+         pg_run(tm, "commit", "INSERT INTO meta VALUES ('content', md5(random()::text))"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value", 0, NULL, NULL,
+                err) != TU_OK)) {
         tm_pg_rollback(tm);
         return err->code;
     }
     tm->content_changed = false;
     tm->in_txn = false;
+    keys_drop(&tm->pg->keys);
+    keys_drop(&tm->pg->df);
     return pg_run(tm, "commit", "COMMIT", 0, NULL, NULL, err);
 }
 
@@ -251,6 +503,9 @@ void tm_pg_rollback(struct tu_tm *tm)
 {
     tm->content_changed = false;
     tm->in_txn = false;
+    queue_clear(&tm->pg->q);
+    keys_drop(&tm->pg->keys);
+    keys_drop(&tm->pg->df);
     PQclear(PQexec(tm->pg->conn, "ROLLBACK"));
 }
 
@@ -272,98 +527,272 @@ enum tu_status tm_pg_content_stamp(struct tu_tm *tm, uint64_t *out, struct tu_er
     return TU_OK;
 }
 
+#define PG_KEYS_AFTER 256 /* finds in one transaction before the keys are loaded */
+
+/* One more occurrence of h in the map (open addressing on k->slot, the
+ * count beside it in k->count). */
+static bool keys_add(struct pg_keys *k, int64_t h)
+{
+    uint64_t v = h ? (uint64_t)h : 1;
+    size_t i;
+
+    if (2 * (k->n + 1) > k->cap) {
+        size_t cap = k->cap ? k->cap * 2 : 1024;
+        uint64_t *s = tu_calloc(cap, sizeof *s);
+        uint32_t *c = tu_calloc(cap, sizeof *c);
+        if (s == NULL || c == NULL) {
+            tu_free(s);
+            tu_free(c);
+            return false;
+        }
+        for (size_t j = 0; j < k->cap; j++) {
+            if (k->slot[j] != 0) {
+                for (i = k->slot[j] & (cap - 1); s[i] != 0; i = (i + 1) & (cap - 1)) {
+                }
+                s[i] = k->slot[j];
+                c[i] = k->count[j];
+            }
+        }
+        tu_free(k->slot);
+        tu_free(k->count);
+        k->slot = s;
+        k->count = c;
+        k->cap = cap;
+    }
+    for (i = v & (k->cap - 1); k->slot[i] != 0 && k->slot[i] != v; i = (i + 1) & (k->cap - 1)) {
+    }
+    k->n += k->slot[i] == 0;
+    k->slot[i] = v;
+    k->count[i]++;
+    return true;
+}
+
+static bool keys_have(const struct pg_keys *k, int64_t h)
+{
+    uint64_t v = h ? (uint64_t)h : 1;
+    for (size_t i = v & (k->cap - 1); k->cap && k->slot[i] != 0; i = (i + 1) & (k->cap - 1)) {
+        if (k->slot[i] == v) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void keys_drop(struct pg_keys *k)
+{
+    tu_free(k->slot);
+    tu_free(k->count);
+    memset(k, 0, sizeof *k);
+}
+
+/* Whether the server may hold a variant with key hash h (false: surely
+ * not); the keys are loaded at the PG_KEYS_AFTER-th find. */
+static enum tu_status keys_may_hold(struct tu_tm *tm, int64_t h, bool *may, struct tu_error *err)
+{
+    struct pg_keys *k = &tm->pg->keys;
+    PGresult *r = NULL;
+
+    *may = true;
+    if (!k->loaded && ++k->finds == PG_KEYS_AFTER) {
+        if (pg_run(tm, "add", "SELECT DISTINCT key_hash FROM tuv", 0, NULL, &r, err) != TU_OK) {
+            return err->code;
+        }
+        for (int i = 0; i < PQntuples(r); i++) {
+            if (!keys_add(k, cell_int(r, i, 0))) {
+                PQclear(r);
+                keys_drop(k);
+                return tu_error_set(err, TU_ENOMEM, "out of memory");
+            }
+        }
+        PQclear(r);
+        k->loaded = true;
+    }
+    if (k->loaded) {
+        *may = keys_have(k, h);
+    }
+    return TU_OK;
+}
+
 enum tu_status tm_pg_variant_find(struct tu_tm *tm, const struct variant *v, int64_t grp,
                                   int64_t *id, int64_t *found_grp, bool *own_ctx,
                                   struct tu_error *err)
 {
+    struct pg_queue *q = &tm->pg->q;
     struct ints p;
     const char *val[5] = {int_param(&p, 0, v->key_hash), int_param(&p, 1, v->var_hash),
                           v->lang, v->xml.data, int_param(&p, 2, grp)};
     PGresult *r = NULL;
 
+    bool may;
+
     *id = 0;
-    if (pg_run(tm, "add", "SELECT id, grp, (src IS NULL AND prev_hash = 0 AND next_hash = 0)::int"
-               " FROM tuv WHERE key_hash = $1 AND var_hash = $2 AND lang = $3 AND xml = $4"
-               " AND ($5 = 0 OR grp = $5) ORDER BY grp LIMIT 1", 5, val, &r, err) != TU_OK) {
+    if (keys_may_hold(tm, v->key_hash, &may, err) != TU_OK) {
         return err->code;
     }
-    if (PQntuples(r) == 1) {
-        *id = cell_int(r, 0, 0);
-        *found_grp = cell_int(r, 0, 1);
-        *own_ctx = cell_int(r, 0, 2) != 0;
+    /* a group this transaction made is not on the server yet */
+    if (may && (grp == 0 || grp <= q->sent_grp)) {
+        if (pg_exec_prepared(tm, grp ? PG_FIND_IN : PG_FIND_ANY, grp ? 5 : 4, val, &r, err) !=
+            TU_OK) {
+            return err->code;
+        }
+        if (PQntuples(r) == 1) {
+            *id = cell_int(r, 0, 0);
+            *found_grp = cell_int(r, 0, 1);
+            *own_ctx = cell_int(r, 0, 2) != 0;
+        }
+        PQclear(r);
     }
-    PQclear(r);
+    /* then the queued variants (the lowest group wins, as ORDER BY grp) */
+    for (size_t i = 0; i < q->nv; i++) {
+        const struct pg_queued *e = &q->v[i];
+        if (e->key_hash == v->key_hash && e->var_hash == v->var_hash &&
+            (grp == 0 || e->grp == grp) && (*id == 0 || e->grp < *found_grp) &&
+            strcmp(e->lang, v->lang) == 0 && strcmp(e->xml, v->xml.data) == 0) {
+            *id = e->id;
+            *found_grp = e->grp;
+            *own_ctx = e->own_ctx;
+        }
+    }
     return TU_OK;
 }
 
-/* The trigram ids of a key as a PostgreSQL array literal. */
-static enum tu_status grams_literal(const uint32_t *cp, size_t n, uint64_t seed,
-                                    struct tu_buf *out, struct tu_error *err)
+/* 32-bit hash of the k-th occurrence of trigram g. */
+static int32_t gram_tag(int64_t g, uint32_t k)
+{
+    uint64_t x = (uint64_t)g * 0x9e3779b97f4a7c15ULL + k * 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 31;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 29;
+    return (int32_t)(uint32_t)x;
+}
+
+static int cmp_i32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The tagged trigrams of a key, sorted and distinct (*out freed by the
+ * caller; NULL: no memory). */
+static size_t tagged_grams(const uint32_t *cp, size_t n, uint64_t seed, int32_t **out)
 {
     int64_t *g = NULL;
-    size_t ng = tu_tm_grams(cp, n, seed, &g);
+    size_t ng = tu_tm_grams(cp, n, seed, &g), nt = 0;
+    int32_t *t = g != NULL ? tu_malloc((ng + 1) * sizeof *t) : NULL;
 
-    if (g == NULL) {
-        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    *out = t;
+    if (t == NULL) {
+        tu_free(g);
+        return 0;
     }
+    /* in gram order, the occurrences of each are consecutive */
+    qsort(g, ng, sizeof *g, cmp_i64);
+    for (size_t i = 0, k = 0; i < ng; i++) {
+        k = i > 0 && g[i] == g[i - 1] ? k + 1 : 0;
+        t[nt++] = gram_tag(g[i], (uint32_t)k);
+    }
+    tu_free(g);
+    qsort(t, nt, sizeof *t, cmp_i32);
+    size_t d = 0;
+    for (size_t i = 0; i < nt; i++) {
+        if (d == 0 || t[i] != t[d - 1]) {
+            t[d++] = t[i];
+        }
+    }
+    return d;
+}
+
+/* An integer array literal of a[0..n). */
+static void array_literal(struct tu_buf *out, const int32_t *a, size_t n)
+{
     tu_buf_addc(out, '{');
-    for (size_t i = 0; i < ng; i++) {
-        tu_buf_printf(out, i ? ",%lld" : "%lld", (long long)g[i]);
+    for (size_t i = 0; i < n; i++) {
+        tu_buf_printf(out, i ? ",%d" : "%d", (int)a[i]);
     }
     tu_buf_addc(out, '}');
-    tu_buf_addc(out, 0);
-    tu_free(g);
-    return out->status == TU_OK ? TU_OK : tu_error_set(err, TU_ENOMEM, "out of memory");
 }
 
 enum tu_status tm_pg_variant_insert(struct tu_tm *tm, const struct variant *v, int64_t grp,
                                     int64_t from, const struct tu_tm_unit *u,
                                     const char *created, int64_t *id, struct tu_error *err)
 {
-    struct ints p;
-    struct tu_buf grams;
-    PGresult *r = NULL;
-    enum tu_status st;
+    struct pg_queue *q = &tm->pg->q;
+    struct tu_buf *b = &q->rows[1];
+    int32_t *t = NULL;
+    size_t nt = tagged_grams(v->cps, v->ncp, tu_tm_lang_seed(v->lang), &t);
+    struct pg_queued *e;
 
-    tu_buf_init(&grams, TU_BUF_NO_LIMIT);
-    if (grams_literal(v->cps, v->ncp, tu_tm_lang_seed(v->lang), &grams, err) != TU_OK) {
-        tu_buf_release(&grams);
-        return err->code;
+    if (t == NULL || (q->nv == q->cap && (e = tu_realloc(q->v, (q->cap * 2 + 64) * sizeof *e))
+                                             == NULL)) {
+        tu_free(t);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    {
-        const char *val[15] = {
-            int_param(&p, 0, grp), from ? int_param(&p, 1, from) : NULL, v->lang,
-            v->text.data, v->xml.data, v->key.data, int_param(&p, 2, v->key_hash),
-            int_param(&p, 3, (int64_t)v->ncp),
-            int_param(&p, 4, (int64_t)(u->prev_hash & 0x7fffffffffffffffULL)),
-            int_param(&p, 5, (int64_t)(u->next_hash & 0x7fffffffffffffffULL)), u->origin,
-            u->approved ? "1" : "0", created, int_param(&p, 6, v->var_hash), grams.data};
-        st = pg_run(tm, "add", "INSERT INTO tuv (grp, src, lang, text, xml, key, key_hash,"
-                    " key_len, prev_hash, next_hash, origin, approved, created, var_hash, grams)"
-                    " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
-                    15, val, &r, err);
+    if (q->nv == q->cap) {
+        q->v = e;
+        q->cap = q->cap * 2 + 64;
     }
-    tu_buf_release(&grams);
-    if (st == TU_OK) {
-        *id = cell_int(r, 0, 0);
-        PQclear(r);
+    *id = ++q->next_id;
+    copy_int(b, *id, false);
+    copy_int(b, grp, false);
+    if (from) {
+        copy_int(b, from, false);
+    } else {
+        copy_field(b, NULL, false);
     }
-    return st;
+    copy_field(b, v->lang, false);
+    copy_field(b, v->text.data, false);
+    copy_field(b, v->xml.data, false);
+    copy_field(b, v->key.data, false);
+    copy_int(b, v->key_hash, false);
+    copy_int(b, (int64_t)v->ncp, false);
+    copy_int(b, (int64_t)(u->prev_hash & 0x7fffffffffffffffULL), false);
+    copy_int(b, (int64_t)(u->next_hash & 0x7fffffffffffffffULL), false);
+    copy_field(b, u->origin, false);
+    copy_field(b, u->approved ? "1" : "0", false);
+    copy_field(b, created, false);
+    copy_int(b, v->var_hash, false);
+    array_literal(b, t, nt);
+    tu_buf_addc(b, '\n');
+    for (size_t i = 0; i < nt; i++) {
+        if (!keys_add(&tm->pg->df, (int64_t)(uint32_t)t[i] + 1)) {
+            tu_free(t);
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    tu_free(t);
+    if (tm->pg->keys.loaded && !keys_add(&tm->pg->keys, v->key_hash)) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    e = &q->v[q->nv];
+    e->id = *id;
+    e->grp = grp;
+    e->key_hash = v->key_hash;
+    e->var_hash = v->var_hash;
+    e->own_ctx = from == 0 && u->prev_hash == 0 && u->next_hash == 0;
+    e->lang = tu_strdup(v->lang);
+    e->xml = tu_strdup(v->xml.data);
+    q->nv++;
+    if (e->lang == NULL || e->xml == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    return queued(tm, err);
 }
 
 enum tu_status tm_pg_group_insert(struct tu_tm *tm, const char *src_lang, int64_t *grp,
                                   struct tu_error *err)
 {
-    const char *val[1] = {src_lang};
-    PGresult *r = NULL;
+    struct pg_queue *q = &tm->pg->q;
 
-    if (pg_run(tm, "add", "INSERT INTO tu_group (src_lang) VALUES ($1) RETURNING id", 1, val,
-               &r, err) != TU_OK) {
-        return err->code;
-    }
-    *grp = cell_int(r, 0, 0);
-    PQclear(r);
-    return TU_OK;
+    *grp = ++q->next_grp;
+    copy_int(&q->rows[0], *grp, false);
+    copy_field(&q->rows[0], src_lang, true);
+    return queued(tm, err);
 }
 
 enum tu_status tm_pg_merge(struct tu_tm *tm, int64_t id, int64_t from,
@@ -396,9 +825,13 @@ enum tu_status tm_pg_add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_u
         u->usage_count == 0 && !u->tu_extra && (source || !u->src_extra) && !own) {
         return TU_OK;
     }
-    return pg_run(tm, "add", "INSERT INTO tu_info (id, tuid, creator, changed, changer,"
-                  " usage, last_used, tu_extra, src_extra, trg_extra)"
-                  " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)", 10, val, NULL, err);
+    {
+        struct tu_buf *b = &tm->pg->q.rows[2];
+        for (int i = 0; i < 10; i++) {
+            copy_field(b, val[i], i == 9);
+        }
+    }
+    return queued(tm, err);
 }
 
 enum tu_status tm_pg_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
@@ -424,13 +857,16 @@ enum tu_status tm_pg_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
     return tu_tm_commit(tm, err);
 }
 
-/* The rows of the candidate groups into the memory TM, ids kept. */
-static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, struct tu_error *err)
+/* The rows of the candidate groups into the memory TM, ids kept (after
+ * those of earlier fills of the same lookup unless `clear`). */
+static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, bool clear,
+                                 struct tu_error *err)
 {
     sqlite3 *db = tm->pg->cache->db;
     sqlite3_stmt *g = NULL, *v = NULL;
     char stamp[32];
-    int rc = sqlite3_exec(db, "BEGIN; DELETE FROM tuv; DELETE FROM tu_group", NULL, NULL, NULL);
+    int rc = sqlite3_exec(db, clear ? "BEGIN; DELETE FROM tuv; DELETE FROM tu_group" : "BEGIN",
+                          NULL, NULL, NULL);
 
     snprintf(stamp, sizeof stamp, "%lu", ++tm->pg->fills);
     if (rc == SQLITE_OK) {
@@ -438,8 +874,8 @@ static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, struct tu_
                                 -1, &g, NULL);
     }
     if (rc == SQLITE_OK) {
-        rc = sqlite3_prepare_v2(db, "INSERT INTO tuv (id, grp, src, lang, text, xml, key,"
-                                " key_hash, key_len, prev_hash, next_hash, origin, approved,"
+        rc = sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO tuv (id, grp, src, lang, text, xml,"
+                                " key, key_hash, key_len, prev_hash, next_hash, origin, approved,"
                                 " created, var_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                 -1, &v, NULL);
     }
@@ -481,70 +917,213 @@ static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, struct tu_
     return TU_OK;
 }
 
-/* The groups of the variants with the query's key, and of those in the
- * fuzzy window that share enough trigrams (every one in the window when
- * exhaustive); $7 = 0: no fuzzy search. */
-#define CANDIDATES(fuzzy)                                                                \
-    "WITH c AS (SELECT grp FROM tuv WHERE key_hash = $1 AND key = $2"                    \
-    " UNION SELECT grp FROM tuv WHERE $7 <> 0 AND key_len BETWEEN $4 AND $5" fuzzy ")"   \
-    " SELECT v.id, v.grp, v.src, v.lang, v.text, v.xml, v.key, v.key_hash, v.key_len,"   \
+/* Every variant of the groups of the variants that match `cond`. */
+#define GROUPS_OF(cond)                                                                  \
+    "SELECT v.id, v.grp, v.src, v.lang, v.text, v.xml, v.key, v.key_hash, v.key_len,"    \
     " v.prev_hash, v.next_hash, v.origin, v.approved, v.created, v.var_hash, g.src_lang" \
-    " FROM c JOIN tu_group g ON g.id = c.grp JOIN tuv v ON v.grp = c.grp ORDER BY v.id"
-/* The groups of the variants with the query's key, and of those in the
- * fuzzy window that share enough trigrams (GIN, then the multiset count),
- * or every one in the window (exhaustive); $7 = 0: no fuzzy search. Two
- * statements: an OR around the GIN condition would keep the index out. */
-static const char *const candidates_sql[2] = {
-    CANDIDATES(" AND grams && $3::bigint[] AND (SELECT count(*) FROM"
-               " (SELECT unnest(grams) INTERSECT ALL SELECT unnest($3::bigint[])) s) >="
-               " greatest(key_len, $6) + 1 - (greatest(key_len, $6) * (100 - $7) / 100) * 5 / 2"
-               " AND $8 = 0"),
-    CANDIDATES(" AND $3 IS NOT NULL AND $6 > 0 AND $8 = 1")};
+    " FROM (SELECT DISTINCT grp FROM tuv WHERE " cond ") c"                              \
+    " JOIN tu_group g ON g.id = c.grp JOIN tuv v ON v.grp = c.grp ORDER BY v.id"
+
+/* The query's key ($1 hash, $2 key). */
+static const char exact_sql[] = GROUPS_OF("key_hash = $1 AND key = $2");
+/* Every variant in the length window [$1, $2]. */
+static const char window_sql[] = GROUPS_OF("key_len BETWEEN $1 AND $2");
+/* In the window, a variant holding one of the rarest query trigrams ($3,
+ * GIN) and sharing enough of them all ($4) for score $6 at its length and
+ * the query's ($5): lookup.c's bound of 2.5 trigrams lost per edit, one
+ * trigram less for a hash collision. */
+static const char fuzzy_sql[] = GROUPS_OF(
+    "key_len BETWEEN $1 AND $2 AND grams && $3::int[] AND icount(grams & $4::int[]) >="
+    " greatest(key_len, $5) - (greatest(key_len, $5) * (100 - $6) / 100) * 5 / 2");
+
+/* What a lookup asks the server. */
+struct pg_ask {
+    size_t n;         /* code points of the key */
+    int min;
+    int64_t lo, hi;   /* the length window */
+    int32_t *t;       /* the key's tagged trigrams */
+    size_t nt;
+};
+
+struct tag_df {
+    int32_t g;
+    int64_t n;
+};
+
+static int cmp_df(const void *a, const void *b)
+{
+    const struct tag_df *x = a, *y = b;
+    return x->n != y->n ? (x->n > y->n) - (x->n < y->n) : (x->g > y->g) - (x->g < y->g);
+}
+
+/* The fewest tagged trigrams a variant in the window shares with the
+ * query, as the SQL of fuzzy_sql counts them. */
+static long fewest_shared(const struct pg_ask *a)
+{
+    long fewest = LONG_MAX;
+    for (int64_t m = a->lo; m <= a->hi; m++) {
+        long longer = m > (int64_t)a->n ? (long)m : (long)a->n;
+        long need = longer - longer * (100 - a->min) / 100 * 5 / 2;
+        fewest = need < fewest ? need : fewest;
+    }
+    return fewest;
+}
+
+/* The candidate groups of the fuzzy window into the cache: a variant that
+ * shares `fewest` tagged trigrams holds one of the nt - fewest + 1 rarest. */
+static enum tu_status fuzzy_candidates(struct tu_tm *tm, const struct pg_ask *a,
+                                       struct tu_error *err)
+{
+    struct ints p;
+    struct tu_buf all, rare;
+    struct tag_df *d = tu_malloc((a->nt + 1) * sizeof *d);
+    long fewest = fewest_shared(a);
+    PGresult *r = NULL;
+    enum tu_status st;
+
+    if (d == NULL) {
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    tu_buf_init(&all, TU_BUF_NO_LIMIT);
+    tu_buf_init(&rare, TU_BUF_NO_LIMIT);
+    array_literal(&all, a->t, a->nt);
+    {
+        const char *val[1] = {all.data};
+        st = pg_run(tm, "lookup", "SELECT g, n FROM gram_df WHERE g = ANY($1::int[])", 1, val,
+                    &r, err);
+    }
+    for (size_t i = 0; i < a->nt; i++) {
+        d[i].g = a->t[i];
+        d[i].n = 0; /* in no variant: the rarest */
+    }
+    for (int i = 0; st == TU_OK && i < PQntuples(r); i++) {
+        int32_t g = (int32_t)cell_int(r, i, 0);
+        int32_t *at = bsearch(&g, a->t, a->nt, sizeof g, cmp_i32);
+        if (at != NULL) {
+            d[at - a->t].n = cell_int(r, i, 1);
+        }
+    }
+    PQclear(r);
+    r = NULL;
+    qsort(d, a->nt, sizeof *d, cmp_df);
+    if (st == TU_OK && fewest > 0) {
+        size_t take = (size_t)fewest <= a->nt ? a->nt - (size_t)fewest + 1 : 0;
+        int32_t *g = tu_malloc((take + 1) * sizeof *g);
+        for (size_t i = 0; g != NULL && i < take; i++) {
+            g[i] = d[i].g;
+        }
+        if (g != NULL) {
+            array_literal(&rare, g, take);
+        }
+        tu_free(g);
+        {
+            const char *val[6] = {int_param(&p, 0, a->lo), int_param(&p, 1, a->hi), rare.data,
+                                  all.data, int_param(&p, 2, (int64_t)a->n),
+                                  int_param(&p, 3, a->min)};
+            st = g == NULL || all.status != TU_OK || rare.status != TU_OK
+                     ? tu_error_set(err, TU_ENOMEM, "out of memory")
+                     : pg_run(tm, "lookup", fuzzy_sql, 6, val, &r, err);
+        }
+    } else if (st == TU_OK) { /* the bound lets every variant in the window through */
+        const char *val[2] = {int_param(&p, 0, a->lo), int_param(&p, 1, a->hi)};
+        st = pg_run(tm, "lookup", window_sql, 2, val, &r, err);
+    }
+    if (st == TU_OK) {
+        st = cache_fill(tm, r, false, err);
+    }
+    PQclear(r);
+    tu_free(d);
+    tu_buf_release(&all);
+    tu_buf_release(&rare);
+    return st;
+}
+
+/* The lookup on one snapshot: the exact groups, scored on the cache; when
+ * they do not fill the answer, the fuzzy candidates too. */
+static enum tu_status lookup_snapshot(struct tu_tm *tm, const struct tu_tm_query *q, int mode,
+                                      const struct tu_buf *key, const struct pg_ask *a,
+                                      struct tu_tm_match **out, size_t *count,
+                                      struct tu_error *err)
+{
+    struct ints p;
+    const char *val[2] = {int_param(&p, 0, (int64_t)tu_tm_hash(key->data, key->len - 1)),
+                          key->data};
+    size_t max = q->max ? q->max : 5;
+    PGresult *r = NULL;
+    enum tu_status st = pg_run(tm, "lookup", exact_sql, 2, val, &r, err);
+
+    if (st == TU_OK) {
+        st = cache_fill(tm, r, true, err);
+    }
+    PQclear(r);
+    if (st != TU_OK || a->lo > a->hi) {
+        return st == TU_OK ? tu_tm_lookup_exhaustive(tm->pg->cache, q, out, count, err) : st;
+    }
+    /* fuzzy scores stay below 99: enough exact matches end the lookup */
+    if ((st = tu_tm_lookup_exhaustive(tm->pg->cache, q, out, count, err)) != TU_OK ||
+        *count >= max) {
+        return st;
+    }
+    tu_tm_matches_free(*out, *count);
+    *out = NULL;
+    *count = 0;
+    if (mode == 1) {
+        const char *w[2] = {int_param(&p, 0, a->lo), int_param(&p, 1, a->hi)};
+        st = pg_run(tm, "lookup", window_sql, 2, w, &r, err);
+        st = st == TU_OK ? cache_fill(tm, r, false, err) : st;
+        PQclear(r);
+    } else {
+        st = fuzzy_candidates(tm, a, err);
+    }
+    /* the cache holds only candidates: its scan is the index's answer */
+    return st == TU_OK ? tu_tm_lookup_exhaustive(tm->pg->cache, q, out, count, err) : st;
+}
 
 enum tu_status tm_pg_lookup(struct tu_tm *tm, const struct tu_tm_query *q, int mode,
                             struct tu_tm_match **out, size_t *count, struct tu_error *err)
 {
     struct tu_locale sl;
-    struct tu_buf key, grams;
+    struct tu_buf key;
     uint32_t *cp = NULL;
-    size_t n;
-    int min = q->min_score > 0 ? q->min_score : 75;
-    struct ints p;
-    PGresult *r = NULL;
+    struct pg_ask a;
     enum tu_status st;
+    bool own = !tm->in_txn;
 
     *out = NULL;
     *count = 0;
+    memset(&a, 0, sizeof a);
+    a.min = q->min_score > 0 ? q->min_score : 75;
     if (tu_locale_parse(q->src_lang ? q->src_lang : "", &sl, err) != TU_OK) {
         return err->code;
     }
     tu_buf_init(&key, TU_BUF_NO_LIMIT);
-    tu_buf_init(&grams, TU_BUF_NO_LIMIT);
     if ((st = tu_text_match_key(q->text, q->len, &key, err)) == TU_OK &&
         (st = tu_buf_addc(&key, 0)) == TU_OK) {
-        n = tu_tm_codepoints(key.data, key.len - 1, &cp);
-        st = cp == NULL ? tu_error_set(err, TU_ENOMEM, "out of memory")
-                        : grams_literal(cp, n, tu_tm_lang_seed(sl.language), &grams, err);
+        a.n = tu_tm_codepoints(key.data, key.len - 1, &cp);
+        a.nt = cp == NULL ? 0 : tagged_grams(cp, a.n, tu_tm_lang_seed(sl.language), &a.t);
+        st = cp == NULL || a.t == NULL ? tu_error_set(err, TU_ENOMEM, "out of memory") : TU_OK;
     }
-    if (st == TU_OK) {
-        bool fuzzy = n > 0 && min <= 98;
-        const char *val[8] = {
-            int_param(&p, 0, (int64_t)tu_tm_hash(key.data, key.len - 1)), key.data,
-            grams.data, int_param(&p, 1, fuzzy ? (int64_t)((n * (size_t)min + 99) / 100) : 0),
-            int_param(&p, 2, fuzzy ? (int64_t)(n * 100 / (size_t)min) : 0),
-            int_param(&p, 3, (int64_t)n), int_param(&p, 4, fuzzy ? min : 0),
-            mode == 1 ? "1" : "0"};
-        /* one snapshot for the whole answer, as one SQLite read transaction */
-        st = pg_run(tm, "lookup", candidates_sql[mode == 1], 8, val, &r, err);
+    /* no fuzzy window: an empty key, or only exact matches asked */
+    a.lo = a.n > 0 && a.min <= 98 ? (int64_t)((a.n * (size_t)a.min + 99) / 100) : 1;
+    a.hi = a.n > 0 && a.min <= 98 ? (int64_t)(a.n * 100 / (size_t)a.min) : 0;
+    /* one snapshot for the whole answer, as one SQLite read transaction;
+     * the GIN index, not a scan, however few rows the planner expects */
+    if (st == TU_OK && own &&
+        (st = pg_run(tm, "lookup", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+                     " SET LOCAL enable_seqscan = off", 0, NULL, NULL, err)) == TU_OK) {
+        st = lookup_snapshot(tm, q, mode, &key, &a, out, count, err);
+        PQclear(PQexec(tm->pg->conn, st == TU_OK ? "COMMIT" : "ROLLBACK"));
+    } else if (st == TU_OK) {
+        st = lookup_snapshot(tm, q, mode, &key, &a, out, count, err);
     }
-    if (st == TU_OK && (st = cache_fill(tm, r, err)) == TU_OK) {
-        /* the cache holds only candidates: its scan is the index's answer */
-        st = tu_tm_lookup_exhaustive(tm->pg->cache, q, out, count, err);
+    if (st != TU_OK) {
+        tu_tm_matches_free(*out, *count);
+        *out = NULL;
+        *count = 0;
     }
-    PQclear(r);
     tu_free(cp);
+    tu_free(a.t);
     tu_buf_release(&key);
-    tu_buf_release(&grams);
     return st;
 }
 
