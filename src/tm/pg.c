@@ -31,7 +31,9 @@
 #define PG_WRITER_LOCK "7307011"  /* the advisory lock of writers */
 #define PG_FLUSH_ROWS 2000        /* rows queued before a COPY */
 
-/* grams: a variant's trigrams, each occurrence tagged (the k-th "abc" is
+/* tuv_gram.grams (a table of its own, narrow, so that a lookup's GIN hits
+ * read few pages; without a foreign key, which would cost every COPY a
+ * lookup: tm_pg_delete removes a variant's row): a variant's trigrams, each occurrence tagged (the k-th "abc" is
  * its own element) and hashed to 32 bits, sorted: intarray's GIN index
  * and `&` make the multiset count one C call (a collision can only merge
  * two elements, allowed for by one trigram of slack in the bound).
@@ -48,11 +50,13 @@ static const char pg_schema_sql[] =
     " key text NOT NULL, key_hash bigint NOT NULL, key_len integer NOT NULL,"
     " prev_hash bigint NOT NULL DEFAULT 0, next_hash bigint NOT NULL DEFAULT 0,"
     " origin text, approved integer NOT NULL DEFAULT 0, created text,"
-    " var_hash bigint NOT NULL, grams integer[] NOT NULL);"
+    " var_hash bigint NOT NULL);"
     "CREATE INDEX IF NOT EXISTS tuv_hash ON tuv (key_hash, var_hash, grp);"
     "CREATE INDEX IF NOT EXISTS tuv_grp ON tuv (grp, lang);"
     "CREATE INDEX IF NOT EXISTS tuv_src ON tuv (src);"
-    "CREATE INDEX IF NOT EXISTS tuv_grams ON tuv USING gin (grams gin__int_ops);"
+    "CREATE TABLE IF NOT EXISTS tuv_gram (id bigint PRIMARY KEY, grp bigint NOT NULL,"
+    " key_len integer NOT NULL, grams integer[] NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS tuv_grams ON tuv_gram USING gin (grams gin__int_ops);"
     "CREATE TABLE IF NOT EXISTS gram_df (g integer PRIMARY KEY, n bigint NOT NULL);"
     "CREATE TABLE IF NOT EXISTS tu_info (id bigint PRIMARY KEY REFERENCES tuv (id)"
     " ON DELETE CASCADE, tuid text, creator text, changed text, changer text,"
@@ -70,7 +74,7 @@ static const char pg_schema_sql[] =
  * when PG_FLUSH_ROWS are queued, before any other statement and at commit.
  * Under the writers' lock the ids are ours to give: max(id) at begin on. */
 struct pg_queue {
-    struct tu_buf rows[3];     /* tu_group, tuv, tu_info */
+    struct tu_buf rows[4];     /* tu_group, tuv, tu_info, tuv_gram */
     size_t n;
     int64_t base_id;           /* max(id) of tuv at begin */
     int64_t sent_grp;          /* the groups through this one are on the server */
@@ -271,7 +275,7 @@ enum tu_status tm_pg_open(const char *path, bool readonly, struct tu_tm **out,
         tu_free(tm);
         return tu_error_set(err, TU_ENOMEM, "out of memory");
     }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         tu_buf_init(&tm->pg->q.rows[i], TU_BUF_NO_LIMIT);
     }
     /* messages name the TM without what follows a password */
@@ -298,7 +302,7 @@ enum tu_status tm_pg_open(const char *path, bool readonly, struct tu_tm **out,
 /* Forget the queued rows (after a flush or a rollback). */
 static void queue_clear(struct pg_queue *q)
 {
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         if (q->rows[i].status == TU_OK) {
             tu_buf_truncate(&q->rows[i], 0);
         } else {
@@ -323,7 +327,7 @@ void tm_pg_close(struct tu_tm *tm)
     queue_clear(&tm->pg->q);
     keys_drop(&tm->pg->keys);
     keys_drop(&tm->pg->df);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         tu_buf_release(&tm->pg->q.rows[i]);
     }
     tu_free(tm->pg->q.v);
@@ -366,8 +370,12 @@ static enum tu_status queue_flush(struct tu_tm *tm, struct tu_error *err)
     st = copy_rows(tm, "COPY tu_group (id, src_lang) FROM STDIN", &q->rows[0], err);
     if (st == TU_OK) {
         st = copy_rows(tm, "COPY tuv (id, grp, src, lang, text, xml, key, key_hash, key_len,"
-                       " prev_hash, next_hash, origin, approved, created, var_hash, grams)"
+                       " prev_hash, next_hash, origin, approved, created, var_hash)"
                        " FROM STDIN", &q->rows[1], err);
+    }
+    if (st == TU_OK) {
+        st = copy_rows(tm, "COPY tuv_gram (id, grp, key_len, grams) FROM STDIN", &q->rows[3],
+                       err);
     }
     if (st == TU_OK) {
         st = copy_rows(tm, "COPY tu_info (id, tuid, creator, changed, changer, usage,"
@@ -410,7 +418,7 @@ static enum tu_status queued(struct tu_tm *tm, struct tu_error *err)
 {
     struct pg_queue *q = &tm->pg->q;
 
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         if (q->rows[i].status != TU_OK) {
             return tu_error_set(err, TU_ENOMEM, "out of memory");
         }
@@ -756,9 +764,12 @@ enum tu_status tm_pg_variant_insert(struct tu_tm *tm, const struct variant *v, i
     copy_field(b, u->origin, false);
     copy_field(b, u->approved ? "1" : "0", false);
     copy_field(b, created, false);
-    copy_int(b, v->var_hash, false);
-    array_literal(b, t, nt);
-    tu_buf_addc(b, '\n');
+    copy_int(b, v->var_hash, true);
+    copy_int(&q->rows[3], *id, false);
+    copy_int(&q->rows[3], grp, false);
+    copy_int(&q->rows[3], (int64_t)v->ncp, false);
+    array_literal(&q->rows[3], t, nt);
+    tu_buf_addc(&q->rows[3], '\n');
     for (size_t i = 0; i < nt; i++) {
         if (!keys_add(&tm->pg->df, (int64_t)(uint32_t)t[i] + 1)) {
             tu_free(t);
@@ -928,13 +939,25 @@ static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, bool clear
 static const char exact_sql[] = GROUPS_OF("key_hash = $1 AND key = $2");
 /* Every variant in the length window [$1, $2]. */
 static const char window_sql[] = GROUPS_OF("key_len BETWEEN $1 AND $2");
-/* In the window, a variant holding one of the rarest query trigrams ($3,
- * GIN) and sharing enough of them all ($4) for score $6 at its length and
- * the query's ($5): lookup.c's bound of 2.5 trigrams lost per edit, one
- * trigram less for a hash collision. */
-static const char fuzzy_sql[] = GROUPS_OF(
-    "key_len BETWEEN $1 AND $2 AND grams && $3::int[] AND icount(grams & $4::int[]) >="
-    " greatest(key_len, $5) - (greatest(key_len, $5) * (100 - $6) / 100) * 5 / 2");
+/* The groups given ($1), every variant. */
+static const char groups_sql[] =
+    "SELECT v.id, v.grp, v.src, v.lang, v.text, v.xml, v.key, v.key_hash, v.key_len,"
+    " v.prev_hash, v.next_hash, v.origin, v.approved, v.created, v.var_hash, g.src_lang"
+    " FROM tu_group g JOIN tuv v ON v.grp = g.id WHERE g.id = ANY($1::bigint[]) ORDER BY v.id";
+/* In the window [$1, $2], the variants sharing enough of the query's
+ * tagged trigrams ($4) for score $6 at their length and the query's ($5):
+ * lookup.c's bound of 2.5 trigrams lost per edit, one trigram more for a
+ * hash collision; each group with the best score bound of its variants
+ * (lookup.c's unit_bound at the variant's length), best first. With $3,
+ * only the variants holding one of the rarest trigrams (GIN). */
+#define BOUNDS(cond)                                                                      \
+    "SELECT grp, max(least(98, 100 * (l - greatest(abs(key_len - $5), 1,"                 \
+    " (greatest(l + 1 - sh, 0) * 2 + 4) / 5)) / l)) ub FROM (SELECT grp, key_len,"        \
+    " greatest(key_len, $5) l, icount(grams & $4::int[]) + 1 sh FROM tuv_gram"                 \
+    " WHERE key_len BETWEEN $1 AND $2" cond ") s"                                         \
+    " WHERE sh > l - (l * (100 - $6) / 100) * 5 / 2 GROUP BY grp ORDER BY 2 DESC, 1 DESC"
+static const char *const bounds_sql[2] = {
+    BOUNDS(" AND $3::int[] IS NOT NULL"), BOUNDS(" AND grams && $3::int[]")};
 
 /* What a lookup asks the server. */
 struct pg_ask {
@@ -969,10 +992,59 @@ static long fewest_shared(const struct pg_ask *a)
     return fewest;
 }
 
+/* The candidate groups (r: group, bound, best first) into the cache a
+ * page at a time, scored there after each, until the matches wanted all
+ * score at least the next group's bound (lookup.c stops alike). */
+static enum tu_status by_bound(struct tu_tm *tm, const struct tu_tm_query *q,
+                               const PGresult *r, struct tu_tm_match **out, size_t *count,
+                               struct tu_error *err)
+{
+    size_t max = q->max ? q->max : 5, page = 16;
+    int n = PQntuples(r), at = 0;
+    enum tu_status st = TU_OK;
+    struct tu_buf ids;
+
+    tu_buf_init(&ids, TU_BUF_NO_LIMIT);
+    while (st == TU_OK && (at < n || *out == NULL)) {
+        PGresult *g = NULL;
+        int end = at + (int)page < n ? at + (int)page : n;
+        tu_buf_truncate(&ids, 0);
+        tu_buf_addc(&ids, '{');
+        for (int i = at; i < end; i++) {
+            tu_buf_printf(&ids, i > at ? ",%s" : "%s", PQgetvalue(r, i, 0));
+        }
+        if (tu_buf_addc(&ids, '}') != TU_OK) {
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            break;
+        }
+        tu_tm_matches_free(*out, *count);
+        *out = NULL;
+        *count = 0;
+        if (end > at) {
+            const char *val[1] = {ids.data};
+            st = pg_run(tm, "lookup", groups_sql, 1, val, &g, err);
+            st = st == TU_OK ? cache_fill(tm, g, false, err) : st;
+            PQclear(g);
+        }
+        if (st == TU_OK) {
+            st = tu_tm_lookup_exhaustive(tm->pg->cache, q, out, count, err);
+        }
+        at = end;
+        if (st != TU_OK || at >= n ||
+            (*count >= max && (*out)[max - 1].score >= (int)cell_int(r, at, 1))) {
+            break;
+        }
+        page *= 2;
+    }
+    tu_buf_release(&ids);
+    return st;
+}
+
 /* The candidate groups of the fuzzy window into the cache: a variant that
  * shares `fewest` tagged trigrams holds one of the nt - fewest + 1 rarest. */
-static enum tu_status fuzzy_candidates(struct tu_tm *tm, const struct pg_ask *a,
-                                       struct tu_error *err)
+static enum tu_status fuzzy_candidates(struct tu_tm *tm, const struct tu_tm_query *q,
+                                       const struct pg_ask *a, struct tu_tm_match **out,
+                                       size_t *count, struct tu_error *err)
 {
     struct ints p;
     struct tu_buf all, rare;
@@ -1006,8 +1078,9 @@ static enum tu_status fuzzy_candidates(struct tu_tm *tm, const struct pg_ask *a,
     PQclear(r);
     r = NULL;
     qsort(d, a->nt, sizeof *d, cmp_df);
-    if (st == TU_OK && fewest > 0) {
-        size_t take = (size_t)fewest <= a->nt ? a->nt - (size_t)fewest + 1 : 0;
+    if (st == TU_OK) {
+        /* fewest <= 0: the bound lets every variant in the window through */
+        size_t take = fewest > 0 && (size_t)fewest <= a->nt ? a->nt - (size_t)fewest + 1 : 0;
         int32_t *g = tu_malloc((take + 1) * sizeof *g);
         for (size_t i = 0; g != NULL && i < take; i++) {
             g[i] = d[i].g;
@@ -1022,14 +1095,11 @@ static enum tu_status fuzzy_candidates(struct tu_tm *tm, const struct pg_ask *a,
                                   int_param(&p, 3, a->min)};
             st = g == NULL || all.status != TU_OK || rare.status != TU_OK
                      ? tu_error_set(err, TU_ENOMEM, "out of memory")
-                     : pg_run(tm, "lookup", fuzzy_sql, 6, val, &r, err);
+                     : pg_run(tm, "lookup", bounds_sql[fewest > 0], 6, val, &r, err);
         }
-    } else if (st == TU_OK) { /* the bound lets every variant in the window through */
-        const char *val[2] = {int_param(&p, 0, a->lo), int_param(&p, 1, a->hi)};
-        st = pg_run(tm, "lookup", window_sql, 2, val, &r, err);
     }
     if (st == TU_OK) {
-        st = cache_fill(tm, r, false, err);
+        st = by_bound(tm, q, r, out, count, err);
     }
     PQclear(r);
     tu_free(d);
@@ -1072,11 +1142,10 @@ static enum tu_status lookup_snapshot(struct tu_tm *tm, const struct tu_tm_query
         st = pg_run(tm, "lookup", window_sql, 2, w, &r, err);
         st = st == TU_OK ? cache_fill(tm, r, false, err) : st;
         PQclear(r);
-    } else {
-        st = fuzzy_candidates(tm, a, err);
+        /* the cache holds only candidates: its scan is the index's answer */
+        return st == TU_OK ? tu_tm_lookup_exhaustive(tm->pg->cache, q, out, count, err) : st;
     }
-    /* the cache holds only candidates: its scan is the index's answer */
-    return st == TU_OK ? tu_tm_lookup_exhaustive(tm->pg->cache, q, out, count, err) : st;
+    return fuzzy_candidates(tm, q, a, out, count, err);
 }
 
 enum tu_status tm_pg_lookup(struct tu_tm *tm, const struct tu_tm_query *q, int mode,
