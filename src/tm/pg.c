@@ -870,10 +870,10 @@ enum tu_status tm_pg_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
 
 /* The rows of the candidate groups into the memory TM, ids kept (after
  * those of earlier fills of the same lookup unless `clear`). */
-static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, bool clear,
-                                 struct tu_error *err)
+static enum tu_status fill(struct tu_tm *tm, struct tu_tm *dst, const PGresult *r, bool clear,
+                           struct tu_error *err)
 {
-    sqlite3 *db = tm->pg->cache->db;
+    sqlite3 *db = dst->db;
     sqlite3_stmt *g = NULL, *v = NULL;
     char stamp[32];
     int rc = sqlite3_exec(db, clear ? "BEGIN; DELETE FROM tuv; DELETE FROM tu_group" : "BEGIN",
@@ -926,6 +926,12 @@ static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, bool clear
         return st;
     }
     return TU_OK;
+}
+
+static enum tu_status cache_fill(struct tu_tm *tm, const PGresult *r, bool clear,
+                                 struct tu_error *err)
+{
+    return fill(tm, tm->pg->cache, r, clear, err);
 }
 
 /* Every variant of the groups of the variants that match `cond`. */
@@ -1245,9 +1251,212 @@ enum tu_status tm_pg_count_target(struct tu_tm *tm, const char *trg_lang, size_t
     return TU_OK;
 }
 
-enum tu_status tm_pg_unsupported(struct tu_tm *tm, const char *what, struct tu_error *err)
+/* The whole TM, one snapshot, copied into a new SQLite TM in memory (ids
+ * kept): export and concordance run there, so their output is the file
+ * TM's by construction. O(TM) per call, as an export is anyway. */
+static enum tu_status pg_copy(struct tu_tm *tm, struct tu_tm **out, struct tu_error *err)
 {
-    return tu_error_at(err, TU_EUNSUPPORTED, tm->path, 0, 0,
-                       "%s is not yet available on a PostgreSQL TM (use psql, or a TMX"
-                       " export of an SQLite copy)", what);
+    PGresult *r = NULL, *i = NULL;
+    sqlite3_stmt *s = NULL;
+    enum tu_status st;
+    bool own = !tm->in_txn;
+
+    *out = NULL;
+    if (tu_tm_open(":memory:", false, out, err) != TU_OK) {
+        return err->code;
+    }
+    st = own ? pg_run(tm, "copy", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 0, NULL,
+                      NULL, err) : TU_OK;
+    if (st == TU_OK &&
+        (st = pg_run(tm, "copy", "SELECT v.id, v.grp, v.src, v.lang, v.text, v.xml, v.key,"
+                     " v.key_hash, v.key_len, v.prev_hash, v.next_hash, v.origin, v.approved,"
+                     " v.created, v.var_hash, g.src_lang FROM tuv v JOIN tu_group g"
+                     " ON g.id = v.grp ORDER BY v.id", 0, NULL, &r, err)) == TU_OK) {
+        st = pg_run(tm, "copy", "SELECT id, tuid, creator, changed, changer, usage, last_used,"
+                    " tu_extra, src_extra, trg_extra FROM tu_info ORDER BY id", 0, NULL, &i, err);
+    }
+    if (own) {
+        PQclear(PQexec(tm->pg->conn, "COMMIT"));
+    }
+    if (st == TU_OK) {
+        st = fill(tm, *out, r, false, err);
+    }
+    if (st == TU_OK &&
+        sqlite3_prepare_v2((*out)->db, "INSERT INTO tu_info (id, tuid, creator, changed, changer,"
+                           " usage, last_used, tu_extra, src_extra, trg_extra)"
+                           " VALUES (?,?,?,?,?,?,?,?,?,?)", -1, &s, NULL) != SQLITE_OK) {
+        st = tu_error_at(err, TU_EDB, tm->path, 0, 0, "copy: %s", sqlite3_errmsg((*out)->db));
+    }
+    sqlite3_exec((*out)->db, "BEGIN", NULL, NULL, NULL);
+    for (int row = 0; st == TU_OK && row < PQntuples(i); row++) {
+        sqlite3_reset(s);
+        for (int c = 0; c < 10; c++) {
+            if (PQgetisnull(i, row, c)) {
+                sqlite3_bind_null(s, c + 1);
+            } else if (c == 0 || c == 5) {
+                sqlite3_bind_int64(s, c + 1, cell_int(i, row, c));
+            } else {
+                sqlite3_bind_text(s, c + 1, PQgetvalue(i, row, c), -1, SQLITE_STATIC);
+            }
+        }
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            st = tu_error_at(err, TU_EDB, tm->path, 0, 0, "copy: %s", sqlite3_errmsg((*out)->db));
+        }
+    }
+    sqlite3_exec((*out)->db, st == TU_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_finalize(s);
+    PQclear(r);
+    PQclear(i);
+    if (st != TU_OK) {
+        tu_tm_close(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+enum tu_status tm_pg_export(struct tu_tm *tm, const struct tu_tm_filter *f, struct tu_buf *out,
+                            struct tu_error *err)
+{
+    struct tu_tm *copy = NULL;
+    enum tu_status st = pg_copy(tm, &copy, err);
+
+    if (st == TU_OK) {
+        st = tu_tm_export_tmx(copy, f, out, err);
+    }
+    tu_tm_close(copy);
+    return st;
+}
+
+enum tu_status tm_pg_concordance(struct tu_tm *tm, const char *words, size_t max,
+                                 struct tu_buf *out, struct tu_error *err)
+{
+    struct tu_tm *copy = NULL;
+    enum tu_status st = pg_copy(tm, &copy, err);
+
+    if (st == TU_OK) {
+        st = tu_tm_concordance(copy, words, max, out, err);
+    }
+    tu_tm_close(copy);
+    return st;
+}
+
+/* A GLOB pattern (*, ?, [...], case-sensitive) as an anchored regex. */
+static void glob_regex(const char *g, struct tu_buf *out)
+{
+    tu_buf_addc(out, '^');
+    for (; *g; g++) {
+        if (*g == '*') {
+            tu_buf_adds(out, ".*");
+        } else if (*g == '?') {
+            tu_buf_addc(out, '.');
+        } else if (*g == '[' && strchr(g + 1, ']') != NULL) {
+            const char *end = strchr(g + (g[1] == ']' ? 2 : 1), ']');
+            if (end == NULL) {
+                end = strchr(g + 1, ']');
+            }
+            tu_buf_addc(out, '[');
+            g++;
+            if (*g == '^' || *g == '!') {
+                tu_buf_addc(out, '^');
+                g++;
+            }
+            for (; g < end; g++) {
+                tu_buf_adds(out, *g == '\\' ? "\\\\" : (char[2]){*g, 0});
+            }
+            tu_buf_addc(out, ']');
+        } else {
+            if (strchr(".^$+(){}|\\[]", *g) != NULL) {
+                tu_buf_addc(out, '\\');
+            }
+            tu_buf_addc(out, *g);
+        }
+    }
+    tu_buf_addc(out, '$');
+    tu_buf_addc(out, 0);
+}
+
+/* The units of the filter go as the SQLite view's delete trigger takes
+ * them (schema 8): a target that others were translated from stays as a
+ * source; a group left without pairs goes, variants and all. */
+enum tu_status tm_pg_delete(struct tu_tm *tm, const struct tu_tm_filter *f, const char *since,
+                            const char *until, size_t *deleted, struct tu_error *err)
+{
+    static const char *const steps[] = {
+        "UPDATE tuv SET src = NULL, prev_hash = 0, next_hash = 0 WHERE id IN"
+        " (SELECT id FROM tumac_del) AND EXISTS (SELECT 1 FROM tuv o WHERE o.grp = tuv.grp"
+        " AND o.src = tuv.id)",
+        "DELETE FROM tu_info WHERE id IN (SELECT id FROM tumac_del)",
+        "DELETE FROM tuv WHERE id IN (SELECT id FROM tumac_del) AND src IS NOT NULL",
+        "DELETE FROM tuv WHERE grp IN (SELECT grp FROM tumac_del) AND NOT EXISTS"
+        " (SELECT 1 FROM tuv o WHERE o.grp = tuv.grp AND o.src IS NOT NULL)",
+        "DELETE FROM tu_group WHERE id IN (SELECT grp FROM tumac_del) AND NOT EXISTS"
+        " (SELECT 1 FROM tuv WHERE grp = tu_group.id)",
+        "DELETE FROM tuv_gram g WHERE grp IN (SELECT grp FROM tumac_del) AND NOT EXISTS"
+        " (SELECT 1 FROM tuv WHERE id = g.id)",
+        "DROP TABLE tumac_del"};
+    struct tu_buf re;
+    PGresult *r = NULL;
+    enum tu_status st;
+
+    *deleted = 0;
+    tu_buf_init(&re, TU_BUF_NO_LIMIT);
+    if (f->origin) {
+        glob_regex(f->origin, &re);
+        if (re.status != TU_OK) {
+            return tu_error_set(err, TU_ENOMEM, "out of memory");
+        }
+    }
+    if (tu_tm_begin(tm, err) != TU_OK) {
+        tu_buf_release(&re);
+        return err->code;
+    }
+    {
+        const char *val[5] = {f->src_lang, f->trg_lang, f->origin ? re.data : NULL, since,
+                              until};
+        st = pg_run(tm, "delete", "CREATE TEMP TABLE tumac_del AS SELECT tu.id, tu.grp FROM tu"
+                    " LEFT JOIN tu_info i USING (id) WHERE ($1::text IS NULL OR tu.src_lang = $1)"
+                    " AND ($2::text IS NULL OR tu.trg_lang = $2)"
+                    " AND ($3::text IS NULL OR tu.origin ~ $3)"
+                    " AND ($4::text IS NULL OR coalesce(i.changed, tu.created) >= $4)"
+                    " AND ($5::text IS NULL OR coalesce(i.changed, tu.created) <= $5)", 5, val,
+                    NULL, err);
+    }
+    tu_buf_release(&re);
+    if (st == TU_OK &&
+        (st = pg_run(tm, "delete", "SELECT count(*) FROM tumac_del", 0, NULL, &r, err)) == TU_OK) {
+        *deleted = (size_t)cell_int(r, 0, 0);
+        PQclear(r);
+    }
+    for (size_t i = 0; st == TU_OK && i < sizeof steps / sizeof steps[0]; i++) {
+        st = pg_run(tm, "delete", steps[i], 0, NULL, NULL, err);
+    }
+    if (st != TU_OK) {
+        tu_tm_rollback(tm);
+        return st;
+    }
+    if (*deleted > 0) {
+        tu_tm_content_changed(tm);
+    }
+    return tu_tm_commit(tm, err);
+}
+
+/* The server's own upkeep: the trigram counts again from the variants
+ * (a delete leaves them high), the GIN index rebuilt compact, then
+ * VACUUM ANALYZE (outside a transaction, as the server requires). */
+enum tu_status tm_pg_vacuum(struct tu_tm *tm, struct tu_error *err)
+{
+    if (tu_tm_begin(tm, err) != TU_OK) {
+        return err->code;
+    }
+    if (pg_run(tm, "vacuum", "TRUNCATE gram_df; INSERT INTO gram_df SELECT g, count(*)"
+               " FROM tuv_gram, unnest(grams) g GROUP BY g", 0, NULL, NULL, err) != TU_OK) {
+        tu_tm_rollback(tm);
+        return err->code;
+    }
+    if (tu_tm_commit(tm, err) != TU_OK ||
+        pg_run(tm, "vacuum", "REINDEX INDEX tuv_grams", 0, NULL, NULL, err) != TU_OK) {
+        return err->code;
+    }
+    return pg_run(tm, "vacuum", "VACUUM ANALYZE tu_group, tuv, tuv_gram, tu_info, gram_df, meta",
+                  0, NULL, NULL, err);
 }

@@ -159,6 +159,13 @@ enum tu_status tm_pg_lookup(struct tu_tm *tm, const struct tu_tm_query *q, int m
 enum tu_status tm_pg_stats(struct tu_tm *tm, struct tu_tm_stats *out, struct tu_error *err);
 enum tu_status tm_pg_count_target(struct tu_tm *tm, const char *trg_lang, size_t *count,
                                   struct tu_error *err);
-enum tu_status tm_pg_unsupported(struct tu_tm *tm, const char *what, struct tu_error *err);
+enum tu_status tm_pg_export(struct tu_tm *tm, const struct tu_tm_filter *f, struct tu_buf *out,
+                            struct tu_error *err);
+enum tu_status tm_pg_concordance(struct tu_tm *tm, const char *words, size_t max,
+                                 struct tu_buf *out, struct tu_error *err);
+/* since/until: the filter's dates normalised (NULL: none) */
+enum tu_status tm_pg_delete(struct tu_tm *tm, const struct tu_tm_filter *f, const char *since,
+                            const char *until, size_t *deleted, struct tu_error *err);
+enum tu_status tm_pg_vacuum(struct tu_tm *tm, struct tu_error *err);
 
 #endif

@@ -789,7 +789,7 @@ enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
     int rc;
 
     if (tm->pg != NULL) {
-        return tm_pg_unsupported(tm, "export", err);
+        return tm_pg_export(tm, f, out, err);
     }
     if (f == NULL) {
         f = &all;
@@ -1004,7 +1004,7 @@ enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
                                  struct tu_error *err)
 {
     if (tm->pg != NULL) {
-        return tm_pg_unsupported(tm, "concordance", err);
+        return tm_pg_concordance(tm, words, max, out, err);
     }
     sqlite3_stmt *st;
     struct tu_buf q;
@@ -1062,9 +1062,6 @@ enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
 enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
                             size_t *deleted, struct tu_error *err)
 {
-    if (tm->pg != NULL) {
-        return tm_pg_unsupported(tm, "delete", err);
-    }
     sqlite3_stmt *st;
     const char *sql =
         "DELETE FROM tu WHERE id IN (SELECT tu.id FROM tu LEFT JOIN tu_info i USING (id)"
@@ -1077,6 +1074,10 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
     *deleted = 0;
     if (check_filter(f, &dates, err) != TU_OK) {
         return err->code;
+    }
+    if (tm->pg != NULL) {
+        return tm_pg_delete(tm, f, f->since ? dates.since : NULL, f->until ? dates.until : NULL,
+                            deleted, err);
     }
     if (tu_tm_begin(tm, err) != TU_OK) {
         return err->code;
@@ -1129,7 +1130,7 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
 enum tu_status tu_tm_vacuum(struct tu_tm *tm, struct tu_error *err)
 {
     if (tm->pg != NULL) {
-        return tm_pg_unsupported(tm, "vacuum", err);
+        return tm_pg_vacuum(tm, err);
     }
     if (fts_sync(tm, err) != TU_OK) {
         return err->code;

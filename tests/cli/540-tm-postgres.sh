@@ -1,8 +1,9 @@
 # The TM on a PostgreSQL server (src/tm/pg.c) answers as the SQLite TM does
 # on the same data: lookups (exact, fuzzy at 75 % and at the analysis
 # floor, exhaustive, a Cyrillic query on Latin units), leverage with
-# context (101 %) matches after `tm update`, analyze, stats; psql reads the
-# tables and the view `tu` as a person would.
+# context (101 %) matches after `tm update`, analyze, stats, export,
+# concordance, delete by filter, vacuum; psql reads the tables and the view
+# `tu` as a person would.
 . tests/cli/lib.sh
 . tests/cli/pg-lib.sh
 pg_start
@@ -74,3 +75,45 @@ check_eq "psql: a sentence group holds its five variants" \
     "$(pg_sql lk "SELECT string_agg(lang, ',' ORDER BY lang) FROM tuv WHERE grp = 1")" \
     "bs,en,hr,sr-Cyrl,sr-Latn"
 check_eq "psql: the schema version" "$(pg_sql lk "SELECT value FROM meta WHERE key = 'schema'")" 8
+
+# export, concordance, delete, vacuum: the same as SQLite's (the dates the
+# clock gave, at import and at each use, differ)
+undated() { sed -E 's/ (creation|lastusage|change)date="[0-9TZ]*"//g' "$1"; }
+for b in sqlite pg; do
+    tm=$DB; [ $b = pg ] && tm=$PG
+    check_ok "export ($b)" "$TUMAC" tm export --tm "$tm" -o "$WORK/all.$b.tmx"
+    undated "$WORK/all.$b.tmx" > "$WORK/all.$b.u"
+    check_ok "export en -> bs ($b)" "$TUMAC" tm export --tm "$tm" -s en -t bs --origin 'sam*' -o "$WORK/bs.$b.tmx"
+    undated "$WORK/bs.$b.tmx" > "$WORK/bs.$b.u"
+    check_ok "concordance ($b)" "$TUMAC" tm concordance --tm "$tm" --max 20 skupštine članovi
+    cp "$WORK/.out" "$WORK/conc.$b"
+done
+check_files_same "export: the same TMX" "$WORK/all.sqlite.u" "$WORK/all.pg.u"
+check_files_same "export of a pair, by origin: the same TMX" "$WORK/bs.sqlite.u" "$WORK/bs.pg.u"
+check_grep "the pair's export holds units" '<tuv xml:lang="bs"' "$WORK/bs.pg.tmx"
+check_grep "the export holds the groups" '<tuv xml:lang="sr-Cyrl"' "$WORK/all.pg.tmx"
+check_files_same "concordance: the same units, same order" "$WORK/conc.sqlite" "$WORK/conc.pg"
+check_grep "concordance found units with both words" '[Čč]lanovi skupštine' "$WORK/conc.pg"
+for b in sqlite pg; do
+    tm=$DB; [ $b = pg ] && tm=$PG
+    check_ok "delete by origin ($b)" "$TUMAC" tm delete --tm "$tm" --origin 'sr-en.t?v'
+    cp "$WORK/.err" "$WORK/del1.$b"
+    check_ok "delete a pair ($b)" "$TUMAC" tm delete --tm "$tm" -s en -t hr
+    cp "$WORK/.err" "$WORK/del2.$b"
+    check_ok "vacuum ($b)" "$TUMAC" tm vacuum --tm "$tm"
+    check_ok "stats after delete ($b)" "$TUMAC" tm stats --tm "$tm"
+    grep -v concordance "$WORK/.out" > "$WORK/st2.$b"
+    check_ok "export after delete ($b)" "$TUMAC" tm export --tm "$tm" -o "$WORK/d.$b.tmx"
+    undated "$WORK/d.$b.tmx" > "$WORK/d.$b.u"
+    # shellcheck disable=SC2086
+    "$TUMAC" tm lookup --tm "$tm" -s sr-Latn -t en --json - < "$WORK/q" > "$WORK/dl.$b"
+done
+check_files_same "delete by origin: the same count" "$WORK/del1.sqlite" "$WORK/del1.pg"
+check_grep "the TSV units went" '^400 ' "$WORK/del1.pg"
+check_files_same "delete of a pair: the same count" "$WORK/del2.sqlite" "$WORK/del2.pg"
+check_files_same "stats after delete agree" "$WORK/st2.sqlite" "$WORK/st2.pg"
+check_files_same "export after delete: the same TMX" "$WORK/d.sqlite.u" "$WORK/d.pg.u"
+check_exit "no hr variant left" 1 grep -q 'xml:lang="hr"' "$WORK/d.pg.tmx"
+check_files_same "lookups after delete and vacuum agree" "$WORK/dl.sqlite" "$WORK/dl.pg"
+check_eq "psql: no trigram row without its variant" \
+    "$(pg_sql lk "SELECT count(*) FROM tuv_gram g WHERE NOT EXISTS (SELECT 1 FROM tuv WHERE id = g.id)")" 0

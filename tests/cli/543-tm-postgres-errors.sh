@@ -1,7 +1,7 @@
 # A PostgreSQL TM that cannot be used says why in one line naming the TM,
 # with a non-zero exit: no server at the address, a bad URI, a missing
-# database, a database that is not a TM (read-only commands), an operation
-# not yet on PostgreSQL.
+# database, a database that is not a TM (read-only commands), a TM of
+# another schema version.
 . tests/cli/lib.sh
 . tests/cli/pg-lib.sh
 pg_start
@@ -22,6 +22,8 @@ check_exit "a lookup in a database that is not a TM" 1 "$TUMAC" tm lookup --tm "
 check_grep "says so" 'not a tumac translation memory' "$WORK/.err"
 check_eq "and made nothing there" "$(pg_sql empty "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" 0
 check_ok "an import makes the TM" "$TUMAC" tm import --tm "$(pg_uri empty)" tm/samples.tmx
-check_exit "export is not yet on PostgreSQL" 1 "$TUMAC" tm export --tm "$(pg_uri empty)" -o "$WORK/x.tmx"
-check_grep "and says so" 'export is not yet available on a PostgreSQL TM' "$WORK/.err"
+pg_sql empty "UPDATE meta SET value = '7' WHERE key = 'schema'"
+check_exit "a TM of another schema version" 1 "$TUMAC" tm export --tm "$(pg_uri empty)" -o "$WORK/x.tmx"
+check_grep "says which" 'TM schema version 7 is not the one this tumac knows \(8\)$' "$WORK/.err"
+check_eq "in one line" "$(grep -c . "$WORK/.err")" 1
 check_no_file "no output" "$WORK/x.tmx"
