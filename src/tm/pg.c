@@ -734,7 +734,7 @@ enum tu_status tm_pg_variant_insert(struct tu_tm *tm, const struct variant *v, i
     struct tu_buf *b = &q->rows[1];
     int32_t *t = NULL;
     size_t nt = tagged_grams(v->cps, v->ncp, tu_tm_lang_seed(v->lang), &t);
-    struct pg_queued *e;
+    struct pg_queued *e = NULL;
 
     if (t == NULL || (q->nv == q->cap && (e = tu_realloc(q->v, (q->cap * 2 + 64) * sizeof *e))
                                              == NULL)) {
