@@ -228,6 +228,8 @@ bench: deps all
 # libtumac.so.SOVERSION and the development link libtumac.so. tumac.pc names
 # the dependencies in Requires.private: `pkg-config --libs tumac` links the
 # shared library (which records its own), `--static` adds them for libtumac.a.
+# libpq goes in Libs.private as -lpq instead: Debian's libpq.pc names static
+# helper libraries (-lpgcommon -lpgport) that no -dev package puts on the path.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/include/tumac $(DESTDIR)$(PREFIX)/share/man/man1
@@ -240,8 +242,8 @@ install: all
 	install -m 644 src/cli/tumac.1 $(DESTDIR)$(PREFIX)/share/man/man1/tumac.1
 	cd share/schemas && find . -type f | while read -r f; do \
 	  install -D -m 644 "$$f" "$(DESTDIR)$(PREFIX)/share/tumac/schemas/$$f"; done
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nLibs.private: -lpthread -lm\nCflags: -I$${includedir}\n' \
-	  '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nLibs.private: -lpq -lpthread -lm\nCflags: -I$${includedir}\n' \
+	  '$(PREFIX)' '$(VERSION)' '$(filter-out libpq,$(PKGS))' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
 
 clean:
 	rm -rf build
