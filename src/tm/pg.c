@@ -4,14 +4,20 @@
  * (tuv) and the pairs as the view `tu`, so psql can read it as the SQLite
  * file is read. What differs:
  *
- * - The trigram index is a column: each variant's trigram ids (the same
- *   ids as index.c's, seeded by its language) as a bigint[] under a GIN
- *   index. A fuzzy lookup asks the server for the variants of its window
- *   that share enough trigrams (multiset, INTERSECT ALL) for the score
- *   asked, with the same bound (2.5 trigrams lost per edit) lookup.c uses.
- * - The candidates and their groups are copied into an SQLite TM in memory
- *   with their ids, and lookup.c scores them there: the same edit distance,
- *   scores, order, script delivery and context matches as a file TM.
+ * - The trigram index is a table: each variant's trigrams (index.c's ids,
+ *   seeded by its language), each occurrence tagged and hashed to 32 bits,
+ *   as an int[] under intarray's GIN index (tuv_gram), with each element's
+ *   count of variants (gram_df). A fuzzy lookup asks for the variants of
+ *   its window that hold one of the query's rarest elements (enough to
+ *   share the fewest the bound allows: lookup.c's 2.5 trigrams lost per
+ *   edit) and share enough of them all (icount(&), on the server), each
+ *   group with its score bound, best first.
+ * - Those groups are copied into an SQLite TM in memory with their ids, a
+ *   page at a time, and lookup.c scores them there until the matches
+ *   wanted beat the next bound: the same edit distance, scores, order,
+ *   script delivery and context matches as a file TM. Export and
+ *   concordance run on a copy of the whole TM alike.
+ * - Writes are queued and sent by COPY, ids given by the writer itself.
  * - Writers take one transaction-level advisory lock, so two writers
  *   adding the same sentence cannot both miss it (as SQLite's BEGIN
  *   IMMEDIATE); readers read the last commit (MVCC) and never wait.
