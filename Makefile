@@ -3,22 +3,24 @@
 # `make demo` runs the main job on samples/; `make bench` the benchmarks.
 
 PKGS     := icu-uc icu-i18n icu-io libxml-2.0 sqlite3 gumbo libzip \
-            libmicrohttpd jansson
+            libmicrohttpd jansson libpq
 # libmicrohttpd: tumac serve's HTTP server (a well-kept, thread-pooled C server with
 # connection limits and timeouts built in); jansson parses its JSON request bodies;
-# libunistring-dev because libmicrohttpd's static link (gnutls) names -lunistring.
+# libunistring-dev because libmicrohttpd's static link (gnutls) names -lunistring;
+# libpq: a TM shared on a PostgreSQL server (src/tm/pg.c).
 DEB_PKGS := build-essential pkg-config libicu-dev icu-devtools libxml2-dev \
             libxml2-utils libsqlite3-dev sqlite3 libgumbo-dev libhunspell-dev libzip-dev \
             hunspell-sr hunspell-en-us translate-toolkit gettext \
-            libmicrohttpd-dev libjansson-dev libunistring-dev
+            libmicrohttpd-dev libjansson-dev libunistring-dev libpq-dev
 # Only for the tests (LibreOffice opens the merged DOCX/ODT and poppler-utils
 # reads its PDF back as text and a picture, docx2txt and odt2txt read the
 # corpus merges back as text (CLI 450), OmegaT reads and
 # writes back tumac's XLIFF, clang builds the fuzz targets, Chromium opens the serve page,
-# python3-cheroot runs Translate Toolkit's tmserver for make bench): make test and make
+# python3-cheroot runs Translate Toolkit's tmserver for make bench, postgresql a
+# throwaway server for the shared-TM tests): make test and make
 # fuzz install them, make demo does not (large downloads the product never needs).
 DEB_TEST_PKGS := libreoffice-writer-nogui poppler-utils docx2txt odt2txt omegat clang libclang-rt-14-dev \
-                 chromium python3-cheroot
+                 chromium python3-cheroot postgresql postgresql-contrib
 WARN     := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wwrite-strings -Wvla \
             -Wformat=2 -Wpointer-arith -Wundef -Wimplicit-fallthrough -fno-common
@@ -228,6 +230,8 @@ bench: deps all
 # libtumac.so.SOVERSION and the development link libtumac.so. tumac.pc names
 # the dependencies in Requires.private: `pkg-config --libs tumac` links the
 # shared library (which records its own), `--static` adds them for libtumac.a.
+# libpq goes in Libs.private as -lpq instead: Debian's libpq.pc names static
+# helper libraries (-lpgcommon -lpgport) that no -dev package puts on the path.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/include/tumac $(DESTDIR)$(PREFIX)/share/man/man1
@@ -240,8 +244,8 @@ install: all
 	install -m 644 src/cli/tumac.1 $(DESTDIR)$(PREFIX)/share/man/man1/tumac.1
 	cd share/schemas && find . -type f | while read -r f; do \
 	  install -D -m 644 "$$f" "$(DESTDIR)$(PREFIX)/share/tumac/schemas/$$f"; done
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nLibs.private: -lpthread -lm\nCflags: -I$${includedir}\n' \
-	  '$(PREFIX)' '$(VERSION)' '$(PKGS)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tumac\nDescription: press releases to XLIFF and back, with a translation memory\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -ltumac\nLibs.private: -lpq -lpthread -lm\nCflags: -I$${includedir}\n' \
+	  '$(PREFIX)' '$(VERSION)' '$(filter-out libpq,$(PKGS))' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/tumac.pc
 
 clean:
 	rm -rf build

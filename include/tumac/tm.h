@@ -40,7 +40,13 @@ struct tu_tm; /* opaque; one connection, one thread at a time */
 enum tu_status tu_tm_default_path(const char *given, struct tu_buf *out,
                                   struct tu_error *err);
 
-/* Open (creating it and its folder unless readonly) and migrate the schema. */
+/* Whether a TM path names a PostgreSQL server rather than an SQLite file:
+ * a libpq URI (postgresql://... or postgres://...) or "postgres:" and a
+ * libpq connection string ("postgres:host=/run/pg dbname=tm"). */
+bool tu_tm_is_server(const char *path);
+
+/* Open (creating it and its folder unless readonly) and migrate the schema;
+ * a server's schema is created and migrated alike. */
 enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
                           struct tu_error *err);
 void tu_tm_close(struct tu_tm *tm);

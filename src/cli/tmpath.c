@@ -23,7 +23,9 @@ int cli_tm_path(const struct cli *cli, const char *given, enum cli_tm_use use,
         return CLI_FAILED;
     }
     out->len--; /* keep the NUL, not as text */
-    if (strcmp(out->data, "none") == 0 || stat(out->data, &sb) == 0) {
+    /* a server says itself whether the TM is there (tu_tm_open) */
+    if (strcmp(out->data, "none") == 0 || tu_tm_is_server(out->data) ||
+        stat(out->data, &sb) == 0) {
         return CLI_OK;
     }
     if (use != CLI_TM_CREATE) {

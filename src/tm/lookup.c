@@ -1227,9 +1227,13 @@ static enum tu_status lookup(struct tu_tm *tm, const struct tu_tm_query *q,
                              enum lookup_mode mode, struct tu_tm_match **out,
                              size_t *count, struct tu_error *err)
 {
-    bool own = sqlite3_get_autocommit(tm->db) != 0;
+    bool own;
     enum tu_status rc;
 
+    if (tm->pg != NULL) {
+        return tm_pg_lookup(tm, q, (int)mode, out, count, err);
+    }
+    own = sqlite3_get_autocommit(tm->db) != 0;
     if (own && sqlite3_exec(tm->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         return lookup_fail(tm, err);
     }

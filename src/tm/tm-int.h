@@ -53,8 +53,11 @@ struct tm_keycache {
     size_t used, cap;
 };
 
+struct tm_pg;
+
 struct tu_tm {
     sqlite3 *db;
+    struct tm_pg *pg;            /* a PostgreSQL TM (pg.c); NULL: SQLite */
     char *path;
     bool readonly;
     bool in_txn;                 /* inside tu_tm_begin: postings wait for commit */
@@ -115,5 +118,54 @@ enum tu_status tu_tm_index_unit(struct tu_tm *tm, int64_t id, const uint32_t *cp
 enum tu_status tu_tm_flush(struct tu_tm *tm, struct tu_error *err);
 void tu_tm_pending_free(struct tu_tm *tm);
 enum tu_status tu_tm_index_rebuild(struct tu_tm *tm, struct tu_error *err);
+
+/* One side of a unit to add, as a variant: its texts, key and hashes. */
+struct variant {
+    const char *lang;
+    struct tu_buf text, xml, key;
+    uint32_t *cps;
+    size_t ncp;
+    int64_t key_hash, var_hash;
+};
+
+/* The PostgreSQL backend (pg.c), chosen by tu_tm_is_server(path): the
+ * entry points of tm.c, lookup.c and tmx.c hand a PostgreSQL TM to these,
+ * and add_unit's steps (tm.c) to the tm_pg_variant_* ones. */
+enum tu_status tm_pg_open(const char *path, bool readonly, struct tu_tm **out,
+                          struct tu_error *err);
+void tm_pg_close(struct tu_tm *tm);
+enum tu_status tm_pg_begin(struct tu_tm *tm, struct tu_error *err);
+enum tu_status tm_pg_commit(struct tu_tm *tm, struct tu_error *err);
+void tm_pg_rollback(struct tu_tm *tm);
+enum tu_status tm_pg_content_stamp(struct tu_tm *tm, uint64_t *out, struct tu_error *err);
+enum tu_status tm_pg_variant_find(struct tu_tm *tm, const struct variant *v, int64_t grp,
+                                  int64_t *id, int64_t *found_grp, bool *own_ctx,
+                                  struct tu_error *err);
+enum tu_status tm_pg_variant_insert(struct tu_tm *tm, const struct variant *v, int64_t grp,
+                                    int64_t from, const struct tu_tm_unit *u,
+                                    const char *created, int64_t *id, struct tu_error *err);
+enum tu_status tm_pg_group_insert(struct tu_tm *tm, const char *src_lang, int64_t *grp,
+                                  struct tu_error *err);
+enum tu_status tm_pg_merge(struct tu_tm *tm, int64_t id, int64_t from,
+                           const struct tu_tm_unit *u, struct tu_error *err);
+enum tu_status tm_pg_add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_unit *u,
+                              bool source, const char *changed, const char *last_used,
+                              struct tu_error *err);
+enum tu_status tm_pg_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
+                               struct tu_error *err);
+/* mode: 0 the best matches, 1 exhaustive, 2 the first (lookup.c's enum) */
+enum tu_status tm_pg_lookup(struct tu_tm *tm, const struct tu_tm_query *q, int mode,
+                            struct tu_tm_match **out, size_t *count, struct tu_error *err);
+enum tu_status tm_pg_stats(struct tu_tm *tm, struct tu_tm_stats *out, struct tu_error *err);
+enum tu_status tm_pg_count_target(struct tu_tm *tm, const char *trg_lang, size_t *count,
+                                  struct tu_error *err);
+enum tu_status tm_pg_export(struct tu_tm *tm, const struct tu_tm_filter *f, struct tu_buf *out,
+                            struct tu_error *err);
+enum tu_status tm_pg_concordance(struct tu_tm *tm, const char *words, size_t max,
+                                 struct tu_buf *out, struct tu_error *err);
+/* since/until: the filter's dates normalised (NULL: none) */
+enum tu_status tm_pg_delete(struct tu_tm *tm, const struct tu_tm_filter *f, const char *since,
+                            const char *until, size_t *deleted, struct tu_error *err);
+enum tu_status tm_pg_vacuum(struct tu_tm *tm, struct tu_error *err);
 
 #endif

@@ -445,6 +445,9 @@ enum tu_status tu_tm_open(const char *path, bool readonly, struct tu_tm **out,
     int db_code = SQLITE_OK;
     enum tu_status st;
 
+    if (tu_tm_is_server(path)) {
+        return tm_pg_open(path, readonly, out, err);
+    }
     /* a read-only WAL open needs the -shm file, which a folder this user
      * cannot write does not let SQLite create: read the file as it is,
      * unless PATH-wal holds changes the file lacks */
@@ -598,6 +601,7 @@ void tu_tm_close(struct tu_tm *tm)
     if (tm == NULL) {
         return;
     }
+    tm_pg_close(tm);
     for (size_t i = 0; i < sizeof tm->stmt / sizeof tm->stmt[0]; i++) {
         sqlite3_finalize(tm->stmt[i]);
     }
@@ -628,6 +632,9 @@ static void end_bulk(struct tu_tm *tm)
 
 enum tu_status tu_tm_begin(struct tu_tm *tm, struct tu_error *err)
 {
+    if (tm->pg != NULL) {
+        return tm_pg_begin(tm, err);
+    }
     if (exec(tm, "BEGIN IMMEDIATE", err) != TU_OK) {
         return err->code;
     }
@@ -648,6 +655,9 @@ enum tu_status tu_tm_begin_bulk(struct tu_tm *tm, struct tu_error *err)
 {
     sqlite3_stmt *s;
 
+    if (tm->pg != NULL) {
+        return tm_pg_begin(tm, err);
+    }
     sqlite3_busy_timeout(tm->db, 0);
     if (sqlite3_prepare_v2(tm->db, "PRAGMA journal_mode=DELETE", -1, &s, NULL) == SQLITE_OK) {
         tm->bulk = sqlite3_step(s) == SQLITE_ROW &&
@@ -687,6 +697,9 @@ enum tu_status tu_tm_content_stamp(struct tu_tm *tm, uint64_t *out, struct tu_er
     uint64_t h = 1469598103934665603ULL;
 
     /* max(id) too: a TM that older versions changed has no 'content' row */
+    if (tm->pg != NULL) {
+        return tm_pg_content_stamp(tm, out, err);
+    }
     if (sqlite3_prepare_v2(tm->db, "SELECT (SELECT value FROM meta WHERE key = 'content'),"
                            " (SELECT max(id) FROM tuv)", -1, &s, NULL) != SQLITE_OK) {
         return db_error(tm, "content stamp", err);
@@ -710,6 +723,9 @@ enum tu_status tu_tm_commit(struct tu_tm *tm, struct tu_error *err)
 {
     enum tu_status st;
 
+    if (tm->pg != NULL) {
+        return tm_pg_commit(tm, err);
+    }
     if (tu_tm_flush(tm, err) != TU_OK || renew_content_stamp(tm, err) != TU_OK) {
         tu_tm_rollback(tm);
         return err->code;
@@ -722,6 +738,10 @@ enum tu_status tu_tm_commit(struct tu_tm *tm, struct tu_error *err)
 
 void tu_tm_rollback(struct tu_tm *tm)
 {
+    if (tm->pg != NULL) {
+        tm_pg_rollback(tm);
+        return;
+    }
     tm->content_changed = false;
     tu_tm_pending_free(tm);
     tm->in_txn = false;
@@ -867,6 +887,11 @@ static enum tu_status add_info(struct tu_tm *tm, int64_t id, const struct tu_tm_
         u->usage_count == 0 && !u->tu_extra && (source || !u->src_extra) && !own) {
         return TU_OK;
     }
+    if (tm->pg != NULL) {
+        return unit_date("changedate", u->changed, false, changed, &ch, err) != TU_OK ||
+                       unit_date("lastusagedate", u->last_used, false, last_used, &lu, err) != TU_OK
+                   ? err->code : tm_pg_add_info(tm, id, u, source, ch, lu, err);
+    }
     if (unit_date("changedate", u->changed, false, changed, &ch, err) != TU_OK ||
         unit_date("lastusagedate", u->last_used, false, last_used, &lu, err) != TU_OK ||
         prep(tm, TM_ST_INFO, "INSERT INTO tu_info (id, tuid, creator, changed, changer,"
@@ -958,7 +983,10 @@ static enum tu_status merge_variant(struct tu_tm *tm, int64_t id, int64_t from,
                                     const struct tu_tm_unit *u, struct tu_error *err)
 {
     sqlite3_stmt *s;
-    if (prep(tm, TM_ST_MERGE, "UPDATE tuv SET approved = max(approved, ?2),"
+
+    if (tm->pg != NULL) {
+        return tm_pg_merge(tm, id, from, u, err);
+    }    if (prep(tm, TM_ST_MERGE, "UPDATE tuv SET approved = max(approved, ?2),"
              " prev_hash = CASE WHEN prev_hash = 0 AND (?5 = 0 OR src IS ?5) THEN ?3"
              " ELSE prev_hash END,"
              " next_hash = CASE WHEN next_hash = 0 AND (?5 = 0 OR src IS ?5) THEN ?4"
@@ -978,14 +1006,6 @@ static enum tu_status merge_variant(struct tu_tm *tm, int64_t id, int64_t from,
     return TU_OK;
 }
 
-/* One side of a unit to add, as a variant: its texts, key and hashes. */
-struct variant {
-    const char *lang;
-    struct tu_buf text, xml, key;
-    uint32_t *cps;
-    size_t ncp;
-    int64_t key_hash, var_hash;
-};
 
 static enum tu_status variant_make(struct variant *v, const char *lang,
                                    const struct tu_content *content, const char *text,
@@ -1049,6 +1069,9 @@ static enum tu_status variant_find(struct tu_tm *tm, const struct variant *v, in
     int rc;
 
     *id = 0;
+    if (tm->pg != NULL) {
+        return tm_pg_variant_find(tm, v, grp, id, found_grp, own_ctx, err);
+    }
     if (prep(tm, which, grp ? "SELECT id, grp, src IS NULL AND prev_hash = 0 AND next_hash = 0"
                               " FROM tuv WHERE key_hash = ?1 AND var_hash = ?2 AND grp = ?5"
                               " AND lang = ?3 AND xml = ?4"
@@ -1083,6 +1106,9 @@ static enum tu_status variant_insert(struct tu_tm *tm, const struct variant *v, 
 {
     sqlite3_stmt *s;
 
+    if (tm->pg != NULL) {
+        return tm_pg_variant_insert(tm, v, grp, from, u, created, id, err);
+    }
     if (prep(tm, TM_ST_INSERT,
              "INSERT INTO tuv (grp, src, lang, text, xml, key, key_hash, key_len, prev_hash,"
              " next_hash, origin, approved, created, var_hash)"
@@ -1120,7 +1146,10 @@ static enum tu_status group_insert(struct tu_tm *tm, const char *src_lang, int64
                                    struct tu_error *err)
 {
     sqlite3_stmt *s;
-    if (prep(tm, TM_ST_GROUP, "INSERT INTO tu_group (src_lang) VALUES (?)", err) != TU_OK) {
+
+    if (tm->pg != NULL) {
+        return tm_pg_group_insert(tm, src_lang, grp, err);
+    }    if (prep(tm, TM_ST_GROUP, "INSERT INTO tu_group (src_lang) VALUES (?)", err) != TU_OK) {
         return err->code;
     }
     s = tm->stmt[TM_ST_GROUP];
@@ -1214,6 +1243,9 @@ enum tu_status tu_tm_count_use(struct tu_tm *tm, const int64_t *ids, size_t n,
     enum tu_status st = TU_OK;
 
     tu_tm_date_now(now);
+    if (tm->pg != NULL) {
+        return tm_pg_count_use(tm, ids, n, err);
+    }
     if (tu_tm_begin(tm, err) != TU_OK) {
         return err->code;
     }
@@ -1247,6 +1279,16 @@ enum tu_status tu_tm_add(struct tu_tm *tm, const struct tu_tm_unit *u,
     tu_tm_content_changed(tm); /* a merge may set approval or context */
     if (tm->in_txn) {
         return add_unit(tm, u, added, err);
+    }
+    if (tm->pg != NULL) { /* a single add: its own transaction */
+        if (tu_tm_begin(tm, err) != TU_OK) {
+            return err->code;
+        }
+        if ((st = add_unit(tm, u, added, err)) != TU_OK) {
+            tu_tm_rollback(tm);
+            return st;
+        }
+        return tu_tm_commit(tm, err);
     }
     /* A single add: the unit and its postings in one savepoint. */
     if (exec(tm, "SAVEPOINT tu_add", err) != TU_OK) {

@@ -788,6 +788,9 @@ enum tu_status tu_tm_export_tmx(struct tu_tm *tm, const struct tu_tm_filter *f,
     sqlite3_stmt *st;
     int rc;
 
+    if (tm->pg != NULL) {
+        return tm_pg_export(tm, f, out, err);
+    }
     if (f == NULL) {
         f = &all;
     }
@@ -835,6 +838,9 @@ enum tu_status tu_tm_stats(struct tu_tm *tm, struct tu_tm_stats *out,
     size_t used = 0;
 
     memset(out, 0, sizeof *out);
+    if (tm->pg != NULL) {
+        return tm_pg_stats(tm, out, err);
+    }
     if (sqlite3_prepare_v2(tm->db,
             "SELECT src_lang, trg_lang, count(*), sum(approved) FROM tu"
             " GROUP BY src_lang, trg_lang ORDER BY 1, 2", -1, &st, NULL) != SQLITE_OK) {
@@ -876,6 +882,9 @@ enum tu_status tu_tm_count_target(struct tu_tm *tm, const char *trg_lang,
     sqlite3_stmt *st;
 
     *count = 0;
+    if (tm->pg != NULL) {
+        return tm_pg_count_target(tm, trg_lang, count, err);
+    }
     if (sqlite3_prepare_v2(tm->db, "SELECT count(*) FROM tuv WHERE lang = ?",
                            -1, &st, NULL) != SQLITE_OK) {
         return tu_error_at(err, TU_EDB, tm->path, 0, 0, "count: %s",
@@ -915,6 +924,9 @@ enum tu_status tu_tm_fts_pending(struct tu_tm *tm, size_t *count, struct tu_erro
     int64_t through;
 
     *count = 0;
+    if (tm->pg != NULL) {
+        return TU_OK; /* PostgreSQL indexes text as it is written */
+    }
     if (fts_through(tm, &through, err) != TU_OK) {
         return err->code;
     }
@@ -991,6 +1003,9 @@ enum tu_status tu_tm_concordance(struct tu_tm *tm, const char *words,
                                  size_t max, struct tu_buf *out,
                                  struct tu_error *err)
 {
+    if (tm->pg != NULL) {
+        return tm_pg_concordance(tm, words, max, out, err);
+    }
     sqlite3_stmt *st;
     struct tu_buf q;
     const char *p = words;
@@ -1060,6 +1075,10 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
     if (check_filter(f, &dates, err) != TU_OK) {
         return err->code;
     }
+    if (tm->pg != NULL) {
+        return tm_pg_delete(tm, f, f->since ? dates.since : NULL, f->until ? dates.until : NULL,
+                            deleted, err);
+    }
     if (tu_tm_begin(tm, err) != TU_OK) {
         return err->code;
     }
@@ -1110,6 +1129,9 @@ enum tu_status tu_tm_delete(struct tu_tm *tm, const struct tu_tm_filter *f,
 
 enum tu_status tu_tm_vacuum(struct tu_tm *tm, struct tu_error *err)
 {
+    if (tm->pg != NULL) {
+        return tm_pg_vacuum(tm, err);
+    }
     if (fts_sync(tm, err) != TU_OK) {
         return err->code;
     }
