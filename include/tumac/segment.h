@@ -69,7 +69,9 @@ enum tu_status tu_count_text(const char *lang, const char *text, size_t len,
 
 /*
  * tu_count_text with a segmenter the caller keeps (for many small texts, e.g.
- * the segments of an XLIFF file); `lang` picks the word-break rules.
+ * the segments of an XLIFF file); `lang` picks the word-break rules. With `s`
+ * NULL, segments are not counted (0): words and characters only, without
+ * running the sentence rules.
  */
 enum tu_status tu_segmenter_count(struct tu_segmenter *s, const char *lang,
                                   const char *text, size_t len,

@@ -222,7 +222,7 @@ enum tu_status tu_segmenter_count(struct tu_segmenter *s, const char *lang,
     }
     tu_free(u);
     /* Segments: each line that holds more than whitespace is a paragraph. */
-    while (rc == TU_OK && start < len) {
+    while (rc == TU_OK && s != NULL && start < len) {
         const char *nl = memchr(text + start, '\n', len - start);
         size_t end = nl ? (size_t)(nl - text) : len;
         if (!line_is_blank(text + start, end - start)) {

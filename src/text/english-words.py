@@ -36,18 +36,42 @@ def read_kinds(path):
     return kinds
 
 
+# A table's words go one after another, each ended by NUL, in rows of
+# WORD_ROW bytes (translit-int.h), each row one string literal of at most 4095
+# characters (what C lets a compiler refuse beyond); a word never spans two
+# rows. One object per table, not one literal per word: under clang's ASan
+# every literal is a global of its own, and 78,000 of them made this file take
+# 45 s to compile (and the pointers to them 600 kB of relocations).
+WORD_ROW = 4096
+
+
 def table(out, name, words):
-    out.append("const char *const %s[] = {" % name)
-    line = ""
+    rows, at, row, used = [], [], [], 0
     for w in sorted(words, key=lambda w: w.encode("utf-8")):
-        piece = '"%s", ' % w
-        if len(line) + len(piece) > 76:
-            out.append("    " + line.rstrip())
-            line = ""
-        line += piece
-    out.append("    " + line.rstrip())
+        size = len(w.encode("utf-8")) + 1
+        if used + size > WORD_ROW - 1:
+            rows.append(row)
+            row, used = [], 0
+        at.append(len(rows) * WORD_ROW + used)
+        row.append(w)
+        used += size
+    rows.append(row)
+    out.append("static const char %s_rows[][WORD_ROW] = {" % name)
+    for row in rows:
+        line = ""
+        for w in row:
+            piece = '"%s\\0" ' % w
+            if len(line) + len(piece) > 76:
+                out.append("    " + line.rstrip())
+                line = ""
+            line += piece
+        out.append("    " + line.rstrip() + ",")
     out.append("};")
-    out.append("const size_t %s_count = %d;" % (name, len(words)))
+    out.append("static const uint32_t %s_at[] = {" % name)
+    for k in range(0, len(at), 10):
+        out.append("    " + " ".join("%d," % a for a in at[k:k + 10]))
+    out.append("};")
+    out.append("const struct word_table %s = {%s_rows, %s_at, %d};" % (name, name, name, len(words)))
     out.append("")
 
 

@@ -18,26 +18,24 @@ struct translit_exception {
 extern const struct translit_exception translit_exceptions[];
 extern const size_t translit_exception_count;
 
-/* The word tables of english-words.c (make gen), each sorted by strcmp:
- * English words Serbian does not accept, English words it does accept,
- * foreign acronyms kept in Latin, domestic ones converted, the short
+/* A word table of english-words.c (make gen), sorted by strcmp: the words
+ * one after another, each ended by '\0', in rows of WORD_ROW bytes (one
+ * string literal each, a word never across two); at[i] is word i's place,
+ * row * WORD_ROW + byte in the row (english-words.py's WORD_ROW is this). */
+#define WORD_ROW 4096
+struct word_table {
+    const char (*rows)[WORD_ROW];
+    const uint32_t *at;
+    size_t count;
+};
+
+/* The tables: English words Serbian does not accept, English words it does
+ * accept, foreign acronyms kept in Latin, domestic ones converted, the short
  * foreign function words (lower case) that join a foreign span, those of them
  * that are not English (le, der, il: a mark of a French, German or Italian
  * span) and the Serbian words some of them also are (je, ne, pas). */
-extern const char *const english_words[];
-extern const size_t english_words_count;
-extern const char *const english_shared[];
-extern const size_t english_shared_count;
-extern const char *const acronyms_keep[];
-extern const size_t acronyms_keep_count;
-extern const char *const acronyms_convert[];
-extern const size_t acronyms_convert_count;
-extern const char *const foreign_function_words[];
-extern const size_t foreign_function_words_count;
-extern const char *const eu_function_words[];
-extern const size_t eu_function_words_count;
-extern const char *const serbian_homographs[];
-extern const size_t serbian_homographs_count;
+extern const struct word_table english_words, english_shared, acronyms_keep, acronyms_convert,
+    foreign_function_words, eu_function_words, serbian_homographs;
 /* A Bloom filter over every word of the tables above (english-words.py):
  * bits fnv1a(w) % 2^19 and (fnv1a(w) >> 13) % 2^19; a word with either bit
  * clear is on no table. */

@@ -58,9 +58,16 @@ bool translit_is_word_cp(uint32_t c)
                                     u_charType((UChar32)c) == U_NON_SPACING_MARK));
 }
 
-static int cmp_str(const void *key, const void *elem)
+struct word_key {
+    const char *word;
+    const struct word_table *tab;
+};
+
+static int cmp_word(const void *key, const void *elem)
 {
-    return strcmp(key, *(const char *const *)elem);
+    const struct word_key *k = key;
+    uint32_t at = *(const uint32_t *)elem;
+    return strcmp(k->word, k->tab->rows[at / WORD_ROW] + at % WORD_ROW);
 }
 
 /* Might w be on one of the tables (english-words.py's Bloom filter)? */
@@ -77,15 +84,16 @@ static bool maybe_listed(const char *w)
            ((word_tables_bloom[b >> 6] >> (b & 63)) & 1) != 0;
 }
 
-static bool in_table(const char *const *tab, size_t n, const char *w)
+static bool in_table(const struct word_table *tab, const char *w)
 {
-    return maybe_listed(w) && bsearch(w, tab, n, sizeof(*tab), cmp_str) != NULL;
+    struct word_key key = {w, tab};
+    return maybe_listed(w) && bsearch(&key, tab->at, tab->count, sizeof(*tab->at), cmp_word) != NULL;
 }
 
 /* Is the word in the English table `tab`? Trying the word's lower-case form and,
  * with `endings`, the regular English endings (-s, -es, -ies, -ed, -ing, 's;
  * not -er or -ly, which make Serbian words: lid-er). */
-static bool english_in(const char *const *tab, size_t count, const char *w, size_t n,
+static bool english_in(const struct word_table *tab, const char *w, size_t n,
                        bool endings, bool *as_name)
 {
     static const char *const suffixes[][2] = {
@@ -100,12 +108,12 @@ static bool english_in(const char *const *tab, size_t count, const char *w, size
     }
     memcpy(lw, w, n);
     lw[n] = '\0';
-    if (in_table(tab, count, lw)) {
+    if (in_table(tab, lw)) {
         /* Found as written: a name when it is Title-case and the
          * lower-case form is not an entry too. */
         if (lw[0] >= 'A' && lw[0] <= 'Z' && n > 1 && lw[1] >= 'a' && lw[1] <= 'z') {
             lw[0] = (char)(lw[0] + 32);
-            *as_name = !in_table(tab, count, lw);
+            *as_name = !in_table(tab, lw);
         }
         return true;
     }
@@ -129,7 +137,7 @@ static bool english_in(const char *const *tab, size_t count, const char *w, size
         if (k > 0) {
             strcat(stem, suffixes[k - 1][1]);
         }
-        if (in_table(tab, count, stem)) {
+        if (in_table(tab, stem)) {
             return true;
         }
     }
@@ -276,10 +284,10 @@ static enum wclass acronym_class(const char *w, enum translit_acronyms mode)
     if (mode == TRANSLIT_ACR_KEEP) {
         return W_FOREIGN;
     }
-    if (mode == TRANSLIT_ACR_CONVERT || in_table(acronyms_convert, acronyms_convert_count, w)) {
+    if (mode == TRANSLIT_ACR_CONVERT || in_table(&acronyms_convert, w)) {
         return W_SERB;
     }
-    return in_table(acronyms_keep, acronyms_keep_count, w) ? W_FOREIGN : W_JOIN;
+    return in_table(&acronyms_keep, w) ? W_FOREIGN : W_JOIN;
 }
 
 /* A word with a letter beyond ASCII: Serbian (č ć đ š ž, the digraph
@@ -320,9 +328,9 @@ static bool classify_english(const char *word, const char *lw, size_t n, struct 
     bool name = false;
     /* A word Serbian has as written is not an English inflection (Peking
      * is no peke+ing). */
-    bool shared = in_table(english_shared, english_shared_count, word) ||
-                  in_table(english_shared, english_shared_count, lw);
-    if (english_in(english_words, english_words_count, word, n, !shared, &name)) {
+    bool shared = in_table(&english_shared, word) ||
+                  in_table(&english_shared, lw);
+    if (english_in(&english_words, word, n, !shared, &name)) {
         /* Capitalised, a short English word alone is most often a name
          * written as Serbian writes it (River, Dog): foreign only in a run. */
         jw->cls = (name || (jw->title && n < 6)) && !foreign_letters(lw, n) ? W_NAME : W_FOREIGN;
@@ -337,17 +345,17 @@ static bool classify_english(const char *word, const char *lw, size_t n, struct 
     }
     /* An English plural of a word Serbian shares (Dragons, Majors): Serbian
      * words of that shape are few, so a name-like mark. */
-    if (n >= 5 && lw[n - 1] == 's' && lw[n - 2] != 's' && !in_table(english_shared, english_shared_count, lw)) {
+    if (n >= 5 && lw[n - 1] == 's' && lw[n - 2] != 's' && !in_table(&english_shared, lw)) {
         char stem[64];
         memcpy(stem, lw, n - 1);
         stem[n - 1] = '\0';
-        if (in_table(english_shared, english_shared_count, stem)) {
+        if (in_table(&english_shared, stem)) {
             jw->cls = W_NAME;
             jw->soft = true;
             return true;
         }
     }
-    if (english_in(english_shared, english_shared_count, word, n, true, &name)) {
+    if (english_in(&english_shared, word, n, true, &name)) {
         jw->cls = W_JOIN;
         jw->homograph = true;
         return true;
@@ -400,7 +408,7 @@ static void classify(const char *w0, size_t n0, enum translit_acronyms mode, str
         jw->acronym = jw->cls == W_JOIN;
         return;
     }
-    if (in_table(acronyms_keep, acronyms_keep_count, word)) {
+    if (in_table(&acronyms_keep, word)) {
         jw->cls = W_FOREIGN; /* a listed brand (Aldi, Lidl) */
         return;
     }
@@ -418,14 +426,14 @@ static void classify(const char *w0, size_t n0, enum translit_acronyms mode, str
         jw->abbrev = true;
         return;
     }
-    if (in_table(foreign_function_words, foreign_function_words_count, lw)) {
-        jw->serbian = in_table(serbian_homographs, serbian_homographs_count, lw);
+    if (in_table(&foreign_function_words, lw)) {
+        jw->serbian = in_table(&serbian_homographs, lw);
         jw->cls = jw->serbian ? W_SERB : W_JOIN;
         jw->function = true;
-        jw->homograph = jw->serbian || n == 1 || in_table(english_shared, english_shared_count, lw);
+        jw->homograph = jw->serbian || n == 1 || in_table(&english_shared, lw);
         /* a mark only when Serbian has no such word (le, il, der; not la,
          * de, para, plus) */
-        jw->eu = in_table(eu_function_words, eu_function_words_count, lw);
+        jw->eu = in_table(&eu_function_words, lw);
         jw->romance = !jw->homograph && jw->eu;
         return;
     }

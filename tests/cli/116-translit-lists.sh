@@ -8,7 +8,7 @@ cp "$d/translit-words.txt" "$WORK/tw.txt"
 printf 'keep Zqzqbrand\n' >> "$WORK/tw.txt"
 python3 src/text/english-words.py "$d/english-words.txt" "$d/english-shared.txt" "$WORK/tw.txt" \
     > "$WORK/ew.c"
-check_grep "a new keep entry appears in the table" '"Zqzqbrand"' "$WORK/ew.c"
+check_grep "a new keep entry appears in the table" '"Zqzqbrand\\0"' "$WORK/ew.c"
 printf 'maybe Foo\n' >> "$WORK/tw.txt"
 check_exit "an unknown kind is refused" 1 python3 src/text/english-words.py "$d/english-words.txt" \
     "$d/english-shared.txt" "$WORK/tw.txt"

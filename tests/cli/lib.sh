@@ -110,3 +110,32 @@ check_findings() {
         check_grep "$prefix: $what" "$pattern" <(printf '%s\n' "$text")
     done
 }
+
+# xsd_invalid SCHEMA FILE...: the FILEs that xmllint does not find valid by
+# SCHEMA (those not well-formed included), one a line, sorted. One xmllint
+# reads the schema once and says "FILE validates" for each valid one.
+xsd_invalid() {
+    local schema=$1; shift
+    [ "$#" -gt 0 ] || return 0
+    xmllint --nonet --noout --schema "$schema" "$@" 2>&1 >/dev/null |
+        sed -n 's/ validates$//p' | sort -u >"$WORK/.xsd-valid"
+    printf '%s\n' "$@" | sort -u | comm -23 - "$WORK/.xsd-valid"
+}
+
+# tumac_accepts FILE...: the FILEs that one `tumac validate` finds valid
+# (its "FILE: valid" lines), one a line.
+tumac_accepts() {
+    [ "$#" -gt 0 ] || return 0
+    "$TUMAC" validate "$@" 2>/dev/null | sed -n 's/: valid$//p'
+}
+
+# check_reconverts WHAT VERSION IN NAME: `tumac xliff convert --to VERSION`
+# writes IN as $WORK/NAME1.xlf, converting that again writes NAME2.xlf, and
+# the two are the same bytes (what the reader and writer make of their own
+# output is stable: the fuzz findings of 950-954 each broke that once).
+check_reconverts() {
+    local what=$1 to=$2 in=$3 a=$WORK/${4}1.xlf b=$WORK/${4}2.xlf
+    check_ok "$what" "$TUMAC" xliff convert --to "$to" -o "$a" "$in"
+    check_ok "  ... and convert the result again" "$TUMAC" xliff convert --to "$to" -o "$b" "$a"
+    check_files_same "  ... which changes nothing" "$a" "$b"
+}

@@ -12,7 +12,10 @@
 # the reports still come out per binary in script order, one line per script.
 # A script whose timing is part of what it checks (a lock waited for within a
 # time-out) says "# cli-test: alone" on a line of its own and runs by itself,
-# after the pool.
+# after the pool. The pool starts the scripts that took longest in the last
+# run first (each binary's folder keeps cli-times, "SCRIPT SECONDS" a line),
+# so that it does not end on one long script while the other CPU idles;
+# scripts without a time (a first run, a new script) go first, in order.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -69,22 +72,47 @@ for b in "$@"; do
     tumacs+=("$(realpath "$b")")
 done
 scripts=("$here"/${CLI_ONLY:-[0-9]*}.sh)
+
+# times_file N: where binary N's scripts' wall seconds of the last run are kept.
+times_file() {
+    echo "$(dirname "${tumacs[$1]}")/cli-times"
+}
+
+# The pool's jobs as "SECONDS N SCRIPT", the longest first (unknown: first).
 alone_n=() alone_t=()
+pool=()
 for n in "${!tumacs[@]}"; do
     for t in "${scripts[@]}"; do
         if grep -qx '# cli-test: alone' "$t"; then
             alone_n+=("$n") alone_t+=("$t")
             continue
         fi
-        while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
-            wait -n
-        done
-        run_one "$n" "$t" &
+        w=$(awk -v s="$(basename "$t" .sh)" '$1 == s { print $2 }' "$(times_file "$n")" 2>/dev/null)
+        pool+=("${w:-999999} $n $t")
     done
 done
+# (the list comes on fd 3, which the scripts do not get: stdin stays theirs)
+while read -r w n t <&3; do
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+        wait -n
+    done
+    run_one "$n" "$t" 3<&- &
+done 3< <(printf '%s\n' "${pool[@]}" | sort -s -k1,1gr)
 wait
 for i in "${!alone_n[@]}"; do
     run_one "${alone_n[$i]}" "${alone_t[$i]}"
+done
+
+# Record this run's times for the next one (the other scripts' kept).
+for n in "${!tumacs[@]}"; do
+    f=$(times_file "$n")
+    {
+        for t in "${scripts[@]}"; do
+            name=$(basename "$t" .sh)
+            read -r w _ <"$results/$n-$name.time" 2>/dev/null && echo "$name $w"
+        done
+        cat "$f" 2>/dev/null
+    } | awk '!seen[$1]++' | sort >"$f.tmp" 2>/dev/null && mv "$f.tmp" "$f" 2>/dev/null
 done
 
 pass=0

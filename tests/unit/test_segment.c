@@ -137,6 +137,15 @@ TEST(count_rules)
     CHECK(tu_count_text("en", "a  b\n", 5, &c, &err) == TU_OK);
     CHECK(c.words == 2 && c.chars == 4 && c.chars_no_spaces == 2);
     CHECK(c.segments == 1);
+    /* without a segmenter: the same words and characters, no segments */
+    {
+        struct tu_counts all, some;
+        CHECK(tu_count_text("bs", t, strlen(t), &all, &err) == TU_OK);
+        CHECK(tu_segmenter_count(NULL, "bs", t, strlen(t), &some, &err) == TU_OK);
+        CHECK(some.words == all.words && some.chars == all.chars &&
+              some.chars_no_spaces == all.chars_no_spaces);
+        CHECK(some.segments == 0);
+    }
 }
 
 static size_t words_of(const char *lang, const char *text)
