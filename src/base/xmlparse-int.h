@@ -66,6 +66,13 @@ struct xmlp_reader {
 
 enum tu_status xmlp_reader_open(struct xmlp_reader *x, const char *path,
                                   const char *kind, unsigned flags, struct tu_error *err);
+/* The same on an open file (read from its start; never decompressed, never
+ * closed here) or on memory that outlives the reader. */
+enum tu_status xmlp_reader_open_fd(struct xmlp_reader *x, int fd, const char *path,
+                                     const char *kind, unsigned flags, struct tu_error *err);
+enum tu_status xmlp_reader_open_memory(struct xmlp_reader *x, const char *data, size_t len,
+                                         const char *path, const char *kind, unsigned flags,
+                                         struct tu_error *err);
 /* xmlTextReaderRead / xmlTextReaderNext: 1 at a node, 0 at the end, -1 with
  * `err` filled (a DOCTYPE, nesting too deep, not well-formed). */
 int xmlp_reader_read(struct xmlp_reader *x, struct tu_error *err);
