@@ -40,10 +40,18 @@
 #define XMLP_DTD_NAME 2u
 /* Read as UTF-8 whatever the declaration says (office parts). */
 #define XMLP_UTF8 4u
+/* A tree that is only read: short texts kept inside their nodes
+ * (XML_PARSE_COMPACT), one allocation fewer each. */
+#define XMLP_COMPACT 8u
 
 /* A whole document from memory, or NULL with `err` filled. */
 xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
                            const char *kind, unsigned flags, struct tu_error *err);
+
+/* The same from an open file, read from where it stands (never
+ * decompressed, never closed here). */
+xmlDoc *xmlp_read_fd(int fd, const char *path, const char *kind, unsigned flags,
+                       struct tu_error *err);
 
 /* What libxml2 reported first, kept for the retelling. */
 struct xmlp_fault {

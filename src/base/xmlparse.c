@@ -223,13 +223,17 @@ static enum tu_status check_tree(xmlNode *top, unsigned depth, const char *path,
     return TU_OK;
 }
 
-xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
-                           const char *kind, unsigned flags, struct tu_error *err)
+/* A whole document from memory (data) or from a descriptor (fd). */
+static xmlDoc *read_tree(const char *data, size_t len, int fd, const char *path,
+                         const char *kind, unsigned flags, struct tu_error *err)
 {
     struct xmlp_fault f = {0};
     struct guard g = {.flags = flags, .fault = &f};
     xmlParserCtxt *pc;
     xmlDoc *doc;
+    const char *enc = (flags & XMLP_UTF8) ? "UTF-8" : NULL;
+    int options = BASE_OPTIONS | ((flags & XMLP_BIG_TEXT) ? XML_PARSE_HUGE : 0) |
+                  ((flags & XMLP_COMPACT) ? XML_PARSE_COMPACT : 0);
 
     if (len > 0x7fffffff) {
         tu_error_at(err, TU_ETOOBIG, path, 0, 0, "document too large (%zu bytes)", len);
@@ -243,8 +247,8 @@ xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
     pc->_private = &g;
     pc->sax->internalSubset = refuse_doctype;
     pc->sax->serror = parser_error;
-    doc = xmlCtxtReadMemory(pc, data, (int)len, path, (flags & XMLP_UTF8) ? "UTF-8" : NULL,
-                            BASE_OPTIONS | ((flags & XMLP_BIG_TEXT) ? XML_PARSE_HUGE : 0));
+    doc = data != NULL ? xmlCtxtReadMemory(pc, data, (int)len, path, enc, options)
+                       : xmlCtxtReadFd(pc, fd, path, enc, options);
     /* an undeclared prefix (a namespace error, not a well-formedness one)
      * would be written back under a prefix the writer declares itself */
     if (g.doctype || doc == NULL || !pc->wellFormed || !pc->nsWellFormed) {
@@ -265,6 +269,18 @@ xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
         return NULL;
     }
     return doc;
+}
+
+xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
+                           const char *kind, unsigned flags, struct tu_error *err)
+{
+    return read_tree(data != NULL ? data : "", len, -1, path, kind, flags, err);
+}
+
+xmlDoc *xmlp_read_fd(int fd, const char *path, const char *kind, unsigned flags,
+                       struct tu_error *err)
+{
+    return read_tree(NULL, 0, fd, path, kind, flags, err);
 }
 
 /* ---------------------------------------------------------------- stream */
