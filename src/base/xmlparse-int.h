@@ -46,10 +46,18 @@
  * string, and Word and LibreOffice open such a part (office parts). An
  * undeclared prefix is still refused. */
 #define XMLP_ANY_NS_URI 8u
+/* A tree that is only read: short texts kept inside their nodes
+ * (XML_PARSE_COMPACT), one allocation fewer each. */
+#define XMLP_COMPACT 16u
 
 /* A whole document from memory, or NULL with `err` filled. */
 xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
                            const char *kind, unsigned flags, struct tu_error *err);
+
+/* The same from an open file, read from where it stands (never
+ * decompressed, never closed here). */
+xmlDoc *xmlp_read_fd(int fd, const char *path, const char *kind, unsigned flags,
+                       struct tu_error *err);
 
 /* What libxml2 reported first, kept for the retelling. */
 struct xmlp_fault {
@@ -72,6 +80,13 @@ struct xmlp_reader {
 
 enum tu_status xmlp_reader_open(struct xmlp_reader *x, const char *path,
                                   const char *kind, unsigned flags, struct tu_error *err);
+/* The same on an open file (read from its start; never decompressed, never
+ * closed here) or on memory that outlives the reader. */
+enum tu_status xmlp_reader_open_fd(struct xmlp_reader *x, int fd, const char *path,
+                                     const char *kind, unsigned flags, struct tu_error *err);
+enum tu_status xmlp_reader_open_memory(struct xmlp_reader *x, const char *data, size_t len,
+                                         const char *path, const char *kind, unsigned flags,
+                                         struct tu_error *err);
 /* xmlTextReaderRead / xmlTextReaderNext: 1 at a node, 0 at the end, -1 with
  * `err` filled (a DOCTYPE, nesting too deep, not well-formed). */
 int xmlp_reader_read(struct xmlp_reader *x, struct tu_error *err);

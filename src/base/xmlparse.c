@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -203,10 +204,9 @@ static void parser_error(void *ctx, xmlError *e)
  * than the limit, no entity reference (an external DTD that was not read
  * may have declared one; it would come out verbatim).
  */
-static enum tu_status check_tree(xmlNode *top, const char *path, const char *kind,
-                                 struct tu_error *err)
+static enum tu_status check_tree(xmlNode *top, unsigned depth, const char *path,
+                                 const char *kind, struct tu_error *err)
 {
-    unsigned depth = 1;
     xmlNode *n = top;
     while (n != NULL) {
         if (n->type == XML_ENTITY_REF_NODE) {
@@ -235,13 +235,17 @@ static enum tu_status check_tree(xmlNode *top, const char *path, const char *kin
     return TU_OK;
 }
 
-xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
-                           const char *kind, unsigned flags, struct tu_error *err)
+/* A whole document from memory (data) or from a descriptor (fd). */
+static xmlDoc *read_tree(const char *data, size_t len, int fd, const char *path,
+                         const char *kind, unsigned flags, struct tu_error *err)
 {
     struct xmlp_fault f = {0};
     struct guard g = {.flags = flags, .fault = &f};
     xmlParserCtxt *pc;
     xmlDoc *doc;
+    const char *enc = (flags & XMLP_UTF8) ? "UTF-8" : NULL;
+    int options = BASE_OPTIONS | ((flags & XMLP_BIG_TEXT) ? XML_PARSE_HUGE : 0) |
+                  ((flags & XMLP_COMPACT) ? XML_PARSE_COMPACT : 0);
 
     if (len > 0x7fffffff) {
         tu_error_at(err, TU_ETOOBIG, path, 0, 0, "document too large (%zu bytes)", len);
@@ -255,8 +259,8 @@ xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
     pc->_private = &g;
     pc->sax->internalSubset = refuse_doctype;
     pc->sax->serror = parser_error;
-    doc = xmlCtxtReadMemory(pc, data, (int)len, path, (flags & XMLP_UTF8) ? "UTF-8" : NULL,
-                            BASE_OPTIONS | ((flags & XMLP_BIG_TEXT) ? XML_PARSE_HUGE : 0));
+    doc = data != NULL ? xmlCtxtReadMemory(pc, data, (int)len, path, enc, options)
+                       : xmlCtxtReadFd(pc, fd, path, enc, options);
     /* an undeclared prefix (a namespace error, not a well-formedness one)
      * would be written back under a prefix the writer declares itself */
     if (g.doctype || doc == NULL || !pc->wellFormed ||
@@ -273,11 +277,23 @@ xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
     }
     xmlFreeParserCtxt(pc);
     if (xmlDocGetRootElement(doc) != NULL &&
-        check_tree(xmlDocGetRootElement(doc), path, kind, err) != TU_OK) {
+        check_tree(xmlDocGetRootElement(doc), 1, path, kind, err) != TU_OK) {
         xmlFreeDoc(doc);
         return NULL;
     }
     return doc;
+}
+
+xmlDoc *xmlp_read_memory(const char *data, size_t len, const char *path,
+                           const char *kind, unsigned flags, struct tu_error *err)
+{
+    return read_tree(data != NULL ? data : "", len, -1, path, kind, flags, err);
+}
+
+xmlDoc *xmlp_read_fd(int fd, const char *path, const char *kind, unsigned flags,
+                       struct tu_error *err)
+{
+    return read_tree(NULL, 0, fd, path, kind, flags, err);
 }
 
 /* ---------------------------------------------------------------- stream */
@@ -294,45 +310,62 @@ static void stop_at_root(void *ctx, const xmlChar *local, const xmlChar *prefix,
     xmlStopParser(pc);
 }
 
+/* Where the prolog pass takes its bytes: a file descriptor (read with
+ * pread, so the reader after it starts at the beginning) or memory. */
+struct prolog_src {
+    int fd;
+    const char *data;
+    size_t len;
+    size_t at;
+};
+
+static int prolog_chunk(struct prolog_src *s, char *buf, size_t cap)
+{
+    size_t n = 0;
+    if (s->data != NULL) {
+        n = s->len - s->at < cap ? s->len - s->at : cap;
+        memcpy(buf, s->data + s->at, n);
+    } else {
+        ssize_t got = pread(s->fd, buf, cap, (off_t)s->at);
+        n = got > 0 ? (size_t)got : 0;
+    }
+    s->at += n;
+    return (int)n;
+}
+
 /*
  * xmlTextReader offers no hook on its own parser, which may parse past the
  * DOCTYPE before the first node is returned: so the prolog is parsed first
  * (decoded, up to the root element) with the DOCTYPE hook. Its other errors
  * are left to the reader, which meets them in context.
  */
-static enum tu_status check_prolog_file(const char *path, const char *kind, unsigned flags,
-                                        struct tu_error *err)
+static enum tu_status check_prolog(struct prolog_src *src, const char *path, const char *kind,
+                                   unsigned flags, struct tu_error *err)
 {
     xmlSAXHandler sax;
     struct guard g = {.flags = flags};
     char chunk[4096];
-    size_t got;
-    FILE *fp = fopen(path, "rb");
+    int got;
     xmlParserCtxt *pc;
 
-    if (fp == NULL) {
-        return tu_error_at(err, TU_EIO, path, 0, 0, "cannot read the file");
-    }
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
     sax.internalSubset = refuse_doctype;
     sax.startElementNs = stop_at_root;
-    got = fread(chunk, 1, sizeof chunk, fp);
-    pc = xmlCreatePushParserCtxt(&sax, NULL, chunk, (int)got, path);
+    got = prolog_chunk(src, chunk, sizeof chunk);
+    pc = xmlCreatePushParserCtxt(&sax, NULL, chunk, got, path);
     if (pc == NULL) {
-        fclose(fp);
         return tu_error_at(err, TU_ENOMEM, path, 0, 0, "out of memory");
     }
     pc->_private = &g;
     xmlCtxtUseOptions(pc, BASE_OPTIONS);
     while (!g.doctype && !g.root && pc->instate != XML_PARSER_EOF) {
-        got = fread(chunk, 1, sizeof chunk, fp);
-        if (xmlParseChunk(pc, chunk, (int)got, got == 0) != 0 || got == 0) {
+        got = prolog_chunk(src, chunk, sizeof chunk);
+        if (xmlParseChunk(pc, chunk, got, got == 0) != 0 || got == 0) {
             break;
         }
     }
     xmlFreeParserCtxt(pc);
-    fclose(fp);
     return g.doctype ? doctype_error(&g, path, kind, err) : TU_OK;
 }
 
@@ -341,22 +374,76 @@ static void reader_error(void *arg, xmlError *e)
     keep_fault(arg, e);
 }
 
-enum tu_status xmlp_reader_open(struct xmlp_reader *x, const char *path,
-                                  const char *kind, unsigned flags, struct tu_error *err)
+static int reader_options(unsigned flags)
+{
+    return BASE_OPTIONS | ((flags & XMLP_BIG_TEXT) ? XML_PARSE_HUGE : 0);
+}
+
+static const char *reader_encoding(unsigned flags)
+{
+    return (flags & XMLP_UTF8) ? "UTF-8" : NULL;
+}
+
+/* The reader made from one of the sources, its errors kept. */
+static enum tu_status reader_start(struct xmlp_reader *x, struct prolog_src *src,
+                                   const char *path, const char *kind, unsigned flags,
+                                   struct tu_error *err)
 {
     memset(x, 0, sizeof *x);
     x->path = path;
     x->kind = kind;
     x->flags = flags;
-    if (check_prolog_file(path, kind, flags, err) != TU_OK) {
+    if (src != NULL && check_prolog(src, path, kind, flags, err) != TU_OK) {
         return err->code;
     }
-    x->r = xmlReaderForFile(path, NULL, BASE_OPTIONS);
+    if (src == NULL) {
+        x->r = xmlReaderForFile(path, reader_encoding(flags), reader_options(flags));
+    } else if (src->data != NULL) {
+        x->r = xmlReaderForMemory(src->data, (int)src->len, path, reader_encoding(flags),
+                                  reader_options(flags));
+    } else {
+        x->r = xmlReaderForFd(src->fd, path, reader_encoding(flags), reader_options(flags));
+    }
     if (x->r == NULL) {
         return tu_error_at(err, TU_EIO, path, 0, 0, "cannot read the file");
     }
     xmlTextReaderSetStructuredErrorHandler(x->r, reader_error, &x->fault);
     return TU_OK;
+}
+
+enum tu_status xmlp_reader_open(struct xmlp_reader *x, const char *path,
+                                  const char *kind, unsigned flags, struct tu_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    struct prolog_src src = {.fd = fp != NULL ? fileno(fp) : -1};
+    enum tu_status st;
+
+    if (fp == NULL) {
+        memset(x, 0, sizeof *x);
+        return tu_error_at(err, TU_EIO, path, 0, 0, "cannot read the file");
+    }
+    st = check_prolog(&src, path, kind, flags, err);
+    fclose(fp);
+    return st != TU_OK ? st : reader_start(x, NULL, path, kind, flags, err);
+}
+
+enum tu_status xmlp_reader_open_fd(struct xmlp_reader *x, int fd, const char *path,
+                                     const char *kind, unsigned flags, struct tu_error *err)
+{
+    struct prolog_src src = {.fd = fd};
+    return reader_start(x, &src, path, kind, flags, err);
+}
+
+enum tu_status xmlp_reader_open_memory(struct xmlp_reader *x, const char *data, size_t len,
+                                         const char *path, const char *kind, unsigned flags,
+                                         struct tu_error *err)
+{
+    struct prolog_src src = {.fd = -1, .data = data != NULL ? data : "", .len = len};
+    if (len > 0x7fffffff) {
+        memset(x, 0, sizeof *x);
+        return tu_error_at(err, TU_ETOOBIG, path, 0, 0, "document too large (%zu bytes)", len);
+    }
+    return reader_start(x, &src, path, kind, flags, err);
 }
 
 /* The policy on one step of the reader. */
@@ -393,8 +480,13 @@ static int reader_checked(struct xmlp_reader *x, int ret, struct tu_error *err)
     default:
         break;
     }
-    if (xmlTextReaderDepth(x->r) >= XMLP_MAX_DEPTH) {
-        tu_error_at(err, TU_ETOOBIG, x->path, line, 0,
+    /* depth counts elements, as the tree walk does; the element's own line
+     * (the parser's may be a chunk further on) */
+    if (xmlTextReaderNodeType(x->r) == XML_READER_TYPE_ELEMENT &&
+        xmlTextReaderDepth(x->r) >= XMLP_MAX_DEPTH) {
+        xmlNode *at = xmlTextReaderCurrentNode(x->r);
+        long own = at != NULL ? xmlGetLineNo(at) : -1;
+        tu_error_at(err, TU_ETOOBIG, x->path, own > 0 ? (unsigned long)own : line, 0,
                     "elements nested too deeply (more than %d levels)", XMLP_MAX_DEPTH);
         return -1;
     }
@@ -418,7 +510,9 @@ xmlNode *xmlp_reader_expand(struct xmlp_reader *x, struct tu_error *err)
         retell(&x->fault, x->path, x->kind, err);
         return NULL;
     }
-    return check_tree(n, x->path, x->kind, err) == TU_OK ? n : NULL;
+    /* the subtree's top is as deep as the reader stands (the root is 1) */
+    unsigned depth = (unsigned)xmlTextReaderDepth(x->r) + 1;
+    return check_tree(n, depth, x->path, x->kind, err) == TU_OK ? n : NULL;
 }
 
 void xmlp_reader_close(struct xmlp_reader *x)

@@ -55,7 +55,9 @@ struct tu_leverage {
     tu_lev_lookup_fn lookup;
     void *ctx;
     char *origin;
-    struct rep *reps;    /* open addressing, power-of-two size */
+    /* open addressing, power-of-two size; slots point to their entries, so
+     * the half-empty table costs a pointer a slot, not an entry (issue 22) */
+    struct rep **reps;
     size_t rep_count, rep_cap;
     size_t doc_no;
     char variants[4][16]; /* language tags asked with --variants */
@@ -219,9 +221,13 @@ void tu_leverage_free(struct tu_leverage *lev)
         return;
     }
     for (size_t i = 0; i < lev->rep_cap; i++) {
-        tu_free(lev->reps[i].key);
-        tu_content_clear(&lev->reps[i].target);
-        tu_free(lev->reps[i].src_text);
+        struct rep *r = lev->reps[i];
+        if (r != NULL) {
+            tu_free(r->key);
+            tu_content_clear(&r->target);
+            tu_free(r->src_text);
+            tu_free(r);
+        }
     }
     tu_lev_values_free(lev->values);
     for (size_t v = 0; v < lev->variant_count; v++) {
@@ -265,10 +271,10 @@ static size_t hash_str(const char *s)
     return h;
 }
 
-static struct rep *rep_slot(struct rep *t, size_t cap, const char *key)
+static struct rep **rep_slot(struct rep **t, size_t cap, const char *key)
 {
     size_t i = hash_str(key) & (cap - 1);
-    while (t[i].key != NULL && strcmp(t[i].key, key) != 0) {
+    while (t[i] != NULL && strcmp(t[i]->key, key) != 0) {
         i = (i + 1) & (cap - 1);
     }
     return &t[i];
@@ -280,9 +286,9 @@ static enum tu_status rep_find(struct tu_leverage *lev, char **key, bool add,
 {
     *out = NULL;
     if (lev->rep_cap) {
-        struct rep *r = rep_slot(lev->reps, lev->rep_cap, *key);
-        if (r->key != NULL || !add) {
-            *out = r->key ? r : NULL;
+        struct rep *r = *rep_slot(lev->reps, lev->rep_cap, *key);
+        if (r != NULL || !add) {
+            *out = r;
             return TU_OK;
         }
     }
@@ -291,20 +297,24 @@ static enum tu_status rep_find(struct tu_leverage *lev, char **key, bool add,
     }
     if ((lev->rep_count + 1) * 2 > lev->rep_cap) {
         size_t cap = lev->rep_cap ? lev->rep_cap * 2 : 64;
-        struct rep *t = tu_calloc(cap, sizeof *t);
+        struct rep **t = tu_calloc(cap, sizeof *t);
         if (t == NULL) {
             return TU_ENOMEM;
         }
         for (size_t i = 0; i < lev->rep_cap; i++) {
-            if (lev->reps[i].key) {
-                *rep_slot(t, cap, lev->reps[i].key) = lev->reps[i];
+            if (lev->reps[i] != NULL) {
+                *rep_slot(t, cap, lev->reps[i]->key) = lev->reps[i];
             }
         }
         tu_free(lev->reps);
         lev->reps = t;
         lev->rep_cap = cap;
     }
-    struct rep *r = rep_slot(lev->reps, lev->rep_cap, *key);
+    struct rep *r = tu_calloc(1, sizeof *r);
+    if (r == NULL) {
+        return TU_ENOMEM;
+    }
+    *rep_slot(lev->reps, lev->rep_cap, *key) = r;
     r->key = *key;
     *key = NULL;
     r->doc_no = lev->doc_no;
@@ -356,7 +366,11 @@ static enum tu_status items_add(struct items *it, struct tu_unit *u,
     it->v = v;
     tu_buf_init(&b, TU_BUF_NO_LIMIT);
     tu_content_plain(&s->source, &b);
-    v[it->count].text = tu_buf_detach(&b, &v[it->count].len);
+    /* a copy of its length: the buffer's doubled capacity, kept for every
+     * segment of the document, was twice the text */
+    v[it->count].len = b.len;
+    v[it->count].text = b.status == TU_OK ? tu_strndup(b.len ? b.data : "", b.len) : NULL;
+    tu_buf_release(&b);
     if (v[it->count].text == NULL) {
         return TU_ENOMEM;
     }

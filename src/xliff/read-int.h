@@ -16,6 +16,8 @@
 
 #include "xliff-int.h"
 
+struct xmlp_reader;
+
 struct rctx {
     const char *path;
     struct tu_error *err;
@@ -24,7 +26,26 @@ struct rctx {
     const char *ns; /* core namespace of the document */
     /* originalData of the current unit */
     xmlNodePtr odata;
+    /* the document as a stream (read.c); the error came from the XML layer */
+    struct xmlp_reader *x;
+    bool xml_failed;
 };
+
+/*
+ * The children of the element the reader stands at (a container: <xliff>,
+ * <file>, <body>, <group>), one start tag at a time: attributes, no
+ * children yet. A child is either entered as a container (a new xr_kids)
+ * or expanded whole (xr_expand); the reader frees it when it moves on.
+ */
+struct xr_kids {
+    int depth;
+    bool empty, first;
+};
+void xr_kids_begin(struct rctx *c, struct xr_kids *k);
+/* the next child element, NULL at the container's end or after an error */
+xmlNodePtr xr_kids_next(struct rctx *c, struct xr_kids *k);
+/* the whole subtree of the child just returned, NULL after an error */
+xmlNodePtr xr_expand(struct rctx *c);
 
 /* element `name` in namespace `ns` */
 bool xr_is(xmlNodePtr n, const char *ns, const char *name);
@@ -61,10 +82,6 @@ struct tu_note *xr_add_note(struct rctx *c, xmlNodePtr n, struct tu_notes *notes
 /* the unit or group of element n (by its id) added to g, else to the file f
  * (NULL: out of memory, reported) */
 struct tu_unit *xr_add_unit(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g);
-/* Free a unit's or group's subtree once it is in the model: the DOM of a
- * large file is five times its size, and freeing as the model grows keeps
- * the peak at the DOM's rather than the DOM's plus the model's. */
-void xr_drop(xmlNodePtr n);
 struct tu_group *xr_add_group(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g);
 /* keeps attributes in foreign namespaces (and xml:* ones not in known_xml) */
 void xr_keep_attrs(struct rctx *c, xmlNodePtr n, struct tu_attrs *a,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -184,12 +185,6 @@ struct tu_unit *xr_add_unit(struct rctx *c, xmlNodePtr n, struct tu_file *f, str
     return add_child(c, n, f, g, false);
 }
 
-void xr_drop(xmlNodePtr n)
-{
-    xmlUnlinkNode(n);
-    xmlFreeNode(n);
-}
-
 struct tu_group *xr_add_group(struct rctx *c, xmlNodePtr n, struct tu_file *f, struct tu_group *g)
 {
     return add_child(c, n, f, g, true);
@@ -257,63 +252,141 @@ void xr_keep_ext(struct rctx *c, xmlNodePtr n, struct tu_exts *e)
     xmlBufferFree(b);
 }
 
-/* ---------------------------------------------------------------- entry */
+/* ---------------------------------------------------------------- stream */
 
-
-/* `spent`, when given, holds `data` and is released once the DOM is built:
- * the DOM does not point into it, and it is as large as the file. */
-static enum tu_status read_doc(const char *data, size_t len, const char *name,
-                               struct tu_buf *spent, struct tu_doc **out,
-                               struct tu_error *err)
+/* The reader's error (filled by xmlparse) as the read's. */
+static void xml_failed(struct rctx *c)
 {
-    xmlDocPtr x;
-    struct rctx c = {0};
-    struct tu_doc *d;
+    if (c->st == TU_OK) {
+        c->st = c->err->code != TU_OK ? c->err->code : xr_oom(c);
+        c->xml_failed = true;
+    }
+}
 
-    *out = NULL;
-    if (name == NULL) {
-        name = "<memory>";
-    }
-    if (len > TU_XLIFF_MAX_BYTES || len > 0x7fffffff) {
-        return tu_error_at(err, TU_ETOOBIG, name, 0, 0,
-                           "document too large (%zu bytes, limit %zu)", len,
-                           (size_t)TU_XLIFF_MAX_BYTES);
-    }
-    /* above 10 MB a skeleton may be one text over libxml2's 10 MB limit */
-    x = xmlp_read_memory(data, len, name, "XLIFF", len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0, err);
-    if (spent != NULL) {
-        tu_buf_release(spent);
-    }
-    if (x == NULL) {
-        return err->code;
-    }
-    xmlNodePtr root = xmlDocGetRootElement(x);
-    c.path = name;
-    c.err = err;
-    if (root == NULL || strcmp((const char *)root->name, "xliff") != 0) {
-        xr_fail(&c, root, TU_EPARSE, "root element is <%s>, expected <xliff>",
-             root ? (const char *)root->name : "");
-    } else if (root->ns == NULL) {
-        xr_fail(&c, root, TU_EPARSE, "<xliff> has no namespace (expected %s)",
-             "urn:oasis:names:tc:xliff:document:1.2 or :2.0");
-    } else {
-        const char *ns = (const char *)root->ns->href;
-        xmlChar *ver = xmlGetNoNsProp(root, (const xmlChar *)"version");
-        const char *v = ver ? (const char *)ver : "";
-        if (strcmp(ns, XLIFF12_NS) == 0 || strcmp(ns, XLIFF11_NS) == 0) {
-            c.version = TU_XLIFF_1_2;
-        } else if (strcmp(ns, XLIFF20_NS) == 0) {
-            c.version = strcmp(v, "2.1") == 0 ? TU_XLIFF_2_1 : TU_XLIFF_2_0;
-        } else if (strcmp(ns, XLIFF22_NS) == 0) {
-            c.version = TU_XLIFF_2_2;
-        } else {
-            xr_fail(&c, root, TU_EUNSUPPORTED, "unknown XLIFF namespace '%s'", ns);
+void xr_kids_begin(struct rctx *c, struct xr_kids *k)
+{
+    k->depth = xmlTextReaderDepth(c->x->r);
+    k->empty = xmlTextReaderIsEmptyElement(c->x->r) == 1;
+    k->first = true;
+}
+
+xmlNodePtr xr_kids_next(struct rctx *c, struct xr_kids *k)
+{
+    while (c->st == TU_OK && !k->empty) {
+        /* into the container first, then past each child's subtree */
+        int r = k->first ? xmlp_reader_read(c->x, c->err) : xmlp_reader_next(c->x, c->err);
+        k->first = false;
+        if (r < 0) {
+            xml_failed(c);
         }
-        xmlFree(ver);
-        c.ns = ns;
+        if (r <= 0 || xmlTextReaderDepth(c->x->r) <= k->depth) {
+            return NULL;
+        }
+        if (xmlTextReaderNodeType(c->x->r) == XML_READER_TYPE_ELEMENT) {
+            return xmlTextReaderCurrentNode(c->x->r);
+        }
     }
-    d = c.st == TU_OK ? tu_doc_new() : NULL;
-    if (c.st == TU_OK && d == NULL) {
+    return NULL;
+}
+
+xmlNodePtr xr_expand(struct rctx *c)
+{
+    xmlNodePtr n = c->st == TU_OK ? xmlp_reader_expand(c->x, c->err) : NULL;
+    if (n == NULL) {
+        xml_failed(c);
+    }
+    return n;
+}
+
+/*
+ * The rest of the document, read for what the whole-tree parse reported
+ * before anything the reader found: a well-formedness error anywhere wins,
+ * then the first breach of the policy (nesting), then the reader's own
+ * first error. A document read without error is read to its end too.
+ */
+static void read_rest(struct rctx *c)
+{
+    bool policy = c->xml_failed;
+    if (c->xml_failed && c->x->fault.set) {
+        return; /* a parse error: the first is final */
+    }
+    for (;;) {
+        struct tu_error e = {0};
+        int r = xmlp_reader_read(c->x, &e);
+        if (r > 0) {
+            continue;
+        }
+        if (r == 0) {
+            return;
+        }
+        bool nesting = e.code == TU_ETOOBIG && !c->x->fault.set;
+        if (!nesting || !policy) {
+            *c->err = e;
+            c->st = e.code;
+            c->xml_failed = true;
+            policy = true;
+        }
+        if (!nesting) {
+            return;
+        }
+    }
+}
+
+/* The root's version, from its namespace (and version attribute). */
+static void root_version(struct rctx *c, xmlNodePtr root)
+{
+    if (root == NULL || strcmp((const char *)root->name, "xliff") != 0) {
+        xr_fail(c, root, TU_EPARSE, "root element is <%s>, expected <xliff>",
+                root ? (const char *)root->name : "");
+        return;
+    }
+    if (root->ns == NULL) {
+        xr_fail(c, root, TU_EPARSE, "<xliff> has no namespace (expected %s)",
+                "urn:oasis:names:tc:xliff:document:1.2 or :2.0");
+        return;
+    }
+    const char *ns = (const char *)root->ns->href;
+    xmlChar *ver = xmlGetNoNsProp(root, (const xmlChar *)"version");
+    const char *v = ver ? (const char *)ver : "";
+    if (strcmp(ns, XLIFF12_NS) == 0 || strcmp(ns, XLIFF11_NS) == 0) {
+        c->version = TU_XLIFF_1_2;
+    } else if (strcmp(ns, XLIFF20_NS) == 0) {
+        c->version = strcmp(v, "2.1") == 0 ? TU_XLIFF_2_1 : TU_XLIFF_2_0;
+    } else if (strcmp(ns, XLIFF22_NS) == 0) {
+        c->version = TU_XLIFF_2_2;
+    } else {
+        xr_fail(c, root, TU_EUNSUPPORTED, "unknown XLIFF namespace '%s'", ns);
+    }
+    xmlFree(ver);
+    c->ns = ns;
+}
+
+/*
+ * The document read as a stream (xmlTextReader under base/xmlparse's
+ * policy): containers (<xliff>, <file>, <body>, <group>) by their start
+ * tags, every other child expanded alone and freed by the reader once read,
+ * so memory is the model's, not a whole DOM's (issue 22).
+ */
+static enum tu_status read_stream(struct xmlp_reader *x, const char *name, struct tu_doc **out,
+                                  struct tu_error *err)
+{
+    struct rctx c = {.path = name, .err = err, .x = x};
+    struct tu_doc *d = NULL;
+    xmlNodePtr root = NULL;
+    int r;
+
+    while ((r = xmlp_reader_read(x, err)) > 0 &&
+           xmlTextReaderNodeType(x->r) != XML_READER_TYPE_ELEMENT) {
+    }
+    if (r < 0) {
+        xml_failed(&c);
+    } else if (r > 0) {
+        root = xmlTextReaderCurrentNode(x->r);
+    }
+    if (c.st == TU_OK) {
+        root_version(&c, root);
+    }
+    if (c.st == TU_OK && (d = tu_doc_new()) == NULL) {
         xr_oom(&c);
     }
     if (c.st == TU_OK) {
@@ -324,7 +397,8 @@ static enum tu_status read_doc(const char *data, size_t len, const char *name,
             xr_read_doc20(&c, root, d);
         }
     }
-    xmlFreeDoc(x);
+    read_rest(&c);
+    xmlp_reader_close(x);
     if (c.st != TU_OK) {
         tu_doc_free(d);
         return c.st;
@@ -333,25 +407,74 @@ static enum tu_status read_doc(const char *data, size_t len, const char *name,
     return TU_OK;
 }
 
+/* above 10 MB a skeleton may be one text over libxml2's 10 MB limit */
+static unsigned read_flags(size_t len)
+{
+    return len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0;
+}
+
+static enum tu_status too_large(const char *name, size_t len, struct tu_error *err)
+{
+    return tu_error_at(err, TU_ETOOBIG, name, 0, 0, "document too large (%zu bytes, limit %zu)",
+                       len, (size_t)TU_XLIFF_MAX_BYTES);
+}
+
 enum tu_status tu_xliff_read_memory(const char *data, size_t len,
                                     const char *name, struct tu_doc **out,
                                     struct tu_error *err)
 {
-    return read_doc(data, len, name, NULL, out, err);
+    struct xmlp_reader x;
+
+    *out = NULL;
+    if (name == NULL) {
+        name = "<memory>";
+    }
+    if (len > TU_XLIFF_MAX_BYTES || len > 0x7fffffff) {
+        return too_large(name, len, err);
+    }
+    if (xmlp_reader_open_memory(&x, data, len, name, "XLIFF", read_flags(len), err) != TU_OK) {
+        xmlp_reader_close(&x);
+        return err->code;
+    }
+    return read_stream(&x, name, out, err);
 }
 
+/* A regular file is read from its descriptor; anything else (stdin, a pipe)
+ * is read whole first, the reader needing to know its size. */
 enum tu_status tu_xliff_read_file(const char *path, struct tu_doc **out,
                                   struct tu_error *err)
 {
-    struct tu_buf b;
+    struct stat sb;
+    struct xmlp_reader x;
+    FILE *fp;
     enum tu_status st;
 
     *out = NULL;
-    tu_buf_init(&b, TU_XLIFF_MAX_BYTES);
-    st = tu_file_read(path, TU_XLIFF_MAX_BYTES, &b, err);
-    if (st == TU_OK) {
-        return read_doc(b.data, b.len, path, &b, out, err);
+    if (tu_file_open_read(path, &fp, err) != TU_OK) {
+        return err->code;
     }
-    tu_buf_release(&b);
+    if (fp == stdin || fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        struct tu_buf b;
+        tu_file_close_read(fp);
+        tu_buf_init(&b, TU_XLIFF_MAX_BYTES);
+        st = tu_file_read(path, TU_XLIFF_MAX_BYTES, &b, err);
+        if (st == TU_OK) {
+            st = tu_xliff_read_memory(b.data, b.len, path, out, err);
+        }
+        tu_buf_release(&b);
+        return st;
+    }
+    if ((unsigned long long)sb.st_size > TU_XLIFF_MAX_BYTES) {
+        tu_file_close_read(fp);
+        return tu_error_at(err, TU_ETOOBIG, path, 0, 0,
+                           "file is larger than the limit of %zu bytes", (size_t)TU_XLIFF_MAX_BYTES);
+    }
+    st = xmlp_reader_open_fd(&x, fileno(fp), path, "XLIFF", read_flags((size_t)sb.st_size), err);
+    if (st == TU_OK) {
+        st = read_stream(&x, path, out, err);
+    } else {
+        xmlp_reader_close(&x);
+    }
+    tu_file_close_read(fp);
     return st;
 }

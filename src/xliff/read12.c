@@ -475,18 +475,38 @@ static void read_unit12(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
     }
 }
 
-static void read_body12(struct rctx *c, xmlNodePtr n, struct tu_file *f,
-                        struct tu_group *g)
+/* A child's start tag, or its whole subtree, with 1.1 read as 1.2. */
+static xmlNodePtr kid12(struct rctx *c, struct xr_kids *k, xmlNsPtr ns)
 {
-    for (xmlNodePtr k = n->children, next; k && c->st == TU_OK; k = next) {
-        next = k->next;
+    xmlNodePtr n = xr_kids_next(c, k);
+    if (n != NULL && n->ns != NULL && n->ns != ns &&
+        (strcmp((const char *)n->ns->href, XLIFF11_NS) == 0 ||
+         strcmp((const char *)n->ns->href, XLIFF12_NS) == 0)) {
+        n->ns = ns;
+    }
+    return n;
+}
+
+static xmlNodePtr expand12(struct rctx *c, xmlNsPtr ns)
+{
+    xmlNodePtr n = xr_expand(c);
+    if (n != NULL) {
+        one_xliff1_ns(n->children, ns);
+    }
+    return n;
+}
+
+static void read_body12(struct rctx *c, xmlNsPtr ns, struct tu_file *f, struct tu_group *g)
+{
+    struct xr_kids kids;
+    xr_kids_begin(c, &kids);
+    for (xmlNodePtr k; (k = kid12(c, &kids, ns)) != NULL;) {
         if (xr_is(k, c->ns, "trans-unit")) {
             struct tu_unit *u = xr_add_unit(c, k, f, g);
-            if (u == NULL) {
+            if (u == NULL || (k = expand12(c, ns)) == NULL) {
                 return;
             }
             read_unit12(c, k, u);
-            xr_drop(k);
         } else if (xr_is(k, c->ns, "group")) {
             struct tu_group *ng = xr_add_group(c, k, f, g);
             if (ng == NULL) {
@@ -495,21 +515,47 @@ static void read_body12(struct rctx *c, xmlNodePtr n, struct tu_file *f,
             ng->name = xr_get(k, "resname");
             ng->translate = xr_get_translate(k);
             ng->space = xr_get_xml(k, "space");
-            read_body12(c, k, f, ng);
-            xr_drop(k);
+            read_body12(c, ns, f, ng);
         } else if (xr_is(k, c->ns, "note") && g != NULL) {
-            xr_add_note(c, k, &g->notes);
-        } else if (k->type == XML_ELEMENT_NODE && !xr_in_core(c, k)) {
-            xr_keep_ext(c, k, g ? &g->exts : &f->exts);
+            if ((k = expand12(c, ns)) != NULL) {
+                xr_add_note(c, k, &g->notes);
+            }
+        } else if (!xr_in_core(c, k)) {
+            if ((k = expand12(c, ns)) != NULL) {
+                xr_keep_ext(c, k, g ? &g->exts : &f->exts);
+            }
+        }
+    }
+}
+
+static void read_header12(struct rctx *c, xmlNodePtr e, struct tu_file *f)
+{
+    for (xmlNodePtr h = e->children; h; h = h->next) {
+        if (xr_is(h, c->ns, "skl")) {
+            for (xmlNodePtr s = h->children; s && c->st == TU_OK; s = s->next) {
+                bool file = xr_is(s, c->ns, "internal-file") ||
+                            xr_is(s, c->ns, "external-file");
+                if (file && xr_second_skeleton(c, s, f)) {
+                    break;
+                }
+                if (xr_is(s, c->ns, "internal-file")) {
+                    f->skeleton = xr_text_of(s);
+                } else if (xr_is(s, c->ns, "external-file")) {
+                    f->skeleton_href = xr_get(s, "href");
+                }
+            }
+        } else if (xr_is(h, c->ns, "note")) {
+            xr_add_note(c, h, &f->notes);
         }
     }
 }
 
 void xr_read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
 {
-    one_xliff1_ns(root->children, root->ns);
     size_t nfile = 0;
-    for (xmlNodePtr k = root->children; k && c->st == TU_OK; k = k->next) {
+    struct xr_kids files;
+    xr_kids_begin(c, &files);
+    for (xmlNodePtr k; (k = kid12(c, &files, root->ns)) != NULL;) {
         if (!xr_is(k, c->ns, "file")) {
             continue;
         }
@@ -531,30 +577,15 @@ void xr_read_doc12(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
         if (d->trg_lang == NULL && f->trg_lang) {
             d->trg_lang = tu_strdup(f->trg_lang);
         }
-        for (xmlNodePtr e = k->children; e && c->st == TU_OK; e = e->next) {
+        struct xr_kids parts;
+        xr_kids_begin(c, &parts);
+        for (xmlNodePtr e; (e = kid12(c, &parts, root->ns)) != NULL;) {
             if (xr_is(e, c->ns, "header")) {
-                for (xmlNodePtr h = e->children, next; h; h = next) {
-                    next = h->next;
-                    if (xr_is(h, c->ns, "skl")) {
-                        for (xmlNodePtr s = h->children; s && c->st == TU_OK; s = s->next) {
-                            bool file = xr_is(s, c->ns, "internal-file") ||
-                                        xr_is(s, c->ns, "external-file");
-                            if (file && xr_second_skeleton(c, s, f)) {
-                                break;
-                            }
-                            if (xr_is(s, c->ns, "internal-file")) {
-                                f->skeleton = xr_text_of(s);
-                            } else if (xr_is(s, c->ns, "external-file")) {
-                                f->skeleton_href = xr_get(s, "href");
-                            }
-                        }
-                        xr_drop(h);
-                    } else if (xr_is(h, c->ns, "note")) {
-                        xr_add_note(c, h, &f->notes);
-                    }
+                if ((e = expand12(c, root->ns)) != NULL) {
+                    read_header12(c, e, f);
                 }
             } else if (xr_is(e, c->ns, "body")) {
-                read_body12(c, e, f, NULL);
+                read_body12(c, root->ns, f, NULL);
             }
         }
     }

@@ -427,22 +427,47 @@ static void read_unit20(struct rctx *c, xmlNodePtr n, struct tu_unit *u)
     c->odata = NULL;
 }
 
-static void read_nodes20(struct rctx *c, xmlNodePtr n, struct tu_file *f,
-                         struct tu_group *g, struct tu_notes *notes,
-                         struct tu_metas *meta, struct tu_exts *ex)
+/* A child of <file> or <group> other than a unit or group, expanded. */
+static void read_other20(struct rctx *c, xmlNodePtr k, struct tu_file *f, struct tu_group *g,
+                         struct tu_notes *notes, struct tu_metas *meta, struct tu_exts *ex)
 {
-    for (xmlNodePtr k = n->children, next; k && c->st == TU_OK; k = next) {
-        next = k->next;
-        if (k->type != XML_ELEMENT_NODE) {
-            continue;
+    if (xr_is(k, c->ns, "notes")) {
+        read_notes20(c, k, notes);
+    } else if (xr_is(k, c->ns, "skeleton") && g == NULL) {
+        if (xr_second_skeleton(c, k, f)) {
+            return;
         }
+        f->skeleton_href = xr_get(k, "href");
+        if (k->children != NULL || f->skeleton_href == NULL) {
+            bool elements = false;
+            for (xmlNodePtr e = k->children; e; e = e->next) {
+                elements |= e->type == XML_ELEMENT_NODE;
+            }
+            if (elements) {
+                xr_keep_ext(c, k, ex);
+            } else {
+                f->skeleton = xr_text_of(k);
+            }
+        }
+    } else if (xr_is(k, MDA_NS, "metadata") && metas_simple(k) && meta->count == 0) {
+        read_metas20(c, k, meta);
+    } else {
+        xr_keep_ext(c, k, ex);
+    }
+}
+
+static void read_nodes20(struct rctx *c, struct tu_file *f, struct tu_group *g,
+                         struct tu_notes *notes, struct tu_metas *meta, struct tu_exts *ex)
+{
+    struct xr_kids kids;
+    xr_kids_begin(c, &kids);
+    for (xmlNodePtr k; (k = xr_kids_next(c, &kids)) != NULL;) {
         if (xr_is(k, c->ns, "unit")) {
             struct tu_unit *u = xr_add_unit(c, k, f, g);
-            if (u == NULL) {
+            if (u == NULL || (k = xr_expand(c)) == NULL) {
                 return;
             }
             read_unit20(c, k, u);
-            xr_drop(k);
         } else if (xr_is(k, c->ns, "group")) {
             struct tu_group *ng = xr_add_group(c, k, f, g);
             if (ng == NULL) {
@@ -453,46 +478,25 @@ static void read_nodes20(struct rctx *c, xmlNodePtr n, struct tu_file *f,
             ng->translate = xr_get_translate(k);
             ng->space = xr_get_xml(k, "space");
             xr_keep_attrs(c, k, &ng->extra, xr_space_only);
-            read_nodes20(c, k, f, ng, &ng->notes, &ng->meta, &ng->exts);
-            xr_drop(k);
-        } else if (xr_is(k, c->ns, "notes")) {
-            read_notes20(c, k, notes);
-        } else if (xr_is(k, c->ns, "skeleton") && g == NULL) {
-            if (xr_second_skeleton(c, k, f)) {
-                return;
-            }
-            f->skeleton_href = xr_get(k, "href");
-            if (k->children != NULL || f->skeleton_href == NULL) {
-                bool elements = false;
-                for (xmlNodePtr e = k->children; e; e = e->next) {
-                    elements |= e->type == XML_ELEMENT_NODE;
-                }
-                if (elements) {
-                    xr_keep_ext(c, k, ex);
-                } else {
-                    f->skeleton = xr_text_of(k);
-                }
-            }
-            xr_drop(k);
-        } else if (xr_is(k, MDA_NS, "metadata") && metas_simple(k) && meta->count == 0) {
-            read_metas20(c, k, meta);
-        } else {
-            xr_keep_ext(c, k, ex);
+            read_nodes20(c, f, ng, &ng->notes, &ng->meta, &ng->exts);
+        } else if ((k = xr_expand(c)) != NULL) {
+            read_other20(c, k, f, g, notes, meta, ex);
         }
     }
 }
 
 void xr_read_doc20(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
 {
+    struct xr_kids files;
     d->src_lang = xr_get(root, "srcLang");
     d->trg_lang = xr_get(root, "trgLang");
     xr_keep_attrs(c, root, &d->extra, NULL);
-    for (xmlNodePtr k = root->children; k && c->st == TU_OK; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE) {
-            continue;
-        }
+    xr_kids_begin(c, &files);
+    for (xmlNodePtr k; (k = xr_kids_next(c, &files)) != NULL;) {
         if (!xr_is(k, c->ns, "file")) {
-            xr_keep_ext(c, k, &d->exts);
+            if ((k = xr_expand(c)) != NULL) {
+                xr_keep_ext(c, k, &d->exts);
+            }
             continue;
         }
         char *id = xr_get(k, "id");
@@ -512,7 +516,6 @@ void xr_read_doc20(struct rctx *c, xmlNodePtr root, struct tu_doc *d)
             f->trg_lang = tu_strdup(d->trg_lang);
         }
         xr_keep_attrs(c, k, &f->extra, xr_space_only);
-        read_nodes20(c, k, f, NULL, &f->notes, &f->meta, &f->exts);
+        read_nodes20(c, f, NULL, &f->notes, &f->meta, &f->exts);
     }
 }
-

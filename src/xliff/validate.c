@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/hash.h>
@@ -974,36 +976,88 @@ static void check_doc12(struct vctx *v, xmlNodePtr root)
     }
 }
 
+/*
+ * The document's bytes for the tree parse and for columns. A regular file
+ * is parsed from its descriptor and mapped for the columns, so only the
+ * pages a located message reads come into memory (a buffer was a copy of
+ * the whole file beside the tree); stdin and pipes are read whole.
+ */
+struct vsource {
+    FILE *fp;
+    const char *text;
+    size_t len;
+    void *map;
+    struct tu_buf buf;
+};
+
+static enum tu_status source_open(const char *path, struct vsource *s, struct tu_error *err)
+{
+    struct stat sb;
+    memset(s, 0, sizeof *s);
+    tu_buf_init(&s->buf, TU_XLIFF_MAX_BYTES);
+    if (tu_file_open_read(path, &s->fp, err) != TU_OK) {
+        return err->code;
+    }
+    if (s->fp != stdin && fstat(fileno(s->fp), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        sb.st_size > 0 && (unsigned long long)sb.st_size <= TU_XLIFF_MAX_BYTES) {
+        s->map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fileno(s->fp), 0);
+        if (s->map != MAP_FAILED) {
+            s->text = s->map;
+            s->len = (size_t)sb.st_size;
+            return TU_OK;
+        }
+        s->map = NULL;
+    }
+    tu_file_close_read(s->fp);
+    s->fp = NULL;
+    if (tu_file_read(path, TU_XLIFF_MAX_BYTES, &s->buf, err) != TU_OK) {
+        return err->code;
+    }
+    s->text = s->buf.data;
+    s->len = s->buf.len;
+    return TU_OK;
+}
+
+static void source_close(struct vsource *s)
+{
+    if (s->map != NULL) {
+        munmap(s->map, s->len);
+    }
+    tu_file_close_read(s->fp);
+    tu_buf_release(&s->buf);
+}
+
 enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
                                  struct tu_error *err)
 {
-    struct tu_buf b;
+    struct vsource src;
     struct tu_doc *doc = NULL;
     enum tu_status st;
     struct vctx v = {0};
 
-    tu_buf_init(&b, TU_XLIFF_MAX_BYTES);
-    st = tu_file_read(path, TU_XLIFF_MAX_BYTES, &b, err);
+    st = source_open(path, &src, err);
     if (st == TU_OK) {
-        st = tu_xliff_read_memory(b.data, b.len, path, &doc, err);
+        st = src.map != NULL ? tu_xliff_read_file(path, &doc, err)
+                             : tu_xliff_read_memory(src.text, src.len, path, &doc, err);
     }
     tu_doc_free(doc);
     if (st != TU_OK) {
         if (err->code != TU_OK) {
             tu_diag_add(diag, TU_ERROR, err->path, err->line, err->column, "%s", err->msg);
         }
-        tu_buf_release(&b);
+        source_close(&src);
         return st == TU_EPARSE ? (err->code = TU_EINVALID) : st;
     }
     /* the reader accepted it: the same parse under the same policy */
-    xmlDocPtr x = xmlp_read_memory(b.data, b.len, path, "XLIFF",
-                                     b.len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0, err);
+    unsigned flags = XMLP_COMPACT | (src.len > TU_XLIFF_BIG_TEXT_BYTES ? XMLP_BIG_TEXT : 0);
+    xmlDocPtr x = src.map != NULL ? xmlp_read_fd(fileno(src.fp), path, "XLIFF", flags, err)
+                                  : xmlp_read_memory(src.text, src.len, path, "XLIFF", flags, err);
     if (x == NULL) {
-        tu_buf_release(&b);
+        source_close(&src);
         return err->code;
     }
     xmlNodePtr root = xmlDocGetRootElement(x);
-    v.rep = (struct tu_xv_report){path, diag, err, &v.count, b.data, b.len};
+    v.rep = (struct tu_xv_report){path, diag, err, &v.count, src.text, src.len};
     v.ns = (const char *)root->ns->href;
     if (strcmp(v.ns, XLIFF12_NS) == 0 || strcmp(v.ns, XLIFF11_NS) == 0) {
         check_doc12(&v, root);
@@ -1015,8 +1069,8 @@ enum tu_status tu_xliff_validate(const char *path, struct tu_diag *diag,
         tu_xv_modules_check(&v.rep, root);
     }
     st = tu_xv_schema_check(&v.rep, x, v.ns);
-    tu_buf_release(&b);
     xmlFreeDoc(x);
+    source_close(&src);
     if (st != TU_OK) {
         return st;
     }
