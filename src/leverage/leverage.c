@@ -45,6 +45,9 @@ struct rep {
     bool has_target;
     enum tu_state state;
     struct tu_content target;
+    /* the source the target was made for, when it has codes: another
+     * segment with the same key may number its codes differently */
+    struct tu_content codes_src;
     char *src_text; /* the plain source the target translates */
     size_t src_len;
 };
@@ -225,6 +228,7 @@ void tu_leverage_free(struct tu_leverage *lev)
         if (r != NULL) {
             tu_free(r->key);
             tu_content_clear(&r->target);
+            tu_content_clear(&r->codes_src);
             tu_free(r->src_text);
             tu_free(r);
         }
@@ -898,6 +902,34 @@ static enum tu_status fill_checked(const struct tu_lev_values *values,
     return TU_OK;
 }
 
+/* Fill from a repetition: its target carries the codes of the segment it
+ * was made for, so it gets this segment's ids and data first (the same
+ * kinds in the same order: the repetition key names them). A target that
+ * does not map does not fill. */
+static enum tu_status fill_from_rep(const struct tu_leverage *lev,
+                                    const struct item *it, const struct rep *rep,
+                                    bool *filled, struct tu_error *err)
+{
+    struct tu_content target = {0};
+    bool ok = false;
+    enum tu_status st;
+
+    if (rep->codes_src.count == 0) {
+        return fill_checked(lev->values, it, rep->src_text, rep->src_len,
+                            &rep->target, rep->state, filled, err);
+    }
+    if (tu_content_copy(&target, &rep->target) != TU_OK ||
+        remap_codes(&it->seg->source, &rep->codes_src, &target, &ok) != TU_OK) {
+        tu_content_clear(&target);
+        return tu_error_set(err, TU_ENOMEM, "out of memory");
+    }
+    st = ok ? fill_checked(lev->values, it, rep->src_text, rep->src_len,
+                           &target, rep->state, filled, err)
+            : TU_OK;
+    tu_content_clear(&target);
+    return st;
+}
+
 /* Fill an empty target: an exact candidate, else a repetition's target,
  * else a fuzzy candidate at or above the fill threshold. */
 static enum tu_status fill_segment(struct tu_leverage *lev, const struct item *it,
@@ -918,8 +950,7 @@ static enum tu_status fill_segment(struct tu_leverage *lev, const struct item *i
         c = NULL;
     }
     if (rep && rep->has_target && !(c && c->score >= 100)) {
-        st = fill_checked(lev->values, it, rep->src_text, rep->src_len,
-                          &rep->target, rep->state, &filled, err);
+        st = fill_from_rep(lev, it, rep, &filled, err);
     } else if (c) {
         struct tu_buf src;
         if (c->score >= 100 && c->is_approved && !c->is_variant &&
@@ -1158,6 +1189,12 @@ remember:
             goto out;
         }
         rep->src_len = it->len;
+        if (count_codes(&it->seg->source) > 0 &&
+            tu_content_copy(&rep->codes_src, &it->seg->source) != TU_OK) {
+            tu_content_clear(&rep->codes_src);
+            st = tu_error_set(err, TU_ENOMEM, "out of memory");
+            goto out;
+        }
         rep->has_target = true;
         rep->state = it->seg->state == TU_STATE_NONE ? TU_STATE_TRANSLATED
                                                      : it->seg->state;
